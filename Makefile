@@ -1,0 +1,39 @@
+# Two commands do all the set-up: `make run` and `make test`.
+VENV   := .venv
+PY     := $(VENV)/bin/python
+STAMP  := $(VENV)/.installed
+PYTHON ?= $(shell command -v python3.13 || command -v python3.12 || echo python3)
+DEV    := DJANGO_DEBUG=1
+
+.PHONY: install run test lint browser demo
+
+$(PY):
+	$(PYTHON) -c 'import sys; sys.exit("Python 3.12 or newer is needed" if sys.version_info < (3, 12) else 0)'
+	$(PYTHON) -m venv $(VENV)
+
+$(STAMP): pyproject.toml | $(PY)
+	$(PY) -m pip install -q --upgrade pip
+	$(PY) -m pip install -q -e ".[dev]"
+	touch $(STAMP)
+
+install: $(STAMP)
+
+demo: install
+	$(DEV) $(PY) manage.py migrate --noinput
+	$(DEV) $(PY) manage.py load_demo
+
+run: demo
+	$(DEV) $(PY) manage.py runserver 127.0.0.1:8000
+
+# Browser tests drive Debian's Chromium; install it where it is missing and we may.
+browser:
+	@command -v chromium >/dev/null || { [ "$$(id -u)" = 0 ] && \
+		(apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null); } || \
+		echo "chromium is missing: browser tests will fail (apt-get install chromium)"
+
+test: install browser
+	$(DEV) $(PY) -m pytest
+
+lint: install
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .

@@ -1,0 +1,250 @@
+"""Press releases and what they are about."""
+
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from django_prose_editor.fields import ProseEditorField
+
+from partners.models import Country, Embassy, Figure, Institution, Partnership, Person
+
+from .richtext import BODY_EXTENSIONS, sanitize_body
+
+
+class Topic(models.Model):
+    name = models.CharField(_("name"), max_length=100)
+    slug = models.SlugField(_("slug"), max_length=100, unique=True)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("topic")
+        verbose_name_plural = _("topics")
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return f"{reverse('news:list')}?topic={self.slug}"
+
+
+class PressReleaseQuerySet(models.QuerySet):
+    def published(self):
+        """What the public may see listed: published, and not scheduled for later."""
+        return self.filter(status=PressRelease.Status.PUBLISHED, published_at__lte=timezone.now())
+
+    def withdrawn(self):
+        """Withdrawn after publication: the page stays with a notice, but is listed nowhere."""
+        return self.filter(status=PressRelease.Status.WITHDRAWN, published_at__lte=timezone.now())
+
+    def public(self):
+        """Every press release with a public page: published or withdrawn."""
+        return self.published() | self.withdrawn()
+
+
+class PressRelease(models.Model):
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("Draft")
+        REVIEW = "review", _("In review")
+        PUBLISHED = "published", _("Published")
+        WITHDRAWN = "withdrawn", _("Withdrawn")
+
+    title = models.CharField(_("title"), max_length=300)
+    slug = models.SlugField(_("slug"), max_length=300, unique=True)
+    lead = models.TextField(_("lead"), help_text=_("The first paragraph: who, what, where, when."))
+    body = ProseEditorField(
+        _("body"), extensions=BODY_EXTENSIONS, sanitize=sanitize_body, blank=True
+    )
+    dateline = models.CharField(
+        _("dateline"), max_length=100, blank=True, help_text=_("The city the news comes from.")
+    )
+    status = models.CharField(
+        _("status"), max_length=16, choices=Status, default=Status.DRAFT, db_index=True
+    )
+    published_at = models.DateTimeField(
+        _("publication time"),
+        null=True,
+        blank=True,
+        help_text=_("A time in the future schedules the press release."),
+    )
+    withdrawn_reason = models.TextField(
+        _("reason for withdrawal"), blank=True, help_text=_("Shown to the public on the page.")
+    )
+    source = models.CharField(
+        _("source"),
+        max_length=255,
+        blank=True,
+        help_text=_(
+            'Attribution, e.g. "Ministry of Foreign Affairs of the Republic of Kazakhstan".'
+        ),
+    )
+    image = models.ImageField(_("featured image"), upload_to="news/", blank=True)
+    image_alt = models.CharField(_("image alt text"), max_length=300, blank=True)
+    image_caption = models.CharField(_("image caption"), max_length=300, blank=True)
+    image_credit = models.CharField(_("image credit"), max_length=200, blank=True)
+
+    topics = models.ManyToManyField(
+        Topic,
+        through="PressReleaseTopic",
+        blank=True,
+        related_name="press_releases",
+        verbose_name=_("topics"),
+    )
+    embassies = models.ManyToManyField(
+        Embassy,
+        through="PressReleaseEmbassy",
+        blank=True,
+        related_name="press_releases",
+        verbose_name=_("missions"),
+    )
+    institutions = models.ManyToManyField(
+        Institution,
+        through="PressReleaseInstitution",
+        blank=True,
+        related_name="press_releases",
+        verbose_name=_("institutions"),
+    )
+    partnerships = models.ManyToManyField(
+        Partnership,
+        through="PressReleasePartnership",
+        blank=True,
+        related_name="press_releases",
+        verbose_name=_("partnerships"),
+    )
+    people = models.ManyToManyField(
+        Person,
+        through="PressReleasePerson",
+        blank=True,
+        related_name="press_releases",
+        verbose_name=_("people"),
+    )
+    countries = models.ManyToManyField(
+        Country,
+        through="PressReleaseCountry",
+        blank=True,
+        related_name="press_releases",
+        verbose_name=_("countries"),
+    )
+    figures = models.ManyToManyField(
+        Figure,
+        through="PressReleaseFigure",
+        blank=True,
+        related_name="press_releases",
+        verbose_name=_("figures"),
+        help_text=_("The counted facts this press release reports."),
+    )
+
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    objects = PressReleaseQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-published_at", "-pk"]
+        get_latest_by = "published_at"
+        verbose_name = _("press release")
+        verbose_name_plural = _("press releases")
+        permissions = [("publish_pressrelease", _("Can publish, schedule and withdraw"))]
+        indexes = [models.Index(fields=["status", "-published_at"], name="news_pr_status_pub_idx")]
+        constraints = [
+            models.CheckConstraint(
+                condition=~Q(status__in=["published", "withdrawn"]) | Q(published_at__isnull=False),
+                name="pressrelease_published_has_time",
+                violation_error_message=_("A published press release needs a publication time."),
+            ),
+            models.CheckConstraint(
+                condition=~Q(status="withdrawn") | ~Q(withdrawn_reason=""),
+                name="pressrelease_withdrawn_has_reason",
+                violation_error_message=_("A withdrawal needs a reason."),
+            ),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("news:detail", args=[self.slug])
+
+    def is_published(self):
+        return (
+            self.status == self.Status.PUBLISHED
+            and self.published_at is not None
+            and self.published_at <= timezone.now()
+        )
+
+    @property
+    def is_scheduled(self):
+        return (
+            self.status == self.Status.PUBLISHED
+            and self.published_at is not None
+            and self.published_at > timezone.now()
+        )
+
+    @property
+    def is_withdrawn(self):
+        return self.status == self.Status.WITHDRAWN
+
+
+class PressReleaseLink(models.Model):
+    """A link from a press release to what it is about; PROTECT keeps the target alive."""
+
+    press_release = models.ForeignKey(PressRelease, models.CASCADE)
+
+    class Meta:
+        abstract = True
+
+    def __str__(self):
+        return f"{self.press_release} → {self.target}"
+
+
+class PressReleaseTopic(PressReleaseLink):
+    target = models.ForeignKey(Topic, models.PROTECT, related_name="+")
+
+    class Meta:
+        constraints = [models.UniqueConstraint("press_release", "target", name="uniq_pr_topic")]
+
+
+class PressReleaseEmbassy(PressReleaseLink):
+    target = models.ForeignKey(Embassy, models.PROTECT, related_name="+")
+
+    class Meta:
+        constraints = [models.UniqueConstraint("press_release", "target", name="uniq_pr_embassy")]
+
+
+class PressReleaseInstitution(PressReleaseLink):
+    target = models.ForeignKey(Institution, models.PROTECT, related_name="+")
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint("press_release", "target", name="uniq_pr_institution")
+        ]
+
+
+class PressReleasePartnership(PressReleaseLink):
+    target = models.ForeignKey(Partnership, models.PROTECT, related_name="+")
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint("press_release", "target", name="uniq_pr_partnership")
+        ]
+
+
+class PressReleasePerson(PressReleaseLink):
+    target = models.ForeignKey(Person, models.PROTECT, related_name="+")
+
+    class Meta:
+        constraints = [models.UniqueConstraint("press_release", "target", name="uniq_pr_person")]
+
+
+class PressReleaseCountry(PressReleaseLink):
+    target = models.ForeignKey(Country, models.PROTECT, related_name="+")
+
+    class Meta:
+        constraints = [models.UniqueConstraint("press_release", "target", name="uniq_pr_country")]
+
+
+class PressReleaseFigure(PressReleaseLink):
+    target = models.ForeignKey(Figure, models.PROTECT, related_name="+")
+
+    class Meta:
+        constraints = [models.UniqueConstraint("press_release", "target", name="uniq_pr_figure")]

@@ -1,0 +1,103 @@
+from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
+
+from .models import (
+    CooperationArea,
+    Country,
+    Embassy,
+    Figure,
+    Institution,
+    Partnership,
+    Person,
+    Position,
+)
+
+
+@admin.register(Country)
+class CountryAdmin(admin.ModelAdmin):
+    list_display = ["name", "code"]
+    search_fields = ["name", "code"]
+
+
+class PositionInline(admin.TabularInline):
+    model = Position
+    extra = 0
+    autocomplete_fields = ["person", "embassy", "institution"]
+
+
+class FigureInline(admin.TabularInline):
+    model = Figure
+    extra = 0
+    fields = ["label", "value", "as_of"]
+
+
+@admin.register(Embassy)
+class EmbassyAdmin(admin.ModelAdmin):
+    list_display = ["name", "kind", "host_country", "city"]
+    list_filter = ["kind", "host_country"]
+    list_select_related = ["host_country"]
+    search_fields = ["name", "city", "host_country__name"]
+    prepopulated_fields = {"slug": ["name"]}
+    autocomplete_fields = ["host_country", "accredited_countries"]
+    inlines = [PositionInline]
+
+
+@admin.register(Person)
+class PersonAdmin(admin.ModelAdmin):
+    list_display = ["name", "honorific"]
+    search_fields = ["name", "positions__title"]
+    prepopulated_fields = {"slug": ["name"]}
+    inlines = [PositionInline]
+
+
+@admin.register(Position)
+class PositionAdmin(admin.ModelAdmin):
+    list_display = ["person", "title", "embassy", "institution", "start_date", "end_date"]
+    list_filter = ["title"]
+    list_select_related = ["person", "embassy", "institution"]
+    search_fields = ["person__name", "title", "embassy__name", "institution__name"]
+    autocomplete_fields = ["person", "embassy", "institution"]
+    date_hierarchy = "start_date"
+
+
+@admin.register(Institution)
+class InstitutionAdmin(admin.ModelAdmin):
+    list_display = ["name", "short_name", "kind", "country", "city", "parent"]
+    list_filter = ["kind", "country"]
+    list_select_related = ["country", "parent"]
+    search_fields = ["name", "short_name", "aliases", "city"]
+    prepopulated_fields = {"slug": ["name"]}
+    autocomplete_fields = ["parent", "country"]
+    inlines = [PositionInline, FigureInline]
+
+
+@admin.register(CooperationArea)
+class CooperationAreaAdmin(admin.ModelAdmin):
+    list_display = ["name", "slug"]
+    search_fields = ["name"]
+    prepopulated_fields = {"slug": ["name"]}
+
+
+@admin.register(Partnership)
+class PartnershipAdmin(admin.ModelAdmin):
+    list_display = ["title", "kind", "status", "embassy", "start_date", "end_date"]
+    list_filter = ["kind", "status", "areas"]
+    list_select_related = ["embassy"]
+    search_fields = ["title", "description", "institutions__name"]
+    prepopulated_fields = {"slug": ["title"]}
+    autocomplete_fields = ["institutions", "embassy", "areas"]
+    inlines = [FigureInline]
+
+
+@admin.register(Figure)
+class FigureAdmin(admin.ModelAdmin):
+    list_display = ["label", "value", "as_of", "partnership", "institution"]
+    list_filter = ["label"]
+    list_select_related = ["partnership", "institution"]
+    search_fields = ["label", "partnership__title", "institution__name"]
+    autocomplete_fields = ["partnership", "institution"]
+    date_hierarchy = "as_of"
+
+    @admin.display(description=_("subject"))
+    def subject(self, obj):
+        return obj.subject

@@ -1,0 +1,378 @@
+"""The partner directory: countries, missions, people, institutions, partnerships, figures."""
+
+import datetime
+
+from django.db import models
+from django.db.models import F, Q
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from django_countries.fields import CountryField
+
+
+def end_not_before_start(name):
+    return models.CheckConstraint(
+        condition=Q(end_date__isnull=True)
+        | Q(start_date__isnull=True)
+        | Q(end_date__gte=F("start_date")),
+        name=name,
+        violation_error_message=_("The end date cannot be before the start date."),
+    )
+
+
+class CountryManager(models.Manager):
+    def get_by_natural_key(self, code):
+        return self.get(code=code)
+
+
+class Country(models.Model):
+    name = models.CharField(_("name"), max_length=100)
+    code = CountryField(_("ISO code"), unique=True, help_text=_("ISO 3166-1 alpha-2 code."))
+
+    objects = CountryManager()
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("country")
+        verbose_name_plural = _("countries")
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return f"{reverse('partners:institution-list')}?country={str(self.code).lower()}"
+
+    def natural_key(self):
+        return (str(self.code),)
+
+
+class Embassy(models.Model):
+    class Kind(models.TextChoices):
+        EMBASSY = "embassy", _("Embassy")
+        CONSULATE_GENERAL = "consulate_general", _("Consulate General")
+        CONSULATE = "consulate", _("Consulate")
+        PERMANENT_MISSION = "permanent_mission", _("Permanent Mission")
+        HONORARY_CONSULATE = "honorary_consulate", _("Honorary Consulate")
+
+    name = models.CharField(_("name"), max_length=200)
+    slug = models.SlugField(_("slug"), max_length=200, unique=True)
+    kind = models.CharField(_("kind"), max_length=32, choices=Kind, default=Kind.EMBASSY)
+    host_country = models.ForeignKey(
+        Country, models.PROTECT, related_name="embassies", verbose_name=_("host country")
+    )
+    accredited_countries = models.ManyToManyField(
+        Country,
+        blank=True,
+        related_name="accredited_embassies",
+        verbose_name=_("further accreditations"),
+        help_text=_("Other countries this mission also covers."),
+    )
+    city = models.CharField(_("city"), max_length=100, blank=True)
+    address = models.TextField(_("address"), blank=True)
+    phone = models.CharField(_("phone"), max_length=50, blank=True)
+    email = models.EmailField(_("email"), blank=True)
+    website = models.URLField(_("website"), blank=True)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("diplomatic mission")
+        verbose_name_plural = _("diplomatic missions")
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("partners:embassy-detail", args=[self.slug])
+
+    def head_of_mission(self, on=None):
+        """The ambassador in post on the given date (today by default), or None."""
+        position = self.positions.heads().at(on).select_related("person").first()
+        return position.person if position else None
+
+
+class Person(models.Model):
+    name = models.CharField(_("name"), max_length=200)
+    slug = models.SlugField(_("slug"), max_length=200, unique=True)
+    honorific = models.CharField(
+        _("honorific"), max_length=50, blank=True, help_text=_("For example: Prof., Dr., H.E.")
+    )
+    photo = models.ImageField(_("photo"), upload_to="people/", blank=True)
+    bio = models.TextField(_("biography"), blank=True)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("person")
+        verbose_name_plural = _("people")
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("partners:person-detail", args=[self.slug])
+
+    def position_at(self, on=None):
+        """The person's post on a date (today by default), or None."""
+        return self.positions.at(on).select_related("embassy", "institution").first()
+
+
+class Institution(models.Model):
+    class Kind(models.TextChoices):
+        UNIVERSITY = "university", _("University")
+        BUSINESS_SCHOOL = "business_school", _("Business school")
+        RESEARCH_CENTRE = "research_centre", _("Research centre")
+        GOVERNMENT_BODY = "government_body", _("Government body")
+        COMPANY = "company", _("Company")
+        OTHER = "other", _("Other")
+
+    name = models.CharField(_("name"), max_length=255)
+    slug = models.SlugField(_("slug"), max_length=255, unique=True)
+    short_name = models.CharField(
+        _("short name"), max_length=50, blank=True, help_text=_("Abbreviation, e.g. AMS.")
+    )
+    aliases = models.TextField(
+        _("aliases"),
+        blank=True,
+        help_text=_("Other names the institution goes by, one per line (e.g. UAntwerp)."),
+    )
+    kind = models.CharField(_("kind"), max_length=32, choices=Kind, default=Kind.UNIVERSITY)
+    parent = models.ForeignKey(
+        "self",
+        models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="units",
+        verbose_name=_("part of"),
+        help_text=_("For a unit such as a research centre: the institution it belongs to."),
+    )
+    country = models.ForeignKey(
+        Country, models.PROTECT, related_name="institutions", verbose_name=_("country")
+    )
+    city = models.CharField(_("city"), max_length=100, blank=True)
+    website = models.URLField(_("website"), blank=True)
+    logo = models.ImageField(_("logo"), upload_to="logos/", blank=True)
+    description = models.TextField(_("description"), blank=True)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("institution")
+        verbose_name_plural = _("institutions")
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("partners:institution-detail", args=[self.slug])
+
+    @property
+    def alias_list(self):
+        return [line.strip() for line in self.aliases.splitlines() if line.strip()]
+
+
+class PositionQuerySet(models.QuerySet):
+    def at(self, on=None):
+        """Posts held on a date: started on or before it, not ended before it."""
+        on = on or timezone.localdate()
+        if isinstance(on, datetime.datetime):
+            on = timezone.localtime(on).date() if timezone.is_aware(on) else on.date()
+        return self.filter(
+            Q(start_date__isnull=True) | Q(start_date__lte=on),
+            Q(end_date__isnull=True) | Q(end_date__gte=on),
+        ).order_by(F("start_date").desc(nulls_last=True))
+
+    def current(self):
+        return self.filter(end_date__isnull=True)
+
+    def heads(self):
+        """Heads of mission: the ambassadors."""
+        return self.filter(embassy__isnull=False, title__istartswith="ambassador")
+
+
+class Position(models.Model):
+    person = models.ForeignKey(
+        Person, models.CASCADE, related_name="positions", verbose_name=_("person")
+    )
+    title = models.CharField(
+        _("title"), max_length=200, help_text=_('The post, e.g. "Ambassador", "Rector".')
+    )
+    embassy = models.ForeignKey(
+        Embassy,
+        models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="positions",
+        verbose_name=_("mission"),
+    )
+    institution = models.ForeignKey(
+        Institution,
+        models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="positions",
+        verbose_name=_("institution"),
+    )
+    start_date = models.DateField(_("start date"), null=True, blank=True)
+    end_date = models.DateField(
+        _("end date"), null=True, blank=True, help_text=_("Leave empty while the post is held.")
+    )
+
+    objects = PositionQuerySet.as_manager()
+
+    class Meta:
+        ordering = [F("start_date").desc(nulls_last=True), "person__name"]
+        verbose_name = _("position")
+        verbose_name_plural = _("positions")
+        constraints = [
+            models.CheckConstraint(
+                condition=(Q(embassy__isnull=False) & Q(institution__isnull=True))
+                | (Q(embassy__isnull=True) & Q(institution__isnull=False)),
+                name="position_exactly_one_organisation",
+                violation_error_message=_(
+                    "A position belongs to exactly one of a mission or an institution."
+                ),
+            ),
+            end_not_before_start("position_end_not_before_start"),
+        ]
+
+    def __str__(self):
+        return f"{self.person}, {self.title}, {self.organisation}"
+
+    @property
+    def organisation(self):
+        return self.embassy or self.institution
+
+    @property
+    def is_current(self):
+        return self.end_date is None
+
+
+class CooperationArea(models.Model):
+    name = models.CharField(_("name"), max_length=100)
+    slug = models.SlugField(_("slug"), max_length=100, unique=True)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("cooperation area")
+        verbose_name_plural = _("cooperation areas")
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return f"{reverse('partners:partnership-list')}?area={self.slug}"
+
+
+class PartnershipQuerySet(models.QuerySet):
+    def active(self):
+        return self.filter(status=Partnership.Status.ACTIVE)
+
+
+class Partnership(models.Model):
+    class Kind(models.TextChoices):
+        DOUBLE_DEGREE = "double_degree", _("Double degree")
+        JOINT_PROGRAMME = "joint_programme", _("Joint programme")
+        ACADEMIC_MOBILITY = "academic_mobility", _("Academic mobility")
+        JOINT_RESEARCH = "joint_research", _("Joint research")
+        JOINT_COURSE = "joint_course", _("Joint course")
+        MEMORANDUM = "memorandum", _("Memorandum")
+        OTHER = "other", _("Other")
+
+    class Status(models.TextChoices):
+        PROPOSED = "proposed", _("Proposed")
+        ACTIVE = "active", _("Active")
+        COMPLETED = "completed", _("Completed")
+        SUSPENDED = "suspended", _("Suspended")
+
+    title = models.CharField(_("title"), max_length=255)
+    slug = models.SlugField(_("slug"), max_length=255, unique=True)
+    kind = models.CharField(_("kind"), max_length=32, choices=Kind, default=Kind.OTHER)
+    status = models.CharField(_("status"), max_length=16, choices=Status, default=Status.ACTIVE)
+    institutions = models.ManyToManyField(
+        Institution,
+        related_name="partnerships",
+        verbose_name=_("institutions"),
+        help_text=_("The partner institutions: two or more."),
+    )
+    embassy = models.ForeignKey(
+        Embassy,
+        models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="partnerships",
+        verbose_name=_("facilitating mission"),
+    )
+    areas = models.ManyToManyField(
+        CooperationArea,
+        blank=True,
+        related_name="partnerships",
+        verbose_name=_("cooperation areas"),
+    )
+    start_date = models.DateField(_("start date"), null=True, blank=True)
+    end_date = models.DateField(_("end date"), null=True, blank=True)
+    description = models.TextField(_("description"), blank=True)
+
+    objects = PartnershipQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["title"]
+        verbose_name = _("partnership")
+        verbose_name_plural = _("partnerships")
+        constraints = [end_not_before_start("partnership_end_not_before_start")]
+        indexes = [models.Index(fields=["status", "kind"])]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("partners:partnership-detail", args=[self.slug])
+
+
+class Figure(models.Model):
+    partnership = models.ForeignKey(
+        Partnership,
+        models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="figures",
+        verbose_name=_("partnership"),
+    )
+    institution = models.ForeignKey(
+        Institution,
+        models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="figures",
+        verbose_name=_("institution"),
+    )
+    label = models.CharField(
+        _("label"), max_length=100, help_text=_('What is counted, e.g. "Kazakh students".')
+    )
+    value = models.PositiveIntegerField(_("value"))
+    as_of = models.DateField(_("as of"), help_text=_("The date the count refers to."))
+
+    class Meta:
+        ordering = ["label", "as_of"]
+        verbose_name = _("figure")
+        verbose_name_plural = _("figures")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(value__gte=0),
+                name="figure_value_not_negative",
+                violation_error_message=_("A figure cannot be negative."),
+            ),
+            models.CheckConstraint(
+                condition=(Q(partnership__isnull=False) & Q(institution__isnull=True))
+                | (Q(partnership__isnull=True) & Q(institution__isnull=False)),
+                name="figure_exactly_one_subject",
+                violation_error_message=_(
+                    "A figure belongs to exactly one of a partnership or an institution."
+                ),
+            ),
+        ]
+        indexes = [models.Index(fields=["partnership", "label", "as_of"])]
+
+    def __str__(self):
+        return f"{self.value} {self.label} ({self.as_of:%Y-%m-%d})"
+
+    @property
+    def subject(self):
+        return self.partnership or self.institution
