@@ -15,6 +15,12 @@ SEED_TEXT = demo.SEED_FILE.read_text(encoding="utf-8")
 SEED_PARAGRAPHS = [p.strip() for p in SEED_TEXT.split("\n\n") if p.strip()]
 
 
+@pytest.fixture(autouse=True)
+def _fast_password_hasher(settings):
+    """The demo accounts' passwords are hashed on every run; the default hasher is slow."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
 def run_load_demo():
     out = StringIO()
     call_command("load_demo", stdout=out)
