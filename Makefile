@@ -4,6 +4,7 @@ PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 PYTHON ?= $(shell command -v python3.13 || command -v python3.12 || echo python3)
 DEV    := DJANGO_DEBUG=1
+PORT   ?= 8000
 
 .PHONY: install run test lint browser demo
 
@@ -23,7 +24,7 @@ demo: install
 	$(DEV) $(PY) manage.py load_demo
 
 run: demo
-	$(DEV) $(PY) manage.py runserver 127.0.0.1:8000
+	$(DEV) $(PY) manage.py runserver 127.0.0.1:$(PORT)
 
 # Browser tests drive Debian's Chromium; install it where it is missing and we may.
 browser:
