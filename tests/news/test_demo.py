@@ -197,3 +197,32 @@ def test_no_accounts_without_debug(db, settings):
     assert not get_user_model().objects.exists()
     assert "skipped" in output
     assert PressRelease.objects.filter(slug=demo.SEED_SLUG).exists()
+
+
+def test_news_list_shows_the_seed_but_not_draft_or_scheduled(seed, client):
+    page = client.get("/news/").content.decode()
+    assert demo.SEED_TITLE in page
+    assert "Demo: Example Institute of Technology opens a summer school" in page
+    assert "Demo draft" not in page
+    assert "Demo scheduled" not in page
+
+
+def test_seed_detail_page_shows_the_whole_text(seed, client):
+    response = client.get(seed.get_absolute_url())
+    assert response.status_code == 200
+    page = html.unescape(response.content.decode())
+    assert seed.lead in page
+    for paragraph in SEED_PARAGRAPHS[1:]:
+        assert paragraph in page
+
+
+@pytest.mark.parametrize(
+    ("slug", "status_code"),
+    [
+        ("demo-draft-trade-mission", 404),
+        ("demo-scheduled-cultural-week", 404),
+        ("demo-withdrawn-scholarship-announcement", 200),
+    ],
+)
+def test_demo_visibility_examples_on_their_pages(seed, client, slug, status_code):
+    assert client.get(f"/news/{slug}/").status_code == status_code
