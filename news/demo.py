@@ -126,8 +126,6 @@ def load_seed_world(tally):
             "kind": Embassy.Kind.EMBASSY,
             "host_country": c["BE"],
             "city": "Brussels",
-            "address": "Avenue Van Bever 30, 1180 Uccle, Brussels",
-            "website": "https://www.gov.kz/memleket/entities/mfa-brussels",
         },
         tally,
     )
@@ -159,7 +157,6 @@ def load_seed_world(tally):
             "parent": uantwerp,
             "country": c["BE"],
             "city": "Antwerp",
-            "website": "https://www.uantwerpen.be/en/research-groups/c-mat/",
         },
         tally,
     )
@@ -202,11 +199,12 @@ def load_seed_world(tally):
     ]:
         people[slug] = upsert(Person, {"slug": slug}, {"name": name, "honorific": honorific}, tally)
 
-    # Start dates are demo values: the seed names the posts, not when they began.
+    # The seed names the posts, not when they began: the ambassador's start is approximate
+    # (in post by his audience with King Philippe in 2025), the vice-rector's is left empty.
     for person, title, organisation, start in [
-        ("roman-vassilenko", "Ambassador", {"embassy": embassy}, datetime.date(2024, 10, 1)),
+        ("roman-vassilenko", "Ambassador", {"embassy": embassy}, datetime.date(2025, 6, 1)),
         ("herwig-leirs", "Rector", {"institution": uantwerp}, datetime.date(2020, 10, 1)),
-        ("nathalie-dens", "Vice-Rector", {"institution": uantwerp}, datetime.date(2024, 10, 1)),
+        ("nathalie-dens", "Vice-Rector", {"institution": uantwerp}, None),
     ]:
         lookup = {"person": people[person], "title": title, "embassy": None, "institution": None}
         upsert(Position, lookup | organisation, {"start_date": start, "end_date": None}, tally)
