@@ -120,7 +120,7 @@ def _open_checked(fp):
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("error", Image.DecompressionBombWarning)
-            image = Image.open(fp, formats=list(ALLOWED_FORMATS) + list(FORMAT_ALIASES))
+            image = Image.open(fp, formats=list(ALLOWED_FORMATS))
             width, height = image.size
             frames = getattr(image, "n_frames", 1)
     except (Image.DecompressionBombError, Image.DecompressionBombWarning) as exc:
