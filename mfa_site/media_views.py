@@ -19,7 +19,7 @@ SERVED_TYPES = {
     **IMAGE_CONTENT_TYPES,
     **{kind.ext: kind.content_type for kind in DOCUMENT_KINDS.values()},
 }
-MEDIA_CSP = "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; sandbox"
+MEDIA_CSP = "default-src 'none'; img-src 'self'; sandbox"
 
 
 def serve_media(request, path):

@@ -318,7 +318,7 @@ def test_decorative_image_gets_empty_alt_and_eager_loading_is_kept():
         image=_fieldfile(name),
     )
     assert 'alt=""' in html
-    assert 'loading="eager"' in html
+    assert 'loading="eager" decoding="async" fetchpriority="high"' in html
 
 
 def test_alt_text_is_escaped():

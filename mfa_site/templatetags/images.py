@@ -33,7 +33,7 @@ def responsive_image(
     return format_html(
         '<picture><source type="image/webp" srcset="{}" sizes="{}">'
         '<img src="{}" srcset="{}" sizes="{}" width="{}" height="{}" alt="{}" '
-        'loading="{}" decoding="async"{}{}></picture>',
+        'loading="{}" decoding="async"{}{}{}></picture>',
         _srcset(storage, webp),
         sizes or "100vw",
         storage.url(fallback.name),
@@ -43,6 +43,8 @@ def responsive_image(
         largest.height,
         "" if decorative else (alt or ""),
         loading,
+        # The eager image is the one above the fold: let the browser fetch it first.
+        format_html(' fetchpriority="{}"', "high") if loading == "eager" else "",
         format_html(' class="{}"', css_class) if css_class else "",
         extra,
     )
