@@ -223,3 +223,19 @@ def test_featured_image_on_the_add_form(admin_client):
     created = PressRelease.objects.get(slug="with-a-photo")
     assert created.image.name.endswith(".png")
     assert (created.image_width, created.image_height) == (700, 500)
+
+
+def test_storage_failure_when_saving_in_code_leaves_no_file(settings):
+    from django.db import transaction
+
+    from tests.factories import make_gallery_image
+
+    press_release = make_press_release()
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "default": {"BACKEND": "tests.news.test_media_admin.FailingStorage"},
+    }
+    with pytest.raises(OSError), transaction.atomic():
+        make_gallery_image(press_release)
+    assert not PressReleaseImage.objects.exists()
+    assert stored_files(settings) == []
