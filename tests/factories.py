@@ -192,3 +192,30 @@ def make_attachment(press_release=None, upload=None, **kwargs):
     kwargs.setdefault("title", "Joint statement")
     upload = upload or SimpleUploadedFile("Joint statement (final).pdf", pdf_bytes())
     return PressReleaseAttachment.objects.create(press_release=press_release, file=upload, **kwargs)
+
+
+ORIENTATION = 0x0112
+GPS_IFD = 0x8825
+EXIF_IFD = 0x8769
+BODY_SERIAL_NUMBER = 0xA431
+
+
+def phone_photo():
+    """A 400 x 200 JPEG, left half red and right half blue, stored sideways (orientation 6,
+    as a phone held upright writes it) with a GPS position and a camera serial number."""
+    import io
+
+    from PIL import Image
+
+    picture = Image.new("RGB", (400, 200), (0, 0, 255))
+    picture.paste((255, 0, 0), (0, 0, 200, 200))
+    exif = Image.Exif()
+    exif[ORIENTATION] = 6
+    exif.get_ifd(GPS_IFD).update({1: "N", 2: (51.0, 13.0, 0.0), 3: "E", 4: (4.0, 24.0, 0.0)})
+    exif.get_ifd(EXIF_IFD)[BODY_SERIAL_NUMBER] = "SN-123456789"
+    buffer = io.BytesIO()
+    picture.save(buffer, format="JPEG", exif=exif, quality=95)
+    data = buffer.getvalue()
+    assert b"SN-123456789" in data
+    assert Image.open(io.BytesIO(data)).getexif().get_ifd(GPS_IFD)
+    return data

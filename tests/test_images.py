@@ -13,12 +13,13 @@ from django.template import Context, Template
 from PIL import Image
 
 from mfa_site import images
-from tests.factories import image_bytes, image_upload
-
-ORIENTATION = 0x0112
-GPS_IFD = 0x8825
-BODY_SERIAL_NUMBER = 0xA431
-EXIF_IFD = 0x8769
+from tests.factories import (
+    GPS_IFD,
+    ORIENTATION,
+    image_bytes,
+    image_upload,
+    phone_photo,
+)
 
 
 def refusal(upload):
@@ -176,23 +177,6 @@ def test_png_text_chunks_with_script_are_dropped():
     processed = images.clean_and_process(image_upload("x.png", image_bytes("PNG", pnginfo=info)))
     assert b"<script" not in processed.content.read()
     assert "Comment" not in reopen(processed).info
-
-
-def phone_photo():
-    """A 400 x 200 JPEG, left half red and right half blue, stored sideways (orientation 6,
-    as a phone held upright writes it) with a GPS position and a camera serial number."""
-    picture = Image.new("RGB", (400, 200), (0, 0, 255))
-    picture.paste((255, 0, 0), (0, 0, 200, 200))
-    exif = Image.Exif()
-    exif[ORIENTATION] = 6
-    exif.get_ifd(GPS_IFD).update({1: "N", 2: (51.0, 13.0, 0.0), 3: "E", 4: (4.0, 24.0, 0.0)})
-    exif.get_ifd(EXIF_IFD)[BODY_SERIAL_NUMBER] = "SN-123456789"
-    buffer = io.BytesIO()
-    picture.save(buffer, format="JPEG", exif=exif, quality=95)
-    data = buffer.getvalue()
-    assert b"SN-123456789" in data
-    assert Image.open(io.BytesIO(data)).getexif().get_ifd(GPS_IFD)
-    return data
 
 
 def test_gps_and_camera_serial_are_removed_and_orientation_applied():

@@ -10,8 +10,14 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image
 
 from news.models import PressRelease, PressReleaseAttachment, PressReleaseImage
-from tests.factories import image_bytes, image_upload, make_press_release, pdf_bytes
-from tests.test_images import GPS_IFD, phone_photo
+from tests.factories import (
+    GPS_IFD,
+    image_bytes,
+    image_upload,
+    make_press_release,
+    pdf_bytes,
+    phone_photo,
+)
 
 pytestmark = pytest.mark.django_db
 

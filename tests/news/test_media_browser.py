@@ -2,8 +2,7 @@
 
 import pytest
 
-from tests.factories import image_upload, make_press_release
-from tests.test_images import phone_photo
+from tests.factories import image_upload, make_press_release, phone_photo
 
 
 @pytest.mark.browser
