@@ -5,7 +5,7 @@ from dataclasses import dataclass
 from pathlib import PurePosixPath
 
 from django.conf import settings
-from django.core.exceptions import ValidationError
+from django.core.exceptions import SuspiciousFileOperation, ValidationError
 from django.template.defaultfilters import filesizeformat
 from django.utils.text import get_valid_filename
 from django.utils.translation import gettext_lazy as _
@@ -61,7 +61,7 @@ def clean_original_name(name, default="document"):
     name = PurePosixPath(str(name or "").replace("\\", "/")).name
     try:
         cleaned = get_valid_filename(name)
-    except Exception:  # noqa: BLE001 - get_valid_filename raises SuspiciousFileOperation
+    except SuspiciousFileOperation:  # a name such as ".." or one with nothing usable left
         cleaned = ""
     return cleaned[:200] or default
 

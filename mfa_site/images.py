@@ -352,7 +352,9 @@ def renditions_for(fieldfile):
         return cached or None
     try:
         result = make_renditions(storage, name) if storage.exists(name) else None
-    except (ValidationError, *PILLOW_ERRORS) as exc:
+    # A page must never fail because of one image: a broken file, Pillow or any storage
+    # backend's error (botocore's are not OSErrors) leaves the image out.
+    except Exception as exc:  # noqa: BLE001
         logger.warning("Image %s could not be rendered: %s", name, exc)
         result = None
     timeout = getattr(settings, "MEDIA_RENDITION_CACHE_SECONDS", 3600)

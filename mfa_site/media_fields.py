@@ -82,7 +82,7 @@ class ProcessedFileMixin:
         name = self.generate_filename(instance, fieldfile.name)
         try:
             stored = self.storage.save(name, fieldfile.file, max_length=self.max_length)
-        except OSError:
+        except Exception:
             delete_quietly(self.storage, name)
             raise
         fieldfile.name = stored
@@ -90,7 +90,7 @@ class ProcessedFileMixin:
         written = []
         try:
             self.after_store(fieldfile, instance, written)
-        except OSError:
+        except Exception:
             for derived in written:
                 delete_quietly(self.storage, derived)
             delete_quietly(self.storage, stored)
@@ -107,7 +107,8 @@ class ProcessedFileMixin:
             if guard is not None:
                 try:
                     stored, written = self._store(value, model_instance)
-                except OSError as exc:
+                # Any backend's failure (OSError on disk, botocore errors on S3).
+                except Exception as exc:  # noqa: BLE001
                     logger.exception("Storage failed while saving an upload")
                     raise ValidationError(STORAGE_ERROR, code="storage") from exc
                 guard.record(self.storage, stored, written)

@@ -24,7 +24,7 @@ def delete_quietly(storage, name):
     try:
         if name and storage.exists(name):
             storage.delete(name)
-    except OSError:
+    except Exception:  # noqa: BLE001 - any backend's error; cleanup must not mask the cause
         logger.exception("Could not remove %s after a failed upload", name)
 
 

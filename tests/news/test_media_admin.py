@@ -152,18 +152,31 @@ def test_alt_text_that_is_the_file_name_saves_with_a_warning(admin_client):
 class FailingStorage(FileSystemStorage):
     """A disk that fills up halfway through writing a file."""
 
+    error = OSError(28, "No space left on device")
+
     def _save(self, name, content):
         Path(self.path(name)).parent.mkdir(parents=True, exist_ok=True)
         Path(self.path(name)).write_bytes(b"half a file")
-        raise OSError(28, "No space left on device")
+        raise self.error
 
 
-def test_storage_failure_gives_a_form_error_no_record_and_no_orphan(admin_client, settings):
+class ClientError(Exception):
+    """What an object-storage client raises (botocore's errors are not OSErrors)."""
+
+
+class FailingObjectStorage(FailingStorage):
+    error = ClientError("503 Slow Down")
+
+
+@pytest.mark.parametrize("backend", ["FailingStorage", "FailingObjectStorage"])
+def test_storage_failure_gives_a_form_error_no_record_and_no_orphan(
+    admin_client, settings, backend
+):
     press_release = make_press_release()
     page = admin_client.get(f"/admin/news/pressrelease/{press_release.pk}/change/")
     settings.STORAGES = {
         **settings.STORAGES,
-        "default": {"BACKEND": "tests.news.test_media_admin.FailingStorage"},
+        "default": {"BACKEND": f"tests.news.test_media_admin.{backend}"},
     }
     data = with_gallery(page, form_data(page), image_upload("a.jpg"), alt="A photo")
     data["title"] = "Changed title"
