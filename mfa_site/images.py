@@ -114,7 +114,7 @@ def _not_allowed(fmt):
 def _open_checked(fp):
     """Open an image from its header and check format, bytes and pixels; decode nothing."""
     fp.seek(0)
-    head = fp.read(64)
+    head = fp.read(1024)
     fp.seek(0)
     pixel_budget = max_image_pixels()
     try:
@@ -140,18 +140,22 @@ def _open_checked(fp):
     if fmt not in ALLOWED_FORMATS:  # pragma: no cover - Image.open(formats=...) prevents it
         raise _not_allowed(image.format)
     if width * height * frames > pixel_budget:
-        raise ValidationError(
-            _(
-                "This image has %(megapixels)s megapixels%(frames)s; the limit is "
-                "%(limit)s megapixels. Resize it before uploading."
-            ),
-            code="image_pixels",
-            params={
-                "megapixels": round(width * height * frames / 1_000_000, 1),
-                "frames": _(" over %(n)s frames") % {"n": frames} if frames > 1 else "",
-                "limit": round(pixel_budget / 1_000_000, 1),
-            },
-        )
+        params = {
+            "megapixels": round(width * height * frames / 1_000_000, 1),
+            "frames": frames,
+            "limit": round(pixel_budget / 1_000_000, 1),
+        }
+        if frames > 1:
+            message = _(
+                "This animation has %(megapixels)s megapixels over %(frames)s frames; the "
+                "limit is %(limit)s megapixels."
+            )
+        else:
+            message = _(
+                "This image has %(megapixels)s megapixels; the limit is %(limit)s megapixels. "
+                "Resize it before uploading."
+            )
+        raise ValidationError(message, code="image_pixels", params=params)
     return image, fmt
 
 

@@ -151,6 +151,7 @@ def test_animation_counts_every_frame_against_the_pixel_budget(settings, fmt):
     error = refusal(SimpleUploadedFile("anim", animated(fmt, frames=5, size=(500, 500))))
     assert error.code == "image_pixels"
     assert "over 5 frames" in str(error.messages[0])
+    assert "1.2 megapixels" in str(error.messages[0])
 
 
 def test_truncated_image_is_refused():
@@ -193,11 +194,16 @@ def test_gps_and_camera_serial_are_removed_and_orientation_applied():
     assert bottom[2] > 200 > bottom[0]
 
 
-def test_colour_profile_and_comment_are_not_kept():
-    data = image_bytes("JPEG", comment=b"camera comment", icc_profile=b"")
+def test_colour_profile_is_applied_and_comment_dropped():
+    from PIL import ImageCms
+
+    profile = ImageCms.ImageCmsProfile(ImageCms.createProfile("sRGB")).tobytes()
+    data = image_bytes("JPEG", comment=b"camera comment", icc_profile=profile)
+    assert Image.open(io.BytesIO(data)).info["icc_profile"] == profile
     processed = images.clean_and_process(image_upload("x.jpg", data))
     assert "comment" not in reopen(processed).info
     assert "icc_profile" not in reopen(processed).info
+    assert b"camera comment" not in processed.content.read()
 
 
 # --- renditions ---------------------------------------------------------------------------
