@@ -1,5 +1,6 @@
 from django.contrib import admin
 
+from .admin_media import MEDIA_INLINES
 from .models import (
     PressRelease,
     PressReleaseCountry,
@@ -54,4 +55,4 @@ class PressReleaseAdmin(admin.ModelAdmin):
             PressReleaseCountry,
             PressReleaseFigure,
         )
-    ]
+    ] + MEDIA_INLINES

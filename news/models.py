@@ -7,6 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_prose_editor.fields import ProseEditorField
 
+from mfa_site.media_fields import DocumentField, SafeImageField, UploadTo
 from partners.models import Country, Embassy, Figure, Institution, Partnership, Person
 
 from .richtext import BODY_EXTENSIONS, sanitize_body
@@ -78,8 +79,24 @@ class PressRelease(models.Model):
             'Attribution, e.g. "Ministry of Foreign Affairs of the Republic of Kazakhstan".'
         ),
     )
-    image = models.ImageField(_("featured image"), upload_to="news/", blank=True)
+    image = SafeImageField(
+        _("featured image"),
+        upload_to=UploadTo("news"),
+        blank=True,
+        width_field="image_width",
+        height_field="image_height",
+        alt_field="image_alt",
+        decorative_field="image_decorative",
+        help_text=_("JPEG, PNG or WebP, at most 10 MB. Location data is removed."),
+    )
+    image_width = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    image_height = models.PositiveIntegerField(null=True, blank=True, editable=False)
     image_alt = models.CharField(_("image alt text"), max_length=300, blank=True)
+    image_decorative = models.BooleanField(
+        _("image is decorative"),
+        default=False,
+        help_text=_("Tick only if the image adds nothing to the text; it then gets no alt text."),
+    )
     image_caption = models.CharField(_("image caption"), max_length=300, blank=True)
     image_credit = models.CharField(_("image credit"), max_length=200, blank=True)
 
@@ -248,3 +265,77 @@ class PressReleaseFigure(PressReleaseLink):
 
     class Meta:
         constraints = [models.UniqueConstraint("press_release", "target", name="uniq_pr_figure")]
+
+
+class PressReleaseImage(models.Model):
+    """A photo in the gallery of a press release, in the order the editor chose."""
+
+    press_release = models.ForeignKey(
+        PressRelease, models.CASCADE, related_name="images", verbose_name=_("press release")
+    )
+    image = SafeImageField(
+        _("image"),
+        upload_to=UploadTo("news/gallery"),
+        width_field="width",
+        height_field="height",
+        alt_field="alt",
+        decorative_field="decorative",
+        help_text=_("JPEG, PNG or WebP, at most 10 MB. Location data is removed."),
+    )
+    width = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    height = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    alt = models.CharField(
+        _("alt text"),
+        max_length=300,
+        blank=True,
+        help_text=_("What the photo shows, for people who cannot see it."),
+    )
+    decorative = models.BooleanField(
+        _("decorative"),
+        default=False,
+        help_text=_("Tick only if the image adds nothing to the text; it then gets no alt text."),
+    )
+    caption = models.CharField(_("caption"), max_length=300, blank=True)
+    credit = models.CharField(_("credit"), max_length=200, blank=True)
+    position = models.PositiveSmallIntegerField(_("position"), default=0)
+
+    class Meta:
+        ordering = ["position", "pk"]
+        verbose_name = _("gallery image")
+        verbose_name_plural = _("gallery images")
+
+    def __str__(self):
+        return self.caption or self.alt or self.image.name
+
+
+class PressReleaseAttachment(models.Model):
+    """A document published with a press release, such as a joint statement as PDF."""
+
+    press_release = models.ForeignKey(
+        PressRelease, models.CASCADE, related_name="attachments", verbose_name=_("press release")
+    )
+    title = models.CharField(_("title"), max_length=300)
+    file = DocumentField(
+        _("file"),
+        upload_to=UploadTo("news/documents"),
+        original_name_field="original_name",
+        size_field="size",
+        content_type_field="content_type",
+        help_text=_("A PDF, at most 20 MB."),
+    )
+    original_name = models.CharField(_("original file name"), max_length=200, editable=False)
+    size = models.PositiveBigIntegerField(_("size in bytes"), default=0, editable=False)
+    content_type = models.CharField(_("content type"), max_length=100, editable=False)
+    position = models.PositiveSmallIntegerField(_("position"), default=0)
+
+    class Meta:
+        ordering = ["position", "pk"]
+        verbose_name = _("attachment")
+        verbose_name_plural = _("attachments")
+
+    def __str__(self):
+        return self.title
+
+    @property
+    def kind_label(self):
+        return {"application/pdf": "PDF"}.get(self.content_type, self.content_type)

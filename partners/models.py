@@ -9,6 +9,11 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
+from mfa_site.media_fields import SafeImageField, UploadTo
+
+IMAGE_HELP = _("JPEG, PNG or WebP, at most 10 MB. Location data is removed.")
+DECORATIVE_HELP = _("Tick only if the image adds nothing to the text; it then gets no alt text.")
+
 
 def end_not_before_start(name):
     return models.CheckConstraint(
@@ -72,6 +77,22 @@ class Embassy(models.Model):
     phone = models.CharField(_("phone"), max_length=50, blank=True)
     email = models.EmailField(_("email"), blank=True)
     website = models.URLField(_("website"), blank=True)
+    photo = SafeImageField(
+        _("photo"),
+        upload_to=UploadTo("missions"),
+        blank=True,
+        width_field="photo_width",
+        height_field="photo_height",
+        alt_field="photo_alt",
+        decorative_field="photo_decorative",
+        help_text=IMAGE_HELP,
+    )
+    photo_width = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    photo_height = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    photo_alt = models.CharField(_("photo alt text"), max_length=300, blank=True)
+    photo_decorative = models.BooleanField(
+        _("photo is decorative"), default=False, help_text=DECORATIVE_HELP
+    )
 
     class Meta:
         ordering = ["name"]
@@ -96,7 +117,22 @@ class Person(models.Model):
     honorific = models.CharField(
         _("honorific"), max_length=50, blank=True, help_text=_("For example: Prof., Dr., H.E.")
     )
-    photo = models.ImageField(_("photo"), upload_to="people/", blank=True)
+    photo = SafeImageField(
+        _("photo"),
+        upload_to=UploadTo("people"),
+        blank=True,
+        width_field="photo_width",
+        height_field="photo_height",
+        alt_field="photo_alt",
+        decorative_field="photo_decorative",
+        help_text=IMAGE_HELP,
+    )
+    photo_width = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    photo_height = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    photo_alt = models.CharField(_("photo alt text"), max_length=300, blank=True)
+    photo_decorative = models.BooleanField(
+        _("photo is decorative"), default=False, help_text=DECORATIVE_HELP
+    )
     bio = models.TextField(_("biography"), blank=True)
 
     class Meta:
@@ -149,7 +185,27 @@ class Institution(models.Model):
     )
     city = models.CharField(_("city"), max_length=100, blank=True)
     website = models.URLField(_("website"), blank=True)
-    logo = models.ImageField(_("logo"), upload_to="logos/", blank=True)
+    logo = SafeImageField(
+        _("logo"),
+        upload_to=UploadTo("logos"),
+        blank=True,
+        width_field="logo_width",
+        height_field="logo_height",
+        alt_field="logo_alt",
+        decorative_field="logo_decorative",
+        help_text=IMAGE_HELP,
+    )
+    logo_width = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    logo_height = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    logo_alt = models.CharField(
+        _("logo alt text"),
+        max_length=300,
+        blank=True,
+        help_text=_("Usually the institution's name as written in the logo."),
+    )
+    logo_decorative = models.BooleanField(
+        _("logo is decorative"), default=False, help_text=DECORATIVE_HELP
+    )
     description = models.TextField(_("description"), blank=True)
 
     class Meta:

@@ -126,3 +126,96 @@ def make_press_release(title=None, status=PressRelease.Status.PUBLISHED, **kwarg
     for name, values in links.items():
         getattr(press_release, name).set(values)
     return press_release
+
+
+# --- media (issue 6): images and documents made by the tests themselves ------------------
+
+
+def image_bytes(fmt="JPEG", size=(800, 600), color=(30, 120, 200), mode="RGB", **save_kwargs):
+    """An image file made with Pillow, as bytes."""
+    import io
+
+    from PIL import Image
+
+    buffer = io.BytesIO()
+    Image.new(mode, size, color).save(buffer, format=fmt, **save_kwargs)
+    return buffer.getvalue()
+
+
+def image_upload(name="photo.jpg", data=None, **kwargs):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    return SimpleUploadedFile(name, data if data is not None else image_bytes(**kwargs))
+
+
+def pdf_bytes(text="Joint statement"):
+    """A small, well-formed one-page PDF."""
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R >>",
+    ]
+    stream = f"BT /F1 12 Tf 72 720 Td ({text}) Tj ET".encode()
+    objects.append(b"<< /Length %d >>\nstream\n%s\nendstream" % (len(stream), stream))
+    out = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n%s\nendobj\n" % (number, body)
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (
+        len(objects) + 1,
+        xref,
+    )
+    return bytes(out)
+
+
+def make_gallery_image(press_release=None, upload=None, **kwargs):
+    """A gallery image stored through the field's own pipeline (processed, renditions)."""
+    from news.models import PressReleaseImage
+
+    press_release = press_release or make_press_release()
+    kwargs.setdefault("alt", "Delegations at the signing")
+    return PressReleaseImage.objects.create(
+        press_release=press_release, image=upload or image_upload(), **kwargs
+    )
+
+
+def make_attachment(press_release=None, upload=None, **kwargs):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from news.models import PressReleaseAttachment
+
+    press_release = press_release or make_press_release()
+    kwargs.setdefault("title", "Joint statement")
+    upload = upload or SimpleUploadedFile("Joint statement (final).pdf", pdf_bytes())
+    return PressReleaseAttachment.objects.create(press_release=press_release, file=upload, **kwargs)
+
+
+ORIENTATION = 0x0112
+GPS_IFD = 0x8825
+EXIF_IFD = 0x8769
+BODY_SERIAL_NUMBER = 0xA431
+
+
+def phone_photo():
+    """A 400 x 200 JPEG, left half red and right half blue, stored sideways (orientation 6,
+    as a phone held upright writes it) with a GPS position and a camera serial number."""
+    import io
+
+    from PIL import Image
+
+    picture = Image.new("RGB", (400, 200), (0, 0, 255))
+    picture.paste((255, 0, 0), (0, 0, 200, 200))
+    exif = Image.Exif()
+    exif[ORIENTATION] = 6
+    exif.get_ifd(GPS_IFD).update({1: "N", 2: (51.0, 13.0, 0.0), 3: "E", 4: (4.0, 24.0, 0.0)})
+    exif.get_ifd(EXIF_IFD)[BODY_SERIAL_NUMBER] = "SN-123456789"
+    buffer = io.BytesIO()
+    picture.save(buffer, format="JPEG", exif=exif, quality=95)
+    data = buffer.getvalue()
+    assert b"SN-123456789" in data
+    assert Image.open(io.BytesIO(data)).getexif().get_ifd(GPS_IFD)
+    return data

@@ -1,0 +1,48 @@
+"""Admin inlines for a press release's gallery and attachments."""
+
+from django.contrib import admin
+from django.template.defaultfilters import filesizeformat
+from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
+
+from mfa_site.images import renditions_for
+
+from .models import PressReleaseAttachment, PressReleaseImage
+
+
+@admin.display(description=_("preview"))
+def image_preview(fieldfile):
+    renditions = renditions_for(fieldfile) if fieldfile else None
+    if not renditions:
+        return "—"
+    smallest = renditions.of("jpg")[0]
+    return format_html(
+        '<img src="{}" width="160" height="{}" alt="">',
+        fieldfile.storage.url(smallest.name),
+        round(160 * smallest.height / smallest.width),
+    )
+
+
+class PressReleaseImageInline(admin.StackedInline):
+    model = PressReleaseImage
+    extra = 0
+    fields = ["image", "preview", "alt", "decorative", "caption", "credit", "position"]
+    readonly_fields = ["preview"]
+
+    @admin.display(description=_("preview"))
+    def preview(self, obj):
+        return image_preview(obj.image)
+
+
+class PressReleaseAttachmentInline(admin.TabularInline):
+    model = PressReleaseAttachment
+    extra = 0
+    fields = ["title", "file", "original_name", "size_display", "position"]
+    readonly_fields = ["original_name", "size_display"]
+
+    @admin.display(description=_("size"))
+    def size_display(self, obj):
+        return filesizeformat(obj.size) if obj.pk else "—"
+
+
+MEDIA_INLINES = [PressReleaseImageInline, PressReleaseAttachmentInline]
