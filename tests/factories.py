@@ -126,3 +126,15 @@ def make_press_release(title=None, status=PressRelease.Status.PUBLISHED, **kwarg
     for name, values in links.items():
         getattr(press_release, name).set(values)
     return press_release
+
+
+def make_png(name="image.png", size=(40, 20), color=(0, 65, 90)):
+    """A small real PNG upload for ImageFields (logo, photo)."""
+    from io import BytesIO
+
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from PIL import Image
+
+    buffer = BytesIO()
+    Image.new("RGB", size, color).save(buffer, format="PNG")
+    return SimpleUploadedFile(name, buffer.getvalue(), content_type="image/png")
