@@ -17,7 +17,7 @@ from django.utils.translation import ngettext
 MARKERS = ("circle", "square", "triangle", "diamond")
 DASHES = ("", "8 4", "2 4", "12 4 2 4")
 MARKER_SIZE = 5
-LEGEND_ROW = 22
+LEGEND_ROW = 26
 
 
 @dataclass
@@ -94,11 +94,11 @@ class Chart:
 
     @property
     def x_tick_label_y(self):
-        return self.bottom + 20
+        return self.bottom + 22
 
     @property
     def x_axis_label_y(self):
-        return self.bottom + 40
+        return self.bottom + 50
 
     @property
     def legend_line_end(self):
@@ -158,7 +158,7 @@ def _make_marker(shape, x, y, value, as_of):
     return Marker(shape, x, y, value, as_of, points=marker_points(shape, x, y))
 
 
-def _x_ticks(dates, scale_x, most=6):
+def _x_ticks(dates, scale_x, most=5):
     if len(dates) <= most:
         chosen = dates
     else:
@@ -198,14 +198,14 @@ def describe(grouped, first, last):
     return " ".join(parts)
 
 
-def figure_chart(figures, *, title=None, width=640, plot_height=240):
+def figure_chart(figures, *, title=None, width=480, plot_height=220):
     """The chart of `figures` (any iterable of objects with label, value, as_of), or None."""
     grouped = group_by_label(figures)
     if not grouped:
         return None
-    left, right, top = 56.0, width - 40.0, 16.0
+    left, right, top = 64.0, width - 36.0, 16.0
     bottom = top + plot_height
-    height = int(bottom + 56 + LEGEND_ROW * len(grouped))
+    height = int(bottom + 76 + LEGEND_ROW * len(grouped))
 
     dates = sorted({as_of for values in grouped.values() for as_of, _value in values})
     first, last = dates[0], dates[-1]
@@ -239,7 +239,7 @@ def figure_chart(figures, *, title=None, width=640, plot_height=240):
         x_axis_label=_("Date"),
         y_axis_label=_("Number"),
     )
-    legend_top = bottom + 48
+    legend_top = bottom + 76
     for index, (label, values) in enumerate(grouped.items()):
         shape = MARKERS[index % len(MARKERS)]
         legend_y = legend_top + index * LEGEND_ROW

@@ -76,10 +76,10 @@ def test_single_date_and_zero_values_do_not_divide_by_zero():
     assert [tick.label for tick in chart.y_ticks] == ["0", "1"]
 
 
-def test_x_ticks_are_at_most_six():
+def test_x_ticks_are_at_most_five():
     figures = [fig("n", i, D(2000 + i, 1, 1)) for i in range(20)]
     chart = figure_chart(figures)
-    assert len(chart.x_ticks) == 6
+    assert len(chart.x_ticks) == 5
     assert chart.x_ticks[0].label == "Jan 2000" and chart.x_ticks[-1].label == "Jan 2019"
 
 
