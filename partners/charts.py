@@ -58,6 +58,7 @@ class Series:
 class Tick:
     position: float
     label: str
+    anchor: str = "middle"  # text-anchor: "end" keeps the last date label inside the canvas
 
 
 @dataclass
@@ -164,7 +165,10 @@ def _x_ticks(dates, scale_x, most=5):
     else:
         step = (len(dates) - 1) / (most - 1)
         chosen = [dates[round(i * step)] for i in range(most)]
-    return [Tick(scale_x(d), date_format(d, "M Y")) for d in chosen]
+    ticks = [Tick(scale_x(d), date_format(d, "M Y")) for d in chosen]
+    if len(ticks) > 1:
+        ticks[-1].anchor = "end"
+    return ticks
 
 
 def describe(grouped, first, last):

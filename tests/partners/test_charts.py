@@ -81,6 +81,8 @@ def test_x_ticks_are_at_most_five():
     chart = figure_chart(figures)
     assert len(chart.x_ticks) == 5
     assert chart.x_ticks[0].label == "Jan 2000" and chart.x_ticks[-1].label == "Jan 2019"
+    # the last label ends at the right edge instead of overflowing the canvas
+    assert [tick.anchor for tick in chart.x_ticks] == ["middle"] * 4 + ["end"]
 
 
 def test_legend_grows_the_chart_per_series():

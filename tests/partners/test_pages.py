@@ -359,6 +359,12 @@ def test_unknown_person_is_404(client):
     assert client.get(reverse("partners:person-detail", args=["nobody"])).status_code == 404
 
 
+@pytest.mark.parametrize("prefix", ["embassies", "institutions", "partnerships", "people"])
+@pytest.mark.parametrize("slug", ["%00", "x" * 10_000, "%C0%AF", "a%20b"])
+def test_malformed_slugs_are_404(client, prefix, slug):
+    assert client.get(f"/{prefix}/{slug}/").status_code == 404
+
+
 # Metadata on every page
 
 
