@@ -53,9 +53,13 @@ class PageMetaMixin:
         if len(crumbs) > 1:
             structured_data.append(metadata.breadcrumb_list(self.request, crumbs))
         image = self.get_og_image()
+        canonical = self.request.path
+        page = context.get("page_obj")
+        if page is not None and page.number > 1:
+            canonical = f"{canonical}?page={page.number}"  # each page of a list is its own
         context.update(
             breadcrumbs=crumbs,
-            canonical_url=self.request.build_absolute_uri(self.request.path),
+            canonical_url=self.request.build_absolute_uri(canonical),
             meta_description=self.get_meta_description(),
             structured_data=structured_data,
             og_image=self.request.build_absolute_uri(image.url) if image else None,

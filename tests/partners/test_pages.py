@@ -6,6 +6,7 @@ import re
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from partners.templatetags.partner_tags import feed_urls, json_for_script, tel_href
 from tests.factories import (
@@ -123,6 +124,21 @@ def test_embassy_detail_shows_head_of_mission_now_and_before_with_dates(client, 
     assert "Former Envoy" in previous
     assert '<time datetime="2019-01-10">' in previous and '<time datetime="2024-02-01">' in previous
     assert "Counsellor Person" not in page  # not a head of mission
+
+
+def test_head_of_mission_is_whoever_holds_the_post_today(client, embassy):
+    soon = timezone.localdate() + datetime.timedelta(days=30)
+    make_position(make_person("Leaving Envoy"), "Ambassador", embassy=embassy,
+                  start_date=D(2020, 1, 1), end_date=soon)  # fmt: skip
+    make_position(make_person("Incoming Envoy"), "Ambassador", embassy=embassy,
+                  start_date=soon + datetime.timedelta(days=1))  # fmt: skip
+
+    page = html(client.get(embassy.get_absolute_url()))
+
+    head_section = page.split('id="head-heading"')[1].split("</section>")[0]
+    assert "Leaving Envoy" in head_section  # still in post until the end date
+    assert "Previous heads of mission" not in head_section
+    assert "Incoming Envoy" not in page  # not in post yet
 
 
 def test_embassy_without_ambassador_says_the_post_is_vacant(client, embassy):
@@ -393,6 +409,14 @@ def test_every_page_has_title_description_canonical_and_open_graph(client):
         assert f'<meta property="og:url" content="http://testserver{url}">' in page, name
         assert '<meta property="og:title" content="' in page, name
         assert page.count("<h1") == 1, name
+
+
+def test_canonical_url_of_a_later_list_page_keeps_the_page_number_only(client):
+    for _ in range(25):
+        make_institution()
+    response = client.get(reverse("partners:institution-list"), {"page": "2", "kind": "university"})
+    page = html(response)
+    assert '<link rel="canonical" href="http://testserver/institutions/?page=2">' in page
 
 
 def test_every_detail_page_has_a_breadcrumb_list_ending_at_itself(client):
