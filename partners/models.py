@@ -98,6 +98,7 @@ class Embassy(models.Model):
         ordering = ["name"]
         verbose_name = _("diplomatic mission")
         verbose_name_plural = _("diplomatic missions")
+        indexes = [models.Index(fields=["name"], name="partners_embassy_name_idx")]
 
     def __str__(self):
         return self.name
@@ -212,6 +213,12 @@ class Institution(models.Model):
         ordering = ["name"]
         verbose_name = _("institution")
         verbose_name_plural = _("institutions")
+        # The public list is ordered by name and filtered by kind or country.
+        indexes = [
+            models.Index(fields=["name"], name="partners_inst_name_idx"),
+            models.Index(fields=["kind", "name"], name="partners_inst_kind_name_idx"),
+            models.Index(fields=["country", "name"], name="partners_inst_country_name_idx"),
+        ]
 
     def __str__(self):
         return self.name
@@ -237,6 +244,11 @@ class PositionQuerySet(models.QuerySet):
 
     def current(self):
         return self.filter(end_date__isnull=True)
+
+    def past(self, on=None):
+        """Posts that ended before a date (today by default), the latest first."""
+        on = on or timezone.localdate()
+        return self.filter(end_date__lt=on).order_by("-end_date")
 
     def heads(self):
         """Heads of mission: the ambassadors."""
@@ -373,7 +385,10 @@ class Partnership(models.Model):
         verbose_name = _("partnership")
         verbose_name_plural = _("partnerships")
         constraints = [end_not_before_start("partnership_end_not_before_start")]
-        indexes = [models.Index(fields=["status", "kind"])]
+        indexes = [
+            models.Index(fields=["status", "kind"]),
+            models.Index(fields=["title"], name="partners_partnership_title_idx"),
+        ]
 
     def __str__(self):
         return self.title
@@ -424,7 +439,12 @@ class Figure(models.Model):
                 ),
             ),
         ]
-        indexes = [models.Index(fields=["partnership", "label", "as_of"])]
+        indexes = [
+            models.Index(fields=["partnership", "label", "as_of"]),
+            models.Index(
+                fields=["institution", "label", "as_of"], name="partners_fig_inst_label_idx"
+            ),
+        ]
 
     def __str__(self):
         return f"{self.value} {self.label} ({self.as_of:%Y-%m-%d})"

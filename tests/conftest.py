@@ -28,3 +28,21 @@ def browser_type_launch_args():
 def _media_in_tmp(settings, tmp_path):
     """Uploads made by a test go to a temporary folder, never to var/media."""
     settings.MEDIA_ROOT = tmp_path / "media"
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_collection_modifyitems(items):
+    """Run transactional tests (live_server, browsers) after all the others, as Django does.
+
+    pytest-django sorts them last, but pytest-playwright's parametrisation by browser
+    reorders the items afterwards; a transactional test empties every table when it ends
+    (the countries loaded by a data migration too), which would break the tests after it.
+    """
+
+    def transactional(item):
+        marker = item.get_closest_marker("django_db")
+        uses_transactions = bool(marker and marker.kwargs.get("transaction"))
+        fixtures = getattr(item, "fixturenames", ())
+        return uses_transactions or "live_server" in fixtures or "transactional_db" in fixtures
+
+    items.sort(key=transactional)

@@ -219,3 +219,15 @@ def phone_photo():
     assert b"SN-123456789" in data
     assert Image.open(io.BytesIO(data)).getexif().get_ifd(GPS_IFD)
     return data
+
+
+def make_png(name="image.png", size=(40, 20), color=(0, 65, 90)):
+    """A small real PNG upload for ImageFields (logo, photo)."""
+    from io import BytesIO
+
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from PIL import Image
+
+    buffer = BytesIO()
+    Image.new("RGB", size, color).save(buffer, format="PNG")
+    return SimpleUploadedFile(name, buffer.getvalue(), content_type="image/png")
