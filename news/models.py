@@ -301,7 +301,10 @@ class LinkSuggestion(models.Model):
         help_text=_("The directory entry suggested; for a figure, its partnership or institution."),
     )
     subject_kind = models.CharField(
-        _("figure subject kind"), max_length=20, blank=True, help_text=_("partnership or institution")
+        _("figure subject kind"),
+        max_length=20,
+        blank=True,
+        help_text=_("partnership or institution"),
     )
     matched_text = models.CharField(_("matched text"), max_length=300)
     sentence = models.TextField(_("sentence"), blank=True)
