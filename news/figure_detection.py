@@ -12,6 +12,13 @@ from dataclasses import dataclass
 
 from .mentions import partnership_keywords_in
 
+# Partnerships whose students or researchers move between the members' countries.
+MOBILE_KINDS = {"academic_mobility", "double_degree", "joint_programme", "joint_course"}
+# "will join the programme at AMS": a partnership the text has already named.
+BACK_REFERENCE = re.compile(
+    r"\bthe (?:programme|program|project|course|partnership|scheme|exchange|degree)\b"
+)
+
 # The adjective a label uses where countryinfo's demonym is not the usual one.
 PREFERRED_DEMONYMS = {"KZ": ["Kazakh"], "KG": ["Kyrgyz"], "UZ": ["Uzbek"], "TJ": ["Tajik"]}
 
@@ -115,7 +122,7 @@ def _demonym_table(index):
     return preferred, by_word
 
 
-def detect_figures(index, text, hits, sentence_institutions, on):
+def detect_figures(index, text, hits, sentence_institutions, on, named_partnerships=()):
     """Counted facts in `text`, each with the partnership or institution it belongs to."""
     if not hasattr(index, "_demonyms"):
         index._demonyms = _demonym_table(index)
@@ -151,8 +158,15 @@ def detect_figures(index, text, hits, sentence_institutions, on):
                 country_id = pk
                 words.insert(0, preferred[pk])
         label = " ".join(words)
-        subject = _subject(index, text, match.start(), sentence_institutions, institution_hits,
-                           country_id)  # fmt: skip
+        subject = _subject(
+            index,
+            text,
+            match.start(),
+            sentence_institutions,
+            institution_hits,
+            country_id,
+            named_partnerships,
+        )
         if subject is None:
             continue
         item = FigureMention(
@@ -170,7 +184,9 @@ def detect_figures(index, text, hits, sentence_institutions, on):
     return found
 
 
-def _subject(index, text, position, sentence_institutions, institution_hits, country_id):
+def _subject(
+    index, text, position, sentence_institutions, institution_hits, country_id, named_partnerships
+):
     sentence_index = text.sentence_index(position)
     for offset in (0, 1):  # this sentence, else the one before it
         current = sentence_index - offset
@@ -186,9 +202,16 @@ def _subject(index, text, position, sentence_institutions, institution_hits, cou
             score = 2 * len(members & institutions)
             if partnership_keywords_in(sentence_lower, partnership["kind"]):
                 score += 1
-            if country_id is not None and any(
-                index.institutions[m]["country_id"] == country_id for m in members - institutions
+            if (
+                country_id is not None
+                and partnership["kind"] in MOBILE_KINDS
+                and any(
+                    index.institutions[m]["country_id"] == country_id
+                    for m in members - institutions
+                )
             ):
+                score += 1
+            if pk in named_partnerships and BACK_REFERENCE.search(sentence_lower):
                 score += 1
             if score > best_score:
                 best, best_score = pk, score

@@ -193,7 +193,11 @@ def split_dateline(paragraph):
 
 def _city_name(city):
     city = city.strip()
-    return city.title() if city.isupper() else city
+    if not city.isupper():
+        return city
+    small = {"am", "an", "de", "der", "la", "le", "on", "upon", "sur"}
+    words = city.title().split(" ")
+    return " ".join(w.lower() if i and w.lower() in small else w for i, w in enumerate(words))
 
 
 def strip_attribution_tail(paragraph):

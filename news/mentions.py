@@ -212,6 +212,7 @@ class DirectoryIndex:
             self._country_names[pk].append(name)
             if "(" in name:
                 self._country_names[pk].append(name.split("(")[0].strip())
+        demonym_owner = {}
         for info in CountryInfo.all().values():
             code = (info.get("ISO") or {}).get("alpha2")
             pk = self.country_by_code.get(code)
@@ -223,7 +224,13 @@ class DirectoryIndex:
                 if spelling.lower().startswith(_OFFICIAL_PREFIXES):
                     self._country_names[pk].append(spelling)
             if info.get("demonym"):
-                self._country_demonyms[pk].append(info["demonym"])
+                demonym_owner.setdefault(info["demonym"], []).append(
+                    (info.get("population") or 0, pk)
+                )
+        # "French" is also the demonym of French overseas territories: the most populous
+        # country that uses a demonym owns it.
+        for demonym, owners in demonym_owner.items():
+            self._country_demonyms[max(owners)[1]].append(demonym)
         for code, words in EXTRA_DEMONYMS.items():
             if code in self.country_by_code:
                 self._country_demonyms[self.country_by_code[code]].extend(words)
@@ -461,7 +468,10 @@ _LEADING_NOISE = {
 }  # fmt: skip
 
 
-def _candidate_spans(text, hits):
+_KEYWORD_WORDS = tuple(_KEYWORD[3:-1].split("|"))
+
+
+def _candidate_spans(index, text, hits):
     """Institution-like names that are no directory entry: (start, end, name)."""
     blocked = [(h.start, h.end) for h in hits if h.entries[0][0] != "country"]
     found = []
@@ -471,7 +481,12 @@ def _candidate_spans(text, hits):
         while words and words[0].lower().rstrip(",") in _LEADING_NOISE:
             start += len(words[0]) + 1
             words = words[1:]
-        name = " ".join(words).rstrip(".,")
+        name = " ".join(words)
+        name = re.split(r"\.\s|\n", name)[0].rstrip(".,")
+        # "Goethe University Frankfurt": a known city right after the name belongs to it.
+        after = re.match(r" ([A-Z][\w-]+)", text.text[start + len(name) :])
+        if after and after[1].lower() in index.city_names and name.endswith(_KEYWORD_WORDS):
+            name = f"{name} {after[1]}"
         if not name or not any(w.lower().strip("'.,") not in _GENERIC for w in words):
             continue
         end = start + len(name)
@@ -489,7 +504,7 @@ def detect_mentions(raw_text, on=None):
     index = get_index()
     text = Text(raw_text)
     hits = find_hits(index, text)
-    candidates = _candidate_spans(text, hits)
+    candidates = _candidate_spans(index, text, hits)
     # A country inside an institution-like name ("Kazakh-British Technical University")
     # belongs to that name.
     hits = [
@@ -533,7 +548,8 @@ def detect_mentions(raw_text, on=None):
                 _institution_role(index, text, hit, pks[0], on, mention)
     _partnerships(index, text, sentence_institutions, mention)
     _new_institutions(index, text, hits, candidates, detection, mention)
-    detection.figures = detect_figures(index, text, hits, sentence_institutions, on)
+    named = {m.object_id for m in detection.mentions if m.kind == "partnership" and m.confident}
+    detection.figures = detect_figures(index, text, hits, sentence_institutions, on, named)
     return detection
 
 
