@@ -11,6 +11,7 @@ from .models import (
     PressReleaseTopic,
     Topic,
 )
+from .suggestions_admin import SuggestedLinksMixin
 
 
 @admin.register(Topic)
@@ -37,7 +38,7 @@ def link_inline(link_model):
 
 
 @admin.register(PressRelease)
-class PressReleaseAdmin(admin.ModelAdmin):
+class PressReleaseAdmin(SuggestedLinksMixin, admin.ModelAdmin):
     list_display = ["title", "status", "published_at", "dateline"]
     list_filter = ["status", "topics"]
     search_fields = ["title", "lead", "body"]
