@@ -258,6 +258,8 @@ def _is_title_line(paragraph, more_follow):
         and len(paragraph) <= 200
         and paragraph.rstrip()[-1:] not in ".!?,;:"
         and not DATELINE_WITH_DATE.match(paragraph)
+        and not DATELINE_CAPS.match(paragraph)
+        and not strip_attribution_tail(paragraph)[1]
     )
 
 

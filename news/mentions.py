@@ -125,7 +125,7 @@ class DirectoryIndex:
         if len(key) < 2:
             return
         lowered = _lower_same_length(key)
-        if not case_sensitive and lowered in self.city_names:
+        if kind != "country" and lowered in self.city_names:
             return
         self._keys[lowered].add((kind, pk, key if case_sensitive else None))
 
