@@ -515,10 +515,9 @@ def detect_mentions(raw_text, on=None):
     detection = Detection(on=on)
     seen = {}
 
-    def mention(kind, pk, start, end, confident=True, **extra):
-        item = Mention(
-            kind, pk, text.text[start:end], text.sentence(start), start, confident, **extra
-        )
+    def mention(kind, pk, start, end, confident=True, matched=None, **extra):
+        matched = text.text[start:end] if matched is None else matched
+        item = Mention(kind, pk, matched, text.sentence(start), start, confident, **extra)
         if item.key in seen:
             if confident and not seen[item.key].confident:
                 detection.mentions[detection.mentions.index(seen[item.key])] = item
@@ -598,10 +597,11 @@ def _partnerships(index, text, sentence_institutions, mention):
         for pk in sorted(candidates):
             partnership = index.partnerships[pk]
             shared = len(partnership["members"] & institutions)
+            title = partnership["title"]
             if shared >= 2:
-                mention("partnership", pk, start, start, True)
+                mention("partnership", pk, start, start, True, matched=title)
             elif shared == 1 and partnership_keywords_in(sentence_lower, partnership["kind"]):
-                mention("partnership", pk, start, start, False)
+                mention("partnership", pk, start, start, False, matched=title)
 
 
 def _new_institutions(index, text, hits, candidates, detection, mention):

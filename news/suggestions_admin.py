@@ -8,6 +8,7 @@ The panel's buttons sit inside the change form and post to their own URLs with
 """
 
 from django.contrib import admin, messages
+from django.contrib.admin.options import ActionLocation
 from django.contrib.admin.utils import quote, unquote
 from django.core.exceptions import ObjectDoesNotExist, PermissionDenied
 from django.http import Http404
@@ -69,11 +70,12 @@ class SuggestedLinksMixin:
             fieldsets.append((self.suggestions_fieldset_title, {"fields": ["suggested_links"]}))
         return fieldsets
 
-    def get_actions(self, request):
-        actions = super().get_actions(request)
-        if self.has_change_permission(request):
-            func, name, description = self.get_action(detect_mentions_action)
-            actions[name] = (func, name, description)
+    def get_actions(self, request, action_location=ActionLocation.CHANGE_LIST):
+        actions = super().get_actions(request, action_location=action_location)
+        if self.actions is not None and self.has_change_permission(request):
+            action = self.get_action(detect_mentions_action, action_location)
+            if action:
+                actions[action.name] = action
         return actions
 
     # The panel ---------------------------------------------------------------------------
