@@ -18,6 +18,8 @@ from .conftest import CORPUS
 
 pytestmark = pytest.mark.django_db
 
+SEED_SHA256 = "a8c94529cc67e2fd46881f9985e9d88c1b7751868da536a3cdf9bfd7b53b32f8"
+
 
 def test_corpus_has_at_least_twelve_press_releases_of_our_own_plus_the_seed():
     expected = json.loads((CORPUS / "expected.json").read_text())
