@@ -507,6 +507,8 @@ def import_file(path, *, dry_run=False, detect=True):
         result.press_release = press_release
         if detect:
             detection = detect_for(parsed.plain_text, detection_date(parsed, press_release))
-            applied = apply_detection(press_release, detection, link_confident=True)
+            applied = apply_detection(
+                press_release, detection, link_confident=True, fresh=outcome == "created"
+            )
             result.links, result.suggestions = applied.linked, applied.pending
     return result

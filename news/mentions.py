@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 import ahocorasick
 from django.conf import settings
 from django.core.cache import cache
-from django.db.models import Count, Max
+from django.db import connection
 from django.utils.html import strip_tags
 
 from partners.models import Country, Embassy, Institution, Partnership, Person, Position
@@ -320,13 +320,21 @@ def bump_directory_version(**kwargs):
     cache.set(VERSION_CACHE_KEY, uuid.uuid4().hex, None)
 
 
+VERSIONED = (Institution, Person, Embassy, Position, Partnership, Country)
+
+
 def directory_version():
-    """Counts and highest ids of the directory tables, plus a token bumped on every save."""
-    parts = [cache.get(VERSION_CACHE_KEY)]
-    for model in (Institution, Person, Embassy, Position, Partnership):
-        stats = model.objects.aggregate(n=Count("pk"), top=Max("pk"))
-        parts.append((stats["n"], stats["top"]))
-    return tuple(parts)
+    """The highest id of each directory table (one indexed query; catches bulk inserts)
+    plus a token that every save or delete bumps (catches edits and deletions)."""
+    subqueries = ", ".join(
+        f"(SELECT MAX({connection.ops.quote_name(m._meta.pk.column)}) "
+        f"FROM {connection.ops.quote_name(m._meta.db_table)})"
+        for m in VERSIONED
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT {subqueries}")
+        top_ids = cursor.fetchone()
+    return (cache.get(VERSION_CACHE_KEY), *top_ids)
 
 
 def get_index():

@@ -70,11 +70,15 @@ def _linked_ids(press_release):
     }
 
 
-def apply_detection(press_release, detection, *, link_confident):
+def apply_detection(press_release, detection, *, link_confident, fresh=False):
     """Record a detection: links for confident mentions when `link_confident`, else
-    pending suggestions; what the editor dismissed stays dismissed."""
-    existing = {s.key: s for s in press_release.link_suggestions.all()}
-    linked = _linked_ids(press_release)
+    pending suggestions; what the editor dismissed stays dismissed. `fresh` says the
+    press release was just created, so it has no links or suggestions to read."""
+    if fresh:
+        existing, linked = {}, {kind: set() for kind in LINKS}
+    else:
+        existing = {s.key: s for s in press_release.link_suggestions.all()}
+        linked = _linked_ids(press_release)
     result = Applied()
     new_links = {kind: [] for kind in LINKS}
     wanted = []  # (key, fields, status)
@@ -98,8 +102,11 @@ def apply_detection(press_release, detection, *, link_confident):
             wanted.append((mention.key, fields, Status.ACCEPTED))
         else:
             wanted.append((mention.key, fields, Status.PENDING))
-    linked_figures = set(press_release.figures.values_list(
-        "partnership_id", "institution_id", "label", "value"))  # fmt: skip
+    linked_figures = set()
+    if detection.figures and not fresh:
+        linked_figures = set(
+            press_release.figures.values_list("partnership_id", "institution_id", "label", "value")
+        )
     for figure in detection.figures:
         partnership_id = figure.subject_id if figure.subject_kind == "partnership" else None
         institution_id = figure.subject_id if figure.subject_kind == "institution" else None
@@ -117,8 +124,10 @@ def apply_detection(press_release, detection, *, link_confident):
         }
         wanted.append((figure.key, fields, Status.PENDING))
 
-    with transaction.atomic():
+    with transaction.atomic(savepoint=False):
         for kind, ids in new_links.items():
+            if not ids:
+                continue
             link_model = LINKS[kind][1]
             link_model.objects.bulk_create(
                 [link_model(press_release=press_release, target_id=pk) for pk in ids],
