@@ -192,7 +192,8 @@ class DirectoryIndex:
                 self.add(f"{row['title']} {name.split()[-1]}", "person", row["person_id"])
         for pk, title, kind in Partnership.objects.values_list("pk", "title", "kind"):
             self.partnerships[pk] = {"title": title, "kind": kind, "members": set()}
-            self.add(title, "partnership", pk)
+            if len(title.split()) >= 4:  # a short title ("Academic mobility") is a phrase
+                self.add(title, "partnership", pk)
         for partnership_id, institution_id in Partnership.institutions.through.objects.values_list(
             "partnership_id", "institution_id"
         ):
@@ -241,7 +242,8 @@ class DirectoryIndex:
                 names.add(name.lower())
             for name in self._country_names[pk]:
                 if not name.lower().startswith("the "):
-                    self.add(f"the {name}", "country", pk, case_sensitive=False)
+                    self.add(f"the {name}", "country", pk, case_sensitive=True)
+                    self.add(f"The {name}", "country", pk, case_sensitive=True)
         return names
 
     def country_names_of(self, country_id, with_demonyms=True, with_names=True):
@@ -392,7 +394,7 @@ class Text:
         self.lower = _lower_same_length(self.text)
         starts = [0]
         for match in self._BOUNDARY.finditer(self.text):
-            if match.group().strip() or not self._ABBREVIATION.search(
+            if "\n" in match.group() or not self._ABBREVIATION.search(
                 self.text[max(0, match.start() - 6) : match.start()]
             ):
                 starts.append(match.end())

@@ -209,3 +209,32 @@ def test_the_automaton_is_rebuilt_when_the_directory_changes():
     institution.save()
     assert found("at Renamed Academy Of Arts", "institution") == {institution.pk}
     assert found("at Zhetysu Polytechnic Academy", "institution") == set()
+
+
+@pytest.mark.parametrize(
+    "phrase",
+    [
+        "the Ambassador of Kazakhstan to Belgium",
+        "the Ambassador of the Republic of Kazakhstan to the Kingdom of Belgium",
+        "the Kazakh Ambassador to Belgium",
+        "Kazakhstan's Ambassador in Belgium",
+        "the Ambassador Extraordinary and Plenipotentiary of Kazakhstan to Belgium",
+    ],
+)
+def test_ambassador_role_forms(phrase):
+    embassy = make_embassy("Embassy in Brussels", host_country="BE")
+    person = make_person("Roman Vassilenko")
+    make_position(person, embassy=embassy, start_date=datetime.date(2024, 10, 1))
+    assert found(f"Yesterday {phrase} met students.", "person") == {person.pk}
+
+
+def test_ambassador_of_another_country_is_no_role_of_ours():
+    embassy = make_embassy("Embassy in Brussels", host_country="BE")
+    make_position(make_person("Roman Vassilenko"), embassy=embassy)
+    assert found("The Ambassador of France to Belgium spoke.", "person") == set()
+
+
+def test_short_partnership_titles_are_not_matched_as_phrases(antwerp):
+    almau = make_institution("Almaty Management University", country_code="KZ")
+    make_partnership("Academic mobility", institutions=[almau, antwerp["ams"]])
+    assert found("Academic mobility matters.", "partnership") == set()
