@@ -43,12 +43,16 @@ def detect_for(text, on):
 
 def detect_press_release(press_release, on=None):
     """(Re)run detection on a saved press release, at its publication date or today."""
+    if on is None and press_release.published_at:
+        on = timezone.localtime(press_release.published_at).date()
     if on is None:
+        # An imported draft was detected at its dateline's date, kept on its figures.
         on = (
-            timezone.localtime(press_release.published_at).date()
-            if press_release.published_at
-            else timezone.localdate()
-        )
+            press_release.link_suggestions.exclude(as_of=None)
+            .order_by("as_of")
+            .values_list("as_of", flat=True)
+            .first()
+        ) or timezone.localdate()
     detection = detect_mentions(press_release_text(press_release), on)
     return apply_detection(press_release, detection, link_confident=False)
 

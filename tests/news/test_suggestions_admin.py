@@ -219,3 +219,19 @@ def test_draft_without_directory_has_an_empty_panel(admin_client):
     press_release = make_press_release("Plain", status=PressRelease.Status.DRAFT)
     html = admin_client.get(change_url(press_release)).content.decode()
     assert "No suggestions are waiting." in html
+
+
+def test_redetection_of_an_imported_draft_keeps_the_dateline_date(admin_client, corpus_directory):
+    import_file(CORPUS / "04-antwerp-predecessor.txt")
+    press_release = PressRelease.objects.get()
+    figure = press_release.link_suggestions.get(kind="figure")
+    assert str(figure.as_of) == "2023-03-12"
+    admin_client.post(reverse("admin:news_pressrelease_detect_mentions", args=[press_release.pk]))
+    figure.refresh_from_db()
+    assert str(figure.as_of) == "2023-03-12"
+    # The ambassador of that date stays the one linked; today's is not suggested.
+    assert list(press_release.people.values_list("slug", flat=True).order_by("slug")) == [
+        "herwig-leirs",
+        "margulan-baimukhan",
+    ]
+    assert not press_release.link_suggestions.filter(kind="person", status="pending").exists()
