@@ -497,7 +497,7 @@ def _candidate_spans(index, text, hits):
         after = re.match(r" ([A-Z][\w-]+)", text.text[start + len(name) :])
         if after and after[1].lower() in index.city_names and name.endswith(_KEYWORD_WORDS):
             name = f"{name} {after[1]}"
-        if not name or not any(w.lower().strip("'.,") not in _GENERIC for w in words):
+        if not name or all(w.lower().strip("'.,") in _GENERIC for w in name.split()):
             continue
         end = start + len(name)
         if any(s < end and start < e for s, e in blocked):
@@ -556,7 +556,7 @@ def detect_mentions(raw_text, on=None):
             if kind == "institution" and len(pks) == 1:
                 _institution_role(index, text, hit, pks[0], on, mention)
     _partnerships(index, text, sentence_institutions, mention)
-    _new_institutions(index, text, hits, candidates, detection, mention)
+    _new_institutions(index, text, hits, candidates, mention)
     named = {m.object_id for m in detection.mentions if m.kind == "partnership" and m.confident}
     detection.figures = detect_figures(index, text, hits, sentence_institutions, on, named)
     return detection
@@ -614,7 +614,7 @@ def _partnerships(index, text, sentence_institutions, mention):
                 mention("partnership", pk, start, start, False, matched=title)
 
 
-def _new_institutions(index, text, hits, candidates, detection, mention):
+def _new_institutions(index, text, hits, candidates, mention):
     country_hits = [h for h in hits if h.entries[0][0] == "country"]
     release_countries = [h.entries[0][1] for h in country_hits]
     home = index.home_country_id
