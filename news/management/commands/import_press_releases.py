@@ -23,7 +23,8 @@ def run_import(paths, *, dry_run=False, progress=None):
 class Command(BaseCommand):
     help = (
         "Import press releases (files or folders of .txt, .md, .html) as drafts. "
-        "Importing a file again updates its draft; bad files are reported and skipped."
+        "A file imported again (same resolved path) updates its draft while that is still a "
+        "draft; bad files (empty, binary, not UTF-8) are reported and skipped."
     )
 
     def add_arguments(self, parser):
