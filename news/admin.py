@@ -12,6 +12,7 @@ from .models import (
     PressReleaseTopic,
     Topic,
 )
+from .suggestions_admin import SuggestedLinksMixin
 
 
 @admin.register(Topic)
@@ -38,7 +39,7 @@ def link_inline(link_model):
 
 
 @admin.register(PressRelease)
-class PressReleaseAdmin(admin.ModelAdmin):
+class PressReleaseAdmin(SuggestedLinksMixin, admin.ModelAdmin):
     list_display = ["title", "status", "published_at", "dateline"]
     list_filter = ["status", "topics"]
     search_fields = ["title", "lead", "body"]

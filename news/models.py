@@ -79,6 +79,15 @@ class PressRelease(models.Model):
             'Attribution, e.g. "Ministry of Foreign Affairs of the Republic of Kazakhstan".'
         ),
     )
+    import_source = models.CharField(
+        _("import source"),
+        max_length=500,
+        unique=True,
+        null=True,
+        blank=True,
+        editable=False,
+        help_text=_("The file this press release was imported from; re-imports update it."),
+    )
     image = SafeImageField(
         _("featured image"),
         upload_to=UploadTo("news"),
@@ -339,3 +348,82 @@ class PressReleaseAttachment(models.Model):
     @property
     def kind_label(self):
         return {"application/pdf": "PDF"}.get(self.content_type, self.content_type)
+
+
+class LinkSuggestionQuerySet(models.QuerySet):
+    def pending(self):
+        return self.filter(status=LinkSuggestion.Status.PENDING)
+
+
+class LinkSuggestion(models.Model):
+    """Something a press release mentions that an editor may link, create or dismiss.
+
+    `key` identifies what is suggested (e.g. "institution:12" or "figure:partnership:3:
+    master's students:8"); it is unique per press release, so a dismissed suggestion is
+    remembered and detection never offers it again.
+    """
+
+    class Kind(models.TextChoices):
+        INSTITUTION = "institution", _("Institution")
+        EMBASSY = "embassy", _("Mission")
+        PERSON = "person", _("Person")
+        COUNTRY = "country", _("Country")
+        PARTNERSHIP = "partnership", _("Partnership")
+        FIGURE = "figure", _("Figure")
+        NEW_INSTITUTION = "new_institution", _("New institution")
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("Pending")
+        ACCEPTED = "accepted", _("Accepted")
+        DISMISSED = "dismissed", _("Dismissed")
+
+    press_release = models.ForeignKey(
+        PressRelease,
+        models.CASCADE,
+        related_name="link_suggestions",
+        verbose_name=_("press release"),
+    )
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind)
+    key = models.CharField(_("key"), max_length=400)
+    object_id = models.PositiveIntegerField(
+        _("object id"),
+        null=True,
+        blank=True,
+        help_text=_("The directory entry suggested; for a figure, its partnership or institution."),
+    )
+    subject_kind = models.CharField(
+        _("figure subject kind"),
+        max_length=20,
+        blank=True,
+        help_text=_("partnership or institution"),
+    )
+    matched_text = models.CharField(_("matched text"), max_length=300)
+    sentence = models.TextField(_("sentence"), blank=True)
+    label = models.CharField(_("figure label"), max_length=100, blank=True)
+    value = models.PositiveIntegerField(_("figure value"), null=True, blank=True)
+    as_of = models.DateField(_("figure date"), null=True, blank=True)
+    country_code = models.CharField(
+        _("guessed country"), max_length=2, blank=True, help_text=_("For a new institution.")
+    )
+    status = models.CharField(
+        _("status"), max_length=16, choices=Status, default=Status.PENDING, db_index=True
+    )
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    decided_at = models.DateTimeField(_("decided"), null=True, blank=True)
+
+    objects = LinkSuggestionQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["press_release", "kind", "pk"]
+        verbose_name = _("link suggestion")
+        verbose_name_plural = _("link suggestions")
+        constraints = [
+            models.UniqueConstraint("press_release", "key", name="uniq_link_suggestion_key"),
+            models.CheckConstraint(
+                condition=Q(value__isnull=True) | Q(value__gte=0),
+                name="link_suggestion_value_not_negative",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.get_kind_display()}: {self.matched_text}"

@@ -1,3 +1,4 @@
+import importlib
 import os
 import shutil
 
@@ -28,6 +29,22 @@ def browser_type_launch_args():
 def _media_in_tmp(settings, tmp_path):
     """Uploads made by a test go to a temporary folder, never to var/media."""
     settings.MEDIA_ROOT = tmp_path / "media"
+
+
+@pytest.fixture(autouse=True)
+def _countries_in_transactional_tests(request):
+    """Transactional tests start from a flushed database: give them the countries back.
+
+    The ISO list is loaded by a data migration, and the flush that ends every
+    transactional test (live_server, browsers) empties that table too.
+    """
+    marker = request.node.get_closest_marker("django_db")
+    if not (marker and marker.kwargs.get("transaction")):
+        return
+    request.getfixturevalue("transactional_db")
+    from django.apps import apps
+
+    importlib.import_module("partners.migrations.0002_load_countries").load_countries(apps, None)
 
 
 @pytest.hookimpl(trylast=True)

@@ -1,0 +1,224 @@
+"""Find counted facts ("11 students from Kazakhstan", "five Kazakh researchers") in a text.
+
+A figure is a number, in digits or words, followed by at most three modifiers and a
+counted noun. Earlier values ("up from eight"), approximations ("more than 20") and
+dates are not figures. Each figure belongs to what its sentence is about: a partnership
+when the sentence names two of its members (or one and its kind, or the figure's country
+is another member's), otherwise the institution named nearest to it.
+"""
+
+import re
+from dataclasses import dataclass
+
+from .mentions import partnership_keywords_in
+
+# Partnerships whose students or researchers move between the members' countries.
+MOBILE_KINDS = {"academic_mobility", "double_degree", "joint_programme", "joint_course"}
+# "will join the programme at AMS": a partnership the text has already named.
+BACK_REFERENCE = re.compile(
+    r"\bthe (?:programme|program|project|course|partnership|scheme|exchange|degree)\b"
+)
+
+# The adjective a label uses where countryinfo's demonym is not the usual one.
+PREFERRED_DEMONYMS = {"KZ": ["Kazakh"], "KG": ["Kyrgyz"], "UZ": ["Uzbek"], "TJ": ["Tajik"]}
+
+UNITS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9,
+}  # fmt: skip
+TEENS = {
+    "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
+    "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
+}  # fmt: skip
+TENS = {
+    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+    "eighty": 80, "ninety": 90,
+}  # fmt: skip
+
+_U = "|".join(UNITS)
+_SMALL = rf"(?:(?:{'|'.join(TENS)})(?:[- ](?:{_U}))?|{'|'.join(TEENS)}|{_U})"
+_WORDS = rf"(?:(?:{_U}|a)\s+hundred(?:\s+(?:and\s+)?{_SMALL})?|a\s+dozen|{_SMALL})"
+_DIGITS = r"\d{1,3}(?:,\d{3})+|\d+"
+
+NOUNS = (
+    "students|student|researchers|researcher|scholars|scientists|professors|teachers|"
+    "lecturers|graduates|fellows|postdocs|candidates|interns|trainees|alumni|participants|"
+    "specialists|experts|academics|engineers|doctors|scholarships|grants|projects|"
+    "programmes|programs|courses|agreements|memoranda"
+)
+MODIFIERS = (
+    "master's|bachelor's|masters|PhD|doctoral|postdoctoral|international|exchange|foreign|"
+    "young|new|postgraduate|undergraduate|graduate|visiting|female|male|talented|additional|"
+    "more|joint|double-degree|research|educational|MBA|scholarship|university"
+)
+_MOD = rf"(?:{MODIFIERS}|(?-i:[A-Z][a-z]+)(?:'s)?)"
+FIGURE = re.compile(
+    rf"(?<![\w.,-])(?P<number>{_DIGITS}|{_WORDS})\s+"
+    rf"(?P<phrase>(?:{_MOD}\s+){{0,3}}(?:{NOUNS}))\b"
+    rf"(?:\s+from\s+(?P<origin>(?-i:[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)?)))?",
+    re.IGNORECASE,
+)
+# Words before a number that make it an earlier value or an estimate, not the count.
+NOT_A_COUNT = re.compile(
+    r"(?:\b(?:up|down|rose|grew|increased|decreased)\s+from|\bcompared\s+(?:to|with)|\bthan|"
+    r"\binstead\s+of|\bpreviously|\babout|\baround|\bnearly|\balmost|\bover|\bsome|"
+    r"\bup\s+to|\bat\s+least|\bapproximately|\broughly|\bsince|\bin|\bby|\buntil)\s+$",
+    re.IGNORECASE,
+)
+
+
+def words_to_number(words):
+    words = words.lower().replace("-", " ").split()
+    if words[:2] == ["a", "dozen"]:
+        return 12
+    total, current = 0, 0
+    for word in words:
+        if word in ("and",):
+            continue
+        if word == "a":
+            current = 1
+        elif word == "hundred":
+            current = (current or 1) * 100
+        elif word in UNITS:
+            current += UNITS[word]
+        elif word in TEENS:
+            current += TEENS[word]
+        elif word in TENS:
+            current += TENS[word]
+    return total + current
+
+
+def parse_number(text):
+    if text[0].isdigit():
+        return int(text.replace(",", ""))
+    return words_to_number(text)
+
+
+@dataclass(frozen=True)
+class FigureMention:
+    label: str
+    value: int
+    subject_kind: str  # partnership or institution
+    subject_id: int
+    text: str
+    sentence: str
+    start: int
+
+    @property
+    def key(self):
+        return f"figure:{self.subject_kind}:{self.subject_id}:{self.label.lower()}:{self.value}"
+
+
+def _demonym_table(index):
+    """Country id -> the adjective labels use; country words -> country id."""
+    preferred, by_word = {}, {}
+    for pk, code in index.countries.items():
+        demonyms = PREFERRED_DEMONYMS.get(str(code), [])
+        demonyms += index.country_names_of(pk, with_names=False)
+        if demonyms:
+            preferred[pk] = demonyms[0]
+        for word in index.country_names_of(pk):
+            by_word[word.lower()] = pk
+    return preferred, by_word
+
+
+def detect_figures(index, text, hits, sentence_institutions, on, named_partnerships=()):
+    """Counted facts in `text`, each with the partnership or institution it belongs to."""
+    if not hasattr(index, "_demonyms"):
+        index._demonyms = _demonym_table(index)
+    preferred, by_word = index._demonyms
+    institution_hits = [
+        (h.start, h.entries[0][1]) for h in hits if h.entries[0][0] == "institution"
+    ]
+    found, seen = [], set()
+    for match in FIGURE.finditer(text.text):
+        if NOT_A_COUNT.search(text.text[max(0, match.start() - 25) : match.start()]):
+            continue
+        number = match["number"]
+        if number.isdigit() and len(number) == 4 and 1900 <= int(number) <= 2100:
+            continue
+        value = parse_number(number)
+        country_id = None
+        words = []
+        for word in match["phrase"].split():
+            pk = by_word.get(word.lower())
+            if pk is not None:
+                country_id = pk
+                words.append(preferred.get(pk, word))
+            else:
+                words.append(
+                    word if word[:1].isupper() and word.lower() != "more" else word.lower()
+                )
+        if words and words[0] == "more":
+            words = words[1:]
+        if match["origin"]:
+            origin = match["origin"]
+            pk = by_word.get(origin.lower()) or by_word.get(origin.split()[0].lower())
+            if pk is not None and pk in preferred:
+                country_id = pk
+                words.insert(0, preferred[pk])
+        label = " ".join(words)
+        subject = _subject(
+            index,
+            text,
+            match.start(),
+            sentence_institutions,
+            institution_hits,
+            country_id,
+            named_partnerships,
+        )
+        if subject is None:
+            continue
+        item = FigureMention(
+            label[:100],
+            value,
+            subject[0],
+            subject[1],
+            match.group(),
+            text.sentence(match.start()),
+            match.start(),
+        )
+        if item.key not in seen:
+            seen.add(item.key)
+            found.append(item)
+    return found
+
+
+def _subject(
+    index, text, position, sentence_institutions, institution_hits, country_id, named_partnerships
+):
+    sentence_index = text.sentence_index(position)
+    for offset in (0, 1):  # this sentence, else the one before it
+        current = sentence_index - offset
+        institutions = sentence_institutions.get(current, set())
+        if not institutions:
+            continue
+        sentence_lower = text.sentence(text.starts[current]).lower()
+        best, best_score = None, 2
+        candidates = set().union(*(index.partnerships_by_institution[i] for i in institutions))
+        for pk in sorted(candidates):
+            partnership = index.partnerships[pk]
+            members = partnership["members"]
+            score = 2 * len(members & institutions)
+            if partnership_keywords_in(sentence_lower, partnership["kind"]):
+                score += 1
+            if (
+                country_id is not None
+                and partnership["kind"] in MOBILE_KINDS
+                and any(
+                    index.institutions[m]["country_id"] == country_id
+                    for m in members - institutions
+                )
+            ):
+                score += 1
+            if pk in named_partnerships and BACK_REFERENCE.search(sentence_lower):
+                score += 1
+            if score > best_score:
+                best, best_score = pk, score
+        if best is not None:
+            return ("partnership", best)
+        start, end = text.sentence_span(text.starts[current])
+        nearby = [(abs(position - s), pk) for s, pk in institution_hits if start <= s < end]
+        if nearby:
+            return ("institution", min(nearby)[1])
+    return None

@@ -1,0 +1,514 @@
+"""Read press releases from plain text, Markdown or HTML files and save them as drafts.
+
+`parse_text()` turns the text of a file into a `ParsedRelease` (title, lead, body
+paragraphs, dateline and its date, attribution); `import_file()` saves it as a draft keyed
+on `PressRelease.import_source`, the file's resolved path: importing the same file again
+updates that draft, and a file moved elsewhere counts as a new one.
+"""
+
+import datetime
+import html
+import re
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+from pathlib import Path
+
+from django.db import transaction
+from django.utils import timezone
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+
+from .models import PressRelease
+from .richtext import sanitize_body
+
+SUFFIXES = {".txt", ".md", ".markdown", ".html", ".htm"}
+TITLE_MAX = 110
+
+
+class ImportFailed(Exception):
+    """A file that cannot be imported; the message says why."""
+
+
+@dataclass
+class ParsedRelease:
+    title: str
+    lead: str
+    paragraphs: list[str] = field(default_factory=list)
+    dateline: str = ""
+    date: datetime.date | None = None
+    source: str = ""
+    headings: set[int] = field(default_factory=set)  # indexes of paragraphs that are headings
+
+    @property
+    def body_html(self):
+        parts = []
+        for index, paragraph in enumerate(self.paragraphs):
+            tag = "h2" if index in self.headings else "p"
+            parts.append(f"<{tag}>{html.escape(paragraph, quote=False)}</{tag}>")
+        return sanitize_body("\n".join(parts))
+
+    @property
+    def plain_text(self):
+        """Title, lead and body as one text, paragraphs apart: what detection reads."""
+        return "\n\n".join([self.title, self.lead, *self.paragraphs])
+
+
+# Reading files -------------------------------------------------------------------------
+
+
+def read_text(path):
+    """The file's text; raise ImportFailed for an empty, binary or non-UTF-8 file."""
+    data = Path(path).read_bytes()
+    if not data.strip():
+        raise ImportFailed(_("empty file"))
+    if b"\x00" in data[:8192]:
+        raise ImportFailed(_("binary file"))
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        raise ImportFailed(_("not UTF-8 text (byte %(pos)s)") % {"pos": error.start}) from None
+    controls = sum(1 for char in text[:8192] if ord(char) < 32 and char not in "\t\n\r\f")
+    if controls > 8:
+        raise ImportFailed(_("binary file"))
+    if not text.strip():
+        raise ImportFailed(_("empty file"))
+    return text
+
+
+def collect_files(paths):
+    """Every importable file under the given files and folders, sorted, each once."""
+    found = {}
+    for raw in paths:
+        path = Path(raw)
+        if not path.is_dir():
+            # A file named explicitly is tried whatever its suffix; a bad one is reported.
+            found.setdefault(path.resolve(), path)
+            continue
+        for candidate in path.rglob("*"):
+            if candidate.is_file() and candidate.suffix.lower() in SUFFIXES:
+                found.setdefault(candidate.resolve(), candidate)
+    return [found[key] for key in sorted(found)]
+
+
+# Parsing ---------------------------------------------------------------------------------
+
+_BLANK_LINES = re.compile(r"\n[ \t\r\f\v]*\n+")
+_SPACES = re.compile(r"\s+")
+
+MONTHS = {
+    name: number
+    for number, names in enumerate(
+        [
+            ("january", "jan"),
+            ("february", "feb"),
+            ("march", "mar"),
+            ("april", "apr"),
+            ("may",),
+            ("june", "jun"),
+            ("july", "jul"),
+            ("august", "aug"),
+            ("september", "sep", "sept"),
+            ("october", "oct"),
+            ("november", "nov"),
+            ("december", "dec"),
+        ],
+        start=1,
+    )
+    for name in names
+}
+_MONTH = r"(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
+_DATE = (
+    rf"(?P<date>(?:{_MONTH}\s+\d{{1,2}},?\s+\d{{4}})"
+    rf"|(?:\d{{1,2}}\s+{_MONTH},?\s+\d{{4}})"
+    r"|(?:\d{1,2}[./]\d{1,2}[./]\d{4})"
+    r"|(?:\d{4}-\d{2}-\d{2}))"
+)
+_DASH = r"[-–—:]"
+# "Astana, May 16, 2025 – ..." / "BRUSSELS, 16 May 2025 - ..."
+DATELINE_WITH_DATE = re.compile(
+    rf"^(?P<city>[A-Z][\w'’.-]*(?:[ -][A-Za-z][\w'’.-]*){{0,3}}),"
+    rf"\s*{_DATE}\s*(?:{_DASH}\s*|\.\s+|$)",
+    re.IGNORECASE,
+)
+# "BRUSSELS. ..." / "NUR-SULTAN – ..." (a city in capitals, then a full stop or a dash)
+DATELINE_CAPS = re.compile(r"^(?P<city>[A-Z][A-Z'’-]+(?: [A-Z][A-Z'’-]+){0,2})\s*(?:\.|[-–—:])\s+")
+
+_SOURCE_WORDS = (
+    r"ministry|embassy|consulate|mission|press service|foreign office|mfa|agency|"
+    r"kazinform|department|government|office"
+)
+# "..., Ministry of Foreign Affairs of the Republic of Kazakhstan reports"
+ATTRIBUTION_TAIL = re.compile(
+    r"[,;]\s*(?P<source>(?:the\s+)?[^,;.]{3,160}?)\s+(?:reports|reported|informs)\.?\s*$",
+    re.IGNORECASE,
+)
+# a last paragraph "The Ministry of Foreign Affairs of Kazakhstan reports." or "Source: ..."
+ATTRIBUTION_LINE = re.compile(
+    r"^(?:(?P<source>[^.]{3,160}?)\s+(?:reports|reported|informs)\.?"
+    r"|(?:source|press service)\s*:\s*(?P<source2>[^\n]{3,160}?)\.?)\s*$",
+    re.IGNORECASE,
+)
+
+
+def _clean_source(source):
+    source = _SPACES.sub(" ", source).strip()
+    source = re.sub(r"^the\s+", "", source, flags=re.IGNORECASE)
+    return source[:1].upper() + source[1:]
+
+
+def _looks_like_source(source):
+    return bool(re.search(_SOURCE_WORDS, source, re.IGNORECASE))
+
+
+def parse_date(text):
+    text = text.strip().rstrip(".,").lower().replace(",", " ")
+    text = _SPACES.sub(" ", text)
+    try:
+        if re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
+            return datetime.date.fromisoformat(text)
+        if match := re.fullmatch(r"(\d{1,2})[./](\d{1,2})[./](\d{4})", text):
+            day, month, year = (int(g) for g in match.groups())
+            return datetime.date(year, month, day)
+        words = text.replace(".", "").split()
+        if words[0].isdigit():
+            day, month, year = int(words[0]), MONTHS[words[1]], int(words[2])
+        else:
+            month, day, year = MONTHS[words[0]], int(words[1]), int(words[2])
+        return datetime.date(year, month, day)
+    except (KeyError, ValueError, IndexError):
+        return None
+
+
+def split_dateline(paragraph):
+    """(city, date, rest) for a paragraph that opens with a dateline, else ("", None, paragraph)."""
+    if match := DATELINE_WITH_DATE.match(paragraph):
+        city = match["city"]
+        return _city_name(city), parse_date(match["date"]), paragraph[match.end() :].strip()
+    if match := DATELINE_CAPS.match(paragraph):
+        rest = paragraph[match.end() :].strip()
+        if rest[:1].isupper() or not rest:
+            return _city_name(match["city"]), None, rest
+    return "", None, paragraph
+
+
+def _city_name(city):
+    city = city.strip()
+    if not city.isupper():
+        return city
+    small = {"am", "an", "de", "der", "la", "le", "on", "upon", "sur"}
+    words = city.title().split(" ")
+    return " ".join(w.lower() if i and w.lower() in small else w for i, w in enumerate(words))
+
+
+def strip_attribution_tail(paragraph):
+    """(paragraph without a trailing "..., X reports", source X or "")."""
+    match = ATTRIBUTION_TAIL.search(paragraph)
+    if match and _looks_like_source(match["source"]):
+        rest = paragraph[: match.start()].rstrip()
+        if rest and rest[-1] not in ".!?":
+            rest += "."
+        return rest, _clean_source(match["source"])
+    return paragraph, ""
+
+
+def attribution_line(paragraph):
+    """The source when a whole paragraph is an attribution line, else ""."""
+    if len(paragraph) > 200:
+        return ""
+    match = ATTRIBUTION_LINE.match(paragraph)
+    if not match:
+        return ""
+    source = match["source"] or match["source2"]
+    return _clean_source(source) if _looks_like_source(source) else ""
+
+
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z“\"‘'(])")
+_ABBREVIATIONS = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Prof|H\.E|St|No|Jr|Sr|e\.g|i\.e|vs)\.$")
+
+
+def first_sentence(text):
+    start = 0
+    for match in _SENTENCE_END.finditer(text):
+        if not _ABBREVIATIONS.search(text[start : match.start()]):
+            return text[: match.start()].strip()
+    return text.strip()
+
+
+def title_from_lead(lead):
+    """The lead's first sentence, without parentheses and cut at a clause if it is long."""
+    sentence = first_sentence(lead)
+    sentence = re.sub(r"\s*\([^()]*\)", "", sentence)
+    sentence = _SPACES.sub(" ", sentence).strip().rstrip(".!?;:, ")
+    if len(sentence) <= TITLE_MAX:
+        return sentence
+    head = sentence[:TITLE_MAX]
+    comma = head.rfind(", ")
+    if comma >= 40:
+        return head[:comma].rstrip()
+    space = head.rfind(" ")
+    cut = head[:space].rstrip(" ,;:") if space > 0 else head
+    cut = re.sub(r"\s+(?:and|or|with|of|the|a|an|to|in|for|at|on)$", "", cut)
+    return cut + "…"
+
+
+def _is_title_line(paragraph, more_follow):
+    return (
+        more_follow
+        and "\n" not in paragraph.strip()
+        and len(paragraph) <= 200
+        and paragraph.rstrip()[-1:] not in ".!?,;:"
+        and not DATELINE_WITH_DATE.match(paragraph)
+        and not DATELINE_CAPS.match(paragraph)
+        and not strip_attribution_tail(paragraph)[1]
+    )
+
+
+def parse_paragraphs(paragraphs, title=""):
+    """Build a ParsedRelease from paragraphs of plain text (a title if already known)."""
+    paragraphs = [_SPACES.sub(" ", p).strip() for p in paragraphs]
+    paragraphs = [p for p in paragraphs if p]
+    if not paragraphs:
+        raise ImportFailed(_("no text"))
+    if not title and _is_title_line(paragraphs[0], len(paragraphs) > 1):
+        title = paragraphs.pop(0)
+    dateline, date = "", None
+    # A dateline on its own line ("Astana, 16 May 2025").
+    city, found_date, rest = split_dateline(paragraphs[0])
+    if city and not rest and len(paragraphs) > 1:
+        dateline, date = city, found_date
+        paragraphs.pop(0)
+    elif city:
+        dateline, date = city, found_date
+        paragraphs[0] = rest
+    source = ""
+    lead, source = strip_attribution_tail(paragraphs[0])
+    body = paragraphs[1:]
+    while body and (line_source := attribution_line(body[-1])):
+        source = source or line_source
+        body.pop()
+    if body:
+        last, tail_source = strip_attribution_tail(body[-1])
+        if tail_source:
+            body[-1] = last
+            source = source or tail_source
+    if not lead:
+        raise ImportFailed(_("no lead paragraph"))
+    title = _SPACES.sub(" ", title).strip().lstrip("#").strip() or title_from_lead(lead)
+    return ParsedRelease(
+        title=title[:300], lead=lead, paragraphs=body, dateline=dateline, date=date, source=source
+    )
+
+
+def parse_text(text, suffix=".txt"):
+    """Parse a file's text by its kind (.txt, .md or .html)."""
+    suffix = suffix.lower()
+    if suffix in {".html", ".htm"}:
+        return parse_html(text)
+    if suffix in {".md", ".markdown"}:
+        return parse_markdown(text)
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return parse_paragraphs(_BLANK_LINES.split(text))
+
+
+_MD_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
+_MD_EMPHASIS = re.compile(r"(\*\*|__|\*|_)(?=\S)(.+?)(?<=\S)\1")
+
+
+def _markdown_inline(text):
+    text = _MD_LINK.sub(r"\1", text)
+    text = _MD_EMPHASIS.sub(r"\2", text)
+    return text.replace("`", "")
+
+
+def parse_markdown(text):
+    text = text.replace("\r\n", "\n")
+    blocks = [b.strip() for b in _BLANK_LINES.split(text) if b.strip()]
+    title = ""
+    if blocks and blocks[0].startswith("# "):
+        title = _markdown_inline(blocks.pop(0)[2:].strip())
+    headings, paragraphs = set(), []
+    for block in blocks:
+        if re.match(r"^#{2,6}\s", block):
+            headings.add(len(paragraphs))
+            block = block.lstrip("#").strip()
+        elif block.startswith(("- ", "* ", "> ")):
+            block = " ".join(line[2:] for line in block.splitlines())
+        paragraphs.append(_markdown_inline(block))
+    parsed = parse_paragraphs(paragraphs, title=title)
+    # Heading indexes were counted before the title/lead were taken out.
+    offset = len(paragraphs) - len(parsed.paragraphs)
+    parsed.headings = {i - offset for i in headings if i - offset >= 0}
+    return parsed
+
+
+class _HTMLText(HTMLParser):
+    BLOCKS = {"p", "li", "blockquote", "h1", "h2", "h3", "h4", "h5", "h6", "div", "title"}
+    SKIP = {"script", "style", "head", "nav", "footer"}
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.blocks = []  # (tag, text)
+        self.stack = []
+        self.skipping = 0
+        self.buffer = []
+
+    def handle_starttag(self, tag, attrs):
+        if tag in self.SKIP and tag != "head":
+            self.skipping += 1
+        elif tag in self.BLOCKS:
+            self._flush()
+            self.stack.append(tag)
+        elif tag == "br":
+            self.buffer.append(" ")
+
+    def handle_endtag(self, tag):
+        if tag in self.SKIP and tag != "head":
+            self.skipping = max(0, self.skipping - 1)
+        elif tag in self.BLOCKS:
+            self._flush(tag)
+            if tag in self.stack:
+                self.stack.remove(tag)
+
+    def handle_data(self, data):
+        if not self.skipping:
+            self.buffer.append(data)
+
+    def _flush(self, tag=None):
+        text = _SPACES.sub(" ", "".join(self.buffer)).strip()
+        self.buffer = []
+        if text:
+            self.blocks.append((tag or (self.stack[-1] if self.stack else "p"), text))
+
+    def close(self):
+        super().close()
+        self._flush()
+
+
+def parse_html(text):
+    parser = _HTMLText()
+    parser.feed(text)
+    parser.close()
+    title = next((t for tag, t in parser.blocks if tag == "h1"), "")
+    title = title or next((t for tag, t in parser.blocks if tag == "title"), "")
+    headings, paragraphs = set(), []
+    for tag, block in parser.blocks:
+        if tag in {"h1", "title"}:
+            continue
+        if tag in {"h2", "h3", "h4", "h5", "h6"}:
+            headings.add(len(paragraphs))
+        paragraphs.append(block)
+    parsed = parse_paragraphs(paragraphs, title=title)
+    offset = len(paragraphs) - len(parsed.paragraphs)
+    parsed.headings = {i - offset for i in headings if i - offset >= 0}
+    return parsed
+
+
+def parse_file(path):
+    path = Path(path)
+    return parse_text(read_text(path), path.suffix)
+
+
+# Saving ----------------------------------------------------------------------------------
+
+
+@dataclass
+class ImportResult:
+    path: Path
+    outcome: str  # created, updated, unchanged, skipped, failed
+    reason: str = ""
+    press_release: PressRelease | None = None
+    parsed: ParsedRelease | None = None
+    links: int = 0
+    suggestions: int = 0
+
+
+def import_key(path):
+    """What "the same file" means: its resolved absolute path."""
+    return Path(path).resolve().as_posix()[:500]
+
+
+def unique_slug(title, exclude_pk=None):
+    base = slugify(title)[:280].strip("-") or "press-release"
+    slug, n = base, 2
+    taken = PressRelease.objects.exclude(pk=exclude_pk)
+    while taken.filter(slug=slug).exists():
+        slug, n = f"{base}-{n}", n + 1
+    return slug
+
+
+def release_fields(parsed):
+    return {
+        "title": parsed.title,
+        "lead": parsed.lead,
+        "body": parsed.body_html,
+        "dateline": parsed.dateline[:100],
+        "source": parsed.source[:255],
+    }
+
+
+def detection_date(parsed, press_release=None):
+    """The date the text speaks of: its dateline's date, its publication date, or today."""
+    if parsed and parsed.date:
+        return parsed.date
+    if press_release and press_release.published_at:
+        return timezone.localtime(press_release.published_at).date()
+    return timezone.localdate()
+
+
+def import_file(path, *, dry_run=False, detect=True):
+    """Import one file as a draft; never raises for a bad file, the result says why."""
+    from .suggestions import apply_detection, detect_for
+
+    path = Path(path)
+    try:
+        parsed = parse_file(path)
+    except ImportFailed as error:
+        return ImportResult(path, "failed", str(error))
+    except OSError as error:
+        return ImportResult(path, "failed", error.strerror or str(error))
+    key = import_key(path)
+    existing = PressRelease.objects.filter(import_source=key).first()
+    fields = release_fields(parsed)
+    if existing is None:
+        outcome = "created"
+    elif existing.status != PressRelease.Status.DRAFT:
+        return ImportResult(
+            path,
+            "skipped",
+            _("already %(status)s, left alone") % {"status": existing.get_status_display()},
+            existing,
+            parsed,
+        )
+    elif all(getattr(existing, name) == value for name, value in fields.items()):
+        outcome = "unchanged"
+    else:
+        outcome = "updated"
+    result = ImportResult(path, outcome, press_release=existing, parsed=parsed)
+    if dry_run:
+        if detect:
+            detection = detect_for(parsed.plain_text, detection_date(parsed, existing))
+            result.links = len(detection.confident_mentions())
+            result.suggestions = len(detection.mentions) - result.links + len(detection.figures)
+        return result
+    with transaction.atomic():
+        if existing is None:
+            press_release = PressRelease.objects.create(
+                slug=unique_slug(parsed.title),
+                import_source=key,
+                status=PressRelease.Status.DRAFT,
+                **fields,
+            )
+        else:
+            press_release = existing
+            if outcome == "updated":
+                for name, value in fields.items():
+                    setattr(press_release, name, value)
+                press_release.save()
+        result.press_release = press_release
+        if detect:
+            detection = detect_for(parsed.plain_text, detection_date(parsed, press_release))
+            applied = apply_detection(
+                press_release, detection, link_confident=True, fresh=outcome == "created"
+            )
+            result.links, result.suggestions = applied.linked, applied.pending
+    return result

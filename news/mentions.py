@@ -1,0 +1,645 @@
+"""Find the institutions, missions, people, countries and partnerships a text mentions.
+
+One Aho-Corasick automaton holds every name of the directory (names, short names, aliases,
+people with their titles, country names and demonyms). It is built once per directory
+version and kept in the process; a text is scanned once, matches must sit on word
+boundaries, and where matches overlap the longest wins, so "Antwerp Management School"
+never also yields a shorter name inside it. City names are never keys: a bare "Antwerp"
+links nothing. Roles resolve to people at the text's date: "the Ambassador of Kazakhstan
+to Belgium" is whoever heads the mission hosted in Belgium on that day.
+
+Demonyms come from the maintained `countryinfo` data set; it says "Kazakhstani" where
+Kazakh texts say "Kazakh", so `EXTRA_DEMONYMS` adds the few forms it lacks for the
+countries the ministry works with most.
+"""
+
+import bisect
+import datetime
+import html
+import re
+import threading
+import uuid
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+import ahocorasick
+from django.conf import settings
+from django.core.cache import cache
+from django.db import connection
+from django.utils.html import strip_tags
+
+from partners.models import Country, Embassy, Institution, Partnership, Person, Position
+
+HOME_COUNTRY = getattr(settings, "MFA_HOME_COUNTRY", "KZ")
+VERSION_CACHE_KEY = "news:mentions:directory-token"
+
+# Adjectives the countryinfo data set lacks (it has one demonym per country).
+EXTRA_DEMONYMS = {
+    "KZ": ["Kazakh", "Kazakhstan's"],
+    "BE": ["Belgium's"],
+    "NL": ["Netherlands'"],
+    "GB": ["UK"],
+    "US": ["US", "U.S."],
+    "KR": ["Korean"],
+    "CN": ["China's"],
+    "DE": ["Germany's"],
+    "FR": ["France's"],
+    "UZ": ["Uzbek"],
+    "KG": ["Kyrgyz"],
+    "TJ": ["Tajik"],
+    "TM": ["Turkmen"],
+    "LU": ["Luxembourgish"],
+    "CZ": ["Czech Republic"],
+}
+# Long official names worth matching ("the Kingdom of Belgium"); native spellings are not.
+_OFFICIAL_PREFIXES = ("kingdom of", "republic of", "grand duchy of", "federal republic of")
+
+PARTNERSHIP_KEYWORDS = {
+    Partnership.Kind.DOUBLE_DEGREE: ["double degree", "double-degree", "dual degree"],
+    Partnership.Kind.JOINT_PROGRAMME: ["joint programme", "joint program", "joint master"],
+    Partnership.Kind.ACADEMIC_MOBILITY: ["academic mobility", "exchange programme", "mobility"],
+    Partnership.Kind.JOINT_RESEARCH: ["joint research"],
+    Partnership.Kind.JOINT_COURSE: ["joint course"],
+    Partnership.Kind.MEMORANDUM: ["memorandum", "mou"],
+}
+
+PERSON_TITLES = ["Mr", "Mr.", "Ms", "Ms.", "Mrs", "Mrs.", "Dr", "Dr.", "Prof.", "Professor"]
+_NORMALISE = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "–": "-", "—": "-"})
+_NORMALISE.update({ord(c): " " for c in "\u00a0\u2009\u202f\t\r\f\v"})
+
+
+def normalise(text):
+    """Same length as the input: typographic quotes and dashes made plain."""
+    return text.translate(_NORMALISE)
+
+
+def _lower_same_length(text):
+    lowered = text.lower()
+    if len(lowered) == len(text):
+        return lowered
+    return "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+
+
+def _is_word_char(char):
+    return char.isalnum()
+
+
+# The index -------------------------------------------------------------------------------
+
+
+@dataclass
+class PositionInfo:
+    person_id: int
+    title: str
+    start: datetime.date | None
+    end: datetime.date | None
+
+    def held_on(self, on):
+        return (self.start is None or self.start <= on) and (self.end is None or self.end >= on)
+
+
+class DirectoryIndex:
+    """Everything detection needs from the directory, loaded in a few queries."""
+
+    def __init__(self):
+        self.automaton = ahocorasick.Automaton()
+        self._keys = defaultdict(set)  # lowered key -> {(kind, id, case-sensitive form)}
+        self.countries = dict(Country.objects.values_list("pk", "code"))
+        self.country_by_code = {str(code): pk for pk, code in self.countries.items()}
+        self.home_country_id = self.country_by_code.get(HOME_COUNTRY)
+        self.institutions = {}
+        self.embassies = {}
+        self.embassies_by_country = defaultdict(list)
+        self.embassy_positions = defaultdict(list)
+        self.institution_positions = defaultdict(list)
+        self.person_positions = defaultdict(list)
+        self.partnerships = {}
+        self.partnerships_by_institution = defaultdict(set)
+        self.institution_names = {}
+        self._load()
+        self.automaton.make_automaton()
+        del self._keys
+
+    def add(self, key, kind, pk, case_sensitive=False):
+        key = " ".join(normalise(key).split())
+        if len(key) < 2:
+            return
+        lowered = _lower_same_length(key)
+        if kind != "country" and lowered in self.city_names:
+            return
+        self._keys[lowered].add((kind, pk, key if case_sensitive else None))
+
+    def _load(self):
+        institutions = list(
+            Institution.objects.values(
+                "pk", "name", "short_name", "aliases", "country_id", "parent_id", "city"
+            )
+        )
+        embassies = list(Embassy.objects.values("pk", "name", "kind", "host_country_id", "city"))
+        self.city_names = {i["city"].lower() for i in institutions if i["city"]} | {
+            e["city"].lower() for e in embassies if e["city"]
+        }
+        country_names = self._load_countries()
+        self.city_names -= country_names  # Luxembourg, Singapore: the country still counts
+        for row in institutions:
+            pk = row["pk"]
+            self.institutions[pk] = row
+            self.institution_names[row["name"].lower()] = pk
+            for name in _variants(row["name"]):
+                self.add(name, "institution", pk)
+            for alias in [row["short_name"], *row["aliases"].splitlines()]:
+                alias = alias.strip()
+                if alias and alias.lower() not in country_names:
+                    self.add(alias, "institution", pk, case_sensitive=" " not in alias)
+        home_names = self.country_names_of(self.home_country_id)
+        kinds = dict(Embassy.Kind.choices)
+        for row in embassies:
+            pk = row["pk"]
+            self.embassies[pk] = row
+            self.embassies_by_country[row["host_country_id"]].append(pk)
+            self.add(row["name"], "embassy", pk)
+            label = str(kinds.get(row["kind"], "Embassy"))
+            hosts = self.country_names_of(row["host_country_id"], with_demonyms=False)
+            places = hosts if row["kind"] == Embassy.Kind.EMBASSY else [row["city"]] + hosts
+            for place in filter(None, places):
+                for home in home_names[:3]:
+                    self.add(f"{label} of {home} in {place}", "embassy", pk)
+                    self.add(f"{label} of the Republic of {home} in {place}", "embassy", pk)
+                    self.add(f"{home} {label} in {place}", "embassy", pk)
+        for embassy_id, country_id in Embassy.accredited_countries.through.objects.values_list(
+            "embassy_id", "country_id"
+        ):
+            self.embassies_by_country[country_id].append(embassy_id)
+        people = dict(Person.objects.values_list("pk", "name"))
+        honorifics = dict(Person.objects.exclude(honorific="").values_list("pk", "honorific"))
+        for pk, name in people.items():
+            self.add(name, "person", pk)
+            surname = name.split()[-1] if name.split() else ""
+            if len(name.split()) > 1:
+                for title in {*PERSON_TITLES, honorifics.get(pk, "")} - {""}:
+                    self.add(f"{title} {surname}", "person", pk)
+        for row in Position.objects.values(
+            "person_id", "title", "embassy_id", "institution_id", "start_date", "end_date"
+        ):
+            info = PositionInfo(row["person_id"], row["title"], row["start_date"], row["end_date"])
+            self.person_positions[row["person_id"]].append(info)
+            if row["embassy_id"]:
+                self.embassy_positions[row["embassy_id"]].append(info)
+            else:
+                self.institution_positions[row["institution_id"]].append(info)
+            name = people.get(row["person_id"], "")
+            if len(name.split()) > 1:
+                self.add(f"{row['title']} {name.split()[-1]}", "person", row["person_id"])
+        for pk, title, kind in Partnership.objects.values_list("pk", "title", "kind"):
+            self.partnerships[pk] = {"title": title, "kind": kind, "members": set()}
+            if len(title.split()) >= 4:  # a short title ("Academic mobility") is a phrase
+                self.add(title, "partnership", pk)
+        for partnership_id, institution_id in Partnership.institutions.through.objects.values_list(
+            "partnership_id", "institution_id"
+        ):
+            self.partnerships[partnership_id]["members"].add(institution_id)
+            self.partnerships_by_institution[institution_id].add(partnership_id)
+        for key, entries in self._keys.items():
+            self.automaton.add_word(key, (len(key), tuple(entries)))
+        self.key_count = len(self._keys)
+        self._build_role_patterns(home_names)
+
+    def _load_countries(self):
+        from countryinfo import CountryInfo
+
+        self._country_names = defaultdict(list)
+        self._country_demonyms = defaultdict(list)
+        for pk, name in Country.objects.values_list("pk", "name"):
+            self._country_names[pk].append(name)
+            if "(" in name:
+                self._country_names[pk].append(name.split("(")[0].strip())
+        demonym_owner = {}
+        for info in CountryInfo.all().values():
+            code = (info.get("ISO") or {}).get("alpha2")
+            pk = self.country_by_code.get(code)
+            if pk is None:
+                continue
+            if info.get("name") and info["name"] not in self._country_names[pk]:
+                self._country_names[pk].append(info["name"])
+            for spelling in info.get("altSpellings") or []:
+                if spelling.lower().startswith(_OFFICIAL_PREFIXES):
+                    self._country_names[pk].append(spelling)
+            if info.get("demonym"):
+                demonym_owner.setdefault(info["demonym"], []).append(
+                    (info.get("population") or 0, pk)
+                )
+        # "French" is also the demonym of French overseas territories: the most populous
+        # country that uses a demonym owns it.
+        for demonym, owners in demonym_owner.items():
+            self._country_demonyms[max(owners)[1]].append(demonym)
+        for code, words in EXTRA_DEMONYMS.items():
+            if code in self.country_by_code:
+                self._country_demonyms[self.country_by_code[code]].extend(words)
+        names = set()
+        for pk in self.countries:
+            for name in self._country_names[pk] + self._country_demonyms[pk]:
+                self.add(name, "country", pk, case_sensitive=True)
+                names.add(name.lower())
+            for name in self._country_names[pk]:
+                if not name.lower().startswith("the "):
+                    self.add(f"the {name}", "country", pk, case_sensitive=True)
+                    self.add(f"The {name}", "country", pk, case_sensitive=True)
+        return names
+
+    def country_names_of(self, country_id, with_demonyms=True, with_names=True):
+        names = list(self._country_names.get(country_id, [])) if with_names else []
+        if with_demonyms:
+            names += self._country_demonyms.get(country_id, [])
+        return names
+
+    def _build_role_patterns(self, home_names):
+        home = "|".join(re.escape(n) for n in sorted(home_names, key=len, reverse=True)) or "x^"
+        self.ambassador_to = re.compile(
+            rf"(?:\b(?:{home})\s+)?\bambassador(?:\s+extraordinary\s+and\s+plenipotentiary)?"
+            rf"(?:\s+of\s+(?:the\s+republic\s+of\s+)?(?:{home}))?\s+(?:to|in)\s+(?:the\s+)?"
+            rf"(?:(?:kingdom|republic|grand\s+duchy|federal\s+republic|state)\s+of\s+)?$",
+            re.IGNORECASE,
+        )
+
+    # Lookups used while detecting ---------------------------------------------------------
+
+    def head_of_mission(self, embassy_id, on):
+        heads = [
+            p
+            for p in self.embassy_positions.get(embassy_id, [])
+            if p.title.lower().startswith("ambassador") and p.held_on(on)
+        ]
+        heads.sort(key=lambda p: p.start or datetime.date.min, reverse=True)
+        return heads[0].person_id if heads else None
+
+    def holder(self, institution_id, title, on):
+        wanted = _title_key(title)
+        people = {
+            p.person_id
+            for p in self.institution_positions.get(institution_id, [])
+            if _title_key(p.title) == wanted and p.held_on(on)
+        }
+        return people.pop() if len(people) == 1 else None
+
+    def holds_post(self, person_id, on):
+        return any(p.held_on(on) for p in self.person_positions.get(person_id, []))
+
+    def mission_in(self, country_id):
+        """The embassy hosted in a country, else the one accredited to it."""
+        candidates = self.embassies_by_country.get(country_id, [])
+        embassies = [pk for pk in candidates if self.embassies[pk]["kind"] == Embassy.Kind.EMBASSY]
+        hosted = [pk for pk in embassies if self.embassies[pk]["host_country_id"] == country_id]
+        return (hosted or embassies or [None])[0]
+
+
+def _title_key(title):
+    return re.sub(r"[\s-]+", "-", title.strip().lower())
+
+
+def _variants(name):
+    name = " ".join(name.split())
+    forms = {name}
+    if "&" in name:
+        forms.add(name.replace("&", "and"))
+    if " and " in name:
+        forms.add(name.replace(" and ", " & "))
+    for form in list(forms):
+        if form.lower().startswith("the "):
+            forms.add(form[4:])
+        if "(" in form:
+            forms.add(re.sub(r"\s*\([^)]*\)", "", form))
+    return forms
+
+
+# Directory version and the per-process cache ---------------------------------------------
+
+_lock = threading.Lock()
+_cached = {"version": None, "index": None}
+
+
+def bump_directory_version(**kwargs):
+    """Signal receiver: the directory changed, every process rebuilds its automaton."""
+    cache.set(VERSION_CACHE_KEY, uuid.uuid4().hex, None)
+
+
+VERSIONED = (Institution, Person, Embassy, Position, Partnership, Country)
+
+
+def directory_version():
+    """The highest id of each directory table (one indexed query; catches bulk inserts)
+    plus a token that every save or delete bumps (catches edits and deletions)."""
+    subqueries = ", ".join(
+        f"(SELECT MAX({connection.ops.quote_name(m._meta.pk.column)}) "
+        f"FROM {connection.ops.quote_name(m._meta.db_table)})"
+        for m in VERSIONED
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT {subqueries}")
+        top_ids = cursor.fetchone()
+    return (cache.get(VERSION_CACHE_KEY), *top_ids)
+
+
+def get_index():
+    version = directory_version()
+    if _cached["version"] != version:
+        with _lock:
+            if _cached["version"] != version:
+                _cached["index"] = DirectoryIndex()
+                _cached["version"] = version
+    return _cached["index"]
+
+
+# Detection -------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Mention:
+    kind: str  # institution, embassy, person, country, partnership, new_institution
+    object_id: int | None
+    text: str
+    sentence: str
+    start: int
+    confident: bool = True
+    name: str = ""  # a new institution's proposed name
+    country_code: str = ""  # a new institution's guessed country
+
+    @property
+    def key(self):
+        if self.kind == "new_institution":
+            return f"new_institution:{' '.join(self.name.lower().split())}"
+        return f"{self.kind}:{self.object_id}"
+
+
+@dataclass
+class Detection:
+    on: datetime.date
+    mentions: list[Mention] = field(default_factory=list)
+    figures: list = field(default_factory=list)
+
+    def confident_mentions(self):
+        return [m for m in self.mentions if m.confident and m.kind != "new_institution"]
+
+    def ids(self, kind):
+        return {m.object_id for m in self.mentions if m.kind == kind}
+
+
+class Text:
+    """A normalised text with its sentences, for looking up the sentence of a position."""
+
+    _BOUNDARY = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"'(0-9])|\n\s*\n")
+    _ABBREVIATION = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Prof|H\.E|St|No|Jr|Sr|e\.g|i\.e|vs|[A-Z])\.$")
+
+    def __init__(self, raw):
+        self.text = normalise(raw)
+        self.lower = _lower_same_length(self.text)
+        starts = [0]
+        for match in self._BOUNDARY.finditer(self.text):
+            if "\n" in match.group() or not self._ABBREVIATION.search(
+                self.text[max(0, match.start() - 6) : match.start()]
+            ):
+                starts.append(match.end())
+        self.starts = starts
+
+    def sentence_span(self, position):
+        index = bisect.bisect_right(self.starts, position) - 1
+        start = self.starts[index]
+        end = self.starts[index + 1] if index + 1 < len(self.starts) else len(self.text)
+        return start, end
+
+    def sentence(self, position):
+        start, end = self.sentence_span(position)
+        return " ".join(self.text[start:end].split())
+
+    def sentence_index(self, position):
+        return bisect.bisect_right(self.starts, position) - 1
+
+
+@dataclass
+class Hit:
+    start: int
+    end: int
+    entries: tuple  # ((kind, id, case-sensitive form), ...)
+
+    @property
+    def length(self):
+        return self.end - self.start
+
+
+def find_hits(index, text):
+    """Dictionary matches on word boundaries; overlapping ones resolved longest first."""
+    raw = []
+    source, lowered = text.text, text.lower
+    size = len(source)
+    for end, (length, entries) in index.automaton.iter(lowered):
+        start = end - length + 1
+        if start > 0 and _is_word_char(source[start - 1]):
+            continue
+        if end + 1 < size and _is_word_char(source[end + 1]):
+            continue
+        fitting = tuple(e for e in entries if e[2] is None or source[start : end + 1] == e[2])
+        if fitting:
+            raw.append(Hit(start, end + 1, fitting))
+    raw.sort(key=lambda h: (-h.length, h.start))
+    taken, chosen = [], []
+    for hit in raw:
+        i = bisect.bisect_left(taken, (hit.start, hit.end))
+        if i > 0 and taken[i - 1][1] > hit.start:
+            continue
+        if i < len(taken) and taken[i][0] < hit.end:
+            continue
+        taken.insert(i, (hit.start, hit.end))
+        chosen.append(hit)
+    chosen.sort(key=lambda h: h.start)
+    return chosen
+
+
+_CAP = r"(?:[A-Z][\w'.&-]*)"
+_KEYWORD = (
+    r"(?:University|Institute|School|College|Academy|Polytechnic|Conservatory|"
+    r"Universiteit|Universität|Université|Hochschule)"
+)
+_OF_PART = rf"(?:\s+(?:of|for)\s+{_CAP}(?:\s+{_CAP}){{0,2}}(?:\s+(?:and|&)\s+{_CAP})?)"
+NEW_INSTITUTION = re.compile(
+    rf"\b(?:(?:{_CAP}\s+){{1,4}}{_KEYWORD}{_OF_PART}?"
+    rf"|{_KEYWORD}{_OF_PART}"
+    rf"|(?:KU|TU|VU|UC|ETH|EPFL|LMU)\s+{_CAP})\b(?!')"
+)
+_GENERIC = {
+    "the", "university", "institute", "school", "college", "academy", "polytechnic",
+    "national", "state", "technical", "international", "business", "management",
+    "higher", "medical", "of", "for", "and", "&", "graduate", "new", "a", "an",
+    "this", "that", "our", "their", "its", "his", "her", "european", "foreign", "public",
+    "private", "research", "science", "sciences", "technology",
+}  # fmt: skip
+_LEADING_NOISE = {
+    "the", "a", "an", "in", "at", "on", "with", "and", "also", "both", "meanwhile",
+    "following", "during", "yesterday", "today", "currently", "moreover", "furthermore",
+    "since", "from", "by", "while", "as", "leading", "prestigious", "renowned", "visited",
+}  # fmt: skip
+
+
+_KEYWORD_WORDS = tuple(_KEYWORD[3:-1].split("|"))
+
+
+def _candidate_spans(index, text, hits):
+    """Institution-like names that are no directory entry: (start, end, name)."""
+    blocked = [(h.start, h.end) for h in hits if h.entries[0][0] != "country"]
+    found = []
+    for match in NEW_INSTITUTION.finditer(text.text):
+        start, name = match.start(), match.group()
+        words = name.split()
+        while words and words[0].lower().rstrip(",") in _LEADING_NOISE:
+            start += len(words[0]) + 1
+            words = words[1:]
+        name = " ".join(words)
+        name = re.split(r"\.\s|\n", name)[0].rstrip(".,")
+        # "Goethe University Frankfurt": a known city right after the name belongs to it.
+        after = re.match(r" ([A-Z][\w-]+)", text.text[start + len(name) :])
+        if after and after[1].lower() in index.city_names and name.endswith(_KEYWORD_WORDS):
+            name = f"{name} {after[1]}"
+        if not name or all(w.lower().strip("'.,") in _GENERIC for w in name.split()):
+            continue
+        end = start + len(name)
+        if any(s < end and start < e for s, e in blocked):
+            continue
+        found.append((start, end, name))
+    return found
+
+
+def detect_mentions(raw_text, on=None):
+    """Detect what a text mentions at date `on`; figures are added by figure_detection."""
+    from .figure_detection import detect_figures
+
+    on = on or datetime.date.today()
+    index = get_index()
+    text = Text(raw_text)
+    hits = find_hits(index, text)
+    candidates = _candidate_spans(index, text, hits)
+    # A country inside an institution-like name ("Kazakh-British Technical University")
+    # belongs to that name.
+    hits = [
+        h
+        for h in hits
+        if not (h.entries[0][0] == "country" and any(s <= h.start < e for s, e, _ in candidates))
+    ]
+    detection = Detection(on=on)
+    seen = {}
+
+    def mention(kind, pk, start, end, confident=True, matched=None, **extra):
+        matched = text.text[start:end] if matched is None else matched
+        item = Mention(kind, pk, matched, text.sentence(start), start, confident, **extra)
+        if item.key in seen:
+            if confident and not seen[item.key].confident:
+                detection.mentions[detection.mentions.index(seen[item.key])] = item
+                seen[item.key] = item
+            return
+        seen[item.key] = item
+        detection.mentions.append(item)
+
+    sentence_institutions = defaultdict(set)
+    for hit in hits:
+        by_kind = defaultdict(list)
+        for kind, pk, _form in hit.entries:
+            by_kind[kind].append(pk)
+        for kind, pks in by_kind.items():
+            pks = sorted(set(pks))
+            if kind == "person" and len(pks) > 1:
+                in_post = [pk for pk in pks if index.holds_post(pk, on)]
+                pks = in_post if len(in_post) == 1 else pks
+            confident = len(pks) == 1
+            for pk in pks:
+                mention(kind, pk, hit.start, hit.end, confident)
+                if kind == "institution":
+                    sentence_institutions[text.sentence_index(hit.start)].add(pk)
+            if kind == "country" and len(pks) == 1:
+                _ambassador_role(index, text, hit, pks[0], on, mention)
+            if kind == "institution" and len(pks) == 1:
+                _institution_role(index, text, hit, pks[0], on, mention)
+    _partnerships(index, text, sentence_institutions, mention)
+    _new_institutions(index, text, hits, candidates, mention)
+    named = {m.object_id for m in detection.mentions if m.kind == "partnership" and m.confident}
+    detection.figures = detect_figures(index, text, hits, sentence_institutions, on, named)
+    return detection
+
+
+def _ambassador_role(index, text, hit, country_id, on, mention):
+    before = text.text[max(0, hit.start - 140) : hit.start]
+    match = index.ambassador_to.search(before)
+    if not match:
+        return
+    embassy_id = index.mission_in(country_id)
+    if embassy_id is None:
+        return
+    start = hit.start - len(before) + match.start()
+    mention("embassy", embassy_id, start, hit.end)
+    person_id = index.head_of_mission(embassy_id, on)
+    if person_id:
+        mention("person", person_id, start, hit.end)
+
+
+_INSTITUTION_ROLE = re.compile(
+    r"\b(?P<title>(?:vice[- ]?)?(?:rector|president|chancellor)|director|dean|provost|head|"
+    r"chair(?:man|person)?)\s+of\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def _institution_role(index, text, hit, institution_id, on, mention):
+    before = text.text[max(0, hit.start - 40) : hit.start]
+    match = _INSTITUTION_ROLE.search(before)
+    if match:
+        person_id = index.holder(institution_id, match["title"], on)
+        if person_id:
+            mention("person", person_id, hit.start - len(before) + match.start(), hit.end)
+
+
+def partnership_keywords_in(sentence_lower, kind):
+    return any(word in sentence_lower for word in PARTNERSHIP_KEYWORDS.get(kind, ()))
+
+
+def _partnerships(index, text, sentence_institutions, mention):
+    """A partnership is mentioned when a sentence names two of its members, or one member
+    and a word for its kind ("double-degree", "academic mobility")."""
+    for sentence_index, institutions in sentence_institutions.items():
+        start = text.starts[sentence_index]
+        sentence_lower = text.sentence(start).lower()
+        candidates = set().union(*(index.partnerships_by_institution[i] for i in institutions))
+        for pk in sorted(candidates):
+            partnership = index.partnerships[pk]
+            shared = len(partnership["members"] & institutions)
+            title = partnership["title"]
+            if shared >= 2:
+                mention("partnership", pk, start, start, True, matched=title)
+            elif shared == 1 and partnership_keywords_in(sentence_lower, partnership["kind"]):
+                mention("partnership", pk, start, start, False, matched=title)
+
+
+def _new_institutions(index, text, hits, candidates, mention):
+    country_hits = [h for h in hits if h.entries[0][0] == "country"]
+    release_countries = [h.entries[0][1] for h in country_hits]
+    home = index.home_country_id
+    for start, end, name in candidates:
+        if name.lower() in index.institution_names:
+            mention("institution", index.institution_names[name.lower()], start, end)
+            continue
+        s_start, s_end = text.sentence_span(start)
+        nearby = [
+            h.entries[0][1]
+            for h in country_hits
+            if s_start <= h.start < s_end and h.entries[0][1] != home
+        ]
+        others = [c for c in release_countries if c != home]
+        guesses = _countries_in_name(index, name) or nearby or others or [home]
+        code = str(index.countries.get(guesses[0], "")) if guesses[0] else ""
+        mention("new_institution", None, start, end, False, name=name, country_code=code)
+
+
+def _countries_in_name(index, name):
+    text = Text(name)
+    return [h.entries[0][1] for h in find_hits(index, text) if h.entries[0][0] == "country"]
+
+
+def press_release_text(press_release):
+    """The text detection reads for a saved press release: title, lead and body."""
+    body = re.sub(r"</(p|h[1-6]|li|blockquote)>", "\n\n", press_release.body or "")
+    return "\n\n".join([press_release.title, press_release.lead, html.unescape(strip_tags(body))])

@@ -1,0 +1,261 @@
+"""The "Suggested links" panel of the press-release admin and its one-click decisions.
+
+`SuggestedLinksMixin` goes before `admin.ModelAdmin` in `PressReleaseAdmin`. It adds a
+read-only `suggested_links` field in a fieldset of its own on the change page, the
+accept / dismiss / detect views it posts to, and a "Detect mentions" changelist action.
+The panel's buttons sit inside the change form and post to their own URLs with
+`formaction`/`formmethod` (no nested forms); the change form's CSRF token goes with them.
+"""
+
+from django.contrib import admin, messages
+from django.contrib.admin.options import ActionLocation
+from django.contrib.admin.utils import quote, unquote
+from django.core.exceptions import ObjectDoesNotExist, PermissionDenied
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect
+from django.urls import path, reverse
+from django.utils.html import format_html, format_html_join
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_POST
+
+from partners.models import Country, Embassy, Institution, Partnership, Person
+
+from .models import LinkSuggestion
+from .suggestions import accept, detect_press_release, dismiss
+
+Kind = LinkSuggestion.Kind
+TARGETS = {
+    Kind.INSTITUTION: Institution,
+    Kind.EMBASSY: Embassy,
+    Kind.PERSON: Person,
+    Kind.COUNTRY: Country,
+    Kind.PARTNERSHIP: Partnership,
+}
+# What accepting a suggestion of each kind creates, beyond the link itself.
+EXTRA_PERMISSIONS = {
+    Kind.NEW_INSTITUTION: "partners.add_institution",
+    Kind.FIGURE: "partners.add_figure",
+}
+
+
+@admin.action(description=gettext_lazy("Detect mentions and suggest links"))
+def detect_mentions_action(modeladmin, request, queryset):
+    pending = 0
+    for press_release in queryset:
+        pending += detect_press_release(press_release).pending
+    modeladmin.message_user(
+        request,
+        _("Detection ran on %(count)d press releases: %(pending)d suggestions wait.")
+        % {"count": len(queryset), "pending": pending},
+        messages.SUCCESS,
+    )
+
+
+class SuggestedLinksMixin:
+    suggestions_fieldset_title = gettext_lazy("Suggested links")
+
+    # Fields and fieldsets --------------------------------------------------------------
+
+    def get_readonly_fields(self, request, obj=None):
+        fields = list(super().get_readonly_fields(request, obj))
+        return [*fields, "suggested_links"] if obj is not None else fields
+
+    def get_fieldsets(self, request, obj=None):
+        fieldsets = [
+            (name, {**options, "fields": [f for f in options["fields"] if f != "suggested_links"]})
+            for name, options in super().get_fieldsets(request, obj)
+        ]
+        if obj is not None:
+            fieldsets.append((self.suggestions_fieldset_title, {"fields": ["suggested_links"]}))
+        return fieldsets
+
+    def get_actions(self, request, action_location=ActionLocation.CHANGE_LIST):
+        actions = super().get_actions(request, action_location=action_location)
+        if self.actions is not None and self.has_change_permission(request):
+            action = self.get_action(detect_mentions_action, action_location)
+            if action:
+                actions[action.name] = action
+        return actions
+
+    # The panel ---------------------------------------------------------------------------
+
+    @admin.display(description=gettext_lazy("Suggested links"))
+    def suggested_links(self, obj):
+        if obj is None or obj.pk is None:
+            return _("Save the press release first.")
+        suggestions = list(obj.link_suggestions.pending())
+        names = self._target_names(suggestions)
+        detect_url = self._url("detect_mentions", obj.pk)
+        detect_button = format_html(
+            '<button type="submit" class="button" formaction="{}" formmethod="post" '
+            'formnovalidate name="_detect_mentions">{}</button>',
+            detect_url,
+            _("Detect mentions"),
+        )
+        dismissed = obj.link_suggestions.filter(status=LinkSuggestion.Status.DISMISSED).count()
+        if not suggestions:
+            return format_html(
+                '<p class="suggested-links-empty">{}</p><p>{}</p>',
+                _("No suggestions are waiting.")
+                + (" " + _("%(count)d dismissed.") % {"count": dismissed} if dismissed else ""),
+                detect_button,
+            )
+        rows = format_html_join("\n", "{}", ((self._row(obj, s, names),) for s in suggestions))
+        return format_html(
+            '<table class="suggested-links"><thead><tr><th scope="col">{}</th>'
+            '<th scope="col">{}</th><th scope="col">{}</th><th scope="col">{}</th></tr></thead>'
+            "<tbody>{}</tbody></table><p>{}</p>",
+            _("Kind"),
+            _("Suggestion"),
+            _("Sentence"),
+            _("Decision"),
+            rows,
+            detect_button,
+        )
+
+    def _target_names(self, suggestions):
+        ids = {}
+        for suggestion in suggestions:
+            kind = suggestion.subject_kind if suggestion.kind == Kind.FIGURE else suggestion.kind
+            if kind in TARGETS and suggestion.object_id:
+                ids.setdefault(kind, set()).add(suggestion.object_id)
+        return {
+            kind: TARGETS[kind].objects.in_bulk(pks)
+            for kind, pks in ids.items()  # one query per kind
+        }
+
+    def _describe(self, suggestion, names):
+        if suggestion.kind == Kind.FIGURE:
+            subject = names.get(suggestion.subject_kind, {}).get(suggestion.object_id)
+            return format_html(
+                "<strong>{} {}</strong> — {} ({})",
+                suggestion.value,
+                suggestion.label,
+                subject or "?",
+                suggestion.as_of or "",
+            )
+        if suggestion.kind == Kind.NEW_INSTITUTION:
+            return format_html(
+                "<strong>{}</strong> — {} ({})",
+                suggestion.matched_text,
+                _("not in the directory"),
+                suggestion.country_code or "?",
+            )
+        target = names.get(suggestion.kind, {}).get(suggestion.object_id)
+        return format_html("<strong>{}</strong>", target or suggestion.matched_text)
+
+    def _row(self, obj, suggestion, names):
+        accept_label = (
+            _("Create and link") if suggestion.kind == Kind.NEW_INSTITUTION else _("Accept")
+        )
+        sentence = suggestion.sentence
+        marked = format_html("{}", sentence)
+        if suggestion.matched_text and suggestion.matched_text in sentence:
+            before, _found, after = sentence.partition(suggestion.matched_text)
+            marked = format_html("{}<mark>{}</mark>{}", before, suggestion.matched_text, after)
+        button = (
+            '<button type="submit" class="button" formaction="{}" formmethod="post" '
+            'formnovalidate name="_suggestion" value="{}">{}</button>'
+        )
+        return format_html(
+            "<tr><td>{}</td><td>{}</td><td>{}</td><td>{} {}</td></tr>",
+            suggestion.get_kind_display(),
+            self._describe(suggestion, names),
+            marked,
+            format_html(
+                button,
+                self._url("suggestion", obj.pk, suggestion.pk, "accept"),
+                suggestion.pk,
+                accept_label,
+            ),
+            format_html(
+                button,
+                self._url("suggestion", obj.pk, suggestion.pk, "dismiss"),
+                suggestion.pk,
+                _("Dismiss"),
+            ),
+        )
+
+    # Views -------------------------------------------------------------------------------
+
+    def _url(self, name, object_id, *args):
+        opts = self.opts
+        return reverse(
+            f"{self.admin_site.name}:{opts.app_label}_{opts.model_name}_{name}",
+            args=[quote(object_id), *args],
+        )
+
+    def get_urls(self):
+        opts = self.opts
+        prefix = f"{opts.app_label}_{opts.model_name}"
+        return [
+            path(
+                "<path:object_id>/suggestions/<int:suggestion_id>/<str:decision>/",
+                self.admin_site.admin_view(require_POST(self.suggestion_decision_view)),
+                name=f"{prefix}_suggestion",
+            ),
+            path(
+                "<path:object_id>/detect-mentions/",
+                self.admin_site.admin_view(require_POST(self.detect_mentions_view)),
+                name=f"{prefix}_detect_mentions",
+            ),
+            *super().get_urls(),
+        ]
+
+    def _changeable(self, request, object_id):
+        obj = self.get_object(request, unquote(object_id))
+        if obj is None:
+            raise Http404(_("No such press release."))
+        if not self.has_change_permission(request, obj):
+            raise PermissionDenied
+        return obj
+
+    def _back(self, obj):
+        opts = self.opts
+        url = reverse(
+            f"{self.admin_site.name}:{opts.app_label}_{opts.model_name}_change",
+            args=[quote(obj.pk)],
+        )
+        return redirect(url)
+
+    def suggestion_decision_view(self, request, object_id, suggestion_id, decision):
+        obj = self._changeable(request, object_id)
+        suggestion = get_object_or_404(LinkSuggestion, pk=suggestion_id, press_release=obj)
+        if decision not in ("accept", "dismiss"):
+            raise Http404(_("Unknown decision."))
+        if suggestion.status != LinkSuggestion.Status.PENDING:
+            self.message_user(request, _("This suggestion was already decided."), messages.INFO)
+            return self._back(obj)
+        if decision == "dismiss":
+            dismiss(suggestion)
+            self.message_user(
+                request,
+                _("Dismissed “%(text)s”; it will not be suggested again.")
+                % {"text": suggestion.matched_text},
+                messages.SUCCESS,
+            )
+            return self._back(obj)
+        needed = EXTRA_PERMISSIONS.get(suggestion.kind)
+        if needed and not request.user.has_perm(needed):
+            raise PermissionDenied
+        try:
+            accept(suggestion)
+        except ObjectDoesNotExist:
+            suggestion.delete()
+            self.message_user(request, _("The suggested entry no longer exists."), messages.WARNING)
+            return self._back(obj)
+        self.message_user(
+            request, _("Linked “%(text)s”.") % {"text": suggestion.matched_text}, messages.SUCCESS
+        )
+        return self._back(obj)
+
+    def detect_mentions_view(self, request, object_id):
+        obj = self._changeable(request, object_id)
+        applied = detect_press_release(obj)
+        self.message_user(
+            request,
+            _("Mentions detected: %(pending)d suggestions wait.") % {"pending": applied.pending},
+            messages.SUCCESS,
+        )
+        return self._back(obj)
