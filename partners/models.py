@@ -72,6 +72,8 @@ class Embassy(models.Model):
     phone = models.CharField(_("phone"), max_length=50, blank=True)
     email = models.EmailField(_("email"), blank=True)
     website = models.URLField(_("website"), blank=True)
+    # When the entry last changed: the lastmod of its page in the sitemap.
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
     class Meta:
         ordering = ["name"]
@@ -98,6 +100,8 @@ class Person(models.Model):
     )
     photo = models.ImageField(_("photo"), upload_to="people/", blank=True)
     bio = models.TextField(_("biography"), blank=True)
+    # When the entry last changed: the lastmod of its page in the sitemap.
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
     class Meta:
         ordering = ["name"]
@@ -151,6 +155,8 @@ class Institution(models.Model):
     website = models.URLField(_("website"), blank=True)
     logo = models.ImageField(_("logo"), upload_to="logos/", blank=True)
     description = models.TextField(_("description"), blank=True)
+    # When the entry last changed: the lastmod of its page in the sitemap.
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
     class Meta:
         ordering = ["name"]
@@ -309,6 +315,8 @@ class Partnership(models.Model):
     start_date = models.DateField(_("start date"), null=True, blank=True)
     end_date = models.DateField(_("end date"), null=True, blank=True)
     description = models.TextField(_("description"), blank=True)
+    # When the entry last changed: the lastmod of its page in the sitemap.
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
     objects = PartnershipQuerySet.as_manager()
 
