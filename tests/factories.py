@@ -126,3 +126,15 @@ def make_press_release(title=None, status=PressRelease.Status.PUBLISHED, **kwarg
     for name, values in links.items():
         getattr(press_release, name).set(values)
     return press_release
+
+
+def image_file(name="picture.jpg", size=(800, 450), color=(0, 90, 135)):
+    """A real JPEG (made with Pillow) to save into an ImageField."""
+    import io
+
+    from django.core.files.base import ContentFile
+    from PIL import Image
+
+    buffer = io.BytesIO()
+    Image.new("RGB", size, color).save(buffer, "JPEG")
+    return ContentFile(buffer.getvalue(), name=name)
