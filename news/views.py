@@ -9,6 +9,7 @@ from django.http import HttpResponse
 from django.shortcuts import render
 from django.templatetags.static import static
 from django.urls import reverse
+from django.utils.timezone import localtime
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import DetailView
 from django_filters.views import FilterView
@@ -138,10 +139,10 @@ class PressReleaseDetailView(DetailView):
             "headline": press_release.title[:110],
             "description": press_release.lead,
             "mainEntityOfPage": absolute(press_release.get_absolute_url()),
-            "datePublished": press_release.published_at.isoformat()
+            "datePublished": localtime(press_release.published_at).isoformat()
             if press_release.published_at
             else None,
-            "dateModified": press_release.updated_at.isoformat(),
+            "dateModified": localtime(press_release.updated_at).isoformat(),
             "author": {
                 "@type": "GovernmentOrganization",
                 "name": press_release.source or str(settings.SITE_NAME),
