@@ -177,10 +177,10 @@ def test_unknown_or_malformed_filter_gives_a_page_with_a_message(client, params,
     assert titles(response) == []
 
 
-@pytest.mark.parametrize("page", ["abc", "0", "99", "-1", "1.5", "\x00"])
-def test_page_not_a_number_or_past_the_end_is_404(client, page):
+@pytest.mark.parametrize("number", ["abc", "0", "99", "-1", "1.5", "\x00"])
+def test_page_not_a_number_or_past_the_end_is_404(client, number):
     make_press_release()
-    assert client.get(reverse("news:list"), {"page": page}).status_code == 404
+    assert client.get(reverse("news:list"), {"page": number}).status_code == 404
 
 
 def test_last_page_by_name_works(client):
