@@ -61,3 +61,26 @@ def test_ranking_on_postgresql_substring_fallback_on_sqlite(client):
         # A case-insensitive substring, in the list's own order (newest first).
         assert search(client, "UNIVERSIT") == ["Cooperation news", "University partnership"]
         assert search(client, "universities") == ["Cooperation news"]
+
+
+def test_search_can_use_the_full_text_index_on_postgresql():
+    from django.contrib.postgres.search import SearchQuery
+
+    from news.filters import press_release_vector
+
+    if connection.vendor != "postgresql":
+        # SQLite has no full-text index; the migration leaves it alone.
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT name FROM sqlite_master WHERE name LIKE 'news_pr_search%%'")
+            assert cursor.fetchall() == []
+        return
+    queryset = (
+        PressRelease.objects.annotate(search=press_release_vector("english"))
+        .filter(search=SearchQuery("antwerp", search_type="websearch", config="english"))
+        .values("pk")
+    )
+    with connection.cursor() as cursor:
+        cursor.execute("SET LOCAL enable_seqscan = off")
+        plan = queryset.explain()
+    # The query's expression is the indexed one, so the planner can use the index.
+    assert "news_pr_search_en" in plan
