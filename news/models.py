@@ -248,14 +248,14 @@ class PressRelease(models.Model):
     def related_embassies(self):
         """(mission, head of mission on the day of this press release) pairs."""
         return [
-            (embassy, _person_of(held_on(embassy.head_positions, self.published_at)))
+            (embassy, _person_of(held_on(_head_positions(embassy), self.published_at)))
             for embassy in self.embassies.all()
         ]
 
     def related_people(self):
         """(person, the post they held on the day of this press release) pairs."""
         return [
-            (person, held_on(person.all_positions, self.published_at))
+            (person, held_on(_all_positions(person), self.published_at))
             for person in self.people.all()
         ]
 
@@ -281,6 +281,19 @@ def held_on(positions, on):
     # Latest start first, undated starts last: the same order as `at()`.
     held.sort(key=lambda p: (p.start_date is not None, p.start_date or datetime.date.min))
     return held[-1] if held else None
+
+
+def _head_positions(embassy):
+    # Prefetched by with_related(); a queryset without it still gets the right answer.
+    if hasattr(embassy, "head_positions"):
+        return embassy.head_positions
+    return list(embassy.positions.heads().select_related("person"))
+
+
+def _all_positions(person):
+    if hasattr(person, "all_positions"):
+        return person.all_positions
+    return list(person.positions.select_related("embassy", "institution"))
 
 
 def _person_of(position):

@@ -72,6 +72,8 @@ class PressReleaseListView(FilterView):
         chosen = filterset.form.cleaned_data if filterset.is_bound and filterset.is_valid() else {}
         context.update(
             filters_active=any(filterset.data.get(name) for name in filterset.filters),
+            period_year=chosen.get("year"),
+            period_month=datetime.date(2000, chosen["month"], 1) if chosen.get("month") else None,
             notices=filterset.notices,
             query_max_length=QUERY_MAX_LENGTH,
             archive=archive_by_year(PressRelease.objects.published().months()),

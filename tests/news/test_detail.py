@@ -226,3 +226,24 @@ def test_media_placeholder_is_included(client):
 
     assert get_template("news/_media.html")
     assert get(client, make_press_release()).status_code == 200
+
+
+def test_page_works_from_a_queryset_without_with_related(rf):
+    """The workflow's preview may hand in a plain queryset: same page, just more queries."""
+    from news.views import PressReleaseDetailView
+
+    embassy = make_embassy()
+    ambassador = make_person()
+    make_position(ambassador, embassy=embassy, start_date=datetime.date(2020, 1, 1))
+    press_release = make_press_release(
+        status=PressRelease.Status.DRAFT, embassies=[embassy], people=[ambassador]
+    )
+
+    class PreviewView(PressReleaseDetailView):
+        def get_queryset(self):
+            return PressRelease.objects.all()
+
+    response = PreviewView.as_view()(rf.get("/"), slug=press_release.slug)
+    assert response.status_code == 200
+    assert response.context_data["related_embassies"] == [(embassy, ambassador)]
+    assert response.context_data["related_people"][0][1].title == "Ambassador"
