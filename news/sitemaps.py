@@ -2,6 +2,7 @@
 
 from django.contrib.sitemaps import Sitemap
 from django.urls import reverse
+from django.utils.functional import cached_property
 
 from .models import PressRelease
 
@@ -29,5 +30,9 @@ class NewsPagesSitemap(Sitemap):
         return reverse(item)
 
     def lastmod(self, item):
+        return self.latest_change
+
+    @cached_property
+    def latest_change(self):
         latest = PressRelease.objects.published().order_by("-updated_at").first()
         return latest.updated_at if latest else None

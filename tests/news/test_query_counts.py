@@ -110,7 +110,7 @@ def test_feeds(client, subjects):
 def test_sitemap(client, subjects):
     for _ in range(2):
         make_person()
-    assert_same_for_2_and_40(client, reverse("sitemap"), subjects)
+    assert_same_for_2_and_40(client, reverse("sitemap"), subjects, expected=11)
 
 
 def related_world(count, prefix):
@@ -156,3 +156,16 @@ def test_news_detail_with_2_and_40_related_items(client):
     few = count_queries(client, related_world(2, "few").get_absolute_url())
     many = count_queries(client, related_world(40, "many").get_absolute_url())
     assert few == many == 11
+
+
+def test_robots_and_404_need_no_queries(client):
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(reverse("robots")).status_code == 200
+        assert client.get("/no/such/page/").status_code == 404
+    assert len(queries) == 0
+
+
+def test_unknown_news_slug_costs_one_query(client):
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(reverse("news:detail", args=["nope"])).status_code == 404
+    assert len(queries) == 1
