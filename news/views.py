@@ -78,7 +78,11 @@ class PressReleaseListView(FilterView):
             query_max_length=QUERY_MAX_LENGTH,
             archive=archive_by_year(PressRelease.objects.published().months()),
             subject_feeds=[
-                (chosen[name], reverse(url_name, args=[chosen[name].slug]))
+                (
+                    chosen[name],
+                    reverse(url_name, args=[chosen[name].slug]),
+                    reverse(f"{url_name}-atom", args=[chosen[name].slug]),
+                )
                 for name, url_name in SUBJECT_FEEDS
                 if chosen.get(name)
             ],

@@ -235,3 +235,5 @@ def test_list_announces_feeds_and_subject_feed(client):
     assert f'href="{reverse("news:feed")}"' in response.text
     assert f'href="{reverse("news:feed-atom")}"' in response.text
     assert f'href="{reverse("news:feed-topic", args=["education"])}"' in response.text
+    assert f'href="{reverse("news:feed-topic-atom", args=["education"])}"' in response.text
+    assert 'title="News about Education (Atom)"' in response.text
