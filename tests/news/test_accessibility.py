@@ -100,6 +100,8 @@ def pages(live_server, world):
 def test_no_axe_violations(page, live_server, world, name):
     page.goto(pages(live_server, world)[name])
     assert page.locator("h1").count() == 1
+    # The site's own page (with its skip link), not Django's debug page.
+    assert page.locator("a.skip-link").count() == 1
     assert_no_axe_violations(page)
 
 
