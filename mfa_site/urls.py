@@ -1,17 +1,36 @@
 from django.conf import settings
 from django.contrib import admin
+from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path, re_path
 
-from news.views import home
+from news.sitemaps import NewsPagesSitemap, PressReleaseSitemap
+from news.views import home, robots_txt
+from partners.sitemaps import EmbassySitemap, InstitutionSitemap, PartnershipSitemap, PersonSitemap
 
 from .media_views import serve_media
+
+sitemaps = {
+    "pages": NewsPagesSitemap,
+    "news": PressReleaseSitemap,
+    "embassies": EmbassySitemap,
+    "institutions": InstitutionSitemap,
+    "partnerships": PartnershipSitemap,
+    "people": PersonSitemap,
+}
 
 urlpatterns = [
     path("", home, name="home"),
     path("news/", include("news.urls")),
     path("", include("partners.urls")),
+    path("sitemap.xml", sitemap, {"sitemaps": sitemaps}, name="sitemap"),
+    path("robots.txt", robots_txt, name="robots"),
     path("admin/", admin.site.urls),
 ]
+
+# Django's own views render templates/404.html and templates/500.html; 500.html needs
+# neither the database nor context processors, so it renders when both are down.
+handler404 = "django.views.defaults.page_not_found"
+handler500 = "django.views.defaults.server_error"
 
 if settings.SERVE_MEDIA:
     urlpatterns += [

@@ -1,14 +1,25 @@
 """Press releases and what they are about."""
 
+import datetime
+
 from django.db import models
-from django.db.models import Q
+from django.db.models import Count, Prefetch, Q
+from django.db.models.functions import ExtractMonth, ExtractYear
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_prose_editor.fields import ProseEditorField
 
 from mfa_site.media_fields import DocumentField, SafeImageField, UploadTo
-from partners.models import Country, Embassy, Figure, Institution, Partnership, Person
+from partners.models import (
+    Country,
+    Embassy,
+    Figure,
+    Institution,
+    Partnership,
+    Person,
+    Position,
+)
 
 from .richtext import BODY_EXTENSIONS, sanitize_body
 
@@ -41,6 +52,53 @@ class PressReleaseQuerySet(models.QuerySet):
     def public(self):
         """Every press release with a public page: published or withdrawn."""
         return self.published() | self.withdrawn()
+
+    def months(self):
+        """(year, month, count) for each month with press releases, newest first."""
+        return (
+            self.annotate(year=ExtractYear("published_at"), month=ExtractMonth("published_at"))
+            .values_list("year", "month")
+            .annotate(count=Count("pk"))
+            .order_by("-year", "-month")
+        )
+
+    def with_related(self):
+        """Everything the public page of a press release shows, in a fixed number of queries.
+
+        Heads of mission and people's posts are prefetched whole, so the page picks the
+        one held on the day of the press release in Python (`PressRelease.related_*`).
+        """
+        return self.prefetch_related(
+            "topics",
+            "countries",
+            Prefetch(
+                "embassies",
+                queryset=Embassy.objects.select_related("host_country").prefetch_related(
+                    Prefetch(
+                        "positions",
+                        queryset=Position.objects.heads().select_related("person"),
+                        to_attr="head_positions",
+                    )
+                ),
+            ),
+            Prefetch("institutions", queryset=Institution.objects.select_related("parent")),
+            Prefetch(
+                "partnerships",
+                queryset=Partnership.objects.prefetch_related(
+                    Prefetch("figures", queryset=Figure.objects.order_by("label", "-as_of"))
+                ),
+            ),
+            Prefetch(
+                "people",
+                queryset=Person.objects.prefetch_related(
+                    Prefetch(
+                        "positions",
+                        queryset=Position.objects.select_related("embassy", "institution"),
+                        to_attr="all_positions",
+                    )
+                ),
+            ),
+        )
 
 
 class PressRelease(models.Model):
@@ -209,6 +267,73 @@ class PressRelease(models.Model):
     @property
     def is_withdrawn(self):
         return self.status == self.Status.WITHDRAWN
+
+    # The related section of the public page. These work on what `with_related()`
+    # prefetched, so the page costs the same number of queries however much it links.
+
+    def related_embassies(self):
+        """(mission, head of mission on the day of this press release) pairs."""
+        return [
+            (embassy, _person_of(held_on(_head_positions(embassy), self.published_at)))
+            for embassy in self.embassies.all()
+        ]
+
+    def related_people(self):
+        """(person, the post they held on the day of this press release) pairs."""
+        return [
+            (person, held_on(_all_positions(person), self.published_at))
+            for person in self.people.all()
+        ]
+
+    def related_partnerships(self):
+        """(partnership, its latest figure for each label) pairs."""
+        return [
+            (partnership, latest_figures(partnership.figures.all()))
+            for partnership in self.partnerships.all()
+        ]
+
+
+def held_on(positions, on):
+    """The post among already-loaded `positions` held on `on`, as `PositionQuerySet.at`."""
+    if on is None:
+        on = timezone.localdate()
+    elif isinstance(on, datetime.datetime):
+        on = timezone.localtime(on).date() if timezone.is_aware(on) else on.date()
+    held = [
+        p
+        for p in positions
+        if (p.start_date is None or p.start_date <= on) and (p.end_date is None or p.end_date >= on)
+    ]
+    # Latest start first, undated starts last: the same order as `at()`.
+    held.sort(key=lambda p: (p.start_date is not None, p.start_date or datetime.date.min))
+    return held[-1] if held else None
+
+
+def _head_positions(embassy):
+    # Prefetched by with_related(); a queryset without it still gets the right answer.
+    if hasattr(embassy, "head_positions"):
+        return embassy.head_positions
+    return list(embassy.positions.heads().select_related("person"))
+
+
+def _all_positions(person):
+    if hasattr(person, "all_positions"):
+        return person.all_positions
+    return list(person.positions.select_related("embassy", "institution"))
+
+
+def _person_of(position):
+    return position.person if position else None
+
+
+def latest_figures(figures):
+    """The most recent figure for each label, in label order."""
+    latest = {}
+    for figure in figures:
+        current = latest.get(figure.label)
+        if current is None or figure.as_of > current.as_of:
+            latest[figure.label] = figure
+    return [latest[label] for label in sorted(latest)]
 
 
 class PressReleaseLink(models.Model):

@@ -1,10 +1,21 @@
 from django.urls import path
 
-from . import views
+from . import feeds, views
 
 app_name = "news"
 
+subject_feed_patterns = []
+for kind, model in feeds.SUBJECTS.items():
+    rss, atom = feeds.subject_feeds(model, kind)
+    subject_feed_patterns += [
+        path(f"feed/{kind}/<slug:slug>/", rss(), name=f"feed-{kind}"),
+        path(f"feed/{kind}/<slug:slug>/atom/", atom(), name=f"feed-{kind}-atom"),
+    ]
+
 urlpatterns = [
     path("", views.PressReleaseListView.as_view(), name="list"),
+    path("feed/", feeds.NewsFeed(), name="feed"),
+    path("feed/atom/", feeds.NewsAtomFeed(), name="feed-atom"),
+    *subject_feed_patterns,
     path("<slug:slug>/", views.PressReleaseDetailView.as_view(), name="detail"),
 ]

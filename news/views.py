@@ -1,9 +1,36 @@
+"""The public news pages: home, the filtered list and one press release."""
+
+import datetime
+from collections import defaultdict
+
+from django.conf import settings
+from django.db.models import Q
+from django.http import HttpResponse
 from django.shortcuts import render
-from django.views.generic import DetailView, ListView
+from django.templatetags.static import static
+from django.urls import reverse
+from django.utils.timezone import localtime
+from django.utils.translation import gettext_lazy as _
+from django.views.generic import DetailView
+from django_filters.views import FilterView
 
-from partners.models import Partnership
+from partners.models import Embassy, Partnership
 
+from .filters import QUERY_MAX_LENGTH, PressReleaseFilter
 from .models import PressRelease
+
+HOME_NEWS = 6
+HOME_PARTNERSHIPS = 6
+HOME_MISSIONS = 12
+OTHER_NEWS = 5
+
+# Filters that have a feed of their own: (filter name, feed URL name).
+SUBJECT_FEEDS = [
+    ("topic", "news:feed-topic"),
+    ("embassy", "news:feed-embassy"),
+    ("institution", "news:feed-institution"),
+    ("partnership", "news:feed-partnership"),
+]
 
 
 def home(request):
@@ -11,19 +38,141 @@ def home(request):
         request,
         "home.html",
         {
-            "latest": PressRelease.objects.published()[:5],
-            "partnerships": Partnership.objects.active()[:6],
+            "latest": PressRelease.objects.published().prefetch_related("topics")[:HOME_NEWS],
+            "partnerships": Partnership.objects.active()
+            .select_related("embassy")
+            .prefetch_related("institutions")[:HOME_PARTNERSHIPS],
+            "missions": Embassy.objects.select_related("host_country")[:HOME_MISSIONS],
         },
     )
 
 
-class PressReleaseListView(ListView):
+def archive_by_year(months):
+    """[(year, total, [(month date, count), ...]), ...] from `PressReleaseQuerySet.months()`."""
+    years = defaultdict(list)
+    for year, month, count in months:
+        years[year].append((datetime.date(year, month, 1), count))
+    return [
+        (year, sum(count for _month, count in entries), entries)
+        for year, entries in sorted(years.items(), reverse=True)
+    ]
+
+
+class PressReleaseListView(FilterView):
+    filterset_class = PressReleaseFilter
+    template_name = "news/pressrelease_list.html"
     paginate_by = 20
 
     def get_queryset(self):
-        return PressRelease.objects.published()
+        return PressRelease.objects.published().prefetch_related("topics")
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        filterset = self.filterset
+        chosen = filterset.form.cleaned_data if filterset.is_bound and filterset.is_valid() else {}
+        context.update(
+            filters_active=any(filterset.data.get(name) for name in filterset.filters),
+            period_year=chosen.get("year"),
+            period_month=datetime.date(2000, chosen["month"], 1) if chosen.get("month") else None,
+            notices=filterset.notices,
+            query_max_length=QUERY_MAX_LENGTH,
+            archive=archive_by_year(PressRelease.objects.published().months()),
+            subject_feeds=[
+                (
+                    chosen[name],
+                    reverse(url_name, args=[chosen[name].slug]),
+                    reverse(f"{url_name}-atom", args=[chosen[name].slug]),
+                )
+                for name, url_name in SUBJECT_FEEDS
+                if chosen.get(name)
+            ],
+            breadcrumbs=[(_("Home"), reverse("home")), (_("News"), None)],
+        )
+        return context
 
 
 class PressReleaseDetailView(DetailView):
+    """One press release and everything it links to.
+
+    The workflow's preview subclasses this with another queryset and gets the same page,
+    so all the page needs is gathered in `get_context_data`.
+    """
+
     def get_queryset(self):
-        return PressRelease.objects.public()
+        return PressRelease.objects.public().with_related()
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        press_release = self.object
+        partnerships = press_release.related_partnerships()
+        institutions = list(press_release.institutions.all())
+        context.update(
+            related_partnerships=partnerships,
+            related_institutions=institutions,
+            related_embassies=press_release.related_embassies(),
+            related_people=press_release.related_people(),
+            related_countries=list(press_release.countries.all()),
+            related_topics=list(press_release.topics.all()),
+            other_news=self.other_news(
+                [partnership for partnership, _figures in partnerships], institutions
+            ),
+            breadcrumbs=[
+                (_("Home"), reverse("home")),
+                (_("News"), reverse("news:list")),
+                (press_release.title, None),
+            ],
+            json_ld=self.news_article(press_release),
+        )
+        return context
+
+    def other_news(self, partnerships, institutions):
+        """Other published news on the same partnerships or institutions."""
+        if not partnerships and not institutions:
+            return []
+        return list(
+            PressRelease.objects.published()
+            .filter(Q(partnerships__in=partnerships) | Q(institutions__in=institutions))
+            .exclude(pk=self.object.pk)
+            .distinct()[:OTHER_NEWS]
+        )
+
+    def news_article(self, press_release):
+        """schema.org NewsArticle for search engines."""
+        absolute = self.request.build_absolute_uri
+        data = {
+            "@context": "https://schema.org",
+            "@type": "NewsArticle",
+            "headline": press_release.title[:110],
+            "description": press_release.lead,
+            "mainEntityOfPage": absolute(press_release.get_absolute_url()),
+            "datePublished": localtime(press_release.published_at).isoformat()
+            if press_release.published_at
+            else None,
+            "dateModified": localtime(press_release.updated_at).isoformat(),
+            "author": {
+                "@type": "GovernmentOrganization",
+                "name": press_release.source or str(settings.SITE_NAME),
+            },
+            "publisher": {
+                "@type": "GovernmentOrganization",
+                "name": str(settings.SITE_NAME),
+                "url": absolute(reverse("home")),
+                "logo": {"@type": "ImageObject", "url": absolute(static("mfa_site/emblem.svg"))},
+            },
+        }
+        if press_release.image:
+            data["image"] = [absolute(press_release.image.url)]
+        if press_release.dateline:
+            data["dateline"] = press_release.dateline
+        return data
+
+
+def robots_txt(request):
+    """Everything public may be crawled; the sitemap is named with its absolute URL."""
+    lines = [
+        "User-agent: *",
+        f"Disallow: {reverse('admin:index')}",
+        "Disallow: /staff/",
+        f"Sitemap: {request.build_absolute_uri(reverse('sitemap'))}",
+    ]
+    return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")

@@ -93,6 +93,8 @@ class Embassy(models.Model):
     photo_decorative = models.BooleanField(
         _("photo is decorative"), default=False, help_text=DECORATIVE_HELP
     )
+    # When the entry last changed: the lastmod of its page in the sitemap.
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
     class Meta:
         ordering = ["name"]
@@ -135,6 +137,8 @@ class Person(models.Model):
         _("photo is decorative"), default=False, help_text=DECORATIVE_HELP
     )
     bio = models.TextField(_("biography"), blank=True)
+    # When the entry last changed: the lastmod of its page in the sitemap.
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
     class Meta:
         ordering = ["name"]
@@ -208,6 +212,8 @@ class Institution(models.Model):
         _("logo is decorative"), default=False, help_text=DECORATIVE_HELP
     )
     description = models.TextField(_("description"), blank=True)
+    # When the entry last changed: the lastmod of its page in the sitemap.
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
     class Meta:
         ordering = ["name"]
@@ -377,6 +383,8 @@ class Partnership(models.Model):
     start_date = models.DateField(_("start date"), null=True, blank=True)
     end_date = models.DateField(_("end date"), null=True, blank=True)
     description = models.TextField(_("description"), blank=True)
+    # When the entry last changed: the lastmod of its page in the sitemap.
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
     objects = PartnershipQuerySet.as_manager()
 

@@ -231,3 +231,15 @@ def make_png(name="image.png", size=(40, 20), color=(0, 65, 90)):
     buffer = BytesIO()
     Image.new("RGB", size, color).save(buffer, format="PNG")
     return SimpleUploadedFile(name, buffer.getvalue(), content_type="image/png")
+
+
+def image_file(name="picture.jpg", size=(800, 450), color=(0, 90, 135)):
+    """A real JPEG (made with Pillow) to save into an ImageField."""
+    import io
+
+    from django.core.files.base import ContentFile
+    from PIL import Image
+
+    buffer = io.BytesIO()
+    Image.new("RGB", size, color).save(buffer, "JPEG")
+    return ContentFile(buffer.getvalue(), name=name)

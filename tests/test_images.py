@@ -337,7 +337,7 @@ def test_image_include_wraps_the_picture_in_a_figure_with_caption_and_credit():
         '{% include "includes/image.html" with image=image alt="A" caption="Cap" credit="Me" %}'
     ).render(Context({"image": _fieldfile(name)}))
     assert html.startswith('<figure class="figure"><picture>')
-    assert "<figcaption>Cap" in html and "Photo: Me" in html
+    assert '<span class="figure__caption">Cap</span>' in html and "Photo: Me" in html
     missing = Template('{% include "includes/image.html" with image=image alt="A" %}').render(
         Context({"image": _fieldfile("news/none.jpg")})
     )

@@ -67,9 +67,9 @@ def test_missing_files_leave_the_page_working_without_them(client):
     PressReleaseImage.objects.create(
         press_release=press_release, image="news/gallery/missing.jpg", alt="Also gone"
     )
-    html = page(client, press_release)
-    assert "<img" not in html
-    assert "Gone" not in html
+    main = page(client, press_release).split("<main", 1)[1]
+    assert "<img" not in main
+    assert "Gone" not in main
 
 
 def test_corrupt_stored_file_leaves_the_page_working(client):
@@ -112,4 +112,4 @@ def test_media_page_query_count_does_not_grow_with_items(client):
     for _ in range(4):
         make_gallery_image(press_release)
         make_attachment(press_release)
-    assert queries_for(client, press_release.get_absolute_url()) == few <= 4
+    assert queries_for(client, press_release.get_absolute_url()) == few

@@ -1,0 +1,62 @@
+"""Template helpers shared by every public page: structured data and safe images."""
+
+import json
+
+from django import template
+from django.core.serializers.json import DjangoJSONEncoder
+from django.utils.safestring import mark_safe
+
+register = template.Library()
+
+# The characters that could end a <script> element or start markup inside it.
+_JSON_SCRIPT_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
+
+
+def dump_json_ld(data):
+    """JSON for a `<script type="application/ld+json">`, safe against `</script>` in data."""
+    return mark_safe(
+        json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False).translate(_JSON_SCRIPT_ESCAPES)
+    )
+
+
+@register.filter
+def json_ld(data):
+    """`{{ data|json_ld }}` inside a ld+json script element."""
+    return dump_json_ld(data)
+
+
+@register.simple_tag(takes_context=True)
+def breadcrumb_list_json_ld(context, crumbs):
+    """schema.org BreadcrumbList from the page's [(name, url or None), ...]."""
+    request = context["request"]
+    items = []
+    for position, (name, url) in enumerate(crumbs, start=1):
+        item = {"@type": "ListItem", "position": position, "name": str(name)}
+        item["item"] = request.build_absolute_uri(url) if url else request.build_absolute_uri()
+        items.append(item)
+    return dump_json_ld(
+        {"@context": "https://schema.org", "@type": "BreadcrumbList", "itemListElement": items}
+    )
+
+
+@register.simple_tag
+def image_file(image):
+    """The image's url, width and height, or None when there is none or it cannot be read.
+
+    A missing or corrupt file must cost the page its picture, never the page itself.
+    """
+    if not image:
+        return None
+    try:
+        width, height = image.width, image.height
+        url = image.url
+    except (OSError, ValueError, TypeError):
+        return None
+    if not width or not height:
+        return None
+    return {"url": url, "width": width, "height": height}
+
+
+@register.simple_tag(takes_context=True)
+def absolute_url(context, url):
+    return context["request"].build_absolute_uri(url)

@@ -1,0 +1,159 @@
+"""The filters of the public news list.
+
+The view hands in `PressRelease.objects.published()`; this FilterSet only narrows it.
+Subjects are chosen by readable slug (`?institution=university-of-antwerp`), countries by
+ISO code in any case (`?country=be`).
+"""
+
+import django_filters
+from django import forms
+from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
+from django.db import connection
+from django.db.models import Q
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+
+from partners.models import Country, Embassy, Institution, Partnership
+
+from .models import PressRelease, Topic
+
+QUERY_MAX_LENGTH = 200
+
+# PostgreSQL text-search configurations for the site's languages; Kazakh has none.
+SEARCH_CONFIGS = {"en": "english", "ru": "russian"}
+
+
+def search_config():
+    return SEARCH_CONFIGS.get((get_language() or "en")[:2], "simple")
+
+
+def press_release_vector(config):
+    """Title counts most, then the lead, then the body."""
+    return (
+        SearchVector("title", weight="A", config=config)
+        + SearchVector("lead", weight="B", config=config)
+        + SearchVector("body", weight="C", config=config)
+    )
+
+
+def _mentioned(model):
+    """Only subjects that published news mention: every choice leads somewhere."""
+
+    def queryset(request):
+        return model.objects.filter(press_releases__in=PressRelease.objects.published()).distinct()
+
+    return queryset
+
+
+def _subject_filter(model, field_name, label, unknown):
+    return django_filters.ModelChoiceFilter(
+        field_name=field_name,
+        queryset=_mentioned(model),
+        to_field_name="slug",
+        label=label,
+        empty_label=_("Any"),
+        error_messages={"invalid_choice": unknown},
+    )
+
+
+class IntegerFilter(django_filters.NumberFilter):
+    """Whole numbers within bounds: a year like 99999999999 never reaches the database."""
+
+    field_class = forms.IntegerField
+
+
+class PressReleaseFilter(django_filters.FilterSet):
+    q = django_filters.CharFilter(
+        method="search",
+        label=_("Search"),
+        max_length=QUERY_MAX_LENGTH,
+        widget=forms.TextInput(
+            attrs={"type": "search", "maxlength": QUERY_MAX_LENGTH, "aria-describedby": "hint-q"}
+        ),
+    )
+    topic = _subject_filter(
+        Topic, "topics", _("Topic"), _("No news has this topic, so nothing is shown.")
+    )
+    embassy = _subject_filter(
+        Embassy, "embassies", _("Mission"), _("No news mentions this mission, so nothing is shown.")
+    )
+    institution = _subject_filter(
+        Institution,
+        "institutions",
+        _("Institution"),
+        _("No news mentions this institution, so nothing is shown."),
+    )
+    partnership = _subject_filter(
+        Partnership,
+        "partnerships",
+        _("Partnership"),
+        _("No news mentions this partnership, so nothing is shown."),
+    )
+    country = django_filters.ModelChoiceFilter(
+        field_name="countries",
+        queryset=_mentioned(Country),
+        to_field_name="code",
+        label=_("Country"),
+        empty_label=_("Any"),
+        error_messages={"invalid_choice": _("No news mentions this country, so nothing is shown.")},
+    )
+    year = IntegerFilter(
+        field_name="published_at",
+        lookup_expr="year",
+        label=_("Year"),
+        min_value=1900,
+        max_value=2999,
+        error_messages={"invalid": _("A year is a number such as 2026.")},
+    )
+    month = IntegerFilter(
+        field_name="published_at",
+        lookup_expr="month",
+        label=_("Month"),
+        min_value=1,
+        max_value=12,
+        widget=forms.HiddenInput,
+    )
+
+    class Meta:
+        model = PressRelease
+        fields = ["q", "topic", "embassy", "institution", "partnership", "country", "year", "month"]
+
+    def __init__(self, data=None, *args, **kwargs):
+        self.notices = []
+        if data is not None:
+            data = self._tidy(data)
+        super().__init__(data, *args, **kwargs)
+
+    def _tidy(self, data):
+        """Drop NUL bytes (PostgreSQL refuses them), cap the query, accept `be` for `BE`."""
+        data = data.copy()
+        for key in list(data.keys()):
+            data.setlist(key, [value.replace("\x00", "") for value in data.getlist(key)])
+        query = data.get("q", "").strip()
+        if len(query) > QUERY_MAX_LENGTH:
+            self.notices.append(
+                _("Your search was shortened to its first %(count)d characters.")
+                % {"count": QUERY_MAX_LENGTH}
+            )
+            query = query[:QUERY_MAX_LENGTH]
+        data["q"] = query
+        if data.get("country"):
+            data["country"] = data["country"].strip().upper()
+        return data
+
+    def search(self, queryset, name, value):
+        if not value:
+            return queryset
+        if connection.vendor == "postgresql":
+            config = search_config()
+            query = SearchQuery(value, search_type="websearch", config=config)
+            vector = press_release_vector(config)
+            return (
+                queryset.annotate(search=vector)
+                .filter(search=query)
+                .annotate(search_rank=SearchRank(vector, query))
+                .order_by("-search_rank", "-published_at", "-pk")
+            )
+        return queryset.filter(
+            Q(title__icontains=value) | Q(lead__icontains=value) | Q(body__icontains=value)
+        )

@@ -1,0 +1,32 @@
+"""Sitemaps of the directory's public pages: missions, institutions, partnerships, people."""
+
+from django.contrib.sitemaps import Sitemap
+
+from .models import Embassy, Institution, Partnership, Person
+
+
+class DirectorySitemap(Sitemap):
+    model = None
+    changefreq = "monthly"
+
+    def items(self):
+        return self.model.objects.only("slug", "updated_at").order_by("pk")
+
+    def lastmod(self, item):
+        return item.updated_at
+
+
+class EmbassySitemap(DirectorySitemap):
+    model = Embassy
+
+
+class InstitutionSitemap(DirectorySitemap):
+    model = Institution
+
+
+class PartnershipSitemap(DirectorySitemap):
+    model = Partnership
+
+
+class PersonSitemap(DirectorySitemap):
+    model = Person

@@ -1,0 +1,171 @@
+"""Every news page runs the same number of SQL queries for 2 items as for 40.
+
+The expected numbers are written down so a change that adds a query is noticed.
+"""
+
+import datetime
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from tests.factories import (
+    country,
+    make_embassy,
+    make_figure,
+    make_institution,
+    make_partnership,
+    make_person,
+    make_position,
+    make_press_release,
+    make_topic,
+)
+
+pytestmark = pytest.mark.django_db
+
+COUNTRY_CODES = ["BE", "KZ", "FR", "DE", "NL", "IT", "ES", "PL", "CZ", "AT"] * 4
+
+
+def count_queries(client, url, params=None):
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url, params or {})
+    assert response.status_code == 200, url
+    return len(queries)
+
+
+def news_items(count, topic, embassy, institution, partnership, start=0):
+    for number in range(start, start + count):
+        make_press_release(
+            f"News {number}",
+            topics=[topic],
+            embassies=[embassy],
+            institutions=[institution],
+            partnerships=[partnership],
+            countries=[country("BE")],
+        )
+
+
+@pytest.fixture
+def subjects():
+    topic = make_topic("Education")
+    embassy = make_embassy("Embassy in Belgium")
+    institution = make_institution("University of Antwerp")
+    partnership = make_partnership("Double-degree MBA")
+    return topic, embassy, institution, partnership
+
+
+def assert_same_for_2_and_40(client, url, subjects, params=None, expected=None):
+    news_items(2, *subjects)
+    few = count_queries(client, url, params)
+    news_items(38, *subjects, start=2)
+    many = count_queries(client, url, params)
+    assert few == many, f"{url} {params}: {few} queries for 2 items, {many} for 40"
+    if expected is not None:
+        assert many == expected, f"{url} {params}: {many} queries"
+    return many
+
+
+def test_home(client, subjects):
+    for _ in range(40):
+        make_partnership()
+        make_embassy()
+    assert_same_for_2_and_40(client, reverse("home"), subjects, expected=5)
+
+
+def test_news_list(client, subjects):
+    assert_same_for_2_and_40(client, reverse("news:list"), subjects, expected=9)
+
+
+def test_news_list_with_every_filter(client, subjects):
+    params = {
+        "q": "news",
+        "topic": "education",
+        "embassy": "embassy-in-belgium",
+        "institution": "university-of-antwerp",
+        "partnership": "double-degree-mba",
+        "country": "be",
+        "year": str(datetime.date.today().year),
+    }
+    assert_same_for_2_and_40(client, reverse("news:list"), subjects, params, expected=14)
+
+
+def test_feeds(client, subjects):
+    topic, embassy, institution, partnership = subjects
+    urls = {
+        reverse("news:feed"): 2,
+        reverse("news:feed-atom"): 2,
+        reverse("news:feed-topic", args=[topic.slug]): 3,
+        reverse("news:feed-embassy-atom", args=[embassy.slug]): 3,
+        reverse("news:feed-institution", args=[institution.slug]): 3,
+        reverse("news:feed-partnership", args=[partnership.slug]): 3,
+    }
+    news_items(2, *subjects)
+    few = {url: count_queries(client, url) for url in urls}
+    news_items(38, *subjects, start=2)
+    many = {url: count_queries(client, url) for url in urls}
+    assert few == many == urls
+
+
+def test_sitemap(client, subjects):
+    for _ in range(2):
+        make_person()
+    assert_same_for_2_and_40(client, reverse("sitemap"), subjects, expected=11)
+
+
+def related_world(count, prefix):
+    """A press release linked to `count` of everything, each with history behind it."""
+    embassies, people, institutions, partnerships = [], [], [], []
+    parent = make_institution(f"{prefix} parent university")
+    for number in range(count):
+        embassy = make_embassy(f"{prefix} Mission {number}")
+        for start, end in (
+            (datetime.date(2018, 1, 1), datetime.date(2022, 12, 31)),
+            (datetime.date(2023, 1, 1), None),
+        ):
+            make_position(make_person(), embassy=embassy, start_date=start, end_date=end)
+        embassies.append(embassy)
+        person = make_person(f"{prefix} Someone {number}")
+        make_position(person, "Rector", institution=parent, start_date=datetime.date(2020, 1, 1))
+        people.append(person)
+        institution = make_institution(f"{prefix} Unit {number}", parent=parent)
+        institutions.append(institution)
+        partnership = make_partnership(
+            f"{prefix} Partnership {number}", institutions=[parent, institution]
+        )
+        make_figure(partnership, label="students", value=number, as_of=datetime.date(2025, 1, 1))
+        make_figure(
+            partnership, label="students", value=number + 1, as_of=datetime.date(2026, 1, 1)
+        )
+        partnerships.append(partnership)
+    topics = [make_topic() for _ in range(count)]
+    press_release = make_press_release(
+        embassies=embassies,
+        people=people,
+        institutions=institutions,
+        partnerships=partnerships,
+        topics=topics,
+        countries=[country(code) for code in COUNTRY_CODES[:count]],
+    )
+    for _ in range(count):  # other news on the same subjects
+        make_press_release(institutions=institutions[:1], partnerships=partnerships[:1])
+    return press_release
+
+
+def test_news_detail_with_2_and_40_related_items(client):
+    few = count_queries(client, related_world(2, "few").get_absolute_url())
+    many = count_queries(client, related_world(40, "many").get_absolute_url())
+    assert few == many == 13  # 11 for the article and its links, 2 for gallery and documents
+
+
+def test_robots_and_404_need_no_queries(client):
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(reverse("robots")).status_code == 200
+        assert client.get("/no/such/page/").status_code == 404
+    assert len(queries) == 0
+
+
+def test_unknown_news_slug_costs_one_query(client):
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(reverse("news:detail", args=["nope"])).status_code == 404
+    assert len(queries) == 1

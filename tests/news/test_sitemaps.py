@@ -1,0 +1,64 @@
+"""/sitemap.xml with lastmod for every public page, and /robots.txt pointing to it."""
+
+import xml.etree.ElementTree as ET
+
+import pytest
+from django.urls import reverse
+
+from news.models import PressRelease
+from tests.factories import (
+    make_embassy,
+    make_institution,
+    make_partnership,
+    make_person,
+    make_press_release,
+    tomorrow,
+)
+
+pytestmark = pytest.mark.django_db
+
+NS = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
+
+
+def entries(client):
+    response = client.get(reverse("sitemap"))
+    assert response.status_code == 200
+    root = ET.fromstring(response.content)
+    return {url.findtext(f"{NS}loc"): url.findtext(f"{NS}lastmod") for url in root.iter(f"{NS}url")}
+
+
+def test_sitemap_lists_public_pages_with_lastmod(client):
+    press_release = make_press_release()
+    embassy = make_embassy()
+    institution = make_institution()
+    partnership = make_partnership(institutions=[institution, make_institution()])
+    person = make_person()
+    urls = entries(client)
+    for obj in (press_release, embassy, institution, partnership, person):
+        url = f"http://testserver{obj.get_absolute_url()}"
+        assert url in urls
+        assert urls[url], f"{url} has no lastmod"
+    assert "http://testserver/" in urls
+    assert "http://testserver/news/" in urls
+
+
+def test_sitemap_leaves_out_draft_scheduled_and_withdrawn_news(client):
+    hidden = [
+        make_press_release(status=PressRelease.Status.DRAFT),
+        make_press_release(status=PressRelease.Status.REVIEW),
+        make_press_release(published_at=tomorrow()),
+        make_press_release(status=PressRelease.Status.WITHDRAWN),
+    ]
+    urls = entries(client)
+    for press_release in hidden:
+        assert f"http://testserver{press_release.get_absolute_url()}" not in urls
+
+
+def test_robots_txt_points_to_the_absolute_sitemap(client):
+    response = client.get(reverse("robots"))
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("text/plain")
+    assert "Sitemap: http://testserver/sitemap.xml" in response.text
+    assert "Disallow: /admin/" in response.text
+    assert reverse("robots") == "/robots.txt"
+    assert reverse("sitemap") == "/sitemap.xml"
