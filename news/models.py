@@ -45,6 +45,10 @@ class PressReleaseQuerySet(models.QuerySet):
         """Every press release with a public page: published or withdrawn."""
         return self.published() | self.withdrawn()
 
+    def scheduled(self):
+        """Published with a publication time still to come: appears by itself then."""
+        return self.filter(status=PressRelease.Status.PUBLISHED, published_at__gt=timezone.now())
+
 
 class PressRelease(models.Model):
     class Status(models.TextChoices):
