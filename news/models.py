@@ -275,9 +275,12 @@ class PressRelease(models.Model):
                 "current": self.get_status_display().lower(),
                 "target": to.label.lower(),
             }
-        if self.status == self.Status.PUBLISHED and to == self.Status.DRAFT:
-            if not self.is_scheduled:
-                return _("A press release that is already public can only be withdrawn.")
+        if (
+            self.status == self.Status.PUBLISHED
+            and to == self.Status.DRAFT
+            and not self.is_scheduled
+        ):
+            return _("A press release that is already public can only be withdrawn.")
         if not user.has_perm("news.change_pressrelease"):
             return _("You may not change press releases.")
         publisher_only = to in (self.Status.PUBLISHED, self.Status.WITHDRAWN) or (
@@ -291,7 +294,8 @@ class PressRelease(models.Model):
         return self.transition_refusal(to, user) is None
 
     def available_transitions(self, user):
-        return [to for to in self.TRANSITIONS[self.Status(self.status)] if self.can_transition(to, user)]
+        targets = self.TRANSITIONS[self.Status(self.status)]
+        return [to for to in targets if self.can_transition(to, user)]
 
     def needs_second_review_waiver(self, user):
         """Four eyes: publishing what you submitted yourself needs a recorded reason."""
@@ -425,6 +429,5 @@ class PreviewToken(models.Model):
         return (
             self.revoked_at is None
             and self.expires_at > timezone.now()
-            and self.press_release.status
-            in (PressRelease.Status.DRAFT, PressRelease.Status.REVIEW)
+            and self.press_release.status in (PressRelease.Status.DRAFT, PressRelease.Status.REVIEW)
         )

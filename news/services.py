@@ -192,7 +192,8 @@ def publish(
     when = published_at or press_release.published_at or now
 
     def apply():
-        if press_release.needs_second_review_waiver(user) and not second_review_waiver_reason.strip():
+        waiver_missing = not second_review_waiver_reason.strip()
+        if press_release.needs_second_review_waiver(user) and waiver_missing:
             raise WorkflowError(
                 _(
                     "You submitted this press release yourself: tick “publish without second "
@@ -260,12 +261,8 @@ def restore_version(press_release, version, user):
                 if v.content_type.model_class() is model
             }
             target_model = model._meta.get_field("target").related_model
-            wanted = set(
-                target_model.objects.filter(pk__in=wanted).values_list("pk", flat=True)
-            )
-            model.objects.filter(press_release=press_release).exclude(
-                target_id__in=wanted
-            ).delete()
+            wanted = set(target_model.objects.filter(pk__in=wanted).values_list("pk", flat=True))
+            model.objects.filter(press_release=press_release).exclude(target_id__in=wanted).delete()
             existing = set(
                 model.objects.filter(press_release=press_release).values_list(
                     "target_id", flat=True
