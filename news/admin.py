@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.contrib import admin, messages
 from django.contrib.admin.actions import delete_selected
+from django.contrib.admin.options import ActionLocation
 from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied
 from django.db.models import Prefetch
@@ -169,8 +170,8 @@ class PressReleaseAdmin(admin.ModelAdmin):
             return False
         return super().has_delete_permission(request, obj)
 
-    def get_actions(self, request):
-        actions = super().get_actions(request)
+    def get_actions(self, request, action_location=ActionLocation.CHANGE_LIST):
+        actions = super().get_actions(request, action_location=action_location)
         actions.pop("delete_selected", None)
         return actions
 
@@ -229,7 +230,7 @@ class PressReleaseAdmin(admin.ModelAdmin):
             ),
         ]
         if obj is None or self.has_change_permission(request, obj):
-            workflow = ["change_note", "lock_version"]
+            workflow = ["change_note", "opened_version"]
             targets = obj.available_transitions(request.user) if obj else [Status.REVIEW]
             if Status.DRAFT in targets:
                 workflow.append("review_feedback")
@@ -317,7 +318,7 @@ class PressReleaseAdmin(admin.ModelAdmin):
 
     def save_model(self, request, obj, form, change):
         services.save_edit(
-            obj, request.user, expected_version=form.cleaned_data.get("lock_version")
+            obj, request.user, expected_version=form.cleaned_data.get("opened_version")
         )
 
     def save_related(self, request, form, formsets, change):

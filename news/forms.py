@@ -45,7 +45,7 @@ class PressReleaseAdminForm(forms.ModelForm):
         "withdrawn_reason": gettext_lazy("Only publishers may withdraw a press release."),
     }
 
-    lock_version = forms.IntegerField(required=False, widget=forms.HiddenInput)
+    opened_version = forms.IntegerField(required=False, widget=forms.HiddenInput)
     change_note = forms.CharField(
         label=gettext_lazy("Change note"),
         required=False,
@@ -94,7 +94,7 @@ class PressReleaseAdminForm(forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         if self.instance.pk:
-            self.initial["lock_version"] = self.instance.lock_version
+            self.initial["opened_version"] = self.instance.lock_version
         if "published_at" in self.fields:
             field = self.fields["published_at"]
             field.help_text = format_lazy("{} {}", field.help_text, time_zone_note())
@@ -125,7 +125,7 @@ class PressReleaseAdminForm(forms.ModelForm):
                 raise ValidationError(message, code="not_allowed")
 
     def _refuse_stale_edit(self):
-        opened = self.cleaned_data.get("lock_version")
+        opened = self.cleaned_data.get("opened_version")
         current = PressRelease.objects.select_related("updated_by").get(pk=self.instance.pk)
         if opened == current.lock_version:
             return
@@ -144,7 +144,7 @@ class PressReleaseAdminForm(forms.ModelForm):
         )
         # A second save from this page is a deliberate overwrite of the version seen now.
         data = self.data.copy()
-        data["lock_version"] = str(current.lock_version)
+        data["opened_version"] = str(current.lock_version)
         self.data = data
         raise ValidationError(message, code="stale")
 

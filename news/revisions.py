@@ -31,7 +31,7 @@ DIFF_FIELDS = [
     "image_caption",
     "image_credit",
 ]
-_TOKENS = re.compile(r"<[^>]*>|[^\s<]+")
+_TOKENS = re.compile(r"<[^>]*>|\s+|[^\s<]+|<")
 
 
 @dataclass
@@ -76,13 +76,13 @@ def inline_diff(old, new):
     matcher = difflib.SequenceMatcher(a=a, b=b, autojunk=False)
     for tag, i1, i2, j1, j2 in matcher.get_opcodes():
         if tag == "equal":
-            parts.append(escape(" ".join(a[i1:i2])))
+            parts.append(escape("".join(a[i1:i2])))
             continue
         if i2 > i1:
-            parts.append(f"<del>{escape(' '.join(a[i1:i2]))}</del>")
+            parts.append(f"<del>{escape(''.join(a[i1:i2]))}</del>")
         if j2 > j1:
-            parts.append(f"<ins>{escape(' '.join(b[j1:j2]))}</ins>")
-    return mark_safe(" ".join(parts))  # noqa: S308 - every piece above is escaped
+            parts.append(f"<ins>{escape(''.join(b[j1:j2]))}</ins>")
+    return mark_safe("".join(parts))  # noqa: S308 - every piece above is escaped
 
 
 def version_diffs(versions):

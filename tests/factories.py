@@ -126,3 +126,42 @@ def make_press_release(title=None, status=PressRelease.Status.PUBLISHED, **kwarg
     for name, values in links.items():
         getattr(press_release, name).set(values)
     return press_release
+
+
+# --- Editorial workflow (users in the groups made by news/migrations/0003) -------------
+
+
+def ensure_editorial_groups():
+    """The groups of the data migration; recreated if a transactional test flushed them."""
+    import importlib
+
+    from django.apps import apps
+
+    migration = importlib.import_module("news.migrations.0003_editorial_groups")
+    migration.create_groups(apps, None)
+
+
+def make_user(username=None, groups=(), **kwargs):
+    from django.contrib.auth.models import Group, User
+
+    username = username or _unique("user").replace(" ", "")
+    kwargs.setdefault("is_staff", True)
+    # No password unless asked: hashing one takes a noticeable time per user.
+    user = User.objects.create_user(username=username, **kwargs)
+    if groups:
+        if not Group.objects.filter(name__in=groups).count() == len(groups):
+            ensure_editorial_groups()
+        user.groups.set(Group.objects.filter(name__in=groups))
+    return user
+
+
+def make_editor(username=None, **kwargs):
+    return make_user(username, groups=["Editors"], **kwargs)
+
+
+def make_publisher(username=None, **kwargs):
+    return make_user(username, groups=["Publishers"], **kwargs)
+
+
+def make_superuser(username=None, **kwargs):
+    return make_user(username, is_superuser=True, **kwargs)
