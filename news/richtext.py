@@ -4,6 +4,7 @@ The admin's editor, imports and commands all clean HTML with `sanitize_body`, so
 body that reaches the database by any road has passed the same allow-list.
 """
 
+import html as html_lib
 import re
 
 import nh3
@@ -62,7 +63,8 @@ def paragraphs_from_text(text):
     """Plain text (no tags) as HTML: blank lines separate paragraphs, newlines become <br>."""
     text = text.replace("\r\n", "\n").replace("\r", "\n").strip()
     return "".join(
-        "<p>{}</p>".format(escape(block.strip()).replace("\n", "<br>"))
+        # Unescape first so text that is already escaped is not escaped twice.
+        "<p>{}</p>".format(escape(html_lib.unescape(block.strip())).replace("\n", "<br>"))
         for block in _BLANK_LINES.split(text)
         if block.strip()
     )
