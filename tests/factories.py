@@ -149,7 +149,7 @@ def make_user(username=None, groups=(), **kwargs):
     # No password unless asked: hashing one takes a noticeable time per user.
     user = User.objects.create_user(username=username, **kwargs)
     if groups:
-        if not Group.objects.filter(name__in=groups).count() == len(groups):
+        if Group.objects.filter(name__in=groups).count() != len(groups):
             ensure_editorial_groups()
         user.groups.set(Group.objects.filter(name__in=groups))
     return user

@@ -1,4 +1,4 @@
-"""No lost updates: a save or a workflow step from a page older than the saved version is refused."""
+"""No lost updates: a save or workflow step from a page older than the saved one is refused."""
 
 import pytest
 from django.test import Client
@@ -96,9 +96,9 @@ def test_withdraw_from_a_stale_page_is_refused():
     press_release = make_press_release()
     client = Client()
     client.force_login(make_publisher())
-    stale_version = client.get(change_url(press_release)).context["adminform"].form.initial[
-        "opened_version"
-    ]
+    stale_version = (
+        client.get(change_url(press_release)).context["adminform"].form.initial["opened_version"]
+    )
     services.save_edit(press_release, make_publisher())  # someone saves in between
     data = form_data(
         press_release,

@@ -94,9 +94,7 @@ def test_headings_outside_the_editor_levels_lose_their_tag():
 def test_plain_text_keeps_its_paragraphs():
     text = "First paragraph,\nsame paragraph.\n\nSecond: 1 < 2 & more.\r\n\r\nThird."
     expected = (
-        "<p>First paragraph,<br>same paragraph.</p>"
-        "<p>Second: 1 &lt; 2 &amp; more.</p>"
-        "<p>Third.</p>"
+        "<p>First paragraph,<br>same paragraph.</p><p>Second: 1 &lt; 2 &amp; more.</p><p>Third.</p>"
     )
     assert sanitize_body(text) == expected
     assert sanitize_body(expected) == expected

@@ -28,7 +28,7 @@
   function labelAll() {
     document.querySelectorAll(SELECTOR).forEach(function (textarea) {
       var scope = textarea.parentElement;
-      if (scope) scope.querySelectorAll(".ProseMirror").forEach(function (editable) {
+      if (scope) scope.querySelectorAll(".ProseMirror[contenteditable]").forEach(function (editable) {
         label(editable, textarea);
       });
     });
