@@ -59,8 +59,8 @@ def test_migration_creates_both_groups_with_publish_permission_only_for_publishe
     ("role", "expected"),
     [("anonymous", 302), ("editor", 200), ("publisher", 200), ("superuser", 200)],
 )
-@pytest.mark.parametrize("page", ["changelist", "add", "change_draft", "history", "preview"])
-def test_admin_pages_open_for_staff_roles_only(client, role, expected, page):
+@pytest.mark.parametrize("screen", ["changelist", "add", "change_draft", "history", "preview"])
+def test_admin_pages_open_for_staff_roles_only(client, role, expected, screen):
     draft = make_press_release(status=Status.DRAFT)
     url = {
         "changelist": reverse("admin:news_pressrelease_changelist"),
@@ -68,7 +68,7 @@ def test_admin_pages_open_for_staff_roles_only(client, role, expected, page):
         "change_draft": change_url(draft),
         "history": reverse("admin:news_pressrelease_history", args=[draft.pk]),
         "preview": reverse("news:preview", args=[draft.pk]),
-    }[page]
+    }[screen]
     login(client, role)
     response = client.get(url)
     assert response.status_code == expected
