@@ -10,6 +10,7 @@ from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.html import format_html, format_html_join
+from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from reversion.models import Version
@@ -42,19 +43,30 @@ class TopicAdmin(admin.ModelAdmin):
     prepopulated_fields = {"slug": ["name"]}
 
 
+class LinkInline(admin.TabularInline):
+    """One row per link: just the linked entry, named by its kind, with autocomplete."""
+
+    extra = 0
+    autocomplete_fields = ["target"]
+    classes = ["press-release-links"]
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        field = super().formfield_for_dbfield(db_field, request, **kwargs)
+        if db_field.name == "target" and field is not None:
+            field.label = capfirst(db_field.related_model._meta.verbose_name)
+        return field
+
+
 def link_inline(link_model):
     """A compact inline with autocomplete for one kind of press-release link."""
     target = link_model._meta.get_field("target").related_model
     return type(
         f"{link_model.__name__}Inline",
-        (admin.TabularInline,),
+        (LinkInline,),
         {
             "model": link_model,
-            "extra": 0,
-            "autocomplete_fields": ["target"],
             "verbose_name": target._meta.verbose_name,
             "verbose_name_plural": target._meta.verbose_name_plural,
-            "classes": ["press-release-links"],
         },
     )
 
@@ -222,12 +234,12 @@ class PressReleaseAdmin(admin.ModelAdmin):
         return readonly
 
     def get_fieldsets(self, request, obj=None):
+        publication = ["workflow_status", "published_at"]
+        if obj is not None and obj.status in (Status.PUBLISHED, Status.WITHDRAWN):
+            publication.append("withdrawn_reason")
         fieldsets = [
             (None, {"fields": ["title", "slug", "lead", "body", "dateline", "source"]}),
-            (
-                _("Publication"),
-                {"fields": ["workflow_status", "published_at", "withdrawn_reason"]},
-            ),
+            (_("Publication"), {"fields": publication}),
         ]
         if obj is None or self.has_change_permission(request, obj):
             workflow = ["change_note", "opened_version"]

@@ -42,7 +42,10 @@ class PressReleaseAdminForm(forms.ModelForm):
         "published_at": gettext_lazy(
             "Only publishers may set the publication time; nothing was scheduled."
         ),
-        "withdrawn_reason": gettext_lazy("Only publishers may withdraw a press release."),
+        "withdrawn_reason": gettext_lazy(
+            "A reason for withdrawal is given by a publisher when withdrawing a published "
+            "press release."
+        ),
     }
 
     opened_version = forms.IntegerField(required=False, widget=forms.HiddenInput)
@@ -121,7 +124,17 @@ class PressReleaseAdminForm(forms.ModelForm):
         for name, message in self.GUARDED_FIELDS.items():
             if name in self.fields:
                 continue
-            if any(key == name or key.startswith(f"{name}_") for key in self.data):
+            values = [
+                value
+                for key in self.data
+                if key == name or key.startswith(f"{name}_")
+                for value in (
+                    self.data.getlist(key) if hasattr(self.data, "getlist") else [self.data[key]]
+                )
+            ]
+            if name == "status" and values == [self.instance.status]:
+                continue
+            if any(str(value).strip() for value in values):
                 raise ValidationError(message, code="not_allowed")
 
     def _refuse_stale_edit(self):

@@ -31,7 +31,8 @@ def form_data(press_release=None, *, publisher=False, **overrides):
         when = timezone.localtime(pr.published_at) if pr and pr.published_at else None
         data["published_at_0"] = when.strftime("%Y-%m-%d") if when else ""
         data["published_at_1"] = when.strftime("%H:%M:%S") if when else ""
-        data["withdrawn_reason"] = pr.withdrawn_reason if pr else ""
+        if pr is not None and pr.status in ("published", "withdrawn"):
+            data["withdrawn_reason"] = pr.withdrawn_reason
     for link_model in LINK_MODELS.values():
         prefix = f"{link_model._meta.model_name}_set"
         existing = list(link_model.objects.filter(press_release=pr)) if pr else []
