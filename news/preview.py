@@ -61,7 +61,9 @@ class TokenPreviewView(_PreviewMixin, PressReleaseDetailView):
         return super().get(request, *args, **kwargs)
 
     def get_queryset(self):
-        return PressRelease.objects.filter(preview_tokens__in=PreviewToken.objects.valid())
+        return PressRelease.objects.filter(
+            pk__in=PreviewToken.objects.valid().values("press_release")
+        )
 
     def get_object(self, queryset=None):
         return get_object_or_404(self.get_queryset(), pk=self.preview_token.press_release_id)

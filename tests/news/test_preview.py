@@ -69,6 +69,15 @@ def test_preview_link_opens_the_draft_for_anyone(client):
     assert response["Referrer-Policy"] == "no-referrer"
 
 
+def test_several_valid_links_to_one_draft_all_work(client):
+    draft = make_press_release(status=Status.DRAFT)
+    editor = make_editor()
+    first = services.create_preview_token(draft, editor)
+    second = services.create_preview_token(draft, editor)
+    assert client.get(first.get_absolute_url()).status_code == 200
+    assert client.get(second.get_absolute_url()).status_code == 200
+
+
 def test_preview_tokens_are_unguessable_and_unique():
     draft = make_press_release(status=Status.DRAFT)
     editor = make_editor()
