@@ -1,6 +1,7 @@
 """No lost updates: a save or workflow step from a page older than the saved one is refused."""
 
 import pytest
+from django.db import connection
 from django.test import Client
 
 from news import services
@@ -134,3 +135,49 @@ def test_services_refuse_stale_transitions():
     services.save_edit(press_release, editor)
     with pytest.raises(services.StaleEdit):
         services.submit_for_review(press_release, editor, expected_version=0)
+
+
+@pytest.mark.postgres
+@pytest.mark.skipif(
+    connection.vendor != "postgresql",
+    reason="SQLite serialises writers, so a second connection cannot commit inside the window; "
+    "the conditional UPDATE itself is asserted on both databases above.",
+)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_save_landing_between_validation_and_update_is_refused_not_lost():
+    """The race window: the form was valid, then another connection saved before our UPDATE."""
+    from django.db import connections
+    from django.db.models.signals import post_init
+
+    press_release = make_press_release(status=Status.DRAFT, title="Original")
+    client = Client()
+    client.force_login(make_editor())
+    data = opened_form(client, press_release)
+    data["title"] = "Mine"
+    other = connections.create_connection("default")
+    loads = []
+
+    def someone_saves_during_validation(sender, instance, **kwargs):
+        # The 2nd load in the request is the stale check in the form's clean(): its values
+        # are already read, so this commit from another connection lands after validation.
+        loads.append(instance.pk)
+        if len(loads) == 2:
+            with other.cursor() as cursor:
+                cursor.execute(
+                    f"UPDATE {PressRelease._meta.db_table} SET title = %s, "
+                    "lock_version = lock_version + 1 WHERE id = %s",
+                    ["Theirs", press_release.pk],
+                )
+
+    post_init.connect(someone_saves_during_validation, sender=PressRelease)
+    try:
+        response = client.post(change_url(press_release), data)
+    finally:
+        post_init.disconnect(someone_saves_during_validation, sender=PressRelease)
+        other.close()
+
+    assert response.status_code == 200
+    assert "after you opened it" in response.content.decode()
+    assert response.context["adminform"].form["title"].value() == "Mine"
+    press_release.refresh_from_db()
+    assert press_release.title == "Theirs"
