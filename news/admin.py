@@ -295,7 +295,7 @@ class PressReleaseAdmin(admin.ModelAdmin):
         buttons = []
         if obj is not None and self.has_change_permission(request, obj):
             for target in obj.available_transitions(request.user):
-                name = transition_name(obj, target)
+                name = transition_name(target)
                 label = TRANSITIONS[name][1]
                 if name == "return" and obj.is_scheduled:
                     label = _("Cancel the schedule (back to draft)")
@@ -440,7 +440,11 @@ class PressReleaseAdmin(admin.ModelAdmin):
         if not self.has_change_permission(request, obj):
             raise PermissionDenied
         version = get_object_or_404(Version.objects.get_for_object(obj), pk=version_id)
-        services.restore_version(obj, version, request.user)
+        try:
+            services.restore_version(obj, version, request.user)
+        except services.WorkflowError as error:
+            self.message_user(request, error.message, messages.ERROR)
+            return HttpResponseRedirect(reverse("admin:news_pressrelease_history", args=[obj.pk]))
         self.message_user(
             request,
             _("The version was restored as a new version; the history is unchanged."),

@@ -22,7 +22,7 @@ TRANSITIONS = {
 }
 
 
-def transition_name(press_release, target):
+def transition_name(target):
     for name, (to, _label) in TRANSITIONS.items():
         if to == target:
             return name

@@ -249,6 +249,11 @@ def withdraw(press_release, user, *, reason, expected_version=None, note=""):
 def restore_version(press_release, version, user):
     """Bring back the content and links of `version` as a NEW version (history stays)."""
     old = version._object_version.object
+    if PressRelease.objects.filter(slug=old.slug).exclude(pk=press_release.pk).exists():
+        raise WorkflowError(
+            _("Another press release now uses the slug “%(slug)s”; change one of them first.")
+            % {"slug": old.slug}
+        )
     with transaction.atomic():
         for name in CONTENT_FIELDS:
             setattr(press_release, name, getattr(old, name))

@@ -140,3 +140,20 @@ def test_editor_cannot_restore_a_published_press_release(client):
 def test_history_of_unknown_press_release_is_404(client):
     client.force_login(make_editor())
     assert client.get("/admin/news/pressrelease/999999/history/").status_code == 404
+
+
+def test_restore_refuses_a_slug_now_taken_by_another_press_release(client):
+    editor = make_editor()
+    press_release = make_press_release(status=Status.DRAFT, slug="shared-slug")
+    services.record_revision(press_release, editor, "Created.")
+    version = Version.objects.get_for_object(press_release).get()
+    press_release.slug = "renamed"
+    services.save_edit(press_release, editor)
+    make_press_release(status=Status.DRAFT, slug="shared-slug")
+    client.force_login(editor)
+    url = reverse("admin:news_pressrelease_restore", args=[press_release.pk, version.pk])
+    response = client.post(url, follow=True)
+    assert response.status_code == 200
+    assert "now uses the slug" in response.content.decode()
+    press_release.refresh_from_db()
+    assert press_release.slug == "renamed"
