@@ -274,7 +274,7 @@ class PressReleaseAdmin(admin.ModelAdmin):
     def formfield_for_dbfield(self, db_field, request, **kwargs):
         field = super().formfield_for_dbfield(db_field, request, **kwargs)
         if db_field.name == "body" and field is not None:
-            field.widget.attrs["aria-label"] = str(db_field.verbose_name)
+            field.widget.attrs["aria-label"] = capfirst(db_field.verbose_name)
         return field
 
     @admin.display(description=gettext_lazy("preview links"))

@@ -31,7 +31,7 @@ def test_editor_writes_and_submits_publisher_publishes_public_sees_it(page, live
     page.fill("#id_dateline", "Brussels")
     editable = page.locator(".ProseMirror[contenteditable=true]")
     editable.wait_for()
-    assert editable.get_attribute("aria-label") == "body"
+    assert editable.get_attribute("aria-label") == "Body"
     editable.click()
     page.keyboard.type("The programme opens ")
     page.keyboard.press("Control+b")
