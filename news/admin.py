@@ -107,7 +107,7 @@ class YearFilter(admin.SimpleListFilter):
 
     def queryset(self, request, queryset):
         value = self.value()
-        if value and value.isdigit():
+        if value and value.isdigit() and 1 <= int(value) <= 9999:
             return queryset.filter(published_at__year=int(value))
         return queryset
 

@@ -157,3 +157,22 @@ def test_audit_fields_are_shown(client):
     for label in ("Created by", "Last edited by", "Submitted for review by", "Published by"):
         assert label in text
     assert "aigerim" in text
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "year=99999999999",
+        "year=0",
+        "status=bogus",
+        "published_at__year=abc",
+        "topics__id__exact=abc",
+        "q=" + "x" * 10000,
+        "o=99",
+        "p=abc",
+    ],
+)
+def test_bad_change_list_parameters_never_give_a_server_error(client, query):
+    make_press_release()
+    client.force_login(make_editor())
+    assert client.get(f"{CHANGELIST}?{query}").status_code in (200, 302)
