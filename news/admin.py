@@ -1,6 +1,25 @@
-from django.contrib import admin
+from django.conf import settings
+from django.contrib import admin, messages
+from django.contrib.admin.actions import delete_selected
+from django.contrib.admin.options import ActionLocation
+from django.contrib.admin.utils import unquote
+from django.core.exceptions import PermissionDenied
+from django.db.models import Prefetch
+from django.http import Http404, HttpResponseRedirect
+from django.shortcuts import get_object_or_404
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
+from django.utils.html import format_html, format_html_join
+from django.utils.text import capfirst
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from reversion.models import Version
 
+from partners.models import Embassy
+
+from . import services
 from .admin_media import MEDIA_INLINES
+from .forms import TRANSITIONS, PressReleaseAdminForm, WithdrawForm, transition_name
 from .models import (
     PressRelease,
     PressReleaseCountry,
@@ -10,9 +29,13 @@ from .models import (
     PressReleasePartnership,
     PressReleasePerson,
     PressReleaseTopic,
+    PreviewToken,
     Topic,
 )
+from .revisions import version_diffs
 from .suggestions_admin import SuggestedLinksMixin
+
+Status = PressRelease.Status
 
 
 @admin.register(Topic)
@@ -22,29 +45,93 @@ class TopicAdmin(admin.ModelAdmin):
     prepopulated_fields = {"slug": ["name"]}
 
 
+class LinkInline(admin.TabularInline):
+    """One row per link: just the linked entry, named by its kind, with autocomplete."""
+
+    extra = 0
+    autocomplete_fields = ["target"]
+    classes = ["press-release-links"]
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        field = super().formfield_for_dbfield(db_field, request, **kwargs)
+        if db_field.name == "target" and field is not None:
+            field.label = capfirst(db_field.related_model._meta.verbose_name)
+        return field
+
+
 def link_inline(link_model):
     """A compact inline with autocomplete for one kind of press-release link."""
     target = link_model._meta.get_field("target").related_model
     return type(
         f"{link_model.__name__}Inline",
-        (admin.TabularInline,),
+        (LinkInline,),
         {
             "model": link_model,
-            "extra": 0,
-            "autocomplete_fields": ["target"],
             "verbose_name": target._meta.verbose_name,
             "verbose_name_plural": target._meta.verbose_name_plural,
         },
     )
 
 
+class StatusFilter(admin.SimpleListFilter):
+    """The states as editors think of them: "Scheduled" apart from "Published"."""
+
+    title = gettext_lazy("status")
+    parameter_name = "status"
+
+    def lookups(self, request, model_admin):
+        return [
+            (Status.DRAFT, Status.DRAFT.label),
+            (Status.REVIEW, Status.REVIEW.label),
+            ("scheduled", _("Scheduled")),
+            (Status.PUBLISHED, Status.PUBLISHED.label),
+            (Status.WITHDRAWN, Status.WITHDRAWN.label),
+        ]
+
+    def queryset(self, request, queryset):
+        value = self.value()
+        if value == "scheduled":
+            return queryset.scheduled()
+        if value == Status.PUBLISHED:
+            return queryset.published()
+        if value in (Status.DRAFT, Status.REVIEW, Status.WITHDRAWN):
+            return queryset.filter(status=value)
+        return queryset
+
+
+class YearFilter(admin.SimpleListFilter):
+    title = gettext_lazy("year")
+    parameter_name = "year"
+
+    def lookups(self, request, model_admin):
+        years = PressRelease.objects.dates("published_at", "year", order="DESC")
+        return [(str(day.year), str(day.year)) for day in years]
+
+    def queryset(self, request, queryset):
+        value = self.value()
+        if value and value.isdigit() and 1 <= int(value) <= 9999:
+            return queryset.filter(published_at__year=int(value))
+        return queryset
+
+
 @admin.register(PressRelease)
 class PressReleaseAdmin(SuggestedLinksMixin, admin.ModelAdmin):
-    list_display = ["title", "status", "published_at", "dateline"]
-    list_filter = ["status", "topics"]
+    form = PressReleaseAdminForm
+    list_display = [
+        "title",
+        "workflow_status",
+        "published_at",
+        "embassy_names",
+        "updated_by",
+        "updated_at",
+        "page_link",
+    ]
+    list_filter = [StatusFilter, "topics", "embassies", "institutions", YearFilter]
+    list_select_related = ["updated_by"]
     search_fields = ["title", "lead", "body"]
     date_hierarchy = "published_at"
     prepopulated_fields = {"slug": ["title"]}
+    actions = ["submit_selected", "publish_selected", "withdraw_selected", "delete_drafts"]
     inlines = [
         link_inline(model)
         for model in (
@@ -57,3 +144,437 @@ class PressReleaseAdmin(SuggestedLinksMixin, admin.ModelAdmin):
             PressReleaseFigure,
         )
     ] + MEDIA_INLINES
+    audit_fields = [
+        "created_by",
+        "created_at",
+        "updated_by",
+        "updated_at",
+        "submitted_by",
+        "submitted_at",
+        "published_by",
+        "publish_action_at",
+        "withdrawn_by",
+        "withdrawn_at",
+        "review_comment",
+        "second_review_waiver_reason",
+    ]
+
+    class Media:
+        js = ["news/admin/prose-editor-label.js"]
+        css = {"all": ["news/admin/workflow.css"]}
+
+    # --- permissions -----------------------------------------------------------------
+
+    def has_publish_permission(self, request):
+        return request.user.has_perm(PressRelease.PUBLISHER_PERMISSION)
+
+    def has_change_permission(self, request, obj=None):
+        if not super().has_change_permission(request, obj):
+            return False
+        # Editors work on drafts and reviews; what is public belongs to publishers.
+        return (
+            obj is None
+            or obj.status in (Status.DRAFT, Status.REVIEW)
+            or self.has_publish_permission(request)
+        )
+
+    def has_delete_permission(self, request, obj=None):
+        # Nothing that was ever public is hard-deleted, not even by a superuser: withdraw it.
+        if obj is not None and not obj.is_deletable():
+            return False
+        return super().has_delete_permission(request, obj)
+
+    def get_actions(self, request, action_location=ActionLocation.CHANGE_LIST):
+        actions = super().get_actions(request, action_location=action_location)
+        actions.pop("delete_selected", None)
+        return actions
+
+    # --- the change list ------------------------------------------------------------
+
+    def get_queryset(self, request):
+        return (
+            super()
+            .get_queryset(request)
+            .prefetch_related(Prefetch("embassies", queryset=Embassy.objects.only("pk", "name")))
+        )
+
+    @admin.display(description=gettext_lazy("status"), ordering="status")
+    def workflow_status(self, obj):
+        return format_html(
+            '<span class="workflow-status workflow-status--{}">{}</span>',
+            "scheduled" if obj.is_scheduled else obj.status,
+            obj.workflow_label,
+        )
+
+    @admin.display(description=gettext_lazy("missions"))
+    def embassy_names(self, obj):
+        return ", ".join(embassy.name for embassy in obj.embassies.all()) or "–"
+
+    @admin.display(description=gettext_lazy("page"))
+    def page_link(self, obj):
+        if obj.status in (Status.PUBLISHED, Status.WITHDRAWN) and not obj.is_scheduled:
+            return format_html('<a href="{}">{}</a>', obj.get_absolute_url(), _("View on site"))
+        return format_html(
+            '<a href="{}">{}</a>', reverse("news:preview", args=[obj.pk]), _("Preview")
+        )
+
+    def view_on_site(self, obj):
+        if obj.is_published() or (obj.is_withdrawn and not obj.is_scheduled):
+            return obj.get_absolute_url()
+        return None
+
+    # --- the change form ------------------------------------------------------------
+
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        form = super().get_form(request, obj, change=change, **kwargs)
+        return type(form.__name__, (form,), {"request": request})
+
+    def get_readonly_fields(self, request, obj=None):
+        readonly = [
+            *super().get_readonly_fields(request, obj),
+            "workflow_status",
+            *self.audit_fields,
+            "preview_links",
+        ]
+        if not self.has_publish_permission(request):
+            readonly += ["published_at", "withdrawn_reason"]
+        return readonly
+
+    def get_fieldsets(self, request, obj=None):
+        publication = ["workflow_status", "published_at"]
+        if obj is not None and obj.status in (Status.PUBLISHED, Status.WITHDRAWN):
+            publication.append("withdrawn_reason")
+        fieldsets = [
+            (None, {"fields": ["title", "slug", "lead", "body", "dateline", "source"]}),
+            (_("Publication"), {"fields": publication}),
+        ]
+        if obj is not None:
+            fieldsets.append((self.suggestions_fieldset_title, {"fields": ["suggested_links"]}))
+        if obj is None or self.has_change_permission(request, obj):
+            workflow = ["change_note", "opened_version"]
+            targets = obj.available_transitions(request.user) if obj else [Status.REVIEW]
+            if Status.DRAFT in targets:
+                workflow.append("review_feedback")
+            if (
+                obj is not None
+                and Status.PUBLISHED in targets
+                and obj.needs_second_review_waiver(request.user)
+            ):
+                workflow += ["publish_without_second_review", "second_review_waiver"]
+            fieldsets.append((_("Workflow"), {"fields": workflow}))
+        fieldsets.append(
+            (
+                _("Featured image"),
+                {
+                    "classes": ["collapse"],
+                    "fields": [
+                        "image",
+                        "image_alt",
+                        "image_decorative",
+                        "image_caption",
+                        "image_credit",
+                    ],
+                },
+            )
+        )
+        if obj is not None:
+            fieldsets.append(
+                (
+                    _("Audit trail and preview links"),
+                    {"classes": ["collapse"], "fields": [*self.audit_fields, "preview_links"]},
+                )
+            )
+        return fieldsets
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        field = super().formfield_for_dbfield(db_field, request, **kwargs)
+        if db_field.name == "body" and field is not None:
+            field.widget.attrs["aria-label"] = capfirst(db_field.verbose_name)
+        return field
+
+    @admin.display(description=gettext_lazy("preview links"))
+    def preview_links(self, obj):
+        tokens = [token for token in obj.preview_tokens.all() if token.is_valid()]
+        if not tokens:
+            return _("None. Create one with “Create preview link” at the top of the page.")
+        return format_html_join(
+            "",
+            '<div><a href="{}">{}</a> ({})</div>',
+            (
+                (token.get_absolute_url(), token.get_absolute_url(), token.expires_at)
+                for token in tokens
+            ),
+        )
+
+    def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
+        buttons = []
+        if obj is not None and self.has_change_permission(request, obj):
+            for target in obj.available_transitions(request.user):
+                name = transition_name(target)
+                label = TRANSITIONS[name][1]
+                if name == "return" and obj.is_scheduled:
+                    label = _("Cancel the schedule (back to draft)")
+                buttons.append((name, label))
+        elif obj is None:
+            buttons.append(("submit", TRANSITIONS["submit"][1]))
+        context.update(
+            workflow_buttons=buttons,
+            time_zone=settings.TIME_ZONE,
+            preview_url=reverse("news:preview", args=[obj.pk]) if obj else None,
+            preview_tokens=(
+                [token for token in obj.preview_tokens.all() if token.is_valid()] if obj else []
+            ),
+            can_share_preview=bool(
+                obj
+                and obj.status in (Status.DRAFT, Status.REVIEW)
+                and request.user.has_perm("news.add_previewtoken")
+            ),
+        )
+        return super().render_change_form(request, context, add, change, form_url, obj)
+
+    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
+        try:
+            return super().changeform_view(request, object_id, form_url, extra_context)
+        except services.StaleEdit:
+            # Another save won the race after our form was validated; validating again
+            # now sees their version and shows the form with the editor's text kept.
+            return super().changeform_view(request, object_id, form_url, extra_context)
+        except services.WorkflowError as error:
+            self.message_user(request, error.message, messages.ERROR)
+            return HttpResponseRedirect(request.path)
+
+    def save_model(self, request, obj, form, change):
+        services.save_edit(
+            obj, request.user, expected_version=form.cleaned_data.get("opened_version")
+        )
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        obj = form.instance
+        note = form.cleaned_data.get("change_note", "")
+        changed = [
+            str(form.fields[name].label)
+            for name in form.changed_data
+            if name in form.fields and name not in form.declared_fields
+        ]
+        if not change:
+            summary = _("Created.")
+        elif changed:
+            summary = _("Changed %(fields)s.") % {"fields": ", ".join(changed)}
+        else:
+            summary = _("Saved.")
+        transition = form.requested_transition
+        if transition is None:
+            services.record_revision(obj, request.user, f"{summary} {note}".strip())
+            return
+        # One version per click: the transition's revision also says what was edited.
+        if change and changed:
+            note = f"{summary} {note}".strip()
+        self._apply_transition(request, obj, transition, form.cleaned_data, note)
+
+    def _apply_transition(self, request, obj, name, data, note):
+        user = request.user
+        if name == "submit":
+            services.submit_for_review(obj, user, note=note)
+        elif name == "return":
+            services.return_to_draft(obj, user, comment=data["review_feedback"], note=note)
+        elif name == "publish":
+            services.publish(
+                obj,
+                user,
+                published_at=data.get("published_at"),
+                second_review_waiver_reason=data.get("second_review_waiver", ""),
+                note=note,
+            )
+        elif name == "withdraw":
+            services.withdraw(obj, user, reason=data["withdrawn_reason"], note=note)
+        self.message_user(
+            request,
+            _("“%(title)s” is now %(status)s.")
+            % {"title": obj, "status": str(obj.workflow_label).lower()},
+            messages.SUCCESS,
+        )
+
+    # --- history, diff and restore ---------------------------------------------------
+
+    def get_urls(self):
+        info = self.opts.app_label, self.opts.model_name
+        urls = [
+            path(
+                "<path:object_id>/history/<int:version_id>/restore/",
+                self.admin_site.admin_view(self.restore_view),
+                name="{}_{}_restore".format(*info),
+            ),
+            path(
+                "<path:object_id>/preview-links/new/",
+                self.admin_site.admin_view(self.create_preview_link_view),
+                name="{}_{}_preview_link_create".format(*info),
+            ),
+            path(
+                "<path:object_id>/preview-links/<int:token_id>/revoke/",
+                self.admin_site.admin_view(self.revoke_preview_link_view),
+                name="{}_{}_preview_link_revoke".format(*info),
+            ),
+        ]
+        return urls + super().get_urls()
+
+    def _get_or_404(self, request, object_id):
+        obj = self.get_object(request, unquote(object_id))
+        if obj is None:
+            raise Http404
+        return obj
+
+    def history_view(self, request, object_id, extra_context=None):
+        obj = self._get_or_404(request, object_id)
+        if not self.has_view_or_change_permission(request, obj):
+            raise PermissionDenied
+        versions = list(
+            Version.objects.get_for_object(obj)
+            .select_related("revision__user")
+            .prefetch_related("revision__version_set__content_type")
+        )
+        context = {
+            **self.admin_site.each_context(request),
+            "title": _("History: %(title)s") % {"title": obj},
+            "subtitle": None,
+            "opts": self.opts,
+            "object": obj,
+            "entries": version_diffs(versions),
+            "can_restore": self.has_change_permission(request, obj),
+            **(extra_context or {}),
+        }
+        request.current_app = self.admin_site.name
+        return TemplateResponse(request, "admin/news/pressrelease/object_history.html", context)
+
+    def restore_view(self, request, object_id, version_id):
+        if request.method != "POST":
+            return HttpResponseRedirect(
+                reverse("admin:news_pressrelease_history", args=[object_id])
+            )
+        obj = self._get_or_404(request, object_id)
+        if not self.has_change_permission(request, obj):
+            raise PermissionDenied
+        version = get_object_or_404(Version.objects.get_for_object(obj), pk=version_id)
+        try:
+            services.restore_version(obj, version, request.user)
+        except services.WorkflowError as error:
+            self.message_user(request, error.message, messages.ERROR)
+            return HttpResponseRedirect(reverse("admin:news_pressrelease_history", args=[obj.pk]))
+        self.message_user(
+            request,
+            _("The version was restored as a new version; the history is unchanged."),
+            messages.SUCCESS,
+        )
+        return HttpResponseRedirect(reverse("admin:news_pressrelease_change", args=[obj.pk]))
+
+    # --- preview links -------------------------------------------------------------
+
+    def create_preview_link_view(self, request, object_id):
+        obj = self._get_or_404(request, object_id)
+        if not (
+            request.method == "POST"
+            and self.has_change_permission(request, obj)
+            and request.user.has_perm("news.add_previewtoken")
+        ):
+            raise PermissionDenied
+        try:
+            token = services.create_preview_token(obj, request.user)
+        except services.WorkflowError as error:
+            self.message_user(request, error.message, messages.ERROR)
+        else:
+            self.message_user(
+                request,
+                _("Preview link created, valid for 7 days or until publication: %(url)s")
+                % {"url": request.build_absolute_uri(token.get_absolute_url())},
+                messages.SUCCESS,
+            )
+        return HttpResponseRedirect(reverse("admin:news_pressrelease_change", args=[obj.pk]))
+
+    def revoke_preview_link_view(self, request, object_id, token_id):
+        obj = self._get_or_404(request, object_id)
+        if not (
+            request.method == "POST"
+            and self.has_change_permission(request, obj)
+            and request.user.has_perm("news.change_previewtoken")
+        ):
+            raise PermissionDenied
+        token = get_object_or_404(PreviewToken, pk=token_id, press_release=obj)
+        services.revoke_preview_token(token)
+        self.message_user(request, _("The preview link was revoked."), messages.SUCCESS)
+        return HttpResponseRedirect(reverse("admin:news_pressrelease_change", args=[obj.pk]))
+
+    # --- change-list actions ---------------------------------------------------------
+
+    def _run_action(self, request, queryset, action, done_message):
+        done, refused = 0, []
+        for press_release in queryset:
+            try:
+                action(press_release)
+            except services.WorkflowError as error:
+                refused.append(f"“{press_release}”: {error.message}")
+            else:
+                done += 1
+        if done:
+            self.message_user(request, done_message % {"count": done}, messages.SUCCESS)
+        for message in refused:
+            self.message_user(request, message, messages.ERROR)
+
+    @admin.action(description=gettext_lazy("Submit selected for review"), permissions=["change"])
+    def submit_selected(self, request, queryset):
+        self._run_action(
+            request,
+            queryset,
+            lambda pr: services.submit_for_review(pr, request.user),
+            _("%(count)d press releases submitted for review."),
+        )
+
+    @admin.action(description=gettext_lazy("Publish selected"), permissions=["publish"])
+    def publish_selected(self, request, queryset):
+        self._run_action(
+            request,
+            queryset,
+            lambda pr: services.publish(pr, request.user),
+            _("%(count)d press releases published or scheduled."),
+        )
+
+    @admin.action(description=gettext_lazy("Withdraw selected"), permissions=["publish"])
+    def withdraw_selected(self, request, queryset):
+        form = WithdrawForm(request.POST if "confirm" in request.POST else None)
+        if form.is_bound and form.is_valid():
+            reason = form.cleaned_data["reason"]
+            self._run_action(
+                request,
+                queryset,
+                lambda pr: services.withdraw(pr, request.user, reason=reason),
+                _("%(count)d press releases withdrawn."),
+            )
+            return None
+        context = {
+            **self.admin_site.each_context(request),
+            "title": _("Withdraw press releases"),
+            "opts": self.opts,
+            "queryset": queryset,
+            "form": form,
+            "action_checkbox_name": admin.helpers.ACTION_CHECKBOX_NAME,
+        }
+        return TemplateResponse(request, "admin/news/pressrelease/withdraw_selected.html", context)
+
+    @admin.action(description=gettext_lazy("Delete selected drafts"), permissions=["delete"])
+    def delete_drafts(self, request, queryset):
+        kept = [pr for pr in queryset if not pr.is_deletable()]
+        if kept:
+            self.message_user(
+                request,
+                _(
+                    "Only drafts can be deleted; withdraw published press releases instead. "
+                    "Not deleted: %(titles)s."
+                )
+                % {"titles": ", ".join(f"“{pr}”" for pr in kept)},
+                messages.ERROR,
+            )
+            return None
+        return delete_selected(self, request, queryset)
+
+    def delete_queryset(self, request, queryset):
+        # A second guard under the confirmation page: nothing public is ever deleted.
+        super().delete_queryset(request, queryset.filter(status=Status.DRAFT))

@@ -1,7 +1,9 @@
 """Press releases and what they are about."""
 
 import datetime
+import secrets
 
+from django.conf import settings
 from django.db import models
 from django.db.models import Count, Prefetch, Q
 from django.db.models.functions import ExtractMonth, ExtractYear
@@ -99,6 +101,10 @@ class PressReleaseQuerySet(models.QuerySet):
                 ),
             ),
         )
+
+    def scheduled(self):
+        """Published with a publication time still to come: appears by itself then."""
+        return self.filter(status=PressRelease.Status.PUBLISHED, published_at__gt=timezone.now())
 
 
 class PressRelease(models.Model):
@@ -221,6 +227,72 @@ class PressRelease(models.Model):
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
+    # Workflow audit: who did what and when (the revision history keeps every step too).
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("created by"),
+    )
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("last edited by"),
+    )
+    submitted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("submitted for review by"),
+    )
+    submitted_at = models.DateTimeField(_("submitted for review"), null=True, blank=True)
+    published_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("published by"),
+    )
+    publish_action_at = models.DateTimeField(
+        _("publish action taken"),
+        null=True,
+        blank=True,
+        help_text=_("When the publisher pressed publish (the publication time may be later)."),
+    )
+    withdrawn_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("withdrawn by"),
+    )
+    withdrawn_at = models.DateTimeField(_("withdrawn"), null=True, blank=True)
+    review_comment = models.TextField(
+        _("review comment"),
+        blank=True,
+        help_text=_("What a publisher asked to change when returning it to draft."),
+    )
+    second_review_waiver_reason = models.TextField(
+        _("reason for publishing without a second review"),
+        blank=True,
+        help_text=_("Recorded when a publisher publishes a press release they submitted."),
+    )
+    lock_version = models.PositiveIntegerField(
+        _("edit version"),
+        default=0,
+        editable=False,
+        help_text=_("Raised by one on every save; a save from an older version is refused."),
+    )
+
     objects = PressReleaseQuerySet.as_manager()
 
     class Meta:
@@ -291,6 +363,58 @@ class PressRelease(models.Model):
             (partnership, latest_figures(partnership.figures.all()))
             for partnership in self.partnerships.all()
         ]
+
+    # Editorial workflow: which state may follow which, and who may move it there.
+    TRANSITIONS = {
+        Status.DRAFT: (Status.REVIEW,),
+        Status.REVIEW: (Status.DRAFT, Status.PUBLISHED),
+        Status.PUBLISHED: (Status.WITHDRAWN, Status.DRAFT),
+        Status.WITHDRAWN: (),
+    }
+    PUBLISHER_PERMISSION = "news.publish_pressrelease"
+
+    def transition_refusal(self, to, user):
+        """Why `user` may not move this press release to state `to`, or None if they may."""
+        to = self.Status(to)
+        if to not in self.TRANSITIONS[self.Status(self.status)]:
+            return _("A press release that is %(current)s cannot become %(target)s.") % {
+                "current": self.get_status_display().lower(),
+                "target": to.label.lower(),
+            }
+        if (
+            self.status == self.Status.PUBLISHED
+            and to == self.Status.DRAFT
+            and not self.is_scheduled
+        ):
+            return _("A press release that is already public can only be withdrawn.")
+        if not user.has_perm("news.change_pressrelease"):
+            return _("You may not change press releases.")
+        publisher_only = to in (self.Status.PUBLISHED, self.Status.WITHDRAWN) or (
+            self.status in (self.Status.REVIEW, self.Status.PUBLISHED) and to == self.Status.DRAFT
+        )
+        if publisher_only and not user.has_perm(self.PUBLISHER_PERMISSION):
+            return _("Only publishers may publish, schedule, return or withdraw press releases.")
+        return None
+
+    def can_transition(self, to, user):
+        return self.transition_refusal(to, user) is None
+
+    def available_transitions(self, user):
+        targets = self.TRANSITIONS[self.Status(self.status)]
+        return [to for to in targets if self.can_transition(to, user)]
+
+    def needs_second_review_waiver(self, user):
+        """Four eyes: publishing what you submitted yourself needs a recorded reason."""
+        return self.submitted_by_id is not None and self.submitted_by_id == user.pk
+
+    def is_deletable(self):
+        """Only drafts are ever deleted; anything that was public is withdrawn instead."""
+        return self.status == self.Status.DRAFT and self.publish_action_at is None
+
+    @property
+    def workflow_label(self):
+        """The status as editors say it: a future publication time reads "Scheduled"."""
+        return _("Scheduled") if self.is_scheduled else self.get_status_display()
 
 
 def held_on(positions, on):
@@ -552,3 +676,60 @@ class LinkSuggestion(models.Model):
 
     def __str__(self):
         return f"{self.get_kind_display()}: {self.matched_text}"
+
+
+def _preview_token():
+    return secrets.token_urlsafe(32)
+
+
+def _in_a_week():
+    return timezone.now() + datetime.timedelta(days=7)
+
+
+class PreviewTokenQuerySet(models.QuerySet):
+    def valid(self):
+        """Tokens that still open a preview: not revoked, not expired, not yet published."""
+        return self.filter(
+            revoked_at__isnull=True,
+            expires_at__gt=timezone.now(),
+            press_release__status__in=[PressRelease.Status.DRAFT, PressRelease.Status.REVIEW],
+        )
+
+
+class PreviewToken(models.Model):
+    """A shareable, unguessable link to read an unpublished press release for 7 days."""
+
+    press_release = models.ForeignKey(
+        PressRelease, models.CASCADE, related_name="preview_tokens", verbose_name=_("press release")
+    )
+    token = models.CharField(_("token"), max_length=64, unique=True, default=_preview_token)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        models.SET_NULL,
+        null=True,
+        related_name="+",
+        verbose_name=_("created by"),
+    )
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    expires_at = models.DateTimeField(_("expires"), default=_in_a_week)
+    revoked_at = models.DateTimeField(_("revoked"), null=True, blank=True)
+
+    objects = PreviewTokenQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        verbose_name = _("preview link")
+        verbose_name_plural = _("preview links")
+
+    def __str__(self):
+        return _("Preview link for %(title)s") % {"title": self.press_release}
+
+    def get_absolute_url(self):
+        return reverse("news:preview-token", args=[self.token])
+
+    def is_valid(self):
+        return (
+            self.revoked_at is None
+            and self.expires_at > timezone.now()
+            and self.press_release.status in (PressRelease.Status.DRAFT, PressRelease.Status.REVIEW)
+        )

@@ -4,7 +4,11 @@ The admin's editor, imports and commands all clean HTML with `sanitize_body`, so
 body that reaches the database by any road has passed the same allow-list.
 """
 
+import html as html_lib
+import re
+
 import nh3
+from django.utils.html import escape
 from django_prose_editor.config import allowlist_from_extensions
 
 BODY_EXTENSIONS = {
@@ -30,13 +34,49 @@ def _cleaner():
         attributes=attributes,
         url_schemes={"http", "https", "mailto"},
         link_rel="noopener noreferrer",
+        # Drop these with everything inside them, not just the tags: their text is code.
+        clean_content_tags={
+            "script",
+            "style",
+            "iframe",
+            "object",
+            "embed",
+            "svg",
+            "math",
+            "template",
+            "noscript",
+            "textarea",
+            "select",
+        },
+        strip_comments=True,
     )
 
 
 _CLEANER = _cleaner()
 
 
+_TAG = re.compile(r"<[a-zA-Z/!?]")
+_BLANK_LINES = re.compile(r"\n\s*\n")
+
+
+def paragraphs_from_text(text):
+    """Plain text (no tags) as HTML: blank lines separate paragraphs, newlines become <br>."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n").strip()
+    return "".join(
+        # Unescape first so text that is already escaped is not escaped twice.
+        "<p>{}</p>".format(escape(html_lib.unescape(block.strip())).replace("\n", "<br>"))
+        for block in _BLANK_LINES.split(text)
+        if block.strip()
+    )
+
+
 def sanitize_body(html):
-    """Return `html` reduced to the body allow-list; an empty editor gives ''."""
-    cleaned = _CLEANER.clean(html or "").strip()
+    """Return `html` reduced to the body allow-list; an empty editor gives ''.
+
+    Text without any tags (pasted or imported plain text) keeps its paragraphs.
+    """
+    html = html or ""
+    if html.strip() and not _TAG.search(html):
+        html = paragraphs_from_text(html)
+    cleaned = _CLEANER.clean(html).strip()
     return "" if cleaned in {"<p></p>", "<p><br></p>"} else cleaned

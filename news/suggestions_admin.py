@@ -61,15 +61,6 @@ class SuggestedLinksMixin:
         fields = list(super().get_readonly_fields(request, obj))
         return [*fields, "suggested_links"] if obj is not None else fields
 
-    def get_fieldsets(self, request, obj=None):
-        fieldsets = [
-            (name, {**options, "fields": [f for f in options["fields"] if f != "suggested_links"]})
-            for name, options in super().get_fieldsets(request, obj)
-        ]
-        if obj is not None:
-            fieldsets.append((self.suggestions_fieldset_title, {"fields": ["suggested_links"]}))
-        return fieldsets
-
     def get_actions(self, request, action_location=ActionLocation.CHANGE_LIST):
         actions = super().get_actions(request, action_location=action_location)
         if self.actions is not None and self.has_change_permission(request):

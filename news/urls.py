@@ -19,3 +19,11 @@ urlpatterns = [
     *subject_feed_patterns,
     path("<slug:slug>/", views.PressReleaseDetailView.as_view(), name="detail"),
 ]
+
+# Previews of unpublished press releases (workflow): staff, and holders of a preview link.
+from . import preview  # noqa: E402
+
+urlpatterns += [
+    path("preview/<int:pk>/", preview.StaffPreviewView.as_view(), name="preview"),
+    path("preview/link/<str:token>/", preview.TokenPreviewView.as_view(), name="preview-token"),
+]

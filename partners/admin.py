@@ -1,4 +1,6 @@
 from django.contrib import admin
+from django.urls import reverse
+from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 
 from .models import (
@@ -11,6 +13,36 @@ from .models import (
     Person,
     Position,
 )
+
+
+class ReferringPressReleasesMixin:
+    """Show, read-only, the press releases that refer to this entry (one query).
+
+    The links use PROTECT, so Django's delete page refuses while any remain and lists them.
+    The reverse relation `press_releases` keeps `partners` free of imports from `news`.
+    """
+
+    def get_readonly_fields(self, request, obj=None):
+        return [*super().get_readonly_fields(request, obj), "referring_press_releases"]
+
+    @admin.display(description=_("press releases that refer to this"))
+    def referring_press_releases(self, obj):
+        if obj is None or obj.pk is None:
+            return "–"
+        rows = obj.press_releases.only("pk", "title", "status").order_by("-published_at", "-pk")
+        html = format_html_join(
+            "",
+            '<li><a href="{}">{}</a> ({})</li>',
+            (
+                (
+                    reverse("admin:news_pressrelease_change", args=[row.pk]),
+                    row.title,
+                    row.get_status_display(),
+                )
+                for row in rows
+            ),
+        )
+        return format_html("<ul>{}</ul>", html) if html else _("None")
 
 
 @admin.register(Country)
@@ -32,7 +64,7 @@ class FigureInline(admin.TabularInline):
 
 
 @admin.register(Embassy)
-class EmbassyAdmin(admin.ModelAdmin):
+class EmbassyAdmin(ReferringPressReleasesMixin, admin.ModelAdmin):
     list_display = ["name", "kind", "host_country", "city"]
     list_filter = ["kind", "host_country"]
     list_select_related = ["host_country"]
@@ -43,7 +75,7 @@ class EmbassyAdmin(admin.ModelAdmin):
 
 
 @admin.register(Person)
-class PersonAdmin(admin.ModelAdmin):
+class PersonAdmin(ReferringPressReleasesMixin, admin.ModelAdmin):
     list_display = ["name", "honorific"]
     search_fields = ["name", "positions__title"]
     prepopulated_fields = {"slug": ["name"]}
@@ -61,7 +93,7 @@ class PositionAdmin(admin.ModelAdmin):
 
 
 @admin.register(Institution)
-class InstitutionAdmin(admin.ModelAdmin):
+class InstitutionAdmin(ReferringPressReleasesMixin, admin.ModelAdmin):
     list_display = ["name", "short_name", "kind", "country", "city", "parent"]
     list_filter = ["kind", "country"]
     list_select_related = ["country", "parent"]
@@ -79,7 +111,7 @@ class CooperationAreaAdmin(admin.ModelAdmin):
 
 
 @admin.register(Partnership)
-class PartnershipAdmin(admin.ModelAdmin):
+class PartnershipAdmin(ReferringPressReleasesMixin, admin.ModelAdmin):
     list_display = ["title", "kind", "status", "embassy", "start_date", "end_date"]
     list_filter = ["kind", "status", "areas"]
     list_select_related = ["embassy"]

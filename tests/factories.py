@@ -243,3 +243,42 @@ def image_file(name="picture.jpg", size=(800, 450), color=(0, 90, 135)):
     buffer = io.BytesIO()
     Image.new("RGB", size, color).save(buffer, "JPEG")
     return ContentFile(buffer.getvalue(), name=name)
+
+
+# --- Editorial workflow (users in the groups made by news/migrations/0003) -------------
+
+
+def ensure_editorial_groups():
+    """The groups of the data migration; recreated if a transactional test flushed them."""
+    import importlib
+
+    from django.apps import apps
+
+    migration = importlib.import_module("news.migrations.0006_editorial_groups")
+    migration.create_groups(apps, None)
+
+
+def make_user(username=None, groups=(), **kwargs):
+    from django.contrib.auth.models import Group, User
+
+    username = username or _unique("user").replace(" ", "")
+    kwargs.setdefault("is_staff", True)
+    # No password unless asked: hashing one takes a noticeable time per user.
+    user = User.objects.create_user(username=username, **kwargs)
+    if groups:
+        if Group.objects.filter(name__in=groups).count() != len(groups):
+            ensure_editorial_groups()
+        user.groups.set(Group.objects.filter(name__in=groups))
+    return user
+
+
+def make_editor(username=None, **kwargs):
+    return make_user(username, groups=["Editors"], **kwargs)
+
+
+def make_publisher(username=None, **kwargs):
+    return make_user(username, groups=["Publishers"], **kwargs)
+
+
+def make_superuser(username=None, **kwargs):
+    return make_user(username, is_superuser=True, **kwargs)

@@ -1,0 +1,61 @@
+"""Helpers to post the press-release admin form the way the browser does."""
+
+from django.urls import reverse
+from django.utils import timezone
+
+from news.services import LINK_MODELS
+
+
+def change_url(press_release):
+    return reverse("admin:news_pressrelease_change", args=[press_release.pk])
+
+
+def form_data(press_release=None, *, publisher=False, **overrides):
+    """POST data of the change (or add) form: the fields, the hidden version, empty inlines."""
+    pr = press_release
+    data = {
+        "title": pr.title if pr else "A new press release",
+        "slug": pr.slug if pr else "a-new-press-release",
+        "lead": pr.lead if pr else "Lead.",
+        "body": pr.body if pr else "<p>Body.</p>",
+        "dateline": pr.dateline if pr else "Astana",
+        "source": pr.source if pr else "",
+        "image_alt": pr.image_alt if pr else "",
+        "image_caption": pr.image_caption if pr else "",
+        "image_credit": pr.image_credit if pr else "",
+        "change_note": "",
+    }
+    if pr is not None:
+        data["opened_version"] = str(pr.lock_version)
+    if publisher:
+        when = timezone.localtime(pr.published_at) if pr and pr.published_at else None
+        data["published_at_0"] = when.strftime("%Y-%m-%d") if when else ""
+        data["published_at_1"] = when.strftime("%H:%M:%S") if when else ""
+        if pr is not None and pr.status in ("published", "withdrawn"):
+            data["withdrawn_reason"] = pr.withdrawn_reason
+    for link_model in LINK_MODELS.values():
+        prefix = f"{link_model._meta.model_name}_set"
+        existing = list(link_model.objects.filter(press_release=pr)) if pr else []
+        data[f"{prefix}-TOTAL_FORMS"] = str(len(existing))
+        data[f"{prefix}-INITIAL_FORMS"] = str(len(existing))
+        data[f"{prefix}-MIN_NUM_FORMS"] = "0"
+        data[f"{prefix}-MAX_NUM_FORMS"] = "1000"
+        for index, link in enumerate(existing):
+            data[f"{prefix}-{index}-id"] = str(link.pk)
+            data[f"{prefix}-{index}-press_release"] = str(pr.pk)
+            data[f"{prefix}-{index}-target"] = str(link.target_id)
+    for prefix in ("images", "attachments"):  # the gallery and documents inlines, empty
+        data.update(
+            {
+                f"{prefix}-TOTAL_FORMS": "0",
+                f"{prefix}-INITIAL_FORMS": "0",
+                f"{prefix}-MIN_NUM_FORMS": "0",
+                f"{prefix}-MAX_NUM_FORMS": "1000",
+            }
+        )
+    data.update(overrides)
+    return data
+
+
+def messages_of(response):
+    return [str(message) for message in response.context["messages"]] if response.context else []
