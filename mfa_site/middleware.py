@@ -20,9 +20,7 @@ def service_unavailable():
     """The branded 503 page, rendered without a request: no context processor, session or
     user is touched, so it renders while the database is down."""
     retry_after = settings.DB_UNAVAILABLE_RETRY_AFTER
-    response = HttpResponse(
-        render_to_string("503.html", {"retry_after": retry_after}), status=503
-    )
+    response = HttpResponse(render_to_string("503.html", {"retry_after": retry_after}), status=503)
     response["Retry-After"] = str(retry_after)
     response["Cache-Control"] = "no-store"
     return response

@@ -13,6 +13,8 @@ from django.core.exceptions import ImproperlyConfigured
 from django.utils.csp import CSP
 from django.utils.translation import gettext_lazy as _
 
+from mfa_site.csp import TIPTAP_STYLE_HASHES
+
 BASE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = Path(os.environ.get("DJANGO_VAR_DIR", BASE_DIR / "var"))
 
@@ -185,11 +187,12 @@ SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
 
 # Content Security Policy, enforced in debug too so violations show up during development.
 # Scripts only from this site or with the request's nonce; styles likewise (the admin's
-# inline <style> carries the nonce). Extra image hosts (object storage, CDN) from the env.
+# inline <style> carries the nonce; the rich-text editor's one fixed <style> is allowed by
+# hash, see mfa_site/csp.py). Extra image hosts (object storage, CDN) from the env.
 SECURE_CSP = {
     "default-src": [CSP.SELF],
     "script-src": [CSP.SELF, CSP.NONCE],
-    "style-src": [CSP.SELF, CSP.NONCE],
+    "style-src": [CSP.SELF, CSP.NONCE, *TIPTAP_STYLE_HASHES],
     "img-src": [CSP.SELF, "data:", *env_list("DJANGO_CSP_IMG_SRC")],
     "font-src": [CSP.SELF, "data:"],
     "connect-src": [CSP.SELF],
