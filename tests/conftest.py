@@ -28,3 +28,11 @@ def browser_type_launch_args():
 def _media_in_tmp(settings, tmp_path):
     """Uploads made by a test go to a temporary folder, never to var/media."""
     settings.MEDIA_ROOT = tmp_path / "media"
+
+
+@pytest.fixture(scope="session")
+def collected_static(tmp_path_factory):
+    """Static files collected once with production storage (hashed, compressed)."""
+    from tests.production import collectstatic
+
+    return collectstatic(tmp_path_factory.mktemp("production") / "static")
