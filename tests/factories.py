@@ -132,7 +132,9 @@ def make_representative_site():
     """One of everything the public site shows, linked the way the seed press release is.
 
     Used by tests that must cover every page or every table (CSP, fuzzing, backups).
+    Restores the country list first: a transactional test before may have flushed it.
     """
+    ensure_countries()
     topic = make_topic("Higher education")
     embassy = make_embassy("Embassy in Belgium", host_country="BE", city="Brussels")
     embassy.accredited_countries.set([country("LU"), country("NL")])
@@ -174,3 +176,14 @@ def make_representative_site():
         "partnership": partnership,
         "press_releases": [published, withdrawn, draft],
     }
+
+
+def ensure_countries():
+    """Load the ISO country list (as migration partners 0002 does) where a flush removed it."""
+    import importlib
+
+    from django.apps import apps as django_apps
+
+    importlib.import_module("partners.migrations.0002_load_countries").load_countries(
+        django_apps, None
+    )

@@ -13,7 +13,7 @@ from tests.public_urls import public_patterns
 
 pytestmark = [
     pytest.mark.browser,
-    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+    pytest.mark.django_db(transaction=True),
 ]
 
 PASSWORD = "correct horse battery staple 42"
