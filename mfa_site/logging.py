@@ -45,12 +45,13 @@ class RedactSecretsFilter(logging.Filter):
 
     def filter(self, record):
         if record.args:
-            if isinstance(record.args, dict):
-                record.args = redact(record.args)
-            else:
-                record.args = tuple(redact(arg) for arg in record.args)
-        if isinstance(record.msg, str):
-            record.msg = redact(record.msg)
+            record.args = redact(record.args)
+        try:
+            message = record.getMessage()
+        except (TypeError, ValueError):
+            message = str(record.msg)
+        # The message is formatted once here, then redacted as text as a whole.
+        record.msg, record.args = redact(message), ()
         for key in set(vars(record)) - _STANDARD_ATTRS:
             value = getattr(record, key)
             setattr(record, key, REDACTED if is_secret_key(key) else redact(value))

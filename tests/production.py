@@ -79,7 +79,12 @@ def get(url, headers=None, timeout=10):
 def gunicorn(env, workers=2):
     """Start gunicorn with the repository's config; yield its base URL; stop it."""
     port = free_port()
-    env = {**env, "GUNICORN_BIND": f"127.0.0.1:{port}", "GUNICORN_WORKERS": str(workers)}
+    env = {
+        "GUNICORN_GRACEFUL_TIMEOUT": "2",
+        **env,
+        "GUNICORN_BIND": f"127.0.0.1:{port}",
+        "GUNICORN_WORKERS": str(workers),
+    }
     process = subprocess.Popen(
         [str(GUNICORN), "-c", "mfa_site/gunicorn.py", "mfa_site.wsgi"],
         cwd=ROOT,
