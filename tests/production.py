@@ -5,6 +5,7 @@ the production configuration start a real server with a production environment.
 """
 
 import contextlib
+import json
 import os
 import secrets
 import socket
@@ -114,3 +115,17 @@ def gunicorn(env, workers=2):
         except subprocess.TimeoutExpired:
             process.kill()
             process.wait()
+
+
+SETTINGS_AS_JSON = """
+import json, os
+from django.conf import settings
+names = os.environ["SETTINGS_TO_PRINT"].split(",")
+print(json.dumps({name: getattr(settings, name) for name in names}, default=str))
+"""
+
+
+def settings_in(env, *names):
+    """The named settings as a fresh process with `env` sees them."""
+    result = manage({**env, "SETTINGS_TO_PRINT": ",".join(names)}, "shell", "-c", SETTINGS_AS_JSON)
+    return json.loads(result.stdout.strip().splitlines()[-1])
