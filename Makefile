@@ -44,3 +44,8 @@ test: install browser redis
 lint: install
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+
+# Load test: gunicorn with production settings on 127.0.0.1:8108 under wrk (50 connections,
+# 60 s; LOADTEST_ARGS=--short for a smoke test). Set DATABASE_URL to load PostgreSQL.
+loadtest: install
+	$(DEV) $(PY) manage.py loadtest $(LOADTEST_ARGS)
