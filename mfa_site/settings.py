@@ -5,6 +5,7 @@ secret key stops with a message naming the variable.
 """
 
 import datetime
+import json
 import os
 from pathlib import Path
 
@@ -145,7 +146,14 @@ MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("DJANGO_MEDIA_ROOT", VAR_DIR / "media"))
 
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    # Media on object storage in production, e.g. DJANGO_STORAGE_BACKEND=
+    # storages.backends.s3.S3Storage with its options as JSON (see README).
+    "default": {
+        "BACKEND": os.environ.get(
+            "DJANGO_STORAGE_BACKEND", "django.core.files.storage.FileSystemStorage"
+        ),
+        "OPTIONS": json.loads(os.environ.get("DJANGO_STORAGE_OPTIONS", "{}")),
+    },
     "staticfiles": {
         # Hashed names (cached forever by browsers) and gzip/brotli copies, served by WhiteNoise.
         "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"

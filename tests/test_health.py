@@ -67,3 +67,16 @@ def test_healthz_reveals_no_settings(client, settings):
     assert settings.SECRET_KEY not in body
     for value in ("PASSWORD", "sqlite", "postgres", str(settings.MEDIA_ROOT)):
         assert value not in body
+
+
+def test_storage_backend_and_options_come_from_the_environment(tmp_path):
+    from tests.production import production_env, settings_in
+
+    env = production_env(
+        tmp_path,
+        DJANGO_STORAGE_BACKEND="storages.backends.s3.S3Storage",
+        DJANGO_STORAGE_OPTIONS='{"bucket_name": "mfa-media", "endpoint_url": "https://s3.example"}',
+    )
+    default = settings_in(env, "STORAGES")["STORAGES"]["default"]
+    assert default["BACKEND"] == "storages.backends.s3.S3Storage"
+    assert default["OPTIONS"] == {"bucket_name": "mfa-media", "endpoint_url": "https://s3.example"}
