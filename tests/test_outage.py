@@ -47,6 +47,10 @@ def test_every_public_page_is_503_while_the_database_is_down(tmp_path, collected
     with gunicorn(env, workers=2) as base:
         results = {path: get(base + path) for path in sample_paths() if path != "/healthz"}
         health_status, _, health_body = get(base + "/healthz")
+        # A logged-in editor's session cannot be read either: still the 503, not a 500.
+        staff = {"Cookie": "sessionid=0123456789abcdefghijklmnopqrstuv"}
+        results["/ (with a session)"] = get(base + "/", headers=staff)
+        results["admin (with a session)"] = get(base + "/admin/", headers=staff)
     assert len(results) >= 5
     for page, (status, headers, body) in results.items():
         assert status == 503, page

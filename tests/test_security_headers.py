@@ -7,7 +7,7 @@ import pytest
 from django.urls import reverse
 
 from tests.factories import make_representative_site
-from tests.production import get, gunicorn, manage, production_env
+from tests.production import get, gunicorn, manage, production_env, settings_in
 from tests.public_urls import public_patterns
 
 REQUIRED_CSP = {
@@ -159,3 +159,13 @@ def test_gunicorn_in_production_sends_hsts_and_secure_cookies(tmp_path, collecte
     assert re.search(r"/static/admin/css/base\.[0-9a-f]{12}\.css", body)
     assert static_status == 200
     assert "text/css" in static_headers["Content-Type"]
+
+
+def test_csp_is_enforced_in_development_too(tmp_path):
+    env = production_env(tmp_path, DJANGO_DEBUG="1")
+    values = settings_in(env, "DEBUG", "MIDDLEWARE", "SECURE_CSP", "TEMPLATES")
+    assert values["DEBUG"] is True
+    assert "django.middleware.csp.ContentSecurityPolicyMiddleware" in values["MIDDLEWARE"]
+    assert "frame-ancestors" in values["SECURE_CSP"]
+    processors = values["TEMPLATES"][0]["OPTIONS"]["context_processors"]
+    assert "django.template.context_processors.csp" in processors
