@@ -77,8 +77,11 @@ def get(url, headers=None, timeout=10):
 
 
 @contextlib.contextmanager
-def gunicorn(env, workers=2):
-    """Start gunicorn with the repository's config; yield its base URL; stop it."""
+def gunicorn(env, workers=2, log_path=None):
+    """Start gunicorn with the repository's config; yield its base URL; stop it.
+
+    Its output (access log, application logs) goes to `log_path`, or is discarded.
+    """
     port = free_port()
     env = {
         "GUNICORN_GRACEFUL_TIMEOUT": "2",
@@ -86,11 +89,12 @@ def gunicorn(env, workers=2):
         "GUNICORN_BIND": f"127.0.0.1:{port}",
         "GUNICORN_WORKERS": str(workers),
     }
+    log = open(log_path or os.devnull, "w")  # noqa: SIM115 - closed when the server stops
     process = subprocess.Popen(
         [str(GUNICORN), "-c", "mfa_site/gunicorn.py", "mfa_site.wsgi"],
         cwd=ROOT,
         env=env,
-        stdout=subprocess.PIPE,
+        stdout=log,
         stderr=subprocess.STDOUT,
         text=True,
     )
@@ -99,7 +103,7 @@ def gunicorn(env, workers=2):
         deadline = time.monotonic() + 30
         while True:
             if process.poll() is not None:
-                raise RuntimeError(f"gunicorn exited:\n{process.stdout.read()}")
+                raise RuntimeError(f"gunicorn exited with {process.returncode}")
             try:
                 with socket.create_connection(("127.0.0.1", port), timeout=1):
                     break
@@ -115,6 +119,7 @@ def gunicorn(env, workers=2):
         except subprocess.TimeoutExpired:
             process.kill()
             process.wait()
+        log.close()
 
 
 SETTINGS_AS_JSON = """

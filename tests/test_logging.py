@@ -126,3 +126,25 @@ def test_ordinary_values_are_kept():
     line = emit(record)
     assert line["message"] == "published Antwerp visit"
     assert line["user"] == "ann" and line["object_id"] == 7
+
+
+def test_gunicorn_writes_json_access_and_error_logs(tmp_path, collected_static):
+    from tests.production import get, gunicorn, production_env
+
+    env = production_env(
+        tmp_path,
+        DJANGO_STATIC_ROOT=collected_static,
+        DATABASE_URL="postgres://postgres:hunter2@127.0.0.1:1/nope",
+    )
+    log_path = tmp_path / "gunicorn.log"
+    with gunicorn(env, workers=1, log_path=log_path) as base:
+        assert get(base + "/news/?page=2")[0] == 503
+    entries = [json.loads(line) for line in log_path.read_text().splitlines() if line[:1] == "{"]
+    access = next(e for e in entries if e["logger"] == "gunicorn.access")
+    assert access["method"] == "GET" and access["path"] == "/news/"
+    assert access["query"] == "page=2" and access["status"] == 503
+    assert access["duration_ms"] >= 0
+    outage = next(e for e in entries if e.get("event") == "database_unavailable")
+    assert outage["logger"] == "mfa.availability" and outage["level"] == "ERROR"
+    assert outage["path"] == "/news/"
+    assert "hunter2" not in log_path.read_text()
