@@ -1,6 +1,8 @@
 """Headless Chromium under the enforced Content Security Policy: zero violations on every
 public page and on the admin's press-release add and change pages (rich-text editor)."""
 
+import urllib.request
+
 import pytest
 from django.contrib.auth import get_user_model
 from django.urls import Resolver404, resolve, reverse
@@ -53,14 +55,21 @@ def test_public_pages_have_no_csp_violations(live_server, page):
     recorder = ViolationRecorder(page)
     paths = public_page_paths()
     assert "/" in paths and any(p.startswith("/news/") and p != "/news/" for p in paths)
-    found = {}
+    found, visited = {}, 0
     for path in paths:
+        # Feeds, sitemap, robots and /healthz are not pages: Chromium's XML and JSON viewers
+        # are its own, not the site's.
+        with urllib.request.urlopen(live_server.url + path) as probe:
+            if not probe.headers["Content-Type"].startswith("text/html"):
+                continue
         response = recorder.visit(live_server.url + path)
         assert response.status < 400, path
-        assert "Content-Security-Policy" in {k.title(): v for k, v in response.headers.items()}
+        assert "content-security-policy" in response.headers
         if violations := recorder.violations():
             found[path] = violations
         recorder.console.clear()
+        visited += 1
+    assert visited >= 5
     assert found == {}
 
 
