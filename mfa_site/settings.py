@@ -208,6 +208,8 @@ SECURE_CSP = {
     "base-uri": [CSP.NONE],
     "frame-ancestors": [CSP.NONE],
     "form-action": [CSP.SELF],
+    # Where browsers report violations in production (a collector of your choice), if set.
+    "report-uri": os.environ.get("DJANGO_CSP_REPORT_URI") or None,
 }
 
 # Failed logins throttled per user name AND address (django-axes), lockouts logged.
