@@ -95,6 +95,32 @@ def test_database_error_in_a_view_is_503_even_with_debug(client, settings, debug
     assert_branded_503(response.status_code, response.headers, response.content.decode())
 
 
+class FailingQueryMiddleware:
+    """A middleware below ours whose query fails, as a session or auth lookup would."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        failing_query(request)
+        return self.get_response(request)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_database_error_in_an_inner_middleware_is_503(client, settings):
+    index = settings.MIDDLEWARE.index("django.contrib.sessions.middleware.SessionMiddleware")
+    settings.MIDDLEWARE = [
+        *settings.MIDDLEWARE[: index + 1],
+        f"{__name__}.FailingQueryMiddleware",
+        *settings.MIDDLEWARE[index + 1 :],
+    ]
+    # Django turns the error into a 500 inside (and the test client would re-raise it);
+    # our middleware outside replaces that 500 with the 503.
+    client.raise_request_exception = False
+    response = client.get("/")
+    assert_branded_503(response.status_code, response.headers, response.content.decode())
+
+
 @on_postgresql
 @pytest.mark.postgres
 @pytest.mark.django_db(transaction=True)
