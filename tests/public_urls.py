@@ -1,7 +1,7 @@
 """Every public URL pattern, read from the resolver, so tests cover pages added later.
 
-Admin, staff and debug-only media patterns are left out; everything else the root
-URLconf serves is public and must survive bad input.
+Admin, staff and the debug-only file-serving views are left out; everything else the
+root URLconf serves is public and must survive bad input.
 """
 
 import re
@@ -12,12 +12,14 @@ from django.urls import URLPattern, URLResolver, get_resolver
 from django.urls.resolvers import RoutePattern
 
 # Route prefixes that are not the public site.
-EXCLUDED_PREFIXES = ("staff/", "media/", "static/", "__")
+EXCLUDED_PREFIXES = ("staff/", "__")
+EXCLUDED_VIEWS = {"django.views.static.serve"}  # static()/media in debug, not the site
 
 
 @dataclass
 class PublicPattern:
     name: str
+    view: str  # dotted path of the view
     route: str  # e.g. "news/<slug:slug>/"
     converters: dict = field(default_factory=dict)  # kwarg name -> converter
 
@@ -51,7 +53,10 @@ def _walk(patterns, prefix="", namespace=""):
                 converters = dict(entry.pattern.converters)
             else:  # a regex route: treat each named group as a string parameter
                 converters = dict.fromkeys(entry.pattern.regex.groupindex)
-            yield PublicPattern(name=name or route, route=route.lstrip("^"), converters=converters)
+            view = f"{entry.lookup_str}"
+            yield PublicPattern(
+                name=name or route, view=view, route=route.lstrip("^"), converters=converters
+            )
 
 
 def public_patterns():
@@ -62,4 +67,5 @@ def public_patterns():
         for pattern in _walk(get_resolver().url_patterns)
         if not pattern.route.startswith((admin_prefix, *EXCLUDED_PREFIXES))
         and "staff" not in (pattern.name or "")
+        and pattern.view not in EXCLUDED_VIEWS
     ]
