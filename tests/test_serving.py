@@ -53,3 +53,35 @@ def test_collectstatic_hashes_and_compresses(collected_static):
     assert (collected_static / hashed).exists()
     assert (collected_static / f"{hashed}.gz").exists()
     assert "django_prose_editor/editor.js" in manifest
+
+
+SEEDED_SLUGS = [
+    "load-test-press-release-1",
+    "embassy-in-belgium",
+    "university-of-antwerp",
+    "double-degree-mba",
+    "higher-education",
+]
+
+
+def test_production_server_serves_every_public_page(tmp_path, collected_static):
+    """DJANGO_DEBUG=0 under gunicorn: manifest static names, templates, hosts all work."""
+    from tests.production import get, gunicorn, manage, production_env
+    from tests.public_urls import public_patterns
+
+    env = production_env(tmp_path, DJANGO_STATIC_ROOT=collected_static)
+    manage(env, "migrate", "--noinput", "-v0")
+    manage(env, "loadtest", "--seed")
+    results = {}
+    with gunicorn(env, workers=2) as base:
+        for pattern in public_patterns():
+            if not pattern.kwargs:
+                results[pattern.build()] = get(base + pattern.build())[0]
+                continue
+            for slug in SEEDED_SLUGS:
+                path = pattern.build(**dict.fromkeys(pattern.kwargs, slug))
+                results[path] = get(base + path)[0]
+    assert {path: status for path, status in results.items() if status >= 500} == {}
+    assert results["/"] == 200 and results["/news/"] == 200
+    assert results["/news/load-test-press-release-1/"] == 200
+    assert results["/embassies/embassy-in-belgium/"] == 200

@@ -61,7 +61,9 @@ def seed_demo_content():
     from partners.models import Country, Embassy, Institution, Partnership
 
     belgium = Country.objects.get(code="BE")
-    topic, _ = Topic.objects.get_or_create(slug="higher-education", name="Higher education")
+    topic, _ = Topic.objects.get_or_create(
+        slug="higher-education", defaults={"name": "Higher education"}
+    )
     embassy, _ = Embassy.objects.get_or_create(
         slug="embassy-in-belgium", defaults={"name": "Embassy in Belgium", "host_country": belgium}
     )
