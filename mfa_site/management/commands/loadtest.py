@@ -124,6 +124,11 @@ class Command(BaseCommand):
         parser.add_argument(
             "--short", action="store_true", help="Smoke test: 10 connections for 5 seconds."
         )
+        parser.add_argument(
+            "--per-page",
+            action="store_true",
+            help="Also load each page alone (for --duration seconds each) and print a table.",
+        )
         parser.add_argument("--seed", action="store_true", help=("Internal: seed this database."))
         parser.add_argument("--print-pages", action="store_true", help="Internal.")
 
@@ -158,7 +163,20 @@ class Command(BaseCommand):
                     status = urllib.request.urlopen(base + path, timeout=10).status
                     self.stdout.write(f"  {name:14} {path}  -> {status}")
                 result = self.run_wrk(wrk, base, list(pages.values()), options)
+                per_page = {
+                    name: self.run_wrk(wrk, base, [path], options)
+                    for name, path in (pages.items() if options["per_page"] else [])
+                }
+        for name, page_result in per_page.items():
+            seconds = page_result["duration_us"] / 1e6
+            self.stdout.write(
+                f"  {name:14} {page_result['requests'] / seconds:7.1f} req/s  "
+                f"p50 {page_result['p50_us'] / 1000:7.1f} ms  "
+                f"p99 {page_result['p99_us'] / 1000:7.1f} ms  non-2xx {page_result['non2xx']}"
+            )
         self.report(result, options, pages)
+        if any(r["non2xx"] for r in per_page.values()):
+            raise CommandError("A page answered non-2xx under load.")
 
     def step(self, text):
         self.stdout.write(self.style.MIGRATE_HEADING(text))
