@@ -19,14 +19,16 @@ from django.views.decorators.http import require_safe
 def check_database():
     with connection.cursor() as cursor:
         cursor.execute("SELECT 1")
-        assert cursor.fetchone()[0] == 1
+        if cursor.fetchone()[0] != 1:
+            raise RuntimeError("the database answered SELECT 1 wrongly")
 
 
 def check_cache():
     key, value = f"healthz:{uuid.uuid4().hex}", uuid.uuid4().hex
     cache.set(key, value, timeout=30)
     try:
-        assert cache.get(key) == value, "cache did not return what was stored"
+        if cache.get(key) != value:
+            raise RuntimeError("the cache did not return what was stored")
     finally:
         cache.delete(key)
 
@@ -34,7 +36,8 @@ def check_cache():
 def check_storage():
     name = default_storage.save(f"healthz/probe-{uuid.uuid4().hex}.txt", ContentFile(b"ok"))
     try:
-        assert default_storage.exists(name), "probe file not found after writing"
+        if not default_storage.exists(name):
+            raise RuntimeError("the probe file is missing after writing")
     finally:
         default_storage.delete(name)
 

@@ -155,7 +155,7 @@ STORAGES = {
         "OPTIONS": json.loads(os.environ.get("DJANGO_STORAGE_OPTIONS", "{}")),
     },
     "staticfiles": {
-        # Hashed names (cached forever by browsers) and gzip/brotli copies, served by WhiteNoise.
+        # Hashed names (cached forever by browsers) and gzipped copies, served by WhiteNoise.
         "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
         if DEBUG
         else "whitenoise.storage.CompressedManifestStaticFilesStorage"
