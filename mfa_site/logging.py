@@ -77,5 +77,5 @@ class JsonFormatter(logging.Formatter):
             elif key != "server_time":
                 entry[key] = value
         if record.exc_info:
-            entry["exception"] = self.formatException(record.exc_info)
+            entry["exception"] = redact(self.formatException(record.exc_info))
         return json.dumps(entry, default=str, ensure_ascii=False)
