@@ -26,6 +26,10 @@ keepalive = int(os.environ.get("GUNICORN_KEEPALIVE", "5"))
 max_requests = int(os.environ.get("GUNICORN_MAX_REQUESTS", "2000"))
 max_requests_jitter = int(os.environ.get("GUNICORN_MAX_REQUESTS_JITTER", "200"))
 
+# Long search queries still reach Django (gunicorn's default stops request lines at 4094
+# bytes); 8190 is gunicorn's bounded maximum. Longer lines get a 400 from gunicorn.
+limit_request_line = int(os.environ.get("GUNICORN_LIMIT_REQUEST_LINE", "8190"))
+
 # Only the load balancer may tell us the scheme (X-Forwarded-Proto) of the original request.
 forwarded_allow_ips = os.environ.get("GUNICORN_FORWARDED_ALLOW_IPS", "127.0.0.1,::1")
 

@@ -25,6 +25,7 @@ def test_gunicorn_config_defaults_are_safe(monkeypatch):
     assert config["timeout"] == 30
     assert config["forwarded_allow_ips"] == "127.0.0.1,::1"
     assert config["max_requests"] > 0
+    assert config["limit_request_line"] == 8190
     assert config["accesslog"] == "-" and config["errorlog"] == "-"
 
 
@@ -74,6 +75,7 @@ def test_production_server_serves_every_public_page(tmp_path, collected_static):
     manage(env, "loadtest", "--seed")
     results = {}
     with gunicorn(env, workers=2) as base:
+        long_query = get(base + "/news/?q=" + "a" * 7000)[0]
         for pattern in public_patterns():
             if not pattern.kwargs:
                 results[pattern.build()] = get(base + pattern.build())[0]
@@ -83,5 +85,6 @@ def test_production_server_serves_every_public_page(tmp_path, collected_static):
                 results[path] = get(base + path)[0]
     assert {path: status for path, status in results.items() if status >= 500} == {}
     assert results["/"] == 200 and results["/news/"] == 200
+    assert long_query == 200  # a 7,000-character query is a normal page, not a 400
     assert results["/news/load-test-press-release-1/"] == 200
     assert results["/embassies/embassy-in-belgium/"] == 200
