@@ -31,7 +31,11 @@ def test_fifth_failure_locks_out_the_name_from_that_address(client, editor, sett
     assert settings.AXES_FAILURE_LIMIT == 5
     for _ in range(4):
         assert attempt(client, "editor", "wrong").status_code == 200  # the form again
-    assert attempt(client, "editor", "wrong").status_code == 429
+    lockout = attempt(client, "editor", "wrong")
+    assert lockout.status_code == 429
+    page = lockout.content.decode()
+    assert "Too many failed logins" in page and "failed 5 times" in page
+    assert "0:30:00" in page
     # Locked out: even the right password is refused from that address.
     assert attempt(client, "editor", PASSWORD).status_code == 429
     assert AccessAttempt.objects.get(username="editor").failures_since_start >= 5
