@@ -6,7 +6,7 @@ PYTHON ?= $(shell command -v python3.13 || command -v python3.12 || echo python3
 DEV    := DJANGO_DEBUG=1
 PORT   ?= 8000
 
-.PHONY: install run test lint browser demo
+.PHONY: install run test lint browser demo redis loadtest
 
 $(PY):
 	$(PYTHON) -c 'import sys; sys.exit("Python 3.12 or newer is needed" if sys.version_info < (3, 12) else 0)'
@@ -32,7 +32,14 @@ browser:
 		(apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null); } || \
 		echo "chromium is missing: browser tests will fail (apt-get install chromium)"
 
-test: install browser
+# The cache tests use a real Redis on 127.0.0.1:6379; start one where it is installed.
+redis: install
+	@$(PY) -c "import socket; socket.create_connection(('127.0.0.1', 6379), 1)" 2>/dev/null || \
+		{ command -v redis-server >/dev/null && redis-server --daemonize yes --bind 127.0.0.1 \
+			--port 6379 --save '' --appendonly no >/dev/null && sleep 1; } || \
+		echo "redis-server is missing: the Redis cache tests will fail (apt-get install redis-server)"
+
+test: install browser redis
 	$(DEV) $(PY) -m pytest
 
 lint: install
@@ -45,3 +52,7 @@ bench-mentions: install
 	@mkdir -p var
 	$(DEV) $(PY) manage.py migrate --noinput
 	$(DEV) $(PY) manage.py bench_mentions
+# Load test: gunicorn with production settings on 127.0.0.1:8108 under wrk (50 connections,
+# 60 s; LOADTEST_ARGS=--short for a smoke test). Set DATABASE_URL to load PostgreSQL.
+loadtest: install
+	$(DEV) $(PY) manage.py loadtest $(LOADTEST_ARGS)

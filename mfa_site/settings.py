@@ -4,12 +4,17 @@ Safe defaults exist only while DJANGO_DEBUG is on; a production start without a
 secret key stops with a message naming the variable.
 """
 
+import datetime
+import json
 import os
 from pathlib import Path
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
+from django.utils.csp import CSP
 from django.utils.translation import gettext_lazy as _
+
+from mfa_site.csp import TIPTAP_STYLE_HASHES
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = Path(os.environ.get("DJANGO_VAR_DIR", BASE_DIR / "var"))
@@ -39,6 +44,8 @@ if not SECRET_KEY:
 
 ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", "127.0.0.1,localhost" if DEBUG else "")
 CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS")
+# The admin lives at a configurable, less guessable path (e.g. "office-7f3a/").
+ADMIN_URL = os.environ.get("DJANGO_ADMIN_URL", "admin/").strip("/") + "/"
 
 INSTALLED_APPS = [
     "django.contrib.admin",
@@ -53,6 +60,7 @@ INSTALLED_APPS = [
     "django_countries",
     "django_prose_editor",
     "reversion",
+    "axes",
     "mfa_site",
     "partners",
     "news",
@@ -60,6 +68,10 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",
+    "django.middleware.csp.ContentSecurityPolicyMiddleware",
+    # Outside sessions and auth: a database outage becomes a 503 page that touches neither.
+    "mfa_site.middleware.DatabaseUnavailableMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -68,6 +80,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "mfa_site.uploads.UploadGuardMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Last, as django-axes asks: it turns a lockout raised during login into its response.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "mfa_site.urls"
@@ -84,6 +98,7 @@ TEMPLATES = [
                 "django.template.context_processors.i18n",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                "django.template.context_processors.csp",
             ],
         },
     },
@@ -100,8 +115,21 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+# A runaway query is cancelled by PostgreSQL and answered with a 503, instead of holding a
+# worker until gunicorn kills it. 0 turns the limit off.
+DB_STATEMENT_TIMEOUT_MS = int(os.environ.get("DJANGO_DB_STATEMENT_TIMEOUT_MS", "10000"))
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql" and DB_STATEMENT_TIMEOUT_MS:
+    DATABASES["default"].setdefault("OPTIONS", {})["options"] = (
+        f"-c statement_timeout={DB_STATEMENT_TIMEOUT_MS}"
+    )
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+AUTHENTICATION_BACKENDS = [
+    # django-axes first, so a locked-out user name and address never reach the password check.
+    "mfa_site.auth_backends.AxesBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -123,8 +151,20 @@ MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("DJANGO_MEDIA_ROOT", VAR_DIR / "media"))
 
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
-    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    # Media on object storage in production, e.g. DJANGO_STORAGE_BACKEND=
+    # storages.backends.s3.S3Storage with its options as JSON (see README).
+    "default": {
+        "BACKEND": os.environ.get(
+            "DJANGO_STORAGE_BACKEND", "django.core.files.storage.FileSystemStorage"
+        ),
+        "OPTIONS": json.loads(os.environ.get("DJANGO_STORAGE_OPTIONS", "{}")),
+    },
+    "staticfiles": {
+        # Hashed names (cached forever by browsers) and gzipped copies, served by WhiteNoise.
+        "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
+        if DEBUG
+        else "whitenoise.storage.CompressedManifestStaticFilesStorage"
+    },
 }
 
 # Media on S3-compatible object storage (django-storages, installed by the deployment):
@@ -157,7 +197,13 @@ SERVE_MEDIA = env_bool("DJANGO_SERVE_MEDIA", DEBUG)
 CACHE_URL = os.environ.get("CACHE_URL", "")
 if CACHE_URL.startswith(("redis://", "rediss://")):
     CACHES = {
-        "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": CACHE_URL}
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": CACHE_URL,
+            "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "mfa"),
+            # A slow or absent Redis fails fast instead of holding a worker.
+            "OPTIONS": {"socket_connect_timeout": 2, "socket_timeout": 2},
+        }
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
@@ -166,11 +212,91 @@ LOGIN_URL = "admin:login"
 
 SITE_NAME = _("Ministry of Foreign Affairs of the Republic of Kazakhstan")
 
+# Security headers, in debug too, so developers see what production sends.
+X_FRAME_OPTIONS = "DENY"
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+SESSION_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SAMESITE = "Lax"
+CSRF_COOKIE_SAMESITE = "Lax"
+# Staff sessions (database-backed, so they can be revoked) last at most a working day.
+SESSION_COOKIE_AGE = min(int(os.environ.get("DJANGO_SESSION_COOKIE_AGE", str(8 * 3600))), 8 * 3600)
+# Load balancers probe /healthz over plain HTTP.
+SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
+
+# Content Security Policy, enforced in debug too so violations show up during development.
+# Scripts only from this site or with the request's nonce; styles likewise (the admin's
+# inline <style> carries the nonce; the rich-text editor's one fixed <style> is allowed by
+# hash, see mfa_site/csp.py). Extra image hosts (object storage, CDN) from the env.
+SECURE_CSP = {
+    "default-src": [CSP.SELF],
+    "script-src": [CSP.SELF, CSP.NONCE],
+    "style-src": [CSP.SELF, CSP.NONCE, *TIPTAP_STYLE_HASHES],
+    "img-src": [CSP.SELF, "data:", *env_list("DJANGO_CSP_IMG_SRC")],
+    "font-src": [CSP.SELF, "data:"],
+    "connect-src": [CSP.SELF],
+    "object-src": [CSP.NONE],
+    "base-uri": [CSP.NONE],
+    "frame-ancestors": [CSP.NONE],
+    "form-action": [CSP.SELF],
+    # Where browsers report violations in production (a collector of your choice), if set.
+    "report-uri": os.environ.get("DJANGO_CSP_REPORT_URI") or None,
+}
+
+# Failed logins throttled per user name AND address (django-axes), lockouts logged.
+AXES_FAILURE_LIMIT = int(os.environ.get("DJANGO_AXES_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = datetime.timedelta(
+    minutes=int(os.environ.get("DJANGO_AXES_COOLOFF_MINUTES", "30"))
+)
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "axes/lockout.html"
+# The client address is REMOTE_ADDR unless we are told how many proxies to trust; otherwise
+# anyone could pick a fresh address per attempt with a forged X-Forwarded-For.
+AXES_IPWARE_PROXY_COUNT = int(os.environ.get("DJANGO_AXES_PROXY_COUNT", "0")) or None
+AXES_IPWARE_META_PRECEDENCE_ORDER = (
+    ("HTTP_X_FORWARDED_FOR", "REMOTE_ADDR") if AXES_IPWARE_PROXY_COUNT else ("REMOTE_ADDR",)
+)
+
+# Seconds a client is asked to wait (Retry-After) when the database is unavailable.
+DB_UNAVAILABLE_RETRY_AFTER = int(os.environ.get("DJANGO_RETRY_AFTER_SECONDS", "30"))
+
+# Structured JSON lines on stdout; secrets are redacted by a filter on the handler.
+LOG_LEVEL = os.environ.get("DJANGO_LOG_LEVEL", "INFO").upper()
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "filters": {"redact": {"()": "mfa_site.logging.RedactSecretsFilter"}},
+    "formatters": {"json": {"()": "mfa_site.logging.JsonFormatter"}},
+    "handlers": {
+        "json": {
+            "class": "logging.StreamHandler",
+            "stream": "ext://sys.stdout",
+            "formatter": "json",
+            "filters": ["redact"],
+        }
+    },
+    "root": {"handlers": ["json"], "level": "WARNING"},
+    "loggers": {
+        "django": {"level": "INFO"},
+        # 404s are not worth a line each; server errors and security events are.
+        "django.request": {"level": "ERROR"},
+        "django.server": {"level": "ERROR" if not DEBUG else "INFO"},
+        "django.security": {"level": "WARNING"},
+        "axes": {"level": "WARNING"},
+        "mfa": {"level": LOG_LEVEL},
+    },
+}
+
 if not DEBUG:
     SECURE_SSL_REDIRECT = env_bool("DJANGO_SECURE_SSL_REDIRECT", True)
     SECURE_HSTS_SECONDS = int(os.environ.get("DJANGO_HSTS_SECONDS", str(365 * 24 * 3600)))
     SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("DJANGO_HSTS_INCLUDE_SUBDOMAINS", True)
     SECURE_HSTS_PRELOAD = env_bool("DJANGO_HSTS_PRELOAD", True)
+    if not SECURE_HSTS_PRELOAD:
+        # Turning preload off is a deliberate choice made in the environment.
+        SILENCED_SYSTEM_CHECKS = ["security.W021"]
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
     SESSION_COOKIE_SECURE = True
     CSRF_COOKIE_SECURE = True

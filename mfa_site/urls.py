@@ -7,6 +7,7 @@ from news.sitemaps import NewsPagesSitemap, PressReleaseSitemap
 from news.views import home, robots_txt
 from partners.sitemaps import EmbassySitemap, InstitutionSitemap, PartnershipSitemap, PersonSitemap
 
+from .health import healthz
 from .media_views import serve_media
 
 sitemaps = {
@@ -24,7 +25,8 @@ urlpatterns = [
     path("", include("partners.urls")),
     path("sitemap.xml", sitemap, {"sitemaps": sitemaps}, name="sitemap"),
     path("robots.txt", robots_txt, name="robots"),
-    path("admin/", admin.site.urls),
+    path("healthz", healthz, name="healthz"),
+    path(settings.ADMIN_URL, admin.site.urls),
 ]
 
 # Django's own views render templates/404.html and templates/500.html; 500.html needs

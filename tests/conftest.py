@@ -63,3 +63,11 @@ def pytest_collection_modifyitems(items):
         return uses_transactions or "live_server" in fixtures or "transactional_db" in fixtures
 
     items.sort(key=transactional)
+
+
+@pytest.fixture(scope="session")
+def collected_static(tmp_path_factory):
+    """Static files collected once with production storage (hashed, compressed)."""
+    from tests.production import collectstatic
+
+    return collectstatic(tmp_path_factory.mktemp("production") / "static")

@@ -282,3 +282,64 @@ def make_publisher(username=None, **kwargs):
 
 def make_superuser(username=None, **kwargs):
     return make_user(username, is_superuser=True, **kwargs)
+
+
+def make_representative_site():
+    """One of everything the public site shows, linked the way the seed press release is.
+
+    Used by tests that must cover every page or every table (CSP, fuzzing, backups).
+    Restores the country list first: a transactional test before may have flushed it.
+    """
+    ensure_countries()
+    topic = make_topic("Higher education")
+    embassy = make_embassy("Embassy in Belgium", host_country="BE", city="Brussels")
+    embassy.accredited_countries.set([country("LU"), country("NL")])
+    ambassador = make_person("Ambassador Example", honorific="H.E.")
+    make_position(ambassador, "Ambassador", embassy=embassy, start_date=datetime.date(2023, 1, 1))
+    university = make_institution("University of Antwerp", short_name="UAntwerp", city="Antwerp")
+    unit = make_institution("C-MAT", parent=university, kind=Institution.Kind.RESEARCH_CENTRE)
+    partner = make_institution("Almaty Management University", country_code="KZ", city="Almaty")
+    rector = make_person("Rector Example", honorific="Prof.")
+    make_position(rector, "Rector", institution=university, start_date=datetime.date(2020, 10, 1))
+    area = make_area("Higher education")
+    partnership = make_partnership(
+        "Double-degree MBA",
+        institutions=[university, partner],
+        areas=[area],
+        embassy=embassy,
+        kind=Partnership.Kind.DOUBLE_DEGREE,
+        start_date=datetime.date(2024, 9, 1),
+    )
+    figure = make_figure(partnership, label="master's students", value=8)
+    make_figure(institution=unit, label="researchers", value=5)
+    published = make_press_release(
+        "Ambassador visits the University of Antwerp",
+        topics=[topic],
+        embassies=[embassy],
+        institutions=[university, unit, partner],
+        partnerships=[partnership],
+        people=[ambassador, rector],
+        countries=[country("BE"), country("KZ")],
+        figures=[figure],
+    )
+    withdrawn = make_press_release("A withdrawn statement", status=PressRelease.Status.WITHDRAWN)
+    draft = make_press_release("A draft", status=PressRelease.Status.DRAFT)
+    return {
+        "topic": topic,
+        "embassy": embassy,
+        "people": [ambassador, rector],
+        "institutions": [university, unit, partner],
+        "partnership": partnership,
+        "press_releases": [published, withdrawn, draft],
+    }
+
+
+def ensure_countries():
+    """Load the ISO country list (as migration partners 0002 does) where a flush removed it."""
+    import importlib
+
+    from django.apps import apps as django_apps
+
+    importlib.import_module("partners.migrations.0002_load_countries").load_countries(
+        django_apps, None
+    )

@@ -1,0 +1,73 @@
+"""A database outage or a cancelled runaway query answers 503, never a traceback."""
+
+import logging
+import sys
+
+from django.conf import settings
+from django.core.signals import got_request_exception
+from django.db import InterfaceError, OperationalError
+from django.http import HttpResponse
+from django.template.loader import render_to_string
+
+logger = logging.getLogger("mfa.availability")
+
+# Lost connections, refused connections and statement timeouts (psycopg's QueryCanceled)
+# all reach Django as one of these.
+DATABASE_UNAVAILABLE = (OperationalError, InterfaceError)
+
+
+def service_unavailable():
+    """The branded 503 page, rendered without a request: no context processor, session or
+    user is touched, so it renders while the database is down."""
+    retry_after = settings.DB_UNAVAILABLE_RETRY_AFTER
+    response = HttpResponse(render_to_string("503.html", {"retry_after": retry_after}), status=503)
+    response["Retry-After"] = str(retry_after)
+    response["Cache-Control"] = "no-store"
+    return response
+
+
+def _remember_database_error(sender, request=None, **kwargs):
+    exc = sys.exc_info()[1]
+    if request is not None and isinstance(exc, DATABASE_UNAVAILABLE):
+        request._mfa_database_error = exc
+
+
+got_request_exception.connect(_remember_database_error, dispatch_uid="mfa_database_error")
+
+
+class DatabaseUnavailableMiddleware:
+    """Turn database errors anywhere below this middleware into the 503 page.
+
+    `process_exception` covers views and template rendering; the signal above covers
+    errors raised in inner middleware, which Django has already turned into a 500.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        try:
+            response = self.get_response(request)
+        except DATABASE_UNAVAILABLE as exc:
+            return self._unavailable(request, exc)
+        exc = getattr(request, "_mfa_database_error", None)
+        if exc is not None and response.status_code >= 500:
+            return self._unavailable(request, exc)
+        return response
+
+    def process_exception(self, request, exception):
+        if isinstance(exception, DATABASE_UNAVAILABLE):
+            return self._unavailable(request, exception)
+        return None
+
+    def _unavailable(self, request, exc):
+        logger.error(
+            "database unavailable: %s",
+            type(exc).__name__,
+            extra={
+                "event": "database_unavailable",
+                "path": request.path,
+                "error": str(exc).splitlines()[0][:200] if str(exc) else "",
+            },
+        )
+        return service_unavailable()

@@ -1,0 +1,88 @@
+"""CACHE_URL switches to Redis, shared by every app server (a real Redis, not a mock).
+
+.ci/run starts Redis on 127.0.0.1:6379; these tests use database 8 and fail with a
+message saying how to start it when it is missing.
+"""
+
+import socket
+import subprocess
+import sys
+import uuid
+
+import pytest
+from django.core.cache import cache
+from django.urls import reverse
+
+from tests.production import ROOT, production_env, settings_in
+
+REDIS_URL = "redis://127.0.0.1:6379/8"
+
+
+@pytest.fixture
+def redis_cache(settings):
+    try:
+        socket.create_connection(("127.0.0.1", 6379), timeout=1).close()
+    except OSError:
+        pytest.fail(
+            "Redis is not running on 127.0.0.1:6379. Start it with "
+            "`redis-server --daemonize yes --bind 127.0.0.1 --port 6379 --save ''` "
+            "(.ci/run and `make test` do this where redis-server is installed)."
+        )
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": f"test-{uuid.uuid4().hex[:8]}",
+        }
+    }
+    yield cache
+    cache.clear()
+
+
+def test_cache_url_selects_django_redis_cache(tmp_path):
+    caches = settings_in(production_env(tmp_path, CACHE_URL=REDIS_URL), "CACHES")["CACHES"]
+    assert caches["default"]["BACKEND"] == "django.core.cache.backends.redis.RedisCache"
+    assert caches["default"]["LOCATION"] == REDIS_URL
+
+
+def test_without_cache_url_the_cache_is_local_memory(tmp_path):
+    caches = settings_in(production_env(tmp_path), "CACHES")["CACHES"]
+    assert caches["default"]["BACKEND"] == "django.core.cache.backends.locmem.LocMemCache"
+
+
+def test_redis_cache_stores_and_expires(redis_cache):
+    redis_cache.set("greeting", {"text": "Сәлем"}, timeout=60)
+    assert redis_cache.get("greeting") == {"text": "Сәлем"}
+    assert redis_cache.add("hits", 1)
+    assert redis_cache.incr("hits") == 2
+    redis_cache.set("gone", 1, timeout=0)
+    assert redis_cache.get("gone") is None
+    redis_cache.delete("greeting")
+    assert redis_cache.get("greeting") is None
+
+
+def test_another_app_server_sees_what_this_one_cached(redis_cache, settings, tmp_path):
+    """Two processes, one Redis: nothing is kept in an app server."""
+    prefix = settings.CACHES["default"]["KEY_PREFIX"]
+    redis_cache.set("written-here", "by the test process")
+    env = production_env(tmp_path, CACHE_URL=REDIS_URL, CACHE_KEY_PREFIX=prefix)
+    script = (
+        "import django; django.setup(); from django.core.cache import cache; "
+        "print(cache.get('written-here')); cache.set('written-there', 'by another process')"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", script],
+        cwd=ROOT,
+        env={**env, "DJANGO_SETTINGS_MODULE": "mfa_site.settings"},
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert result.stdout.strip().splitlines()[-1] == "by the test process"
+    assert redis_cache.get("written-there") == "by another process"
+
+
+@pytest.mark.django_db
+def test_healthz_checks_the_redis_cache(client, redis_cache):
+    data = client.get(reverse("healthz")).json()
+    assert data["checks"]["cache"]["ok"] is True
