@@ -1,4 +1,3 @@
-import importlib
 import os
 import shutil
 
@@ -32,19 +31,20 @@ def _media_in_tmp(settings, tmp_path):
 
 
 @pytest.fixture(autouse=True)
-def _countries_in_transactional_tests(request):
-    """Transactional tests start from a flushed database: give them the countries back.
+def _migrated_data_in_transactional_tests(request):
+    """Transactional tests start from a flushed database: give them the migrations' data back.
 
-    The ISO list is loaded by a data migration, and the flush that ends every
-    transactional test (live_server, browsers) empties that table too.
+    The ISO countries, the permissions and the editorial groups are made by migrations,
+    and the flush that ends every transactional test (live_server, browsers) empties them.
     """
     marker = request.node.get_closest_marker("django_db")
     if not (marker and marker.kwargs.get("transaction")):
         return
     request.getfixturevalue("transactional_db")
-    from django.apps import apps
+    from tests.factories import ensure_countries, ensure_editorial_groups
 
-    importlib.import_module("partners.migrations.0002_load_countries").load_countries(apps, None)
+    ensure_countries()
+    ensure_editorial_groups()
 
 
 @pytest.hookimpl(trylast=True)

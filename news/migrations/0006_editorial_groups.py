@@ -57,9 +57,10 @@ def create_groups(apps, schema_editor):
     # Permissions are normally created after all migrations; make sure they exist now.
     for app_label in ("news", "partners"):
         app_config = apps.get_app_config(app_label)
+        previous = getattr(app_config, "models_module", None)
         app_config.models_module = True
         create_permissions(app_config, apps=apps, verbosity=0)
-        app_config.models_module = None
+        app_config.models_module = previous
 
     Group = apps.get_model("auth", "Group")
     Permission = apps.get_model("auth", "Permission")
