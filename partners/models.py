@@ -151,6 +151,10 @@ class Institution(models.Model):
     website = models.URLField(_("website"), blank=True)
     logo = models.ImageField(_("logo"), upload_to="logos/", blank=True)
     description = models.TextField(_("description"), blank=True)
+    # Accent-stripped, casefolded copies for the staff search (partners/search.py keeps
+    # them current); they let SQLite match what PostgreSQL's unaccent would.
+    search_names = models.TextField(_("search names"), blank=True, default="", editable=False)
+    search_text = models.TextField(_("search text"), blank=True, default="", editable=False)
 
     class Meta:
         ordering = ["name"]

@@ -1,0 +1,334 @@
+"""The staff partner search: how a query finds institutions, and what a result shows.
+
+Every institution keeps two folded (accent-stripped, casefolded) copies of its text:
+``search_names`` (name, short name, aliases) and ``search_text`` (those plus city,
+description, its partnerships' titles and descriptions, its people's names and posts).
+A query is folded the same way, so "Universite", "UNIVERSITÉ" and "université" are one.
+
+- Both databases: every word of the query must occur in ``search_text`` (partial words,
+  accents, case, aliases, Cyrillic aliases).
+- PostgreSQL also accepts a misspelt word through pg_trgm word similarity
+  ("univercity" finds "university"), and ranks results with trigram similarity on the
+  names plus a full-text rank over the whole text.
+- SQLite ranks an institution whose names contain the query first, then by name.
+"""
+
+import dataclasses
+import datetime
+import re
+import unicodedata
+
+from django.contrib.postgres.search import (
+    SearchQuery,
+    SearchRank,
+    SearchVector,
+    TrigramWordSimilarity,
+)
+from django.db import connection
+from django.db.models import (
+    Case,
+    Count,
+    F,
+    FloatField,
+    IntegerField,
+    OuterRef,
+    Prefetch,
+    Q,
+    Subquery,
+    Value,
+    When,
+)
+from django.db.models.functions import Coalesce
+from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete
+from django.dispatch import receiver
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from .models import Figure, Institution, Partnership, Person, Position
+
+MAX_QUERY_LENGTH = 200
+MAX_QUERY_WORDS = 8
+# pg_trgm word similarity a misspelt word needs: "univercity" ~ "university" is 0.57.
+WORD_SIMILARITY_THRESHOLD = 0.5
+MIN_TYPO_WORD_LENGTH = 4
+
+SORT_CHOICES = [
+    ("relevance", _("Relevance")),
+    ("name", _("Name")),
+    ("news", _("Latest news")),
+    ("active", _("Active partnerships")),
+]
+
+_NON_WORD = re.compile(r"[^\w]+")
+
+
+def fold(text):
+    """Lower-case, accent-free, punctuation-free text: what search compares."""
+    text = unicodedata.normalize("NFKD", (text or "").replace("\x00", ""))
+    text = "".join(char for char in text if not unicodedata.combining(char))
+    return " ".join(_NON_WORD.sub(" ", text.casefold()).replace("_", " ").split())
+
+
+def query_words(query):
+    """The folded words of a query, at most MAX_QUERY_WORDS, duplicates dropped."""
+    return list(dict.fromkeys(fold(query).split()))[:MAX_QUERY_WORDS]
+
+
+# Keeping the folded copies current ---------------------------------------------------
+
+
+def _documents(institution_ids):
+    """Build {pk: (search_names, search_text)} with a fixed number of queries."""
+    institutions = Institution.objects.filter(pk__in=institution_ids).values(
+        "pk", "name", "short_name", "aliases", "city", "description"
+    )
+    extra = {pk: [] for pk in institution_ids}
+    through = Partnership.institutions.through.objects.filter(institution_id__in=institution_ids)
+    for pk, title, description in through.values_list(
+        "institution_id", "partnership__title", "partnership__description"
+    ):
+        extra[pk] += [title, description]
+    positions = Position.objects.filter(institution_id__in=institution_ids)
+    for pk, person, title in positions.values_list("institution_id", "person__name", "title"):
+        extra[pk] += [person, title]
+    documents = {}
+    for row in institutions:
+        names = fold(" ".join([row["name"], row["short_name"], row["aliases"]]))
+        text = fold(" ".join([names, row["city"], row["description"], *extra[row["pk"]]]))
+        documents[row["pk"]] = (names, text)
+    return documents
+
+
+def refresh_search_text(institution_ids, batch_size=1000):
+    """Recompute the folded search copies of the given institutions."""
+    institution_ids = list(institution_ids)
+    for start in range(0, len(institution_ids), batch_size):
+        documents = _documents(institution_ids[start : start + batch_size])
+        Institution.objects.bulk_update(
+            [
+                Institution(pk=pk, search_names=names, search_text=text)
+                for pk, (names, text) in documents.items()
+            ],
+            ["search_names", "search_text"],
+        )
+
+
+# Every way an institution's searchable text can change ends in refresh_search_text:
+# the admin saves M2M rows after the partnership itself, so signals are the one hook.
+
+
+@receiver(post_save, sender=Institution, dispatch_uid="search_institution_saved")
+def _institution_saved(sender, instance, raw=False, **kwargs):
+    if not raw:
+        refresh_search_text([instance.pk])
+
+
+@receiver(post_save, sender=Partnership, dispatch_uid="search_partnership_saved")
+def _partnership_saved(sender, instance, raw=False, **kwargs):
+    if not raw:
+        refresh_search_text(instance.institutions.values_list("pk", flat=True))
+
+
+@receiver(
+    m2m_changed, sender=Partnership.institutions.through, dispatch_uid="search_members_changed"
+)
+def _partnership_members_changed(sender, instance, action, reverse, pk_set, **kwargs):
+    if action == "pre_clear":
+        # After a clear the members are gone; remember them so they can be refreshed.
+        instance._search_cleared = (
+            [instance.pk] if reverse else list(instance.institutions.values_list("pk", flat=True))
+        )
+    elif action == "post_clear":
+        refresh_search_text(getattr(instance, "_search_cleared", []))
+    elif action in ("post_add", "post_remove"):
+        refresh_search_text([instance.pk] if reverse else pk_set or [])
+
+
+@receiver(post_save, sender=Position, dispatch_uid="search_position_saved")
+@receiver(post_delete, sender=Position, dispatch_uid="search_position_deleted")
+def _position_changed(sender, instance, raw=False, **kwargs):
+    if not raw and instance.institution_id:
+        refresh_search_text([instance.institution_id])
+
+
+@receiver(post_save, sender=Person, dispatch_uid="search_person_saved")
+def _person_saved(sender, instance, raw=False, **kwargs):
+    if not raw:
+        refresh_search_text(
+            instance.positions.filter(institution__isnull=False).values_list(
+                "institution_id", flat=True
+            )
+        )
+
+
+@receiver(pre_delete, sender=Partnership, dispatch_uid="search_partnership_deleting")
+def _partnership_deleting(sender, instance, **kwargs):
+    # The M2M rows are gone after the delete; remember the members to refresh them.
+    instance._search_members = list(instance.institutions.values_list("pk", flat=True))
+
+
+@receiver(post_delete, sender=Partnership, dispatch_uid="search_partnership_deleted")
+def _partnership_deleted(sender, instance, **kwargs):
+    refresh_search_text(getattr(instance, "_search_members", []))
+
+
+# Querying ------------------------------------------------------------------------------
+
+
+def is_postgresql():
+    return connection.vendor == "postgresql"
+
+
+def search_institutions(queryset, query):
+    """Narrow an Institution queryset to those matching ``query``, annotated with ``rank``.
+
+    On PostgreSQL this sets pg_trgm's word-similarity threshold for the session first
+    (one small query), so the trigram index can answer the typo match.
+    """
+    words = query_words(query)
+    if not words:
+        return queryset.annotate(rank=Value(0.0, output_field=FloatField()))
+    folded = " ".join(words)
+    if is_postgresql():
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT set_config('pg_trgm.word_similarity_threshold', %s, false)",
+                [str(WORD_SIMILARITY_THRESHOLD)],
+            )
+        condition = Q()
+        for word in words:
+            word_matches = Q(search_text__contains=word)
+            if len(word) >= MIN_TYPO_WORD_LENGTH:
+                word_matches |= Q(search_text__trigram_word_similar=word)
+            condition &= word_matches
+        return queryset.filter(condition).annotate(
+            rank=TrigramWordSimilarity(Value(folded), "search_names") * 2
+            + TrigramWordSimilarity(Value(folded), "search_text")
+            + SearchRank(
+                SearchVector("search_text", config="simple"),
+                SearchQuery(folded, config="simple", search_type="plain"),
+            )
+        )
+    condition = Q()
+    for word in words:
+        condition &= Q(search_text__contains=word)
+    return queryset.filter(condition).annotate(
+        rank=Case(
+            When(search_names=folded, then=Value(3.0)),
+            When(search_names__startswith=folded, then=Value(2.0)),
+            When(search_names__contains=folded, then=Value(1.0)),
+            default=Value(0.0),
+            output_field=FloatField(),
+        )
+    )
+
+
+def press_release_model():
+    """The press-release model, reached through the relation: partners never imports news."""
+    return Institution._meta.get_field("press_releases").related_model
+
+
+def published_mentions(since=None):
+    """Published press releases mentioning the institution of the outer query."""
+    mentions = press_release_model().objects.published().filter(institutions=OuterRef("pk"))
+    if since is not None:
+        mentions = mentions.filter(published_at__gte=since)
+    return mentions
+
+
+def with_summary(queryset):
+    """Annotate and prefetch everything a result row shows, in a fixed number of queries."""
+    active_count = (
+        Partnership.objects.active()
+        .filter(institutions=OuterRef("pk"))
+        .order_by()
+        .values("institutions")
+        .annotate(total=Count("pk"))
+        .values("total")
+    )
+    latest_news = published_mentions().order_by("-published_at").values("published_at")[:1]
+    return (
+        queryset.select_related("country", "parent")
+        .annotate(
+            active_partnership_count=Coalesce(
+                Subquery(active_count, output_field=IntegerField()), 0
+            ),
+            latest_news_at=Subquery(latest_news),
+        )
+        .prefetch_related(
+            Prefetch(
+                "partnerships",
+                queryset=Partnership.objects.active()
+                .select_related("embassy")
+                .prefetch_related(
+                    Prefetch("figures", queryset=Figure.objects.all(), to_attr="all_figures")
+                ),
+                to_attr="active_partnerships",
+            ),
+            Prefetch("figures", queryset=Figure.objects.all(), to_attr="own_figures"),
+        )
+    )
+
+
+def order_results(queryset, sort, has_query):
+    """Apply one of SORT_CHOICES; relevance means name order when there is no query."""
+    by_name = ["name", "pk"]
+    if sort == "news":
+        return queryset.order_by(F("latest_news_at").desc(nulls_last=True), *by_name)
+    if sort == "active":
+        return queryset.order_by("-active_partnership_count", *by_name)
+    if sort in ("relevance", "", None) and has_query:
+        return queryset.order_by("-rank", *by_name)
+    return queryset.order_by(*by_name)
+
+
+@dataclasses.dataclass
+class Result:
+    """One institution as the staff search shows and exports it."""
+
+    institution: Institution
+    active_partnerships: list
+    embassies: list
+    latest_figures: list
+    latest_news_at: datetime.datetime | None
+    public_url: str
+    admin_url: str
+
+    @property
+    def active_partnership_count(self):
+        return len(self.active_partnerships)
+
+
+def latest_figures(figures):
+    """The most recent figure for each subject and label."""
+    latest = {}
+    for figure in figures:
+        key = (figure.partnership_id, figure.label.casefold())
+        if key not in latest or figure.as_of > latest[key].as_of:
+            latest[key] = figure
+    return sorted(latest.values(), key=lambda figure: (figure.partnership_id or 0, figure.label))
+
+
+def result_for(institution):
+    """Build a Result from an institution fetched through ``with_summary``."""
+    active = institution.active_partnerships
+    embassies = list({p.embassy.pk: p.embassy for p in active if p.embassy}.values())
+    figures = list(institution.own_figures)
+    for partnership in active:
+        figures += partnership.all_figures
+    return Result(
+        institution=institution,
+        active_partnerships=active,
+        embassies=embassies,
+        latest_figures=latest_figures(figures),
+        latest_news_at=institution.latest_news_at,
+        public_url=institution.get_absolute_url(),
+        admin_url=reverse("admin:partners_institution_change", args=[institution.pk]),
+    )
+
+
+def has_active_partnership():
+    """A filter expression: the institution takes part in an active partnership."""
+    return Q(
+        pk__in=Partnership.objects.active().values("institutions"),
+    )
