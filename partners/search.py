@@ -325,10 +325,3 @@ def result_for(institution):
         public_url=institution.get_absolute_url(),
         admin_url=reverse("admin:partners_institution_change", args=[institution.pk]),
     )
-
-
-def has_active_partnership():
-    """A filter expression: the institution takes part in an active partnership."""
-    return Q(
-        pk__in=Partnership.objects.active().values("institutions"),
-    )
