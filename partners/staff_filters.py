@@ -147,7 +147,10 @@ class StaffSearchFilterSet(django_filters.FilterSet):
     def filter_city(self, queryset, name, value):
         if search.is_postgresql():
             return queryset.filter(city__unaccent__iexact=value.strip())
-        return queryset.filter(city__iexact=value.strip())
+        # SQLite cannot fold accents or non-ASCII case: compare the distinct cities in Python.
+        wanted = search.fold(value)
+        cities = Institution.objects.order_by().values_list("city", flat=True).distinct()
+        return queryset.filter(city__in=[city for city in cities if search.fold(city) == wanted])
 
     def filter_area(self, queryset, name, value):
         return queryset.filter(partnerships_of_outer_institution(areas=value))

@@ -5,7 +5,7 @@ from tests.factories import make_institution, make_partnership
 
 @pytest.fixture
 def staff_client(client, django_user_model):
-    user = django_user_model.objects.create_user("staff", password="x", is_staff=True)
+    user = django_user_model.objects.create_user("staff", is_staff=True)
     client.force_login(user)
     return client
 
