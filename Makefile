@@ -37,3 +37,12 @@ test: install browser
 lint: install
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+
+# Staff search benchmark on PostgreSQL (issue 5): generated volume, then 20 timed searches.
+# BENCH_DATABASE_URL defaults to a local database named "search".
+BENCH_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/search
+.PHONY: bench-search
+bench-search: install
+	DATABASE_URL=$(BENCH_DATABASE_URL) $(DEV) $(PY) manage.py migrate --noinput
+	DATABASE_URL=$(BENCH_DATABASE_URL) $(DEV) $(PY) manage.py generate_bench_data
+	DATABASE_URL=$(BENCH_DATABASE_URL) $(DEV) $(PY) manage.py bench_search

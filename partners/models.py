@@ -2,6 +2,7 @@
 
 import datetime
 
+from django.contrib.postgres.search import SearchVectorField
 from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
@@ -155,6 +156,8 @@ class Institution(models.Model):
     # them current); they let SQLite match what PostgreSQL's unaccent would.
     search_names = models.TextField(_("search names"), blank=True, default="", editable=False)
     search_text = models.TextField(_("search text"), blank=True, default="", editable=False)
+    # PostgreSQL only (stays empty on SQLite): the full-text vector of the fields above.
+    search_vector = SearchVectorField(_("search vector"), null=True, editable=False)
 
     class Meta:
         ordering = ["name"]

@@ -7,10 +7,11 @@ A query is folded the same way, so "Universite", "UNIVERSITÉ" and "université"
 
 - Both databases: every word of the query must occur in ``search_text`` (partial words,
   accents, case, aliases, Cyrillic aliases).
-- PostgreSQL also accepts a misspelt word through pg_trgm word similarity
-  ("univercity" finds "university"), and ranks results with trigram similarity on the
-  names plus a full-text rank over the whole text.
-- SQLite ranks an institution whose names contain the query first, then by name.
+- PostgreSQL also accepts a misspelt word of letters through pg_trgm word similarity
+  with the names ("univercity" finds "university"; a GIN trigram index answers it), and
+  ranks results with a full-text rank (names weigh more) over a stored tsvector plus a
+  boost when the names hold the query as typed.
+- SQLite ranks by that boost only, then by name.
 """
 
 import dataclasses
@@ -22,7 +23,6 @@ from django.contrib.postgres.search import (
     SearchQuery,
     SearchRank,
     SearchVector,
-    TrigramWordSimilarity,
 )
 from django.db import connection
 from django.db.models import (
@@ -30,7 +30,7 @@ from django.db.models import (
     Count,
     F,
     FloatField,
-    IntegerField,
+    Max,
     OuterRef,
     Prefetch,
     Q,
@@ -38,7 +38,6 @@ from django.db.models import (
     Value,
     When,
 )
-from django.db.models.functions import Coalesce
 from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete
 from django.dispatch import receiver
 from django.urls import reverse
@@ -99,11 +98,19 @@ def _documents(institution_ids):
     return documents
 
 
+def search_vector():
+    """The stored full-text vector (PostgreSQL): names weigh more than the rest."""
+    return SearchVector("search_names", weight="A", config="simple") + SearchVector(
+        "search_text", weight="B", config="simple"
+    )
+
+
 def refresh_search_text(institution_ids, batch_size=1000):
-    """Recompute the folded search copies of the given institutions."""
+    """Recompute the folded search copies (and on PostgreSQL the vector) of institutions."""
     institution_ids = list(institution_ids)
     for start in range(0, len(institution_ids), batch_size):
-        documents = _documents(institution_ids[start : start + batch_size])
+        batch = institution_ids[start : start + batch_size]
+        documents = _documents(batch)
         Institution.objects.bulk_update(
             [
                 Institution(pk=pk, search_names=names, search_text=text)
@@ -111,6 +118,8 @@ def refresh_search_text(institution_ids, batch_size=1000):
             ],
             ["search_names", "search_text"],
         )
+        if is_postgresql():
+            Institution.objects.filter(pk__in=batch).update(search_vector=search_vector())
 
 
 # Every way an institution's searchable text can change ends in refresh_search_text:
@@ -182,8 +191,9 @@ def is_postgresql():
 def search_institutions(queryset, query):
     """Narrow an Institution queryset to those matching ``query``, annotated with ``rank``.
 
-    On PostgreSQL this sets pg_trgm's word-similarity threshold for the session first
-    (one small query), so the trigram index can answer the typo match.
+    On PostgreSQL this first sets two session settings (one small query): pg_trgm's
+    word-similarity threshold, so the trigram index can answer the typo match, and no
+    parallel workers, which the planner would otherwise prefer to that index.
     """
     words = query_words(query)
     if not words:
@@ -192,34 +202,42 @@ def search_institutions(queryset, query):
     if is_postgresql():
         with connection.cursor() as cursor:
             cursor.execute(
-                "SELECT set_config('pg_trgm.word_similarity_threshold', %s, false)",
+                "SELECT set_config('pg_trgm.word_similarity_threshold', %s, false), "
+                # A parallel sequential scan looks cheaper to the planner than the trigram
+                # index but computes word similarity on every row: 10-20 times slower.
+                "set_config('max_parallel_workers_per_gather', '0', false)",
                 [str(WORD_SIMILARITY_THRESHOLD)],
             )
         condition = Q()
         for word in words:
             word_matches = Q(search_text__contains=word)
-            if len(word) >= MIN_TYPO_WORD_LENGTH:
-                word_matches |= Q(search_text__trigram_word_similar=word)
+            if len(word) >= MIN_TYPO_WORD_LENGTH and word.isalpha():
+                # Numbers and codes (GI04242) must match as typed: 04243 is no typo of it.
+                word_matches |= Q(search_names__trigram_word_similar=word)
             condition &= word_matches
+        any_word_prefix = " | ".join(f"{word}:*" for word in words)
         return queryset.filter(condition).annotate(
-            rank=TrigramWordSimilarity(Value(folded), "search_names") * 2
-            + TrigramWordSimilarity(Value(folded), "search_text")
-            + SearchRank(
-                SearchVector("search_text", config="simple"),
-                SearchQuery(folded, config="simple", search_type="plain"),
+            rank=SearchRank(
+                F("search_vector"), SearchQuery(any_word_prefix, config="simple", search_type="raw")
             )
+            + _name_boost(folded)
         )
     condition = Q()
     for word in words:
         condition &= Q(search_text__contains=word)
-    return queryset.filter(condition).annotate(
-        rank=Case(
-            When(search_names=folded, then=Value(3.0)),
-            When(search_names__startswith=folded, then=Value(2.0)),
-            When(search_names__contains=folded, then=Value(1.0)),
-            default=Value(0.0),
-            output_field=FloatField(),
-        )
+    return queryset.filter(condition).annotate(rank=_name_boost(folded))
+
+
+def _name_boost(folded):
+    """Cheap to compute on every match: how well the names hold the query as typed."""
+    return Case(
+        When(search_names=folded, then=Value(3.0)),
+        When(search_names__startswith=f"{folded} ", then=Value(2.5)),
+        When(search_names__contains=f" {folded} ", then=Value(2.0)),
+        When(search_names__endswith=f" {folded}", then=Value(2.0)),
+        When(search_names__contains=folded, then=Value(1.0)),
+        default=Value(0.0),
+        output_field=FloatField(),
     )
 
 
@@ -238,23 +256,11 @@ def published_mentions(since=None):
 
 def with_summary(queryset):
     """Annotate and prefetch everything a result row shows, in a fixed number of queries."""
-    active_count = (
-        Partnership.objects.active()
-        .filter(institutions=OuterRef("pk"))
-        .order_by()
-        .values("institutions")
-        .annotate(total=Count("pk"))
-        .values("total")
-    )
     latest_news = published_mentions().order_by("-published_at").values("published_at")[:1]
     return (
         queryset.select_related("country", "parent")
-        .annotate(
-            active_partnership_count=Coalesce(
-                Subquery(active_count, output_field=IntegerField()), 0
-            ),
-            latest_news_at=Subquery(latest_news),
-        )
+        # Computed only for the rows of the page unless the order needs it.
+        .annotate(latest_news_at=Subquery(latest_news))
         .prefetch_related(
             Prefetch(
                 "partnerships",
@@ -271,12 +277,22 @@ def with_summary(queryset):
 
 
 def order_results(queryset, sort, has_query):
-    """Apply one of SORT_CHOICES; relevance means name order when there is no query."""
+    """Apply one of SORT_CHOICES; relevance means name order when there is no query.
+
+    The news and partnership orders aggregate over a join (one pass) rather than run a
+    correlated subquery per matching institution: several times faster on 10,000 rows.
+    """
     by_name = ["name", "pk"]
     if sort == "news":
-        return queryset.order_by(F("latest_news_at").desc(nulls_last=True), *by_name)
+        published = press_release_model().objects.published()
+        return queryset.annotate(
+            news_order=Max("press_releases__published_at", filter=Q(press_releases__in=published))
+        ).order_by(F("news_order").desc(nulls_last=True), *by_name)
     if sort == "active":
-        return queryset.order_by("-active_partnership_count", *by_name)
+        active = Partnership.objects.active()
+        return queryset.annotate(
+            active_order=Count("partnerships", filter=Q(partnerships__in=active))
+        ).order_by("-active_order", *by_name)
     if sort in ("relevance", "", None) and has_query:
         return queryset.order_by("-rank", *by_name)
     return queryset.order_by(*by_name)

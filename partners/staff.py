@@ -11,6 +11,7 @@ from django.http import StreamingHttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 
@@ -37,19 +38,35 @@ def staff_required(view):
     return never_cache(wrapper)
 
 
-def filterset_for(request):
-    return StaffSearchFilterSet(
-        request.GET, queryset=search.with_summary(Institution.objects.all())
-    )
+def filterset_for(params):
+    return StaffSearchFilterSet(params, queryset=search.with_summary(Institution.objects.all()))
+
+
+class MatchesPaginator(Paginator):
+    """Counts the filterset's unordered matches rather than the ordered, aggregated list."""
+
+    def __init__(self, filterset, per_page):
+        super().__init__(filterset.qs, per_page)
+        self.filterset = filterset
+
+    @cached_property
+    def count(self):
+        return self.filterset.matches.order_by().count()
+
+
+def search_page(params):
+    """The filterset, the requested page and its results (None, None if the filters are bad)."""
+    filterset = filterset_for(params)
+    page = results = None
+    if filterset.is_valid():
+        page = MatchesPaginator(filterset, PAGE_SIZE).get_page(params.get("page"))
+        results = [search.result_for(institution) for institution in page.object_list]
+    return filterset, page, results
 
 
 @staff_required
 def staff_search(request):
-    filterset = filterset_for(request)
-    page = results = None
-    if filterset.is_valid():
-        page = Paginator(filterset.qs, PAGE_SIZE).get_page(request.GET.get("page"))
-        results = [search.result_for(institution) for institution in page.object_list]
+    filterset, page, results = search_page(request.GET)
     return render(
         request,
         "partners/staff/search.html",
@@ -119,7 +136,7 @@ def export_lines(queryset, request):
 
 @staff_required
 def staff_export(request):
-    filterset = filterset_for(request)
+    filterset = filterset_for(request.GET)
     if not filterset.is_valid():
         # The search page shows what is wrong with the filters.
         return redirect(f"{reverse('partners:staff-search')}?{request.GET.urlencode()}")

@@ -170,7 +170,8 @@ class StaffSearchFilterSet(django_filters.FilterSet):
     def filter_queryset(self, queryset):
         queryset = super().filter_queryset(queryset)
         query = self.form.cleaned_data.get("q") or ""
-        queryset = search.search_institutions(queryset, query)
+        # Unordered matches, for a count that skips the aggregates some orders need.
+        self.matches = search.search_institutions(queryset, query)
         return search.order_results(
-            queryset, self.form.cleaned_data.get("sort"), bool(search.query_words(query))
+            self.matches, self.form.cleaned_data.get("sort"), bool(search.query_words(query))
         )

@@ -4,10 +4,21 @@ The extensions and the GIN trigram index exist on PostgreSQL only; on SQLite the
 operations do nothing and the search falls back to plain substring matching.
 """
 
+import django.contrib.postgres.search
 from django.contrib.postgres.operations import TrigramExtension, UnaccentExtension
 from django.db import migrations, models
 
-TRIGRAM_INDEX = "partners_institution_search_text_trgm"
+INDEXES = {
+    "partners_institution_search_text_trgm": "search_text gin_trgm_ops",
+    "partners_institution_search_names_trgm": "search_names gin_trgm_ops",
+    "partners_institution_search_vector": "search_vector",
+}
+# Kept in step with partners.search.SEARCH_VECTOR.
+FILL_VECTOR = (
+    "UPDATE partners_institution SET search_vector = "
+    "setweight(to_tsvector('simple', search_names), 'A') || "
+    "setweight(to_tsvector('simple', search_text), 'B')"
+)
 
 
 class PostgresOnlySQL(migrations.RunSQL):
@@ -75,10 +86,22 @@ class Migration(migrations.Migration):
                 blank=True, default="", editable=False, verbose_name="search text"
             ),
         ),
-        migrations.RunPython(fill_search_text, migrations.RunPython.noop),
-        PostgresOnlySQL(
-            f"CREATE INDEX IF NOT EXISTS {TRIGRAM_INDEX} ON partners_institution "
-            "USING gin (search_text gin_trgm_ops)",
-            f"DROP INDEX IF EXISTS {TRIGRAM_INDEX}",
+        migrations.AddField(
+            model_name="institution",
+            name="search_vector",
+            field=django.contrib.postgres.search.SearchVectorField(
+                editable=False, null=True, verbose_name="search vector"
+            ),
         ),
+        # Indexes before the fill: PostgreSQL refuses CREATE INDEX on a table with
+        # pending (deferred foreign key) trigger events from updates in this transaction.
+        *(
+            PostgresOnlySQL(
+                f"CREATE INDEX IF NOT EXISTS {name} ON partners_institution USING gin ({column})",
+                f"DROP INDEX IF EXISTS {name}",
+            )
+            for name, column in INDEXES.items()
+        ),
+        migrations.RunPython(fill_search_text, migrations.RunPython.noop),
+        PostgresOnlySQL(FILL_VECTOR, migrations.RunSQL.noop),
     ]
