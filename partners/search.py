@@ -38,6 +38,7 @@ from django.db.models import (
     Value,
     When,
 )
+from django.db.models.functions import Coalesce
 from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete
 from django.dispatch import receiver
 from django.urls import reverse
@@ -217,8 +218,12 @@ def search_institutions(queryset, query):
             condition &= word_matches
         any_word_prefix = " | ".join(f"{word}:*" for word in words)
         return queryset.filter(condition).annotate(
-            rank=SearchRank(
-                F("search_vector"), SearchQuery(any_word_prefix, config="simple", search_type="raw")
+            rank=Coalesce(
+                SearchRank(
+                    F("search_vector"),
+                    SearchQuery(any_word_prefix, config="simple", search_type="raw"),
+                ),
+                0.0,
             )
             + _name_boost(folded)
         )

@@ -160,15 +160,26 @@ def _populate(count, start=0):
         make_press_release(institutions=[institution])
 
 
-def test_query_count_does_not_grow_with_results(staff_client):
+@pytest.mark.parametrize("sort", ["relevance", "name", "news", "active"])
+def test_query_count_does_not_grow_with_results(staff_client, sort):
     _populate(2)
 
     with CaptureQueriesContext(connection) as few:
-        response = staff_client.get(SEARCH, {"q": "generated", "sort": "active"})
+        response = staff_client.get(SEARCH, {"q": "generated", "sort": sort})
     assert len(response.context["results"]) == 2
     _populate(40, start=100)
     with CaptureQueriesContext(connection) as many:
-        response = staff_client.get(SEARCH, {"q": "generated", "sort": "active"})
+        response = staff_client.get(SEARCH, {"q": "generated", "sort": sort})
     assert len(response.context["results"]) == 20
     assert len(many) == len(few)
     assert len(many) <= 12
+
+
+def test_export_query_count_does_not_grow_with_rows(staff_client):
+    _populate(2)
+    with CaptureQueriesContext(connection) as few:
+        b"".join(staff_client.get(EXPORT).streaming_content)
+    _populate(40, start=100)
+    with CaptureQueriesContext(connection) as many:
+        b"".join(staff_client.get(EXPORT).streaming_content)
+    assert len(many) == len(few)
