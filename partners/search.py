@@ -11,11 +11,14 @@ A query is folded the same way, so "Universite", "UNIVERSITÉ" and "université"
   with the names ("univercity" finds "university"; a GIN trigram index answers it), and
   ranks results with a full-text rank (names weigh more) over a stored tsvector plus a
   boost when the names hold the query as typed.
-- SQLite ranks by that boost only, then by name.
+- SQLite has no trigrams: a misspelt word of letters matches the words of the names
+  that difflib finds close to it (one extra query reads the names). It ranks by the
+  boost only, then by name.
 """
 
 import dataclasses
 import datetime
+import difflib
 import re
 import unicodedata
 
@@ -51,6 +54,8 @@ MAX_QUERY_WORDS = 8
 # pg_trgm word similarity a misspelt word needs: "univercity" ~ "university" is 0.57.
 WORD_SIMILARITY_THRESHOLD = 0.5
 MIN_TYPO_WORD_LENGTH = 4
+# difflib ratio a misspelt word needs on SQLite: "univercity" ~ "university" is 0.8.
+TYPO_CUTOFF = 0.75
 
 SORT_CHOICES = [
     ("relevance", _("Relevance")),
@@ -227,10 +232,32 @@ def search_institutions(queryset, query):
             )
             + _name_boost(folded)
         )
+    close_words = _close_name_words(words)
     condition = Q()
     for word in words:
-        condition &= Q(search_text__contains=word)
+        word_matches = Q(search_text__contains=word)
+        for close_word in close_words.get(word, ()):
+            word_matches |= Q(search_names__contains=close_word)
+        condition &= word_matches
     return queryset.filter(condition).annotate(rank=_name_boost(folded))
+
+
+def _close_name_words(words):
+    """SQLite's typo fallback: for each word of letters, similar words of the names.
+
+    One query reads the folded names (a development database is small); difflib picks
+    the words that look alike, as pg_trgm does on PostgreSQL.
+    """
+    candidates = [w for w in words if len(w) >= MIN_TYPO_WORD_LENGTH and w.isalpha()]
+    if not candidates:
+        return {}
+    vocabulary = set()
+    for names in Institution.objects.values_list("search_names", flat=True).iterator():
+        vocabulary.update(names.split())
+    return {
+        word: difflib.get_close_matches(word, vocabulary, n=5, cutoff=TYPO_CUTOFF)
+        for word in candidates
+    }
 
 
 def _name_boost(folded):
