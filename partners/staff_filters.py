@@ -140,6 +140,13 @@ class StaffSearchFilterSet(django_filters.FilterSet):
             "sort",
         ]
 
+    def __init__(self, data=None, *args, **kwargs):
+        if data is not None and data.get("country"):
+            # Show ?country=be as the selected option, whose value is "BE".
+            data = data.copy()
+            data["country"] = data["country"].strip().upper()
+        super().__init__(data, *args, **kwargs)
+
     def keep(self, queryset, name, value):
         """Search text and order are applied last, in ``filter_queryset``."""
         return queryset

@@ -146,3 +146,8 @@ def test_bad_filter_value_shows_a_message_not_an_error(staff_client, world, para
 
 def test_unknown_parameters_are_ignored(staff_client, world):
     assert len(slugs(staff_client, colour="blue")) == 5
+
+
+def test_lower_case_country_shows_as_selected(staff_client, world):
+    html = staff_client.get(SEARCH, {"country": "kz"}).content.decode()
+    assert '<option value="KZ" selected>' in html
