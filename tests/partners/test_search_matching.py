@@ -4,6 +4,8 @@ Each test asserts the full behaviour on PostgreSQL and the documented fallback o
 SQLite (substring matching on folded text: no typo tolerance).
 """
 
+import io
+
 import pytest
 from django.db import connection
 
@@ -140,3 +142,14 @@ def test_search_text_follows_changes(antwerp_world):
 def test_odd_queries_never_fail(antwerp_world, query):
     found(query)
     assert Institution.objects.count() == 4
+
+
+def test_rebuild_command_repairs_bulk_written_rows(antwerp_world):
+    from django.core.management import call_command
+
+    Institution.objects.filter(slug="university-of-antwerp").update(
+        aliases="Stadscampus", search_text="", search_names=""
+    )
+    assert found("stadscampus") == []
+    call_command("rebuild_search_text", stdout=io.StringIO())
+    assert found("stadscampus") == ["university-of-antwerp"]
