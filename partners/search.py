@@ -6,7 +6,8 @@ description, its partnerships' titles and descriptions, its people's names and p
 A query is folded the same way, so "Universite", "UNIVERSITÉ" and "université" are one.
 
 - Both databases: every word of the query must occur in ``search_text`` (partial words,
-  accents, case, aliases, Cyrillic aliases).
+  accents, case, aliases, Cyrillic aliases), unless it occurs nowhere: then it is
+  taken for a typo of a word of the names.
 - PostgreSQL also accepts a misspelt word of letters through pg_trgm word similarity
   with the names ("univercity" finds "university"; a GIN trigram index answers it), and
   ranks results with a full-text rank (names weigh more) over a stored tsvector plus a
@@ -31,6 +32,7 @@ from django.db import connection
 from django.db.models import (
     Case,
     Count,
+    Exists,
     F,
     FloatField,
     Max,
@@ -56,6 +58,8 @@ WORD_SIMILARITY_THRESHOLD = 0.5
 MIN_TYPO_WORD_LENGTH = 4
 # difflib ratio a misspelt word needs on SQLite: "univercity" ~ "university" is 0.8.
 TYPO_CUTOFF = 0.75
+
+SEARCH_FIELDS = ("search_names", "search_text", "search_vector")
 
 SORT_CHOICES = [
     ("relevance", _("Relevance")),
@@ -197,28 +201,23 @@ def is_postgresql():
 def search_institutions(queryset, query):
     """Narrow an Institution queryset to those matching ``query``, annotated with ``rank``.
 
-    On PostgreSQL this first sets two session settings (one small query): pg_trgm's
-    word-similarity threshold, so the trigram index can answer the typo match, and no
-    parallel workers, which the planner would otherwise prefer to that index.
+    A word of letters that occurs nowhere as typed is taken for a typo (one query checks
+    the words): on PostgreSQL it matches by pg_trgm word similarity with the names, on
+    SQLite by the close words difflib finds among them. Words that do occur match only
+    as typed, which keeps results precise and the common case fast.
     """
     words = query_words(query)
     if not words:
         return queryset.annotate(rank=Value(0.0, output_field=FloatField()))
     folded = " ".join(words)
+    typos = _typo_words(words)
     if is_postgresql():
-        with connection.cursor() as cursor:
-            cursor.execute(
-                "SELECT set_config('pg_trgm.word_similarity_threshold', %s, false), "
-                # A parallel sequential scan looks cheaper to the planner than the trigram
-                # index but computes word similarity on every row: 10-20 times slower.
-                "set_config('max_parallel_workers_per_gather', '0', false)",
-                [str(WORD_SIMILARITY_THRESHOLD)],
-            )
+        if typos:
+            _prepare_trigram_session()
         condition = Q()
         for word in words:
             word_matches = Q(search_text__contains=word)
-            if len(word) >= MIN_TYPO_WORD_LENGTH and word.isalpha():
-                # Numbers and codes (GI04242) must match as typed: 04243 is no typo of it.
+            if word in typos:
                 word_matches |= Q(search_names__trigram_word_similar=word)
             condition &= word_matches
         any_word_prefix = " | ".join(f"{word}:*" for word in words)
@@ -232,7 +231,7 @@ def search_institutions(queryset, query):
             )
             + _name_boost(folded)
         )
-    close_words = _close_name_words(words)
+    close_words = _close_name_words(typos)
     condition = Q()
     for word in words:
         word_matches = Q(search_text__contains=word)
@@ -242,21 +241,47 @@ def search_institutions(queryset, query):
     return queryset.filter(condition).annotate(rank=_name_boost(folded))
 
 
+def _typo_words(words):
+    """The words of letters (numbers and codes must match as typed) found nowhere."""
+    candidates = [w for w in words if len(w) >= MIN_TYPO_WORD_LENGTH and w.isalpha()]
+    if not candidates:
+        return []
+    checks = {
+        f"word_{index}": Exists(Institution.objects.filter(search_text__contains=word))
+        for index, word in enumerate(candidates)
+    }
+    found = Institution.objects.order_by().annotate(**checks).values(*checks)[:1]
+    row = next(iter(found), None)
+    if row is None:
+        return []
+    return [word for index, word in enumerate(candidates) if not row[f"word_{index}"]]
+
+
+def _prepare_trigram_session():
+    """Session settings for the typo match on PostgreSQL, in one small query."""
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT set_config('pg_trgm.word_similarity_threshold', %s, false), "
+            # A parallel sequential scan looks cheaper to the planner than the trigram
+            # index but computes word similarity on every row: 10-20 times slower.
+            "set_config('max_parallel_workers_per_gather', '0', false)",
+            [str(WORD_SIMILARITY_THRESHOLD)],
+        )
+
+
 def _close_name_words(words):
-    """SQLite's typo fallback: for each word of letters, similar words of the names.
+    """SQLite's typo fallback: for each given word, similar words of the names.
 
     One query reads the folded names (a development database is small); difflib picks
     the words that look alike, as pg_trgm does on PostgreSQL.
     """
-    candidates = [w for w in words if len(w) >= MIN_TYPO_WORD_LENGTH and w.isalpha()]
-    if not candidates:
+    if not words:
         return {}
     vocabulary = set()
     for names in Institution.objects.values_list("search_names", flat=True).iterator():
         vocabulary.update(names.split())
     return {
-        word: difflib.get_close_matches(word, vocabulary, n=5, cutoff=TYPO_CUTOFF)
-        for word in candidates
+        word: difflib.get_close_matches(word, vocabulary, n=5, cutoff=TYPO_CUTOFF) for word in words
     }
 
 
@@ -291,6 +316,8 @@ def with_summary(queryset):
     latest_news = published_mentions().order_by("-published_at").values("published_at")[:1]
     return (
         queryset.select_related("country", "parent")
+        # Never shown, and wide: leaving them out keeps sorts and groupings in memory.
+        .defer(*SEARCH_FIELDS, *(f"parent__{name}" for name in SEARCH_FIELDS))
         # Computed only for the rows of the page unless the order needs it.
         .annotate(latest_news_at=Subquery(latest_news))
         .prefetch_related(
