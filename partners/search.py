@@ -44,7 +44,13 @@ from django.db.models import (
     When,
 )
 from django.db.models.functions import Coalesce
-from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete
+from django.db.models.signals import (
+    m2m_changed,
+    post_delete,
+    post_save,
+    pre_delete,
+    pre_save,
+)
 from django.dispatch import receiver
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -163,11 +169,21 @@ def _partnership_members_changed(sender, instance, action, reverse, pk_set, **kw
         refresh_search_text([instance.pk] if reverse else pk_set or [])
 
 
+@receiver(pre_save, sender=Position, dispatch_uid="search_position_saving")
+def _position_saving(sender, instance, raw=False, **kwargs):
+    # A post moved to another institution must leave the old one's text too.
+    if not raw and instance.pk:
+        instance._search_previous = list(
+            Position.objects.filter(pk=instance.pk).values_list("institution_id", flat=True)
+        )
+
+
 @receiver(post_save, sender=Position, dispatch_uid="search_position_saved")
 @receiver(post_delete, sender=Position, dispatch_uid="search_position_deleted")
 def _position_changed(sender, instance, raw=False, **kwargs):
-    if not raw and instance.institution_id:
-        refresh_search_text([instance.institution_id])
+    if not raw:
+        ids = {instance.institution_id, *getattr(instance, "_search_previous", [])}
+        refresh_search_text(pk for pk in ids if pk)
 
 
 @receiver(post_save, sender=Person, dispatch_uid="search_person_saved")

@@ -128,6 +128,9 @@ def test_search_text_follows_changes(antwerp_world):
     person.name = "Jane Smith"
     person.save()
     assert found("smith") == ["university-of-antwerp"]
+    position.institution = antwerp_world["ams"]
+    position.save()
+    assert found("smith") == ["antwerp-management-school"]
     position.delete()
     assert found("smith") == []
 
