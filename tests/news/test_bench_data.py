@@ -31,6 +31,7 @@ def test_generates_clearly_named_rows_once_and_renews_with_reset():
     assert "already there" in run("generate_bench_data", "--scale", "0.005")
     assert Institution.objects.count() == 50
 
+    run("generate_bench_data", "--scale", "0.02", "--reset")
     run("generate_bench_data", "--scale", "0.01", "--reset")
     assert Institution.objects.count() == 100
     assert PressRelease.objects.count() == 500

@@ -75,16 +75,31 @@ def has_generated_data():
     return Institution.objects.filter(slug__startswith=f"{PREFIX}-institute-").exists()
 
 
+def _delete_quietly(queryset):
+    """Delete rows without per-object signals: the search receivers would refresh the
+    text of every institution once per generated row (minutes instead of seconds)."""
+    queryset._raw_delete(queryset.db)
+
+
 def delete_generated_data():
-    """Remove every generated row, in an order PROTECT allows."""
-    PressRelease.objects.filter(slug__startswith=f"{PREFIX}-press-release-").delete()
-    Partnership.objects.filter(slug__startswith=f"{PREFIX}-partnership-").delete()
-    Person.objects.filter(slug__startswith=f"{PREFIX}-person-").delete()
-    generated = Institution.objects.filter(slug__startswith=f"{PREFIX}-institute-")
-    generated.filter(parent__isnull=False).delete()
-    generated.delete()
-    Embassy.objects.filter(slug__startswith=f"{PREFIX}-embassy-").delete()
-    CooperationArea.objects.filter(slug__startswith=f"{PREFIX}-area-").delete()
+    """Remove every generated row, in an order the PROTECT foreign keys allow."""
+    generated = f"{PREFIX}-"
+    PressRelease.objects.filter(slug__startswith=f"{generated}press-release-").delete()
+    partnerships = Partnership.objects.filter(slug__startswith=f"{generated}partnership-")
+    Figure.objects.filter(partnership__in=partnerships).delete()
+    Partnership.institutions.through.objects.filter(partnership__in=partnerships).delete()
+    Partnership.areas.through.objects.filter(partnership__in=partnerships).delete()
+    _delete_quietly(partnerships)
+    people = Person.objects.filter(slug__startswith=f"{generated}person-")
+    _delete_quietly(Position.objects.filter(person__in=people))
+    people.delete()
+    institutions = Institution.objects.filter(slug__startswith=f"{generated}institute-")
+    institutions.update(parent=None)
+    Figure.objects.filter(institution__in=institutions).delete()
+    _delete_quietly(Position.objects.filter(institution__in=institutions))
+    institutions.delete()
+    Embassy.objects.filter(slug__startswith=f"{generated}embassy-").delete()
+    CooperationArea.objects.filter(slug__startswith=f"{generated}area-").delete()
 
 
 def make_areas(rng):
@@ -271,7 +286,8 @@ class Command(BaseCommand):
 
     def handle(self, *args, reset=False, scale=1.0, seed=42, **options):
         if reset:
-            delete_generated_data()
+            with transaction.atomic():
+                delete_generated_data()
             self.stdout.write("Deleted the generated data.")
         elif has_generated_data():
             self.stdout.write("Generated data is already there; use --reset to renew it.")
