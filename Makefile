@@ -56,3 +56,11 @@ bench-mentions: install
 # 60 s; LOADTEST_ARGS=--short for a smoke test). Set DATABASE_URL to load PostgreSQL.
 loadtest: install
 	$(DEV) $(PY) manage.py loadtest $(LOADTEST_ARGS)
+# Staff search benchmark on PostgreSQL (issue 5): generated volume, then 20 timed searches.
+# BENCH_DATABASE_URL defaults to a local database named "search".
+BENCH_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/search
+.PHONY: bench-search
+bench-search: install
+	DATABASE_URL=$(BENCH_DATABASE_URL) $(DEV) $(PY) manage.py migrate --noinput
+	DATABASE_URL=$(BENCH_DATABASE_URL) $(DEV) $(PY) manage.py generate_bench_data
+	DATABASE_URL=$(BENCH_DATABASE_URL) $(DEV) $(PY) manage.py bench_search

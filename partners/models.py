@@ -2,6 +2,7 @@
 
 import datetime
 
+from django.contrib.postgres.search import SearchVectorField
 from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
@@ -214,6 +215,12 @@ class Institution(models.Model):
     description = models.TextField(_("description"), blank=True)
     # When the entry last changed: the lastmod of its page in the sitemap.
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
+    # Accent-stripped, casefolded copies for the staff search (partners/search.py keeps
+    # them current); they let SQLite match what PostgreSQL's unaccent would.
+    search_names = models.TextField(_("search names"), blank=True, default="", editable=False)
+    search_text = models.TextField(_("search text"), blank=True, default="", editable=False)
+    # PostgreSQL only (stays empty on SQLite): the full-text vector of the fields above.
+    search_vector = SearchVectorField(_("search vector"), null=True, editable=False)
 
     class Meta:
         ordering = ["name"]
