@@ -21,9 +21,11 @@ urlpatterns = [
 ]
 
 # Previews of unpublished press releases (workflow): staff, and holders of a preview link.
+# Tokens are secrets.token_urlsafe(), so a slug: anything else (a NUL byte, which PostgreSQL
+# refuses in a query) is a 404 before it reaches the database.
 from . import preview  # noqa: E402
 
 urlpatterns += [
     path("preview/<int:pk>/", preview.StaffPreviewView.as_view(), name="preview"),
-    path("preview/link/<str:token>/", preview.TokenPreviewView.as_view(), name="preview-token"),
+    path("preview/link/<slug:token>/", preview.TokenPreviewView.as_view(), name="preview-token"),
 ]
