@@ -84,6 +84,7 @@ def assert_no_axe_violations(page):
 def pages(live_server, world):
     return {
         "home": live_server.url + reverse("home"),
+        "list": live_server.url + reverse("news:list"),
         "filtered list": live_server.url
         + reverse("news:list")
         + "?topic=education&institution=university-of-antwerp&q=news&page=1",
@@ -95,7 +96,7 @@ def pages(live_server, world):
 
 
 @pytest.mark.parametrize(
-    "name", ["home", "filtered list", "bad filter", "detail", "withdrawn", "404"]
+    "name", ["home", "list", "filtered list", "bad filter", "detail", "withdrawn", "404"]
 )
 def test_no_axe_violations(page, live_server, world, name):
     page.goto(pages(live_server, world)[name])
@@ -106,7 +107,7 @@ def test_no_axe_violations(page, live_server, world, name):
 
 
 @pytest.mark.parametrize(
-    "name", ["home", "filtered list", "bad filter", "detail", "withdrawn", "404"]
+    "name", ["home", "list", "filtered list", "bad filter", "detail", "withdrawn", "404"]
 )
 def test_nothing_overflows_on_a_360_pixel_phone(page, live_server, world, name):
     page.set_viewport_size(PHONE)
@@ -145,3 +146,28 @@ def test_filters_work_without_javascript(browser, live_server, world):
     page.get_by_role("link", name="Next page").click()
     assert "institution=university-of-antwerp" in page.url and "page=2" in page.url
     context.close()
+
+
+def test_on_a_phone_the_news_comes_before_the_folded_filters(page, live_server, world):
+    page.set_viewport_size(PHONE)
+    page.goto(live_server.url + reverse("news:list"))
+    first = page.locator(".news-list .card__title a").first
+    assert first.is_visible()
+    assert first.bounding_box()["y"] < PHONE["height"], "the first press release is on screen"
+    topic = page.get_by_label("Topic", exact=True)
+    assert not topic.is_visible()
+    page.get_by_text("Filter by topic, mission, institution").click()
+    topic.select_option("education")
+    page.get_by_role("button", name="Apply filters").click()
+    assert "topic=education" in page.url
+    # With a filter in use, the filters stay unfolded, so the reader sees what is applied.
+    assert page.get_by_label("Topic", exact=True).is_visible()
+    assert_no_axe_violations(page)
+
+
+def test_on_a_wide_screen_every_filter_shows_without_a_click(page, live_server, world):
+    page.set_viewport_size({"width": 1280, "height": 900})
+    page.goto(live_server.url + reverse("news:list"))
+    for label in ["Search", "Topic", "Mission", "Institution", "Partnership", "Country", "Year"]:
+        assert page.get_by_label(label, exact=True).is_visible(), label
+    assert not page.get_by_text("Filter by topic, mission, institution").is_visible()
