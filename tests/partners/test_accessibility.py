@@ -75,6 +75,9 @@ def build_world():
                        partnerships=[mobility], people=[ambassador])  # fmt: skip
     return {
         "embassy-list": "/embassies/",
+        "institution-list": "/institutions/",
+        "partnership-list": "/partnerships/",
+        "unit-detail": unit.get_absolute_url(),
         "embassy-detail": embassy.get_absolute_url(),
         "institution-list-filtered": "/institutions/?country=be&kind=university",
         "institution-list-error": "/institutions/?kind=nope",
@@ -121,3 +124,13 @@ def test_filters_work_without_javascript(browser, live_server):
     assert page.get_by_role("link", name="AlmaU").count() == 1
     assert page.get_by_role("link", name="University of Antwerp").count() == 0
     context.close()
+
+
+@pytest.mark.browser
+@pytest.mark.django_db(transaction=True)
+def test_figures_table_fits_a_360_pixel_phone(page, live_server):
+    urls = build_world()
+    page.set_viewport_size({"width": 360, "height": 740})
+    page.goto(live_server.url + urls["partnership-detail"])
+    table = page.locator(".figures-table").locator("xpath=..")
+    assert table.evaluate("e => e.scrollWidth <= e.clientWidth"), "no column hidden off-screen"
