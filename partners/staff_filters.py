@@ -54,6 +54,10 @@ class CountryCodeField(ModelChoiceField):
         return super().to_python(value)
 
 
+# What an unset choice reads as, instead of django-filter's "---------".
+ANY = _("Any")
+
+
 class CountryFilter(django_filters.ModelChoiceFilter):
     field_class = CountryCodeField
 
@@ -76,33 +80,43 @@ class StaffSearchFilterSet(django_filters.FilterSet):
     )
     country = CountryFilter(
         label=_("Country"),
+        empty_label=ANY,
         queryset=Country.objects.all(),
         to_field_name="code",
         field_name="country",
     )
     city = SearchTextFilter(label=_("City"), method="filter_city", max_length=100)
-    kind = django_filters.ChoiceFilter(label=_("Kind"), choices=Institution.Kind.choices)
+    kind = django_filters.ChoiceFilter(
+        label=_("Kind"), choices=Institution.Kind.choices, empty_label=ANY
+    )
     area = django_filters.ModelChoiceFilter(
         label=_("Cooperation area"),
+        empty_label=ANY,
         queryset=CooperationArea.objects.all(),
         to_field_name="slug",
         method="filter_area",
     )
     partnership_kind = django_filters.ChoiceFilter(
-        label=_("Partnership kind"), choices=Partnership.Kind.choices, method="filter_partnership"
+        label=_("Partnership kind"),
+        choices=Partnership.Kind.choices,
+        method="filter_partnership",
+        empty_label=ANY,
     )
     status = django_filters.ChoiceFilter(
         label=_("Partnership status"),
+        empty_label=ANY,
         choices=Partnership.Status.choices,
         method="filter_partnership",
     )
     active = django_filters.ChoiceFilter(
         label=_("Has an active partnership"),
+        empty_label=ANY,
         choices=[("yes", _("Yes")), ("no", _("No"))],
         method="filter_active",
     )
     embassy = django_filters.ModelChoiceFilter(
         label=_("Facilitating mission"),
+        empty_label=ANY,
         queryset=Embassy.objects.all(),
         to_field_name="slug",
         method="filter_partnership",
