@@ -109,3 +109,23 @@ def test_admin_press_release_pages_and_editor_have_no_csp_violations(live_server
 
     recorder.visit(live_server.url + reverse("admin:news_pressrelease_changelist"))
     assert recorder.violations() == []
+
+
+def test_error_and_filtered_pages_have_no_csp_violations(live_server, page):
+    """The pages a reader meets when something is wrong, and the filtered lists (with the
+    folded filters and the chart's table), under the same policy."""
+    make_representative_site()
+    recorder = ViolationRecorder(page)
+    for path, status in [
+        ("/no/such/page/", 404),
+        ("/news/no-such-press-release/", 404),
+        ("/news/?institution=nope&year=abc", 200),
+        ("/news/?page=99", 404),
+        ("/institutions/?kind=nope", 200),
+        ("/partnerships/?status=nope", 200),
+    ]:
+        page.set_viewport_size({"width": 360, "height": 740})
+        response = recorder.visit(live_server.url + path)
+        assert response.status == status, path
+        assert page.locator("a.skip-link").count() == 1, "the site's own page"
+        assert recorder.violations() == [], path
