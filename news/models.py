@@ -87,7 +87,8 @@ class PressReleaseQuerySet(models.QuerySet):
             Prefetch(
                 "partnerships",
                 queryset=Partnership.objects.prefetch_related(
-                    Prefetch("figures", queryset=Figure.objects.order_by("label", "-as_of"))
+                    Prefetch("figures", queryset=Figure.objects.order_by("label", "-as_of")),
+                    "areas",
                 ),
             ),
             Prefetch(

@@ -91,6 +91,12 @@ class PressReleaseListView(FilterView):
         return context
 
 
+def cooperation_areas(partnerships):
+    """The cooperation areas of the press release's partnerships, each once, by name."""
+    areas = {area.pk: area for partnership in partnerships for area in partnership.areas.all()}
+    return sorted(areas.values(), key=lambda area: area.name)
+
+
 class PressReleaseDetailView(DetailView):
     """One press release and everything it links to.
 
@@ -113,6 +119,7 @@ class PressReleaseDetailView(DetailView):
             related_people=press_release.related_people(),
             related_countries=list(press_release.countries.all()),
             related_topics=list(press_release.topics.all()),
+            related_areas=cooperation_areas(partnership for partnership, _f in partnerships),
             other_news=self.other_news(
                 [partnership for partnership, _figures in partnerships], institutions
             ),

@@ -111,7 +111,12 @@ def test_seed_detail_shows_everything_it_links_to(client, demo_site):
         "11 Kazakh students",
         "5 Kazakh researchers",
         "8 master's students",
-        # topics and countries
+        # cooperation areas, topics and countries
+        "Cooperation areas",
+        "Higher education",
+        "Science",
+        "Innovation",
+        "Transport and logistics",
         "Education and science",
         "Belgium",
         "Kazakhstan",
@@ -127,6 +132,7 @@ def test_seed_detail_shows_everything_it_links_to(client, demo_site):
         reverse("partners:person-detail", args=["roman-vassilenko"]),
         reverse("partners:person-detail", args=["herwig-leirs"]),
         reverse("partners:person-detail", args=["nathalie-dens"]),
+        reverse("partners:partnership-list") + "?area=transport-and-logistics",
         reverse("news:list") + "?country=be",
         reverse("news:list") + "?country=kz",
     } <= links(response)
@@ -166,6 +172,7 @@ def test_university_page_shows_its_unit_people_partnership_and_news(client, demo
         "Academic mobility between Kazakhstan and the University of Antwerp",
         demo.SEED_TITLE,
     )
+    assert "unknown" not in visible_text(response), "a post without a start date reads well"
     assert reverse("partners:institution-detail", args=[demo.CMAT_SLUG]) in links(response)
 
 

@@ -12,6 +12,7 @@ from django.urls import reverse
 
 from tests.factories import (
     country,
+    make_area,
     make_embassy,
     make_figure,
     make_institution,
@@ -131,7 +132,9 @@ def related_world(count, prefix):
         institution = make_institution(f"{prefix} Unit {number}", parent=parent)
         institutions.append(institution)
         partnership = make_partnership(
-            f"{prefix} Partnership {number}", institutions=[parent, institution]
+            f"{prefix} Partnership {number}",
+            institutions=[parent, institution],
+            areas=[make_area(f"{prefix} Area {number}")],
         )
         make_figure(partnership, label="students", value=number, as_of=datetime.date(2025, 1, 1))
         make_figure(
@@ -155,7 +158,7 @@ def related_world(count, prefix):
 def test_news_detail_with_2_and_40_related_items(client):
     few = count_queries(client, related_world(2, "few").get_absolute_url())
     many = count_queries(client, related_world(40, "many").get_absolute_url())
-    assert few == many == 13  # 11 for the article and its links, 2 for gallery and documents
+    assert few == many == 14  # 12 for the article and its links, 2 for gallery and documents
 
 
 def test_robots_and_404_need_no_queries(client):
