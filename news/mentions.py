@@ -479,6 +479,7 @@ _LEADING_NOISE = {
 
 
 _KEYWORD_WORDS = tuple(_KEYWORD[3:-1].split("|"))
+_CITY_FOLLOWS = ("Universiteit", "Universität", "Université", "Hochschule")
 
 
 def _candidate_spans(index, text, hits):
@@ -495,8 +496,12 @@ def _candidate_spans(index, text, hits):
         name = re.split(r"\.\s|\n", name)[0].rstrip(".,")
         # "Goethe University Frankfurt": a known city right after the name belongs to it.
         after = re.match(r" ([A-Z][\w-]+)", text.text[start + len(name) :])
-        if after and after[1].lower() in index.city_names and name.endswith(_KEYWORD_WORDS):
-            name = f"{name} {after[1]}"
+        if after and name.endswith(_KEYWORD_WORDS):
+            # In Dutch, German and French names the city always follows ("Vrije
+            # Universiteit Brussel"), in the local spelling the directory may not know.
+            city_follows = name.endswith(_CITY_FOLLOWS) and after[1].lower() not in _GENERIC
+            if city_follows or after[1].lower() in index.city_names:
+                name = f"{name} {after[1]}"
         if not name or all(w.lower().strip("'.,") in _GENERIC for w in name.split()):
             continue
         end = start + len(name)

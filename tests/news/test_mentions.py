@@ -170,6 +170,9 @@ def test_partnership_by_one_member_and_its_kind_is_only_a_suggestion(antwerp):
         ("a visit to KU Leuven last week", "KU Leuven"),
         ("talks with the University of Glasgow.", "University of Glasgow"),
         ("Ghent University and others", "Ghent University"),
+        # The city after a Dutch, German or French name is part of it, in any spelling.
+        ("he visited the Vrije Universiteit Brussel (VUB) today", "Vrije Universiteit Brussel"),
+        ("with the Technische Universität München.", "Technische Universität München"),
     ],
 )
 def test_institution_like_names_outside_the_directory_are_new_institutions(text, name):
