@@ -85,6 +85,12 @@ def stale_message(current):
     ) % {"who": who, "when": when}
 
 
+def _moment(value):
+    """A local date and time to end a sentence with: English formats end in "a.m." and
+    would give "a.m.." before the full stop."""
+    return date_format(timezone.localtime(value), "DATETIME_FORMAT").rstrip(".")
+
+
 def _claim_version(press_release, expected_version):
     """Raise lock_version by one if the row is still at `expected_version` (race-free)."""
     if expected_version is None:
@@ -238,9 +244,7 @@ def publish(
             press_release.second_review_waiver_reason = second_review_waiver_reason.strip()
 
     if when > now:
-        action = _("Scheduled for %(when)s.") % {
-            "when": date_format(timezone.localtime(when), "DATETIME_FORMAT")
-        }
+        action = _("Scheduled for %(when)s.") % {"when": _moment(when)}
     else:
         action = _("Published.")
     if press_release.needs_second_review_waiver(user):
@@ -313,11 +317,7 @@ def restore_version(press_release, version, user):
             press_release,
             user,
             _("Restored the version of %(when)s.")
-            % {
-                "when": date_format(
-                    timezone.localtime(version.revision.date_created), "DATETIME_FORMAT"
-                )
-            },
+            % {"when": _moment(version.revision.date_created)},
         )
         _audit("restore", user, press_release, version_id=version.pk)
     return press_release
