@@ -16,7 +16,7 @@ from django.shortcuts import get_object_or_404, redirect
 from django.urls import path, reverse
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.http import require_POST
 
 from partners.models import Country, Embassy, Institution, Partnership, Person
@@ -146,10 +146,12 @@ class SuggestedLinksMixin:
         if suggestion.matched_text and suggestion.matched_text in sentence:
             before, _found, after = sentence.partition(suggestion.matched_text)
             marked = format_html("{}<mark>{}</mark>{}", before, suggestion.matched_text, after)
+        # Each button names its suggestion for screen readers, starting with the visible word.
         button = (
             '<button type="submit" class="button" formaction="{}" formmethod="post" '
-            'formnovalidate name="_suggestion" value="{}">{}</button>'
+            'formnovalidate name="_suggestion" value="{}" aria-label="{}">{}</button>'
         )
+        subject = suggestion.matched_text
         return format_html(
             "<tr><td>{}</td><td>{}</td><td>{}</td><td>{} {}</td></tr>",
             suggestion.get_kind_display(),
@@ -159,12 +161,14 @@ class SuggestedLinksMixin:
                 button,
                 self._url("suggestion", obj.pk, suggestion.pk, "accept"),
                 suggestion.pk,
+                f"{accept_label}: {subject}",
                 accept_label,
             ),
             format_html(
                 button,
                 self._url("suggestion", obj.pk, suggestion.pk, "dismiss"),
                 suggestion.pk,
+                f"{_('Dismiss')}: {subject}",
                 _("Dismiss"),
             ),
         )
@@ -279,7 +283,12 @@ class SuggestedLinksMixin:
         applied = detect_press_release(obj)
         self.message_user(
             request,
-            _("Mentions detected: %(pending)d suggestions wait.") % {"pending": applied.pending},
+            ngettext(
+                "Mentions detected: %(pending)d suggestion waits.",
+                "Mentions detected: %(pending)d suggestions wait.",
+                applied.pending,
+            )
+            % {"pending": applied.pending},
             messages.SUCCESS,
         )
         return self._back(obj)

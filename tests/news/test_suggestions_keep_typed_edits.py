@@ -107,3 +107,18 @@ def test_typed_text_stays_in_the_form_when_someone_saved_meanwhile(editor_client
     assert suggestion.status == Status.PENDING
     seed.refresh_from_db()
     assert seed.lead != "Typed while someone else saved."
+
+
+def test_panel_buttons_name_their_suggestion_and_the_count_is_singular(editor_client, seed):
+    html = editor_client.get(change_url(seed)).content.decode()
+    assert 'aria-label="Accept: 11 students from Kazakhstan"' in html
+    assert 'aria-label="Dismiss: 11 students from Kazakhstan"' in html
+    for suggestion in seed.link_suggestions.pending()[1:]:
+        suggestion.status = Status.DISMISSED
+        suggestion.save()
+
+    response = editor_client.post(
+        reverse("admin:news_pressrelease_detect_mentions", args=[seed.pk]), follow=True
+    )
+
+    assert "Mentions detected: 1 suggestion waits." in response.content.decode()
