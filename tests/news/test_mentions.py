@@ -189,6 +189,13 @@ def test_new_institution_country_is_guessed_from_its_sentence():
     assert mention.country_code == "NL"
 
 
+def test_new_institution_named_after_a_known_city_takes_that_citys_country():
+    make_institution("Eurasian National University", country_code="KZ", city="Astana")
+    text = "In Brussels, Belgian partners met Astana IT University."
+    (mention,) = [m for m in detect_mentions(text, ON).mentions if m.kind == "new_institution"]
+    assert (mention.name, mention.country_code) == ("Astana IT University", "KZ")
+
+
 def test_generic_names_and_directory_names_are_no_new_institution(antwerp):
     text = "The National Academy of Sciences and the University of Antwerp met."
     assert [m for m in detect_mentions(text, ON).mentions if m.kind == "new_institution"] == []
