@@ -1,17 +1,19 @@
 """The Suggested-links buttons post the whole change form: what the editor typed is saved
 first (or kept in the form when it cannot be), never thrown away by a decision."""
 
+import datetime
 import shutil
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 from reversion.models import Version
 
 from news import services
 from news.forms import PressReleaseAdminForm
 from news.importer import import_file
 from news.models import LinkSuggestion
-from tests.factories import make_editor
+from tests.factories import make_editor, make_publisher
 
 from .conftest import CORPUS
 from .test_media_admin import form_data
@@ -122,3 +124,19 @@ def test_panel_buttons_name_their_suggestion_and_the_count_is_singular(editor_cl
     )
 
     assert "Mentions detected: 1 suggestion waits." in response.content.decode()
+
+
+def test_publisher_decision_on_an_untouched_scheduled_page_saves_nothing(client, seed):
+    seed.status = "published"
+    seed.published_at = timezone.now().replace(microsecond=0, second=0) + datetime.timedelta(1)
+    seed.save()
+    client.force_login(make_publisher())
+    page = client.get(change_url(seed))
+    suggestion = seed.link_suggestions.get(kind="figure", value=11)
+
+    response = client.post(decide_url(suggestion, "accept"), as_browser(form_data(page)))
+
+    assert response.status_code == 302
+    seed.refresh_from_db()
+    assert seed.lock_version == 0
+    assert seed.figures.filter(value=11).exists()
