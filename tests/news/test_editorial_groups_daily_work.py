@@ -97,3 +97,18 @@ def test_groups_create_a_new_institution_from_a_suggestion(staff_client):
     assert draft.institutions.get() == Institution.objects.get(
         name="Delft University of Technology"
     )
+
+
+def test_editor_viewing_a_published_press_release_gets_no_decision_buttons(client, imported_seed):
+    imported_seed.status = Status.PUBLISHED
+    imported_seed.published_at = imported_seed.created_at
+    imported_seed.save()
+    figure = imported_seed.link_suggestions.get(kind="figure", value=11)
+    client.force_login(make_editor())
+
+    response = client.get(reverse("admin:news_pressrelease_change", args=[imported_seed.pk]))
+
+    assert response.status_code == 200  # read-only for editors
+    html = response.content.decode()
+    assert decide_url(figure, "accept") not in html and "suggested-links" not in html
+    assert client.post(decide_url(figure, "accept")).status_code == 403
