@@ -248,7 +248,8 @@ class PressReleaseAdmin(SuggestedLinksMixin, admin.ModelAdmin):
             (None, {"fields": ["title", "slug", "lead", "body", "dateline", "source"]}),
             (_("Publication"), {"fields": publication}),
         ]
-        if obj is not None:
+        # The panel is buttons that change links: only for those who may change it.
+        if obj is not None and self.has_change_permission(request, obj):
             fieldsets.append((self.suggestions_fieldset_title, {"fields": ["suggested_links"]}))
         if obj is None or self.has_change_permission(request, obj):
             workflow = ["change_note", "opened_version"]

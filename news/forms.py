@@ -33,6 +33,27 @@ def time_zone_note():
     return format_lazy(gettext_lazy("Times are in the {} time zone."), settings.TIME_ZONE)
 
 
+def _crlf_to_lf(value):
+    return value.replace("\r\n", "\n") if isinstance(value, str) else value
+
+
+class NewlineNormalisingField:
+    """Browsers post textareas with CRLF line ends; stored text (imports, earlier saves)
+    has LF. Compare and store with LF, so an untouched body is not "changed" on save."""
+
+    def to_python(self, value):
+        return super().to_python(_crlf_to_lf(value))
+
+    def has_changed(self, initial, data):
+        return super().has_changed(_crlf_to_lf(initial), data)
+
+
+def normalise_newlines(field):
+    if not isinstance(field, NewlineNormalisingField):
+        field.__class__ = type(field.__class__.__name__, (NewlineNormalisingField, type(field)), {})
+    return field
+
+
 class PressReleaseAdminForm(forms.ModelForm):
     # Fields only the workflow may change: never accepted from someone whose form lacks them.
     GUARDED_FIELDS = {
@@ -98,6 +119,9 @@ class PressReleaseAdminForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         if self.instance.pk:
             self.initial["opened_version"] = self.instance.lock_version
+        for name in ("lead", "body"):
+            if name in self.fields:
+                normalise_newlines(self.fields[name])
         if "published_at" in self.fields:
             field = self.fields["published_at"]
             field.help_text = format_lazy("{} {}", field.help_text, time_zone_note())

@@ -139,6 +139,17 @@ class DirectoryIndex:
         self.city_names = {i["city"].lower() for i in institutions if i["city"]} | {
             e["city"].lower() for e in embassies if e["city"]
         }
+        # A city that belongs to one country only tells where a new institution is
+        # ("Astana IT University" is in Kazakhstan, wherever the sentence was written).
+        countries_of_city = defaultdict(set)
+        for city, country_id in [(i["city"], i["country_id"]) for i in institutions] + [
+            (e["city"], e["host_country_id"]) for e in embassies
+        ]:
+            if city and country_id:
+                countries_of_city[city.lower()].add(country_id)
+        self.city_countries = {
+            city: next(iter(ids)) for city, ids in countries_of_city.items() if len(ids) == 1
+        }
         country_names = self._load_countries()
         self.city_names -= country_names  # Luxembourg, Singapore: the country still counts
         for row in institutions:
@@ -479,6 +490,7 @@ _LEADING_NOISE = {
 
 
 _KEYWORD_WORDS = tuple(_KEYWORD[3:-1].split("|"))
+_CITY_FOLLOWS = ("Universiteit", "Universität", "Université", "Hochschule")
 
 
 def _candidate_spans(index, text, hits):
@@ -495,8 +507,12 @@ def _candidate_spans(index, text, hits):
         name = re.split(r"\.\s|\n", name)[0].rstrip(".,")
         # "Goethe University Frankfurt": a known city right after the name belongs to it.
         after = re.match(r" ([A-Z][\w-]+)", text.text[start + len(name) :])
-        if after and after[1].lower() in index.city_names and name.endswith(_KEYWORD_WORDS):
-            name = f"{name} {after[1]}"
+        if after and name.endswith(_KEYWORD_WORDS):
+            # In Dutch, German and French names the city always follows ("Vrije
+            # Universiteit Brussel"), in the local spelling the directory may not know.
+            city_follows = name.endswith(_CITY_FOLLOWS) and after[1].lower() not in _GENERIC
+            if city_follows or after[1].lower() in index.city_names:
+                name = f"{name} {after[1]}"
         if not name or all(w.lower().strip("'.,") in _GENERIC for w in name.split()):
             continue
         end = start + len(name)
@@ -629,9 +645,25 @@ def _new_institutions(index, text, hits, candidates, mention):
             if s_start <= h.start < s_end and h.entries[0][1] != home
         ]
         others = [c for c in release_countries if c != home]
-        guesses = _countries_in_name(index, name) or nearby or others or [home]
+        guesses = (
+            _countries_in_name(index, name)
+            or _city_countries_in_name(index, name)
+            or nearby
+            or others
+            or [home]
+        )
         code = str(index.countries.get(guesses[0], "")) if guesses[0] else ""
         mention("new_institution", None, start, end, False, name=name, country_code=code)
+
+
+def _city_countries_in_name(index, name):
+    words = name.lower().split()
+    for size in (3, 2, 1):
+        for i in range(len(words) - size + 1):
+            country_id = index.city_countries.get(" ".join(words[i : i + size]))
+            if country_id:
+                return [country_id]
+    return []
 
 
 def _countries_in_name(index, name):

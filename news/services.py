@@ -12,6 +12,8 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
+from mfa_site.audit import log_event
+
 from .models import (
     PressRelease,
     PressReleaseCountry,
@@ -83,6 +85,12 @@ def stale_message(current):
     ) % {"who": who, "when": when}
 
 
+def _moment(value):
+    """A local date and time to end a sentence with: English formats end in "a.m." and
+    would give "a.m.." before the full stop."""
+    return date_format(timezone.localtime(value), "DATETIME_FORMAT").rstrip(".")
+
+
 def _claim_version(press_release, expected_version):
     """Raise lock_version by one if the row is still at `expected_version` (race-free)."""
     if expected_version is None:
@@ -121,7 +129,28 @@ def _comment(action, note):
     return f"{action} {note}".strip() if note else action
 
 
-def _transition(press_release, to, user, expected_version, apply, comment):
+def _audit(action, user, press_release, **fields):
+    """Log the action once its transaction has committed: a refused or rolled-back action
+    leaves no audit line. Only names, ids, states and public text go in (no form data)."""
+    fields = {
+        "status": press_release.status,
+        "lock_version": press_release.lock_version,
+        **fields,
+    }
+    transaction.on_commit(lambda: log_event(action, user, press_release, **fields))
+
+
+def _audit_action(press_release, to):
+    if to == PressRelease.Status.PUBLISHED:
+        return "schedule" if press_release.is_scheduled else "publish"
+    return {
+        PressRelease.Status.REVIEW: "submit",
+        PressRelease.Status.DRAFT: "return_to_draft",
+        PressRelease.Status.WITHDRAWN: "withdraw",
+    }[to]
+
+
+def _transition(press_release, to, user, expected_version, apply, comment, **audit_fields):
     with transaction.atomic():
         # Lock the row and read the state as it is now, not as the page showed it.
         current = PressRelease.objects.select_for_update().get(pk=press_release.pk)
@@ -138,6 +167,14 @@ def _transition(press_release, to, user, expected_version, apply, comment):
         press_release.status = to
         save_edit(press_release, user, expected_version=expected_version)
         record_revision(press_release, user, comment)
+        published_at = press_release.published_at
+        _audit(
+            _audit_action(press_release, to),
+            user,
+            press_release,
+            published_at=published_at.isoformat() if published_at else None,
+            **audit_fields,
+        )
     return press_release
 
 
@@ -207,9 +244,7 @@ def publish(
             press_release.second_review_waiver_reason = second_review_waiver_reason.strip()
 
     if when > now:
-        action = _("Scheduled for %(when)s.") % {
-            "when": date_format(timezone.localtime(when), "DATETIME_FORMAT")
-        }
+        action = _("Scheduled for %(when)s.") % {"when": _moment(when)}
     else:
         action = _("Published.")
     if press_release.needs_second_review_waiver(user):
@@ -223,6 +258,7 @@ def publish(
         expected_version,
         apply,
         _comment(action, note),
+        without_second_review=press_release.needs_second_review_waiver(user),
     )
 
 
@@ -243,6 +279,7 @@ def withdraw(press_release, user, *, reason, expected_version=None, note=""):
         expected_version,
         apply,
         _comment(_("Withdrawn: %(reason)s") % {"reason": reason.strip()}, note),
+        reason=reason.strip(),
     )
 
 
@@ -280,12 +317,9 @@ def restore_version(press_release, version, user):
             press_release,
             user,
             _("Restored the version of %(when)s.")
-            % {
-                "when": date_format(
-                    timezone.localtime(version.revision.date_created), "DATETIME_FORMAT"
-                )
-            },
+            % {"when": _moment(version.revision.date_created)},
         )
+        _audit("restore", user, press_release, version_id=version.pk)
     return press_release
 
 

@@ -16,12 +16,13 @@ from django.shortcuts import get_object_or_404, redirect
 from django.urls import path, reverse
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.http import require_POST
 
 from partners.models import Country, Embassy, Institution, Partnership, Person
 
 from .models import LinkSuggestion
+from .services import record_revision
 from .suggestions import accept, detect_press_release, dismiss
 
 Kind = LinkSuggestion.Kind
@@ -145,10 +146,12 @@ class SuggestedLinksMixin:
         if suggestion.matched_text and suggestion.matched_text in sentence:
             before, _found, after = sentence.partition(suggestion.matched_text)
             marked = format_html("{}<mark>{}</mark>{}", before, suggestion.matched_text, after)
+        # Each button names its suggestion for screen readers, starting with the visible word.
         button = (
             '<button type="submit" class="button" formaction="{}" formmethod="post" '
-            'formnovalidate name="_suggestion" value="{}">{}</button>'
+            'formnovalidate name="_suggestion" value="{}" aria-label="{}">{}</button>'
         )
+        subject = suggestion.matched_text
         return format_html(
             "<tr><td>{}</td><td>{}</td><td>{}</td><td>{} {}</td></tr>",
             suggestion.get_kind_display(),
@@ -158,12 +161,14 @@ class SuggestedLinksMixin:
                 button,
                 self._url("suggestion", obj.pk, suggestion.pk, "accept"),
                 suggestion.pk,
+                f"{accept_label}: {subject}",
                 accept_label,
             ),
             format_html(
                 button,
                 self._url("suggestion", obj.pk, suggestion.pk, "dismiss"),
                 suggestion.pk,
+                f"{_('Dismiss')}: {subject}",
                 _("Dismiss"),
             ),
         )
@@ -202,19 +207,42 @@ class SuggestedLinksMixin:
             raise PermissionDenied
         return obj
 
-    def _back(self, obj):
+    def _change_url(self, obj):
         opts = self.opts
-        url = reverse(
+        return reverse(
             f"{self.admin_site.name}:{opts.app_label}_{opts.model_name}_change",
             args=[quote(obj.pk)],
         )
-        return redirect(url)
+
+    def _back(self, obj):
+        return redirect(self._change_url(obj))
+
+    def _save_typed_edits(self, request, obj):
+        """The panel's buttons post the whole change form. Save what the editor typed
+        first, so a decision never throws unsaved work away; if that save is refused
+        (an invalid field, someone saved meanwhile) return the form with the edit kept."""
+        form_class = self.get_form(request, obj, change=True)
+        form = form_class(request.POST, request.FILES, instance=obj)
+        if not any(name in request.POST for name in form.fields):
+            return None  # a bare decision, not from the change page
+        formsets, _inline_instances = self._create_formsets(request, obj, change=True)
+        if not form.has_changed() and not any(formset.has_changed() for formset in formsets):
+            return None
+        response = self.changeform_view(request, str(obj.pk), form_url=self._change_url(obj))
+        return None if response.status_code == 302 else response
 
     def suggestion_decision_view(self, request, object_id, suggestion_id, decision):
         obj = self._changeable(request, object_id)
         suggestion = get_object_or_404(LinkSuggestion, pk=suggestion_id, press_release=obj)
         if decision not in ("accept", "dismiss"):
             raise Http404(_("Unknown decision."))
+        if refused := self._save_typed_edits(request, obj):
+            self.message_user(
+                request,
+                _("Your changes could not be saved, so the suggestion was not decided yet."),
+                messages.WARNING,
+            )
+            return refused
         if suggestion.status != LinkSuggestion.Status.PENDING:
             self.message_user(request, _("This suggestion was already decided."), messages.INFO)
             return self._back(obj)
@@ -236,6 +264,12 @@ class SuggestedLinksMixin:
             suggestion.delete()
             self.message_user(request, _("The suggested entry no longer exists."), messages.WARNING)
             return self._back(obj)
+        # The new link goes into the history like any other edit of the links.
+        record_revision(
+            obj,
+            request.user,
+            _("Accepted the suggested link “%(text)s”.") % {"text": suggestion.matched_text},
+        )
         self.message_user(
             request, _("Linked “%(text)s”.") % {"text": suggestion.matched_text}, messages.SUCCESS
         )
@@ -243,10 +277,18 @@ class SuggestedLinksMixin:
 
     def detect_mentions_view(self, request, object_id):
         obj = self._changeable(request, object_id)
+        if refused := self._save_typed_edits(request, obj):
+            return refused
+        obj.refresh_from_db()
         applied = detect_press_release(obj)
         self.message_user(
             request,
-            _("Mentions detected: %(pending)d suggestions wait.") % {"pending": applied.pending},
+            ngettext(
+                "Mentions detected: %(pending)d suggestion waits.",
+                "Mentions detected: %(pending)d suggestions wait.",
+                applied.pending,
+            )
+            % {"pending": applied.pending},
             messages.SUCCESS,
         )
         return self._back(obj)

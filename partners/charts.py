@@ -114,6 +114,17 @@ class Chart:
 class FigureTable:
     labels: list[str]
     rows: list[tuple[date, list[int | None]]]
+    # Per date, the published press releases that reported a figure of that date.
+    sources: dict = field(default_factory=dict)
+
+    @property
+    def rows_with_sources(self):
+        """(as_of, values, press releases) per row, for a table with a source column."""
+        return [(as_of, values, self.sources.get(as_of, [])) for as_of, values in self.rows]
+
+    @property
+    def has_sources(self):
+        return any(self.sources.values())
 
 
 def group_by_label(figures):
@@ -265,11 +276,21 @@ def figure_chart(figures, *, title=None, width=480, plot_height=220):
 
 
 def figure_table(figures):
-    """The figures as rows by date with one column per label (None where not counted)."""
+    """The figures as rows by date with one column per label (None where not counted).
+
+    A figure carrying `published_sources` (press releases, prefetched by the view) adds
+    them to the sources of its date, each once.
+    """
     grouped = group_by_label(figures)
     labels = list(grouped)
     by_date = {}
     for column, values in enumerate(grouped.values()):
         for as_of, value in values:
             by_date.setdefault(as_of, [None] * len(labels))[column] = value
-    return FigureTable(labels=labels, rows=sorted(by_date.items()))
+    sources = {}
+    for figure in figures:
+        for press_release in getattr(figure, "published_sources", ()):
+            listed = sources.setdefault(figure.as_of, [])
+            if press_release not in listed:
+                listed.append(press_release)
+    return FigureTable(labels=labels, rows=sorted(by_date.items()), sources=sources)

@@ -129,3 +129,45 @@ def test_error_and_filtered_pages_have_no_csp_violations(live_server, page):
         assert response.status == status, path
         assert page.locator("a.skip-link").count() == 1, "the site's own page"
         assert recorder.violations() == [], path
+
+
+def test_admin_change_page_with_gallery_attachments_and_suggestions_has_no_csp_violations(
+    live_server, page
+):
+    from news.models import LinkSuggestion
+    from news.suggestions import detect_press_release
+    from tests.factories import make_attachment, make_gallery_image, make_press_release
+
+    site = make_representative_site()
+    draft = make_press_release(
+        "Gallery under a strict policy",
+        status=PressRelease.Status.DRAFT,
+        lead="The Ambassador visited Delft University of Technology in the Netherlands.",
+    )
+    make_gallery_image(draft, alt="A meeting")
+    make_attachment(draft, title="Joint statement")
+    detect_press_release(draft)
+    assert draft.link_suggestions.filter(status=LinkSuggestion.Status.PENDING).exists()
+    recorder = ViolationRecorder(page)
+    login(recorder, live_server)
+
+    recorder.visit(live_server.url + reverse("admin:news_pressrelease_change", args=[draft.pk]))
+    page.locator(".ProseMirror[contenteditable=true]").first.wait_for(state="visible")
+    assert page.locator("table.suggested-links").count() == 1
+    assert page.locator("#images-group img").count() == 1  # the gallery preview rendition
+    # The inlines' own scripts: add a gallery row and an attachment row, open the
+    # featured-image section, search an institution with autocomplete.
+    page.locator("#images-group .add-row a").click()
+    page.locator("#attachments-group .add-row a").click()
+    page.locator("#pressreleaseinstitution_set-group .add-row a").click()
+    page.locator("#pressreleaseinstitution_set-group .select2-selection").last.click()
+    page.keyboard.type(site["institutions"][0].name[:5])
+    page.locator(".select2-results__option").first.wait_for()
+    page.keyboard.press("Escape")
+    assert recorder.violations() == []
+
+    # A decision posts the change form to the panel's own URL and comes back.
+    page.locator("table.suggested-links button", has_text="Dismiss").first.click()
+    page.wait_for_load_state("networkidle")
+    assert "dismissed" in page.locator(".messagelist").inner_text().lower()
+    assert recorder.violations() == []

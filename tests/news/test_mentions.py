@@ -170,6 +170,9 @@ def test_partnership_by_one_member_and_its_kind_is_only_a_suggestion(antwerp):
         ("a visit to KU Leuven last week", "KU Leuven"),
         ("talks with the University of Glasgow.", "University of Glasgow"),
         ("Ghent University and others", "Ghent University"),
+        # The city after a Dutch, German or French name is part of it, in any spelling.
+        ("he visited the Vrije Universiteit Brussel (VUB) today", "Vrije Universiteit Brussel"),
+        ("with the Technische Universität München.", "Technische Universität München"),
     ],
 )
 def test_institution_like_names_outside_the_directory_are_new_institutions(text, name):
@@ -184,6 +187,13 @@ def test_new_institution_country_is_guessed_from_its_sentence():
         if m.kind == "new_institution"
     ]
     assert mention.country_code == "NL"
+
+
+def test_new_institution_named_after_a_known_city_takes_that_citys_country():
+    make_institution("Eurasian National University", country_code="KZ", city="Astana")
+    text = "In Brussels, Belgian partners met Astana IT University."
+    (mention,) = [m for m in detect_mentions(text, ON).mentions if m.kind == "new_institution"]
+    assert (mention.name, mention.country_code) == ("Astana IT University", "KZ")
 
 
 def test_generic_names_and_directory_names_are_no_new_institution(antwerp):

@@ -1,7 +1,10 @@
 """Every save keeps a version; the history shows diffs; restore makes a new version."""
 
+import datetime
+
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 from reversion.models import Version
 
 from news import services
@@ -157,3 +160,15 @@ def test_restore_refuses_a_slug_now_taken_by_another_press_release(client):
     assert "now uses the slug" in response.content.decode()
     press_release.refresh_from_db()
     assert press_release.slug == "renamed"
+
+
+def test_history_comment_of_a_morning_schedule_has_one_full_stop():
+    publisher = make_publisher("morningpublisher")
+    review = make_press_release("Morning embargo", status=PressRelease.Status.REVIEW)
+    nine_am = timezone.make_aware(datetime.datetime(2030, 12, 1, 9, 0))
+
+    services.publish(review, publisher, published_at=nine_am)
+
+    comment = Version.objects.get_for_object(review).first().revision.get_comment()
+    assert comment.startswith("Scheduled for ")
+    assert ".." not in comment, comment

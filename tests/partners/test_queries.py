@@ -31,10 +31,10 @@ BUDGET = {
     "embassy-detail": 6,
     "institution-list": 4,
     "institution-list-filtered": 6,
-    "institution-detail": 8,
+    "institution-detail": 9,
     "partnership-list": 6,
     "partnership-list-filtered": 8,
-    "partnership-detail": 5,
+    "partnership-detail": 6,
     "person-detail": 3,
 }
 
@@ -86,9 +86,9 @@ def institution_detail(n):
         make_partnership(institutions=[institution, make_institution(country_code="KZ")])
         make_position(title="Rector", institution=institution, start_date=D(2000 + i % 20, 1, 1),
                       end_date=D(2020, 1, 1) if i % 2 else None)  # fmt: skip
-        make_figure(institution=institution, label=f"label {i % 3}", value=i,
-                    as_of=D(2000 + i % 25, 1, 1) + datetime.timedelta(i))  # fmt: skip
-        make_press_release(institutions=[institution])
+        figure = make_figure(institution=institution, label=f"label {i % 3}", value=i,
+                             as_of=D(2000 + i % 25, 1, 1) + datetime.timedelta(i))  # fmt: skip
+        make_press_release(institutions=[institution], figures=[figure])
     return institution.get_absolute_url()
 
 
@@ -119,9 +119,10 @@ def partnership_detail(n):
         embassy=make_embassy(),
     )
     for i in range(n):
-        make_figure(partnership, label=f"label {i % 4}", value=i * 3,
-                    as_of=D(2000 + i % 25, 1, 1) + datetime.timedelta(i))  # fmt: skip
-        make_press_release(partnerships=[partnership])
+        figure = make_figure(partnership, label=f"label {i % 4}", value=i * 3,
+                             as_of=D(2000 + i % 25, 1, 1) + datetime.timedelta(i))  # fmt: skip
+        # Each figure links to the press release that reported it (the figures table).
+        make_press_release(partnerships=[partnership], figures=[figure])
     return partnership.get_absolute_url()
 
 
