@@ -68,7 +68,8 @@ endef
 export ENSURE_PG_DB
 
 # Load test: gunicorn with production settings on 127.0.0.1:8108 under wrk (50 connections,
-# 60 s; LOADTEST_ARGS=--short for a smoke test). Set DATABASE_URL to load PostgreSQL.
+# 60 s; LOADTEST_ARGS=--short for a smoke test, LOADTEST_ARGS="--per-page --duration 15"
+# to also load each page alone). Set DATABASE_URL to load PostgreSQL.
 loadtest: install
 	$(PY) -c "$$ENSURE_PG_DB" "$${DATABASE_URL:-}"
 	$(DEV) $(PY) manage.py loadtest $(LOADTEST_ARGS)
