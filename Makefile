@@ -52,15 +52,33 @@ bench-mentions: install
 	@mkdir -p var
 	$(DEV) $(PY) manage.py migrate --noinput
 	$(DEV) $(PY) manage.py bench_mentions
+# Benchmarks and the load test create their PostgreSQL database when it does not exist yet.
+define ENSURE_PG_DB
+import sys, dj_database_url, psycopg
+from psycopg import sql
+url = sys.argv[1] if len(sys.argv) > 1 else ""
+if url.startswith("postgres"):
+    db = dj_database_url.parse(url)
+    server = {"host": db["HOST"] or None, "port": db["PORT"] or None, "user": db["USER"] or None}
+    with psycopg.connect(dbname="postgres", password=db["PASSWORD"] or None, autocommit=True, **server) as conn:
+        if not conn.execute("select 1 from pg_database where datname = %s", [db["NAME"]]).fetchone():
+            conn.execute(sql.SQL("create database {}").format(sql.Identifier(db["NAME"])))
+            print(f"Created database {db['NAME']}")
+endef
+export ENSURE_PG_DB
+
 # Load test: gunicorn with production settings on 127.0.0.1:8108 under wrk (50 connections,
-# 60 s; LOADTEST_ARGS=--short for a smoke test). Set DATABASE_URL to load PostgreSQL.
+# 60 s; LOADTEST_ARGS=--short for a smoke test, LOADTEST_ARGS="--per-page --duration 15"
+# to also load each page alone). Set DATABASE_URL to load PostgreSQL.
 loadtest: install
+	$(PY) -c "$$ENSURE_PG_DB" "$${DATABASE_URL:-}"
 	$(DEV) $(PY) manage.py loadtest $(LOADTEST_ARGS)
 # Staff search benchmark on PostgreSQL (issue 5): generated volume, then 20 timed searches.
-# BENCH_DATABASE_URL defaults to a local database named "search".
-BENCH_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/search
+# BENCH_DATABASE_URL defaults to a local database named "mfa_bench" (created if missing).
+BENCH_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/mfa_bench
 .PHONY: bench-search
 bench-search: install
+	$(PY) -c "$$ENSURE_PG_DB" "$(BENCH_DATABASE_URL)"
 	DATABASE_URL=$(BENCH_DATABASE_URL) $(DEV) $(PY) manage.py migrate --noinput
 	DATABASE_URL=$(BENCH_DATABASE_URL) $(DEV) $(PY) manage.py generate_bench_data
 	DATABASE_URL=$(BENCH_DATABASE_URL) $(DEV) $(PY) manage.py bench_search

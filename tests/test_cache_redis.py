@@ -1,9 +1,11 @@
 """CACHE_URL switches to Redis, shared by every app server (a real Redis, not a mock).
 
-.ci/run starts Redis on 127.0.0.1:6379; these tests use database 8 and fail with a
-message saying how to start it when it is missing.
+.ci/run starts Redis on 127.0.0.1:6379; these tests use database 8 (`TEST_REDIS_URL` picks
+another, so parallel runs on one machine can keep apart) and fail with a message saying how
+to start it when it is missing. They delete only their own keys, never the whole database.
 """
 
+import os
 import socket
 import subprocess
 import sys
@@ -15,7 +17,7 @@ from django.urls import reverse
 
 from tests.production import ROOT, production_env, settings_in
 
-REDIS_URL = "redis://127.0.0.1:6379/8"
+REDIS_URL = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/8")
 
 
 @pytest.fixture
@@ -36,7 +38,13 @@ def redis_cache(settings):
         }
     }
     yield cache
-    cache.clear()
+    # Not cache.clear(): that is FLUSHDB, which would empty the keys of a parallel run.
+    import redis
+
+    client = redis.Redis.from_url(REDIS_URL)
+    keys = list(client.scan_iter(match=f"{settings.CACHES['default']['KEY_PREFIX']}:*"))
+    if keys:
+        client.delete(*keys)
 
 
 def test_cache_url_selects_django_redis_cache(tmp_path):
