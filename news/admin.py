@@ -334,7 +334,8 @@ class PressReleaseAdmin(SuggestedLinksMixin, TranslatedAdmin):
                 _("Language and translations"),
                 {
                     "fields": ["slug", "original_language"]
-                    + (["translation_check", "confirm_translations"] if obj else [])
+                    + (["translation_check"] if obj else [])
+                    + (["confirm_translations"] if obj and obj.outdated_languages() else [])
                 },
             ),
             (_("Publication"), {"fields": publication}),
