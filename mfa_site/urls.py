@@ -2,6 +2,7 @@ from django.conf import settings
 from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path, re_path
+from django.utils.translation import gettext_lazy as _
 
 from news.sitemaps import NewsPagesSitemap, PressReleaseSitemap
 from news.views import home, robots_txt
@@ -27,7 +28,12 @@ urlpatterns = [
     path("robots.txt", robots_txt, name="robots"),
     path("healthz", healthz, name="healthz"),
     path(settings.ADMIN_URL, admin.site.urls),
+    # set_language: the admin's language choice (and the public switcher) posts here.
+    path("i18n/", include("django.conf.urls.i18n")),
 ]
+
+admin.site.site_header = settings.SITE_NAME
+admin.site.site_title = _("Editors' admin")
 
 # Django's own views render templates/404.html and templates/500.html; 500.html needs
 # neither the database nor context processors, so it renders when both are down.
