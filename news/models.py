@@ -10,6 +10,7 @@ from django.db.models.functions import ExtractMonth, ExtractYear
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from django_prose_editor.fields import ProseEditorField
 
 from mfa_site.media_fields import DocumentField, SafeImageField, UploadTo
@@ -556,7 +557,7 @@ class PressReleaseImage(models.Model):
     )
     caption = models.CharField(_("caption"), max_length=300, blank=True)
     credit = models.CharField(_("credit"), max_length=200, blank=True)
-    position = models.PositiveSmallIntegerField(_("position"), default=0)
+    position = models.PositiveSmallIntegerField(pgettext_lazy("order", "position"), default=0)
 
     class Meta:
         ordering = ["position", "pk"]
@@ -585,7 +586,7 @@ class PressReleaseAttachment(models.Model):
     original_name = models.CharField(_("original file name"), max_length=200, editable=False)
     size = models.PositiveBigIntegerField(_("size in bytes"), default=0, editable=False)
     content_type = models.CharField(_("content type"), max_length=100, editable=False)
-    position = models.PositiveSmallIntegerField(_("position"), default=0)
+    position = models.PositiveSmallIntegerField(pgettext_lazy("order", "position"), default=0)
 
     class Meta:
         ordering = ["position", "pk"]
