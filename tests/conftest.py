@@ -85,7 +85,7 @@ def _compiled_translations():
     from django.conf import settings
     from django.core.management import call_command
 
-    catalogs = Path(settings.BASE_DIR, "locale").glob("*/LC_MESSAGES/*.po")
+    catalogs = Path(settings.BASE_DIR, "locale").rglob("*.po")
     if any(
         not po.with_suffix(".mo").exists()
         or po.with_suffix(".mo").stat().st_mtime < po.stat().st_mtime
