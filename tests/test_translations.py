@@ -6,6 +6,7 @@ translation fails here until someone translates it. Dates and numbers follow eac
 """
 
 import datetime
+import json
 import os
 import shutil
 import subprocess
@@ -272,6 +273,13 @@ def test_kazakh_admin_has_django_admin_messages_django_lacks(admin_client):
     assert "Сайтты ашу" in html and "View site" not in html
     assert "Соңғы әрекеттер" in html and "Recent actions" not in html
     assert "Toggle theme" not in html
+
+
+@pytest.mark.django_db
+def test_kazakh_admin_calendar_and_clock_are_in_kazakh(admin_client):
+    script = get_in(admin_client, "kk", "admin:jsi18n")
+    for phrase in ("Уақытты таңдаңыз", "Күнді таңдаңыз", "Жексенбі", "Наурыз", "Ертең"):
+        assert json.dumps(phrase)[1:-1] in script  # the catalog is JSON with \\u escapes
 
 
 @pytest.mark.django_db
