@@ -38,11 +38,16 @@ def keys(po):
 
 
 def test_kazakh_and_russian_catalogs_exist():
-    assert {catalog_id(path) for path in CATALOGS} >= {"kk", "ru", "django/kk"}
+    assert {catalog_id(path) for path in CATALOGS} >= {
+        "kk/LC_MESSAGES/django",
+        "ru/LC_MESSAGES/django",
+        "django/kk/LC_MESSAGES/django",
+        "django/kk/LC_MESSAGES/djangojs",
+    }
 
 
 def catalog_id(path):
-    return str(path.relative_to(LOCALE_DIR).parent.parent)
+    return str(path.relative_to(LOCALE_DIR).with_suffix(""))
 
 
 @pytest.mark.parametrize("path", CATALOGS, ids=catalog_id)
@@ -53,7 +58,7 @@ def test_catalog_has_no_untranslated_or_fuzzy_entry(path):
     assert not untranslated, f"{path}: untranslated: {untranslated}"
     assert not fuzzy, f"{path}: fuzzy: {fuzzy}"
     assert not po.metadata_is_fuzzy
-    assert len(po) > 100
+    assert len(po) > 50
 
 
 @pytest.mark.parametrize("path", CATALOGS, ids=catalog_id)
