@@ -320,7 +320,7 @@ def test_staff_csv_export_header_in_the_staff_members_language(
     admin_client, language, first_columns
 ):
     admin_client.cookies[settings.LANGUAGE_COOKIE_NAME] = language
-    response = admin_client.get(reverse("partners:staff-export"), HTTP_ACCEPT_LANGUAGE=language)
+    response = admin_client.get(reverse("staff:export"), HTTP_ACCEPT_LANGUAGE=language)
     assert response.status_code == 200
     header = b"".join(response.streaming_content).decode("utf-8-sig").splitlines()[0]
     assert header.startswith(first_columns)
