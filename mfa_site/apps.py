@@ -1,9 +1,10 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class MfaSiteConfig(AppConfig):
     name = "mfa_site"
-    verbose_name = "Site"
+    verbose_name = _("Site")
 
     def ready(self):
         from axes.signals import user_locked_out

@@ -152,7 +152,11 @@ MODELTRANSLATION_DEFAULT_LANGUAGE = "kk"
 # Directory names fall back (names of foreign institutions often exist only in English);
 # press releases never do (their translation options switch fallbacks off).
 MODELTRANSLATION_FALLBACK_LANGUAGES = ("en", "ru", "kk")
-LOCALE_PATHS = [BASE_DIR / "locale"]
+# locale/: the site's own messages (makemessages). locale/django/: Kazakh for the Django
+# admin messages that Django's own Kazakh catalog lacks, written by hand.
+LOCALE_PATHS = [BASE_DIR / "locale", BASE_DIR / "locale" / "django"]
+# Dates and numbers as each language writes them ("15 марта 2026 года", "2026 жылғы 15 наурыз").
+FORMAT_MODULE_PATH = ["mfa_site.formats"]
 TIME_ZONE = os.environ.get("TIME_ZONE", "Asia/Almaty")
 USE_I18N = True
 USE_TZ = True

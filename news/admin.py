@@ -12,7 +12,7 @@ from django.urls import path, reverse
 from django.utils.html import format_html, format_html_join
 from django.utils.text import capfirst
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 from modeltranslation.utils import build_localized_fieldname
 from reversion.models import Version
 
@@ -630,6 +630,7 @@ class PressReleaseAdmin(SuggestedLinksMixin, TranslatedAdmin):
     # --- change-list actions ---------------------------------------------------------
 
     def _run_action(self, request, queryset, action, done_message):
+        """Run action on each press release; done_message(count) reports the ones it did."""
         done, refused = 0, []
         for press_release in queryset:
             try:
@@ -639,7 +640,7 @@ class PressReleaseAdmin(SuggestedLinksMixin, TranslatedAdmin):
             else:
                 done += 1
         if done:
-            self.message_user(request, done_message % {"count": done}, messages.SUCCESS)
+            self.message_user(request, done_message(done) % {"count": done}, messages.SUCCESS)
         for message in refused:
             self.message_user(request, message, messages.ERROR)
 
@@ -649,7 +650,11 @@ class PressReleaseAdmin(SuggestedLinksMixin, TranslatedAdmin):
             request,
             queryset,
             lambda pr: services.submit_for_review(pr, request.user),
-            _("%(count)d press releases submitted for review."),
+            lambda count: ngettext(
+                "%(count)d press release submitted for review.",
+                "%(count)d press releases submitted for review.",
+                count,
+            ),
         )
 
     @admin.action(description=gettext_lazy("Publish selected"), permissions=["publish"])
@@ -658,7 +663,11 @@ class PressReleaseAdmin(SuggestedLinksMixin, TranslatedAdmin):
             request,
             queryset,
             lambda pr: services.publish(pr, request.user),
-            _("%(count)d press releases published or scheduled."),
+            lambda count: ngettext(
+                "%(count)d press release published or scheduled.",
+                "%(count)d press releases published or scheduled.",
+                count,
+            ),
         )
 
     @admin.action(description=gettext_lazy("Withdraw selected"), permissions=["publish"])
@@ -670,7 +679,11 @@ class PressReleaseAdmin(SuggestedLinksMixin, TranslatedAdmin):
                 request,
                 queryset,
                 lambda pr: services.withdraw(pr, request.user, reason=reason),
-                _("%(count)d press releases withdrawn."),
+                lambda count: ngettext(
+                    "%(count)d press release withdrawn.",
+                    "%(count)d press releases withdrawn.",
+                    count,
+                ),
             )
             return None
         context = {

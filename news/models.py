@@ -9,7 +9,7 @@ from django.db.models import Count, Prefetch, Q
 from django.db.models.functions import ExtractMonth, ExtractYear
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.translation import get_language
+from django.utils.translation import get_language, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 from django_prose_editor.fields import ProseEditorField
 from modeltranslation.utils import build_localized_fieldname
@@ -684,7 +684,7 @@ class PressReleaseImage(models.Model):
     )
     caption = models.CharField(_("caption"), max_length=300, blank=True)
     credit = models.CharField(_("credit"), max_length=200, blank=True)
-    position = models.PositiveSmallIntegerField(_("position"), default=0)
+    position = models.PositiveSmallIntegerField(pgettext_lazy("order", "position"), default=0)
 
     class Meta:
         ordering = ["position", "pk"]
@@ -713,7 +713,7 @@ class PressReleaseAttachment(models.Model):
     original_name = models.CharField(_("original file name"), max_length=200, editable=False)
     size = models.PositiveBigIntegerField(_("size in bytes"), default=0, editable=False)
     content_type = models.CharField(_("content type"), max_length=100, editable=False)
-    position = models.PositiveSmallIntegerField(_("position"), default=0)
+    position = models.PositiveSmallIntegerField(pgettext_lazy("order", "position"), default=0)
 
     class Meta:
         ordering = ["position", "pk"]

@@ -47,8 +47,15 @@ def detect_mentions_action(modeladmin, request, queryset):
         pending += detect_press_release(press_release).pending
     modeladmin.message_user(
         request,
-        _("Detection ran on %(count)d press releases: %(pending)d suggestions wait.")
-        % {"count": len(queryset), "pending": pending},
+        ngettext(
+            "Detection ran on %(count)d press release",
+            "Detection ran on %(count)d press releases",
+            len(queryset),
+        )
+        % {"count": len(queryset)}
+        + ": "
+        + ngettext("%(pending)d suggestion waits.", "%(pending)d suggestions wait.", pending)
+        % {"pending": pending},
         messages.SUCCESS,
     )
 
@@ -90,7 +97,13 @@ class SuggestedLinksMixin:
             return format_html(
                 '<p class="suggested-links-empty">{}</p><p>{}</p>',
                 _("No suggestions are waiting.")
-                + (" " + _("%(count)d dismissed.") % {"count": dismissed} if dismissed else ""),
+                + (
+                    " "
+                    + ngettext("%(count)d dismissed.", "%(count)d dismissed.", dismissed)
+                    % {"count": dismissed}
+                    if dismissed
+                    else ""
+                ),
                 detect_button,
             )
         rows = format_html_join("\n", "{}", ((self._row(obj, s, names),) for s in suggestions))

@@ -8,6 +8,7 @@ from django.db.models import F, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from django_countries.fields import CountryField
 
 from mfa_site.media_fields import SafeImageField, UploadTo
@@ -116,7 +117,7 @@ class Embassy(models.Model):
 
 
 class Person(models.Model):
-    name = models.CharField(_("name"), max_length=200)
+    name = models.CharField(pgettext_lazy("person", "name"), max_length=200)
     slug = models.SlugField(_("slug"), max_length=200, unique=True)
     honorific = models.CharField(
         _("honorific"), max_length=50, blank=True, help_text=_("For example: Prof., Dr., H.E.")
@@ -273,7 +274,9 @@ class Position(models.Model):
         Person, models.CASCADE, related_name="positions", verbose_name=_("person")
     )
     title = models.CharField(
-        _("title"), max_length=200, help_text=_('The post, e.g. "Ambassador", "Rector".')
+        pgettext_lazy("position", "title"),
+        max_length=200,
+        help_text=_('The post, e.g. "Ambassador", "Rector".'),
     )
     embassy = models.ForeignKey(
         Embassy,

@@ -98,3 +98,27 @@ def collected_static(tmp_path_factory):
     from tests.production import collectstatic
 
     return collectstatic(tmp_path_factory.mktemp("production") / "static")
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _compiled_translations():
+    """Pages are tested as `make install` leaves them: the catalogs compiled to .mo files.
+
+    Recompiles a catalog whose .mo is missing or older than its .po, so `pytest` run on its
+    own (or after editing a .po) never tests stale translations.
+    """
+    from pathlib import Path
+
+    from django.conf import settings
+    from django.core.management import call_command
+
+    catalogs = Path(settings.BASE_DIR, "locale").rglob("*.po")
+    if any(
+        not po.with_suffix(".mo").exists()
+        or po.with_suffix(".mo").stat().st_mtime < po.stat().st_mtime
+        for po in catalogs
+    ):
+        call_command("compilemessages", ignore_patterns=[".venv", "var", "tests"], verbosity=0)
+    from django.utils.translation import trans_real
+
+    trans_real._translations = {}  # forget catalogs loaded before the compile
