@@ -134,8 +134,11 @@ def read_seed(path=SEED_FILE, attribution=SEED_ATTRIBUTION):
     text = path.read_text(encoding="utf-8")
     paragraphs = [part.strip() for part in text.split("\n\n") if part.strip()]
     lead = paragraphs[0]
-    if lead.endswith(attribution):
-        lead = lead[: -len(attribution)]
+    # The English seed ends its first paragraph without a full stop; the translations
+    # end theirs with one, which the lead keeps.
+    stop = "." if lead.endswith(attribution + ".") else ""
+    if lead.endswith(attribution + stop):
+        lead = lead[: -len(attribution + stop)] + stop
     return lead, paragraphs[1:]
 
 
@@ -283,7 +286,8 @@ def load_seed_world(tally):
         (
             "roman-vassilenko",
             {"en": "Roman Vassilenko", "ru": "Роман Василенко", "kk": "Роман Василенко"},
-            {"en": "H.E.", "ru": "", "kk": ""},
+            # Written out: an empty honorific would show the English "H.E.".
+            {"en": "H.E.", "ru": "Его Превосходительство", "kk": "Жоғары Мәртебелі"},
         ),
         (
             "herwig-leirs",
@@ -556,8 +560,8 @@ def load_fictional(tally):
             **localized(
                 "name",
                 en="Demo Embassy in the Netherlands (fictional)",
-                ru="Демо-посольство в Нидерландах (вымышленное)",
-                kk="Нидерландтағы демо елшілік (ойдан алынған)",
+                ru="Посольство в Нидерландах (демо, вымышленное)",
+                kk="Нидерландтағы елшілік (демо, ойдан алынған)",
             ),
             "kind": Embassy.Kind.EMBASSY,
             "host_country": c["NL"],
@@ -579,8 +583,8 @@ def load_fictional(tally):
             **localized(
                 "name",
                 en="Demo Consulate General in Frankfurt (fictional)",
-                ru="Демо-генеральное консульство во Франкфурте (вымышленное)",
-                kk="Франкфурттағы демо бас консулдық (ойдан алынған)",
+                ru="Генеральное консульство во Франкфурте (демо, вымышленное)",
+                kk="Франкфурттағы бас консулдық (демо, ойдан алынған)",
             ),
             "kind": Embassy.Kind.CONSULATE_GENERAL,
             "host_country": c["DE"],
