@@ -13,10 +13,10 @@ from django.utils.html import format_html, format_html_join
 from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from modeltranslation.admin import TranslationAdmin
 from modeltranslation.utils import build_localized_fieldname
 from reversion.models import Version
 
+from mfa_site.admin_languages import TranslatedAdmin
 from mfa_site.languages import NATIVE_NAMES, localized_names
 from partners.models import Embassy
 
@@ -55,7 +55,7 @@ STATE_LABELS = {
 
 
 @admin.register(Topic)
-class TopicAdmin(TranslationAdmin):
+class TopicAdmin(TranslatedAdmin):
     list_display = ["name", "slug"]
     search_fields = ["name"]
     prepopulated_fields = {"slug": ["name"]}
@@ -146,7 +146,7 @@ class YearFilter(admin.SimpleListFilter):
 
 
 @admin.register(PressRelease)
-class PressReleaseAdmin(SuggestedLinksMixin, TranslationAdmin):
+class PressReleaseAdmin(SuggestedLinksMixin, TranslatedAdmin):
     form = PressReleaseAdminForm
     list_display = [
         "display_title",
@@ -406,10 +406,6 @@ class PressReleaseAdmin(SuggestedLinksMixin, TranslationAdmin):
 
     def formfield_for_dbfield(self, db_field, request, **kwargs):
         field = super().formfield_for_dbfield(db_field, request, **kwargs)
-        language = getattr(db_field, "language", None)
-        if field is not None and language:
-            # Spellcheck and screen readers follow the language of each field.
-            field.widget.attrs["lang"] = language
         if field is not None and db_field.name.startswith("body"):
             field.widget.attrs["aria-label"] = capfirst(db_field.verbose_name)
         return field

@@ -37,6 +37,20 @@ def _english_content():
         yield
 
 
+@pytest.fixture
+def client():
+    """A browser that prefers English: the admin and redirects follow Accept-Language."""
+    from django.test import Client
+
+    return Client(headers={"accept-language": "en"})
+
+
+@pytest.fixture
+def admin_client(client, admin_user):
+    client.force_login(admin_user)
+    return client
+
+
 @pytest.fixture(autouse=True)
 def _media_in_tmp(settings, tmp_path):
     """Uploads made by a test go to a temporary folder, never to var/media."""
