@@ -245,6 +245,10 @@ class Institution(models.Model):
         return [line.strip() for line in self.aliases.splitlines() if line.strip()]
 
 
+# The word for an ambassador's post in the title columns of the languages other than English.
+HEAD_OF_MISSION_WORDS = {"title_ru": "посол", "title_kk": "елші"}
+
+
 class PositionQuerySet(models.QuerySet):
     def at(self, on=None):
         """Posts held on a date: started on or before it, not ended before it."""
@@ -265,8 +269,16 @@ class PositionQuerySet(models.QuerySet):
         return self.filter(end_date__lt=on).order_by("-end_date")
 
     def heads(self):
-        """Heads of mission: the ambassadors."""
-        return self.filter(embassy__isnull=False, title__istartswith="ambassador")
+        """Heads of mission: the ambassadors, whichever language their post is written in.
+
+        Each language's own title column is read: the plain ``title`` means the active
+        language, so "ambassador" alone would make every Russian page say the post is vacant.
+        """
+        is_ambassador = Q(title_en__istartswith="ambassador")
+        for column, word in HEAD_OF_MISSION_WORDS.items():
+            # A whole word anywhere: "Посол", "Чрезвычайный и Полномочный Посол", not "Посольство".
+            is_ambassador |= Q(**{f"{column}__iregex": rf"(^|\s){word}(\s|$)"})
+        return self.filter(is_ambassador, embassy__isnull=False)
 
 
 class Position(models.Model):
