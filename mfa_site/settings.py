@@ -14,7 +14,7 @@ from django.core.exceptions import ImproperlyConfigured
 from django.utils.csp import CSP
 from django.utils.translation import gettext_lazy as _
 
-from mfa_site.csp import TIPTAP_STYLE_HASHES
+from mfa_site.csp import TIPTAP_STYLE_HASHES, static_security_headers
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = Path(os.environ.get("DJANGO_VAR_DIR", BASE_DIR / "var"))
@@ -67,6 +67,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First: a Host with an impossible port is a 400 before anything reads the host.
+    "mfa_site.middleware.HostPortMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
@@ -77,6 +79,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "mfa_site.middleware.SessionLimitsMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "mfa_site.uploads.UploadGuardMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -133,7 +136,10 @@ AUTHENTICATION_BACKENDS = [
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {
+        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+        "OPTIONS": {"min_length": 12},
+    },
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
@@ -209,6 +215,9 @@ else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
 LOGIN_URL = "admin:login"
+# Where a sign-in lands when its `next` is missing or not allowed (Django's default,
+# /accounts/profile/, does not exist here).
+LOGIN_REDIRECT_URL = "admin:index"
 
 SITE_NAME = _("Ministry of Foreign Affairs of the Republic of Kazakhstan")
 
@@ -222,6 +231,9 @@ SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_SAMESITE = "Lax"
 # Staff sessions (database-backed, so they can be revoked) last at most a working day.
 SESSION_COOKIE_AGE = min(int(os.environ.get("DJANGO_SESSION_COOKIE_AGE", str(8 * 3600))), 8 * 3600)
+# ...and end after 30 minutes without a request: every request renews the idle deadline
+# (mfa_site.middleware.SessionLimitsMiddleware enforces the absolute 8 hours).
+SESSION_IDLE_SECONDS = int(os.environ.get("DJANGO_SESSION_IDLE_SECONDS", str(30 * 60)))
 # Load balancers probe /healthz over plain HTTP.
 SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
 
@@ -243,6 +255,10 @@ SECURE_CSP = {
     # Where browsers report violations in production (a collector of your choice), if set.
     "report-uri": os.environ.get("DJANGO_CSP_REPORT_URI") or None,
 }
+
+# WhiteNoise answers static files before the CSP and X-Frame-Options middleware run: it
+# adds the same headers itself (mfa_site.csp.static_security_headers).
+WHITENOISE_ADD_HEADERS_FUNCTION = static_security_headers
 
 # Failed logins throttled per user name AND address (django-axes), lockouts logged.
 AXES_FAILURE_LIMIT = int(os.environ.get("DJANGO_AXES_FAILURE_LIMIT", "5"))
