@@ -201,14 +201,20 @@ MEDIA_RENDITION_CACHE_SECONDS = 3600
 SERVE_MEDIA = env_bool("DJANGO_SERVE_MEDIA", DEBUG)
 
 CACHE_URL = os.environ.get("CACHE_URL", "")
+CACHE_SOCKET_TIMEOUT = float(os.environ.get("DJANGO_CACHE_SOCKET_TIMEOUT", "0.25"))
 if CACHE_URL.startswith(("redis://", "rediss://")):
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            # Django's RedisCache, but a Redis outage means "no cache", never an error.
+            "BACKEND": "mfa_site.cache.ResilientRedisCache",
             "LOCATION": CACHE_URL,
             "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "mfa"),
-            # A slow or absent Redis fails fast instead of holding a worker.
-            "OPTIONS": {"socket_connect_timeout": 2, "socket_timeout": 2},
+            # A slow or absent Redis costs a request at most this long, then the cache is
+            # skipped for a few seconds (mfa_site/cache.py).
+            "OPTIONS": {
+                "socket_connect_timeout": CACHE_SOCKET_TIMEOUT,
+                "socket_timeout": CACHE_SOCKET_TIMEOUT,
+            },
         }
     }
 else:
@@ -274,6 +280,10 @@ AXES_IPWARE_PROXY_COUNT = int(os.environ.get("DJANGO_AXES_PROXY_COUNT", "0")) or
 AXES_IPWARE_META_PRECEDENCE_ORDER = (
     ("HTTP_X_FORWARDED_FOR", "REMOTE_ADDR") if AXES_IPWARE_PROXY_COUNT else ("REMOTE_ADDR",)
 )
+
+# /healthz answers from its last result for this long, so a load balancer probing often
+# (or many of them) cannot multiply the work.
+HEALTHZ_CACHE_SECONDS = float(os.environ.get("DJANGO_HEALTHZ_CACHE_SECONDS", "5"))
 
 # Seconds a client is asked to wait (Retry-After) when the database is unavailable.
 DB_UNAVAILABLE_RETRY_AFTER = int(os.environ.get("DJANGO_RETRY_AFTER_SECONDS", "30"))

@@ -71,3 +71,13 @@ def collected_static(tmp_path_factory):
     from tests.production import collectstatic
 
     return collectstatic(tmp_path_factory.mktemp("production") / "static")
+
+
+@pytest.fixture(autouse=True)
+def _fresh_health_results():
+    """/healthz remembers its results for a few seconds per process; each test starts afresh."""
+    from mfa_site import health
+
+    health.forget_results()
+    yield
+    health.forget_results()
