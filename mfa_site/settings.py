@@ -69,6 +69,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     # First: a Host with an impossible port is a 400 before anything reads the host.
     "mfa_site.middleware.HostPortMiddleware",
+    # The client address for audit log entries written anywhere below.
+    "mfa_site.audit.AuditContextMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
