@@ -2,16 +2,21 @@
 
 import csv
 
-from django.contrib import admin
+from django.contrib import admin, messages
 from django.contrib.admin.options import IncorrectLookupParameters
+from django.contrib.auth.admin import UserAdmin
+from django.contrib.auth.models import User
 from django.http import StreamingHttpResponse
 from django.shortcuts import redirect
 from django.urls import NoReverseMatch, path, reverse
 from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
+from .audit import record
 from .models import ACTION_LABELS, AuditEntry
+from .two_factor import devices as two_factor_devices
 
 CSV_COLUMNS = [
     (_("when"), lambda e: timezone.localtime(e.created_at).isoformat()),
@@ -133,3 +138,36 @@ class AuditEntryAdmin(admin.ModelAdmin):
         stamp = timezone.localtime().strftime("%Y%m%d-%H%M")
         response["Content-Disposition"] = f'attachment; filename="audit-log-{stamp}.csv"'
         return response
+
+
+admin.site.unregister(User)
+
+
+@admin.register(User)
+class StaffUserAdmin(UserAdmin):
+    """Django's user admin, plus the superuser's way out for a lost passkey or phone."""
+
+    actions = ["reset_second_factors"]
+
+    @admin.action(
+        description=_("Reset second factors (lost passkey or phone)"),
+        permissions=["reset_second_factors"],
+    )
+    def reset_second_factors(self, request, queryset):
+        for user in queryset:
+            removed = two_factor_devices.reset(user)
+            record("mfa_reset", user=request.user, obj=user, **removed)
+        self.message_user(
+            request,
+            ngettext(
+                "Second factors reset for %(count)d account: it enrols again at its next sign-in.",
+                "Second factors reset for %(count)d accounts: they enrol again at their next "
+                "sign-in.",
+                len(queryset),
+            )
+            % {"count": len(queryset)},
+            messages.SUCCESS,
+        )
+
+    def has_reset_second_factors_permission(self, request):
+        return request.user.is_superuser

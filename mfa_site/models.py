@@ -24,6 +24,9 @@ ACTION_LABELS = {
     "lockout": _("locked out"),
     "mfa_enrolled": _("added a second factor"),
     "mfa_failed": _("second factor failed"),
+    "mfa_verified": _("passed the second factor"),
+    "mfa_lockout": _("second factor locked"),
+    "mfa_recovery_codes": _("made new recovery codes"),
     "mfa_reset": _("reset second factors"),
 }
 

@@ -42,6 +42,16 @@ if not SECRET_KEY:
         )
     SECRET_KEY = "django-insecure-development-only-key-never-used-with-debug-off"
 
+# Staff sign in with a second factor (passkey or authenticator app). Off only for local
+# work while debugging; production refuses to start without it.
+MFA_REQUIRED = env_bool("DJANGO_MFA_REQUIRED", True)
+if not MFA_REQUIRED and not DEBUG:
+    raise ImproperlyConfigured(
+        "DJANGO_MFA_REQUIRED is off while DJANGO_DEBUG is off. Staff sign-in needs a second "
+        "factor in production: unset DJANGO_MFA_REQUIRED (it is on by default), or set "
+        "DJANGO_DEBUG=1 for local development."
+    )
+
 ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", "127.0.0.1,localhost" if DEBUG else "")
 CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS")
 # The admin lives at a configurable, less guessable path (e.g. "office-7f3a/").
@@ -61,6 +71,10 @@ INSTALLED_APPS = [
     "django_prose_editor",
     "reversion",
     "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
+    "django_otp_webauthn",
     "mfa_site",
     "partners",
     "news",
@@ -82,6 +96,9 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "mfa_site.middleware.SessionLimitsMiddleware",
+    # request.user.is_verified(), then the admin and /staff/ ask for the second factor.
+    "django_otp.middleware.OTPMiddleware",
+    "mfa_site.two_factor.middleware.MFARequiredMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "mfa_site.uploads.UploadGuardMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -267,6 +284,28 @@ SECURE_CSP = {
 # WhiteNoise answers static files before the CSP and X-Frame-Options middleware run: it
 # adds the same headers itself (mfa_site.csp.static_security_headers).
 WHITENOISE_ADD_HEADERS_FUNCTION = static_security_headers
+
+# Second factors (mfa_site/two_factor): authenticator apps (TOTP), one-time recovery codes
+# and passkeys (WebAuthn). Failed codes are limited like passwords (AXES_* below) by
+# mfa_site.two_factor.throttle, which replaces django-otp's per-device delays.
+OTP_TOTP_ISSUER = "MFA Kazakhstan"
+OTP_TOTP_THROTTLE_FACTOR = 0
+OTP_STATIC_THROTTLE_FACTOR = 0
+# Passkeys are the second step after the password, never a way around it.
+OTP_WEBAUTHN_ALLOW_PASSWORDLESS_LOGIN = False
+OTP_WEBAUTHN_RP_NAME = "MFA Kazakhstan"
+# The passkey's domain (its relying party): the site's host name; "localhost" while
+# debugging (browsers accept passkeys on http://localhost, never on an IP address).
+OTP_WEBAUTHN_RP_ID = os.environ.get(
+    "DJANGO_WEBAUTHN_RP_ID",
+    "localhost" if DEBUG else next((h.lstrip(".") for h in ALLOWED_HOSTS if h != "*"), ""),
+)
+OTP_WEBAUTHN_ALLOWED_ORIGINS = env_list(
+    "DJANGO_WEBAUTHN_ORIGINS",
+    ",".join(CSRF_TRUSTED_ORIGINS or [f"https://{OTP_WEBAUTHN_RP_ID}"])
+    if not DEBUG
+    else "http://localhost:8000",
+)
 
 # Failed logins throttled per user name AND address (django-axes), lockouts logged.
 AXES_FAILURE_LIMIT = int(os.environ.get("DJANGO_AXES_FAILURE_LIMIT", "5"))

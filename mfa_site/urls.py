@@ -9,6 +9,7 @@ from partners.sitemaps import EmbassySitemap, InstitutionSitemap, PartnershipSit
 
 from .health import healthz
 from .media_views import serve_media
+from .two_factor.urls import root_patterns as two_factor_patterns
 
 sitemaps = {
     "pages": NewsPagesSitemap,
@@ -26,6 +27,7 @@ urlpatterns = [
     path("sitemap.xml", sitemap, {"sitemaps": sitemaps}, name="sitemap"),
     path("robots.txt", robots_txt, name="robots"),
     path("healthz", healthz, name="healthz"),
+    *two_factor_patterns,
     path(settings.ADMIN_URL, admin.site.urls),
 ]
 

@@ -81,3 +81,10 @@ def _fresh_health_results():
     health.forget_results()
     yield
     health.forget_results()
+
+
+@pytest.fixture(autouse=True)
+def _mfa_off_unless_asked(settings):
+    """Tests of other features sign in with force_login: no second factor for them.
+    Tests of two-factor sign-in turn it on (settings.MFA_REQUIRED = True)."""
+    settings.MFA_REQUIRED = False
