@@ -113,7 +113,7 @@ def test_mfa_is_on_by_default_and_may_be_off_only_while_debugging(tmp_path):
     def mfa_required(**env):
         result = manage("shell", "-c", script, tmp_path=tmp_path, **env)
         assert result.returncode == 0, result.stderr
-        return result.stdout.strip()
+        return result.stdout.strip().splitlines()[-1]
 
     assert mfa_required(**PRODUCTION) == "True"
     assert mfa_required(DJANGO_DEBUG="1") == "True"
