@@ -13,6 +13,8 @@ from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
+from django_otp.plugins.otp_static.models import StaticDevice
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from .audit import record
 from .models import ACTION_LABELS, AuditEntry
@@ -141,6 +143,13 @@ class AuditEntryAdmin(admin.ModelAdmin):
 
 
 admin.site.unregister(User)
+
+# django-otp's own device admins show authenticator keys and recovery codes and let a
+# superuser give someone else a device they know the key of. Devices are enrolled by their
+# owner at sign-in and removed by "Reset second factors" below; nothing else.
+for device_model in (TOTPDevice, StaticDevice):
+    if admin.site.is_registered(device_model):
+        admin.site.unregister(device_model)
 
 
 @admin.register(User)

@@ -138,3 +138,18 @@ def test_saves_and_renders_do_not_fail_with_django_s_plain_redis_cache(settings)
     }
     with pytest.raises(redis.exceptions.ConnectionError):
         make_institution("Raises with the plain backend")
+
+
+def test_every_public_page_is_served_while_redis_is_down(client, redis_down):
+    from tests.factories import make_representative_site
+    from tests.test_csp_browser import public_page_paths
+
+    make_representative_site()
+    paths = public_page_paths()
+    assert len(paths) >= 10
+    for path in paths:
+        status = client.get(path).status_code
+        if path.startswith(reverse("healthz")):
+            assert status == 503
+        else:
+            assert status < 400, path

@@ -254,3 +254,11 @@ def test_superuser_accounts_need_it_too(admin_client):
     response = admin_client.get(reverse("admin:index"))
     assert response.status_code == 302
     assert response["Location"].startswith(reverse("two_factor:setup"))
+
+
+def test_device_secrets_are_not_in_the_admin():
+    """Authenticator keys and recovery codes are never shown; devices are not edited by hand."""
+    from django.contrib import admin
+
+    assert not admin.site.is_registered(TOTPDevice)
+    assert not admin.site.is_registered(StaticDevice)
