@@ -100,6 +100,16 @@ SESSION_LAST_SEEN_KEY = "_mfa_session_last_seen"
 LAST_SEEN_RESOLUTION = 60
 
 
+def start_session_clock(sender, request, user, **kwargs):
+    """At sign-in (user_logged_in): the 8-hour and the idle clocks start now. Set here, the
+    first request after sign-in needs no session write of its own."""
+    session = getattr(request, "session", None)
+    if session is not None:
+        now = int(time.time())
+        session[SESSION_STARTED_KEY] = now
+        session[SESSION_LAST_SEEN_KEY] = now
+
+
 class SessionLimitsMiddleware:
     """A signed-in session ends 8 hours after sign-in and after 30 minutes without a request.
 
