@@ -4,6 +4,7 @@ Every object is keyed on its slug (or its natural key) and saved only when a fie
 differs, so loading twice changes nothing. `load_demo` is the management command's entry.
 """
 
+import base64
 import datetime
 import html
 import zoneinfo
@@ -82,6 +83,11 @@ DEMO_PASSWORDS = {
     "editor": "demo-editor-2026",
     "publisher": "demo-publisher-2026",
 }
+# The demo accounts' authenticator-app key (base32, as apps take it), only while debugging.
+# Add it to any authenticator app, or print the current code with
+# `python manage.py demo_totp`; see README "Demo content and accounts".
+DEMO_TOTP_SECRET = "MFADEMOSECRETKEYFORLOCALWORKONLY"
+DEMO_TOTP_DEVICE = "Demo authenticator (debug only)"
 
 
 class Tally:
@@ -862,6 +868,18 @@ def load_users(tally):
             if not user.groups.filter(pk=group.pk).exists():
                 user.groups.add(group)
                 tally.relinked += 1
+        load_demo_second_factor(user, tally)
+
+
+def load_demo_second_factor(user, tally):
+    """An authenticator-app device with the documented DEMO_TOTP_SECRET, so the demo
+    accounts pass the second step of sign-in. Only ever called while DEBUG is on."""
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    key = base64.b32decode(DEMO_TOTP_SECRET).hex()
+    upsert(
+        TOTPDevice, {"user": user, "name": DEMO_TOTP_DEVICE}, {"key": key, "confirmed": True}, tally
+    )
 
 
 @transaction.atomic
@@ -879,6 +897,10 @@ def load_demo(report=print, with_users=None):
     if with_users:
         load_users(tally)
         report("Demo accounts: " + ", ".join(f"{u} / {p}" for u, p in DEMO_PASSWORDS.items()))
+        report(
+            f"Their second factor: authenticator key {DEMO_TOTP_SECRET} "
+            "(or `python manage.py demo_totp` prints the current code)."
+        )
     else:
         report("Demo accounts skipped: DEBUG is off, no known passwords are created.")
     report(f"Demo content: {tally}.")
