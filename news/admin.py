@@ -20,6 +20,7 @@ from partners.models import Embassy
 from . import services
 from .admin_media import MEDIA_INLINES
 from .forms import TRANSITIONS, PressReleaseAdminForm, WithdrawForm, transition_name
+from .linking import SuggestedLinksMixin
 from .models import (
     PressRelease,
     PressReleaseCountry,
@@ -33,7 +34,6 @@ from .models import (
     Topic,
 )
 from .revisions import version_diffs
-from .suggestions_admin import SuggestedLinksMixin
 
 Status = PressRelease.Status
 

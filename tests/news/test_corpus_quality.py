@@ -5,14 +5,13 @@ from io import StringIO
 import pytest
 from django.core.management import call_command
 
-from news.importer import detection_date, parse_file
+from news.linking import detect_mentions, detection_date, parse_file
 from news.management.commands.evaluate_mentions import (
     _slug_maps,
     evaluate,
     expected_items,
     found_items,
 )
-from news.mentions import detect_mentions
 
 from .conftest import CORPUS
 

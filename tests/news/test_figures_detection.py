@@ -2,8 +2,8 @@ import datetime
 
 import pytest
 
-from news.figure_detection import parse_number
-from news.mentions import detect_mentions
+from news.linking import detect_mentions
+from news.linking.figures import parse_number
 from tests.factories import make_institution, make_partnership
 
 pytestmark = pytest.mark.django_db
@@ -106,7 +106,7 @@ def test_a_figure_without_any_institution_nearby_is_not_offered(world):
 
 
 def test_the_seed_gives_exactly_its_three_figures(corpus_directory):
-    from news.importer import detection_date, parse_file
+    from news.linking import detection_date, parse_file
     from partners.models import Partnership
 
     parsed = parse_file(corpus_directory / "01-antwerp-seed.txt")

@@ -2,7 +2,7 @@ import datetime
 
 import pytest
 
-from news.importer import (
+from news.linking.importer import (
     ImportFailed,
     parse_file,
     parse_text,

@@ -14,8 +14,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
-from news.importer import detection_date, parse_file
-from news.mentions import detect_mentions
+from news.linking import detect_mentions, detection_date, parse_file
 from partners.models import (
     Country,
     Embassy,

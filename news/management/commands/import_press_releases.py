@@ -6,7 +6,7 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 from tqdm import tqdm
 
-from news.importer import collect_files, import_file
+from news.linking import collect_files, import_file
 
 OUTCOMES = ["created", "updated", "unchanged", "skipped", "failed"]
 

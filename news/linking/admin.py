@@ -21,8 +21,8 @@ from django.views.decorators.http import require_POST
 
 from partners.models import Country, Embassy, Institution, Partnership, Person
 
-from .models import LinkSuggestion
-from .services import record_revision
+from ..models import LinkSuggestion
+from ..services import record_revision
 from .suggestions import accept, detect_press_release, dismiss
 
 Kind = LinkSuggestion.Kind

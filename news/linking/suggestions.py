@@ -14,8 +14,7 @@ from django.utils.text import slugify
 
 from partners.models import Country, Embassy, Figure, Institution, Partnership, Person
 
-from .mentions import detect_mentions, press_release_text
-from .models import (
+from ..models import (
     LinkSuggestion,
     PressReleaseCountry,
     PressReleaseEmbassy,
@@ -24,6 +23,8 @@ from .models import (
     PressReleasePartnership,
     PressReleasePerson,
 )
+from .directory import HOME_COUNTRY
+from .mentions import detect_mentions, press_release_text
 
 Kind = LinkSuggestion.Kind
 Status = LinkSuggestion.Status
@@ -247,8 +248,6 @@ def create_institution(suggestion, name=None, country_code=None):
     code = (country_code or suggestion.country_code or "").upper()
     country = Country.objects.filter(code=code).first()
     if country is None:
-        from .mentions import HOME_COUNTRY
-
         country = Country.objects.get(code=HOME_COUNTRY)
     base = slugify(name)[:240] or "institution"
     slug, n = base, 2

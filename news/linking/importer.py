@@ -18,8 +18,9 @@ from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
-from .models import PressRelease
-from .richtext import sanitize_body
+from ..models import PressRelease
+from ..richtext import sanitize_body
+from .suggestions import apply_detection, detect_for
 
 SUFFIXES = {".txt", ".md", ".markdown", ".html", ".htm"}
 TITLE_MAX = 110
@@ -457,8 +458,6 @@ def detection_date(parsed, press_release=None):
 
 def import_file(path, *, dry_run=False, detect=True):
     """Import one file as a draft; never raises for a bad file, the result says why."""
-    from .suggestions import apply_detection, detect_for
-
     path = Path(path)
     try:
         parsed = parse_file(path)

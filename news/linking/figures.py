@@ -10,7 +10,7 @@ is another member's), otherwise the institution named nearest to it.
 import re
 from dataclasses import dataclass
 
-from .mentions import partnership_keywords_in
+from .directory import partnership_keywords_in
 
 # Partnerships whose students or researchers move between the members' countries.
 MOBILE_KINDS = {"academic_mobility", "double_degree", "joint_programme", "joint_course"}
