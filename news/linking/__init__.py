@@ -27,7 +27,9 @@ from .importer import (
     parse_file,
     parse_text,
 )
+from .language import detect_language
 from .mentions import Detection, Mention, detect_mentions, press_release_text
+from .report import build_report
 from .suggestions import accept, apply_detection, detect_press_release, dismiss
 
 __all__ = [
@@ -38,9 +40,11 @@ __all__ = [
     "Mention",
     "SuggestedLinksMixin",
     "accept",
+    "build_report",
     "apply_detection",
     "bump_directory_version",
     "collect_files",
+    "detect_language",
     "detect_mentions",
     "detect_press_release",
     "detection_date",

@@ -184,6 +184,7 @@ class DirectoryIndex:
         ):
             self.embassies_by_country[country_id].append(embassy_id)
         people = dict(Person.objects.values_list("pk", "name"))
+        self.people = people
         honorifics = dict(Person.objects.exclude(honorific="").values_list("pk", "honorific"))
         for pk, name in people.items():
             self.add(name, "person", pk)
@@ -258,6 +259,24 @@ class DirectoryIndex:
                     self.add(f"the {name}", "country", pk, case_sensitive=True)
                     self.add(f"The {name}", "country", pk, case_sensitive=True)
         return names
+
+    def entry_name(self, kind, pk):
+        """The name of a directory entry as reports show it (its English name)."""
+        if kind == "institution":
+            return self.institutions[pk]["name"]
+        if kind == "embassy":
+            return self.embassies[pk]["name"]
+        if kind == "person":
+            return self.people[pk]
+        if kind == "partnership":
+            return self.partnerships[pk]["title"]
+        if kind == "country":
+            names = self._country_names.get(pk)
+            return names[0] if names else ""
+        return ""
+
+    def country_code(self, country_id):
+        return str(self.countries.get(country_id, "") or "")
 
     def country_names_of(self, country_id, with_demonyms=True, with_names=True):
         names = list(self._country_names.get(country_id, [])) if with_names else []

@@ -103,6 +103,8 @@ class FigureMention:
     text: str
     sentence: str
     start: int
+    approximate: bool = False
+    subject_name: str = ""  # a suggested new institution's name
 
     @property
     def key(self):

@@ -20,6 +20,7 @@ from django.utils.translation import gettext as _
 
 from ..models import PressRelease
 from ..richtext import sanitize_body
+from .language import detect_language
 from .suggestions import apply_detection, detect_for
 
 SUFFIXES = {".txt", ".md", ".markdown", ".html", ".htm"}
@@ -421,6 +422,8 @@ class ImportResult:
     parsed: ParsedRelease | None = None
     links: int = 0
     suggestions: int = 0
+    language: str = ""
+    detection: object = None  # the Detection, when detection ran
 
 
 def import_key(path):
@@ -483,9 +486,11 @@ def import_file(path, *, dry_run=False, detect=True):
     else:
         outcome = "updated"
     result = ImportResult(path, outcome, press_release=existing, parsed=parsed)
+    result.language = detect_language(parsed.plain_text)
     if dry_run:
         if detect:
             detection = detect_for(parsed.plain_text, detection_date(parsed, existing))
+            result.detection = detection
             result.links = len(detection.confident_mentions())
             result.suggestions = len(detection.mentions) - result.links + len(detection.figures)
         return result
@@ -506,6 +511,7 @@ def import_file(path, *, dry_run=False, detect=True):
         result.press_release = press_release
         if detect:
             detection = detect_for(parsed.plain_text, detection_date(parsed, press_release))
+            result.detection = detection
             applied = apply_detection(
                 press_release, detection, link_confident=True, fresh=outcome == "created"
             )

@@ -35,13 +35,15 @@ class Mention:
     sentence: str
     start: int
     confident: bool = True
-    name: str = ""  # a new institution's proposed name
+    name: str = ""  # a new institution's or new person's proposed name
     country_code: str = ""  # a new institution's guessed country
+    role: str = ""  # a new person's post ("Rector")
+    organisation: str = ""  # where a new person holds it
 
     @property
     def key(self):
-        if self.kind == "new_institution":
-            return f"new_institution:{' '.join(self.name.lower().split())}"
+        if self.kind in ("new_institution", "new_person"):
+            return f"{self.kind}:{' '.join(self.name.lower().split())}"
         return f"{self.kind}:{self.object_id}"
 
 
@@ -52,7 +54,7 @@ class Detection:
     figures: list = field(default_factory=list)
 
     def confident_mentions(self):
-        return [m for m in self.mentions if m.confident and m.kind != "new_institution"]
+        return [m for m in self.mentions if m.confident and not m.kind.startswith("new_")]
 
     def ids(self, kind):
         return {m.object_id for m in self.mentions if m.kind == kind}
