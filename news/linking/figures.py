@@ -7,10 +7,12 @@ when the sentence names two of its members (or one and its kind, or the figure's
 is another member's), otherwise the institution named nearest to it.
 """
 
+import bisect
 import re
 from dataclasses import dataclass
 
 from .directory import partnership_keywords_in
+from .scan import finditer_near, keyword_automaton
 
 # Partnerships whose students or researchers move between the members' countries.
 MOBILE_KINDS = {"academic_mobility", "double_degree", "joint_programme", "joint_course"}
@@ -58,6 +60,9 @@ FIGURE = re.compile(
     rf"(?:\s+from\s+(?P<origin>(?-i:[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)?)))?",
     re.IGNORECASE,
 )
+# Every figure ends in one of the counted nouns: the pattern runs only near them.
+_NOUN_WORDS = keyword_automaton({noun.lower() for noun in NOUNS.split("|")})
+
 # Words before a number that make it an earlier value or an estimate, not the count.
 NOT_A_COUNT = re.compile(
     r"(?:\b(?:up|down|rose|grew|increased|decreased)\s+from|\bcompared\s+(?:to|with)|\bthan|"
@@ -133,7 +138,9 @@ def detect_figures(index, text, hits, sentence_institutions, on, named_partnersh
         (h.start, h.entries[0][1]) for h in hits if h.entries[0][0] == "institution"
     ]
     found, seen = [], set()
-    for match in FIGURE.finditer(text.text):
+    for match in finditer_near(
+        FIGURE, text.text, _NOUN_WORDS, search_in=text.lower, before=90, after=60
+    ):
         if NOT_A_COUNT.search(text.text[max(0, match.start() - 25) : match.start()]):
             continue
         number = match["number"]
@@ -220,7 +227,9 @@ def _subject(
         if best is not None:
             return ("partnership", best)
         start, end = text.sentence_span(text.starts[current])
-        nearby = [(abs(position - s), pk) for s, pk in institution_hits if start <= s < end]
+        lo = bisect.bisect_left(institution_hits, (start, -1))
+        hi = bisect.bisect_left(institution_hits, (end, -1))
+        nearby = [(abs(position - s), pk) for s, pk in institution_hits[lo:hi]]
         if nearby:
             return ("institution", min(nearby)[1])
     return None

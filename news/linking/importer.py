@@ -9,10 +9,12 @@ updates that draft, and a file moved elsewhere counts as a new one.
 import datetime
 import html
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
 
+from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 from django.utils.text import slugify
@@ -58,17 +60,66 @@ class ParsedRelease:
 # Reading files -------------------------------------------------------------------------
 
 
+def max_bytes():
+    return getattr(settings, "IMPORT_MAX_BYTES", 2 * 1024 * 1024)
+
+
+def _megabytes(size):
+    return f"{size / (1024 * 1024):.1f} MB"
+
+
+def _utf16_codec(data):
+    """The codec when the bytes are UTF-16 text, else None: a byte-order mark, or (without
+    one) a high-byte lane that holds a zero and one or two alphabet pages (0x00 for Latin,
+    0x04 for Cyrillic) and decodes to printable text."""
+    if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
+        return "utf-16"
+    sample = data[:4096]
+    if len(sample) < 8 or 0 not in sample:
+        return None
+    sample = sample[: len(sample) // 2 * 2]
+    for codec, high in (("utf-16-le", sample[1::2]), ("utf-16-be", sample[0::2])):
+        common = Counter(high).most_common(2)
+        if 0 not in dict(common) or sum(n for _v, n in common) < 0.8 * len(high):
+            continue
+        decoded = sample.decode(codec, errors="replace")
+        printable = sum(1 for c in decoded if c.isprintable() or c in "\n\r\t")
+        if printable >= 0.95 * len(decoded):
+            return codec
+    return None
+
+
 def read_text(path):
-    """The file's text; raise ImportFailed for an empty, binary or non-UTF-8 file."""
-    data = Path(path).read_bytes()
+    """The file's text; raise ImportFailed for an empty, too large, binary or undecodable file.
+
+    UTF-8 (with or without a byte-order mark) and UTF-16 (as Windows editors save it) are
+    read; anything else is refused with a message that says what the file looks like."""
+    path = Path(path)
+    size = path.stat().st_size
+    limit = max_bytes()
+    if size > limit:
+        raise ImportFailed(
+            _("file too large (%(size)s; the limit is %(limit)s, setting IMPORT_MAX_BYTES)")
+            % {"size": _megabytes(size), "limit": _megabytes(limit)}
+        )
+    data = path.read_bytes()
     if not data.strip():
         raise ImportFailed(_("empty file"))
-    if b"\x00" in data[:8192]:
-        raise ImportFailed(_("binary file"))
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        raise ImportFailed(_("not UTF-8 text (byte %(pos)s)") % {"pos": error.start}) from None
+    if codec := _utf16_codec(data):
+        try:
+            text = data.decode(codec)
+        except UnicodeDecodeError as error:
+            raise ImportFailed(
+                _("UTF-16 text that cannot be decoded (byte %(pos)s)") % {"pos": error.start}
+            ) from None
+        text = text.lstrip("\ufeff")
+    else:
+        if b"\x00" in data[:8192]:
+            raise ImportFailed(_("binary file"))
+        try:
+            text = data.decode("utf-8-sig")
+        except UnicodeDecodeError as error:
+            raise ImportFailed(_("not UTF-8 text (byte %(pos)s)") % {"pos": error.start}) from None
     controls = sum(1 for char in text[:8192] if ord(char) < 32 and char not in "\t\n\r\f")
     if controls > 8:
         raise ImportFailed(_("binary file"))
@@ -224,16 +275,48 @@ def attribution_line(paragraph):
     return _clean_source(source) if _looks_like_source(source) else ""
 
 
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z“\"‘'(])")
-_ABBREVIATIONS = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Prof|H\.E|St|No|Jr|Sr|e\.g|i\.e|vs)\.$")
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ“\"‘'«(])")
+_ABBREVIATIONS = re.compile(
+    r"\b(?:Mr|Mrs|Ms|Dr|Prof|H\.E|St|No|Jr|Sr|e\.g|i\.e|vs|г|гг|т|им|проф|ул|[A-ZА-Я])\.$"
+)
+LEAD_MAX = 1000  # a longer first paragraph (a file in one line) is split into lead and body
+PARAGRAPH_TARGET = 1200
+
+
+def sentence_ends(text):
+    """Positions where the sentences of `text` end (not after "Dr." or "H.E.")."""
+    for match in _SENTENCE_END.finditer(text):
+        if not _ABBREVIATIONS.search(text[max(0, match.start() - 8) : match.start()]):
+            yield match.start()
 
 
 def first_sentence(text):
-    start = 0
-    for match in _SENTENCE_END.finditer(text):
-        if not _ABBREVIATIONS.search(text[start : match.start()]):
-            return text[: match.start()].strip()
-    return text.strip()
+    end = next(sentence_ends(text), None)
+    return text[:end].strip() if end is not None else text.strip()
+
+
+def split_long_paragraph(text, first_max=LEAD_MAX, target=PARAGRAPH_TARGET):
+    """A paragraph too long to be a lead, cut at sentence ends: the lead (its first
+    sentences, at most `first_max` characters where sentences allow) and body paragraphs
+    of about `target` characters. A text with no sentence ends is cut between words."""
+    pieces, start, previous = [], 0, 0
+    limit = first_max
+    for end in [*sentence_ends(text), len(text)]:
+        if end - start > limit and previous > start:
+            pieces.append(text[start:previous].strip())  # whole sentences up to the limit
+            start, limit = previous, target
+        previous = end
+    pieces.append(text[start:].strip())
+    result = []
+    for piece in pieces:
+        while len(piece) > 2 * target:
+            cut = piece.rfind(" ", 0, target) if " " in piece[:target] else target
+            cut = cut if cut > 0 else target
+            result.append(piece[:cut].strip())
+            piece = piece[cut:].strip()
+        if piece:
+            result.append(piece)
+    return result[0], result[1:]
 
 
 def title_from_lead(lead):
@@ -295,6 +378,9 @@ def parse_paragraphs(paragraphs, title=""):
             source = source or tail_source
     if not lead:
         raise ImportFailed(_("no lead paragraph"))
+    if len(lead) > LEAD_MAX:
+        lead, more = split_long_paragraph(lead)
+        body = more + body
     title = _SPACES.sub(" ", title).strip().lstrip("#").strip() or title_from_lead(lead)
     return ParsedRelease(
         title=title[:300], lead=lead, paragraphs=body, dateline=dateline, date=date, source=source

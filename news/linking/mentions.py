@@ -23,6 +23,7 @@ from .directory import (
     partnership_keywords_in,
 )
 from .figures import detect_figures
+from .scan import finditer_near, keyword_automaton
 
 # Detection -------------------------------------------------------------------------------
 
@@ -66,6 +67,10 @@ class Text:
     _BOUNDARY = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"'(0-9])|\n\s*\n")
     _ABBREVIATION = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Prof|H\.E|St|No|Jr|Sr|e\.g|i\.e|vs|[A-Z])\.$")
 
+    # A "sentence" longer than this (a text with no full stops) is cut into pieces, so
+    # looking at the sentence of each mention stays linear in the length of the text.
+    MAX_SENTENCE = 2000
+
     def __init__(self, raw):
         self.text = normalise(raw)
         self.lower = _lower_same_length(self.text)
@@ -74,8 +79,18 @@ class Text:
             if "\n" in match.group() or not self._ABBREVIATION.search(
                 self.text[max(0, match.start() - 6) : match.start()]
             ):
-                starts.append(match.end())
+                self._add_start(starts, match.end())
+        self._add_start(starts, len(self.text))
+        starts.pop()
         self.starts = starts
+
+    def _add_start(self, starts, position):
+        while position - starts[-1] > self.MAX_SENTENCE:
+            cut = starts[-1] + self.MAX_SENTENCE // 2
+            space = self.text.find(" ", cut, cut + 200)
+            starts.append(space + 1 if space != -1 else cut)
+        if position > starts[-1] or position == len(self.text):
+            starts.append(position)
 
     def sentence_span(self, position):
         index = bisect.bisect_right(self.starts, position) - 1
@@ -159,11 +174,41 @@ _KEYWORD_WORDS = tuple(_KEYWORD[3:-1].split("|"))
 _CITY_FOLLOWS = ("Universiteit", "Universität", "Université", "Hochschule")
 
 
+class Spans:
+    """Sorted, non-overlapping (start, end) spans; overlap tests in logarithmic time."""
+
+    def __init__(self, spans):
+        self.spans = sorted(spans)
+        self.starts = [s for s, _e in self.spans]
+
+    def overlaps(self, start, end):
+        i = bisect.bisect_left(self.starts, end)
+        return i > 0 and self.spans[i - 1][1] > start
+
+    def contains(self, position):
+        i = bisect.bisect_right(self.starts, position)
+        return i > 0 and self.spans[i - 1][1] > position
+
+
+def between(items, starts, lo, hi):
+    """The items (sorted by position, with `starts` their positions) in [lo, hi)."""
+    return items[bisect.bisect_left(starts, lo) : bisect.bisect_left(starts, hi)]
+
+
+# Every institution-like name holds one of these words: the pattern runs only near them.
+_INSTITUTION_WORDS = keyword_automaton(
+    [*_KEYWORD_WORDS, "KU ", "TU ", "VU ", "UC ", "ETH ", "EPFL ", "LMU "]
+)
+_CAPITALISED_WORD = re.compile(r" ([A-Z][\w-]+)")
+
+
 def _candidate_spans(index, text, hits):
     """Institution-like names that are no directory entry: (start, end, name)."""
-    blocked = [(h.start, h.end) for h in hits if h.entries[0][0] != "country"]
+    blocked = Spans((h.start, h.end) for h in hits if h.entries[0][0] != "country")
     found = []
-    for match in NEW_INSTITUTION.finditer(text.text):
+    for match in finditer_near(
+        NEW_INSTITUTION, text.text, _INSTITUTION_WORDS, before=120, after=90
+    ):
         start, name = match.start(), match.group()
         words = name.split()
         while words and words[0].lower().rstrip(",") in _LEADING_NOISE:
@@ -172,7 +217,7 @@ def _candidate_spans(index, text, hits):
         name = " ".join(words)
         name = re.split(r"\.\s|\n", name)[0].rstrip(".,")
         # "Goethe University Frankfurt": a known city right after the name belongs to it.
-        after = re.match(r" ([A-Z][\w-]+)", text.text[start + len(name) :])
+        after = _CAPITALISED_WORD.match(text.text, start + len(name))
         if after and name.endswith(_KEYWORD_WORDS):
             # In Dutch, German and French names the city always follows ("Vrije
             # Universiteit Brussel"), in the local spelling the directory may not know.
@@ -182,7 +227,7 @@ def _candidate_spans(index, text, hits):
         if not name or all(w.lower().strip("'.,") in _GENERIC for w in name.split()):
             continue
         end = start + len(name)
-        if any(s < end and start < e for s, e in blocked):
+        if blocked.overlaps(start, end):
             continue
         found.append((start, end, name))
     return found
@@ -197,15 +242,18 @@ def detect_mentions(raw_text, on=None):
     candidates = _candidate_spans(index, text, hits)
     # A country inside an institution-like name ("Kazakh-British Technical University")
     # belongs to that name.
-    hits = [
-        h
-        for h in hits
-        if not (h.entries[0][0] == "country" and any(s <= h.start < e for s, e, _ in candidates))
-    ]
+    names = Spans((s, e) for s, e, _name in candidates)
+    hits = [h for h in hits if not (h.entries[0][0] == "country" and names.contains(h.start))]
     detection = Detection(on=on)
     seen = {}
 
     def mention(kind, pk, start, end, confident=True, matched=None, **extra):
+        if (
+            pk is not None
+            and (found := seen.get(f"{kind}:{pk}"))
+            and (found.confident or not confident)
+        ):
+            return  # the same entry again: nothing to add (cheap on long texts)
         matched = text.text[start:end] if matched is None else matched
         item = Mention(kind, pk, matched, text.sentence(start), start, confident, **extra)
         if item.key in seen:
@@ -243,6 +291,8 @@ def detect_mentions(raw_text, on=None):
 
 
 def _ambassador_role(index, text, hit, country_id, on, mention):
+    if "ambassador" not in text.lower[max(0, hit.start - 140) : hit.start]:
+        return  # the usual case: the pattern below cannot match
     before = text.text[max(0, hit.start - 140) : hit.start]
     match = index.ambassador_to.search(before)
     if not match:
@@ -266,6 +316,8 @@ _INSTITUTION_ROLE = re.compile(
 
 def _institution_role(index, text, hit, institution_id, on, mention):
     before = text.text[max(0, hit.start - 40) : hit.start]
+    if not before.rstrip().lower().endswith((" of", " of the")):
+        return  # the usual case: the pattern below cannot match
     match = _INSTITUTION_ROLE.search(before)
     if match:
         person_id = index.holder(institution_id, match["title"], on)
@@ -292,7 +344,9 @@ def _partnerships(index, text, sentence_institutions, mention):
 
 def _new_institutions(index, text, hits, candidates, mention):
     country_hits = [h for h in hits if h.entries[0][0] == "country"]
+    country_starts = [h.start for h in country_hits]
     release_countries = [h.entries[0][1] for h in country_hits]
+    others = list(dict.fromkeys(c for c in release_countries if c != index.home_country_id))
     home = index.home_country_id
     for start, end, name in candidates:
         if name.lower() in index.institution_names:
@@ -301,10 +355,9 @@ def _new_institutions(index, text, hits, candidates, mention):
         s_start, s_end = text.sentence_span(start)
         nearby = [
             h.entries[0][1]
-            for h in country_hits
-            if s_start <= h.start < s_end and h.entries[0][1] != home
+            for h in between(country_hits, country_starts, s_start, s_end)
+            if h.entries[0][1] != home
         ]
-        others = [c for c in release_countries if c != home]
         guesses = (
             _countries_in_name(index, name)
             or _city_countries_in_name(index, name)
