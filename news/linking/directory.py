@@ -302,6 +302,16 @@ class DirectoryIndex:
             re.IGNORECASE,
         )
 
+    def cyrillic(self, language):
+        """The directory's names in Russian or Kazakh (built on first use)."""
+        if not hasattr(self, "_cyrillic"):
+            self._cyrillic = {}
+        if language not in self._cyrillic:
+            from .cyrillic import build
+
+            self._cyrillic[language] = build(self, language)
+        return self._cyrillic[language]
+
     # Lookups used while detecting ---------------------------------------------------------
 
     def head_of_mission(self, embassy_id, on):

@@ -23,6 +23,7 @@ from .directory import (
     partnership_keywords_in,
 )
 from .figures import detect_figures
+from .language import detect_language
 from .scan import finditer_near, keyword_automaton
 
 # Detection -------------------------------------------------------------------------------
@@ -51,6 +52,7 @@ class Mention:
 @dataclass
 class Detection:
     on: datetime.date
+    language: str = "en"
     mentions: list[Mention] = field(default_factory=list)
     figures: list = field(default_factory=list)
 
@@ -64,7 +66,7 @@ class Detection:
 class Text:
     """A normalised text with its sentences, for looking up the sentence of a position."""
 
-    _BOUNDARY = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"'(0-9])|\n\s*\n")
+    _BOUNDARY = re.compile(r"(?<=[.!?])\s+(?=[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ\"'«(0-9])|\n\s*\n")
     _ABBREVIATION = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Prof|H\.E|St|No|Jr|Sr|e\.g|i\.e|vs|[A-Z])\.$")
 
     # A "sentence" longer than this (a text with no full stops) is cut into pieces, so
@@ -131,6 +133,11 @@ def find_hits(index, text):
         fitting = tuple(e for e in entries if e[2] is None or source[start : end + 1] == e[2])
         if fitting:
             raw.append(Hit(start, end + 1, fitting))
+    return resolve_overlaps(raw)
+
+
+def resolve_overlaps(raw):
+    """Of overlapping hits the longest wins (the earliest among equals)."""
     raw.sort(key=lambda h: (-h.length, h.start))
     taken, chosen = [], []
     for hit in raw:
@@ -238,13 +245,17 @@ def detect_mentions(raw_text, on=None):
     on = on or datetime.date.today()
     index = get_index()
     text = Text(raw_text)
-    hits = find_hits(index, text)
+    language = detect_language(raw_text)
+    if language in ("ru", "kk"):
+        hits = find_cyrillic_hits(index, text, language)
+    else:
+        hits = find_hits(index, text)
     candidates = _candidate_spans(index, text, hits)
     # A country inside an institution-like name ("Kazakh-British Technical University")
     # belongs to that name.
     names = Spans((s, e) for s, e, _name in candidates)
     hits = [h for h in hits if not (h.entries[0][0] == "country" and names.contains(h.start))]
-    detection = Detection(on=on)
+    detection = Detection(on=on, language=language)
     seen = {}
 
     def mention(kind, pk, start, end, confident=True, matched=None, **extra):
@@ -280,7 +291,8 @@ def detect_mentions(raw_text, on=None):
                 if kind == "institution":
                     sentence_institutions[text.sentence_index(hit.start)].add(pk)
             if kind == "country" and len(pks) == 1:
-                _ambassador_role(index, text, hit, pks[0], on, mention)
+                role = _ambassador_role if language == "en" else _ambassador_role_cyrillic
+                role(index, text, hit, pks[0], on, mention, hits)
             if kind == "institution" and len(pks) == 1:
                 _institution_role(index, text, hit, pks[0], on, mention)
     _partnerships(index, text, sentence_institutions, mention)
@@ -290,21 +302,82 @@ def detect_mentions(raw_text, on=None):
     return detection
 
 
-def _ambassador_role(index, text, hit, country_id, on, mention):
+def _ambassador_role(index, text, hit, country_id, on, mention, hits):
     if "ambassador" not in text.lower[max(0, hit.start - 140) : hit.start]:
         return  # the usual case: the pattern below cannot match
     before = text.text[max(0, hit.start - 140) : hit.start]
     match = index.ambassador_to.search(before)
     if not match:
         return
+    start = hit.start - len(before) + match.start()
+    _mission_and_head(index, text, hit, country_id, on, mention, hits, start, head=True)
+
+
+def _mission_and_head(index, text, hit, country_id, on, mention, hits, start, head):
+    """The mission in `country_id`, and (`head`) the ambassador: the person named right
+    after the role if there is one ("... to Belgium Roman Vassilenko"), else whoever
+    headed the mission at the text's date."""
     embassy_id = index.mission_in(country_id)
     if embassy_id is None:
         return
-    start = hit.start - len(before) + match.start()
     mention("embassy", embassy_id, start, hit.end)
+    if not head:
+        return
+    following = [h for h in hits if hit.end <= h.start <= hit.end + 4]
+    if following and following[0].entries[0][0] == "person":
+        return  # the named person is mentioned by their own hit
     person_id = index.head_of_mission(embassy_id, on)
     if person_id:
         mention("person", person_id, start, hit.end)
+
+
+# "Посол Казахстана в Бельгии", "Посольство Республики Казахстан в Германии" (before the
+# country); "Қазақстанның Бельгиядағы елшісі", "Германиядағы Қазақстан Республикасының
+# Елшілігі" (around it).
+_RU_ROLE = re.compile(
+    r"\b(?P<role>посол\w*|посольств\w*)(?:\s+(?:чрезвычайн\w+\s+и\s+полномочн\w+\s+)?)?"
+    r"(?:\s*республики)?\s*казахстан\w*\s+во?\s+$",
+    re.IGNORECASE,
+)
+_KK_ROLE_AFTER = re.compile(
+    r"\s+(?:қазақстан\s+республикасының\s+|қазақстанның\s+)?(?:жаңа\s+)?(?P<role>елші\w*)",
+    re.IGNORECASE,
+)
+_KK_HOME_BEFORE = re.compile(r"қазақстан(?:ның|\s+республикасының)\s+$", re.IGNORECASE)
+
+
+def _ambassador_role_cyrillic(index, text, hit, country_id, on, mention, hits):
+    if country_id == index.home_country_id:
+        return
+    before = text.text[max(0, hit.start - 120) : hit.start]
+    if match := _RU_ROLE.search(before):
+        start = hit.start - len(before) + match.start()
+        head = not match["role"].lower().startswith("посольств")
+        _mission_and_head(index, text, hit, country_id, on, mention, hits, start, head)
+        return
+    match = _KK_ROLE_AFTER.match(text.text, hit.end)
+    if match and ("қазақстан" in match.group().lower() or _KK_HOME_BEFORE.search(before)):
+        head = match["role"].lower().startswith("елшіс") or match["role"].lower() == "елші"
+        _mission_and_head(index, text, hit, country_id, on, mention, hits, hit.start, head)
+
+
+def find_cyrillic_hits(index, text, language):
+    """Hits of the directory's Latin names (acronyms such as "UAntwerp" appear in Russian
+    texts too) and of its Russian or Kazakh names in any case; then people named by a
+    title and their surname ("ректор Мұтанов") or an initial ("Б. Нусупов")."""
+    cyrillic = index.cyrillic(language)
+    raw = list(find_hits(index, text))
+    found, words, keys = cyrillic.hits(text.text)
+    raw += [Hit(start, end, entries) for start, end, entries in found]
+    named = {e[1] for _s, _e, entries in found for e in entries if e[0] == "person"}
+    for i, key in enumerate(keys):
+        for person_id, titles in cyrillic.surnames.get(key, ()):
+            window = keys[max(0, i - 3) : i]
+            by_title = any(cyrillic.titles.get((k,)) in titles for k in window)
+            by_initial = i > 0 and len(words[i - 1][2]) == 1 and person_id in named
+            if by_title or by_initial:
+                raw.append(Hit(words[i][0], words[i][1], (("person", person_id, None),)))
+    return resolve_overlaps(raw)
 
 
 _INSTITUTION_ROLE = re.compile(
