@@ -169,27 +169,88 @@ MONTHS = {
     )
     for name in names
 }
+# Russian months in the genitive ("12 января") and the nominative; Kazakh months as dates
+# write them ("12 қаңтар").
+for number, names in enumerate(
+    [
+        ("января", "январь", "қаңтар", "қаңтардағы"),
+        ("февраля", "февраль", "ақпан"),
+        ("марта", "март", "наурыз"),
+        ("апреля", "апрель", "сәуір"),
+        ("мая", "май", "мамыр"),
+        ("июня", "июнь", "маусым"),
+        ("июля", "июль", "шілде"),
+        ("августа", "август", "тамыз"),
+        ("сентября", "сентябрь", "қыркүйек"),
+        ("октября", "октябрь", "қазан"),
+        ("ноября", "ноябрь", "қараша"),
+        ("декабря", "декабрь", "желтоқсан"),
+    ],
+    start=1,
+):
+    MONTHS.update(dict.fromkeys(names, number))
 _MONTH = r"(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
+_YEAR_WORD = r"(?:\s*(?:года|год|г\.|жылы|жыл|ж\.))?"
 _DATE = (
     rf"(?P<date>(?:{_MONTH}\s+\d{{1,2}},?\s+\d{{4}})"
-    rf"|(?:\d{{1,2}}\s+{_MONTH},?\s+\d{{4}})"
+    rf"|(?:\d{{1,2}}\s+{_MONTH},?\s+\d{{4}}{_YEAR_WORD})"
+    rf"|(?:\d{{4}}\s+жылғы\s+\d{{1,2}}\s+{_MONTH})"
+    rf"|(?:\d{{1,2}}\s+{_MONTH})"
     r"|(?:\d{1,2}[./]\d{1,2}[./]\d{4})"
     r"|(?:\d{4}-\d{2}-\d{2}))"
 )
 _DASH = r"[-–—:]"
-# "Astana, May 16, 2025 – ..." / "BRUSSELS, 16 May 2025 - ..."
+_UPPER = "A-ZА-ЯЁӘҒҚҢӨҰҮҺІ"
+# "Astana, May 16, 2025 – ..." / "BRUSSELS, 16 May 2025 - ..." / "АСТАНА, 12 января 2026 года –"
 DATELINE_WITH_DATE = re.compile(
-    rf"^(?P<city>[A-Z][\w'’.-]*(?:[ -][A-Za-z][\w'’.-]*){{0,3}}),"
+    rf"^(?P<city>[{_UPPER}][\w'’.-]*(?:[ -][\w][\w'’.-]*){{0,3}}),"
     rf"\s*{_DATE}\s*(?:{_DASH}\s*|\.\s+|$)",
     re.IGNORECASE,
 )
-# "BRUSSELS. ..." / "NUR-SULTAN – ..." (a city in capitals, then a full stop or a dash)
-DATELINE_CAPS = re.compile(r"^(?P<city>[A-Z][A-Z'’-]+(?: [A-Z][A-Z'’-]+){0,2})\s*(?:\.|[-–—:])\s+")
+# "BRUSSELS. ..." / "NUR-SULTAN – ..." / "БЕРЛИН – ..." (a city in capitals, then a full stop
+# or a dash)
+DATELINE_CAPS = re.compile(
+    rf"^(?P<city>[{_UPPER}][{_UPPER}'’-]+(?: [{_UPPER}][{_UPPER}'’-]+){{0,2}})\s*(?:\.|[-–—:])\s+"
+)
+# An agency's tag before the lead: "KAZINFORM – ", "Kazinform - ", "ҚазТАГ - ", "Sputnik."
+AGENCY_TAG = re.compile(
+    r"^(?:(?:\d{1,2}\s+\w+\.?\s+)?(?:KAZINFORM|Kazinform|Казинформ|ҚазАқпарат|KAZTAG|ҚазТАГ|"
+    r"КазТАГ|Sputnik|Trend|Tengrinews|BAQ\.KZ|Kazpravda\.kz|Zakon\.kz)"
+    r"(?:\s*/[^/]{1,60}/)?)\s*(?:[-–—.:]\s*)+(?=\S)"
+)
 
 _SOURCE_WORDS = (
     r"ministry|embassy|consulate|mission|press service|foreign office|mfa|agency|"
-    r"kazinform|department|government|office"
+    r"kazinform|department|government|office|akorda|"
+    r"мид|министерств|посольств|пресс-служб|казинформ|акорда|zakon\.kz|\.kz\b|"
+    r"сім|министрлі|елшілі|баспасөз|тілшісі|сайты|ақорда"
 )
+# Agencies name their source inside the lead: "..., Kazinform learnt from the press service
+# of the Kazakh Foreign Office." / "..., Kazinform cites Akorda."
+AGENCY_TAIL = re.compile(
+    r"[,;]\s*(?:the\s+)?(?:kazinform|qazinform|the agency|[A-Z][\w.]+)(?:\s+news\s+agency)?\s+"
+    r"(?:has\s+)?(?:learnt|learned|cites|quotes|reports citing)\s+(?:from\s+)?"
+    r"(?P<source>[^,;]{3,160}?)\.?\s*$",
+    re.IGNORECASE,
+)
+# "..., сообщает пресс-служба МИД РК." / "..., сообщили в пресс-службе МИД РК." /
+# "..., передает Казинформ." / "..., деп хабарлайды ҚР СІМ баспасөз қызметі."
+CYRILLIC_TAIL = re.compile(
+    r"[,;]\s*(?:сообща(?:ет|ют)|сообщил[аи]?|переда(?:ет|ют|ли)|информиру(?:ет|ют)|пишет|"
+    r"деп\s+хабарла(?:йды|ды|ған)|деп\s+жаз(?:ады|ды))\s+(?:в\s+)?"
+    r"(?P<source>[^,;]{2,160}?)(?:\s+со\s+ссылкой\s+на[^,;]*)?\.?\s*$",
+    re.IGNORECASE,
+)
+# "... баспасөз қызметі хабарлайды." (the source before the verb)
+KAZAKH_SOURCE_FIRST = re.compile(
+    r"[,;]\s*(?P<source>[^,;.]{3,120}?)\s+хабарла(?:йды|ды)\.?\s*$", re.IGNORECASE
+)
+# A last paragraph that is only the source: "Press Service of Kazakh National University".
+PRESS_SERVICE_LINE = re.compile(
+    r"^(?P<source>(?:press[- ]service|пресс-служба|баспасөз қызметі)\b[^\n]{0,160}?)\.?$",
+    re.IGNORECASE,
+)
+_SOURCE_CASES = {"пресс-службе": "пресс-служба", "пресс-службы": "пресс-служба"}
 # "..., Ministry of Foreign Affairs of the Republic of Kazakhstan reports"
 ATTRIBUTION_TAIL = re.compile(
     r"[,;]\s*(?P<source>(?:the\s+)?[^,;.]{3,160}?)\s+(?:reports|reported|informs)\.?\s*$",
@@ -204,8 +265,11 @@ ATTRIBUTION_LINE = re.compile(
 
 
 def _clean_source(source):
-    source = _SPACES.sub(" ", source).strip()
+    source = _SPACES.sub(" ", source).strip().rstrip(".")
     source = re.sub(r"^the\s+", "", source, flags=re.IGNORECASE)
+    words = source.split(" ")
+    words[0] = _SOURCE_CASES.get(words[0].lower(), words[0])
+    source = " ".join(words)
     return source[:1].upper() + source[1:]
 
 
@@ -223,6 +287,8 @@ def parse_date(text):
             day, month, year = (int(g) for g in match.groups())
             return datetime.date(year, month, day)
         words = text.replace(".", "").split()
+        if len(words) >= 4 and words[1] == "жылғы":  # "2026 жылғы 12 қаңтар"
+            return datetime.date(int(words[0]), MONTHS[words[3]], int(words[2]))
         if words[0].isdigit():
             day, month, year = int(words[0]), MONTHS[words[1]], int(words[2])
         else:
@@ -254,20 +320,32 @@ def _city_name(city):
 
 
 def strip_attribution_tail(paragraph):
-    """(paragraph without a trailing "..., X reports", source X or "")."""
-    match = ATTRIBUTION_TAIL.search(paragraph)
-    if match and _looks_like_source(match["source"]):
-        rest = paragraph[: match.start()].rstrip()
-        if rest and rest[-1] not in ".!?":
-            rest += "."
-        return rest, _clean_source(match["source"])
+    """(paragraph without a trailing "..., X reports" or an agency's "..., Kazinform learnt
+    from X", "..., сообщает X", "..., деп хабарлайды X"; source X or "")."""
+    tail = paragraph[-400:]  # an attribution is at the end: never search a whole long text
+    offset = len(paragraph) - len(tail)
+    for pattern in (AGENCY_TAIL, CYRILLIC_TAIL, ATTRIBUTION_TAIL, KAZAKH_SOURCE_FIRST):
+        match = pattern.search(tail)
+        if match and _looks_like_source(match["source"]):
+            rest = paragraph[: offset + match.start()].rstrip()
+            if rest and rest[-1] not in ".!?":
+                rest += "."
+            return rest, _clean_source(match["source"])
     return paragraph, ""
+
+
+def strip_agency_tag(paragraph):
+    """The lead without an agency's tag ("KAZINFORM – ", "Kazinform - ")."""
+    match = AGENCY_TAG.match(paragraph)
+    return paragraph[match.end() :] if match else paragraph
 
 
 def attribution_line(paragraph):
     """The source when a whole paragraph is an attribution line, else ""."""
     if len(paragraph) > 200:
         return ""
+    if match := PRESS_SERVICE_LINE.match(paragraph):
+        return _clean_source(match["source"])
     match = ATTRIBUTION_LINE.match(paragraph)
     if not match:
         return ""
@@ -365,6 +443,7 @@ def parse_paragraphs(paragraphs, title=""):
     elif city:
         dateline, date = city, found_date
         paragraphs[0] = rest
+    paragraphs[0] = strip_agency_tag(paragraphs[0])
     source = ""
     lead, source = strip_attribution_tail(paragraphs[0])
     body = paragraphs[1:]
