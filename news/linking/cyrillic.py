@@ -160,3 +160,120 @@ def _embassy_patterns(index, cyrillic, country_names):
                 else:
                     cyrillic.add(f"{kz} {host} Елшілігі", "embassy", pk)
                     cyrillic.add(f"{host} {kz} Елшілігі", "embassy", pk)
+
+
+# New institutions in Russian and Kazakh texts -------------------------------------------
+
+RU_KEYWORDS = {"университет", "институт", "академия", "колледж", "консерватория", "школа"}
+KK_KEYWORDS = {
+    "университет": "университеті", "институт": "институты", "академия": "академиясы",
+    "колледж": "колледжі", "мектеб": "мектебі", "консерватория": "консерваториясы",
+}  # fmt: skip
+# What may follow the keyword: a possessive ending (then case endings), or nothing;
+# "академиялық" (academic) is an adjective, not an academy.
+_KK_AFTER_KEYWORD = ("сы", "сі", "ы", "і")
+_ACRONYM_STOP = {"ЮНЕСКО", "ЮНИСЕФ", "МИД", "США", "ТМД", "АҚШ", "ОДКБ", "ЕАЭС", "ШОС", "ООН"}
+
+
+def _is_acronym(word):
+    upper = sum(1 for c in word if c.isupper())
+    return (
+        4 <= len(word) <= 7
+        and upper >= 3
+        and word[0].isupper()
+        and word[-1] in "УИО"
+        and word not in _ACRONYM_STOP
+        and morphology.CYRILLIC.search(word)
+    )
+
+
+def new_institutions(text, language, taken):
+    """(start, end, name in the nominative) of institution-like names in a Russian or
+    Kazakh text that are no directory entry: '<Омского государственного> университета
+    <имени Ф. М. Достоевского>', '<Ланчжоу> университетінің', and acronyms such as МГИМО."""
+    words = list(morphology.tokens(text))
+    found = []
+    for i, (start, end, word) in enumerate(words):
+        lowered = word.lower()
+        if language == "ru":
+            parse = morphology.ru_parse(lowered)
+            lemma = parse.normal_form if parse is not None else lowered
+            is_keyword = lemma in RU_KEYWORDS
+        else:
+            stem = next((k for k in KK_KEYWORDS if lowered.startswith(k)), None)
+            rest = lowered[len(stem) :] if stem else ""
+            is_keyword = stem is not None and (not rest or rest.startswith(_KK_AFTER_KEYWORD))
+        if not is_keyword:
+            if _is_acronym(word) and not taken(start, end):
+                # "(ЧелГУ)" right after a name found already is that name's acronym
+                if found and text[found[-1][1] : start].strip() == "(":
+                    continue
+                found.append((start, end, word))
+            continue
+        first = _name_start(words, i, language)
+        if first is None:
+            continue
+        last = _name_end(words, i, text) if language == "ru" else i
+        span = (words[first][0], words[last][1])
+        if taken(*span):
+            continue
+        if language == "ru":
+            name = _ru_nominative(words, first, i, last, text)
+        else:
+            head = " ".join(w for _s, _e, w in words[first:i])
+            name = f"{head} {KK_KEYWORDS[stem]}"
+        found.append((span[0], span[1], name))
+    return found
+
+
+def _name_start(words, i, language):
+    """Index of the first word of the name that ends with the keyword at `i`: back over
+    lowercase modifiers to one capitalised word (None when there is none)."""
+    j = i - 1
+    while j >= 0 and i - j <= 5:
+        word = words[j][2]
+        if word[:1].isupper():
+            if language == "ru":
+                parse = morphology.ru_parse(word)
+                if parse is not None and parse.tag.POS not in {"ADJF", "PRTF"}:
+                    return None
+            return j
+        if language == "ru":
+            parse = morphology.ru_parse(word)
+            if parse is None or parse.tag.POS not in {"ADJF", "PRTF"}:
+                return None
+        elif words[j][1] + 1 < words[j + 1][0]:
+            return None  # punctuation between the words
+        j -= 1
+    return None
+
+
+def _name_end(words, i, text):
+    """'университета имени Ф. М. Достоевского': the name runs on through 'имени' and the
+    capitalised words (initials) after it."""
+    if i + 1 < len(words) and words[i + 1][2].lower() in {"имени", "им"}:
+        j = i + 2
+        while j < len(words) and words[j][2][:1].isupper() and j - i <= 5:
+            j += 1
+        return j - 1
+    return i
+
+
+def _ru_nominative(words, first, keyword, last, text):
+    noun = morphology.ru_parse(words[keyword][2])
+    gender = noun.normal_form if noun is None else None
+    result = []
+    for _start, _end, word in words[first:keyword]:
+        parse = morphology.ru_parse(word)
+        wanted = {"nomn", "sing"}
+        if noun is not None:
+            lemma = morphology.ru_parse(noun.normal_form)
+            gender = lemma.tag.gender if lemma is not None else None
+            if gender:
+                wanted.add(gender)
+        inflected = parse.inflect(wanted) if parse is not None else None
+        form = inflected.word if inflected else word
+        result.append(form[:1].upper() + form[1:] if word[:1].isupper() else form)
+    result.append(noun.normal_form if noun is not None else words[keyword][2])
+    tail = text[words[keyword][1] : words[last][1]] if last > keyword else ""
+    return (" ".join(result) + tail).strip()

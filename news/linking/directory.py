@@ -52,13 +52,25 @@ EXTRA_DEMONYMS = {
 _OFFICIAL_PREFIXES = ("kingdom of", "republic of", "grand duchy of", "federal republic of")
 
 PARTNERSHIP_KEYWORDS = {
-    Partnership.Kind.DOUBLE_DEGREE: ["double degree", "double-degree", "dual degree"],
-    Partnership.Kind.JOINT_PROGRAMME: ["joint programme", "joint program", "joint master"],
-    Partnership.Kind.ACADEMIC_MOBILITY: ["academic mobility", "exchange programme", "mobility"],
-    Partnership.Kind.JOINT_RESEARCH: ["joint research"],
-    Partnership.Kind.JOINT_COURSE: ["joint course"],
-    Partnership.Kind.MEMORANDUM: ["memorandum", "mou"],
-}
+    Partnership.Kind.DOUBLE_DEGREE: [
+        "double degree", "double-degree", "dual degree", "двойного диплома",
+        "двойных дипломов", "двудипломн", "қос диплом",
+    ],
+    Partnership.Kind.JOINT_PROGRAMME: [
+        "joint programme", "joint program", "joint master", "совместной программ",
+        "совместная программ", "бірлескен бағдарлама",
+    ],
+    Partnership.Kind.ACADEMIC_MOBILITY: [
+        "academic mobility", "exchange programme", "mobility", "академической мобильност",
+        "академическая мобильность", "академиялық ұтқырлы",
+    ],
+    Partnership.Kind.JOINT_RESEARCH: [
+        "joint research", "совместных исследован", "совместные исследован",
+        "бірлескен зерттеу",
+    ],
+    Partnership.Kind.JOINT_COURSE: ["joint course", "совместных курс", "бірлескен курс"],
+    Partnership.Kind.MEMORANDUM: ["memorandum", "mou", "меморандум"],
+}  # fmt: skip
 
 
 def partnership_keywords_in(sentence_lower, kind):
@@ -163,10 +175,15 @@ class DirectoryIndex:
         }
         country_names = self._load_countries()
         self.city_names -= country_names  # Luxembourg, Singapore: the country still counts
+        self.institution_by_words = {}
         for row in institutions:
             pk = row["pk"]
             self.institutions[pk] = row
             self.institution_names[row["name"].lower()] = pk
+            words = frozenset(
+                w for w in re.split(r"[\s.\-–,']+", row["name"].lower()) if w and w != "the"
+            )
+            self.institution_by_words.setdefault(words, pk)
             for name in _variants(row["name"]):
                 self.add(name, "institution", pk)
             for alias in [row["short_name"], *row["aliases"].splitlines()]:

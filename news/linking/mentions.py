@@ -15,6 +15,8 @@ from dataclasses import dataclass, field
 
 from django.utils.html import strip_tags
 
+from . import cyrillic
+from . import people as people_module
 from .directory import (
     _is_word_char,
     _lower_same_length,
@@ -41,6 +43,8 @@ class Mention:
     country_code: str = ""  # a new institution's guessed country
     role: str = ""  # a new person's post ("Rector")
     organisation: str = ""  # where a new person holds it
+    alias_of: int | None = None  # a known institution this name is another name of
+    alias_of_name: str = ""  # ... or its name (or a suggested institution's name)
 
     @property
     def key(self):
@@ -251,6 +255,12 @@ def detect_mentions(raw_text, on=None):
     else:
         hits = find_hits(index, text)
     candidates = _candidate_spans(index, text, hits)
+    if language in ("ru", "kk"):
+        entries = Spans((h.start, h.end) for h in hits if h.entries[0][0] != "country")
+        candidates = sorted(
+            candidates
+            + cyrillic.new_institutions(text.text, language, lambda s, e: entries.overlaps(s, e))
+        )
     # A country inside an institution-like name ("Kazakh-British Technical University")
     # belongs to that name.
     names = Spans((s, e) for s, e, _name in candidates)
@@ -261,6 +271,7 @@ def detect_mentions(raw_text, on=None):
     def mention(kind, pk, start, end, confident=True, matched=None, **extra):
         if (
             pk is not None
+            and not kind.startswith("new_")
             and (found := seen.get(f"{kind}:{pk}"))
             and (found.confident or not confident)
         ):
@@ -296,10 +307,72 @@ def detect_mentions(raw_text, on=None):
             if kind == "institution" and len(pks) == 1:
                 _institution_role(index, text, hit, pks[0], on, mention)
     _partnerships(index, text, sentence_institutions, mention)
-    _new_institutions(index, text, hits, candidates, mention)
+    candidates += _acronyms_beside_institutions(text, hits, candidates)
+    new_names = _new_institutions(index, text, hits, candidates, mention)
+    _new_people(index, text, language, hits, candidates, mention)
     named = {m.object_id for m in detection.mentions if m.kind == "partnership" and m.confident}
-    detection.figures = detect_figures(index, text, hits, sentence_institutions, on, named)
+    detection.figures = detect_figures(
+        index, text, hits, sentence_institutions, on, named, language, new_names
+    )
     return detection
+
+
+def _new_people(index, text, language, hits, candidates, mention):
+    """Suggestions of people the directory does not know, named with a role."""
+    taken_spans = Spans((h.start, h.end) for h in hits)
+    candidate_spans = Spans((s, e) for s, e, _n in candidates)
+    people = [(h.start, h.end) for h in hits if h.entries[0][0] == "person"]
+
+    def taken(start, end):
+        return taken_spans.overlaps(start, end) or candidate_spans.overlaps(start, end)
+
+    def organisation_of(start, end):
+        for hit in hits:
+            if start <= hit.start < end and hit.entries[0][0] in ("institution", "embassy"):
+                kind, pk = hit.entries[0][0], hit.entries[0][1]
+                return index.entry_name(kind, pk), pk if kind == "institution" else None
+        for s, _e, name in candidates:
+            if start <= s < end:
+                return name, None
+        for hit in hits:
+            if start <= hit.start < end and hit.entries[0][0] == "country":
+                return index.entry_name("country", hit.entries[0][1]), None
+        return "", None
+
+    for person in people_module.detect_new_people(
+        text.text, language, taken, people, organisation_of
+    ):
+        mention(
+            "new_person",
+            person.organisation_id,
+            person.start,
+            person.end,
+            False,
+            name=person.name,
+            role=person.role,
+            organisation=person.organisation,
+        )
+
+
+_ACRONYM = re.compile(r"\b[A-Z]{3,8}\b")
+
+
+def _acronyms_beside_institutions(text, hits, candidates):
+    """An acronym used as a name in a list of institutions ("..., Kazakh-British Technical
+    University and KIMEP") is an institution too."""
+    ends = {e for _s, e, _n in candidates} | {
+        h.end for h in hits if h.entries[0][0] == "institution"
+    }
+    taken = Spans([(h.start, h.end) for h in hits] + [(s, e) for s, e, _n in candidates])
+    found = []
+    for match in _ACRONYM.finditer(text.text):
+        before = text.text[max(0, match.start() - 6) : match.start()]
+        link = re.search(r"(?:,| and| &)\s+$", before)
+        if not link or taken.overlaps(match.start(), match.end()):
+            continue
+        if match.start() - len(link.group()) in ends:
+            found.append((match.start(), match.end(), match.group()))
+    return found
 
 
 def _ambassador_role(index, text, hit, country_id, on, mention, hits):
@@ -411,35 +484,67 @@ def _partnerships(index, text, sentence_institutions, mention):
             title = partnership["title"]
             if shared >= 2:
                 mention("partnership", pk, start, start, True, matched=title)
-            elif shared == 1 and partnership_keywords_in(sentence_lower, partnership["kind"]):
+            elif (
+                shared == 1
+                and partnership["kind"] != "memorandum"  # memoranda are everywhere
+                and partnership_keywords_in(sentence_lower, partnership["kind"])
+            ):
                 mention("partnership", pk, start, start, False, matched=title)
 
 
+def _name_words(name):
+    return frozenset(w for w in re.split(r"[\s.\-–,']+", name.lower()) if w and w != "the")
+
+
 def _new_institutions(index, text, hits, candidates, mention):
+    """Suggest the institution-like names that are no directory entry; return {span start:
+    name} of those suggested as new. A name whose words are those of a known institution in
+    another order is that institution; one whose words are part of a known or suggested
+    institution's name is offered as that institution's alias, not as a new one."""
     country_hits = [h for h in hits if h.entries[0][0] == "country"]
     country_starts = [h.start for h in country_hits]
-    release_countries = [h.entries[0][1] for h in country_hits]
-    others = list(dict.fromkeys(c for c in release_countries if c != index.home_country_id))
     home = index.home_country_id
+    known_here = {
+        h.entries[0][1] for h in hits if h.entries[0][0] == "institution" and len(h.entries) == 1
+    }
+    known_words = {pk: _name_words(index.institutions[pk]["name"]) for pk in known_here}
+    suggested = {}
+    names_words = {name: _name_words(name) for _s, _e, name in candidates}
     for start, end, name in candidates:
         if name.lower() in index.institution_names:
             mention("institution", index.institution_names[name.lower()], start, end)
+            continue
+        words = names_words[name]
+        same = index.institution_by_words.get(words)
+        if same is not None:
+            mention("institution", same, start, end, False)
+            continue
+        alias_of = next(
+            (pk for pk, known in known_words.items() if len(words) >= 2 and words < known), None
+        )
+        if alias_of is not None:
+            mention(
+                "new_institution", None, start, end, False, name=name,
+                alias_of=alias_of, alias_of_name=index.entry_name("institution", alias_of),
+            )  # fmt: skip
+            continue
+        longer = next(
+            (other for other, w in names_words.items() if len(words) >= 2 and words < w), None
+        )
+        if longer is not None:
+            mention("new_institution", None, start, end, False, name=name, alias_of_name=longer)
             continue
         s_start, s_end = text.sentence_span(start)
         nearby = [
             h.entries[0][1]
             for h in between(country_hits, country_starts, s_start, s_end)
-            if h.entries[0][1] != home
+            if h.entries[0][1] != home and abs(h.start - end) < 40
         ]
-        guesses = (
-            _countries_in_name(index, name)
-            or _city_countries_in_name(index, name)
-            or nearby
-            or others
-            or [home]
-        )
-        code = str(index.countries.get(guesses[0], "")) if guesses[0] else ""
+        guesses = _countries_in_name(index, name) or _city_countries_in_name(index, name) or nearby
+        code = str(index.countries.get(guesses[0], "")) if guesses else ""
         mention("new_institution", None, start, end, False, name=name, country_code=code)
+        suggested[start] = name
+    return suggested
 
 
 def _city_countries_in_name(index, name):

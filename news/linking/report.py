@@ -42,6 +42,8 @@ def mention_item(index, mention):
     item = {"kind": mention.kind, "name": mention.name, "matched_text": mention.text}
     if mention.kind == "new_institution":
         item["country"] = mention.country_code or None
+        if mention.alias_of_name:
+            item["alias_of"] = {"id": mention.alias_of, "name": mention.alias_of_name}
     if mention.kind == "new_person":
         item["role"] = mention.role
         item["organisation"] = mention.organisation

@@ -12,7 +12,15 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.text import slugify
 
-from partners.models import Country, Embassy, Figure, Institution, Partnership, Person
+from partners.models import (
+    Country,
+    Embassy,
+    Figure,
+    Institution,
+    Partnership,
+    Person,
+    Position,
+)
 
 from ..models import (
     LinkSuggestion,
@@ -97,6 +105,15 @@ def apply_detection(press_release, detection, *, link_confident, fresh=False):
         }
         if mention.kind == Kind.NEW_INSTITUTION:
             fields["matched_text"] = mention.name[:300]
+            # Another name of a known institution: accepting adds it to its aliases.
+            fields["object_id"] = mention.alias_of
+            fields["organisation"] = mention.alias_of_name[:300]
+            wanted.append((mention.key, fields, Status.PENDING))
+            continue
+        if mention.kind == Kind.NEW_PERSON:
+            fields["matched_text"] = mention.name[:300]
+            fields["role"] = mention.role[:200]
+            fields["organisation"] = mention.organisation[:300]
             wanted.append((mention.key, fields, Status.PENDING))
             continue
         if mention.object_id in linked[mention.kind]:
@@ -121,6 +138,8 @@ def apply_detection(press_release, detection, *, link_confident, fresh=False):
             "kind": Kind.FIGURE,
             "object_id": figure.subject_id,
             "subject_kind": figure.subject_kind,
+            "subject_name": figure.subject_name[:300],
+            "approximate": figure.approximate,
             "matched_text": figure.text[:300],
             "sentence": figure.sentence,
             "label": figure.label,
@@ -167,7 +186,8 @@ def apply_detection(press_release, detection, *, link_confident, fresh=False):
             LinkSuggestion.objects.bulk_update(
                 to_update,
                 ["status", "object_id", "matched_text", "sentence", "country_code", "subject_kind",
-                 "label", "value", "as_of"],
+                 "label", "value", "as_of", "subject_name", "approximate", "role",
+                 "organisation"],
             )  # fmt: skip
         # Pending suggestions the text no longer supports go; decisions stay.
         stale = [s.pk for k, s in existing.items() if k not in keys and s.status == Status.PENDING]
@@ -198,6 +218,11 @@ def accept(suggestion):
     elif suggestion.kind == Kind.FIGURE:
         figure = accept_figure(suggestion)
         PressReleaseFigure.objects.get_or_create(press_release=press_release, target=figure)
+    elif suggestion.kind == Kind.NEW_INSTITUTION and suggestion.object_id:
+        institution = add_alias(suggestion)
+        PressReleaseInstitution.objects.get_or_create(
+            press_release=press_release, target=institution
+        )
     elif suggestion.kind == Kind.NEW_INSTITUTION:
         institution = create_institution(suggestion)
         PressReleaseInstitution.objects.get_or_create(
@@ -205,12 +230,62 @@ def accept(suggestion):
         )
         suggestion.object_id = institution.pk
         suggestion.save(update_fields=["object_id"])
+    elif suggestion.kind == Kind.NEW_PERSON:
+        person = create_person(suggestion)
+        PressReleasePerson.objects.get_or_create(press_release=press_release, target=person)
+        suggestion.object_id = person.pk
+        suggestion.save(update_fields=["object_id"])
     _decide(suggestion, Status.ACCEPTED)
     return suggestion
 
 
+class FigureWithoutSubject(ValueError):
+    """A figure of the press release alone: the directory keeps figures of a partnership
+    or an institution, so the editor links one first."""
+
+
+def add_alias(suggestion):
+    """Accepting another name of a known institution: it joins that institution's aliases."""
+    institution = Institution.objects.get(pk=suggestion.object_id)
+    name = suggestion.matched_text.strip()
+    names = [line.strip().lower() for line in institution.aliases.splitlines()]
+    if name.lower() not in names and name.lower() != institution.name.lower():
+        institution.aliases = "\n".join(filter(None, [institution.aliases.strip(), name]))
+        institution.save(update_fields=["aliases"])
+    return institution
+
+
+def create_person(suggestion):
+    """The person a new-person suggestion proposes, with their post where the organisation
+    is an institution of the directory (or an existing person of that name)."""
+    name = " ".join(suggestion.matched_text.split())
+    person = Person.objects.filter(name__iexact=name).first()
+    if person is None:
+        base = slugify(name)[:240] or "person"
+        slug, n = base, 2
+        while Person.objects.filter(slug=slug).exists():
+            slug, n = f"{base}-{n}", n + 1
+        person = Person.objects.create(name=name, slug=slug)
+    institution = None
+    if suggestion.organisation:
+        institution = Institution.objects.filter(name__iexact=suggestion.organisation).first()
+    if institution is None and suggestion.object_id:  # detection found it in the directory
+        institution = Institution.objects.filter(pk=suggestion.object_id).first()
+    if institution is not None and suggestion.role:
+        Position.objects.get_or_create(
+            person=person, institution=institution, title=suggestion.role[:100], end_date=None
+        )
+    return person
+
+
 def accept_figure(suggestion):
     subject = {"partnership": None, "institution": None}
+    if suggestion.subject_kind == "new_institution":
+        institution = create_institution(suggestion, name=suggestion.subject_name)
+        suggestion.subject_kind, suggestion.object_id = "institution", institution.pk
+        suggestion.save(update_fields=["subject_kind", "object_id"])
+    if suggestion.subject_kind not in ("partnership", "institution"):
+        raise FigureWithoutSubject
     if suggestion.subject_kind == "partnership":
         subject["partnership"] = Partnership.objects.get(pk=suggestion.object_id)
         link_model = PressReleasePartnership
