@@ -24,6 +24,7 @@ import ahocorasick
 from django.conf import settings
 from django.core.cache import cache
 from django.db import connection
+from django.utils import translation
 
 from partners.models import Country, Embassy, Institution, Partnership, Person, Position
 
@@ -412,6 +413,9 @@ def get_index():
     if _cached["version"] != version:
         with _lock:
             if _cached["version"] != version:
-                _cached["index"] = DirectoryIndex()
+                # English names for the automaton and the reports; the Russian and Kazakh
+                # names are read from their own columns (cyrillic.py).
+                with translation.override("en"):
+                    _cached["index"] = DirectoryIndex()
                 _cached["version"] = version
     return _cached["index"]

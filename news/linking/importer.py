@@ -605,14 +605,21 @@ def unique_slug(title, exclude_pk=None):
     return slug
 
 
-def release_fields(parsed):
-    return {
+def release_fields(parsed, language=None):
+    """The press release's fields from a parsed file: its text goes into the columns of
+    the language it is written in (`title_ru`, ...), which becomes its original language."""
+    fields = {
         "title": parsed.title,
         "lead": parsed.lead,
         "body": parsed.body_html,
         "dateline": parsed.dateline[:100],
         "source": parsed.source[:255],
     }
+    present = {f.name for f in PressRelease._meta.get_fields()}
+    if language and f"title_{language}" in present:
+        fields = {f"{name}_{language}": value for name, value in fields.items()}
+        fields["original_language"] = language
+    return fields
 
 
 def detection_date(parsed, press_release=None):
@@ -635,7 +642,8 @@ def import_file(path, *, dry_run=False, detect=True):
         return ImportResult(path, "failed", error.strerror or str(error))
     key = import_key(path)
     existing = PressRelease.objects.filter(import_source=key).first()
-    fields = release_fields(parsed)
+    language = detect_language(parsed.plain_text)
+    fields = release_fields(parsed, language)
     if existing is None:
         outcome = "created"
     elif existing.status != PressRelease.Status.DRAFT:
@@ -651,7 +659,7 @@ def import_file(path, *, dry_run=False, detect=True):
     else:
         outcome = "updated"
     result = ImportResult(path, outcome, press_release=existing, parsed=parsed)
-    result.language = detect_language(parsed.plain_text)
+    result.language = language
     if dry_run:
         if detect:
             detection = detect_for(parsed.plain_text, detection_date(parsed, existing))

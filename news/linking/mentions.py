@@ -563,6 +563,18 @@ def _countries_in_name(index, name):
 
 
 def press_release_text(press_release):
-    """The text detection reads for a saved press release: title, lead and body."""
-    body = re.sub(r"</(p|h[1-6]|li|blockquote)>", "\n\n", press_release.body or "")
-    return "\n\n".join([press_release.title, press_release.lead, html.unescape(strip_tags(body))])
+    """The text detection reads for a saved press release: title, lead and body in its
+    original language (else in the first language it is written in)."""
+    if hasattr(press_release, "localized"):
+        languages = [press_release.original_language, "kk", "ru", "en"]
+        language = next(
+            (code for code in languages if press_release.localized("lead", code)),
+            press_release.original_language,
+        )
+        title, lead, body = (
+            press_release.localized(field, language) for field in ("title", "lead", "body")
+        )
+    else:
+        title, lead, body = press_release.title, press_release.lead, press_release.body
+    body = re.sub(r"</(p|h[1-6]|li|blockquote)>", "\n\n", body or "")
+    return "\n\n".join([title or "", lead or "", html.unescape(strip_tags(body))])

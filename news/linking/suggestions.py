@@ -6,9 +6,11 @@ every figure and new institution, waits as a pending `LinkSuggestion`. A dismiss
 suggestion keeps its row, so detection never offers it again.
 """
 
+import re
 from dataclasses import dataclass
 
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.text import slugify
 
@@ -32,6 +34,7 @@ from ..models import (
     PressReleasePerson,
 )
 from .directory import HOME_COUNTRY
+from .language import detect_language
 from .mentions import detect_mentions, press_release_text
 
 Kind = LinkSuggestion.Kind
@@ -239,6 +242,35 @@ def accept(suggestion):
     return suggestion
 
 
+def _name_columns(model):
+    present = {f.name for f in model._meta.get_fields()}
+    return [c for c in ("name_en", "name_kk", "name_ru") if c in present] or ["name"]
+
+
+def named(model, name):
+    """Entries of `model` called `name` in any of the site's languages."""
+    query = Q()
+    for column in _name_columns(model):
+        query |= Q(**{f"{column}__iexact": name})
+    return model.objects.filter(query)
+
+
+def name_in(model, name, suggestion):
+    """The name field to fill for a new entry: a name in Latin letters is its English name
+    (English is every language's fallback), a Cyrillic one its name in the press release's
+    language."""
+    language = "en"
+    if re.search(r"[\u0400-\u04ff]", name):
+        original = getattr(suggestion.press_release, "original_language", "")
+        language = original if original in ("ru", "kk") else detect_language(name)
+    column = f"name_{language}"
+    if column not in _name_columns(model):
+        return {"name": name}
+    if language == "en":
+        return {"name": name, "name_en": name}  # the active language's column too
+    return {column: name}
+
+
 class FigureWithoutSubject(ValueError):
     """A figure of the press release alone: the directory keeps figures of a partnership
     or an institution, so the editor links one first."""
@@ -259,16 +291,16 @@ def create_person(suggestion):
     """The person a new-person suggestion proposes, with their post where the organisation
     is an institution of the directory (or an existing person of that name)."""
     name = " ".join(suggestion.matched_text.split())
-    person = Person.objects.filter(name__iexact=name).first()
+    person = named(Person, name).first()
     if person is None:
         base = slugify(name)[:240] or "person"
         slug, n = base, 2
         while Person.objects.filter(slug=slug).exists():
             slug, n = f"{base}-{n}", n + 1
-        person = Person.objects.create(name=name, slug=slug)
+        person = Person.objects.create(slug=slug, **name_in(Person, name, suggestion))
     institution = None
     if suggestion.organisation:
-        institution = Institution.objects.filter(name__iexact=suggestion.organisation).first()
+        institution = named(Institution, suggestion.organisation).first()
     if institution is None and suggestion.object_id:  # detection found it in the directory
         institution = Institution.objects.filter(pk=suggestion.object_id).first()
     if institution is not None and suggestion.role:
@@ -317,7 +349,7 @@ def guess_institution_kind(name):
 def create_institution(suggestion, name=None, country_code=None):
     """The institution a new-institution suggestion proposes (or the existing one)."""
     name = (name or suggestion.matched_text).strip()
-    existing = Institution.objects.filter(name__iexact=name).first()
+    existing = named(Institution, name).first()
     if existing:
         return existing
     code = (country_code or suggestion.country_code or "").upper()
@@ -329,7 +361,10 @@ def create_institution(suggestion, name=None, country_code=None):
     while Institution.objects.filter(slug=slug).exists():
         slug, n = f"{base}-{n}", n + 1
     return Institution.objects.create(
-        name=name, slug=slug, country=country, kind=guess_institution_kind(name)
+        slug=slug,
+        country=country,
+        kind=guess_institution_kind(name),
+        **name_in(Institution, name, suggestion),
     )
 
 
