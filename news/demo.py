@@ -124,6 +124,8 @@ def load_seed_world(tally):
         {"slug": EMBASSY_SLUG},
         {
             "name": "Embassy of the Republic of Kazakhstan in the Kingdom of Belgium",
+            "name_ru": "Посольство Республики Казахстан в Королевстве Бельгия",
+            "name_kk": "Қазақстан Республикасының Бельгия Корольдігіндегі Елшілігі",
             "kind": Embassy.Kind.EMBASSY,
             "host_country": c["BE"],
             "city": "Brussels",
@@ -137,6 +139,9 @@ def load_seed_world(tally):
         {"slug": UANTWERP_SLUG},
         {
             "name": "University of Antwerp",
+            "name_ru": "Антверпенский университет",
+            "aliases_ru": "Университет Антверпена",
+            "name_kk": "Антверпен университеті",
             "short_name": "UAntwerp",
             "aliases": "UAntwerp\nUniversiteit Antwerpen\nUA",
             "kind": Institution.Kind.UNIVERSITY,
@@ -152,6 +157,8 @@ def load_seed_world(tally):
         {"slug": CMAT_SLUG},
         {
             "name": "Centre for Maritime & Air Transport Management",
+            "name_ru": "Центр управления морским и воздушным транспортом",
+            "name_kk": "Теңіз және әуе көлігі менеджменті орталығы",
             "short_name": "C-MAT",
             "aliases": "C-MAT",
             "kind": Institution.Kind.RESEARCH_CENTRE,
@@ -166,6 +173,8 @@ def load_seed_world(tally):
         {"slug": ALMAU_SLUG},
         {
             "name": "Almaty Management University",
+            "name_ru": "Алматы Менеджмент Университет",
+            "name_kk": "Алматы Менеджмент Университеті",
             "short_name": "AlmaU",
             "aliases": "AlmaU\nАлматы Менеджмент Университет",
             "kind": Institution.Kind.UNIVERSITY,
@@ -181,6 +190,8 @@ def load_seed_world(tally):
         {"slug": AMS_SLUG},
         {
             "name": "Antwerp Management School",
+            "name_ru": "Антверпенская школа менеджмента",
+            "name_kk": "Антверпен менеджмент мектебі",
             "short_name": "AMS",
             "aliases": "AMS",
             "kind": Institution.Kind.BUSINESS_SCHOOL,
@@ -193,12 +204,13 @@ def load_seed_world(tally):
     )
 
     people = {}
-    for slug, name, honorific in [
-        ("roman-vassilenko", "Roman Vassilenko", "H.E."),
-        ("herwig-leirs", "Herwig Leirs", "Prof."),
-        ("nathalie-dens", "Nathalie Dens", "Prof."),
+    for slug, name, name_ru, name_kk, honorific in [
+        ("roman-vassilenko", "Roman Vassilenko", "Роман Василенко", "Роман Василенко", "H.E."),
+        ("herwig-leirs", "Herwig Leirs", "Хервиг Лейрс", "Хервиг Лейрс", "Prof."),
+        ("nathalie-dens", "Nathalie Dens", "Натали Денс", "Натали Денс", "Prof."),
     ]:
-        people[slug] = upsert(Person, {"slug": slug}, {"name": name, "honorific": honorific}, tally)
+        names = {"name": name, "name_ru": name_ru, "name_kk": name_kk}
+        people[slug] = upsert(Person, {"slug": slug}, names | {"honorific": honorific}, tally)
 
     # The seed names the posts, not when they began: the ambassador's start is approximate
     # (in post by his audience with King Philippe in 2025), the vice-rector's is left empty.
