@@ -154,6 +154,7 @@ class DirectoryIndex:
         self._keys[lowered].add((kind, pk, key if case_sensitive else None))
 
     def _load(self):
+        other_names = _other_latin_names(Institution, ["name", "short_name", "aliases"])
         institutions = list(
             Institution.objects.values(
                 "pk", "name", "short_name", "aliases", "country_id", "parent_id", "city"
@@ -187,7 +188,7 @@ class DirectoryIndex:
             self.institution_by_words.setdefault(words, pk)
             for name in _variants(row["name"]):
                 self.add(name, "institution", pk)
-            for alias in [row["short_name"], *row["aliases"].splitlines()]:
+            for alias in [row["short_name"], *row["aliases"].splitlines(), *other_names[pk]]:
                 alias = alias.strip()
                 if alias and alias.lower() not in country_names:
                     self.add(alias, "institution", pk, case_sensitive=" " not in alias)
@@ -212,6 +213,9 @@ class DirectoryIndex:
             self.embassies_by_country[country_id].append(embassy_id)
         people = dict(Person.objects.values_list("pk", "name"))
         self.people = people
+        for pk, names in _other_latin_names(Person, ["name"]).items():
+            for name in names:
+                self.add(name, "person", pk)
         honorifics = dict(Person.objects.exclude(honorific="").values_list("pk", "honorific"))
         for pk, name in people.items():
             self.add(name, "person", pk)
@@ -359,6 +363,24 @@ class DirectoryIndex:
         embassies = [pk for pk in candidates if self.embassies[pk]["kind"] == Embassy.Kind.EMBASSY]
         hosted = [pk for pk in embassies if self.embassies[pk]["host_country_id"] == country_id]
         return (hosted or embassies or [None])[0]
+
+
+def _other_latin_names(model, fields):
+    """{pk: [names]} of the names in Latin letters stored in any language's column (an
+    English name typed into the Kazakh column still names the entry)."""
+    present = {f.name for f in model._meta.get_fields()}
+    columns = [
+        f"{f}_{lang}" for f in fields for lang in ("en", "kk", "ru") if f"{f}_{lang}" in present
+    ]
+    found = defaultdict(list)
+    if not columns:
+        return found
+    for row in model.objects.values("pk", *columns):
+        for column in columns:
+            for name in (row[column] or "").splitlines():
+                if name.strip() and not re.search(r"[\u0400-\u04ff]", name):
+                    found[row["pk"]].append(name.strip())
+    return found
 
 
 def _title_key(title):

@@ -87,7 +87,22 @@ class NewPerson:
 def _role_pattern(language):
     roles = sorted(ROLES[language], key=len, reverse=True)
     body = "|".join(re.escape(r) for r in roles)
-    return re.compile(rf"(?<![\w-])(?:{body})(?![\w-])", re.IGNORECASE)
+    # Russian and Kazakh roles are inflected: "премьер-министром", "ректорымен".
+    ending = r"\w*" if language in ("ru", "kk") else ""
+    return re.compile(rf"(?<![\w-])(?:{body}){ending}(?![\w-])", re.IGNORECASE)
+
+
+def _is_role_word(word, language):
+    return bool(role_pattern(language).fullmatch(word))
+
+
+def _split_at_organisation_words(run):
+    """'Education Shafqat Mahmood' -> 'Shafqat Mahmood': the words after the last word of
+    an organisation's name."""
+    for index in range(len(run) - 1, -1, -1):
+        if run[index][2].lower().strip(".") in ORGANISATION_WORDS:
+            return run[index + 1 :]
+    return run
 
 
 _PATTERNS = {}
@@ -149,7 +164,10 @@ def detect_new_people(text, language, taken, known_people, organisation_of):
     for match in pattern.finditer(text):
         role = text[match.start() : match.end()]
         window_end = min(len(text), match.end() + 180)
-        sentence_end = re.search(r"[.;!?](?:\s|$)|\n", text[match.end() : window_end])
+        sentence_end = re.search(
+            r"(?<![A-ZА-ЯӘҒҚҢӨҰҮҺІ][a-zа-яәғқңөұүһі])(?<![A-ZА-ЯӘҒҚҢӨҰҮҺІ])[.;!?](?:\s|$)|\n",
+            text[match.end() : window_end],
+        )
         if sentence_end:
             window_end = match.end() + sentence_end.start() + 1
         words = _words(text, match.end(), window_end)
@@ -166,29 +184,39 @@ def detect_new_people(text, language, taken, known_people, organisation_of):
                 organisation[1] = end
                 continue
             if lowered.strip(".") in HONORIFICS or lowered in HONORIFICS:
+                if run:  # "of PSU, Professor Aryn Orsariyev": what came before is the place
+                    organisation[1] = run[-1][1]
+                    run = []
                 continue
-            if _CAPITAL.match(word):
+            if _CAPITAL.match(word) and not _is_role_word(word, language):
                 run.append((start, end, word))
                 continue
             if run:
+                run = _split_at_organisation_words(run) if not _run_is_name(run) else run
                 if _run_is_name(run):
                     names.append(run)
                     if not (plural and lowered == "and" and len(names) < 2):
                         break
-                else:
+                elif run:
                     organisation[1] = run[-1][1]
                 run = []
+                if _is_role_word(word, language):
+                    break
                 continue
             if lowered in PASS_OVER:
                 continue
             break  # a verb or another word: the role's phrase is over
+        if run and not _run_is_name(run):
+            run = _split_at_organisation_words(run)
         if run and _run_is_name(run) and len(names) < (2 if plural else 1):
             names.append(run)
         for run in names:
             # "Culture Muhammad Shahhat Al-Jindi": organisation words before the name
             start, end = run[0][0], run[-1][1]
-            words_ = _nominative([w for _s, _e, w in run], language, role)
-            name = " ".join(words_)
+            words = [w for _s, _e, w in run]
+            nominative = _nominative(words, language, role)
+            # The text's own spelling ("М. Бүркітбаев") unless a case ending was taken off.
+            name = text[start:end] if nominative == words else " ".join(nominative)
             if name.lower() in seen:
                 continue
             seen.add(name.lower())
@@ -214,7 +242,7 @@ def _name_then_role(text, language, taken, known_people, organisation_of, seen):
         return []
     found = []
     for match in re.finditer(
-        r"(?P<name>(?:[A-Z][\w'-]+\s+){1,3}[A-Z][\w'-]+),\s+(?:the\s+)?(?P<role>"
+        r"(?P<name>(?-i:(?:[A-Z][\w'-]+\s+){1,3}[A-Z][\w'-]+)),\s+(?:the\s+)?(?P<role>"
         + role_pattern("en").pattern
         + r")(?P<rest>[^.;]{0,160})",
         text,

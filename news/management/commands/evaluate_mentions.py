@@ -59,6 +59,13 @@ def clear_directory():
     Embassy.objects.all().delete()
 
 
+def _english(model, **values):
+    """The English values of a directory.json row, in the `_en` columns where the model has
+    fields per language (so they are the English names whatever language is active)."""
+    present = {f.name for f in model._meta.get_fields()}
+    return {(f"{k}_en" if f"{k}_en" in present else k): v for k, v in values.items()}
+
+
 def _translations(model, row, fields):
     """The `name_ru`, `aliases_kk`, ... values of a directory.json row that the model has
     fields for (the directory's names per language)."""
@@ -81,7 +88,7 @@ def load_directory(path):
     for row in data["embassies"]:
         embassy = Embassy.objects.create(
             slug=row["slug"],
-            name=row["name"],
+            **_english(Embassy, name=row["name"]),
             kind=row["kind"],
             host_country=countries[row["host_country"]],
             city=row.get("city", ""),
@@ -98,9 +105,12 @@ def load_directory(path):
             aliases += row.get("aliases_ru", []) + row.get("aliases_kk", [])
         institutions[row["slug"]] = Institution.objects.create(
             slug=row["slug"],
-            name=row["name"],
-            short_name=row.get("short_name", ""),
-            aliases="\n".join(aliases),
+            **_english(
+                Institution,
+                name=row["name"],
+                short_name=row.get("short_name", ""),
+                aliases="\n".join(aliases),
+            ),
             kind=row["kind"],
             country=countries[row["country"]],
             city=row.get("city", ""),
@@ -110,7 +120,7 @@ def load_directory(path):
     for row in data["people"]:
         person = Person.objects.create(
             slug=row["slug"],
-            name=row["name"],
+            **_english(Person, name=row["name"]),
             honorific=row.get("honorific", ""),
             **_translations(Person, row, ["name"]),
         )
@@ -126,7 +136,7 @@ def load_directory(path):
     for row in data["partnerships"]:
         partnership = Partnership.objects.create(
             slug=row["slug"],
-            title=row["title"],
+            **_english(Partnership, title=row["title"]),
             kind=row["kind"],
             embassy=embassies.get(row.get("embassy")),
         )
