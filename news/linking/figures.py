@@ -61,6 +61,11 @@ FIGURE = re.compile(
     rf"(?:\s+from\s+(?P<origin>(?-i:[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)?)))?",
     re.IGNORECASE,
 )
+# Who attends an event is no count of an institution's cooperation.
+ATTENDANCE = re.compile(
+    r"\b(?:guests|people|visitors|delegates|participants|гост|участник|человек|қонақ|қатысушы)",
+    re.IGNORECASE,
+)
 # Every figure ends in one of the counted nouns: the pattern runs only near them.
 _NOUN_WORDS = keyword_automaton({noun.lower() for noun in NOUNS.split("|")})
 
@@ -174,9 +179,11 @@ def detect_figures(
         subject_name = ""
         if subject is None:
             s_start, s_end = text.sentence_span(start)
-            nearby = [(abs(start - s), n) for s, n in new_institutions if s_start <= s < s_end]
-            if nearby:
-                subject, subject_name = ("new_institution", None), min(nearby)[1]
+            nearby = [n for s, n in new_institutions if s_start <= s < s_end]
+            # One new institution in the sentence is what it is about; a list of them, or
+            # people attending an event, belong to the press release alone.
+            if len(set(nearby)) == 1 and not ATTENDANCE.search(label):
+                subject, subject_name = ("new_institution", None), nearby[0]
             else:
                 subject = ("", None)
         item = FigureMention(

@@ -213,6 +213,26 @@ _INSTITUTION_WORDS = keyword_automaton(
 _CAPITALISED_WORD = re.compile(r" ([A-Z][\w-]+)")
 
 
+_INSTITUTION_KEYWORD = re.compile(_KEYWORD)
+_NEXT_CAPITALISED = re.compile(r" [A-Z][\w'-]+")
+
+
+def _without_following_name(text, start, name):
+    """'University of Islamic Culture Muhammad' followed by 'Shahhat Al-Jindi': where the
+    capitalised words run on past the name, the words after the last word of an
+    organisation's name ("Culture") are a person's name, not the institution's."""
+    if " of " not in name and " for " not in name:
+        return name
+    if not _NEXT_CAPITALISED.match(text.text, start + len(name)):
+        return name
+    head, _sep, of_part = name.rpartition(" of " if " of " in name else " for ")
+    words = of_part.split(" ")
+    for index in range(len(words) - 1, -1, -1):
+        if words[index].lower() in people_module.ORGANISATION_WORDS:
+            return f"{head}{_sep}{' '.join(words[: index + 1])}"
+    return name
+
+
 def _candidate_spans(index, text, hits):
     """Institution-like names that are no directory entry: (start, end, name)."""
     blocked = Spans((h.start, h.end) for h in hits if h.entries[0][0] != "country")
@@ -221,12 +241,19 @@ def _candidate_spans(index, text, hits):
         NEW_INSTITUTION, text.text, _INSTITUTION_WORDS, before=120, after=90
     ):
         start, name = match.start(), match.group()
-        words = name.split()
+        if "\n" in name:  # a title line ends before the lead: keep the keyword's line
+            head, _sep, tail = name.rpartition("\n")
+            if _INSTITUTION_KEYWORD.search(tail):
+                start, name = start + len(head) + 1, tail
+            else:
+                name = name.partition("\n")[0]
+        words = name.split(" ")
         while words and words[0].lower().rstrip(",") in _LEADING_NOISE:
             start += len(words[0]) + 1
             words = words[1:]
         name = " ".join(words)
-        name = re.split(r"\.\s|\n", name)[0].rstrip(".,")
+        name = re.split(r"\.\s", name)[0].rstrip(".,")
+        name = _without_following_name(text, start, name)
         # "Goethe University Frankfurt": a known city right after the name belongs to it.
         after = _CAPITALISED_WORD.match(text.text, start + len(name))
         if after and name.endswith(_KEYWORD_WORDS):
@@ -306,6 +333,8 @@ def detect_mentions(raw_text, on=None):
                 role(index, text, hit, pks[0], on, mention, hits)
             if kind == "institution" and len(pks) == 1:
                 _institution_role(index, text, hit, pks[0], on, mention)
+            if kind == "person" and len(pks) == 1:
+                _ambassadors_mission(index, text, hit, pks[0], on, mention)
     _partnerships(index, text, sentence_institutions, mention)
     candidates += _acronyms_beside_institutions(text, hits, candidates)
     new_names = _new_institutions(index, text, hits, candidates, mention)
@@ -384,6 +413,34 @@ def _ambassador_role(index, text, hit, country_id, on, mention, hits):
         return
     start = hit.start - len(before) + match.start()
     _mission_and_head(index, text, hit, country_id, on, mention, hits, start, head=True)
+
+
+# "Ambassador of Kazakhstan <name>", "Посол Казахстана <name>", "Қазақстан елшісі <name>":
+# the role names whose mission it is (a bare "Ambassador <name>" does not).
+_AMBASSADOR_OF_KAZAKHSTAN = re.compile(
+    r"(?:\bambassador\s+of\s+(?:the\s+republic\s+of\s+)?kazakhstan|"
+    r"\bпосол\w*\s+(?:республики\s+)?казахстан\w*|қазақстан\w*\s+елші\w*)\s+$",
+    re.IGNORECASE,
+)
+
+
+def _ambassadors_mission(index, text, hit, person_id, on, mention):
+    """'Ambassador of Kazakhstan Yerzhan Kistafin': a person named as Kazakhstan's
+    ambassador links the mission they head (at the text's date, else their latest)."""
+    if not _AMBASSADOR_OF_KAZAKHSTAN.search(text.text[max(0, hit.start - 60) : hit.start]):
+        return
+    posts = [
+        p for p in index.person_positions.get(person_id, []) if p.title.lower() == "ambassador"
+    ]
+    current = [p for p in posts if p.held_on(on)] or posts
+    embassies = {
+        embassy_id
+        for embassy_id, infos in index.embassy_positions.items()
+        for info in infos
+        if info in current
+    }
+    if len(embassies) == 1:
+        mention("embassy", embassies.pop(), hit.start, hit.end)
 
 
 def _mission_and_head(index, text, hit, country_id, on, mention, hits, start, head):
@@ -496,6 +553,21 @@ def _name_words(name):
     return frozenset(w for w in re.split(r"[\s.\-–,']+", name.lower()) if w and w != "the")
 
 
+def _initials(name):
+    return sorted(w[0] for w in re.split(r"[\s-]+", name) if w[:1].isupper())
+
+
+def _expanded_acronym(name, names_words):
+    """'TSEU' beside 'Tashkent State University of Economics': the acronym is another name
+    of the suggested institution."""
+    if not name.isupper() or " " in name:
+        return None
+    letters = sorted(name.replace("-", ""))
+    return next(
+        (other for other in names_words if other != name and _initials(other) == letters), None
+    )
+
+
 def _new_institutions(index, text, hits, candidates, mention):
     """Suggest the institution-like names that are no directory entry; return {span start:
     name} of those suggested as new. A name whose words are those of a known institution in
@@ -530,7 +602,7 @@ def _new_institutions(index, text, hits, candidates, mention):
             continue
         longer = next(
             (other for other, w in names_words.items() if len(words) >= 2 and words < w), None
-        )
+        ) or _expanded_acronym(name, names_words)
         if longer is not None:
             mention("new_institution", None, start, end, False, name=name, alias_of_name=longer)
             continue

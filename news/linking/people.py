@@ -63,7 +63,8 @@ ORGANISATION_WORDS = {
     "scientific", "public", "cooperation", "development", "programme", "program", "forum",
     "information", "daad", "bundestag", "parliament", "senate", "majilis", "government",
     "университет", "институт", "академия", "министерство", "правительства", "рф", "рк",
-    "бундестага", "сената", "университеті", "институты", "министрлігі", "ұлттық",
+    "бундестага", "сената", "университеті", "институты", "министрлігі", "ұлттық", "центр",
+    "центра", "орталығы",
 }  # fmt: skip
 _RU_CASE_ENDINGS = {
     "ablt": ["ым", "им", "ом", "ем", "ой", "ей", "ю"],
@@ -122,6 +123,8 @@ def _run_is_name(run):
     if not 2 <= len(run) <= 4:
         return False
     words = [w for _s, _e, w in run]
+    if any(len(w) > 1 and w.isupper() for w in words):
+        return False  # "АО", "KAZINFORM": an acronym is no part of a person's name
     if any(w.lower().strip(".") in ORGANISATION_WORDS for w in words):
         return False
     return all(_CAPITAL.match(w) for w in words) and not all(w.isupper() for w in words)

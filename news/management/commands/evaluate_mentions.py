@@ -164,7 +164,7 @@ def found_items(detection, maps):
         for pk in detection.ids(KIND_OF[kind]):
             mentions.add((kind, maps[kind][pk]))
     for mention in detection.mentions:
-        if mention.kind == "new_institution":
+        if mention.kind == "new_institution" and not mention.alias_of_name:
             mentions.add(("new_institutions", mention.name))
         elif mention.kind == "new_person":
             mentions.add(("new_people", mention.name))
