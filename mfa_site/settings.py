@@ -231,6 +231,8 @@ MEDIA_MAX_IMAGE_BYTES = int(os.environ.get("MEDIA_MAX_IMAGE_BYTES", 10 * 1024 * 
 MEDIA_MAX_IMAGE_PIXELS = int(os.environ.get("MEDIA_MAX_IMAGE_PIXELS", 40_000_000))
 MEDIA_MAX_ATTACHMENT_BYTES = int(os.environ.get("MEDIA_MAX_ATTACHMENT_BYTES", 20 * 1024 * 1024))
 MEDIA_ATTACHMENT_KINDS = ["pdf"]
+# Press-release import (issue 12): larger files are refused with a message.
+IMPORT_MAX_BYTES = int(os.environ.get("IMPORT_MAX_BYTES", 2 * 1024 * 1024))
 MEDIA_RENDITION_CACHE_SECONDS = 3600
 # The application serves media itself while debugging, or when told to (one server, no CDN).
 SERVE_MEDIA = env_bool("DJANGO_SERVE_MEDIA", DEBUG)

@@ -749,6 +749,7 @@ class LinkSuggestion(models.Model):
         PARTNERSHIP = "partnership", _("Partnership")
         FIGURE = "figure", _("Figure")
         NEW_INSTITUTION = "new_institution", _("New institution")
+        NEW_PERSON = "new_person", _("New person")
 
     class Status(models.TextChoices):
         PENDING = "pending", _("Pending")
@@ -773,7 +774,30 @@ class LinkSuggestion(models.Model):
         _("figure subject kind"),
         max_length=20,
         blank=True,
-        help_text=_("partnership or institution"),
+        help_text=_(
+            "partnership, institution or new_institution; empty when the figure belongs to "
+            "the press release alone"
+        ),
+    )
+    subject_name = models.CharField(
+        _("figure subject name"),
+        max_length=300,
+        blank=True,
+        help_text=_("For a figure of a suggested new institution: that institution's name."),
+    )
+    approximate = models.BooleanField(
+        _("approximate"),
+        default=False,
+        help_text=_("For a figure the text gives as an approximation (“more than 100”)."),
+    )
+    role = models.CharField(
+        _("role"), max_length=200, blank=True, help_text=_("For a new person: their post.")
+    )
+    organisation = models.CharField(
+        _("organisation"),
+        max_length=300,
+        blank=True,
+        help_text=_("For a new person: where they hold their post, as the text names it."),
     )
     matched_text = models.CharField(_("matched text"), max_length=300)
     sentence = models.TextField(_("sentence"), blank=True)
