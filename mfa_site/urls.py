@@ -26,6 +26,7 @@ urlpatterns = [
     path("sitemap.xml", sitemap, {"sitemaps": sitemaps}, name="sitemap"),
     path("robots.txt", robots_txt, name="robots"),
     path("healthz", healthz, name="healthz"),
+    path("api/v1/", include("mfa_site.api_urls")),
     path(settings.ADMIN_URL, admin.site.urls),
 ]
 

@@ -83,7 +83,9 @@ class PressReleaseQuerySet(models.QuerySet):
                     )
                 ),
             ),
-            Prefetch("institutions", queryset=Institution.objects.select_related("parent")),
+            Prefetch(
+                "institutions", queryset=Institution.objects.select_related("parent", "country")
+            ),
             Prefetch(
                 "partnerships",
                 queryset=Partnership.objects.prefetch_related(
