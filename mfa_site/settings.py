@@ -280,6 +280,11 @@ REST_FRAMEWORK = {
     # proxies as DJANGO_AXES_PROXY_COUNT says (never a header anyone could forge).
     "NUM_PROXIES": int(os.environ.get("DJANGO_AXES_PROXY_COUNT", "0")),
 }
+# The licence of the open data (figures as CSV and JSON), shown next to every download.
+OPEN_DATA_LICENCE_NAME = os.environ.get("DJANGO_OPEN_DATA_LICENCE_NAME", "CC BY 4.0")
+OPEN_DATA_LICENCE_URL = os.environ.get(
+    "DJANGO_OPEN_DATA_LICENCE_URL", "https://creativecommons.org/licenses/by/4.0/"
+)
 SPECTACULAR_SETTINGS = {
     "TITLE": "Ministry of Foreign Affairs of the Republic of Kazakhstan: open data API",
     "DESCRIPTION": (

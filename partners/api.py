@@ -3,7 +3,7 @@
 Every list runs a fixed number of queries whatever its page size: joins through
 `select_related`, nested lists through one prefetch each. Press releases appear only
 through the one visibility rule, `published()`, reached by the reverse relation so that
-partners does not import news.
+partners needs nothing from the news app.
 """
 
 import django_filters
@@ -25,7 +25,6 @@ from .models import (
     Person,
     Position,
 )
-from .views import with_published_sources
 
 
 class UrlSerializer(serializers.Serializer):
@@ -217,7 +216,7 @@ class PartnershipSerializer(UrlSerializer, serializers.ModelSerializer):
 
 
 def _figures():
-    return with_published_sources(Figure.objects.order_by("label", "as_of"))
+    return Figure.objects.order_by("label", "as_of").with_published_sources()
 
 
 def missions_queryset():

@@ -412,6 +412,25 @@ class Partnership(models.Model):
         return reverse("partners:partnership-detail", args=[self.slug])
 
 
+class FigureQuerySet(models.QuerySet):
+    def with_published_sources(self):
+        """Figures with `published_sources`: the published press releases that reported them.
+
+        The press-release model is reached through the reverse relation (partners depends
+        on nothing in the news app); one query for all figures, only what the public sees.
+        """
+        press_releases = self.model._meta.get_field("press_releases").related_model
+        return self.prefetch_related(
+            models.Prefetch(
+                "press_releases",
+                queryset=press_releases.objects.published().only(
+                    "pk", "slug", "title", "published_at"
+                ),
+                to_attr="published_sources",
+            )
+        )
+
+
 class Figure(models.Model):
     partnership = models.ForeignKey(
         Partnership,
@@ -434,6 +453,10 @@ class Figure(models.Model):
     )
     value = models.PositiveIntegerField(_("value"))
     as_of = models.DateField(_("as of"), help_text=_("The date the count refers to."))
+    # When the figure last changed: the "last updated" date of the open data downloads.
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    objects = FigureQuerySet.as_manager()
 
     class Meta:
         ordering = ["label", "as_of"]
