@@ -332,6 +332,9 @@ LOGGING = {
         "django.server": {"level": "ERROR" if not DEBUG else "INFO"},
         "django.security": {"level": "WARNING"},
         "axes": {"level": "WARNING"},
+        # WeasyPrint warns about every screen-only CSS rule it skips when making a PDF.
+        "weasyprint": {"level": "ERROR"},
+        "fontTools": {"level": "ERROR"},
         "mfa": {"level": LOG_LEVEL},
     },
 }

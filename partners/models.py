@@ -268,6 +268,26 @@ class PositionQuerySet(models.QuerySet):
         return self.filter(embassy__isnull=False, title__istartswith="ambassador")
 
 
+def held_on(positions, on):
+    """The post among already-loaded `positions` held on `on` (today by default).
+
+    The same answer as `PositionQuerySet.at(on).first()`, without a query: pages that show
+    many dates (news, dossiers) prefetch the posts once and pick here.
+    """
+    if on is None:
+        on = timezone.localdate()
+    elif isinstance(on, datetime.datetime):
+        on = timezone.localtime(on).date() if timezone.is_aware(on) else on.date()
+    held = [
+        p
+        for p in positions
+        if (p.start_date is None or p.start_date <= on) and (p.end_date is None or p.end_date >= on)
+    ]
+    # Latest start first, undated starts last: the same order as `at()`.
+    held.sort(key=lambda p: (p.start_date is not None, p.start_date or datetime.date.min))
+    return held[-1] if held else None
+
+
 class Position(models.Model):
     person = models.ForeignKey(
         Person, models.CASCADE, related_name="positions", verbose_name=_("person")
