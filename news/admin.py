@@ -13,13 +13,21 @@ from django.utils.html import format_html, format_html_join
 from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+from modeltranslation.admin import TranslationAdmin
+from modeltranslation.utils import build_localized_fieldname
 from reversion.models import Version
 
+from mfa_site.languages import NATIVE_NAMES, localized_names
 from partners.models import Embassy
 
-from . import services
+from . import parity, services
 from .admin_media import MEDIA_INLINES
-from .forms import TRANSITIONS, PressReleaseAdminForm, WithdrawForm, transition_name
+from .forms import (
+    TRANSITIONS,
+    PressReleaseAdminForm,
+    WithdrawForm,
+    transition_name,
+)
 from .models import (
     PressRelease,
     PressReleaseCountry,
@@ -31,15 +39,23 @@ from .models import (
     PressReleaseTopic,
     PreviewToken,
     Topic,
+    active_language,
+    language_codes,
 )
 from .revisions import version_diffs
 from .suggestions_admin import SuggestedLinksMixin
 
 Status = PressRelease.Status
+STATE_LABELS = {
+    "original": gettext_lazy("original"),
+    "current": gettext_lazy("translation up to date"),
+    "outdated": gettext_lazy("translation outdated"),
+    "missing": gettext_lazy("not translated"),
+}
 
 
 @admin.register(Topic)
-class TopicAdmin(admin.ModelAdmin):
+class TopicAdmin(TranslationAdmin):
     list_display = ["name", "slug"]
     search_fields = ["name"]
     prepopulated_fields = {"slug": ["name"]}
@@ -99,6 +115,21 @@ class StatusFilter(admin.SimpleListFilter):
         return queryset
 
 
+class TranslationFilter(admin.SimpleListFilter):
+    """Press releases whose translations need an editor: outdated ones first of all."""
+
+    title = gettext_lazy("translations")
+    parameter_name = "translation"
+
+    def lookups(self, request, model_admin):
+        return [("outdated", _("Outdated translation"))]
+
+    def queryset(self, request, queryset):
+        if self.value() == "outdated":
+            return queryset.outdated_translations()
+        return queryset
+
+
 class YearFilter(admin.SimpleListFilter):
     title = gettext_lazy("year")
     parameter_name = "year"
@@ -115,22 +146,32 @@ class YearFilter(admin.SimpleListFilter):
 
 
 @admin.register(PressRelease)
-class PressReleaseAdmin(SuggestedLinksMixin, admin.ModelAdmin):
+class PressReleaseAdmin(SuggestedLinksMixin, TranslationAdmin):
     form = PressReleaseAdminForm
     list_display = [
-        "title",
+        "display_title",
         "workflow_status",
+        "language_states",
         "published_at",
         "embassy_names",
         "updated_by",
         "updated_at",
         "page_link",
     ]
-    list_filter = [StatusFilter, "topics", "embassies", "institutions", YearFilter]
+    list_filter = [
+        StatusFilter,
+        TranslationFilter,
+        "original_language",
+        "topics",
+        "embassies",
+        "institutions",
+        YearFilter,
+    ]
     list_select_related = ["updated_by"]
-    search_fields = ["title", "lead", "body"]
+    search_fields = localized_names("title", "lead", "body")
     date_hierarchy = "published_at"
-    prepopulated_fields = {"slug": ["title"]}
+    # Django's URLify transliterates Kazakh and Russian; only the written titles are used.
+    prepopulated_fields = {"slug": localized_names("title")}
     actions = ["submit_selected", "publish_selected", "withdraw_selected", "delete_drafts"]
     inlines = [
         link_inline(model)
@@ -195,7 +236,49 @@ class PressReleaseAdmin(SuggestedLinksMixin, admin.ModelAdmin):
         return (
             super()
             .get_queryset(request)
-            .prefetch_related(Prefetch("embassies", queryset=Embassy.objects.only("pk", "name")))
+            .prefetch_related(
+                Prefetch("embassies", queryset=Embassy.objects.only("pk", "name")),
+                "translations",
+            )
+        )
+
+    @admin.display(description=gettext_lazy("title"), ordering="pk")
+    def display_title(self, obj):
+        return obj.display_title
+
+    @admin.display(description=gettext_lazy("languages"))
+    def language_states(self, obj):
+        """kk ru en, each marked original, current, outdated or missing."""
+        return format_html_join(
+            " ",
+            '<span class="language-state language-state--{}" title="{}">{}</span>',
+            (
+                (state, STATE_LABELS[state], code)
+                for code, state in obj.translation_states().items()
+            ),
+        )
+
+    @admin.display(description=gettext_lazy("translations"))
+    def translation_check(self, obj):
+        """Each translation's state, and what differs from the original (parity)."""
+        if obj is None or obj.pk is None:
+            return "–"
+        states = format_html_join(
+            "",
+            '<li><span class="language-state language-state--{}">{}</span> {}</li>',
+            (
+                (state, NATIVE_NAMES[code], STATE_LABELS[state])
+                for code, state in obj.translation_states().items()
+            ),
+        )
+        found = parity.differences(obj)
+        warnings = format_html_join(
+            "", '<li class="parity-warning">{}</li>', ((str(item),) for item in found)
+        )
+        return format_html(
+            '<ul class="translation-states">{}</ul>{}',
+            states,
+            format_html('<ul class="parity-warnings">{}</ul>', warnings) if found else "",
         )
 
     @admin.display(description=gettext_lazy("status"), ordering="status")
@@ -233,6 +316,7 @@ class PressReleaseAdmin(SuggestedLinksMixin, admin.ModelAdmin):
         readonly = [
             *super().get_readonly_fields(request, obj),
             "workflow_status",
+            "translation_check",
             *self.audit_fields,
             "preview_links",
         ]
@@ -245,7 +329,14 @@ class PressReleaseAdmin(SuggestedLinksMixin, admin.ModelAdmin):
         if obj is not None and obj.status in (Status.PUBLISHED, Status.WITHDRAWN):
             publication.append("withdrawn_reason")
         fieldsets = [
-            (None, {"fields": ["title", "slug", "lead", "body", "dateline", "source"]}),
+            *self.language_fieldsets(obj),
+            (
+                _("Language and translations"),
+                {
+                    "fields": ["slug", "original_language"]
+                    + (["translation_check", "confirm_translations"] if obj else [])
+                },
+            ),
             (_("Publication"), {"fields": publication}),
         ]
         # The panel is buttons that change links: only for those who may change it.
@@ -270,10 +361,9 @@ class PressReleaseAdmin(SuggestedLinksMixin, admin.ModelAdmin):
                     "classes": ["collapse"],
                     "fields": [
                         "image",
-                        "image_alt",
+                        *localized_names("image_alt"),
                         "image_decorative",
-                        "image_caption",
-                        "image_credit",
+                        *localized_names("image_caption", "image_credit"),
                     ],
                 },
             )
@@ -287,9 +377,40 @@ class PressReleaseAdmin(SuggestedLinksMixin, admin.ModelAdmin):
             )
         return fieldsets
 
+    def language_fieldsets(self, obj):
+        """One section per language, the original first; empty translations folded."""
+        original = obj.original_language if obj else active_language()
+        states = obj.translation_states() if obj else {}
+        order = [original] + [code for code in language_codes() if code != original]
+        fieldsets = []
+        for code in order:
+            state = states.get(code, "original" if code == original else "missing")
+            fieldsets.append(
+                (
+                    format_html(
+                        '<span lang="{}">{}</span> – {}',
+                        code,
+                        NATIVE_NAMES[code],
+                        STATE_LABELS[state],
+                    ),
+                    {
+                        "fields": [
+                            build_localized_fieldname(field, code)
+                            for field in ("title", "lead", "body", "dateline", "source")
+                        ],
+                        "classes": ["collapse"] if state == "missing" else [],
+                    },
+                )
+            )
+        return fieldsets
+
     def formfield_for_dbfield(self, db_field, request, **kwargs):
         field = super().formfield_for_dbfield(db_field, request, **kwargs)
-        if db_field.name == "body" and field is not None:
+        language = getattr(db_field, "language", None)
+        if field is not None and language:
+            # Spellcheck and screen readers follow the language of each field.
+            field.widget.attrs["lang"] = language
+        if field is not None and db_field.name.startswith("body"):
             field.widget.attrs["aria-label"] = capfirst(db_field.verbose_name)
         return field
 
@@ -352,6 +473,9 @@ class PressReleaseAdmin(SuggestedLinksMixin, admin.ModelAdmin):
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
         obj = form.instance
+        obj.note_edit(form.changed_data, request.user)
+        for language in form.cleaned_data.get("confirm_translations") or []:
+            obj.confirm_translation(language, request.user)
         note = form.cleaned_data.get("change_note", "")
         changed = [
             str(form.fields[name].label)
@@ -377,6 +501,8 @@ class PressReleaseAdmin(SuggestedLinksMixin, admin.ModelAdmin):
         user = request.user
         if name == "submit":
             services.submit_for_review(obj, user, note=note)
+            for difference in parity.differences(obj):
+                self.message_user(request, str(difference), messages.WARNING)
         elif name == "return":
             services.return_to_draft(obj, user, comment=data["review_feedback"], note=note)
         elif name == "publish":

@@ -1,8 +1,10 @@
 """Press releases and topics in the read-only JSON API.
 
-Only `PressRelease.objects.published()` is ever served: drafts, press releases in review,
-scheduled and withdrawn ones are not found through any endpoint. The list takes the
-filters of the public news list (the same FilterSet, news/filters.py) plus `language`.
+Only `PressRelease.objects.published()`, written in the language of the answer
+(`in_language()`: the same as the public lists' `listed()`), is ever served: drafts,
+press releases in review, scheduled and withdrawn ones are not found through any
+endpoint. The list takes the filters of the public news list (the same FilterSet,
+news/filters.py) plus `language`.
 """
 
 import django_filters
@@ -29,7 +31,7 @@ from partners.api import (
 from partners.models import Figure
 
 from .filters import PressReleaseFilter
-from .models import PressRelease, Topic
+from .models import PressRelease, Topic, active_language
 
 
 class TopicSerializer(serializers.ModelSerializer):
@@ -77,6 +79,10 @@ class PressReleaseSerializer(UrlSerializer, serializers.ModelSerializer):
     people = serializers.SerializerMethodField()
     countries = CountrySerializer(many=True)
     figures = ReportedFigureSerializer(many=True, help_text=_("The figures it reports."))
+    language = serializers.SerializerMethodField(help_text=_("The language of this answer."))
+    languages = serializers.SerializerMethodField(
+        help_text=_("Every language the press release is written in.")
+    )
 
     class Meta:
         model = PressRelease
@@ -96,8 +102,16 @@ class PressReleaseSerializer(UrlSerializer, serializers.ModelSerializer):
             "people",
             "countries",
             "figures",
+            "language",
+            "languages",
             "url",
         ]
+
+    def get_language(self, obj) -> str:
+        return active_language()
+
+    def get_languages(self, obj) -> list[str]:
+        return obj.languages()
 
     @extend_schema_field(ImageSerializer(allow_null=True))
     def get_image(self, obj):
@@ -140,8 +154,7 @@ class PressReleaseApiFilter(PressReleaseFilter):
         fields = [*PressReleaseFilter.Meta.fields, "language"]
 
     def in_language(self, queryset, name, value):
-        # Until press releases carry translations, every one is in the site's language.
-        return queryset
+        return queryset.in_language(value)
 
 
 def press_releases_queryset():
@@ -165,6 +178,16 @@ class PressReleaseViewSet(ReadOnlyViewSet):
     def get_queryset(self):
         # Evaluated per request: published() compares with the current time.
         return press_releases_queryset()
+
+    def filter_queryset(self, queryset):
+        """Only press releases written in the language of the answer (title, lead, body).
+
+        `?language=` narrows through the FilterSet; without it, the language comes from
+        Accept-Language (LocaleMiddleware), as for the public lists.
+        """
+        if "language" not in self.request.query_params:
+            queryset = queryset.in_language()
+        return super().filter_queryset(queryset)
 
 
 @extend_schema_view(

@@ -230,7 +230,7 @@ class Institution(models.Model):
         indexes = [
             models.Index(fields=["name"], name="partners_inst_name_idx"),
             models.Index(fields=["kind", "name"], name="partners_inst_kind_name_idx"),
-            models.Index(fields=["country", "name"], name="partners_inst_country_name_idx"),
+            models.Index(fields=["country", "name"], name="partners_inst_ctry_name_idx"),
         ]
 
     def __str__(self):
@@ -422,7 +422,7 @@ class Partnership(models.Model):
         constraints = [end_not_before_start("partnership_end_not_before_start")]
         indexes = [
             models.Index(fields=["status", "kind"]),
-            models.Index(fields=["title"], name="partners_partnership_title_idx"),
+            models.Index(fields=["title"], name="partners_pship_title_idx"),
         ]
 
     def __str__(self):
@@ -434,7 +434,8 @@ class Partnership(models.Model):
 
 class FigureQuerySet(models.QuerySet):
     def with_published_sources(self):
-        """Figures with `published_sources`: the published press releases that reported them.
+        """Figures with `published_sources`: the press releases that reported them, as listed
+        to the public in the active language (published, and written in that language).
 
         The press-release model is reached through the reverse relation (partners depends
         on nothing in the news app); one query for all figures, only what the public sees.
@@ -443,7 +444,7 @@ class FigureQuerySet(models.QuerySet):
         return self.prefetch_related(
             models.Prefetch(
                 "press_releases",
-                queryset=press_releases.objects.published().only(
+                queryset=press_releases.objects.listed().only(
                     "pk", "slug", "title", "published_at"
                 ),
                 to_attr="published_sources",
@@ -498,7 +499,9 @@ class Figure(models.Model):
             ),
         ]
         indexes = [
-            models.Index(fields=["partnership", "label", "as_of"]),
+            models.Index(
+                fields=["partnership", "label", "as_of"], name="partners_fig_ps_label_idx"
+            ),
             models.Index(
                 fields=["institution", "label", "as_of"], name="partners_fig_inst_label_idx"
             ),

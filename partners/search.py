@@ -55,6 +55,8 @@ from django.dispatch import receiver
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from mfa_site.languages import localized_names
+
 from .models import Figure, Institution, Partnership, Person, Position
 
 MAX_QUERY_LENGTH = 200
@@ -93,23 +95,33 @@ def query_words(query):
 
 
 def _documents(institution_ids):
-    """Build {pk: (search_names, search_text)} with a fixed number of queries."""
-    institutions = Institution.objects.filter(pk__in=institution_ids).values(
-        "pk", "name", "short_name", "aliases", "city", "description"
+    """Build {pk: (search_names, search_text)} with a fixed number of queries.
+
+    Every language's names go in, so staff find an entry by "Антверпен" as well as by
+    "Antwerp", whatever language their own screen is in.
+    """
+    name_fields = localized_names("name", "short_name", "aliases")
+    text_fields = localized_names("city", "description")
+    institutions = Institution.objects.filter(pk__in=institution_ids).raw_values(
+        "pk", *name_fields, *text_fields
     )
     extra = {pk: [] for pk in institution_ids}
     through = Partnership.institutions.through.objects.filter(institution_id__in=institution_ids)
-    for pk, title, description in through.values_list(
-        "institution_id", "partnership__title", "partnership__description"
+    for pk, *texts in through.values_list(
+        "institution_id",
+        *localized_names("partnership__title", "partnership__description"),
     ):
-        extra[pk] += [title, description]
+        extra[pk] += texts
     positions = Position.objects.filter(institution_id__in=institution_ids)
-    for pk, person, title in positions.values_list("institution_id", "person__name", "title"):
-        extra[pk] += [person, title]
+    for pk, *texts in positions.values_list(
+        "institution_id", *localized_names("person__name", "title")
+    ):
+        extra[pk] += texts
     documents = {}
     for row in institutions:
-        names = fold(" ".join([row["name"], row["short_name"], row["aliases"]]))
-        text = fold(" ".join([names, row["city"], row["description"], *extra[row["pk"]]]))
+        names = fold(" ".join(row[field] or "" for field in name_fields))
+        texts = [row[field] or "" for field in text_fields]
+        text = fold(" ".join([names, *texts, *(value or "" for value in extra[row["pk"]])]))
         documents[row["pk"]] = (names, text)
     return documents
 

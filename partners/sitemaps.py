@@ -1,11 +1,11 @@
 """Sitemaps of the directory's public pages: missions, institutions, partnerships, people."""
 
-from django.contrib.sitemaps import Sitemap
+from mfa_site.sitemaps import TrilingualSitemap
 
 from .models import Embassy, Institution, Partnership, Person
 
 
-class DirectorySitemap(Sitemap):
+class DirectorySitemap(TrilingualSitemap):
     model = None
     changefreq = "monthly"
 

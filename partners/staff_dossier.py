@@ -45,7 +45,7 @@ def _institution(request, slug, as_pdf):
     form, since = _since(request)
     dossier = institution_dossier(institution, since)
     return _respond(
-        request, dossier, form, "partners:staff-institution-dossier-pdf", [slug], as_pdf
+        request, dossier, form, "staff:institution-dossier-pdf", [slug], as_pdf
     )
 
 
@@ -56,7 +56,7 @@ def _country(request, code, as_pdf):
     form, since = _since(request)
     dossier = country_dossier(country, since)
     return _respond(
-        request, dossier, form, "partners:staff-country-dossier-pdf", [code.lower()], as_pdf
+        request, dossier, form, "staff:country-dossier-pdf", [code.lower()], as_pdf
     )
 
 

@@ -33,31 +33,3 @@ urlpatterns = [
     ),
     path("open-data/figures.<str:fmt>", opendata.all_figures, name="figures"),
 ]
-
-# Staff partner search (login required); kept in its own module, partners/staff.py.
-from . import staff, staff_dossier  # noqa: E402
-
-urlpatterns += [
-    path("staff/partners/", staff.staff_search, name="staff-search"),
-    path("staff/partners/export.csv", staff.staff_export, name="staff-export"),
-    path(
-        "staff/partners/institutions/<slug:slug>/",
-        staff_dossier.institution_page,
-        name="staff-institution-dossier",
-    ),
-    path(
-        "staff/partners/institutions/<slug:slug>/dossier.pdf",
-        staff_dossier.institution_pdf,
-        name="staff-institution-dossier-pdf",
-    ),
-    path(
-        "staff/partners/countries/<slug:code>/",
-        staff_dossier.country_page,
-        name="staff-country-dossier",
-    ),
-    path(
-        "staff/partners/countries/<slug:code>/dossier.pdf",
-        staff_dossier.country_pdf,
-        name="staff-country-dossier-pdf",
-    ),
-]

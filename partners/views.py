@@ -79,7 +79,7 @@ class PartnerDetailMixin(PageMetaMixin):
 
 def published_news(subject):
     """The newest published press releases about a subject, for its page."""
-    return list(subject.press_releases.published()[:NEWS_ON_PAGE])
+    return list(subject.press_releases.listed()[:NEWS_ON_PAGE])
 
 
 # Missions

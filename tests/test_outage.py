@@ -8,8 +8,9 @@ import threading
 import pytest
 from django.db import connection, transaction
 from django.http import HttpResponse
-from django.urls import include, path
+from django.urls import path
 
+from mfa_site import urls as site_urls
 from mfa_site.middleware import service_unavailable
 from tests.factories import make_press_release
 from tests.production import get, gunicorn, production_env
@@ -89,7 +90,7 @@ def runaway_query(request):
 urlpatterns = [
     path("failing/", failing_query),
     path("runaway/", runaway_query),
-    path("", include("mfa_site.urls")),
+    *site_urls.urlpatterns,
 ]
 
 

@@ -12,6 +12,7 @@ def _fresh_rate_limit():
 
 @pytest.fixture
 def api(client):
-    """A client that asks for JSON, as API clients do."""
+    """A client that asks for JSON in English, as the tests write their content in English."""
     client.defaults["HTTP_ACCEPT"] = "application/json"
+    client.defaults["HTTP_ACCEPT_LANGUAGE"] = "en"
     return client

@@ -148,3 +148,33 @@ def test_language_parameter_sets_the_language_of_the_answer(api):
     response = api.get(reverse("api:press-release-list"), {"language": "ru"})
     assert response.status_code == 200
     assert response["Content-Language"] == "ru"
+
+
+def test_a_press_release_is_listed_only_in_the_languages_it_is_written_in(api):
+    both = make_press_release(
+        "Ambassador meets rector",
+        title_ru="Посол встретился с ректором",
+        lead_ru="Посол Казахстана встретился с ректором.",
+        body_ru="<p>Текст.</p>",
+    )
+    english_only = make_press_release("Only in English")
+
+    def slugs(**extra):
+        response = api.get(reverse("api:press-release-list"), **extra)
+        assert response.status_code == 200
+        return [item["slug"] for item in response.json()["results"]]
+
+    assert set(slugs()) == {both.slug, english_only.slug}
+    assert slugs(data={"language": "ru"}) == [both.slug]
+    assert slugs(HTTP_ACCEPT_LANGUAGE="ru") == [both.slug]
+    assert slugs(data={"language": "kk"}) == []
+
+    russian = api.get(reverse("api:press-release-detail", args=[both.slug]), {"language": "ru"})
+    data = russian.json()
+    assert data["title"] == "Посол встретился с ректором"
+    assert data["language"] == "ru"
+    assert set(data["languages"]) == {"en", "ru"}
+    missing = api.get(
+        reverse("api:press-release-detail", args=[english_only.slug]), {"language": "ru"}
+    )
+    assert missing.status_code == 404

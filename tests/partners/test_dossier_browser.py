@@ -26,11 +26,11 @@ def staff_page(page, live_server, settings):
     call_command("load_demo", stdout=StringIO())
     get_user_model().objects.create_user("officer", password=PASSWORD, is_staff=True)
     recorder = ViolationRecorder(page)
-    recorder.visit(live_server.url + reverse("partners:staff-search"))
+    recorder.visit(live_server.url + reverse("staff:search"))
     page.fill("#id_username", "officer")
     page.fill("#id_password", PASSWORD)
     page.click("input[type=submit]")
-    page.wait_for_url("**" + reverse("partners:staff-search"))
+    page.wait_for_url("**" + reverse("staff:search"))
     return page, recorder
 
 
@@ -42,9 +42,7 @@ def test_staff_opens_the_antwerp_dossier_and_downloads_its_pdf(staff_page, tmp_p
     box.press("Enter")
     page.wait_for_load_state()
     page.get_by_role("link", name="Dossier of University of Antwerp").first.click()
-    page.wait_for_url(
-        "**" + reverse("partners:staff-institution-dossier", args=["university-of-antwerp"])
-    )
+    page.wait_for_url("**" + reverse("staff:institution-dossier", args=["university-of-antwerp"]))
 
     assert page.locator("h1").inner_text().startswith("University of Antwerp")
     text = page.locator("main").inner_text()

@@ -5,7 +5,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
     """Record when a figure changes: the last-update date of the open data downloads."""
 
-    dependencies = [("partners", "0006_staff_search")]
+    dependencies = [("partners", "0008_names_in_three_languages")]
 
     operations = [
         migrations.AddField(
