@@ -44,9 +44,7 @@ def _institution(request, slug, as_pdf):
     institution = get_object_or_404(institutions, slug=slug)
     form, since = _since(request)
     dossier = institution_dossier(institution, since)
-    return _respond(
-        request, dossier, form, "staff:institution-dossier-pdf", [slug], as_pdf
-    )
+    return _respond(request, dossier, form, "staff:institution-dossier-pdf", [slug], as_pdf)
 
 
 def _country(request, code, as_pdf):
@@ -55,9 +53,7 @@ def _country(request, code, as_pdf):
     country = get_object_or_404(Country, code=code.upper())
     form, since = _since(request)
     dossier = country_dossier(country, since)
-    return _respond(
-        request, dossier, form, "staff:country-dossier-pdf", [code.lower()], as_pdf
-    )
+    return _respond(request, dossier, form, "staff:country-dossier-pdf", [code.lower()], as_pdf)
 
 
 @staff_required
