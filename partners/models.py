@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
+from modeltranslation.utils import build_localized_fieldname
 
 from mfa_site.media_fields import SafeImageField, UploadTo
 
@@ -244,6 +245,15 @@ class Institution(models.Model):
         return [line.strip() for line in self.aliases.splitlines() if line.strip()]
 
 
+# How a head of mission's post begins in each language (capitalised too: SQLite compares
+# non-ASCII letters case-sensitively).
+AMBASSADOR_TITLES = {
+    "en": ("ambassador",),
+    "ru": ("посол", "Посол"),
+    "kk": ("елші", "Елші"),
+}
+
+
 class PositionQuerySet(models.QuerySet):
     def at(self, on=None):
         """Posts held on a date: started on or before it, not ended before it."""
@@ -264,8 +274,17 @@ class PositionQuerySet(models.QuerySet):
         return self.filter(end_date__lt=on).order_by("-end_date")
 
     def heads(self):
-        """Heads of mission: the ambassadors."""
-        return self.filter(embassy__isnull=False, title__istartswith="ambassador")
+        """Heads of mission: the ambassadors, whichever language their title is written in.
+
+        A plain `title__istartswith` reads only the active language's column, so in Kazakh
+        or Russian a post written only in English ("Ambassador") would not count.
+        """
+        is_ambassador = Q()
+        for language, words in AMBASSADOR_TITLES.items():
+            column = build_localized_fieldname("title", language)
+            for word in words:
+                is_ambassador |= Q(**{f"{column}__istartswith": word})
+        return self.filter(is_ambassador, embassy__isnull=False)
 
 
 def held_on(positions, on):

@@ -5,6 +5,7 @@ import datetime
 import pytest
 from django.urls import reverse
 
+from partners.models import Position
 from tests.factories import (
     make_area,
     make_embassy,
@@ -82,3 +83,14 @@ def test_a_country_is_found_by_its_code_in_any_case(api):
 
 def test_an_unknown_slug_is_a_404(api):
     assert api.get(reverse("api:institution-detail", args=["nowhere"])).status_code == 404
+
+
+@pytest.mark.parametrize("language", ["kk", "ru", "en"])
+def test_heads_of_mission_count_in_every_language_of_the_answer(api, language):
+    embassy = make_embassy("Embassy in Belgium")
+    make_position(make_person("Written in English"), embassy=embassy)  # title_en "Ambassador"
+    russian = make_position(make_person("Written in Russian"), "", embassy=embassy)
+    Position.objects.filter(pk=russian.pk).update(title_en=None, title_ru="Посол")
+    data = api.get(reverse("api:mission-detail", args=[embassy.slug]), {"language": language})
+    names = {head["person"]["name"] for head in data.json()["heads_of_mission"]}
+    assert names == {"Written in English", "Written in Russian"}
