@@ -23,6 +23,7 @@ from partners.models import (
     Partnership,
     Person,
     Position,
+    held_on,
 )
 
 from .richtext import BODY_EXTENSIONS, sanitize_body
@@ -127,7 +128,9 @@ class PressReleaseQuerySet(models.QuerySet):
                     )
                 ),
             ),
-            Prefetch("institutions", queryset=Institution.objects.select_related("parent")),
+            Prefetch(
+                "institutions", queryset=Institution.objects.select_related("parent", "country")
+            ),
             Prefetch(
                 "partnerships",
                 queryset=Partnership.objects.prefetch_related(
@@ -544,22 +547,6 @@ class PressRelease(models.Model):
     def workflow_label(self):
         """The status as editors say it: a future publication time reads "Scheduled"."""
         return _("Scheduled") if self.is_scheduled else self.get_status_display()
-
-
-def held_on(positions, on):
-    """The post among already-loaded `positions` held on `on`, as `PositionQuerySet.at`."""
-    if on is None:
-        on = timezone.localdate()
-    elif isinstance(on, datetime.datetime):
-        on = timezone.localtime(on).date() if timezone.is_aware(on) else on.date()
-    held = [
-        p
-        for p in positions
-        if (p.start_date is None or p.start_date <= on) and (p.end_date is None or p.end_date >= on)
-    ]
-    # Latest start first, undated starts last: the same order as `at()`.
-    held.sort(key=lambda p: (p.start_date is not None, p.start_date or datetime.date.min))
-    return held[-1] if held else None
 
 
 def _head_positions(embassy):
