@@ -176,15 +176,10 @@ _ACRONYM_STOP = {"ЮНЕСКО", "ЮНИСЕФ", "МИД", "США", "ТМД", "
 
 
 def _is_acronym(word):
+    if not (4 <= len(word) <= 7 and word[-1] in "УИО" and word[0].isupper()):
+        return False  # the usual case, decided without looking at every letter
     upper = sum(1 for c in word if c.isupper())
-    return (
-        4 <= len(word) <= 7
-        and upper >= 3
-        and word[0].isupper()
-        and word[-1] in "УИО"
-        and word not in _ACRONYM_STOP
-        and morphology.CYRILLIC.search(word)
-    )
+    return upper >= 3 and word not in _ACRONYM_STOP and bool(morphology.CYRILLIC.search(word))
 
 
 def new_institutions(text, language, taken):

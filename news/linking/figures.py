@@ -179,7 +179,9 @@ def detect_figures(
         subject_name = ""
         if subject is None:
             s_start, s_end = text.sentence_span(start)
-            nearby = [n for s, n in new_institutions if s_start <= s < s_end]
+            lo = bisect.bisect_left(new_institutions, (s_start, ""))
+            hi = bisect.bisect_left(new_institutions, (s_end, ""))
+            nearby = [n for _s, n in new_institutions[lo:hi]]
             # One new institution in the sentence is what it is about; a list of them, or
             # people attending an event, belong to the press release alone.
             if len(set(nearby)) == 1 and not ATTENDANCE.search(label):

@@ -10,6 +10,7 @@ them is not counted). "около", "более", "свыше", "астам", "�
 approximate.
 """
 
+import bisect
 import re
 
 from . import morphology
@@ -133,7 +134,10 @@ def cyrillic_figures(text, language, hits):
             continue
         label, end_index = found
         end = tokens[end_index - 1][1]
-        country_id = next((pk for s, pk in country_at if start - 40 <= s <= end), None)
+        near = bisect.bisect_left(country_at, (start - 40, -1))
+        country_id = next(
+            (pk for s, pk in country_at[near : near + 4] if start - 40 <= s <= end), None
+        )
         yield start, text[start:end], value, label, country_id, approximate
         i = end_index
 

@@ -350,21 +350,24 @@ def _new_people(index, text, language, hits, candidates, mention):
     """Suggestions of people the directory does not know, named with a role."""
     taken_spans = Spans((h.start, h.end) for h in hits)
     candidate_spans = Spans((s, e) for s, e, _n in candidates)
-    people = [(h.start, h.end) for h in hits if h.entries[0][0] == "person"]
+    people = Spans((h.start, h.end) for h in hits if h.entries[0][0] == "person")
+    hit_starts = [h.start for h in hits]
+    candidates = sorted(candidates)
+    candidate_starts = [s for s, _e, _n in candidates]
 
     def taken(start, end):
         return taken_spans.overlaps(start, end) or candidate_spans.overlaps(start, end)
 
     def organisation_of(start, end):
-        for hit in hits:
-            if start <= hit.start < end and hit.entries[0][0] in ("institution", "embassy"):
+        here = between(hits, hit_starts, start, end)
+        for hit in here:
+            if hit.entries[0][0] in ("institution", "embassy"):
                 kind, pk = hit.entries[0][0], hit.entries[0][1]
                 return index.entry_name(kind, pk), pk if kind == "institution" else None
-        for s, _e, name in candidates:
-            if start <= s < end:
-                return name, None
-        for hit in hits:
-            if start <= hit.start < end and hit.entries[0][0] == "country":
+        for _s, _e, name in between(candidates, candidate_starts, start, end):
+            return name, None
+        for hit in here:
+            if hit.entries[0][0] == "country":
                 return index.entry_name("country", hit.entries[0][1]), None
         return "", None
 
@@ -453,7 +456,8 @@ def _mission_and_head(index, text, hit, country_id, on, mention, hits, start, he
     mention("embassy", embassy_id, start, hit.end)
     if not head:
         return
-    following = [h for h in hits if hit.end <= h.start <= hit.end + 4]
+    i = bisect.bisect_left(hits, hit.end, key=lambda h: h.start)
+    following = [h for h in hits[i : i + 2] if h.start <= hit.end + 4]
     if following and following[0].entries[0][0] == "person":
         return  # the named person is mentioned by their own hit
     person_id = index.head_of_mission(embassy_id, on)

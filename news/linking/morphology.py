@@ -64,6 +64,7 @@ def _morph():
     return pymorphy3.MorphAnalyzer()
 
 
+@functools.lru_cache(maxsize=100_000)
 def ru_parse(word):
     """pymorphy3's best parse of a word (None when pymorphy3 does not know it)."""
     parse = _morph().parse(word.lower())[0]

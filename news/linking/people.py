@@ -179,7 +179,7 @@ def detect_new_people(text, language, taken, known_people, organisation_of):
         names = []
         for start, end, word in words:
             lowered = word.lower()
-            if any(s <= start < e for s, e in known_people):
+            if known_people.contains(start):
                 break  # the role belongs to a known person
             if taken(start, end):
                 if run:
@@ -254,7 +254,7 @@ def _name_then_role(text, language, taken, known_people, organisation_of, seen):
         start, end = match.start("name"), match.end("name")
         if not _CAPITAL.match(match["name"]) or taken(start, end):
             continue
-        if any(s < end and start < e for s, e in known_people):
+        if known_people.overlaps(start, end):
             continue
         run = _words(text, start, end)
         if not _run_is_name(run):
