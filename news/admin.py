@@ -17,7 +17,7 @@ from reversion.models import Version
 
 from partners.models import Embassy
 
-from . import services
+from . import merge, services
 from .admin_media import MEDIA_INLINES
 from .forms import TRANSITIONS, PressReleaseAdminForm, WithdrawForm, transition_name
 from .models import (
@@ -344,10 +344,30 @@ class PressReleaseAdmin(SuggestedLinksMixin, admin.ModelAdmin):
             self.message_user(request, error.message, messages.ERROR)
             return HttpResponseRedirect(request.path)
 
+    def get_formset_kwargs(self, request, obj, inline, prefix):
+        kwargs = super().get_formset_kwargs(request, obj, inline, prefix)
+        if request.method == "POST" and obj.pk is not None and "data" in kwargs:
+            # A page opened before someone else's save: its rows rebased on theirs.
+            rebased = merge.inline_merge_for(request, obj)
+            if rebased is not None:
+                kwargs["data"], kwargs["files"] = rebased.data.copy(), rebased.files
+        return kwargs
+
     def save_model(self, request, obj, form, change):
         services.save_edit(
             obj, request.user, expected_version=form.cleaned_data.get("opened_version")
         )
+        if form.merge_report:
+            kept = form.merge_report["kept_theirs"]
+            message = _(
+                "%(who)s saved this press release after you opened it. Your changes were "
+                "merged with theirs."
+            ) % {"who": form.merge_report["who"]}
+            if kept:
+                message += " " + _("Kept their changes to: %(fields)s.") % {
+                    "fields": ", ".join(kept)
+                }
+            self.message_user(request, message, messages.WARNING)
 
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
