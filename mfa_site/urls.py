@@ -4,14 +4,21 @@ from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path, re_path
 
 from news.sitemaps import NewsPagesSitemap, PressReleaseSitemap
-from news.views import home, robots_txt
-from partners.sitemaps import EmbassySitemap, InstitutionSitemap, PartnershipSitemap, PersonSitemap
+from news.views import favicon, home, robots_txt
+from partners.sitemaps import (
+    DirectoryListSitemap,
+    EmbassySitemap,
+    InstitutionSitemap,
+    PartnershipSitemap,
+    PersonSitemap,
+)
 
 from .health import healthz
 from .media_views import serve_media
 
 sitemaps = {
     "pages": NewsPagesSitemap,
+    "lists": DirectoryListSitemap,
     "news": PressReleaseSitemap,
     "embassies": EmbassySitemap,
     "institutions": InstitutionSitemap,
@@ -25,6 +32,7 @@ urlpatterns = [
     path("", include("partners.urls")),
     path("sitemap.xml", sitemap, {"sitemaps": sitemaps}, name="sitemap"),
     path("robots.txt", robots_txt, name="robots"),
+    path("favicon.ico", favicon, name="favicon"),
     path("healthz", healthz, name="healthz"),
     path(settings.ADMIN_URL, admin.site.urls),
 ]
