@@ -19,6 +19,7 @@ from partners.models import Embassy
 
 from . import merge, services
 from .admin_media import MEDIA_INLINES
+from .autosave_admin import AutosaveMixin
 from .forms import TRANSITIONS, PressReleaseAdminForm, WithdrawForm, transition_name
 from .models import (
     PressRelease,
@@ -115,7 +116,7 @@ class YearFilter(admin.SimpleListFilter):
 
 
 @admin.register(PressRelease)
-class PressReleaseAdmin(SuggestedLinksMixin, admin.ModelAdmin):
+class PressReleaseAdmin(AutosaveMixin, SuggestedLinksMixin, admin.ModelAdmin):
     form = PressReleaseAdminForm
     list_display = [
         "title",
@@ -160,7 +161,7 @@ class PressReleaseAdmin(SuggestedLinksMixin, admin.ModelAdmin):
     ]
 
     class Media:
-        js = ["news/admin/prose-editor-label.js"]
+        js = ["news/admin/prose-editor-label.js", "news/admin/autosave.js"]
         css = {"all": ["news/admin/workflow.css"]}
 
     # --- permissions -----------------------------------------------------------------
