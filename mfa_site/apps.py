@@ -7,6 +7,13 @@ class MfaSiteConfig(AppConfig):
 
     def ready(self):
         from axes.signals import user_locked_out
+        from django.contrib import admin
+        from django.utils.translation import gettext_lazy as _
+
+        # The admin speaks for the ministry, not for "Django administration".
+        admin.site.site_header = _("Ministry of Foreign Affairs of the Republic of Kazakhstan")
+        admin.site.site_title = _("Ministry of Foreign Affairs")
+        admin.site.index_title = _("Press office and partner directory")
         from django.contrib.auth import signals
 
         from . import audit

@@ -141,6 +141,9 @@ AUTH_PASSWORD_VALIDATORS = [
 LANGUAGE_CODE = "en"
 LANGUAGES = [("en", _("English")), ("ru", _("Russian")), ("kk", _("Kazakh"))]
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# The site's own date formats where Django's differ ("10 February 2026, 11:00", not
+# "Feb. 10, 2026, 11 a.m."): mfa_site/formats/<language>/formats.py.
+FORMAT_MODULE_PATH = ["mfa_site.formats"]
 TIME_ZONE = os.environ.get("TIME_ZONE", "Asia/Almaty")
 USE_I18N = True
 USE_TZ = True
