@@ -265,7 +265,8 @@ class PressReleaseAdminForm(forms.ModelForm):
                 self.add_error(
                     name, _("Choose which version to keep: yours or the one saved meanwhile.")
                 )
-        data.setlist("merge_conflict", [])
+        if hasattr(data, "setlist"):
+            data.setlist("merge_conflict", [])
         return conflicts
 
     def _conflict(self, name, mine, theirs):
@@ -277,7 +278,8 @@ class PressReleaseAdminForm(forms.ModelForm):
         self.merge_conflicts = conflicts
         self.inline_conflicts = inline_conflicts
         self.merge_saved_by = current
-        self.data.setlist("merge_conflict", [c.name for c in conflicts if c.choosable])
+        if hasattr(self.data, "setlist"):
+            self.data.setlist("merge_conflict", [c.name for c in conflicts if c.choosable])
         labels = [c.label for c in conflicts] + [
             f"{c.label}: {c.field_label}" for c in inline_conflicts
         ]

@@ -376,3 +376,23 @@ def test_a_workflow_step_from_a_stale_page_merges_but_does_not_move_on(editor, p
     assert response.context["adminform"].form["lead"].value() == "Corrected lead."
     press_release.refresh_from_db()
     assert press_release.status == Status.REVIEW
+
+
+def test_a_form_bound_to_a_plain_dict_merges_too(draft, editor):
+    from news.forms import PressReleaseAdminForm
+
+    services.save_edit(draft, editor)  # someone saves: the form below is one version behind
+    draft.title = "Saved meanwhile"
+    services.save_edit(draft, editor)
+    services.record_revision(draft, editor, "Saved.")
+    fields = ["title", "slug", "lead", "body", "dateline", "source"]
+    data = {name: getattr(draft, name) for name in fields}
+    data.update(title="Mine", opened_version=str(draft.lock_version - 1))
+    form = type(
+        "Form",
+        (PressReleaseAdminForm,),
+        {"Meta": type("Meta", (), {"model": PressRelease, "fields": fields})},
+    )(data, instance=draft)
+
+    assert not form.is_valid()
+    assert [c.name for c in form.merge_conflicts] == ["title"]
