@@ -48,6 +48,8 @@ CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS")
 ADMIN_URL = os.environ.get("DJANGO_ADMIN_URL", "admin/").strip("/") + "/"
 
 INSTALLED_APPS = [
+    # Before the admin, so its translation-aware admin classes and widgets take effect.
+    "modeltranslation",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -138,8 +140,18 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 
-LANGUAGE_CODE = "en"
-LANGUAGES = [("en", _("English")), ("ru", _("Russian")), ("kk", _("Kazakh"))]
+# Kazakh is the state language and the default; the visitor's language comes from the URL
+# prefix (/kk/, /ru/, /en/), and unprefixed public paths redirect by cookie, then
+# Accept-Language, then this default.
+LANGUAGE_CODE = os.environ.get("DJANGO_LANGUAGE_CODE", "kk")
+LANGUAGES = [("kk", _("Kazakh")), ("ru", _("Russian")), ("en", _("English"))]
+# Content (press releases, the directory) is translated with django-modeltranslation: one
+# column per language on the same row, so no page needs a join or a query more per language.
+MODELTRANSLATION_LANGUAGES = ("kk", "ru", "en")
+MODELTRANSLATION_DEFAULT_LANGUAGE = "kk"
+# Directory names fall back (names of foreign institutions often exist only in English);
+# press releases never do (their translation options switch fallbacks off).
+MODELTRANSLATION_FALLBACK_LANGUAGES = ("en", "ru", "kk")
 LOCALE_PATHS = [BASE_DIR / "locale"]
 # The site's own date formats where Django's differ ("10 February 2026, 11:00", not
 # "Feb. 10, 2026, 11 a.m."): mfa_site/formats/<language>/formats.py.

@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path, re_path
@@ -14,6 +15,7 @@ from partners.sitemaps import (
 )
 
 from .health import healthz
+from .languages import switch_language
 from .media_views import serve_media
 
 sitemaps = {
@@ -26,16 +28,25 @@ sitemaps = {
     "people": PersonSitemap,
 }
 
+# Not under a language prefix: machines, staff tools and the admin (which follows the
+# user's language from the cookie and the browser).
 urlpatterns = [
-    path("", home, name="home"),
-    path("news/", include("news.urls")),
-    path("", include("partners.urls")),
     path("sitemap.xml", sitemap, {"sitemaps": sitemaps}, name="sitemap"),
     path("robots.txt", robots_txt, name="robots"),
     path("favicon.ico", favicon, name="favicon"),
     path("healthz", healthz, name="healthz"),
+    path("language/<str:language>/", switch_language, name="switch-language"),
+    path("staff/partners/", include("partners.staff_urls")),
     path(settings.ADMIN_URL, admin.site.urls),
 ]
+
+# The public site: /kk/..., /ru/..., /en/.... LocaleMiddleware redirects / and every
+# unprefixed public path (links published before the prefixes) to the visitor's language.
+urlpatterns += i18n_patterns(
+    path("", home, name="home"),
+    path("news/", include("news.urls")),
+    path("", include("partners.urls")),
+)
 
 # Django's own views render templates/404.html and templates/500.html; 500.html needs
 # neither the database nor context processors, so it renders when both are down.

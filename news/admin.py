@@ -16,11 +16,14 @@ from django.utils.safestring import mark_safe
 from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+from modeltranslation.utils import build_localized_fieldname
 from reversion.models import Version
 
+from mfa_site.admin_languages import TranslatedAdmin
+from mfa_site.languages import NATIVE_NAMES, localized_names
 from partners.models import Embassy
 
-from . import merge, services
+from . import merge, parity, services
 from .admin_media import MEDIA_INLINES
 from .autosave_admin import AutosaveMixin
 from .forms import TRANSITIONS, PressReleaseAdminForm, WithdrawForm, transition_name
@@ -35,15 +38,23 @@ from .models import (
     PressReleaseTopic,
     PreviewToken,
     Topic,
+    active_language,
+    language_codes,
 )
 from .revisions import version_diffs
 from .suggestions_admin import SuggestedLinksMixin
 
 Status = PressRelease.Status
+STATE_LABELS = {
+    "original": gettext_lazy("original"),
+    "current": gettext_lazy("translation up to date"),
+    "outdated": gettext_lazy("translation outdated"),
+    "missing": gettext_lazy("not translated"),
+}
 
 
 @admin.register(Topic)
-class TopicAdmin(admin.ModelAdmin):
+class TopicAdmin(TranslatedAdmin):
     list_display = ["name", "slug"]
     search_fields = ["name"]
     prepopulated_fields = {"slug": ["name"]}
@@ -103,6 +114,21 @@ class StatusFilter(admin.SimpleListFilter):
         return queryset
 
 
+class TranslationFilter(admin.SimpleListFilter):
+    """Press releases whose translations need an editor: outdated ones first of all."""
+
+    title = gettext_lazy("translations")
+    parameter_name = "translation"
+
+    def lookups(self, request, model_admin):
+        return [("outdated", _("Outdated translation"))]
+
+    def queryset(self, request, queryset):
+        if self.value() == "outdated":
+            return queryset.outdated_translations()
+        return queryset
+
+
 class YearFilter(admin.SimpleListFilter):
     title = gettext_lazy("year")
     parameter_name = "year"
@@ -119,21 +145,31 @@ class YearFilter(admin.SimpleListFilter):
 
 
 @admin.register(PressRelease)
-class PressReleaseAdmin(AutosaveMixin, SuggestedLinksMixin, admin.ModelAdmin):
+class PressReleaseAdmin(AutosaveMixin, SuggestedLinksMixin, TranslatedAdmin):
     form = PressReleaseAdminForm
     list_display = [
-        "title",
+        "display_title",
         "workflow_status",
+        "language_states",
         "published_at",
         "embassy_names",
         "last_change",
         "page_link",
     ]
-    list_filter = [StatusFilter, "topics", "embassies", "institutions", YearFilter]
+    list_filter = [
+        StatusFilter,
+        TranslationFilter,
+        "original_language",
+        "topics",
+        "embassies",
+        "institutions",
+        YearFilter,
+    ]
     list_select_related = ["updated_by"]
-    search_fields = ["title", "lead", "body"]
+    search_fields = localized_names("title", "lead", "body")
     date_hierarchy = "published_at"
-    prepopulated_fields = {"slug": ["title"]}
+    # Django's URLify transliterates Kazakh and Russian; only the written titles are used.
+    prepopulated_fields = {"slug": localized_names("title")}
     actions = ["submit_selected", "publish_selected", "withdraw_selected", "delete_drafts"]
     inlines = [
         link_inline(model)
@@ -198,7 +234,49 @@ class PressReleaseAdmin(AutosaveMixin, SuggestedLinksMixin, admin.ModelAdmin):
         return (
             super()
             .get_queryset(request)
-            .prefetch_related(Prefetch("embassies", queryset=Embassy.objects.only("pk", "name")))
+            .prefetch_related(
+                Prefetch("embassies", queryset=Embassy.objects.only("pk", "name")),
+                "translations",
+            )
+        )
+
+    @admin.display(description=gettext_lazy("title"), ordering="pk")
+    def display_title(self, obj):
+        return obj.display_title
+
+    @admin.display(description=gettext_lazy("languages"))
+    def language_states(self, obj):
+        """kk ru en, each marked original, current, outdated or missing."""
+        return format_html_join(
+            " ",
+            '<span class="language-state language-state--{}" title="{}">{}</span>',
+            (
+                (state, STATE_LABELS[state], code)
+                for code, state in obj.translation_states().items()
+            ),
+        )
+
+    @admin.display(description=gettext_lazy("translations"))
+    def translation_check(self, obj):
+        """Each translation's state, and what differs from the original (parity)."""
+        if obj is None or obj.pk is None:
+            return "–"
+        states = format_html_join(
+            "",
+            '<li><span class="language-state language-state--{}">{}</span> {}</li>',
+            (
+                (state, NATIVE_NAMES[code], STATE_LABELS[state])
+                for code, state in obj.translation_states().items()
+            ),
+        )
+        found = parity.differences(obj)
+        warnings = format_html_join(
+            "", '<li class="parity-warning">{}</li>', ((str(item),) for item in found)
+        )
+        return format_html(
+            '<ul class="translation-states">{}</ul>{}',
+            states,
+            format_html('<ul class="parity-warnings">{}</ul>', warnings) if found else "",
         )
 
     @admin.display(description=gettext_lazy("status"), ordering="status")
@@ -242,19 +320,15 @@ class PressReleaseAdmin(AutosaveMixin, SuggestedLinksMixin, admin.ModelAdmin):
         readonly = [
             *super().get_readonly_fields(request, obj),
             "workflow_status",
+            "translation_check",
             *self.audit_fields,
             "preview_links",
-            "formatted_body",
+            *(f"formatted_{name}" for name in localized_names("body")),
             "publication_time",
         ]
         if not self.has_publish_permission(request):
             readonly += ["published_at", "withdrawn_reason"]
         return readonly
-
-    @admin.display(description=gettext_lazy("body"))
-    def formatted_body(self, obj):
-        # Sanitised when saved (news/richtext.py), so it is shown as the public sees it.
-        return format_html('<div class="readonly-body">{}</div>', mark_safe(obj.body))  # noqa: S308
 
     @admin.display(description=gettext_lazy("publication time"))
     def publication_time(self, obj):
@@ -275,9 +349,15 @@ class PressReleaseAdmin(AutosaveMixin, SuggestedLinksMixin, admin.ModelAdmin):
         if obj is not None and obj.status in (Status.PUBLISHED, Status.WITHDRAWN):
             publication.append("withdrawn_reason")
         can_change = obj is None or self.has_change_permission(request, obj)
-        body = "body" if can_change else "formatted_body"
         fieldsets = [
-            (None, {"fields": ["title", "slug", "lead", body, "dateline", "source"]}),
+            *self.language_fieldsets(obj, formatted_body=not can_change),
+            (
+                _("Language and translations"),
+                {
+                    "fields": ["slug", "original_language"]
+                    + (["translation_check", "confirm_translations"] if obj else [])
+                },
+            ),
             (_("Publication"), {"fields": publication}),
         ]
         # The panel is buttons that change links: only for those who may change it.
@@ -302,10 +382,9 @@ class PressReleaseAdmin(AutosaveMixin, SuggestedLinksMixin, admin.ModelAdmin):
                     "classes": ["collapse"],
                     "fields": [
                         "image",
-                        "image_alt",
+                        *localized_names("image_alt"),
                         "image_decorative",
-                        "image_caption",
-                        "image_credit",
+                        *localized_names("image_caption", "image_credit"),
                     ],
                 },
             )
@@ -319,9 +398,38 @@ class PressReleaseAdmin(AutosaveMixin, SuggestedLinksMixin, admin.ModelAdmin):
             )
         return fieldsets
 
+    def language_fieldsets(self, obj, formatted_body=False):
+        """One section per language, the original first; empty translations folded.
+        With `formatted_body` (who cannot change it) the body shows as formatted text."""
+        original = obj.original_language if obj else active_language()
+        states = obj.translation_states() if obj else {}
+        order = [original] + [code for code in language_codes() if code != original]
+        fieldsets = []
+        for code in order:
+            state = states.get(code, "original" if code == original else "missing")
+            fieldsets.append(
+                (
+                    format_html(
+                        '<span lang="{}">{}</span> – {}',
+                        code,
+                        NATIVE_NAMES[code],
+                        STATE_LABELS[state],
+                    ),
+                    {
+                        "fields": [
+                            f"formatted_{name}" if formatted_body and field == "body" else name
+                            for field in ("title", "lead", "body", "dateline", "source")
+                            for name in [build_localized_fieldname(field, code)]
+                        ],
+                        "classes": ["collapse"] if state == "missing" else [],
+                    },
+                )
+            )
+        return fieldsets
+
     def formfield_for_dbfield(self, db_field, request, **kwargs):
         field = super().formfield_for_dbfield(db_field, request, **kwargs)
-        if db_field.name == "body" and field is not None:
+        if field is not None and db_field.name.startswith("body"):
             field.widget.attrs["aria-label"] = capfirst(db_field.verbose_name)
         return field
 
@@ -404,6 +512,9 @@ class PressReleaseAdmin(AutosaveMixin, SuggestedLinksMixin, admin.ModelAdmin):
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
         obj = form.instance
+        obj.note_edit(form.changed_data, request.user)
+        for language in form.cleaned_data.get("confirm_translations") or []:
+            obj.confirm_translation(language, request.user)
         note = form.cleaned_data.get("change_note", "")
         changed = [
             str(form.fields[name].label)
@@ -429,6 +540,8 @@ class PressReleaseAdmin(AutosaveMixin, SuggestedLinksMixin, admin.ModelAdmin):
         user = request.user
         if name == "submit":
             services.submit_for_review(obj, user, note=note)
+            for difference in parity.differences(obj):
+                self.message_user(request, str(difference), messages.WARNING)
         elif name == "return":
             services.return_to_draft(obj, user, comment=data["review_feedback"], note=note)
         elif name == "publish":
@@ -643,3 +756,22 @@ class PressReleaseAdmin(AutosaveMixin, SuggestedLinksMixin, admin.ModelAdmin):
     def delete_queryset(self, request, queryset):
         # A second guard under the confirmation page: nothing public is ever deleted.
         super().delete_queryset(request, queryset.filter(status=Status.DRAFT))
+
+
+def _formatted_body(code):
+    name = build_localized_fieldname("body", code)
+
+    @admin.display(description=PressRelease._meta.get_field(name).verbose_name)
+    def formatted(self, obj):
+        # Sanitised when saved (news/richtext.py): shown as the public sees it, not as tags.
+        return format_html('<div class="readonly-body">{}</div>', mark_safe(getattr(obj, name)))
+
+    return formatted
+
+
+for _code in language_codes():
+    setattr(
+        PressReleaseAdmin,
+        f"formatted_{build_localized_fieldname('body', _code)}",
+        _formatted_body(_code),
+    )

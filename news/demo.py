@@ -14,6 +14,7 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.db import transaction
+from django.utils import translation
 
 from partners.models import (
     CooperationArea,
@@ -306,6 +307,7 @@ def load_seed_press_release(world, tally):
             "published_at": SEED_PUBLISHED_AT,
             "withdrawn_reason": "",
             "source": SEED_SOURCE,
+            "original_language": "en",
         },
         tally,
     )
@@ -549,10 +551,12 @@ def load_demo(report=print, with_users=None):
     """Load the whole demo; demo accounts only when `with_users` (default: settings.DEBUG)."""
     with_users = settings.DEBUG if with_users is None else with_users
     tally = Tally()
-    world = load_seed_world(tally)
-    press_release = load_seed_press_release(world, tally)
-    report(f"Seed press release: {press_release.title}")
-    load_fictional(tally)
+    # The demo is written in English first: plain field names mean the English columns.
+    with translation.override("en"):
+        world = load_seed_world(tally)
+        press_release = load_seed_press_release(world, tally)
+        report(f"Seed press release: {press_release.title}")
+        load_fictional(tally)
     if with_users:
         load_users(tally)
         report("Demo accounts: " + ", ".join(f"{u} / {p}" for u, p in DEMO_PASSWORDS.items()))

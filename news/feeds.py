@@ -27,7 +27,7 @@ class NewsFeed(Feed):
         return reverse("news:feed")
 
     def items(self):
-        return PressRelease.objects.published().prefetch_related("topics")[:FEED_SIZE]
+        return PressRelease.objects.listed().prefetch_related("topics")[:FEED_SIZE]
 
     def item_title(self, item):
         return item.title
@@ -80,7 +80,7 @@ class SubjectNewsFeed(NewsFeed):
         return reverse(f"news:feed-{self.kind}", args=[obj.slug])
 
     def items(self, obj):
-        return obj.press_releases.published().prefetch_related("topics")[:FEED_SIZE]
+        return obj.press_releases.listed().prefetch_related("topics")[:FEED_SIZE]
 
 
 class SubjectNewsAtomFeed(SubjectNewsFeed):

@@ -9,33 +9,40 @@ import django_filters
 from django import forms
 from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
 from django.db import connection
-from django.db.models import Count, Q
-from django.utils.translation import get_language
+from django.db.models import Count, F, Func, Q, Value
 from django.utils.translation import gettext_lazy as _
+from modeltranslation.utils import build_localized_fieldname
 
 from partners.models import Country, Embassy, Institution, Partnership
 
-from .models import PressRelease, Topic
+from .models import PressRelease, Topic, active_language
 
 QUERY_MAX_LENGTH = 200
 
 # SQLite matches each word with LIKE: a long query of many words stays cheap.
 MAX_SQLITE_WORDS = 12
 
-# PostgreSQL text-search configurations for the site's languages; Kazakh has none.
+# PostgreSQL text-search configurations for the site's languages. PostgreSQL has no
+# Kazakh stemmer: Kazakh is matched word for word ("simple"), with accents folded.
 SEARCH_CONFIGS = {"en": "english", "ru": "russian"}
 
 
-def search_config():
-    return SEARCH_CONFIGS.get((get_language() or "en")[:2], "simple")
+def search_config(language=None):
+    return SEARCH_CONFIGS.get(language or active_language(), "simple")
 
 
-def press_release_vector(config):
-    """Title counts most, then the lead, then the body."""
+def press_release_vector(config, language=None):
+    """The page language's title counts most, then its lead, then its body."""
+    language = language or active_language()
+
+    def text(field):
+        column = F(build_localized_fieldname(field, language))
+        return column if config != "simple" else Func(column, function="unaccent")
+
     return (
-        SearchVector("title", weight="A", config=config)
-        + SearchVector("lead", weight="B", config=config)
-        + SearchVector("body", weight="C", config=config)
+        SearchVector(text("title"), weight="A", config=config)
+        + SearchVector(text("lead"), weight="B", config=config)
+        + SearchVector(text("body"), weight="C", config=config)
     )
 
 
@@ -43,7 +50,7 @@ def _mentioned(model):
     """Only subjects that published news mention: every choice leads somewhere."""
 
     def queryset(request):
-        return model.objects.filter(press_releases__in=PressRelease.objects.published()).distinct()
+        return model.objects.filter(press_releases__in=PressRelease.objects.listed()).distinct()
 
     return queryset
 
@@ -65,7 +72,7 @@ def _short_menu(form, name, model):
     def choices():
         if not offered:  # the widget reads its choices more than once per render
             busiest = (
-                model.objects.filter(press_releases__in=PressRelease.objects.published())
+                model.objects.filter(press_releases__in=PressRelease.objects.listed())
                 .annotate(mentions=Count("press_releases"))
                 .order_by("-mentions", "pk")
                 .values("pk")[:MENU_LIMIT]
@@ -196,6 +203,8 @@ class PressReleaseFilter(django_filters.FilterSet):
             return queryset
         if connection.vendor == "postgresql":
             config = search_config()
+            if config == "simple":
+                value = Func(Value(value), function="unaccent")
             query = SearchQuery(value, search_type="websearch", config=config)
             vector = press_release_vector(config)
             return (

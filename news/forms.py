@@ -7,9 +7,12 @@ from django.db.models import FileField
 from django.utils.text import format_lazy
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+from modeltranslation.utils import build_localized_fieldname
+
+from mfa_site.languages import localized_names
 
 from . import merge
-from .models import PressRelease
+from .models import LANGUAGE_REQUIRED_FIELDS, PressRelease
 from .services import stale_message
 
 Status = PressRelease.Status
@@ -102,31 +105,42 @@ class PressReleaseAdminForm(forms.ModelForm):
     inline_conflicts = ()
     merge_saved_by = None
 
+    confirm_translations = forms.MultipleChoiceField(
+        label=gettext_lazy("Translations checked against the original"),
+        required=False,
+        choices=[],
+        widget=forms.CheckboxSelectMultiple,
+        help_text=gettext_lazy(
+            "Tick a translation you have compared with the current original and found "
+            "still right: it is then no longer marked as outdated."
+        ),
+    )
+
     class Meta:
         model = PressRelease
         # The admin passes the fields of its fieldsets; these are the editable ones.
         fields = [
-            "title",
+            *localized_names("title", "lead", "body", "dateline", "source"),
+            "original_language",
             "slug",
-            "lead",
-            "body",
-            "dateline",
-            "source",
             "published_at",
             "withdrawn_reason",
             "image",
-            "image_alt",
-            "image_caption",
-            "image_credit",
+            *localized_names("image_alt", "image_caption", "image_credit"),
         ]
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         if self.instance.pk:
             self.initial["opened_version"] = self.instance.lock_version
-        for name in ("lead", "body"):
+        for name in localized_names("lead", "body"):
             if name in self.fields:
                 normalise_newlines(self.fields[name])
+        if "confirm_translations" in self.fields:
+            outdated = self.instance.outdated_languages() if self.instance.pk else []
+            self.fields["confirm_translations"].choices = [
+                (code, name) for code, name in settings.LANGUAGES if code in outdated
+            ]
         if "published_at" in self.fields:
             field = self.fields["published_at"]
             field.help_text = format_lazy("{} {}", field.help_text, time_zone_note())
@@ -140,6 +154,7 @@ class PressReleaseAdminForm(forms.ModelForm):
         self._refuse_guarded_fields()
         if self.instance.pk:
             self._merge_with_current()
+        self._require_original(cleaned_data)
         if (
             self.instance.status in (Status.PUBLISHED, Status.WITHDRAWN)
             and "published_at" in self.fields
@@ -148,6 +163,21 @@ class PressReleaseAdminForm(forms.ModelForm):
             self.add_error("published_at", _("A published press release needs a publication time."))
         self._check_transition(cleaned_data)
         return cleaned_data
+
+    def _require_original(self, cleaned_data):
+        """The original language's title, lead and body are required; translations are not."""
+        language = cleaned_data.get("original_language") or self.instance.original_language
+        for field in LANGUAGE_REQUIRED_FIELDS:
+            name = build_localized_fieldname(field, language)
+            if name in self.fields and not (cleaned_data.get(name) or "").strip():
+                self.add_error(
+                    name,
+                    ValidationError(
+                        _("Required in the original language (%(language)s).")
+                        % {"language": dict(settings.LANGUAGES)[language]},
+                        code="required_in_original",
+                    ),
+                )
 
     def _refuse_guarded_fields(self):
         for name, message in self.GUARDED_FIELDS.items():

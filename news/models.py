@@ -9,8 +9,10 @@ from django.db.models import Count, Prefetch, Q
 from django.db.models.functions import ExtractMonth, ExtractYear
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django_prose_editor.fields import ProseEditorField
+from modeltranslation.utils import build_localized_fieldname
 
 from mfa_site.media_fields import DocumentField, SafeImageField, UploadTo
 from partners.models import (
@@ -42,10 +44,52 @@ class Topic(models.Model):
         return f"{reverse('news:list')}?topic={self.slug}"
 
 
+# A press release is available in a language when these three are written in it.
+LANGUAGE_REQUIRED_FIELDS = ("title", "lead", "body")
+
+
+def language_codes():
+    return [code for code, _name in settings.LANGUAGES]
+
+
+def active_language():
+    """The active language if it is one of the site's, else the default one."""
+    language = (get_language() or "")[:2]
+    return language if language in language_codes() else settings.LANGUAGE_CODE
+
+
+def written_in(language):
+    """Q: the press release has its title, lead and body in ``language``."""
+    condition = Q()
+    for field in LANGUAGE_REQUIRED_FIELDS:
+        name = build_localized_fieldname(field, language)
+        condition &= Q(**{f"{name}__isnull": False}) & ~Q(**{name: ""})
+    return condition
+
+
 class PressReleaseQuerySet(models.QuerySet):
+    def in_language(self, language=None):
+        """Those written in ``language`` (the active one by default): listed, fed, searched."""
+        return self.filter(written_in(language or active_language()))
+
+    def outdated_translations(self):
+        """Those with a translation made from an older version of the original."""
+        return self.filter(
+            models.Exists(
+                PressReleaseTranslation.objects.filter(
+                    press_release=models.OuterRef("pk"),
+                    based_on_version__lt=models.OuterRef("original_version"),
+                )
+            )
+        )
+
     def published(self):
         """What the public may see listed: published, and not scheduled for later."""
         return self.filter(status=PressRelease.Status.PUBLISHED, published_at__lte=timezone.now())
+
+    def listed(self, language=None):
+        """What the public sees listed, fed and searched in ``language`` (default: active)."""
+        return self.published().in_language(language)
 
     def withdrawn(self):
         """Withdrawn after publication: the page stays with a notice, but is listed nowhere."""
@@ -287,6 +331,19 @@ class PressRelease(models.Model):
         blank=True,
         help_text=_("Recorded when a publisher publishes a press release they submitted."),
     )
+    original_language = models.CharField(
+        _("original language"),
+        max_length=2,
+        choices=settings.LANGUAGES,
+        default=active_language,
+        help_text=_("The language it was written in; the others are translations of it."),
+    )
+    original_version = models.PositiveIntegerField(
+        _("version of the original"),
+        default=1,
+        editable=False,
+        help_text=_("Raised by one whenever the text in the original language changes."),
+    )
     lock_version = models.PositiveIntegerField(
         _("edit version"),
         default=0,
@@ -317,10 +374,81 @@ class PressRelease(models.Model):
         ]
 
     def __str__(self):
-        return self.title
+        return self.display_title
 
     def get_absolute_url(self):
         return reverse("news:detail", args=[self.slug])
+
+    @property
+    def display_title(self):
+        """The title in the active language, else in the original language (admin, logs)."""
+        return self.title or self.localized("title", self.original_language) or self.slug
+
+    def localized(self, field, language):
+        """A translated field's value in ``language`` (no fallback), "" when unwritten."""
+        return getattr(self, build_localized_fieldname(field, language)) or ""
+
+    def is_written_in(self, language):
+        return all(self.localized(field, language) for field in LANGUAGE_REQUIRED_FIELDS)
+
+    def languages(self):
+        """The site's languages this press release is written in, original first."""
+        codes = [code for code in language_codes() if self.is_written_in(code)]
+        return sorted(codes, key=lambda code: code != self.original_language)
+
+    def translation_states(self):
+        """{language: "original" | "current" | "outdated" | "missing"} for every language.
+
+        A translation written without a record of its source version counts as outdated:
+        nobody has confirmed it matches the original.
+        """
+        based_on = {t.language: t.based_on_version for t in self.translations.all()}
+        states = {}
+        for code in language_codes():
+            if code == self.original_language:
+                states[code] = "original"
+            elif not self.is_written_in(code):
+                states[code] = "missing"
+            elif based_on.get(code, 0) < self.original_version:
+                states[code] = "outdated"
+            else:
+                states[code] = "current"
+        return states
+
+    def outdated_languages(self):
+        return [code for code, state in self.translation_states().items() if state == "outdated"]
+
+    def note_edit(self, changed_fields, user=None):
+        """Record which languages an edit touched (``changed_fields``: localized names).
+
+        An edit of the original raises ``original_version``, which outdates translations;
+        an edit of a translation records it as made from the current original.
+        Call after the press release is saved.
+        """
+        from modeltranslation.translator import translator
+
+        translated = translator.get_options_for_model(type(self)).get_field_names()
+        touched = {
+            code
+            for code in language_codes()
+            for field in translated
+            if build_localized_fieldname(field, code) in changed_fields
+        }
+        if self.original_language in touched:
+            type(self).objects.filter(pk=self.pk).update(
+                original_version=models.F("original_version") + 1
+            )
+            self.refresh_from_db(fields=["original_version"])
+        for code in touched - {self.original_language}:
+            self.confirm_translation(code, user)
+
+    def confirm_translation(self, language, user=None):
+        """Mark the ``language`` translation as matching the current original."""
+        PressReleaseTranslation.objects.update_or_create(
+            press_release=self,
+            language=language,
+            defaults={"based_on_version": self.original_version, "confirmed_by": user},
+        )
 
     def is_published(self):
         return (
@@ -772,3 +900,38 @@ class EditSession(models.Model):
 
     def __str__(self):
         return f"{self.user} → {self.press_release}"
+
+
+class PressReleaseTranslation(models.Model):
+    """Which version of the original a translation of a press release was made from."""
+
+    press_release = models.ForeignKey(
+        PressRelease, models.CASCADE, related_name="translations", verbose_name=_("press release")
+    )
+    language = models.CharField(_("language"), max_length=2, choices=settings.LANGUAGES)
+    based_on_version = models.PositiveIntegerField(
+        _("made from version"),
+        help_text=_("The version of the original this translation matches."),
+    )
+    confirmed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("confirmed by"),
+    )
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    class Meta:
+        ordering = ["press_release", "language"]
+        verbose_name = _("translation record")
+        verbose_name_plural = _("translation records")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["press_release", "language"], name="news_translation_unique_language"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.press_release_id} {self.language} v{self.based_on_version}"

@@ -14,10 +14,11 @@ from django.utils.translation import gettext_lazy as _
 from django.views.generic import DetailView
 from django_filters.views import FilterView
 
+from mfa_site.languages import NATIVE_NAMES, url_in_language
 from partners.models import Embassy, Partnership
 
 from .filters import QUERY_MAX_LENGTH, PressReleaseFilter
-from .models import PressRelease
+from .models import PressRelease, active_language
 
 HOME_NEWS = 6
 HOME_PARTNERSHIPS = 6
@@ -38,7 +39,7 @@ def home(request):
         request,
         "home.html",
         {
-            "latest": PressRelease.objects.published().prefetch_related("topics")[:HOME_NEWS],
+            "latest": PressRelease.objects.listed().prefetch_related("topics")[:HOME_NEWS],
             "partnerships": Partnership.objects.active()
             .select_related("embassy")
             .prefetch_related("institutions")[:HOME_PARTNERSHIPS],
@@ -64,7 +65,7 @@ class PressReleaseListView(FilterView):
     paginate_by = 20
 
     def get_queryset(self):
-        return PressRelease.objects.published().prefetch_related("topics")
+        return PressRelease.objects.listed().prefetch_related("topics")
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -76,7 +77,7 @@ class PressReleaseListView(FilterView):
             period_month=datetime.date(2000, chosen["month"], 1) if chosen.get("month") else None,
             notices=filterset.notices,
             query_max_length=QUERY_MAX_LENGTH,
-            archive=archive_by_year(PressRelease.objects.published().months()),
+            archive=archive_by_year(PressRelease.objects.listed().months()),
             subject_feeds=[
                 (
                     chosen[name],
@@ -107,6 +108,37 @@ class PressReleaseDetailView(DetailView):
     def get_queryset(self):
         return PressRelease.objects.public().with_related()
 
+    def get(self, request, *args, **kwargs):
+        self.object = self.get_object()
+        if not self.object.is_written_in(active_language()):
+            return self.not_in_this_language()
+        return self.render_to_response(self.get_context_data(object=self.object))
+
+    def not_in_this_language(self):
+        """A short page in the reader's language naming the languages it is written in."""
+        press_release = self.object
+        languages = press_release.languages()
+        return render(
+            self.request,
+            "news/pressrelease_unavailable.html",
+            {
+                "object": press_release,
+                "available_languages": languages,
+                "original_language": press_release.original_language,
+                "versions": [
+                    {
+                        "code": code,
+                        "name": NATIVE_NAMES[code],
+                        "title": press_release.localized("title", code),
+                        "url": url_in_language(self.request.get_full_path(), code),
+                    }
+                    for code in languages
+                ],
+                "breadcrumbs": [(_("Home"), reverse("home")), (_("News"), reverse("news:list"))],
+            },
+            status=404,
+        )
+
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         press_release = self.object
@@ -129,6 +161,8 @@ class PressReleaseDetailView(DetailView):
                 (press_release.title, None),
             ],
             json_ld=self.news_article(press_release),
+            available_languages=press_release.languages(),
+            original_language=press_release.original_language,
         )
         return context
 
@@ -146,7 +180,7 @@ class PressReleaseDetailView(DetailView):
         ).values("press_release")
         related = Q(pk__in=on_partnership) | Q(pk__in=on_institution)
         return list(
-            PressRelease.objects.published().filter(related).exclude(pk=self.object.pk)[:OTHER_NEWS]
+            PressRelease.objects.listed().filter(related).exclude(pk=self.object.pk)[:OTHER_NEWS]
         )
 
     def news_article(self, press_release):
@@ -156,6 +190,7 @@ class PressReleaseDetailView(DetailView):
             "@context": "https://schema.org",
             "@type": "NewsArticle",
             "headline": press_release.title[:110],
+            "inLanguage": active_language(),
             "description": press_release.lead,
             "mainEntityOfPage": absolute(press_release.get_absolute_url()),
             "datePublished": localtime(press_release.published_at).isoformat()

@@ -230,7 +230,7 @@ class Institution(models.Model):
         indexes = [
             models.Index(fields=["name"], name="partners_inst_name_idx"),
             models.Index(fields=["kind", "name"], name="partners_inst_kind_name_idx"),
-            models.Index(fields=["country", "name"], name="partners_inst_country_name_idx"),
+            models.Index(fields=["country", "name"], name="partners_inst_ctry_name_idx"),
         ]
 
     def __str__(self):
@@ -402,7 +402,7 @@ class Partnership(models.Model):
         constraints = [end_not_before_start("partnership_end_not_before_start")]
         indexes = [
             models.Index(fields=["status", "kind"]),
-            models.Index(fields=["title"], name="partners_partnership_title_idx"),
+            models.Index(fields=["title"], name="partners_pship_title_idx"),
         ]
 
     def __str__(self):
@@ -455,7 +455,9 @@ class Figure(models.Model):
             ),
         ]
         indexes = [
-            models.Index(fields=["partnership", "label", "as_of"]),
+            models.Index(
+                fields=["partnership", "label", "as_of"], name="partners_fig_ps_label_idx"
+            ),
             models.Index(
                 fields=["institution", "label", "as_of"], name="partners_fig_inst_label_idx"
             ),

@@ -55,6 +55,8 @@ from django.dispatch import receiver
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from mfa_site.languages import localized_names
+
 from .models import Embassy, Figure, Institution, Partnership, Person, Position
 
 MAX_QUERY_LENGTH = 200
@@ -93,36 +95,46 @@ def query_words(query):
 
 
 def _documents(institution_ids):
-    """Build {pk: (search_names, search_text)} with a fixed number of queries."""
-    institutions = Institution.objects.filter(pk__in=institution_ids).values(
-        "pk", "name", "short_name", "aliases", "city", "description"
+    """Build {pk: (search_names, search_text)} with a fixed number of queries.
+
+    Every language's names go in, so staff find an entry by "Антверпен" as well as by
+    "Antwerp", whatever language their own screen is in.
+    """
+    name_fields = localized_names("name", "short_name", "aliases")
+    text_fields = localized_names("city", "description")
+    institutions = Institution.objects.filter(pk__in=institution_ids).raw_values(
+        "pk", *name_fields, *text_fields
     )
     extra = {pk: [] for pk in institution_ids}
     through = Partnership.institutions.through.objects.filter(institution_id__in=institution_ids)
-    for pk, title, description in through.values_list(
-        "institution_id", "partnership__title", "partnership__description"
+    for pk, *texts in through.values_list(
+        "institution_id",
+        *localized_names("partnership__title", "partnership__description"),
     ):
-        extra[pk] += [title, description]
+        extra[pk] += texts
     positions = Position.objects.filter(institution_id__in=institution_ids)
-    for pk, person, title in positions.values_list("institution_id", "person__name", "title"):
-        extra[pk] += [person, title]
+    for pk, *texts in positions.values_list(
+        "institution_id", *localized_names("person__name", "title")
+    ):
+        extra[pk] += texts
     # The missions that facilitate its partnerships and the people there: "Vassilenko"
-    # finds the partners his embassy works with.
+    # finds the partners his embassy works with, in every language.
     missions = through.filter(partnership__embassy__isnull=False)
     embassies = {}
-    for pk, embassy_id, embassy_name in missions.values_list(
-        "institution_id", "partnership__embassy_id", "partnership__embassy__name"
+    for pk, embassy_id, *names in missions.values_list(
+        "institution_id", "partnership__embassy_id", *localized_names("partnership__embassy__name")
     ):
-        extra[pk].append(embassy_name)
+        extra[pk] += names
         embassies.setdefault(embassy_id, set()).add(pk)
     staff = Position.objects.filter(embassy_id__in=embassies)
-    for embassy_id, person in staff.values_list("embassy_id", "person__name"):
+    for embassy_id, *people in staff.values_list("embassy_id", *localized_names("person__name")):
         for pk in embassies[embassy_id]:
-            extra[pk].append(person)
+            extra[pk] += people
     documents = {}
     for row in institutions:
-        names = fold(" ".join([row["name"], row["short_name"], row["aliases"]]))
-        text = fold(" ".join([names, row["city"], row["description"], *extra[row["pk"]]]))
+        names = fold(" ".join(row[field] or "" for field in name_fields))
+        texts = [row[field] or "" for field in text_fields]
+        text = fold(" ".join([names, *texts, *(value or "" for value in extra[row["pk"]])]))
         documents[row["pk"]] = (names, text)
     return documents
 
@@ -463,10 +475,14 @@ MAX_MISSIONS = 10
 
 
 def _words_in(field, words):
+    """Every word in the field, in any of the site's languages ("Василенко" too)."""
     lookup = "unaccent__icontains" if is_postgresql() else "icontains"
     condition = Q()
     for word in words:
-        condition &= Q(**{f"{field}__{lookup}": word})
+        in_any_language = Q()
+        for name in localized_names(field):
+            in_any_language |= Q(**{f"{name}__{lookup}": word})
+        condition &= in_any_language
     return condition
 
 

@@ -1,12 +1,13 @@
 """Sitemaps of the directory's public pages: missions, institutions, partnerships, people."""
 
-from django.contrib.sitemaps import Sitemap
 from django.urls import reverse
+
+from mfa_site.sitemaps import TrilingualSitemap
 
 from .models import Embassy, Institution, Partnership, Person
 
 
-class DirectorySitemap(Sitemap):
+class DirectorySitemap(TrilingualSitemap):
     model = None
     changefreq = "monthly"
 
@@ -17,7 +18,7 @@ class DirectorySitemap(Sitemap):
         return item.updated_at
 
 
-class DirectoryListSitemap(Sitemap):
+class DirectoryListSitemap(TrilingualSitemap):
     """The lists of missions, institutions and partnerships: where a reader starts."""
 
     changefreq = "weekly"

@@ -164,7 +164,7 @@ def staff_export(request):
     filterset = filterset_for(request.GET)
     if not filterset.is_valid():
         # The search page shows what is wrong with the filters.
-        return redirect(f"{reverse('partners:staff-search')}?{request.GET.urlencode()}")
+        return redirect(f"{reverse('staff:search')}?{request.GET.urlencode()}")
     response = StreamingHttpResponse(
         export_lines(filterset.qs, request), content_type="text/csv; charset=utf-8"
     )

@@ -13,6 +13,8 @@ from django.utils import timezone
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 
+from mfa_site.languages import localized_names
+
 from . import search
 from .models import CooperationArea, Country, Embassy, Institution, Partnership
 
@@ -89,10 +91,11 @@ def resolve_country(text):
     if len(text) == 2 and text.isalpha():
         return Country.objects.filter(code=text.upper()).first()
     wanted = search.fold(text)
-    return next(
-        (c for c in Country.objects.only("pk", "code", "name") if search.fold(c.name) == wanted),
-        None,
-    )
+    names = localized_names("name")
+    for country in Country.objects.only("pk", "code", *names):
+        if any(search.fold(getattr(country, name) or "") == wanted for name in names):
+            return country
+    return None
 
 
 def resolve_institution(text):

@@ -21,11 +21,3 @@ urlpatterns = [
     ),
     path("people/<slug:slug>/", views.PersonDetailView.as_view(), name="person-detail"),
 ]
-
-# Staff partner search (login required); kept in its own module, partners/staff.py.
-from . import staff  # noqa: E402
-
-urlpatterns += [
-    path("staff/partners/", staff.staff_search, name="staff-search"),
-    path("staff/partners/export.csv", staff.staff_export, name="staff-export"),
-]

@@ -87,7 +87,7 @@ def with_published_sources(figures):
     return figures.prefetch_related(
         Prefetch(
             "press_releases",
-            queryset=press_releases.objects.published().only("pk", "slug", "title"),
+            queryset=press_releases.objects.listed().only("pk", "slug", "title"),
             to_attr="published_sources",
         )
     )
@@ -95,7 +95,7 @@ def with_published_sources(figures):
 
 def published_news(subject):
     """The newest published press releases about a subject, for its page."""
-    return list(subject.press_releases.published()[:NEWS_ON_PAGE])
+    return list(subject.press_releases.listed()[:NEWS_ON_PAGE])
 
 
 # Missions

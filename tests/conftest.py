@@ -25,6 +25,33 @@ def browser_type_launch_args():
 
 
 @pytest.fixture(autouse=True)
+def _english_content():
+    """Tests write and read in English unless they choose a language.
+
+    With django-modeltranslation, `PressRelease(title=...)` writes the active language's
+    column; factories and reverse() then agree on English (/en/...).
+    """
+    from django.utils import translation
+
+    with translation.override("en"):
+        yield
+
+
+@pytest.fixture
+def client():
+    """A browser that prefers English: the admin and redirects follow Accept-Language."""
+    from django.test import Client
+
+    return Client(headers={"accept-language": "en"})
+
+
+@pytest.fixture
+def admin_client(client, admin_user):
+    client.force_login(admin_user)
+    return client
+
+
+@pytest.fixture(autouse=True)
 def _media_in_tmp(settings, tmp_path):
     """Uploads made by a test go to a temporary folder, never to var/media."""
     settings.MEDIA_ROOT = tmp_path / "media"

@@ -22,7 +22,7 @@ def test_header_is_in_the_ministrys_name(client):
 
 def test_dates_are_in_the_sites_format(client):
     client.force_login(make_publisher())
-    make_press_release(title="Dated")
+    make_press_release(title_en="Dated")
     page = client.get(reverse("admin:news_pressrelease_changelist")).content.decode()
     assert " a.m." not in page and " p.m." not in page
     from django.utils import timezone
@@ -60,4 +60,4 @@ def test_workflow_buttons_sit_beside_save_and_give_one_message(client):
         change_url(draft), {**form_data(page), "_transition": "submit"}, follow=True
     )
 
-    assert messages_of(response) == [f"“{draft.title}” is now in review."]
+    assert messages_of(response) == [f"“{draft.title_en}” is now in review."]

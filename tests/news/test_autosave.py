@@ -37,24 +37,24 @@ def test_the_page_posts_the_form_and_it_is_kept_per_person(draft):
     elena = make_editor("elena")
     client = client_for(elena)
     data = form_data(client.get(change_url(draft)))
-    data.update(title="Typed, not saved", _autosave="form")
+    data.update(title_en="Typed, not saved", _autosave="form")
 
     response = client.post(autosave_url(draft), data)
 
     assert response.status_code == 200
     assert response.json()["saved_at"]
     session = EditSession.objects.get(press_release=draft, user=elena)
-    assert session.form_data["title"] == ["Typed, not saved"]
+    assert session.form_data["title_en"] == ["Typed, not saved"]
     assert "csrfmiddlewaretoken" not in session.form_data and "_autosave" not in session.form_data
     draft.refresh_from_db()
-    assert draft.title == "Original title"
+    assert draft.title_en == "Original title"
 
 
 def test_unsaved_work_is_offered_back_and_restored_into_the_form(draft):
     client = client_for(make_editor("elena"))
     data = form_data(client.get(change_url(draft)))
     client.post(
-        autosave_url(draft), {**data, "title": "Typed before the crash", "_autosave": "form"}
+        autosave_url(draft), {**data, "title_en": "Typed before the crash", "_autosave": "form"}
     )
 
     page = client.get(change_url(draft)).content.decode()
@@ -63,23 +63,23 @@ def test_unsaved_work_is_offered_back_and_restored_into_the_form(draft):
 
     restored = client.get(change_url(draft), {"restore_autosave": "1"})
     form = restored.context["adminform"].form
-    assert form["title"].value() == "Typed before the crash"
+    assert form["title_en"].value() == "Typed before the crash"
     assert "are back in the form" in restored.content.decode()
 
 
 def test_a_restored_page_is_merged_with_what_others_saved_since(draft):
     elena, pavel = client_for(make_editor("elena")), client_for(make_publisher("pavel"))
     data = form_data(elena.get(change_url(draft)))
-    elena.post(autosave_url(draft), {**data, "title": "Elena's title", "_autosave": "form"})
+    elena.post(autosave_url(draft), {**data, "title_en": "Elena's title", "_autosave": "form"})
     # Elena's tab closes; Pavel changes the dateline meanwhile.
     pavel_data = form_data(pavel.get(change_url(draft)))
-    pavel.post(change_url(draft), {**pavel_data, "dateline": "Antwerp"})
+    pavel.post(change_url(draft), {**pavel_data, "dateline_en": "Antwerp"})
 
     restored = form_data(elena.get(change_url(draft), {"restore_autosave": "1"}))
     assert elena.post(change_url(draft), restored).status_code == 302
 
     draft.refresh_from_db()
-    assert (draft.title, draft.dateline) == ("Elena's title", "Antwerp")
+    assert (draft.title_en, draft.dateline_en) == ("Elena's title", "Antwerp")
     # Saved: nothing is offered back any more.
     assert "You have unsaved changes" not in elena.get(change_url(draft)).content.decode()
 
@@ -87,7 +87,7 @@ def test_a_restored_page_is_merged_with_what_others_saved_since(draft):
 def test_discarding_forgets_the_unsaved_work(draft):
     elena = make_editor("elena")
     client = client_for(elena)
-    client.post(autosave_url(draft), {"title": "Typed", "_autosave": "form"})
+    client.post(autosave_url(draft), {"title_en": "Typed", "_autosave": "form"})
     response = client.post(reverse("admin:news_pressrelease_autosave_discard", args=[draft.pk]))
     assert response.status_code == 302
     assert EditSession.objects.get(user=elena).form_data == {}
@@ -119,6 +119,6 @@ def test_autosave_is_only_for_those_who_may_change_it():
 def test_the_form_still_saves_without_script(draft):
     client = client_for(make_editor())
     data = form_data(client.get(change_url(draft)))
-    assert client.post(change_url(draft), {**data, "title": "Saved plainly"}).status_code == 302
+    assert client.post(change_url(draft), {**data, "title_en": "Saved plainly"}).status_code == 302
     draft.refresh_from_db()
-    assert draft.title == "Saved plainly"
+    assert draft.title_en == "Saved plainly"

@@ -42,10 +42,10 @@ def test_a_closed_tabs_work_is_offered_back(browser, live_server, fast_autosave)
     services.record_revision(press_release, None, "Created.")
 
     page, recorder = log_in(browser, live_server, "elena", press_release)
-    page.fill("#id_title", "Typed and never saved")
+    page.fill("#id_title_en", "Typed and never saved")
     page.locator("#autosave-status", has_text="kept").wait_for()
     session = EditSession.objects.get(user=elena)
-    assert session.form_data["title"] == ["Typed and never saved"]
+    assert session.form_data["title_en"] == ["Typed and never saved"]
     assert recorder.violations() == []
     page.context.close()  # the tab closes without saving
 
@@ -53,11 +53,11 @@ def test_a_closed_tabs_work_is_offered_back(browser, live_server, fast_autosave)
     assert "You have unsaved changes" in page.locator("#autosave").inner_text()
     page.get_by_role("link", name="Restore them").click()
     page.wait_for_load_state()
-    assert page.input_value("#id_title") == "Typed and never saved"
+    assert page.input_value("#id_title_en") == "Typed and never saved"
     page.click("input[name=_continue]")
     page.wait_for_load_state()
     press_release.refresh_from_db()
-    assert press_release.title == "Typed and never saved"
+    assert press_release.title_en == "Typed and never saved"
     assert recorder.violations() == []
 
 

@@ -201,7 +201,7 @@ def test_no_accounts_without_debug(db, settings):
 
 
 def test_news_list_shows_the_seed_but_not_draft_or_scheduled(seed, client):
-    page = client.get("/news/").content.decode()
+    page = client.get("/en/news/").content.decode()
     assert demo.SEED_TITLE in page
     assert "Demo: Example Institute of Technology opens a summer school" in page
     assert "Demo draft" not in page
@@ -226,7 +226,7 @@ def test_seed_detail_page_shows_the_whole_text(seed, client):
     ],
 )
 def test_demo_visibility_examples_on_their_pages(seed, client, slug, status_code):
-    assert client.get(f"/news/{slug}/").status_code == status_code
+    assert client.get(f"/en/news/{slug}/").status_code == status_code
 
 
 def test_a_second_run_keeps_an_editors_work_and_says_so(db, settings):

@@ -46,29 +46,29 @@ def test_both_edit_at_once_and_neither_loses_a_change(browser, live_server):
     elena, elena_csp = open_as(browser, live_server, "elena", press_release)
     pavel, pavel_csp = open_as(browser, live_server, "pavel", press_release)
 
-    elena.fill("#id_title", "Elena's title")
-    elena.fill("#id_lead", "Elena's lead.")
+    elena.fill("#id_title_en", "Elena's title")
+    elena.fill("#id_lead_en", "Elena's lead.")
     save(elena)
-    pavel.fill("#id_lead", "Pavel's lead.")
-    pavel.fill("#id_dateline", "Antwerp")
+    pavel.fill("#id_lead_en", "Pavel's lead.")
+    pavel.fill("#id_dateline_en", "Antwerp")
     save(pavel)
 
     # Only the lead is in conflict; her title is already in his form.
     rows = pavel.locator(".merge-conflict")
     assert rows.count() == 1
     assert "Elena's lead." in rows.inner_text() and "Pavel's lead." in rows.inner_text()
-    assert pavel.input_value("#id_title") == "Elena's title"
+    assert pavel.input_value("#id_title_en") == "Elena's title"
     axe = Axe().run(pavel, context="#merge-conflicts")
     assert axe.violations_count == 0, [v["id"] for v in axe.response["violations"]]
     # Saving without a choice is refused, nothing lost.
     save(pavel)
     assert "Choose which version to keep" in pavel.content()
-    pavel.check("input[name=resolve_lead][value=mine]")
+    pavel.check("input[name=resolve_lead_en][value=mine]")
     save(pavel)
     assert pavel.locator(".merge-conflict").count() == 0
 
     press_release.refresh_from_db()
-    assert (press_release.title, press_release.lead, press_release.dateline) == (
+    assert (press_release.title_en, press_release.lead_en, press_release.dateline_en) == (
         "Elena's title",
         "Pavel's lead.",
         "Antwerp",

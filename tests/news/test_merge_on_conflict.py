@@ -44,6 +44,8 @@ def form_data(response):
         elif isinstance(value, bool):
             if value:
                 data[name] = "on"
+        elif isinstance(value, (list, tuple)):
+            data[name] = [str(v) for v in value]
         else:
             data[name] = str(value)
     for inline in response.context["inline_admin_formsets"]:
@@ -101,14 +103,14 @@ def test_fields_only_the_other_changed_are_kept_and_mine_applied(draft, editor, 
     first, second = client_for(editor), client_for(publisher)
     _page, first_data = opened(first, draft)
     _page, second_data = opened(second, draft)
-    first_data.update(title="Elena's title", lead="Elena's lead.")
+    first_data.update(title_en="Elena's title", lead_en="Elena's lead.")
     assert first.post(change_url(draft), first_data).status_code == 302
 
-    second_data["dateline"] = "Antwerp"
+    second_data["dateline_en"] = "Antwerp"
     response = second.post(change_url(draft), second_data, follow=True)
 
     draft.refresh_from_db()
-    assert (draft.title, draft.lead, draft.dateline) == (
+    assert (draft.title_en, draft.lead_en, draft.dateline_en) == (
         "Elena's title",
         "Elena's lead.",
         "Antwerp",
@@ -124,73 +126,73 @@ def test_issue_case_publisher_changes_lead_editor_changed_title_and_lead(draft, 
     first, second = client_for(editor), client_for(publisher)
     _page, first_data = opened(first, draft)
     _page, second_data = opened(second, draft)
-    first_data.update(title="Elena's title", lead="Elena's lead.")
+    first_data.update(title_en="Elena's title", lead_en="Elena's lead.")
     first.post(change_url(draft), first_data)
 
-    second_data["lead"] = "Pavel's lead."
+    second_data["lead_en"] = "Pavel's lead."
     response = second.post(change_url(draft), second_data)
 
     assert response.status_code == 200
     form = response.context["adminform"].form
-    assert [c.name for c in form.merge_conflicts] == ["lead"]
+    assert [c.name for c in form.merge_conflicts] == ["lead_en"]
     error = form.non_field_errors()[0]
     assert "Lead" in error and "Title" not in error
     page = response.content.decode()
     assert "Elena&#x27;s lead." in page and "Pavel&#x27;s lead." in page
     # The form now holds her title, so saving from it cannot put the old one back.
-    assert form["title"].value() == "Elena's title"
+    assert form["title_en"].value() == "Elena's title"
     draft.refresh_from_db()
-    assert draft.lead == "Elena's lead."  # nothing saved yet
+    assert draft.lead_en == "Elena's lead."  # nothing saved yet
 
     again = form_data(response)
-    again.update(merge_conflict="lead", resolve_lead="mine")
+    again.update(merge_conflict="lead_en", resolve_lead_en="mine")
     assert second.post(change_url(draft), again).status_code == 302
     draft.refresh_from_db()
-    assert (draft.title, draft.lead) == ("Elena's title", "Pavel's lead.")
+    assert (draft.title_en, draft.lead_en) == ("Elena's title", "Pavel's lead.")
 
 
 def test_choosing_theirs_keeps_their_value(draft, editor, publisher):
     first, second = client_for(editor), client_for(publisher)
     _page, first_data = opened(first, draft)
     _page, second_data = opened(second, draft)
-    first_data["lead"] = "Elena's lead."
+    first_data["lead_en"] = "Elena's lead."
     first.post(change_url(draft), first_data)
-    second_data.update(lead="Pavel's lead.", source="Press office")
+    second_data.update(lead_en="Pavel's lead.", source_en="Press office")
     response = second.post(change_url(draft), second_data)
 
     again = form_data(response)
-    again.update(merge_conflict="lead", resolve_lead="theirs")
+    again.update(merge_conflict="lead_en", resolve_lead_en="theirs")
     assert second.post(change_url(draft), again).status_code == 302
     draft.refresh_from_db()
-    assert (draft.lead, draft.source) == ("Elena's lead.", "Press office")
+    assert (draft.lead_en, draft.source_en) == ("Elena's lead.", "Press office")
 
 
 def test_saving_the_conflict_screen_without_a_choice_is_refused(draft, editor, publisher):
     first, second = client_for(editor), client_for(publisher)
     _page, first_data = opened(first, draft)
     _page, second_data = opened(second, draft)
-    first_data["title"] = "Elena's title"
+    first_data["title_en"] = "Elena's title"
     first.post(change_url(draft), first_data)
-    second_data["title"] = "Pavel's title"
+    second_data["title_en"] = "Pavel's title"
     response = second.post(change_url(draft), second_data)
     again = form_data(response)
-    again["merge_conflict"] = "title"
+    again["merge_conflict"] = "title_en"
 
     response = second.post(change_url(draft), again)
 
     assert response.status_code == 200
     assert "Choose which version to keep" in str(response.context["adminform"].form.errors)
     draft.refresh_from_db()
-    assert draft.title == "Elena's title"
+    assert draft.title_en == "Elena's title"
 
 
 def test_both_changing_a_field_to_the_same_value_is_no_conflict(draft, editor, publisher):
     first, second = client_for(editor), client_for(publisher)
     _page, first_data = opened(first, draft)
     _page, second_data = opened(second, draft)
-    first_data["title"] = "Same title"
+    first_data["title_en"] = "Same title"
     first.post(change_url(draft), first_data)
-    second_data["title"] = "Same title"
+    second_data["title_en"] = "Same title"
     assert second.post(change_url(draft), second_data).status_code == 302
 
 
@@ -198,20 +200,20 @@ def test_a_third_save_during_the_conflict_screen_is_merged_again(draft, editor, 
     first, second = client_for(editor), client_for(publisher)
     _page, first_data = opened(first, draft)
     _page, second_data = opened(second, draft)
-    first_data["title"] = "Elena's title"
+    first_data["title_en"] = "Elena's title"
     first.post(change_url(draft), first_data)
-    second_data["title"] = "Pavel's title"
+    second_data["title_en"] = "Pavel's title"
     conflict_page = second.post(change_url(draft), second_data)
     # While Pavel decides, Elena changes the dateline from a fresh page.
     _page, first_data = opened(first, draft)
-    first_data["dateline"] = "Astana"
+    first_data["dateline_en"] = "Astana"
     first.post(change_url(draft), first_data)
 
     again = form_data(conflict_page)
-    again.update(merge_conflict="title", resolve_title="mine")
+    again.update(merge_conflict="title_en", resolve_title_en="mine")
     assert second.post(change_url(draft), again).status_code == 302
     draft.refresh_from_db()
-    assert (draft.title, draft.dateline) == ("Pavel's title", "Astana")
+    assert (draft.title_en, draft.dateline_en) == ("Pavel's title", "Astana")
 
 
 def test_without_a_revision_of_the_opened_version_every_difference_is_shown(editor, publisher):
@@ -219,17 +221,20 @@ def test_without_a_revision_of_the_opened_version_every_difference_is_shown(edit
     first, second = client_for(editor), client_for(publisher)
     _page, first_data = opened(first, press_release)
     _page, second_data = opened(second, press_release)
-    first_data["title"] = "Elena's title"
+    first_data["title_en"] = "Elena's title"
     first.post(change_url(press_release), first_data)
-    second_data["lead"] = "Pavel's lead."
+    second_data["lead_en"] = "Pavel's lead."
 
     response = second.post(change_url(press_release), second_data)
 
     # Unknown base: any difference may be a change of either, so each is shown, none overwritten.
     assert response.status_code == 200
-    assert {c.name for c in response.context["adminform"].form.merge_conflicts} == {"title", "lead"}
+    assert {c.name for c in response.context["adminform"].form.merge_conflicts} == {
+        "title_en",
+        "lead_en",
+    }
     press_release.refresh_from_db()
-    assert press_release.title == "Elena's title"
+    assert press_release.title_en == "Elena's title"
 
 
 def test_links_added_and_removed_by_both_are_merged(draft, editor, publisher):
@@ -262,7 +267,7 @@ def test_links_added_and_removed_by_both_are_merged(draft, editor, publisher):
         {
             "pressreleaseinstitution_set-TOTAL_FORMS": "1",
             "pressreleaseinstitution_set-0-target": str(institution.pk),
-            "title": "Pavel's title",
+            "title_en": "Pavel's title",
         }
     )
     response = second.post(change_url(draft), second_data)
@@ -354,7 +359,7 @@ def test_an_attachment_added_meanwhile_survives_an_older_page(draft, editor, pub
     attachment = make_attachment(draft)
     services.record_link_change(draft, editor, "Added a document.")
     del first
-    second_data["title"] = "Pavel's title"
+    second_data["title_en"] = "Pavel's title"
     assert second.post(change_url(draft), second_data).status_code == 302
     assert PressReleaseAttachment.objects.filter(pk=attachment.pk).exists()
 
@@ -366,14 +371,14 @@ def test_a_workflow_step_from_a_stale_page_merges_but_does_not_move_on(editor, p
     first, second = client_for(editor), client_for(publisher)
     _page, second_data = opened(second, press_release)
     _page, first_data = opened(first, press_release)
-    first_data["lead"] = "Corrected lead."
+    first_data["lead_en"] = "Corrected lead."
     first.post(change_url(press_release), first_data)
     second_data["_transition"] = "publish"
 
     response = second.post(change_url(press_release), second_data)
 
     assert response.status_code == 200
-    assert response.context["adminform"].form["lead"].value() == "Corrected lead."
+    assert response.context["adminform"].form["lead_en"].value() == "Corrected lead."
     press_release.refresh_from_db()
     assert press_release.status == Status.REVIEW
 
@@ -382,12 +387,12 @@ def test_a_form_bound_to_a_plain_dict_merges_too(draft, editor):
     from news.forms import PressReleaseAdminForm
 
     services.save_edit(draft, editor)  # someone saves: the form below is one version behind
-    draft.title = "Saved meanwhile"
+    draft.title_en = "Saved meanwhile"
     services.save_edit(draft, editor)
     services.record_revision(draft, editor, "Saved.")
-    fields = ["title", "slug", "lead", "body", "dateline", "source"]
+    fields = ["title_en", "slug", "lead_en", "body_en", "dateline_en", "source_en"]
     data = {name: getattr(draft, name) for name in fields}
-    data.update(title="Mine", opened_version=str(draft.lock_version - 1))
+    data.update(title_en="Mine", opened_version=str(draft.lock_version - 1))
     form = type(
         "Form",
         (PressReleaseAdminForm,),
@@ -395,4 +400,4 @@ def test_a_form_bound_to_a_plain_dict_merges_too(draft, editor):
     )(data, instance=draft)
 
     assert not form.is_valid()
-    assert [c.name for c in form.merge_conflicts] == ["title"]
+    assert [c.name for c in form.merge_conflicts] == ["title_en"]

@@ -23,12 +23,12 @@ def staff_page(page, live_server, settings):
     call_command("load_demo", stdout=StringIO())
     get_user_model().objects.create_user("officer", password=PASSWORD, is_staff=True)
     recorder = ViolationRecorder(page)
-    recorder.visit(live_server.url + reverse("partners:staff-search"))
+    recorder.visit(live_server.url + reverse("staff:search"))
     assert "/login/" in page.url, "anonymous staff are sent to the login page first"
     page.fill("#id_username", "officer")
     page.fill("#id_password", PASSWORD)
     page.click("input[type=submit]")
-    page.wait_for_url("**" + reverse("partners:staff-search"))
+    page.wait_for_url("**" + reverse("staff:search"))
     return page, recorder
 
 
@@ -81,7 +81,7 @@ def test_staff_finds_narrows_and_downloads_without_axe_or_csp_violations(staff_p
 
 def test_staff_search_error_page_has_no_axe_violations(staff_page, live_server):
     page, recorder = staff_page
-    recorder.visit(live_server.url + reverse("partners:staff-search") + "?country=zz&kind=nope")
+    recorder.visit(live_server.url + reverse("staff:search") + "?country=zz&kind=nope")
     assert page.get_by_role("alert").count() == 1
     assert axe_violations(page) == []
     assert recorder.violations() == []
@@ -113,5 +113,5 @@ def test_staff_finds_a_person_at_a_mission_and_narrows_by_typed_names(staff_page
     assert "officer" in page.locator(".staff-user").inner_text()
     page.get_by_role("button", name="Log out").click()
     page.wait_for_load_state()
-    recorder.visit(live_server.url + reverse("partners:staff-search"))
+    recorder.visit(live_server.url + reverse("staff:search"))
     assert "/login/" in page.url

@@ -25,8 +25,8 @@ EXPORT = "/staff/partners/export.csv"
 
 
 def test_urls_are_the_contract():
-    assert reverse("partners:staff-search") == SEARCH
-    assert reverse("partners:staff-export") == EXPORT
+    assert reverse("staff:search") == SEARCH
+    assert reverse("staff:export") == EXPORT
 
 
 @pytest.mark.parametrize("url", [SEARCH, EXPORT])
