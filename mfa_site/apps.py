@@ -8,7 +8,12 @@ class MfaSiteConfig(AppConfig):
 
     def ready(self):
         from axes.signals import user_locked_out
+        from django.contrib import admin
         from django.contrib.admin.models import LogEntry
+        from django.utils.translation import gettext_lazy as _
+
+        # The header and title are set beside the admin's URLs (mfa_site/urls.py).
+        admin.site.index_title = _("Press office and partner directory")
         from django.contrib.auth import signals
         from django.db.models.signals import post_save
 

@@ -6,8 +6,14 @@ from django.urls import include, path, re_path
 from django.utils.translation import gettext_lazy as _
 
 from news.sitemaps import NewsPagesSitemap, PressReleaseSitemap
-from news.views import home, robots_txt
-from partners.sitemaps import EmbassySitemap, InstitutionSitemap, PartnershipSitemap, PersonSitemap
+from news.views import favicon, home, robots_txt
+from partners.sitemaps import (
+    DirectoryListSitemap,
+    EmbassySitemap,
+    InstitutionSitemap,
+    PartnershipSitemap,
+    PersonSitemap,
+)
 
 from .health import healthz
 from .languages import switch_language
@@ -16,6 +22,7 @@ from .two_factor.urls import root_patterns as two_factor_patterns
 
 sitemaps = {
     "pages": NewsPagesSitemap,
+    "lists": DirectoryListSitemap,
     "news": PressReleaseSitemap,
     "embassies": EmbassySitemap,
     "institutions": InstitutionSitemap,
@@ -28,6 +35,7 @@ sitemaps = {
 urlpatterns = [
     path("sitemap.xml", sitemap, {"sitemaps": sitemaps}, name="sitemap"),
     path("robots.txt", robots_txt, name="robots"),
+    path("favicon.ico", favicon, name="favicon"),
     path("healthz", healthz, name="healthz"),
     path("language/<str:language>/", switch_language, name="switch-language"),
     path("staff/partners/", include("partners.staff_urls")),

@@ -9,7 +9,10 @@ from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
+from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.html import format_html, format_html_join
+from django.utils.safestring import mark_safe
 from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
@@ -20,14 +23,10 @@ from mfa_site.admin_languages import TranslatedAdmin
 from mfa_site.languages import NATIVE_NAMES, localized_names
 from partners.models import Embassy
 
-from . import parity, services
+from . import merge, parity, services
 from .admin_media import MEDIA_INLINES
-from .forms import (
-    TRANSITIONS,
-    PressReleaseAdminForm,
-    WithdrawForm,
-    transition_name,
-)
+from .autosave_admin import AutosaveMixin
+from .forms import TRANSITIONS, PressReleaseAdminForm, WithdrawForm, transition_name
 from .linking import SuggestedLinksMixin
 from .models import (
     PressRelease,
@@ -146,7 +145,7 @@ class YearFilter(admin.SimpleListFilter):
 
 
 @admin.register(PressRelease)
-class PressReleaseAdmin(SuggestedLinksMixin, TranslatedAdmin):
+class PressReleaseAdmin(AutosaveMixin, SuggestedLinksMixin, TranslatedAdmin):
     form = PressReleaseAdminForm
     list_display = [
         "display_title",
@@ -154,8 +153,7 @@ class PressReleaseAdmin(SuggestedLinksMixin, TranslatedAdmin):
         "language_states",
         "published_at",
         "embassy_names",
-        "updated_by",
-        "updated_at",
+        "last_change",
         "page_link",
     ]
     list_filter = [
@@ -201,7 +199,7 @@ class PressReleaseAdmin(SuggestedLinksMixin, TranslatedAdmin):
     ]
 
     class Media:
-        js = ["news/admin/prose-editor-label.js"]
+        js = ["news/admin/prose-editor-label.js", "news/admin/autosave.js"]
         css = {"all": ["news/admin/workflow.css"]}
 
     # --- permissions -----------------------------------------------------------------
@@ -293,6 +291,12 @@ class PressReleaseAdmin(SuggestedLinksMixin, TranslatedAdmin):
     def embassy_names(self, obj):
         return ", ".join(embassy.name for embassy in obj.embassies.all()) or "–"
 
+    @admin.display(description=gettext_lazy("last change"), ordering="updated_at")
+    def last_change(self, obj):
+        # Who and when in one column: the list fits a 1280 px screen with its filters.
+        when = date_format(timezone.localtime(obj.updated_at), "SHORT_DATETIME_FORMAT")
+        return format_html("{}<br><small>{}</small>", when, obj.updated_by or "–")
+
     @admin.display(description=gettext_lazy("page"))
     def page_link(self, obj):
         if obj.status in (Status.PUBLISHED, Status.WITHDRAWN) and not obj.is_scheduled:
@@ -319,17 +323,34 @@ class PressReleaseAdmin(SuggestedLinksMixin, TranslatedAdmin):
             "translation_check",
             *self.audit_fields,
             "preview_links",
+            *(f"formatted_{name}" for name in localized_names("body")),
+            "publication_time",
         ]
         if not self.has_publish_permission(request):
             readonly += ["published_at", "withdrawn_reason"]
         return readonly
 
+    @admin.display(description=gettext_lazy("publication time"))
+    def publication_time(self, obj):
+        when = obj.published_at if obj else None
+        shown = date_format(timezone.localtime(when), "DATETIME_FORMAT") if when else _("Not set")
+        return format_html(
+            '{}<div class="help">{}</div>',
+            shown,
+            _(
+                "A publisher sets it when publishing: now, or a time in the future, which "
+                "schedules the press release to appear by itself."
+            ),
+        )
+
     def get_fieldsets(self, request, obj=None):
-        publication = ["workflow_status", "published_at"]
+        publishes = self.has_publish_permission(request)
+        publication = ["workflow_status", "published_at" if publishes else "publication_time"]
         if obj is not None and obj.status in (Status.PUBLISHED, Status.WITHDRAWN):
             publication.append("withdrawn_reason")
+        can_change = obj is None or self.has_change_permission(request, obj)
         fieldsets = [
-            *self.language_fieldsets(obj),
+            *self.language_fieldsets(obj, formatted_body=not can_change),
             (
                 _("Language and translations"),
                 {
@@ -378,8 +399,9 @@ class PressReleaseAdmin(SuggestedLinksMixin, TranslatedAdmin):
             )
         return fieldsets
 
-    def language_fieldsets(self, obj):
-        """One section per language, the original first; empty translations folded."""
+    def language_fieldsets(self, obj, formatted_body=False):
+        """One section per language, the original first; empty translations folded.
+        With `formatted_body` (who cannot change it) the body shows as formatted text."""
         original = obj.original_language if obj else active_language()
         states = obj.translation_states() if obj else {}
         order = [original] + [code for code in language_codes() if code != original]
@@ -396,8 +418,9 @@ class PressReleaseAdmin(SuggestedLinksMixin, TranslatedAdmin):
                     ),
                     {
                         "fields": [
-                            build_localized_fieldname(field, code)
+                            f"formatted_{name}" if formatted_body and field == "body" else name
                             for field in ("title", "lead", "body", "dateline", "source")
+                            for name in [build_localized_fieldname(field, code)]
                         ],
                         "classes": ["collapse"] if state == "missing" else [],
                     },
@@ -462,10 +485,30 @@ class PressReleaseAdmin(SuggestedLinksMixin, TranslatedAdmin):
             self.message_user(request, error.message, messages.ERROR)
             return HttpResponseRedirect(request.path)
 
+    def get_formset_kwargs(self, request, obj, inline, prefix):
+        kwargs = super().get_formset_kwargs(request, obj, inline, prefix)
+        if request.method == "POST" and obj.pk is not None and "data" in kwargs:
+            # A page opened before someone else's save: its rows rebased on theirs.
+            rebased = merge.inline_merge_for(request, obj)
+            if rebased is not None:
+                kwargs["data"], kwargs["files"] = rebased.data.copy(), rebased.files
+        return kwargs
+
     def save_model(self, request, obj, form, change):
         services.save_edit(
             obj, request.user, expected_version=form.cleaned_data.get("opened_version")
         )
+        if form.merge_report:
+            kept = form.merge_report["kept_theirs"]
+            message = _(
+                "%(who)s saved this press release after you opened it. Your changes were "
+                "merged with theirs."
+            ) % {"who": form.merge_report["who"]}
+            if kept:
+                message += " " + _("Kept their changes to: %(fields)s.") % {
+                    "fields": ", ".join(kept)
+                }
+            self.message_user(request, message, messages.WARNING)
 
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
@@ -518,6 +561,18 @@ class PressReleaseAdmin(SuggestedLinksMixin, TranslatedAdmin):
             % {"title": obj, "status": str(obj.workflow_label).lower()},
             messages.SUCCESS,
         )
+        request.workflow_message_sent = True
+
+    # One message per action: after a workflow button, the workflow's says what happened.
+    def response_change(self, request, obj):
+        if getattr(request, "workflow_message_sent", False):
+            return self.response_post_save_change(request, obj)
+        return super().response_change(request, obj)
+
+    def response_add(self, request, obj, post_url_continue=None):
+        if getattr(request, "workflow_message_sent", False):
+            return self.response_post_save_add(request, obj)
+        return super().response_add(request, obj, post_url_continue)
 
     # --- history, diff and restore ---------------------------------------------------
 
@@ -715,3 +770,22 @@ class PressReleaseAdmin(SuggestedLinksMixin, TranslatedAdmin):
     def delete_queryset(self, request, queryset):
         # A second guard under the confirmation page: nothing public is ever deleted.
         super().delete_queryset(request, queryset.filter(status=Status.DRAFT))
+
+
+def _formatted_body(code):
+    name = build_localized_fieldname("body", code)
+
+    @admin.display(description=PressRelease._meta.get_field(name).verbose_name)
+    def formatted(self, obj):
+        # Sanitised when saved (news/richtext.py): shown as the public sees it, not as tags.
+        return format_html('<div class="readonly-body">{}</div>', mark_safe(getattr(obj, name)))
+
+    return formatted
+
+
+for _code in language_codes():
+    setattr(
+        PressReleaseAdmin,
+        f"formatted_{build_localized_fieldname('body', _code)}",
+        _formatted_body(_code),
+    )

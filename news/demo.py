@@ -1,7 +1,8 @@
 """Demo content: the world of the seed press release, plus a few clearly fictional items.
 
-Every object is keyed on its slug (or its natural key) and saved only when a field
-differs, so loading twice changes nothing. `load_demo` is the management command's entry.
+Every object is keyed on its slug (or its natural key) and created only when it is missing:
+what exists is left exactly as it is, so an editor's changes to demo content survive another
+run, and loading twice changes nothing. `load_demo` is the management command's entry.
 """
 
 import base64
@@ -30,6 +31,7 @@ from partners.models import (
 
 from .models import PressRelease, Topic
 from .richtext import sanitize_body
+from .services import record_revision
 
 DEMO_DATA = Path(__file__).resolve().parent / "demo_data"
 # The English text is the original; the Kazakh and Russian texts are translations written
@@ -91,43 +93,41 @@ DEMO_TOTP_DEVICE = "Demo authenticator (debug only)"
 
 
 class Tally:
-    """Counts what a load created, updated or left alone, for the command's report."""
+    """Counts what a load created or left alone, for the command's report."""
 
     def __init__(self):
-        self.created = self.updated = self.unchanged = self.relinked = 0
+        self.created = self.kept = 0
+        self.edited = []  # entries that differ from the demo: someone's work, kept
 
     def __str__(self):
-        return (
-            f"{self.created} created, {self.updated} updated, {self.unchanged} unchanged, "
-            f"{self.relinked} sets of links changed"
-        )
+        return f"{self.created} created, {self.kept} already there and left as they are"
 
 
 def upsert(model, lookup, defaults, tally):
-    """Get the row matching `lookup`; create it, or save only the fields that differ."""
+    """Get the row matching `lookup`, or create it when it is missing.
+
+    An existing row is never written: if its fields differ from the demo's, someone edited
+    it, and the report names it as kept."""
     obj = model.objects.filter(**lookup).first()
     if obj is None:
         tally.created += 1
-        return model.objects.create(**lookup, **defaults)
+        obj = model.objects.create(**lookup, **defaults)
+        obj._demo_created = True
+        return obj
+    tally.kept += 1
     changed = [name for name, value in defaults.items() if getattr(obj, name) != value]
     if changed:
-        for name in changed:
-            setattr(obj, name, defaults[name])
-        obj.save()
-        tally.updated += 1
-    else:
-        tally.unchanged += 1
+        tally.edited.append(f"{model._meta.verbose_name} “{obj}” ({', '.join(changed)})")
     return obj
 
 
 def set_links(obj, tally, **relations):
-    """Make each many-to-many relation hold exactly the given objects."""
+    """Link an entry the demo has just created; the links of an existing one are its
+    editors' to change, so they are left alone."""
+    if not getattr(obj, "_demo_created", False):
+        return
     for name, values in relations.items():
-        manager = getattr(obj, name)
-        wanted = {value.pk for value in values}
-        if set(manager.values_list("pk", flat=True)) != wanted:
-            manager.set(values)
-            tally.relinked += 1
+        getattr(obj, name).set(values)
 
 
 def localized(field, **values):
@@ -140,25 +140,24 @@ def read_seed(path=SEED_FILE, attribution=SEED_ATTRIBUTION):
     text = path.read_text(encoding="utf-8")
     paragraphs = [part.strip() for part in text.split("\n\n") if part.strip()]
     lead = paragraphs[0]
-    # The English seed ends its first paragraph without a full stop; the translations
-    # end theirs with one, which the lead keeps.
-    stop = "." if lead.endswith(attribution + ".") else ""
-    if lead.endswith(attribution + stop):
-        lead = lead[: -len(attribution + stop)] + stop
+    # The attribution is cut off; the sentence keeps (or, in the English seed, gets back)
+    # its full stop.
+    for ending in (attribution + ".", attribution):
+        if lead.endswith(ending):
+            lead = lead[: -len(ending)].rstrip() + "."
+            break
     return lead, paragraphs[1:]
 
 
 def confirm_translations(press_release, tally):
-    """Record every written translation as made from the current original (demo: all current)."""
-    states = press_release.translation_states()
-    for code, state in states.items():
+    """Record every written translation of a press release the demo has just created as
+    made from its current original; an existing one's translations are its editors' to judge."""
+    if not getattr(press_release, "_demo_created", False):
+        return
+    for code, state in press_release.translation_states().items():
         if state == "outdated":
-            created = not press_release.translations.filter(language=code).exists()
             press_release.confirm_translation(code)
-            if created:
-                tally.created += 1
-            else:
-                tally.updated += 1
+            tally.created += 1
 
 
 def paragraphs_to_html(paragraphs):
@@ -185,6 +184,15 @@ def load_seed_world(tally):
             "kind": Embassy.Kind.EMBASSY,
             "host_country": c["BE"],
             **localized("city", en="Brussels", ru="Брюссель", kk="Брюссель"),
+            **localized(
+                "address",
+                en="Avenue Van Bever 30\n1180 Uccle, Brussels\nBelgium",
+                ru="Avenue Van Bever 30\n1180 Уккел, Брюссель\nБельгия",
+                kk="Avenue Van Bever 30\n1180 Уккел, Брюссель\nБельгия",
+            ),
+            "phone": "+32 2 374 95 62",
+            "email": "brussels@mfa.kz",
+            "website": "https://www.gov.kz/memleket/entities/mfa-brussels",
         },
         tally,
     )
@@ -538,7 +546,15 @@ def load_seed_press_release(world, tally):
         figures=world["figures"],
         countries=world["countries"],
     )
+    keep_first_version(press_release)
     return press_release
+
+
+def keep_first_version(press_release):
+    """A revision of a press release the demo created, as every save keeps one: the base
+    an editor's later save is merged against (news/merge.py)."""
+    if getattr(press_release, "_demo_created", False):
+        record_revision(press_release, None, "Loaded by load_demo.")
 
 
 DEMO_NOTE = "Fictional demo content: this item was invented to fill the demo site."
@@ -847,6 +863,7 @@ def load_fictional(tally):
         )
         confirm_translations(press_release, tally)
         set_links(press_release, tally, **links)
+        keep_first_version(press_release)
 
 
 def load_users(tally):
@@ -859,16 +876,15 @@ def load_users(tally):
     ]
     for username, flags, group_name in accounts:
         user = upsert(User, {"username": username}, {**flags, "is_active": True}, tally)
-        password = DEMO_PASSWORDS[username]
-        if not user.check_password(password):
-            user.set_password(password)
-            user.save(update_fields=["password"])
+        # The second factor is added where it is missing, even to an existing account.
+        load_demo_second_factor(user, tally)
+        if not getattr(user, "_demo_created", False):
+            continue  # an existing account keeps its password and groups
+        user.set_password(DEMO_PASSWORDS[username])
+        user.save(update_fields=["password"])
         if group_name:
             group, _ = Group.objects.get_or_create(name=group_name)
-            if not user.groups.filter(pk=group.pk).exists():
-                user.groups.add(group)
-                tally.relinked += 1
-        load_demo_second_factor(user, tally)
+            user.groups.add(group)
 
 
 def load_demo_second_factor(user, tally):
@@ -904,4 +920,10 @@ def load_demo(report=print, with_users=None):
     else:
         report("Demo accounts skipped: DEBUG is off, no known passwords are created.")
     report(f"Demo content: {tally}.")
+    if tally.edited:
+        report(
+            "Kept as edited (the demo never overwrites existing content): "
+            + "; ".join(tally.edited)
+            + "."
+        )
     return tally

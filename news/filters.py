@@ -19,6 +19,9 @@ from .models import PressRelease, Topic, active_language
 
 QUERY_MAX_LENGTH = 200
 
+# SQLite matches each word with LIKE: a long query of many words stays cheap.
+MAX_SQLITE_WORDS = 12
+
 # PostgreSQL text-search configurations for the site's languages. PostgreSQL has no
 # Kazakh stemmer: Kazakh is matched word for word ("simple"), with accents folded.
 SEARCH_CONFIGS = {"en": "english", "ru": "russian"}
@@ -211,6 +214,9 @@ class PressReleaseFilter(django_filters.FilterSet):
                 .annotate(search_rank=SearchRank(vector, query))
                 .order_by("-search_rank", "-published_at", "-pk")
             )
-        return queryset.filter(
-            Q(title__icontains=value) | Q(lead__icontains=value) | Q(body__icontains=value)
-        )
+        # Without full-text search: every word, in any order, in the title, lead or body.
+        condition = Q()
+        for word in value.split()[:MAX_SQLITE_WORDS]:
+            in_text = Q(title__icontains=word) | Q(lead__icontains=word)
+            condition &= in_text | Q(body__icontains=word)
+        return queryset.filter(condition)

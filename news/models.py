@@ -875,6 +875,44 @@ class PreviewToken(models.Model):
         )
 
 
+class EditSessionQuerySet(models.QuerySet):
+    def present(self):
+        """Sessions of change pages open now: seen within the presence timeout."""
+        return self.filter(seen_at__gte=timezone.now() - EditSession.PRESENCE_TIMEOUT)
+
+
+class EditSession(models.Model):
+    """One person's open change page of a press release: since when, last seen (presence),
+    and the form as last autosaved, offered back after a crash or a closed tab."""
+
+    PRESENCE_TIMEOUT = datetime.timedelta(seconds=45)
+
+    press_release = models.ForeignKey(
+        PressRelease, models.CASCADE, related_name="edit_sessions", verbose_name=_("press release")
+    )
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, models.CASCADE, related_name="+", verbose_name=_("user")
+    )
+    opened_at = models.DateTimeField(_("open since"), default=timezone.now)
+    seen_at = models.DateTimeField(_("last seen"), default=timezone.now)
+    form_data = models.JSONField(_("unsaved form"), default=dict, blank=True)
+    opened_version = models.PositiveIntegerField(_("version opened"), null=True, blank=True)
+    autosaved_at = models.DateTimeField(_("autosaved"), null=True, blank=True)
+
+    objects = EditSessionQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["opened_at", "pk"]
+        verbose_name = _("edit session")
+        verbose_name_plural = _("edit sessions")
+        constraints = [
+            models.UniqueConstraint("press_release", "user", name="uniq_edit_session_per_user")
+        ]
+
+    def __str__(self):
+        return f"{self.user} → {self.press_release}"
+
+
 class PressReleaseTranslation(models.Model):
     """Which version of the original a translation of a press release was made from."""
 

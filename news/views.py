@@ -5,7 +5,7 @@ from collections import defaultdict
 
 from django.conf import settings
 from django.db.models import Q
-from django.http import HttpResponse
+from django.http import HttpResponse, HttpResponsePermanentRedirect
 from django.shortcuts import render
 from django.templatetags.static import static
 from django.urls import reverse
@@ -213,6 +213,16 @@ class PressReleaseDetailView(DetailView):
         if press_release.dateline:
             data["dateline"] = press_release.dateline
         return data
+
+
+def favicon(request):
+    """Browsers ask for /favicon.ico whatever the page says: send them to the static file."""
+    return HttpResponsePermanentRedirect(static("mfa_site/favicon.ico"))
+
+
+def feeds_page(request):
+    """What a news feed is and how to follow one: where a browser lands from a feed link."""
+    return render(request, "news/feeds.html")
 
 
 def robots_txt(request):

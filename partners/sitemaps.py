@@ -1,5 +1,7 @@
 """Sitemaps of the directory's public pages: missions, institutions, partnerships, people."""
 
+from django.urls import reverse
+
 from mfa_site.sitemaps import TrilingualSitemap
 
 from .models import Embassy, Institution, Partnership, Person
@@ -14,6 +16,19 @@ class DirectorySitemap(TrilingualSitemap):
 
     def lastmod(self, item):
         return item.updated_at
+
+
+class DirectoryListSitemap(TrilingualSitemap):
+    """The lists of missions, institutions and partnerships: where a reader starts."""
+
+    changefreq = "weekly"
+    priority = 0.8
+
+    def items(self):
+        return ["partners:embassy-list", "partners:institution-list", "partners:partnership-list"]
+
+    def location(self, item):
+        return reverse(item)
 
 
 class EmbassySitemap(DirectorySitemap):

@@ -22,7 +22,7 @@ from django.views.decorators.http import require_POST
 from partners.models import Country, Embassy, Institution, Partnership, Person
 
 from ..models import LinkSuggestion
-from ..services import record_revision
+from ..services import record_link_change
 from .suggestions import FigureWithoutSubject, accept, detect_press_release, dismiss
 
 Kind = LinkSuggestion.Kind
@@ -308,7 +308,7 @@ class SuggestedLinksMixin:
             self.message_user(request, _("The suggested entry no longer exists."), messages.WARNING)
             return self._back(obj)
         # The new link goes into the history like any other edit of the links.
-        record_revision(
+        record_link_change(
             obj,
             request.user,
             _("Accepted the suggested link “%(text)s”.") % {"text": suggestion.matched_text},

@@ -71,7 +71,7 @@ def test_decision_from_an_untouched_page_saves_nothing_else(editor_client, seed)
 
     assert response.status_code == 302 and response["Location"] == change_url(seed)
     seed.refresh_from_db()
-    assert seed.lock_version == 0  # no save of the form
+    assert seed.lock_version == 1  # the new link's own version; no save of the form
     assert versions(seed) == ["Accepted the suggested link “11 students from Kazakhstan”.", *before]
 
 
@@ -138,5 +138,5 @@ def test_publisher_decision_on_an_untouched_scheduled_page_saves_nothing(client,
 
     assert response.status_code == 302
     seed.refresh_from_db()
-    assert seed.lock_version == 0
+    assert seed.lock_version == 1  # the new link's own version; no save of the form
     assert seed.figures.filter(value=11).exists()

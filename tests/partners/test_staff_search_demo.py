@@ -44,6 +44,11 @@ def test_staff_finds_the_university_of_antwerp_however_it_is_typed(staff_after_m
     assert "Example Institute of Technology (demo)" not in names
 
 
+def test_a_misspelt_query_ranks_the_university_first_on_every_database(staff_after_make_run):
+    response = staff_after_make_run.get(reverse("staff:search"), {"q": "antwerp univercity"})
+    assert found(response)[0] == UANTWERP
+
+
 def test_staff_narrows_by_country_and_area_then_downloads_the_csv(staff_after_make_run):
     client = staff_after_make_run
     query = {"q": "antwerp univercity", "country": "be", "area": "science"}
