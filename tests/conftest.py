@@ -122,6 +122,8 @@ def _compiled_translations():
     from django.utils.translation import trans_real
 
     trans_real._translations = {}  # forget catalogs loaded before the compile
+
+
 @pytest.fixture(autouse=True)
 def _fresh_health_results():
     """/healthz remembers its results for a few seconds per process; each test starts afresh."""
