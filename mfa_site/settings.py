@@ -77,6 +77,9 @@ INSTALLED_APPS = [
     "django_otp.plugins.otp_totp",
     "django_otp.plugins.otp_static",
     "django_otp_webauthn",
+    "rest_framework",
+    "drf_spectacular",
+    "drf_spectacular_sidecar",
     "mfa_site",
     "partners",
     "news",
@@ -95,6 +98,8 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
+    # /api/ only: CORS headers for reads, ETag and 304.
+    "mfa_site.api.ApiMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "mfa_site.middleware.SessionLimitsMiddleware",
@@ -231,6 +236,8 @@ MEDIA_MAX_IMAGE_BYTES = int(os.environ.get("MEDIA_MAX_IMAGE_BYTES", 10 * 1024 * 
 MEDIA_MAX_IMAGE_PIXELS = int(os.environ.get("MEDIA_MAX_IMAGE_PIXELS", 40_000_000))
 MEDIA_MAX_ATTACHMENT_BYTES = int(os.environ.get("MEDIA_MAX_ATTACHMENT_BYTES", 20 * 1024 * 1024))
 MEDIA_ATTACHMENT_KINDS = ["pdf"]
+# Press-release import (issue 12): larger files are refused with a message.
+IMPORT_MAX_BYTES = int(os.environ.get("IMPORT_MAX_BYTES", 2 * 1024 * 1024))
 MEDIA_RENDITION_CACHE_SECONDS = 3600
 # The application serves media itself while debugging, or when told to (one server, no CDN).
 SERVE_MEDIA = env_bool("DJANGO_SERVE_MEDIA", DEBUG)
@@ -341,6 +348,47 @@ AXES_IPWARE_META_PRECEDENCE_ORDER = (
 # /healthz answers from its last result for this long, so a load balancer probing often
 # (or many of them) cannot multiply the work.
 HEALTHZ_CACHE_SECONDS = float(os.environ.get("DJANGO_HEALTHZ_CACHE_SECONDS", "5"))
+# The read-only JSON API (/api/v1/, mfa_site/api.py): public, no cookies, JSON only.
+API_RATE_LIMIT = os.environ.get("DJANGO_API_RATE_LIMIT", "120/minute")
+API_CACHE_SECONDS = int(os.environ.get("DJANGO_API_CACHE_SECONDS", "60"))
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": [],
+    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_PARSER_CLASSES": [],
+    "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
+    "DEFAULT_THROTTLE_CLASSES": ["mfa_site.api_throttling.ClientRateThrottle"],
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "UNAUTHENTICATED_USER": None,
+    # The client address for the rate limit: REMOTE_ADDR, or X-Forwarded-For behind as many
+    # proxies as DJANGO_AXES_PROXY_COUNT says (never a header anyone could forge).
+    "NUM_PROXIES": int(os.environ.get("DJANGO_AXES_PROXY_COUNT", "0")),
+}
+# The licence of the open data (figures as CSV and JSON), shown next to every download.
+OPEN_DATA_LICENCE_NAME = os.environ.get("DJANGO_OPEN_DATA_LICENCE_NAME", "CC BY 4.0")
+OPEN_DATA_LICENCE_URL = os.environ.get(
+    "DJANGO_OPEN_DATA_LICENCE_URL", "https://creativecommons.org/licenses/by/4.0/"
+)
+SPECTACULAR_SETTINGS = {
+    "TITLE": "Ministry of Foreign Affairs of the Republic of Kazakhstan: open data API",
+    "DESCRIPTION": (
+        "Read-only JSON: published press releases and the partner directory (missions, "
+        "institutions, people, partnerships, figures). Cursor pagination, ETag, CORS."
+    ),
+    "VERSION": "1.0.0",
+    "OAS_VERSION": "3.1.0",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SCHEMA_PATH_PREFIX": r"/api/v1",
+    # Swagger UI and Redoc from our own static files (drf-spectacular-sidecar), no CDN.
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "ENUM_NAME_OVERRIDES": {
+        "MissionKindEnum": "partners.models.Embassy.Kind",
+        "InstitutionKindEnum": "partners.models.Institution.Kind",
+        "PartnershipKindEnum": "partners.models.Partnership.Kind",
+        "PartnershipStatusEnum": "partners.models.Partnership.Status",
+    },
+}
 
 # Seconds a client is asked to wait (Retry-After) when the database is unavailable.
 DB_UNAVAILABLE_RETRY_AFTER = int(os.environ.get("DJANGO_RETRY_AFTER_SECONDS", "30"))
@@ -368,6 +416,9 @@ LOGGING = {
         "django.server": {"level": "ERROR" if not DEBUG else "INFO"},
         "django.security": {"level": "WARNING"},
         "axes": {"level": "WARNING"},
+        # WeasyPrint warns about every screen-only CSS rule it skips when making a PDF.
+        "weasyprint": {"level": "ERROR"},
+        "fontTools": {"level": "ERROR"},
         "mfa": {"level": LOG_LEVEL},
     },
 }

@@ -32,6 +32,7 @@ urlpatterns = [
     path("language/<str:language>/", switch_language, name="switch-language"),
     path("staff/partners/", include("partners.staff_urls")),
     *two_factor_patterns,
+    path("api/v1/", include("mfa_site.api_urls")),
     path(settings.ADMIN_URL, admin.site.urls),
     # set_language: the admin's language choice (and the public switcher) posts here.
     path("i18n/", include("django.conf.urls.i18n")),

@@ -28,6 +28,7 @@ from .forms import (
     WithdrawForm,
     transition_name,
 )
+from .linking import SuggestedLinksMixin
 from .models import (
     PressRelease,
     PressReleaseCountry,
@@ -43,7 +44,6 @@ from .models import (
     language_codes,
 )
 from .revisions import version_diffs
-from .suggestions_admin import SuggestedLinksMixin
 
 Status = PressRelease.Status
 STATE_LABELS = {

@@ -281,6 +281,26 @@ class PositionQuerySet(models.QuerySet):
         return self.filter(is_ambassador, embassy__isnull=False)
 
 
+def held_on(positions, on):
+    """The post among already-loaded `positions` held on `on` (today by default).
+
+    The same answer as `PositionQuerySet.at(on).first()`, without a query: pages that show
+    many dates (news, dossiers) prefetch the posts once and pick here.
+    """
+    if on is None:
+        on = timezone.localdate()
+    elif isinstance(on, datetime.datetime):
+        on = timezone.localtime(on).date() if timezone.is_aware(on) else on.date()
+    held = [
+        p
+        for p in positions
+        if (p.start_date is None or p.start_date <= on) and (p.end_date is None or p.end_date >= on)
+    ]
+    # Latest start first, undated starts last: the same order as `at()`.
+    held.sort(key=lambda p: (p.start_date is not None, p.start_date or datetime.date.min))
+    return held[-1] if held else None
+
+
 class Position(models.Model):
     person = models.ForeignKey(
         Person, models.CASCADE, related_name="positions", verbose_name=_("person")
@@ -427,6 +447,26 @@ class Partnership(models.Model):
         return reverse("partners:partnership-detail", args=[self.slug])
 
 
+class FigureQuerySet(models.QuerySet):
+    def with_published_sources(self):
+        """Figures with `published_sources`: the press releases that reported them, as listed
+        to the public in the active language (published, and written in that language).
+
+        The press-release model is reached through the reverse relation (partners depends
+        on nothing in the news app); one query for all figures, only what the public sees.
+        """
+        press_releases = self.model._meta.get_field("press_releases").related_model
+        return self.prefetch_related(
+            models.Prefetch(
+                "press_releases",
+                queryset=press_releases.objects.listed().only(
+                    "pk", "slug", "title", "published_at"
+                ),
+                to_attr="published_sources",
+            )
+        )
+
+
 class Figure(models.Model):
     partnership = models.ForeignKey(
         Partnership,
@@ -449,6 +489,10 @@ class Figure(models.Model):
     )
     value = models.PositiveIntegerField(_("value"))
     as_of = models.DateField(_("as of"), help_text=_("The date the count refers to."))
+    # When the figure last changed: the "last updated" date of the open data downloads.
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    objects = FigureQuerySet.as_manager()
 
     class Meta:
         ordering = ["label", "as_of"]

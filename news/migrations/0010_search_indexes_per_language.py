@@ -73,6 +73,6 @@ def backwards(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("news", "0008_content_in_three_languages")]
+    dependencies = [("news", "0009_linksuggestion_new_people_and_figures")]
 
     operations = [migrations.RunPython(forwards, backwards)]
