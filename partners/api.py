@@ -8,6 +8,7 @@ partners needs nothing from the news app.
 
 import django_filters
 from django.db.models import Prefetch
+from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import serializers
@@ -355,10 +356,12 @@ class CountryViewSet(ReadOnlyViewSet):
     serializer_class = CountrySerializer
     pagination_class = cursor_pagination("code")
     lookup_field = "code"
-    lookup_value_regex = "[A-Za-z]{2}"
 
     def get_object(self):
-        self.kwargs[self.lookup_field] = self.kwargs[self.lookup_field].upper()
+        code = self.kwargs[self.lookup_field]
+        if len(code) != 2:
+            raise Http404
+        self.kwargs[self.lookup_field] = code.upper()
         return super().get_object()
 
 
