@@ -45,7 +45,7 @@ def url_in_language(url, language):
 def alternates(request, available=None):
     """[{code, name, url, available, current}] for each site language, for one page."""
     current = translation.get_language()
-    path = request.get_full_path()
+    path = request.path
     return [
         {
             "code": code,

@@ -3,6 +3,7 @@ from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path, re_path
+from django.utils.translation import gettext_lazy as _
 
 from news.sitemaps import NewsPagesSitemap, PressReleaseSitemap
 from news.views import home, robots_txt
@@ -11,6 +12,7 @@ from partners.sitemaps import EmbassySitemap, InstitutionSitemap, PartnershipSit
 from .health import healthz
 from .languages import switch_language
 from .media_views import serve_media
+from .two_factor.urls import root_patterns as two_factor_patterns
 
 sitemaps = {
     "pages": NewsPagesSitemap,
@@ -29,9 +31,15 @@ urlpatterns = [
     path("healthz", healthz, name="healthz"),
     path("language/<str:language>/", switch_language, name="switch-language"),
     path("staff/partners/", include("partners.staff_urls")),
+    *two_factor_patterns,
     path("api/v1/", include("mfa_site.api_urls")),
     path(settings.ADMIN_URL, admin.site.urls),
+    # set_language: the admin's language choice (and the public switcher) posts here.
+    path("i18n/", include("django.conf.urls.i18n")),
 ]
+
+admin.site.site_header = settings.SITE_NAME
+admin.site.site_title = _("Editors' admin")
 
 # The public site: /kk/..., /ru/..., /en/.... LocaleMiddleware redirects / and every
 # unprefixed public path (links published before the prefixes) to the visitor's language.

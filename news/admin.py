@@ -12,11 +12,11 @@ from django.urls import path, reverse
 from django.utils.html import format_html, format_html_join
 from django.utils.text import capfirst
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
-from modeltranslation.admin import TranslationAdmin
+from django.utils.translation import gettext_lazy, ngettext
 from modeltranslation.utils import build_localized_fieldname
 from reversion.models import Version
 
+from mfa_site.admin_languages import TranslatedAdmin
 from mfa_site.languages import NATIVE_NAMES, localized_names
 from partners.models import Embassy
 
@@ -28,6 +28,7 @@ from .forms import (
     WithdrawForm,
     transition_name,
 )
+from .linking import SuggestedLinksMixin
 from .models import (
     PressRelease,
     PressReleaseCountry,
@@ -43,7 +44,6 @@ from .models import (
     language_codes,
 )
 from .revisions import version_diffs
-from .suggestions_admin import SuggestedLinksMixin
 
 Status = PressRelease.Status
 STATE_LABELS = {
@@ -55,7 +55,7 @@ STATE_LABELS = {
 
 
 @admin.register(Topic)
-class TopicAdmin(TranslationAdmin):
+class TopicAdmin(TranslatedAdmin):
     list_display = ["name", "slug"]
     search_fields = ["name"]
     prepopulated_fields = {"slug": ["name"]}
@@ -146,7 +146,7 @@ class YearFilter(admin.SimpleListFilter):
 
 
 @admin.register(PressRelease)
-class PressReleaseAdmin(SuggestedLinksMixin, TranslationAdmin):
+class PressReleaseAdmin(SuggestedLinksMixin, TranslatedAdmin):
     form = PressReleaseAdminForm
     list_display = [
         "display_title",
@@ -334,7 +334,8 @@ class PressReleaseAdmin(SuggestedLinksMixin, TranslationAdmin):
                 _("Language and translations"),
                 {
                     "fields": ["slug", "original_language"]
-                    + (["translation_check", "confirm_translations"] if obj else [])
+                    + (["translation_check"] if obj else [])
+                    + (["confirm_translations"] if obj and obj.outdated_languages() else [])
                 },
             ),
             (_("Publication"), {"fields": publication}),
@@ -406,10 +407,6 @@ class PressReleaseAdmin(SuggestedLinksMixin, TranslationAdmin):
 
     def formfield_for_dbfield(self, db_field, request, **kwargs):
         field = super().formfield_for_dbfield(db_field, request, **kwargs)
-        language = getattr(db_field, "language", None)
-        if field is not None and language:
-            # Spellcheck and screen readers follow the language of each field.
-            field.widget.attrs["lang"] = language
         if field is not None and db_field.name.startswith("body"):
             field.widget.attrs["aria-label"] = capfirst(db_field.verbose_name)
         return field
@@ -633,6 +630,7 @@ class PressReleaseAdmin(SuggestedLinksMixin, TranslationAdmin):
     # --- change-list actions ---------------------------------------------------------
 
     def _run_action(self, request, queryset, action, done_message):
+        """Run action on each press release; done_message(count) reports the ones it did."""
         done, refused = 0, []
         for press_release in queryset:
             try:
@@ -642,7 +640,7 @@ class PressReleaseAdmin(SuggestedLinksMixin, TranslationAdmin):
             else:
                 done += 1
         if done:
-            self.message_user(request, done_message % {"count": done}, messages.SUCCESS)
+            self.message_user(request, done_message(done) % {"count": done}, messages.SUCCESS)
         for message in refused:
             self.message_user(request, message, messages.ERROR)
 
@@ -652,7 +650,11 @@ class PressReleaseAdmin(SuggestedLinksMixin, TranslationAdmin):
             request,
             queryset,
             lambda pr: services.submit_for_review(pr, request.user),
-            _("%(count)d press releases submitted for review."),
+            lambda count: ngettext(
+                "%(count)d press release submitted for review.",
+                "%(count)d press releases submitted for review.",
+                count,
+            ),
         )
 
     @admin.action(description=gettext_lazy("Publish selected"), permissions=["publish"])
@@ -661,7 +663,11 @@ class PressReleaseAdmin(SuggestedLinksMixin, TranslationAdmin):
             request,
             queryset,
             lambda pr: services.publish(pr, request.user),
-            _("%(count)d press releases published or scheduled."),
+            lambda count: ngettext(
+                "%(count)d press release published or scheduled.",
+                "%(count)d press releases published or scheduled.",
+                count,
+            ),
         )
 
     @admin.action(description=gettext_lazy("Withdraw selected"), permissions=["publish"])
@@ -673,7 +679,11 @@ class PressReleaseAdmin(SuggestedLinksMixin, TranslationAdmin):
                 request,
                 queryset,
                 lambda pr: services.withdraw(pr, request.user, reason=reason),
-                _("%(count)d press releases withdrawn."),
+                lambda count: ngettext(
+                    "%(count)d press release withdrawn.",
+                    "%(count)d press releases withdrawn.",
+                    count,
+                ),
             )
             return None
         context = {

@@ -72,7 +72,9 @@ class PressReleaseAdminForm(forms.ModelForm):
         ),
     }
 
-    opened_version = forms.IntegerField(required=False, widget=forms.HiddenInput)
+    opened_version = forms.IntegerField(
+        label=gettext_lazy("Version opened for editing"), required=False, widget=forms.HiddenInput
+    )
     change_note = forms.CharField(
         label=gettext_lazy("Change note"),
         required=False,

@@ -9,7 +9,7 @@ from django.db.models import Count, Prefetch, Q
 from django.db.models.functions import ExtractMonth, ExtractYear
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.translation import get_language
+from django.utils.translation import get_language, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 from django_prose_editor.fields import ProseEditorField
 from modeltranslation.utils import build_localized_fieldname
@@ -671,7 +671,7 @@ class PressReleaseImage(models.Model):
     )
     caption = models.CharField(_("caption"), max_length=300, blank=True)
     credit = models.CharField(_("credit"), max_length=200, blank=True)
-    position = models.PositiveSmallIntegerField(_("position"), default=0)
+    position = models.PositiveSmallIntegerField(pgettext_lazy("order", "position"), default=0)
 
     class Meta:
         ordering = ["position", "pk"]
@@ -700,7 +700,7 @@ class PressReleaseAttachment(models.Model):
     original_name = models.CharField(_("original file name"), max_length=200, editable=False)
     size = models.PositiveBigIntegerField(_("size in bytes"), default=0, editable=False)
     content_type = models.CharField(_("content type"), max_length=100, editable=False)
-    position = models.PositiveSmallIntegerField(_("position"), default=0)
+    position = models.PositiveSmallIntegerField(pgettext_lazy("order", "position"), default=0)
 
     class Meta:
         ordering = ["position", "pk"]
@@ -736,6 +736,7 @@ class LinkSuggestion(models.Model):
         PARTNERSHIP = "partnership", _("Partnership")
         FIGURE = "figure", _("Figure")
         NEW_INSTITUTION = "new_institution", _("New institution")
+        NEW_PERSON = "new_person", _("New person")
 
     class Status(models.TextChoices):
         PENDING = "pending", _("Pending")
@@ -760,7 +761,30 @@ class LinkSuggestion(models.Model):
         _("figure subject kind"),
         max_length=20,
         blank=True,
-        help_text=_("partnership or institution"),
+        help_text=_(
+            "partnership, institution or new_institution; empty when the figure belongs to "
+            "the press release alone"
+        ),
+    )
+    subject_name = models.CharField(
+        _("figure subject name"),
+        max_length=300,
+        blank=True,
+        help_text=_("For a figure of a suggested new institution: that institution's name."),
+    )
+    approximate = models.BooleanField(
+        _("approximate"),
+        default=False,
+        help_text=_("For a figure the text gives as an approximation (“more than 100”)."),
+    )
+    role = models.CharField(
+        _("role"), max_length=200, blank=True, help_text=_("For a new person: their post.")
+    )
+    organisation = models.CharField(
+        _("organisation"),
+        max_length=300,
+        blank=True,
+        help_text=_("For a new person: where they hold their post, as the text names it."),
     )
     matched_text = models.CharField(_("matched text"), max_length=300)
     sentence = models.TextField(_("sentence"), blank=True)

@@ -124,6 +124,7 @@ class PressReleaseDetailView(DetailView):
             {
                 "object": press_release,
                 "available_languages": languages,
+                "original_language": press_release.original_language,
                 "versions": [
                     {
                         "code": code,
@@ -161,6 +162,7 @@ class PressReleaseDetailView(DetailView):
             ],
             json_ld=self.news_article(press_release),
             available_languages=press_release.languages(),
+            original_language=press_release.original_language,
         )
         return context
 

@@ -2,8 +2,9 @@ from django.contrib import admin
 from django.urls import reverse
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
-from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
+from modeltranslation.admin import TranslationTabularInline
 
+from mfa_site.admin_languages import TranslatedAdmin
 from mfa_site.languages import localized_names
 
 from .models import (
@@ -49,7 +50,7 @@ class ReferringPressReleasesMixin:
 
 
 @admin.register(Country)
-class CountryAdmin(TranslationAdmin):
+class CountryAdmin(TranslatedAdmin):
     list_display = ["name", "code"]
     search_fields = [*localized_names("name"), "code"]
 
@@ -67,7 +68,7 @@ class FigureInline(TranslationTabularInline):
 
 
 @admin.register(Embassy)
-class EmbassyAdmin(ReferringPressReleasesMixin, TranslationAdmin):
+class EmbassyAdmin(ReferringPressReleasesMixin, TranslatedAdmin):
     list_display = ["name", "kind", "host_country", "city"]
     list_filter = ["kind", "host_country"]
     list_select_related = ["host_country"]
@@ -78,7 +79,7 @@ class EmbassyAdmin(ReferringPressReleasesMixin, TranslationAdmin):
 
 
 @admin.register(Person)
-class PersonAdmin(ReferringPressReleasesMixin, TranslationAdmin):
+class PersonAdmin(ReferringPressReleasesMixin, TranslatedAdmin):
     list_display = ["name", "honorific"]
     search_fields = localized_names("name", "positions__title")
     prepopulated_fields = {"slug": localized_names("name")}
@@ -86,7 +87,7 @@ class PersonAdmin(ReferringPressReleasesMixin, TranslationAdmin):
 
 
 @admin.register(Position)
-class PositionAdmin(TranslationAdmin):
+class PositionAdmin(TranslatedAdmin):
     list_display = ["person", "title", "embassy", "institution", "start_date", "end_date"]
     list_filter = ["title"]
     list_select_related = ["person", "embassy", "institution"]
@@ -96,7 +97,7 @@ class PositionAdmin(TranslationAdmin):
 
 
 @admin.register(Institution)
-class InstitutionAdmin(ReferringPressReleasesMixin, TranslationAdmin):
+class InstitutionAdmin(ReferringPressReleasesMixin, TranslatedAdmin):
     list_display = ["name", "short_name", "kind", "country", "city", "parent"]
     list_filter = ["kind", "country"]
     list_select_related = ["country", "parent"]
@@ -107,14 +108,14 @@ class InstitutionAdmin(ReferringPressReleasesMixin, TranslationAdmin):
 
 
 @admin.register(CooperationArea)
-class CooperationAreaAdmin(TranslationAdmin):
+class CooperationAreaAdmin(TranslatedAdmin):
     list_display = ["name", "slug"]
     search_fields = localized_names("name")
     prepopulated_fields = {"slug": localized_names("name")}
 
 
 @admin.register(Partnership)
-class PartnershipAdmin(ReferringPressReleasesMixin, TranslationAdmin):
+class PartnershipAdmin(ReferringPressReleasesMixin, TranslatedAdmin):
     list_display = ["title", "kind", "status", "embassy", "start_date", "end_date"]
     list_filter = ["kind", "status", "areas"]
     list_select_related = ["embassy"]
@@ -125,7 +126,7 @@ class PartnershipAdmin(ReferringPressReleasesMixin, TranslationAdmin):
 
 
 @admin.register(Figure)
-class FigureAdmin(TranslationAdmin):
+class FigureAdmin(TranslatedAdmin):
     list_display = ["label", "value", "as_of", "partnership", "institution"]
     list_filter = ["label"]
     list_select_related = ["partnership", "institution"]

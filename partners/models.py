@@ -1,6 +1,7 @@
 """The partner directory: countries, missions, people, institutions, partnerships, figures."""
 
 import datetime
+import re
 
 from django.contrib.postgres.search import SearchVectorField
 from django.db import models
@@ -8,8 +9,8 @@ from django.db.models import F, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from django_countries.fields import CountryField
-from modeltranslation.utils import build_localized_fieldname
 
 from mfa_site.media_fields import SafeImageField, UploadTo
 
@@ -117,7 +118,7 @@ class Embassy(models.Model):
 
 
 class Person(models.Model):
-    name = models.CharField(_("name"), max_length=200)
+    name = models.CharField(pgettext_lazy("person", "name"), max_length=200)
     slug = models.SlugField(_("slug"), max_length=200, unique=True)
     honorific = models.CharField(
         _("honorific"), max_length=50, blank=True, help_text=_("For example: Prof., Dr., H.E.")
@@ -245,13 +246,21 @@ class Institution(models.Model):
         return [line.strip() for line in self.aliases.splitlines() if line.strip()]
 
 
-# How a head of mission's post begins in each language (capitalised too: SQLite compares
-# non-ASCII letters case-sensitively).
-AMBASSADOR_TITLES = {
-    "en": ("ambassador",),
-    "ru": ("посол", "Посол"),
-    "kk": ("елші", "Елші"),
-}
+# The word for an ambassador's post in the title columns of the languages other than English.
+HEAD_OF_MISSION_WORDS = {"title_ru": "посол", "title_kk": "елші"}
+
+
+def is_head_of_mission_title(titles):
+    """The same rule as ``PositionQuerySet.heads()`` for titles already loaded.
+
+    ``titles``: {"title_en": ..., "title_ru": ..., "title_kk": ...}.
+    """
+    if (titles.get("title_en") or "").lower().startswith("ambassador"):
+        return True
+    return any(
+        re.search(rf"(^|\s){word}(\s|$)", (titles.get(column) or "").lower())
+        for column, word in HEAD_OF_MISSION_WORDS.items()
+    )
 
 
 class PositionQuerySet(models.QuerySet):
@@ -274,16 +283,15 @@ class PositionQuerySet(models.QuerySet):
         return self.filter(end_date__lt=on).order_by("-end_date")
 
     def heads(self):
-        """Heads of mission: the ambassadors, whichever language their title is written in.
+        """Heads of mission: the ambassadors, whichever language their post is written in.
 
-        A plain `title__istartswith` reads only the active language's column, so in Kazakh
-        or Russian a post written only in English ("Ambassador") would not count.
+        Each language's own title column is read: the plain ``title`` means the active
+        language, so "ambassador" alone would make every Russian page say the post is vacant.
         """
-        is_ambassador = Q()
-        for language, words in AMBASSADOR_TITLES.items():
-            column = build_localized_fieldname("title", language)
-            for word in words:
-                is_ambassador |= Q(**{f"{column}__istartswith": word})
+        is_ambassador = Q(title_en__istartswith="ambassador")
+        for column, word in HEAD_OF_MISSION_WORDS.items():
+            # A whole word anywhere: "Посол", "Чрезвычайный и Полномочный Посол", not "Посольство".
+            is_ambassador |= Q(**{f"{column}__iregex": rf"(^|\s){word}(\s|$)"})
         return self.filter(is_ambassador, embassy__isnull=False)
 
 
@@ -312,7 +320,9 @@ class Position(models.Model):
         Person, models.CASCADE, related_name="positions", verbose_name=_("person")
     )
     title = models.CharField(
-        _("title"), max_length=200, help_text=_('The post, e.g. "Ambassador", "Rector".')
+        pgettext_lazy("position", "title"),
+        max_length=200,
+        help_text=_('The post, e.g. "Ambassador", "Rector".'),
     )
     embassy = models.ForeignKey(
         Embassy,

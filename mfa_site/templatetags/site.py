@@ -73,7 +73,9 @@ def language_alternates(context):
         return {"links": [], "x_default": None}
     links = alternates(request, context.get("available_languages"))
     existing = [link for link in links if link["available"]]
-    # x-default: the page in the site's default language, else in its first language.
-    preferred = [link for link in existing if link["code"] == settings.LANGUAGE_CODE]
+    # x-default: the page in its original language (press releases), else in the site's
+    # default language, else in its first language.
+    first_choice = context.get("original_language") or settings.LANGUAGE_CODE
+    preferred = [link for link in existing if link["code"] == first_choice]
     x_default = (preferred or existing or [None])[0]
     return {"links": links, "x_default": x_default and x_default["url"]}

@@ -200,7 +200,7 @@ def test_no_accounts_without_debug(db, settings):
 
 
 def test_news_list_shows_the_seed_but_not_draft_or_scheduled(seed, client):
-    page = client.get("/news/").content.decode()
+    page = client.get("/en/news/").content.decode()
     assert demo.SEED_TITLE in page
     assert "Demo: Example Institute of Technology opens a summer school" in page
     assert "Demo draft" not in page
@@ -225,4 +225,37 @@ def test_seed_detail_page_shows_the_whole_text(seed, client):
     ],
 )
 def test_demo_visibility_examples_on_their_pages(seed, client, slug, status_code):
-    assert client.get(f"/news/{slug}/").status_code == status_code
+    assert client.get(f"/en/news/{slug}/").status_code == status_code
+
+
+def test_demo_accounts_pass_the_second_factor_with_the_documented_key(db, client, settings):
+    """README: with debug on, the demo accounts' authenticator key is DEMO_TOTP_SECRET and
+    `manage.py demo_totp` prints its current code."""
+    from django.urls import reverse
+
+    settings.DEBUG = True
+    run_load_demo()
+    out = StringIO()
+    call_command("demo_totp", stdout=out)
+    code = re.match(r"(\d{6}) ", out.getvalue()).group(1)
+    assert demo.DEMO_TOTP_SECRET in (settings.BASE_DIR / "README.md").read_text()
+
+    settings.MFA_REQUIRED = True
+    response = client.post(
+        reverse("admin:login"), {"username": "editor", "password": "demo-editor-2026"}
+    )
+    assert client.get(response["Location"])["Location"].startswith(reverse("two_factor:verify"))
+    verified = client.post(reverse("two_factor:verify"), {"token": code})
+    assert verified.status_code == 302
+    assert client.get(reverse("admin:index")).status_code == 200
+
+
+def test_no_second_factor_and_no_demo_code_without_debug(db, settings):
+    from django.core.management import CommandError
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    settings.DEBUG = False
+    run_load_demo()
+    assert not TOTPDevice.objects.exists()
+    with pytest.raises(CommandError):
+        call_command("demo_totp")

@@ -111,7 +111,7 @@ def test_feeds(client, subjects):
 def test_sitemap(client, subjects):
     for _ in range(2):
         make_person()
-    assert_same_for_2_and_40(client, reverse("sitemap"), subjects, expected=11)
+    assert_same_for_2_and_40(client, reverse("sitemap"), subjects, expected=6)
 
 
 def related_world(count, prefix):
