@@ -77,7 +77,7 @@ class LanguageMixin:
 
 
 class ReadOnlyViewSet(LanguageMixin, viewsets.ReadOnlyModelViewSet):
-    pass
+    lookup_value_converter = "slug"  # slugs and ISO codes
 
 
 class ApiMiddleware:

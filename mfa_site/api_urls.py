@@ -19,7 +19,9 @@ class Router(routers.DefaultRouter):
     include_format_suffixes = False
 
 
-router = Router()
+# Path converters rather than regular expressions: the shared tests that walk every public
+# URL pattern (bad input, fuzzing, security headers, outage) can build these paths too.
+router = Router(use_regex_path=False)
 router.register("press-releases", PressReleaseViewSet, basename="press-release")
 router.register("missions", MissionViewSet, basename="mission")
 router.register("institutions", InstitutionViewSet, basename="institution")

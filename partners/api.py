@@ -8,6 +8,7 @@ partners needs nothing from the news app.
 
 import django_filters
 from django.db.models import Prefetch
+from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import serializers
@@ -212,7 +213,9 @@ class PartnershipSerializer(UrlSerializer, serializers.ModelSerializer):
         ]
 
 
-# Querysets: everything a serializer above reads, in a fixed number of queries.
+# Querysets: everything a serializer above reads, in a fixed number of queries. Built per
+# request (get_queryset), never at import: the published sources and the translated
+# columns a filter reads depend on the language of the answer.
 
 
 def _figures():
@@ -298,43 +301,51 @@ LIST_SCHEMA = extend_schema(parameters=[LANGUAGE_PARAMETER])
 class MissionViewSet(ReadOnlyViewSet):
     """Diplomatic missions with their heads of mission over time."""
 
-    queryset = missions_queryset()
     serializer_class = MissionSerializer
     filterset_class = MissionFilter
     pagination_class = cursor_pagination("slug")
     lookup_field = "slug"
+
+    def get_queryset(self):
+        return missions_queryset()
 
 
 @extend_schema_view(list=LIST_SCHEMA, retrieve=LIST_SCHEMA)
 class InstitutionViewSet(ReadOnlyViewSet):
     """Partner institutions with their people's posts, partnerships and figures."""
 
-    queryset = institutions_queryset()
     serializer_class = InstitutionSerializer
     filterset_class = InstitutionFilter
     pagination_class = cursor_pagination("slug")
     lookup_field = "slug"
+
+    def get_queryset(self):
+        return institutions_queryset()
 
 
 @extend_schema_view(list=LIST_SCHEMA, retrieve=LIST_SCHEMA)
 class PersonViewSet(ReadOnlyViewSet):
     """People and their posts over time."""
 
-    queryset = people_queryset()
     serializer_class = PersonSerializer
     pagination_class = cursor_pagination("slug")
     lookup_field = "slug"
+
+    def get_queryset(self):
+        return people_queryset()
 
 
 @extend_schema_view(list=LIST_SCHEMA, retrieve=LIST_SCHEMA)
 class PartnershipViewSet(ReadOnlyViewSet):
     """Partnerships with their members, cooperation areas and figures over time."""
 
-    queryset = partnerships_queryset()
     serializer_class = PartnershipSerializer
     filterset_class = PartnershipFilter
     pagination_class = cursor_pagination("slug")
     lookup_field = "slug"
+
+    def get_queryset(self):
+        return partnerships_queryset()
 
 
 @extend_schema_view(list=LIST_SCHEMA, retrieve=LIST_SCHEMA)
@@ -345,10 +356,12 @@ class CountryViewSet(ReadOnlyViewSet):
     serializer_class = CountrySerializer
     pagination_class = cursor_pagination("code")
     lookup_field = "code"
-    lookup_value_regex = "[A-Za-z]{2}"
 
     def get_object(self):
-        self.kwargs[self.lookup_field] = self.kwargs[self.lookup_field].upper()
+        code = self.kwargs[self.lookup_field]
+        if len(code) != 2:
+            raise Http404
+        self.kwargs[self.lookup_field] = code.upper()
         return super().get_object()
 
 

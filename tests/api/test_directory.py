@@ -14,6 +14,7 @@ from tests.factories import (
     make_partnership,
     make_person,
     make_position,
+    make_press_release,
 )
 
 pytestmark = pytest.mark.django_db
@@ -94,3 +95,14 @@ def test_heads_of_mission_count_in_every_language_of_the_answer(api, language):
     data = api.get(reverse("api:mission-detail", args=[embassy.slug]), {"language": language})
     names = {head["person"]["name"] for head in data.json()["heads_of_mission"]}
     assert names == {"Written in English", "Written in Russian"}
+
+
+def test_figure_sources_follow_the_language_of_each_answer(api):
+    """Querysets are built per request: a source is listed in the languages it is written in."""
+    partnership = make_partnership("Double-degree MBA")
+    figure = make_figure(partnership, label="master's students", value=8)
+    english = make_press_release("Eight master's students", figures=[figure])
+    url = reverse("api:partnership-detail", args=[partnership.slug])
+    for language, expected in [("ru", []), ("en", [english.slug]), ("ru", [])]:
+        [reported] = api.get(url, {"language": language}).json()["figures"]
+        assert [source["slug"] for source in reported["sources"]] == expected, language
