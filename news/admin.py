@@ -430,8 +430,13 @@ class PressReleaseAdmin(AutosaveMixin, SuggestedLinksMixin, TranslatedAdmin):
 
     def formfield_for_dbfield(self, db_field, request, **kwargs):
         field = super().formfield_for_dbfield(db_field, request, **kwargs)
-        if field is not None and db_field.name.startswith("body"):
-            field.widget.attrs["aria-label"] = capfirst(db_field.verbose_name)
+        language = getattr(db_field, "language", None)
+        if field is not None and db_field.name.startswith("body") and language:
+            # "Body (English)": each editor names its language for screen readers.
+            field.widget.attrs["aria-label"] = "{} ({})".format(
+                capfirst(PressRelease._meta.get_field("body").verbose_name),
+                dict(settings.LANGUAGES)[language],
+            )
         return field
 
     @admin.display(description=gettext_lazy("preview links"))
