@@ -8,11 +8,17 @@ class MfaSiteConfig(AppConfig):
 
     def ready(self):
         from axes.signals import user_locked_out
+        from django.contrib.admin.models import LogEntry
         from django.contrib.auth import signals
+        from django.db.models.signals import post_save
 
-        from . import audit
+        from . import audit, middleware
 
         signals.user_logged_in.connect(audit.on_user_logged_in, dispatch_uid="mfa_login")
+        signals.user_logged_in.connect(
+            middleware.start_session_clock, dispatch_uid="mfa_session_clock"
+        )
         signals.user_logged_out.connect(audit.on_user_logged_out, dispatch_uid="mfa_logout")
         signals.user_login_failed.connect(audit.on_user_login_failed, dispatch_uid="mfa_failed")
         user_locked_out.connect(audit.on_user_locked_out, dispatch_uid="mfa_lockout")
+        post_save.connect(audit.on_admin_log_entry, sender=LogEntry, dispatch_uid="mfa_admin_log")

@@ -12,6 +12,7 @@ from partners.sitemaps import EmbassySitemap, InstitutionSitemap, PartnershipSit
 from .health import healthz
 from .languages import switch_language
 from .media_views import serve_media
+from .two_factor.urls import root_patterns as two_factor_patterns
 
 sitemaps = {
     "pages": NewsPagesSitemap,
@@ -30,6 +31,8 @@ urlpatterns = [
     path("healthz", healthz, name="healthz"),
     path("language/<str:language>/", switch_language, name="switch-language"),
     path("staff/partners/", include("partners.staff_urls")),
+    *two_factor_patterns,
+    path("api/v1/", include("mfa_site.api_urls")),
     path(settings.ADMIN_URL, admin.site.urls),
     # set_language: the admin's language choice (and the public switcher) posts here.
     path("i18n/", include("django.conf.urls.i18n")),

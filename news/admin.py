@@ -28,6 +28,7 @@ from .forms import (
     WithdrawForm,
     transition_name,
 )
+from .linking import SuggestedLinksMixin
 from .models import (
     PressRelease,
     PressReleaseCountry,
@@ -43,7 +44,6 @@ from .models import (
     language_codes,
 )
 from .revisions import version_diffs
-from .suggestions_admin import SuggestedLinksMixin
 
 Status = PressRelease.Status
 STATE_LABELS = {
@@ -334,7 +334,8 @@ class PressReleaseAdmin(SuggestedLinksMixin, TranslatedAdmin):
                 _("Language and translations"),
                 {
                     "fields": ["slug", "original_language"]
-                    + (["translation_check", "confirm_translations"] if obj else [])
+                    + (["translation_check"] if obj else [])
+                    + (["confirm_translations"] if obj and obj.outdated_languages() else [])
                 },
             ),
             (_("Publication"), {"fields": publication}),

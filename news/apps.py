@@ -13,7 +13,7 @@ class NewsConfig(AppConfig):
 
         from partners import models as partners
 
-        from .mentions import bump_directory_version
+        from .linking import bump_directory_version
 
         for model in (
             partners.Country,

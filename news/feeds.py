@@ -5,6 +5,7 @@ from django.contrib.syndication.views import Feed
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
+from django.utils.html import escape, strip_tags
 from django.utils.translation import gettext_lazy as _
 
 from partners.models import Embassy, Institution, Partnership
@@ -30,10 +31,12 @@ class NewsFeed(Feed):
         return PressRelease.objects.listed().prefetch_related("topics")[:FEED_SIZE]
 
     def item_title(self, item):
-        return item.title
+        return strip_tags(item.title)
 
     def item_description(self, item):
-        return item.lead
+        # Feed readers render a description as HTML: give them the lead as text, with any
+        # markup an editor typed removed and what is left escaped, so nothing becomes a tag.
+        return escape(strip_tags(item.lead))
 
     def item_pubdate(self, item):
         return item.published_at

@@ -34,7 +34,8 @@ def press_release_vector(config, language=None):
 
     def text(field):
         column = F(build_localized_fieldname(field, language))
-        return column if config != "simple" else Func(column, function="unaccent")
+        # mfa_unaccent: an IMMUTABLE unaccent (migration 0009), so the index matches.
+        return column if config != "simple" else Func(column, function="mfa_unaccent")
 
     return (
         SearchVector(text("title"), weight="A", config=config)
@@ -201,7 +202,7 @@ class PressReleaseFilter(django_filters.FilterSet):
         if connection.vendor == "postgresql":
             config = search_config()
             if config == "simple":
-                value = Func(Value(value), function="unaccent")
+                value = Func(Value(value), function="mfa_unaccent")
             query = SearchQuery(value, search_type="websearch", config=config)
             vector = press_release_vector(config)
             return (

@@ -23,6 +23,7 @@ from partners.models import (
     Partnership,
     Person,
     Position,
+    held_on,
 )
 
 from .richtext import BODY_EXTENSIONS, sanitize_body
@@ -127,7 +128,9 @@ class PressReleaseQuerySet(models.QuerySet):
                     )
                 ),
             ),
-            Prefetch("institutions", queryset=Institution.objects.select_related("parent")),
+            Prefetch(
+                "institutions", queryset=Institution.objects.select_related("parent", "country")
+            ),
             Prefetch(
                 "partnerships",
                 queryset=Partnership.objects.prefetch_related(
@@ -546,22 +549,6 @@ class PressRelease(models.Model):
         return _("Scheduled") if self.is_scheduled else self.get_status_display()
 
 
-def held_on(positions, on):
-    """The post among already-loaded `positions` held on `on`, as `PositionQuerySet.at`."""
-    if on is None:
-        on = timezone.localdate()
-    elif isinstance(on, datetime.datetime):
-        on = timezone.localtime(on).date() if timezone.is_aware(on) else on.date()
-    held = [
-        p
-        for p in positions
-        if (p.start_date is None or p.start_date <= on) and (p.end_date is None or p.end_date >= on)
-    ]
-    # Latest start first, undated starts last: the same order as `at()`.
-    held.sort(key=lambda p: (p.start_date is not None, p.start_date or datetime.date.min))
-    return held[-1] if held else None
-
-
 def _head_positions(embassy):
     # Prefetched by with_related(); a queryset without it still gets the right answer.
     if hasattr(embassy, "head_positions"):
@@ -749,6 +736,7 @@ class LinkSuggestion(models.Model):
         PARTNERSHIP = "partnership", _("Partnership")
         FIGURE = "figure", _("Figure")
         NEW_INSTITUTION = "new_institution", _("New institution")
+        NEW_PERSON = "new_person", _("New person")
 
     class Status(models.TextChoices):
         PENDING = "pending", _("Pending")
@@ -773,7 +761,30 @@ class LinkSuggestion(models.Model):
         _("figure subject kind"),
         max_length=20,
         blank=True,
-        help_text=_("partnership or institution"),
+        help_text=_(
+            "partnership, institution or new_institution; empty when the figure belongs to "
+            "the press release alone"
+        ),
+    )
+    subject_name = models.CharField(
+        _("figure subject name"),
+        max_length=300,
+        blank=True,
+        help_text=_("For a figure of a suggested new institution: that institution's name."),
+    )
+    approximate = models.BooleanField(
+        _("approximate"),
+        default=False,
+        help_text=_("For a figure the text gives as an approximation (“more than 100”)."),
+    )
+    role = models.CharField(
+        _("role"), max_length=200, blank=True, help_text=_("For a new person: their post.")
+    )
+    organisation = models.CharField(
+        _("organisation"),
+        max_length=300,
+        blank=True,
+        help_text=_("For a new person: where they hold their post, as the text names it."),
     )
     matched_text = models.CharField(_("matched text"), max_length=300)
     sentence = models.TextField(_("sentence"), blank=True)

@@ -245,6 +245,10 @@ class Institution(models.Model):
         return [line.strip() for line in self.aliases.splitlines() if line.strip()]
 
 
+# The word for an ambassador's post in the title columns of the languages other than English.
+HEAD_OF_MISSION_WORDS = {"title_ru": "посол", "title_kk": "елші"}
+
+
 class PositionQuerySet(models.QuerySet):
     def at(self, on=None):
         """Posts held on a date: started on or before it, not ended before it."""
@@ -265,8 +269,36 @@ class PositionQuerySet(models.QuerySet):
         return self.filter(end_date__lt=on).order_by("-end_date")
 
     def heads(self):
-        """Heads of mission: the ambassadors."""
-        return self.filter(embassy__isnull=False, title__istartswith="ambassador")
+        """Heads of mission: the ambassadors, whichever language their post is written in.
+
+        Each language's own title column is read: the plain ``title`` means the active
+        language, so "ambassador" alone would make every Russian page say the post is vacant.
+        """
+        is_ambassador = Q(title_en__istartswith="ambassador")
+        for column, word in HEAD_OF_MISSION_WORDS.items():
+            # A whole word anywhere: "Посол", "Чрезвычайный и Полномочный Посол", not "Посольство".
+            is_ambassador |= Q(**{f"{column}__iregex": rf"(^|\s){word}(\s|$)"})
+        return self.filter(is_ambassador, embassy__isnull=False)
+
+
+def held_on(positions, on):
+    """The post among already-loaded `positions` held on `on` (today by default).
+
+    The same answer as `PositionQuerySet.at(on).first()`, without a query: pages that show
+    many dates (news, dossiers) prefetch the posts once and pick here.
+    """
+    if on is None:
+        on = timezone.localdate()
+    elif isinstance(on, datetime.datetime):
+        on = timezone.localtime(on).date() if timezone.is_aware(on) else on.date()
+    held = [
+        p
+        for p in positions
+        if (p.start_date is None or p.start_date <= on) and (p.end_date is None or p.end_date >= on)
+    ]
+    # Latest start first, undated starts last: the same order as `at()`.
+    held.sort(key=lambda p: (p.start_date is not None, p.start_date or datetime.date.min))
+    return held[-1] if held else None
 
 
 class Position(models.Model):
@@ -415,6 +447,26 @@ class Partnership(models.Model):
         return reverse("partners:partnership-detail", args=[self.slug])
 
 
+class FigureQuerySet(models.QuerySet):
+    def with_published_sources(self):
+        """Figures with `published_sources`: the press releases that reported them, as listed
+        to the public in the active language (published, and written in that language).
+
+        The press-release model is reached through the reverse relation (partners depends
+        on nothing in the news app); one query for all figures, only what the public sees.
+        """
+        press_releases = self.model._meta.get_field("press_releases").related_model
+        return self.prefetch_related(
+            models.Prefetch(
+                "press_releases",
+                queryset=press_releases.objects.listed().only(
+                    "pk", "slug", "title", "published_at"
+                ),
+                to_attr="published_sources",
+            )
+        )
+
+
 class Figure(models.Model):
     partnership = models.ForeignKey(
         Partnership,
@@ -437,6 +489,10 @@ class Figure(models.Model):
     )
     value = models.PositiveIntegerField(_("value"))
     as_of = models.DateField(_("as of"), help_text=_("The date the count refers to."))
+    # When the figure last changed: the "last updated" date of the open data downloads.
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    objects = FigureQuerySet.as_manager()
 
     class Meta:
         ordering = ["label", "as_of"]

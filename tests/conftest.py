@@ -122,3 +122,20 @@ def _compiled_translations():
     from django.utils.translation import trans_real
 
     trans_real._translations = {}  # forget catalogs loaded before the compile
+
+
+@pytest.fixture(autouse=True)
+def _fresh_health_results():
+    """/healthz remembers its results for a few seconds per process; each test starts afresh."""
+    from mfa_site import health
+
+    health.forget_results()
+    yield
+    health.forget_results()
+
+
+@pytest.fixture(autouse=True)
+def _mfa_off_unless_asked(settings):
+    """Tests of other features sign in with force_login: no second factor for them.
+    Tests of two-factor sign-in turn it on (settings.MFA_REQUIRED = True)."""
+    settings.MFA_REQUIRED = False

@@ -134,8 +134,8 @@ def test_error_and_filtered_pages_have_no_csp_violations(live_server, page):
 def test_admin_change_page_with_gallery_attachments_and_suggestions_has_no_csp_violations(
     live_server, page
 ):
+    from news.linking import detect_press_release
     from news.models import LinkSuggestion
-    from news.suggestions import detect_press_release
     from tests.factories import make_attachment, make_gallery_image, make_press_release
 
     site = make_representative_site()

@@ -276,3 +276,27 @@ def test_pages_keep_their_query_count_in_each_language(
         assert client.get(in_language(language, "news:list")).status_code == 200
     with django_assert_max_num_queries(14):
         client.get(in_language(language, "news:detail", "news-0"))
+
+
+def test_russian_search_finds_inflected_forms(client):
+    press_release = make_press_release(
+        title="Rector visit",
+        title_ru="Визит в Антверпенский университет",
+        lead_ru="Посол посетил Антверпенский университет.",
+        body_ru="<p>Студенты университета встретили посла.</p>",
+    )
+    page = client.get(in_language("ru", "news:list"), {"q": "университет"}).text
+    assert press_release.title_ru in page
+
+
+def test_kazakh_search_matches_kazakh_words(client):
+    press_release = make_press_release(
+        title="Rector visit",
+        title_kk="Елші Антверпен университетіне барды",
+        lead_kk="Елші университеттің ректорымен кездесті.",
+        body_kk="<p>Қазақстандық студенттер.</p>",
+    )
+    page = client.get(in_language("kk", "news:list"), {"q": "ректорымен"}).text
+    assert press_release.title_kk in page
+    page = client.get(in_language("kk", "news:list"), {"q": "Қазақстандық"}).text
+    assert press_release.title_kk in page

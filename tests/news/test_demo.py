@@ -226,3 +226,36 @@ def test_seed_detail_page_shows_the_whole_text(seed, client):
 )
 def test_demo_visibility_examples_on_their_pages(seed, client, slug, status_code):
     assert client.get(f"/en/news/{slug}/").status_code == status_code
+
+
+def test_demo_accounts_pass_the_second_factor_with_the_documented_key(db, client, settings):
+    """README: with debug on, the demo accounts' authenticator key is DEMO_TOTP_SECRET and
+    `manage.py demo_totp` prints its current code."""
+    from django.urls import reverse
+
+    settings.DEBUG = True
+    run_load_demo()
+    out = StringIO()
+    call_command("demo_totp", stdout=out)
+    code = re.match(r"(\d{6}) ", out.getvalue()).group(1)
+    assert demo.DEMO_TOTP_SECRET in (settings.BASE_DIR / "README.md").read_text()
+
+    settings.MFA_REQUIRED = True
+    response = client.post(
+        reverse("admin:login"), {"username": "editor", "password": "demo-editor-2026"}
+    )
+    assert client.get(response["Location"])["Location"].startswith(reverse("two_factor:verify"))
+    verified = client.post(reverse("two_factor:verify"), {"token": code})
+    assert verified.status_code == 302
+    assert client.get(reverse("admin:index")).status_code == 200
+
+
+def test_no_second_factor_and_no_demo_code_without_debug(db, settings):
+    from django.core.management import CommandError
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    settings.DEBUG = False
+    run_load_demo()
+    assert not TOTPDevice.objects.exists()
+    with pytest.raises(CommandError):
+        call_command("demo_totp")

@@ -91,3 +91,19 @@ def test_feed_urls_are_the_agreed_paths():
     assert reverse("news:feed") == "/en/news/feed/"
     assert reverse("news:feed-atom") == "/en/news/feed/atom/"
     assert reverse("news:feed-embassy-atom", args=["x"]) == "/en/news/feed/embassy/x/atom/"
+
+
+def test_feed_descriptions_and_titles_are_plain_text(client):
+    make_press_release(
+        "Talks <b>in</b> Astana",
+        lead='Ministers <script>alert(1)</script><img src=x onerror="alert(2)">met & agreed.',
+    )
+    rss = ET.fromstring(client.get(reverse("news:feed")).content)
+    item = rss.find("channel/item")
+    description = item.findtext("description")
+    assert "<" not in description and ">" not in description
+    assert description == "Ministers alert(1)met &amp; agreed."
+    assert item.findtext("title") == "Talks in Astana"
+    atom = ET.fromstring(client.get(reverse("news:feed-atom")).content)
+    summary = next(atom.iter(f"{ATOM}summary")).text
+    assert "<" not in summary and "onerror" not in summary

@@ -11,7 +11,7 @@ from reversion.models import Version
 
 from news import services
 from news.forms import PressReleaseAdminForm
-from news.importer import import_file
+from news.linking import import_file
 from news.models import LinkSuggestion
 from tests.factories import make_editor, make_publisher
 

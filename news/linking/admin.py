@@ -21,9 +21,9 @@ from django.views.decorators.http import require_POST
 
 from partners.models import Country, Embassy, Institution, Partnership, Person
 
-from .models import LinkSuggestion
-from .services import record_revision
-from .suggestions import accept, detect_press_release, dismiss
+from ..models import LinkSuggestion
+from ..services import record_revision
+from .suggestions import FigureWithoutSubject, accept, detect_press_release, dismiss
 
 Kind = LinkSuggestion.Kind
 TARGETS = {
@@ -36,6 +36,7 @@ TARGETS = {
 # What accepting a suggestion of each kind creates, beyond the link itself.
 EXTRA_PERMISSIONS = {
     Kind.NEW_INSTITUTION: "partners.add_institution",
+    Kind.NEW_PERSON: "partners.add_person",
     Kind.FIGURE: "partners.add_figure",
 }
 
@@ -133,12 +134,24 @@ class SuggestedLinksMixin:
     def _describe(self, suggestion, names):
         if suggestion.kind == Kind.FIGURE:
             subject = names.get(suggestion.subject_kind, {}).get(suggestion.object_id)
+            if suggestion.subject_kind == "new_institution":
+                subject = _("%(name)s (new)") % {"name": suggestion.subject_name}
+            elif not suggestion.subject_kind:
+                subject = _("this press release only")
             return format_html(
-                "<strong>{} {}</strong> — {} ({})",
+                "<strong>{}{} {}</strong> — {} ({})",
+                _("about ") if suggestion.approximate else "",
                 suggestion.value,
                 suggestion.label,
                 subject or "?",
                 suggestion.as_of or "",
+            )
+        if suggestion.kind == Kind.NEW_INSTITUTION and suggestion.object_id:
+            return format_html(
+                "<strong>{}</strong> — {}",
+                suggestion.matched_text,
+                _("another name of %(name)s: accepting adds it to its aliases")
+                % {"name": suggestion.organisation},
             )
         if suggestion.kind == Kind.NEW_INSTITUTION:
             return format_html(
@@ -147,13 +160,20 @@ class SuggestedLinksMixin:
                 _("not in the directory"),
                 suggestion.country_code or "?",
             )
+        if suggestion.kind == Kind.NEW_PERSON:
+            return format_html(
+                "<strong>{}</strong> — {}, {} ({})",
+                suggestion.matched_text,
+                suggestion.role or "?",
+                suggestion.organisation or "?",
+                _("not in the directory"),
+            )
         target = names.get(suggestion.kind, {}).get(suggestion.object_id)
         return format_html("<strong>{}</strong>", target or suggestion.matched_text)
 
     def _row(self, obj, suggestion, names):
-        accept_label = (
-            _("Create and link") if suggestion.kind == Kind.NEW_INSTITUTION else _("Accept")
-        )
+        creates = suggestion.kind in (Kind.NEW_INSTITUTION, Kind.NEW_PERSON)
+        accept_label = _("Create and link") if creates else _("Accept")
         sentence = suggestion.sentence
         marked = format_html("{}", sentence)
         if suggestion.matched_text and suggestion.matched_text in sentence:
@@ -273,6 +293,16 @@ class SuggestedLinksMixin:
             raise PermissionDenied
         try:
             accept(suggestion)
+        except FigureWithoutSubject:
+            self.message_user(
+                request,
+                _(
+                    "This figure belongs to the press release alone: the directory keeps "
+                    "figures of a partnership or an institution. Link one, then detect again."
+                ),
+                messages.WARNING,
+            )
+            return self._back(obj)
         except ObjectDoesNotExist:
             suggestion.delete()
             self.message_user(request, _("The suggested entry no longer exists."), messages.WARNING)
