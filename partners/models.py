@@ -1,6 +1,7 @@
 """The partner directory: countries, missions, people, institutions, partnerships, figures."""
 
 import datetime
+import re
 
 from django.contrib.postgres.search import SearchVectorField
 from django.db import models
@@ -247,6 +248,19 @@ class Institution(models.Model):
 
 # The word for an ambassador's post in the title columns of the languages other than English.
 HEAD_OF_MISSION_WORDS = {"title_ru": "посол", "title_kk": "елші"}
+
+
+def is_head_of_mission_title(titles):
+    """The same rule as ``PositionQuerySet.heads()`` for titles already loaded.
+
+    ``titles``: {"title_en": ..., "title_ru": ..., "title_kk": ...}.
+    """
+    if (titles.get("title_en") or "").lower().startswith("ambassador"):
+        return True
+    return any(
+        re.search(rf"(^|\s){word}(\s|$)", (titles.get(column) or "").lower())
+        for column, word in HEAD_OF_MISSION_WORDS.items()
+    )
 
 
 class PositionQuerySet(models.QuerySet):

@@ -26,7 +26,15 @@ from django.core.cache import cache
 from django.db import connection
 from django.utils import translation
 
-from partners.models import Country, Embassy, Institution, Partnership, Person, Position
+from partners.models import (
+    Country,
+    Embassy,
+    Institution,
+    Partnership,
+    Person,
+    Position,
+    is_head_of_mission_title,
+)
 
 HOME_COUNTRY = getattr(settings, "MFA_HOME_COUNTRY", "KZ")
 VERSION_CACHE_KEY = "news:mentions:directory-token"
@@ -117,6 +125,7 @@ class PositionInfo:
     title: str
     start: datetime.date | None
     end: datetime.date | None
+    is_head: bool = False  # an ambassador's post, in whichever language it is written
 
     def held_on(self, on):
         return (self.start is None or self.start <= on) and (self.end is None or self.end >= on)
@@ -223,10 +232,23 @@ class DirectoryIndex:
             if len(name.split()) > 1:
                 for title in {*PERSON_TITLES, honorifics.get(pk, "")} - {""}:
                     self.add(f"{title} {surname}", "person", pk)
+        head_titles = ("title_en", "title_ru", "title_kk")
         for row in Position.objects.values(
-            "person_id", "title", "embassy_id", "institution_id", "start_date", "end_date"
+            "person_id",
+            "title",
+            *head_titles,
+            "embassy_id",
+            "institution_id",
+            "start_date",
+            "end_date",
         ):
-            info = PositionInfo(row["person_id"], row["title"], row["start_date"], row["end_date"])
+            info = PositionInfo(
+                row["person_id"],
+                row["title"],
+                row["start_date"],
+                row["end_date"],
+                is_head=is_head_of_mission_title({key: row[key] for key in head_titles}),
+            )
             self.person_positions[row["person_id"]].append(info)
             if row["embassy_id"]:
                 self.embassy_positions[row["embassy_id"]].append(info)
@@ -338,9 +360,7 @@ class DirectoryIndex:
 
     def head_of_mission(self, embassy_id, on):
         heads = [
-            p
-            for p in self.embassy_positions.get(embassy_id, [])
-            if p.title.lower().startswith("ambassador") and p.held_on(on)
+            p for p in self.embassy_positions.get(embassy_id, []) if p.is_head and p.held_on(on)
         ]
         heads.sort(key=lambda p: p.start or datetime.date.min, reverse=True)
         return heads[0].person_id if heads else None

@@ -74,3 +74,24 @@ def test_russian_embassy_page_names_the_ambassador(client):
         url = reverse("partners:embassy-detail", args=[embassy.slug])
     page = client.get(url).content.decode()
     assert "Роман Василенко</a>, Посол" in page
+
+
+@pytest.mark.parametrize(
+    "titles",
+    [
+        {"title_en": "Ambassador"},
+        {"title_en": "", "title_kk": "Елші"},
+        {"title_en": "", "title_ru": "Чрезвычайный и Полномочный Посол"},
+        {"title_en": "Consul", "title_ru": "Консул", "title_kk": "Консул"},
+        {"title_en": "", "title_ru": "Посольство"},
+    ],
+)
+def test_loaded_titles_follow_the_same_rule_as_the_query(titles):
+    """Mention detection judges loaded posts with is_head_of_mission_title: same answers."""
+    from partners.models import Position, is_head_of_mission_title
+    from tests.factories import make_embassy, make_position
+
+    position = make_position(embassy=make_embassy(), title="x")
+    Position.objects.filter(pk=position.pk).update(**titles)
+    in_query = Position.objects.heads().filter(pk=position.pk).exists()
+    assert in_query == is_head_of_mission_title(titles)
