@@ -23,7 +23,7 @@ install: $(STAMP) gettext
 	$(DEV) $(PY) manage.py compilemessages --ignore=.venv --ignore=var -v 0
 
 messages: install
-	$(DEV) $(PY) manage.py makemessages -l kk -l ru --ignore=.venv --ignore=var --ignore=tests
+	$(DEV) $(PY) manage.py makemessages -l kk -l ru --no-obsolete --ignore=.venv --ignore=var --ignore=tests
 
 # compilemessages needs GNU gettext's msgfmt; install it where it is missing and we may.
 gettext:

@@ -41,7 +41,7 @@ def catalog(language):
 
 
 def keys(po):
-    return {(entry.msgctxt, entry.msgid, entry.msgid_plural) for entry in po}
+    return {(entry.msgctxt, entry.msgid, entry.msgid_plural) for entry in po if not entry.obsolete}
 
 
 def test_kazakh_and_russian_catalogs_exist():
@@ -275,7 +275,7 @@ def test_admin_follows_the_editors_language(admin_client, language, phrases):
     assert f'<option value="{language}" lang="{language}" selected>' in html
     assert f'action="{reverse("set_language")}"' in html
     if language == "ru":  # only the language choice names Kazakh in Kazakh
-        assert not kazakh_letters_in(html.replace(">Қазақ<", "><"))
+        assert not kazakh_letters_in(html.replace(">Қазақша<", "><"))
 
 
 @pytest.mark.django_db

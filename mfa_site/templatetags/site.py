@@ -79,3 +79,11 @@ def language_alternates(context):
     preferred = [link for link in existing if link["code"] == first_choice]
     x_default = (preferred or existing or [None])[0]
     return {"links": links, "x_default": x_default and x_default["url"]}
+
+
+@register.filter
+def native_name(code):
+    """How a language names itself ("Қазақша", "Русский", "English"), as the switcher writes it."""
+    from mfa_site.languages import NATIVE_NAMES
+
+    return NATIVE_NAMES.get(code, code)
