@@ -11,6 +11,7 @@ from django.db import InterfaceError, OperationalError
 from django.http import HttpResponse
 from django.http.request import split_domain_port
 from django.template.loader import render_to_string
+from django.utils import translation
 
 logger = logging.getLogger("mfa.availability")
 
@@ -73,7 +74,13 @@ class DatabaseUnavailableMiddleware:
                 "error": str(exc).splitlines()[0][:200] if str(exc) else "",
             },
         )
-        return service_unavailable()
+        # In the page's language (its /kk/, /ru/, /en/ prefix, else cookie and browser):
+        # neither needs the database.
+        language = translation.get_language_from_path(
+            request.path_info
+        ) or translation.get_language_from_request(request)
+        with translation.override(language):
+            return service_unavailable()
 
 
 class HostPortMiddleware:

@@ -47,8 +47,9 @@ def test_every_public_page_is_503_while_the_database_is_down(tmp_path, collected
     )
     with gunicorn(env, workers=2) as base:
         # robots.txt needs no database and keeps answering; /healthz is checked below.
+        english = {"Accept-Language": "en"}
         results = {
-            path: get(base + path)
+            path: get(base + path, headers=english)
             for path in sample_paths()
             # The language switcher only sets a cookie and redirects: no database either.
             if path not in ("/healthz", "/robots.txt") and not path.startswith("/language/")
@@ -56,7 +57,9 @@ def test_every_public_page_is_503_while_the_database_is_down(tmp_path, collected
         robots_status, _, _ = get(base + "/robots.txt")
         health_status, _, health_body = get(base + "/healthz")
         # A logged-in editor's session cannot be read either: still the 503, not a 500.
-        staff = {"Cookie": "sessionid=0123456789abcdefghijklmnopqrstuv"}
+        staff = {"Cookie": "sessionid=0123456789abcdefghijklmnopqrstuv", **english}
+        # The 503 page speaks the language of the page asked for.
+        russian_status, _, russian_body = get(base + "/ru/news/")
         results["/ (with a session)"] = get(base + "/", headers=staff)
         results["admin (with a session)"] = get(base + "/admin/", headers=staff)
     assert len(results) >= 5
@@ -65,6 +68,7 @@ def test_every_public_page_is_503_while_the_database_is_down(tmp_path, collected
         assert_branded_503(status, headers, body)
         assert "Content-Security-Policy" in headers  # still sent by the outer middleware
     assert robots_status == 200
+    assert russian_status == 503 and '<html lang="ru">' in russian_body
     assert health_status == 503
     assert '"database": {"ok": false, "error": "OperationalError"' in health_body
     assert "nope" not in health_body and "5432" not in health_body

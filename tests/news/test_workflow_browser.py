@@ -26,12 +26,14 @@ def test_editor_writes_and_submits_publisher_publishes_public_sees_it(page, live
 
     # The editor writes a press release with the rich-text editor and submits it.
     log_in(page, live_server, "editor", "/admin/news/pressrelease/add/")
-    page.fill("#id_title", "Kazakh students in Antwerp")
-    page.fill("#id_lead", "Eight master's students began the double-degree MBA.")
-    page.fill("#id_dateline", "Brussels")
-    editable = page.locator(".ProseMirror[contenteditable=true]")
+    # The editor's browser is in English: English is the original language, its section first.
+    assert page.locator("#id_original_language").input_value() == "en"
+    page.fill("#id_title_en", "Kazakh students in Antwerp")
+    page.fill("#id_lead_en", "Eight master's students began the double-degree MBA.")
+    page.fill("#id_dateline_en", "Brussels")
+    editable = page.locator(".field-body_en .ProseMirror[contenteditable=true]")
     editable.wait_for()
-    assert editable.get_attribute("aria-label") == "Body"
+    assert editable.get_attribute("aria-label") == "Body (English)"
     editable.click()
     page.keyboard.type("The programme opens ")
     page.keyboard.press("Control+b")
@@ -46,7 +48,7 @@ def test_editor_writes_and_submits_publisher_publishes_public_sees_it(page, live
 
     page.click("button[name=_transition][value=submit]")
     page.wait_for_url("**/admin/news/pressrelease/")
-    press_release = PressRelease.objects.get(title="Kazakh students in Antwerp")
+    press_release = PressRelease.objects.get(title_en="Kazakh students in Antwerp")
     assert press_release.status == PressRelease.Status.REVIEW
     assert press_release.slug == "kazakh-students-in-antwerp"
     assert "<strong>new opportunities</strong>" in press_release.body
