@@ -1,29 +1,19 @@
 from django.conf import settings
 from django.contrib import admin
-from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path, re_path
 
-from news.sitemaps import NewsPagesSitemap, PressReleaseSitemap
 from news.views import home, robots_txt
-from partners.sitemaps import EmbassySitemap, InstitutionSitemap, PartnershipSitemap, PersonSitemap
 
+from . import sitemaps
 from .health import healthz
 from .media_views import serve_media
-
-sitemaps = {
-    "pages": NewsPagesSitemap,
-    "news": PressReleaseSitemap,
-    "embassies": EmbassySitemap,
-    "institutions": InstitutionSitemap,
-    "partnerships": PartnershipSitemap,
-    "people": PersonSitemap,
-}
 
 urlpatterns = [
     path("", home, name="home"),
     path("news/", include("news.urls")),
     path("", include("partners.urls")),
-    path("sitemap.xml", sitemap, {"sitemaps": sitemaps}, name="sitemap"),
+    path("sitemap.xml", sitemaps.sitemap, name="sitemap"),
+    path("sitemap-<slug:section>.xml", sitemaps.section, name="sitemap-section"),
     path("robots.txt", robots_txt, name="robots"),
     path("healthz", healthz, name="healthz"),
     path(settings.ADMIN_URL, admin.site.urls),

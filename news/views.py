@@ -14,10 +14,12 @@ from django.utils.translation import gettext_lazy as _
 from django.views.generic import DetailView
 from django_filters.views import FilterView
 
+from mfa_site.page_cache import tag_page
 from partners.models import Embassy, Partnership
 
 from .filters import QUERY_MAX_LENGTH, PressReleaseFilter
 from .models import PressRelease
+from .page_tags import subject_tag
 
 HOME_NEWS = 6
 HOME_PARTNERSHIPS = 6
@@ -34,6 +36,7 @@ SUBJECT_FEEDS = [
 
 
 def home(request):
+    tag_page(request, "news", "directory")
     return render(
         request,
         "home.html",
@@ -67,6 +70,7 @@ class PressReleaseListView(FilterView):
         return PressRelease.objects.published().prefetch_related("topics")
 
     def get_context_data(self, **kwargs):
+        tag_page(self.request, "news", "directory")
         context = super().get_context_data(**kwargs)
         filterset = self.filterset
         chosen = filterset.form.cleaned_data if filterset.is_bound and filterset.is_valid() else {}
@@ -104,6 +108,8 @@ class PressReleaseDetailView(DetailView):
     so all the page needs is gathered in `get_context_data`.
     """
 
+    page_cache = True  # previews say False: they are never stored in the page cache
+
     def get_queryset(self):
         return PressRelease.objects.public().with_related()
 
@@ -130,7 +136,22 @@ class PressReleaseDetailView(DetailView):
             ],
             json_ld=self.news_article(press_release),
         )
+        if self.page_cache:
+            tag_page(self.request, *self.page_tags(context))
         return context
+
+    def page_tags(self, context):
+        """This page, and everything it shows that has a page of its own."""
+        subjects = [
+            *context["related_topics"],
+            *context["related_countries"],
+            *(subject for pair in context["related_embassies"] for subject in pair),
+            *context["related_institutions"],
+            *(institution.parent for institution in context["related_institutions"]),
+            *(partnership for partnership, _figures in context["related_partnerships"]),
+            *(person for person, _position in context["related_people"]),
+        ]
+        return [f"pr:{self.object.pk}", *(subject_tag(s) for s in subjects if s is not None)]
 
     def other_news(self, partnerships, institutions):
         """Other published news on the same partnerships or institutions."""

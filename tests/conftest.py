@@ -71,3 +71,13 @@ def collected_static(tmp_path_factory):
     from tests.production import collectstatic
 
     return collectstatic(tmp_path_factory.mktemp("production") / "static")
+
+
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    """Every test starts with an empty cache: no page cached by another test is served."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()

@@ -62,3 +62,32 @@ def test_robots_txt_points_to_the_absolute_sitemap(client):
     assert "Disallow: /admin/" in response.text
     assert reverse("robots") == "/robots.txt"
     assert reverse("sitemap") == "/sitemap.xml"
+
+
+def test_large_sitemap_becomes_an_index_of_paginated_sections(client, monkeypatch):
+    from mfa_site import sitemaps
+
+    monkeypatch.setattr(sitemaps, "SPLIT_AT", 3)
+    monkeypatch.setattr(sitemaps.SITEMAPS["news"], "limit", 2)
+    made = [make_press_release() for _ in range(5)]
+    response = client.get(reverse("sitemap"))
+    root = ET.fromstring(response.content)
+    assert root.tag == f"{NS}sitemapindex"
+    locations = [loc.text for loc in root.iter(f"{NS}loc")]
+    news_section = "http://testserver" + reverse("sitemap-section", args=["news"])
+    assert news_section in locations
+    assert f"{news_section}?p=3" in locations
+    listed = set()
+    for page in (1, 2, 3):
+        page_xml = client.get(reverse("sitemap-section", args=["news"]), {"p": page})
+        assert page_xml.status_code == 200
+        listed |= {loc.text for loc in ET.fromstring(page_xml.content).iter(f"{NS}loc")}
+    assert {f"http://testserver{item.get_absolute_url()}" for item in made} <= listed
+    assert client.get(reverse("sitemap-section", args=["nothing"])).status_code == 404
+    assert client.get(reverse("sitemap-section", args=["news"]), {"p": 9}).status_code == 404
+
+
+def test_small_sitemap_stays_one_file(client):
+    make_press_release()
+    root = ET.fromstring(client.get(reverse("sitemap")).content)
+    assert root.tag == f"{NS}urlset"
