@@ -1,8 +1,11 @@
 """Sitemap of the public news pages; the directory's sitemaps are in partners/sitemaps.py."""
 
 from django.contrib.sitemaps import Sitemap
+from django.db.models import Max
 from django.urls import reverse
 from django.utils.functional import cached_property
+
+from mfa_site.page_cache import cached_value
 
 from .models import PressRelease
 
@@ -11,10 +14,19 @@ class PressReleaseSitemap(Sitemap):
     changefreq = "monthly"
 
     def items(self):
-        return PressRelease.objects.published().only("slug", "updated_at", "published_at")
+        # By primary key: deep pages of the index (?p=40) skip along the key, not a sort.
+        return (
+            PressRelease.objects.published()
+            .only("slug", "updated_at", "published_at")
+            .order_by("pk")
+        )
 
     def lastmod(self, item):
         return item.updated_at
+
+    def get_latest_lastmod(self):
+        # Django's default calls lastmod() on every item: 50,000 rows for the index.
+        return latest_news_change()
 
 
 class NewsPagesSitemap(Sitemap):
@@ -34,5 +46,16 @@ class NewsPagesSitemap(Sitemap):
 
     @cached_property
     def latest_change(self):
-        latest = PressRelease.objects.published().order_by("-updated_at").first()
-        return latest.updated_at if latest else None
+        return latest_news_change()
+
+    def get_latest_lastmod(self):
+        return self.latest_change
+
+
+def latest_news_change():
+    """When published news last changed: one scan per change of the news, from the cache."""
+    return cached_value(
+        "news-latest-change",
+        ["news"],
+        lambda: PressRelease.objects.published().aggregate(latest=Max("updated_at"))["latest"],
+    )
