@@ -15,6 +15,7 @@ the page is rendered as if nothing were cached: an outage never breaks a page or
 """
 
 import contextlib
+import contextvars
 import hashlib
 import logging
 import time
@@ -35,6 +36,10 @@ HORIZON_KEY = "page-horizon"
 NONCE_PLACEHOLDER = b"__mfa_csp_nonce__"
 # Carried by every entry: `purge(SITE_TAG)` empties the page cache (after bulk writes).
 SITE_TAG = "site"
+
+# When the current request began: derived data computed during it must not give a missing
+# tag a purge time later than the page's own start, or the page would be stale at once.
+_request_started = contextvars.ContextVar("page_cache_request_started", default=None)
 
 # Sent with the tags of every purge, after the purge is in the shared cache: connect a
 # receiver that forwards them to a CDN's purge API (see README, "Caching").
@@ -130,7 +135,9 @@ def _fresh(entry):
 
 
 def _remember_tags(tags, started):
-    """Give never-purged tags a purge time just before this request began."""
+    """Give never-purged (or evicted) tags a purge time just before this request began:
+    whatever was stored before they were lost is stale, what this request stores is not."""
+    started = min(started, _request_started.get() or started)
     try:
         known = cache.get_many([_tag_key(tag) for tag in tags])
         for tag in tags:
@@ -141,7 +148,10 @@ def _remember_tags(tags, started):
 
 
 def cached_value(key, tags, compute):
-    """`compute()` from the cache while none of `tags` was purged; derived data, not pages."""
+    """`compute()` from the cache while none of `tags` was purged; derived data, not pages.
+
+    `tags` may be a function of the computed value (when what it shows decides its tags).
+    """
     key = "derived:" + key
     try:
         entry = cache.get(key)
@@ -151,6 +161,8 @@ def cached_value(key, tags, compute):
         logger.exception("cache read failed", extra={"event": "page_cache_error"})
     started = time.time()
     value = compute()
+    if callable(tags):
+        tags = tags(value)
     tags = tuple(sorted({*tags, SITE_TAG}))
     try:
         timeout = lifetime()
@@ -201,6 +213,13 @@ class PageCacheMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
+        token = _request_started.set(time.time())
+        try:
+            return self._serve(request)
+        finally:
+            _request_started.reset(token)
+
+    def _serve(self, request):
         anonymous = _anonymous(request)
         readable = anonymous and settings.PAGE_CACHE
         key = page_key(request) if readable else None
@@ -208,7 +227,7 @@ class PageCacheMiddleware:
             entry = self._read(key)
             if entry is not None:
                 return self._respond(request, self._from_entry(request, entry), entry)
-        started = time.time()
+        started = _request_started.get()
         response = self.get_response(request)
         if not (anonymous and _storable(request, response)):
             return response

@@ -16,6 +16,8 @@ def test_bench_pages_measures_every_page_with_its_query_count(settings):
     settings.PAGE_CACHE = False
     institution = make_institution()
     partnership = make_partnership(institutions=[institution])
+    for _ in range(20):  # a second page of the list
+        make_press_release()
     make_press_release(institutions=[institution], partnerships=[partnership])
     paths = bench_paths()
     assert set(paths) == set(PAGES)
