@@ -6,7 +6,7 @@ PYTHON ?= $(shell command -v python3.13 || command -v python3.12 || echo python3
 DEV    := DJANGO_DEBUG=1
 PORT   ?= 8000
 
-.PHONY: install run test lint browser demo redis loadtest
+.PHONY: install run test lint browser demo redis loadtest messages gettext
 
 $(PY):
 	$(PYTHON) -c 'import sys; sys.exit("Python 3.12 or newer is needed" if sys.version_info < (3, 12) else 0)'
@@ -17,7 +17,19 @@ $(STAMP): pyproject.toml | $(PY)
 	$(PY) -m pip install -q -e ".[dev]"
 	touch $(STAMP)
 
-install: $(STAMP)
+# The interface translations (locale/*/LC_MESSAGES/django.po) compile to .mo files on every
+# install; the .mo files are build output, not committed.
+install: $(STAMP) gettext
+	$(DEV) $(PY) manage.py compilemessages --ignore=.venv --ignore=var -v 0
+
+messages: install
+	$(DEV) $(PY) manage.py makemessages -l kk -l ru --no-obsolete --ignore=.venv --ignore=var --ignore=tests
+
+# compilemessages needs GNU gettext's msgfmt; install it where it is missing and we may.
+gettext:
+	@command -v msgfmt >/dev/null || { [ "$$(id -u)" = 0 ] && \
+		(apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq gettext >/dev/null); } || \
+		{ echo "msgfmt is missing: install GNU gettext (apt-get install gettext)"; exit 1; }
 
 demo: install
 	$(DEV) $(PY) manage.py migrate --noinput

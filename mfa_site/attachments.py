@@ -1,5 +1,6 @@
 """Uploaded documents (attachments): checked by content, stored under generated names."""
 
+import logging
 import uuid
 from dataclasses import dataclass
 from pathlib import PurePosixPath
@@ -9,6 +10,10 @@ from django.core.exceptions import SuspiciousFileOperation, ValidationError
 from django.template.defaultfilters import filesizeformat
 from django.utils.text import get_valid_filename
 from django.utils.translation import gettext_lazy as _
+
+from . import pdf_inspection
+
+logger = logging.getLogger("mfa.uploads")
 
 
 @dataclass(frozen=True)
@@ -43,19 +48,6 @@ def _looks_like_pdf(fp, size):
     return b"%%EOF" in _tail(fp, size)
 
 
-def _has_active_content(fp):
-    """Refuse PDFs that carry scripts or launch actions (a cheap scan of the raw bytes)."""
-    fp.seek(0)
-    previous = b""
-    markers = (b"/JavaScript", b"/JS ", b"/JS(", b"/JS<", b"/Launch", b"/EmbeddedFile")
-    while chunk := fp.read(1024 * 1024):
-        window = previous + chunk
-        if any(marker in window for marker in markers):
-            return True
-        previous = chunk[-32:]
-    return False
-
-
 def clean_original_name(name, default="document"):
     """The uploaded name, made safe for display and download; never used for storage."""
     name = PurePosixPath(str(name or "").replace("\\", "/")).name
@@ -78,11 +70,24 @@ def validate_attachment(uploaded):
     kinds = allowed_kinds()
     for kind in kinds:
         if kind.ext == "pdf" and _looks_like_pdf(uploaded, size):
-            if _has_active_content(uploaded):
-                raise ValidationError(
-                    _("This PDF contains scripts or embedded files and was refused."),
-                    code="attachment_active",
+            try:
+                pdf_inspection.inspect_pdf(uploaded)
+            except pdf_inspection.ActiveContent as exc:
+                logger.warning(
+                    "PDF refused: %s",
+                    exc.kind,
+                    extra={"event": "attachment_refused", "kind": exc.kind, "where": exc.where},
                 )
+                raise ValidationError(
+                    _(
+                        "This PDF contains scripts, embedded files or other active content "
+                        "and was refused. Save it again as a plain PDF (for example with "
+                        "“Print to PDF”) and upload that."
+                    ),
+                    code="attachment_active",
+                ) from None
+            except pdf_inspection.MalformedPDF:
+                break  # not a PDF a reader could open: refused below as not a valid PDF
             uploaded.seek(0)
             return kind
     raise ValidationError(

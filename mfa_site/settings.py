@@ -14,7 +14,7 @@ from django.core.exceptions import ImproperlyConfigured
 from django.utils.csp import CSP
 from django.utils.translation import gettext_lazy as _
 
-from mfa_site.csp import TIPTAP_STYLE_HASHES
+from mfa_site.csp import TIPTAP_STYLE_HASHES, static_security_headers
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = Path(os.environ.get("DJANGO_VAR_DIR", BASE_DIR / "var"))
@@ -42,12 +42,24 @@ if not SECRET_KEY:
         )
     SECRET_KEY = "django-insecure-development-only-key-never-used-with-debug-off"
 
+# Staff sign in with a second factor (passkey or authenticator app). Off only for local
+# work while debugging; production refuses to start without it.
+MFA_REQUIRED = env_bool("DJANGO_MFA_REQUIRED", True)
+if not MFA_REQUIRED and not DEBUG:
+    raise ImproperlyConfigured(
+        "DJANGO_MFA_REQUIRED is off while DJANGO_DEBUG is off. Staff sign-in needs a second "
+        "factor in production: unset DJANGO_MFA_REQUIRED (it is on by default), or set "
+        "DJANGO_DEBUG=1 for local development."
+    )
+
 ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", "127.0.0.1,localhost" if DEBUG else "")
 CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS")
 # The admin lives at a configurable, less guessable path (e.g. "office-7f3a/").
 ADMIN_URL = os.environ.get("DJANGO_ADMIN_URL", "admin/").strip("/") + "/"
 
 INSTALLED_APPS = [
+    # Before the admin, so its translation-aware admin classes and widgets take effect.
+    "modeltranslation",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -61,12 +73,23 @@ INSTALLED_APPS = [
     "django_prose_editor",
     "reversion",
     "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
+    "django_otp_webauthn",
+    "rest_framework",
+    "drf_spectacular",
+    "drf_spectacular_sidecar",
     "mfa_site",
     "partners",
     "news",
 ]
 
 MIDDLEWARE = [
+    # First: a Host with an impossible port is a 400 before anything reads the host.
+    "mfa_site.middleware.HostPortMiddleware",
+    # The client address for audit log entries written anywhere below.
+    "mfa_site.audit.AuditContextMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
@@ -77,8 +100,14 @@ MIDDLEWARE = [
     # After the locale (the language is part of the key), inside CSP (fresh nonce per hit).
     "mfa_site.page_cache.PageCacheMiddleware",
     "django.middleware.common.CommonMiddleware",
+    # /api/ only: CORS headers for reads, ETag and 304.
+    "mfa_site.api.ApiMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "mfa_site.middleware.SessionLimitsMiddleware",
+    # request.user.is_verified(), then the admin and /staff/ ask for the second factor.
+    "django_otp.middleware.OTPMiddleware",
+    "mfa_site.two_factor.middleware.MFARequiredMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "mfa_site.uploads.UploadGuardMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -135,14 +164,31 @@ AUTHENTICATION_BACKENDS = [
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {
+        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+        "OPTIONS": {"min_length": 12},
+    },
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 
-LANGUAGE_CODE = "en"
-LANGUAGES = [("en", _("English")), ("ru", _("Russian")), ("kk", _("Kazakh"))]
-LOCALE_PATHS = [BASE_DIR / "locale"]
+# Kazakh is the state language and the default; the visitor's language comes from the URL
+# prefix (/kk/, /ru/, /en/), and unprefixed public paths redirect by cookie, then
+# Accept-Language, then this default.
+LANGUAGE_CODE = os.environ.get("DJANGO_LANGUAGE_CODE", "kk")
+LANGUAGES = [("kk", _("Kazakh")), ("ru", _("Russian")), ("en", _("English"))]
+# Content (press releases, the directory) is translated with django-modeltranslation: one
+# column per language on the same row, so no page needs a join or a query more per language.
+MODELTRANSLATION_LANGUAGES = ("kk", "ru", "en")
+MODELTRANSLATION_DEFAULT_LANGUAGE = "kk"
+# Directory names fall back (names of foreign institutions often exist only in English);
+# press releases never do (their translation options switch fallbacks off).
+MODELTRANSLATION_FALLBACK_LANGUAGES = ("en", "ru", "kk")
+# locale/: the site's own messages (makemessages). locale/django/: Kazakh for the Django
+# admin messages that Django's own Kazakh catalog lacks, written by hand.
+LOCALE_PATHS = [BASE_DIR / "locale", BASE_DIR / "locale" / "django"]
+# Dates and numbers as each language writes them ("15 марта 2026 года", "2026 жылғы 15 наурыз").
+FORMAT_MODULE_PATH = ["mfa_site.formats"]
 TIME_ZONE = os.environ.get("TIME_ZONE", "Asia/Almaty")
 USE_I18N = True
 USE_TZ = True
@@ -192,19 +238,27 @@ MEDIA_MAX_IMAGE_BYTES = int(os.environ.get("MEDIA_MAX_IMAGE_BYTES", 10 * 1024 * 
 MEDIA_MAX_IMAGE_PIXELS = int(os.environ.get("MEDIA_MAX_IMAGE_PIXELS", 40_000_000))
 MEDIA_MAX_ATTACHMENT_BYTES = int(os.environ.get("MEDIA_MAX_ATTACHMENT_BYTES", 20 * 1024 * 1024))
 MEDIA_ATTACHMENT_KINDS = ["pdf"]
+# Press-release import (issue 12): larger files are refused with a message.
+IMPORT_MAX_BYTES = int(os.environ.get("IMPORT_MAX_BYTES", 2 * 1024 * 1024))
 MEDIA_RENDITION_CACHE_SECONDS = 3600
 # The application serves media itself while debugging, or when told to (one server, no CDN).
 SERVE_MEDIA = env_bool("DJANGO_SERVE_MEDIA", DEBUG)
 
 CACHE_URL = os.environ.get("CACHE_URL", "")
+CACHE_SOCKET_TIMEOUT = float(os.environ.get("DJANGO_CACHE_SOCKET_TIMEOUT", "0.25"))
 if CACHE_URL.startswith(("redis://", "rediss://")):
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            # Django's RedisCache, but a Redis outage means "no cache", never an error.
+            "BACKEND": "mfa_site.cache.ResilientRedisCache",
             "LOCATION": CACHE_URL,
             "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "mfa"),
-            # A slow or absent Redis fails fast instead of holding a worker.
-            "OPTIONS": {"socket_connect_timeout": 2, "socket_timeout": 2},
+            # A slow or absent Redis costs a request at most this long, then the cache is
+            # skipped for a few seconds (mfa_site/cache.py).
+            "OPTIONS": {
+                "socket_connect_timeout": CACHE_SOCKET_TIMEOUT,
+                "socket_timeout": CACHE_SOCKET_TIMEOUT,
+            },
         }
     }
 else:
@@ -220,6 +274,9 @@ PAGE_CACHE_SECONDS = int(os.environ.get("DJANGO_PAGE_CACHE_SECONDS", "3600"))
 PAGE_CACHE_CDN_SECONDS = int(os.environ.get("DJANGO_PAGE_CACHE_CDN_SECONDS", "60"))
 
 LOGIN_URL = "admin:login"
+# Where a sign-in lands when its `next` is missing or not allowed (Django's default,
+# /accounts/profile/, does not exist here).
+LOGIN_REDIRECT_URL = "admin:index"
 
 SITE_NAME = _("Ministry of Foreign Affairs of the Republic of Kazakhstan")
 
@@ -233,6 +290,9 @@ SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_SAMESITE = "Lax"
 # Staff sessions (database-backed, so they can be revoked) last at most a working day.
 SESSION_COOKIE_AGE = min(int(os.environ.get("DJANGO_SESSION_COOKIE_AGE", str(8 * 3600))), 8 * 3600)
+# ...and end after 30 minutes without a request: every request renews the idle deadline
+# (mfa_site.middleware.SessionLimitsMiddleware enforces the absolute 8 hours).
+SESSION_IDLE_SECONDS = int(os.environ.get("DJANGO_SESSION_IDLE_SECONDS", str(30 * 60)))
 # Load balancers probe /healthz over plain HTTP.
 SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
 
@@ -255,6 +315,32 @@ SECURE_CSP = {
     "report-uri": os.environ.get("DJANGO_CSP_REPORT_URI") or None,
 }
 
+# WhiteNoise answers static files before the CSP and X-Frame-Options middleware run: it
+# adds the same headers itself (mfa_site.csp.static_security_headers).
+WHITENOISE_ADD_HEADERS_FUNCTION = static_security_headers
+
+# Second factors (mfa_site/two_factor): authenticator apps (TOTP), one-time recovery codes
+# and passkeys (WebAuthn). Failed codes are limited like passwords (AXES_* below) by
+# mfa_site.two_factor.throttle, which replaces django-otp's per-device delays.
+OTP_TOTP_ISSUER = "MFA Kazakhstan"
+OTP_TOTP_THROTTLE_FACTOR = 0
+OTP_STATIC_THROTTLE_FACTOR = 0
+# Passkeys are the second step after the password, never a way around it.
+OTP_WEBAUTHN_ALLOW_PASSWORDLESS_LOGIN = False
+OTP_WEBAUTHN_RP_NAME = "MFA Kazakhstan"
+# The passkey's domain (its relying party): the site's host name; "localhost" while
+# debugging (browsers accept passkeys on http://localhost, never on an IP address).
+OTP_WEBAUTHN_RP_ID = os.environ.get(
+    "DJANGO_WEBAUTHN_RP_ID",
+    "localhost" if DEBUG else next((h.lstrip(".") for h in ALLOWED_HOSTS if h != "*"), ""),
+)
+OTP_WEBAUTHN_ALLOWED_ORIGINS = env_list(
+    "DJANGO_WEBAUTHN_ORIGINS",
+    ",".join(CSRF_TRUSTED_ORIGINS or [f"https://{OTP_WEBAUTHN_RP_ID}"])
+    if not DEBUG
+    else "http://localhost:8000",
+)
+
 # Failed logins throttled per user name AND address (django-axes), lockouts logged.
 AXES_FAILURE_LIMIT = int(os.environ.get("DJANGO_AXES_FAILURE_LIMIT", "5"))
 AXES_COOLOFF_TIME = datetime.timedelta(
@@ -269,6 +355,51 @@ AXES_IPWARE_PROXY_COUNT = int(os.environ.get("DJANGO_AXES_PROXY_COUNT", "0")) or
 AXES_IPWARE_META_PRECEDENCE_ORDER = (
     ("HTTP_X_FORWARDED_FOR", "REMOTE_ADDR") if AXES_IPWARE_PROXY_COUNT else ("REMOTE_ADDR",)
 )
+
+# /healthz answers from its last result for this long, so a load balancer probing often
+# (or many of them) cannot multiply the work.
+HEALTHZ_CACHE_SECONDS = float(os.environ.get("DJANGO_HEALTHZ_CACHE_SECONDS", "5"))
+# The read-only JSON API (/api/v1/, mfa_site/api.py): public, no cookies, JSON only.
+API_RATE_LIMIT = os.environ.get("DJANGO_API_RATE_LIMIT", "120/minute")
+API_CACHE_SECONDS = int(os.environ.get("DJANGO_API_CACHE_SECONDS", "60"))
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": [],
+    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_PARSER_CLASSES": [],
+    "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
+    "DEFAULT_THROTTLE_CLASSES": ["mfa_site.api_throttling.ClientRateThrottle"],
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "UNAUTHENTICATED_USER": None,
+    # The client address for the rate limit: REMOTE_ADDR, or X-Forwarded-For behind as many
+    # proxies as DJANGO_AXES_PROXY_COUNT says (never a header anyone could forge).
+    "NUM_PROXIES": int(os.environ.get("DJANGO_AXES_PROXY_COUNT", "0")),
+}
+# The licence of the open data (figures as CSV and JSON), shown next to every download.
+OPEN_DATA_LICENCE_NAME = os.environ.get("DJANGO_OPEN_DATA_LICENCE_NAME", "CC BY 4.0")
+OPEN_DATA_LICENCE_URL = os.environ.get(
+    "DJANGO_OPEN_DATA_LICENCE_URL", "https://creativecommons.org/licenses/by/4.0/"
+)
+SPECTACULAR_SETTINGS = {
+    "TITLE": "Ministry of Foreign Affairs of the Republic of Kazakhstan: open data API",
+    "DESCRIPTION": (
+        "Read-only JSON: published press releases and the partner directory (missions, "
+        "institutions, people, partnerships, figures). Cursor pagination, ETag, CORS."
+    ),
+    "VERSION": "1.0.0",
+    "OAS_VERSION": "3.1.0",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SCHEMA_PATH_PREFIX": r"/api/v1",
+    # Swagger UI and Redoc from our own static files (drf-spectacular-sidecar), no CDN.
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "ENUM_NAME_OVERRIDES": {
+        "MissionKindEnum": "partners.models.Embassy.Kind",
+        "InstitutionKindEnum": "partners.models.Institution.Kind",
+        "PartnershipKindEnum": "partners.models.Partnership.Kind",
+        "PartnershipStatusEnum": "partners.models.Partnership.Status",
+    },
+}
 
 # Seconds a client is asked to wait (Retry-After) when the database is unavailable.
 DB_UNAVAILABLE_RETRY_AFTER = int(os.environ.get("DJANGO_RETRY_AFTER_SECONDS", "30"))
@@ -296,6 +427,9 @@ LOGGING = {
         "django.server": {"level": "ERROR" if not DEBUG else "INFO"},
         "django.security": {"level": "WARNING"},
         "axes": {"level": "WARNING"},
+        # WeasyPrint warns about every screen-only CSS rule it skips when making a PDF.
+        "weasyprint": {"level": "ERROR"},
+        "fontTools": {"level": "ERROR"},
         "mfa": {"level": LOG_LEVEL},
     },
 }

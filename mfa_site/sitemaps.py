@@ -1,51 +1,38 @@
-"""/sitemap.xml: one sitemap while the site is small, an index of sections once it is not.
+"""The base of every sitemap: one entry per page and language, with hreflang alternates."""
 
-Search engines take at most 50,000 URLs per sitemap, and one 13 MB sitemap at 50,000 press
-releases took seconds to build. Past `SPLIT_AT` entries /sitemap.xml becomes an index of
-the sections (`/sitemap-news.xml?p=2` ...), each page holding at most `Sitemap.limit`.
-"""
-
-from django.contrib.sitemaps import views
-
-from news.sitemaps import NewsPagesSitemap, PressReleaseSitemap
-from partners.sitemaps import EmbassySitemap, InstitutionSitemap, PartnershipSitemap, PersonSitemap
-
-from .page_cache import tag_page
-
-SPLIT_AT = 1000
-SECTION_LIMIT = 1000
-
-SITEMAPS = {
-    "pages": NewsPagesSitemap,
-    "news": PressReleaseSitemap,
-    "embassies": EmbassySitemap,
-    "institutions": InstitutionSitemap,
-    "partnerships": PartnershipSitemap,
-    "people": PersonSitemap,
-}
-for _sitemap in SITEMAPS.values():
-    _sitemap.limit = SECTION_LIMIT
+from django.contrib.sitemaps import Sitemap
+from django.core.paginator import Paginator
 
 
-def _more_than(limit):
-    """Whether all sections together hold more than `limit` entries (bounded counts)."""
-    total = 0
-    for sitemap_class in SITEMAPS.values():
-        items = sitemap_class().items()
-        total += len(items) if isinstance(items, list) else items[: limit + 1 - total].count()
-        if total > limit:
-            return True
-    return False
+class ItemPaginator(Paginator):
+    """Pages of items, each item then spread over its languages.
+
+    Django's i18n sitemaps build the list of (item, language) pairs of every item before
+    paginating: 50,000 press releases read for each page of a section. Here a page reads
+    only its own `limit` items (a slice of the query), so a page holds at most
+    `limit` items in up to three languages each.
+    """
+
+    def __init__(self, sitemap):
+        super().__init__(sitemap.items(), sitemap.limit)
+        self.sitemap = sitemap
+
+    def _get_page(self, object_list, number, paginator):
+        pairs = [
+            (item, code)
+            for item in object_list
+            for code in self.sitemap.get_languages_for_item(item)
+        ]
+        return super()._get_page(pairs, number, paginator)
 
 
-def sitemap(request):
-    """The entry point named in robots.txt."""
-    tag_page(request, "news", "directory")
-    if _more_than(SPLIT_AT):
-        return views.index(request, SITEMAPS, sitemap_url_name="sitemap-section")
-    return views.sitemap(request, SITEMAPS)
+class TrilingualSitemap(Sitemap):
+    """Each item in each site language, with `xhtml:link` alternates and an x-default."""
 
+    i18n = True
+    alternates = True
+    x_default = True
 
-def section(request, section):
-    tag_page(request, "news", "directory")
-    return views.sitemap(request, SITEMAPS, section=section)
+    @property
+    def paginator(self):
+        return ItemPaginator(self)

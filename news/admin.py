@@ -9,17 +9,25 @@ from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
+from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.html import format_html, format_html_join
+from django.utils.safestring import mark_safe
 from django.utils.text import capfirst
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
+from modeltranslation.utils import build_localized_fieldname
 from reversion.models import Version
 
+from mfa_site.admin_languages import TranslatedAdmin
+from mfa_site.languages import NATIVE_NAMES, localized_names
 from partners.models import Embassy
 
-from . import services
+from . import merge, parity, services
 from .admin_media import MEDIA_INLINES
+from .autosave_admin import AutosaveMixin
 from .forms import TRANSITIONS, PressReleaseAdminForm, WithdrawForm, transition_name
+from .linking import SuggestedLinksMixin
 from .models import (
     PressRelease,
     PressReleaseCountry,
@@ -31,15 +39,22 @@ from .models import (
     PressReleaseTopic,
     PreviewToken,
     Topic,
+    active_language,
+    language_codes,
 )
 from .revisions import version_diffs
-from .suggestions_admin import SuggestedLinksMixin
 
 Status = PressRelease.Status
+STATE_LABELS = {
+    "original": gettext_lazy("original"),
+    "current": gettext_lazy("translation up to date"),
+    "outdated": gettext_lazy("translation outdated"),
+    "missing": gettext_lazy("not translated"),
+}
 
 
 @admin.register(Topic)
-class TopicAdmin(admin.ModelAdmin):
+class TopicAdmin(TranslatedAdmin):
     list_display = ["name", "slug"]
     search_fields = ["name"]
     prepopulated_fields = {"slug": ["name"]}
@@ -99,6 +114,21 @@ class StatusFilter(admin.SimpleListFilter):
         return queryset
 
 
+class TranslationFilter(admin.SimpleListFilter):
+    """Press releases whose translations need an editor: outdated ones first of all."""
+
+    title = gettext_lazy("translations")
+    parameter_name = "translation"
+
+    def lookups(self, request, model_admin):
+        return [("outdated", _("Outdated translation"))]
+
+    def queryset(self, request, queryset):
+        if self.value() == "outdated":
+            return queryset.outdated_translations()
+        return queryset
+
+
 class YearFilter(admin.SimpleListFilter):
     title = gettext_lazy("year")
     parameter_name = "year"
@@ -115,22 +145,31 @@ class YearFilter(admin.SimpleListFilter):
 
 
 @admin.register(PressRelease)
-class PressReleaseAdmin(SuggestedLinksMixin, admin.ModelAdmin):
+class PressReleaseAdmin(AutosaveMixin, SuggestedLinksMixin, TranslatedAdmin):
     form = PressReleaseAdminForm
     list_display = [
-        "title",
+        "display_title",
         "workflow_status",
+        "language_states",
         "published_at",
         "embassy_names",
-        "updated_by",
-        "updated_at",
+        "last_change",
         "page_link",
     ]
-    list_filter = [StatusFilter, "topics", "embassies", "institutions", YearFilter]
+    list_filter = [
+        StatusFilter,
+        TranslationFilter,
+        "original_language",
+        "topics",
+        "embassies",
+        "institutions",
+        YearFilter,
+    ]
     list_select_related = ["updated_by"]
-    search_fields = ["title", "lead", "body"]
+    search_fields = localized_names("title", "lead", "body")
     date_hierarchy = "published_at"
-    prepopulated_fields = {"slug": ["title"]}
+    # Django's URLify transliterates Kazakh and Russian; only the written titles are used.
+    prepopulated_fields = {"slug": localized_names("title")}
     actions = ["submit_selected", "publish_selected", "withdraw_selected", "delete_drafts"]
     inlines = [
         link_inline(model)
@@ -160,7 +199,7 @@ class PressReleaseAdmin(SuggestedLinksMixin, admin.ModelAdmin):
     ]
 
     class Media:
-        js = ["news/admin/prose-editor-label.js"]
+        js = ["news/admin/prose-editor-label.js", "news/admin/autosave.js"]
         css = {"all": ["news/admin/workflow.css"]}
 
     # --- permissions -----------------------------------------------------------------
@@ -195,7 +234,49 @@ class PressReleaseAdmin(SuggestedLinksMixin, admin.ModelAdmin):
         return (
             super()
             .get_queryset(request)
-            .prefetch_related(Prefetch("embassies", queryset=Embassy.objects.only("pk", "name")))
+            .prefetch_related(
+                Prefetch("embassies", queryset=Embassy.objects.only("pk", "name")),
+                "translations",
+            )
+        )
+
+    @admin.display(description=gettext_lazy("title"), ordering="pk")
+    def display_title(self, obj):
+        return obj.display_title
+
+    @admin.display(description=gettext_lazy("languages"))
+    def language_states(self, obj):
+        """kk ru en, each marked original, current, outdated or missing."""
+        return format_html_join(
+            " ",
+            '<span class="language-state language-state--{}" title="{}">{}</span>',
+            (
+                (state, STATE_LABELS[state], code)
+                for code, state in obj.translation_states().items()
+            ),
+        )
+
+    @admin.display(description=gettext_lazy("translations"))
+    def translation_check(self, obj):
+        """Each translation's state, and what differs from the original (parity)."""
+        if obj is None or obj.pk is None:
+            return "–"
+        states = format_html_join(
+            "",
+            '<li><span class="language-state language-state--{}">{}</span> {}</li>',
+            (
+                (state, NATIVE_NAMES[code], STATE_LABELS[state])
+                for code, state in obj.translation_states().items()
+            ),
+        )
+        found = parity.differences(obj)
+        warnings = format_html_join(
+            "", '<li class="parity-warning">{}</li>', ((str(item),) for item in found)
+        )
+        return format_html(
+            '<ul class="translation-states">{}</ul>{}',
+            states,
+            format_html('<ul class="parity-warnings">{}</ul>', warnings) if found else "",
         )
 
     @admin.display(description=gettext_lazy("status"), ordering="status")
@@ -209,6 +290,12 @@ class PressReleaseAdmin(SuggestedLinksMixin, admin.ModelAdmin):
     @admin.display(description=gettext_lazy("missions"))
     def embassy_names(self, obj):
         return ", ".join(embassy.name for embassy in obj.embassies.all()) or "–"
+
+    @admin.display(description=gettext_lazy("last change"), ordering="updated_at")
+    def last_change(self, obj):
+        # Who and when in one column: the list fits a 1280 px screen with its filters.
+        when = date_format(timezone.localtime(obj.updated_at), "SHORT_DATETIME_FORMAT")
+        return format_html("{}<br><small>{}</small>", when, obj.updated_by or "–")
 
     @admin.display(description=gettext_lazy("page"))
     def page_link(self, obj):
@@ -233,19 +320,45 @@ class PressReleaseAdmin(SuggestedLinksMixin, admin.ModelAdmin):
         readonly = [
             *super().get_readonly_fields(request, obj),
             "workflow_status",
+            "translation_check",
             *self.audit_fields,
             "preview_links",
+            *(f"formatted_{name}" for name in localized_names("body")),
+            "publication_time",
         ]
         if not self.has_publish_permission(request):
             readonly += ["published_at", "withdrawn_reason"]
         return readonly
 
+    @admin.display(description=gettext_lazy("publication time"))
+    def publication_time(self, obj):
+        when = obj.published_at if obj else None
+        shown = date_format(timezone.localtime(when), "DATETIME_FORMAT") if when else _("Not set")
+        return format_html(
+            '{}<div class="help">{}</div>',
+            shown,
+            _(
+                "A publisher sets it when publishing: now, or a time in the future, which "
+                "schedules the press release to appear by itself."
+            ),
+        )
+
     def get_fieldsets(self, request, obj=None):
-        publication = ["workflow_status", "published_at"]
+        publishes = self.has_publish_permission(request)
+        publication = ["workflow_status", "published_at" if publishes else "publication_time"]
         if obj is not None and obj.status in (Status.PUBLISHED, Status.WITHDRAWN):
             publication.append("withdrawn_reason")
+        can_change = obj is None or self.has_change_permission(request, obj)
         fieldsets = [
-            (None, {"fields": ["title", "slug", "lead", "body", "dateline", "source"]}),
+            *self.language_fieldsets(obj, formatted_body=not can_change),
+            (
+                _("Language and translations"),
+                {
+                    "fields": ["slug", "original_language"]
+                    + (["translation_check"] if obj else [])
+                    + (["confirm_translations"] if obj and obj.outdated_languages() else [])
+                },
+            ),
             (_("Publication"), {"fields": publication}),
         ]
         # The panel is buttons that change links: only for those who may change it.
@@ -270,10 +383,9 @@ class PressReleaseAdmin(SuggestedLinksMixin, admin.ModelAdmin):
                     "classes": ["collapse"],
                     "fields": [
                         "image",
-                        "image_alt",
+                        *localized_names("image_alt"),
                         "image_decorative",
-                        "image_caption",
-                        "image_credit",
+                        *localized_names("image_caption", "image_credit"),
                     ],
                 },
             )
@@ -287,10 +399,44 @@ class PressReleaseAdmin(SuggestedLinksMixin, admin.ModelAdmin):
             )
         return fieldsets
 
+    def language_fieldsets(self, obj, formatted_body=False):
+        """One section per language, the original first; empty translations folded.
+        With `formatted_body` (who cannot change it) the body shows as formatted text."""
+        original = obj.original_language if obj else active_language()
+        states = obj.translation_states() if obj else {}
+        order = [original] + [code for code in language_codes() if code != original]
+        fieldsets = []
+        for code in order:
+            state = states.get(code, "original" if code == original else "missing")
+            fieldsets.append(
+                (
+                    format_html(
+                        '<span lang="{}">{}</span> – {}',
+                        code,
+                        NATIVE_NAMES[code],
+                        STATE_LABELS[state],
+                    ),
+                    {
+                        "fields": [
+                            f"formatted_{name}" if formatted_body and field == "body" else name
+                            for field in ("title", "lead", "body", "dateline", "source")
+                            for name in [build_localized_fieldname(field, code)]
+                        ],
+                        "classes": ["collapse"] if state == "missing" else [],
+                    },
+                )
+            )
+        return fieldsets
+
     def formfield_for_dbfield(self, db_field, request, **kwargs):
         field = super().formfield_for_dbfield(db_field, request, **kwargs)
-        if db_field.name == "body" and field is not None:
-            field.widget.attrs["aria-label"] = capfirst(db_field.verbose_name)
+        language = getattr(db_field, "language", None)
+        if field is not None and db_field.name.startswith("body") and language:
+            # "Body (English)": each editor names its language for screen readers.
+            field.widget.attrs["aria-label"] = "{} ({})".format(
+                capfirst(PressRelease._meta.get_field("body").verbose_name),
+                dict(settings.LANGUAGES)[language],
+            )
         return field
 
     @admin.display(description=gettext_lazy("preview links"))
@@ -344,14 +490,37 @@ class PressReleaseAdmin(SuggestedLinksMixin, admin.ModelAdmin):
             self.message_user(request, error.message, messages.ERROR)
             return HttpResponseRedirect(request.path)
 
+    def get_formset_kwargs(self, request, obj, inline, prefix):
+        kwargs = super().get_formset_kwargs(request, obj, inline, prefix)
+        if request.method == "POST" and obj.pk is not None and "data" in kwargs:
+            # A page opened before someone else's save: its rows rebased on theirs.
+            rebased = merge.inline_merge_for(request, obj)
+            if rebased is not None:
+                kwargs["data"], kwargs["files"] = rebased.data.copy(), rebased.files
+        return kwargs
+
     def save_model(self, request, obj, form, change):
         services.save_edit(
             obj, request.user, expected_version=form.cleaned_data.get("opened_version")
         )
+        if form.merge_report:
+            kept = form.merge_report["kept_theirs"]
+            message = _(
+                "%(who)s saved this press release after you opened it. Your changes were "
+                "merged with theirs."
+            ) % {"who": form.merge_report["who"]}
+            if kept:
+                message += " " + _("Kept their changes to: %(fields)s.") % {
+                    "fields": ", ".join(kept)
+                }
+            self.message_user(request, message, messages.WARNING)
 
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
         obj = form.instance
+        obj.note_edit(form.changed_data, request.user)
+        for language in form.cleaned_data.get("confirm_translations") or []:
+            obj.confirm_translation(language, request.user)
         note = form.cleaned_data.get("change_note", "")
         changed = [
             str(form.fields[name].label)
@@ -377,6 +546,8 @@ class PressReleaseAdmin(SuggestedLinksMixin, admin.ModelAdmin):
         user = request.user
         if name == "submit":
             services.submit_for_review(obj, user, note=note)
+            for difference in parity.differences(obj):
+                self.message_user(request, str(difference), messages.WARNING)
         elif name == "return":
             services.return_to_draft(obj, user, comment=data["review_feedback"], note=note)
         elif name == "publish":
@@ -395,6 +566,18 @@ class PressReleaseAdmin(SuggestedLinksMixin, admin.ModelAdmin):
             % {"title": obj, "status": str(obj.workflow_label).lower()},
             messages.SUCCESS,
         )
+        request.workflow_message_sent = True
+
+    # One message per action: after a workflow button, the workflow's says what happened.
+    def response_change(self, request, obj):
+        if getattr(request, "workflow_message_sent", False):
+            return self.response_post_save_change(request, obj)
+        return super().response_change(request, obj)
+
+    def response_add(self, request, obj, post_url_continue=None):
+        if getattr(request, "workflow_message_sent", False):
+            return self.response_post_save_add(request, obj)
+        return super().response_add(request, obj, post_url_continue)
 
     # --- history, diff and restore ---------------------------------------------------
 
@@ -507,6 +690,7 @@ class PressReleaseAdmin(SuggestedLinksMixin, admin.ModelAdmin):
     # --- change-list actions ---------------------------------------------------------
 
     def _run_action(self, request, queryset, action, done_message):
+        """Run action on each press release; done_message(count) reports the ones it did."""
         done, refused = 0, []
         for press_release in queryset:
             try:
@@ -516,7 +700,7 @@ class PressReleaseAdmin(SuggestedLinksMixin, admin.ModelAdmin):
             else:
                 done += 1
         if done:
-            self.message_user(request, done_message % {"count": done}, messages.SUCCESS)
+            self.message_user(request, done_message(done) % {"count": done}, messages.SUCCESS)
         for message in refused:
             self.message_user(request, message, messages.ERROR)
 
@@ -526,7 +710,11 @@ class PressReleaseAdmin(SuggestedLinksMixin, admin.ModelAdmin):
             request,
             queryset,
             lambda pr: services.submit_for_review(pr, request.user),
-            _("%(count)d press releases submitted for review."),
+            lambda count: ngettext(
+                "%(count)d press release submitted for review.",
+                "%(count)d press releases submitted for review.",
+                count,
+            ),
         )
 
     @admin.action(description=gettext_lazy("Publish selected"), permissions=["publish"])
@@ -535,7 +723,11 @@ class PressReleaseAdmin(SuggestedLinksMixin, admin.ModelAdmin):
             request,
             queryset,
             lambda pr: services.publish(pr, request.user),
-            _("%(count)d press releases published or scheduled."),
+            lambda count: ngettext(
+                "%(count)d press release published or scheduled.",
+                "%(count)d press releases published or scheduled.",
+                count,
+            ),
         )
 
     @admin.action(description=gettext_lazy("Withdraw selected"), permissions=["publish"])
@@ -547,7 +739,11 @@ class PressReleaseAdmin(SuggestedLinksMixin, admin.ModelAdmin):
                 request,
                 queryset,
                 lambda pr: services.withdraw(pr, request.user, reason=reason),
-                _("%(count)d press releases withdrawn."),
+                lambda count: ngettext(
+                    "%(count)d press release withdrawn.",
+                    "%(count)d press releases withdrawn.",
+                    count,
+                ),
             )
             return None
         context = {
@@ -579,3 +775,22 @@ class PressReleaseAdmin(SuggestedLinksMixin, admin.ModelAdmin):
     def delete_queryset(self, request, queryset):
         # A second guard under the confirmation page: nothing public is ever deleted.
         super().delete_queryset(request, queryset.filter(status=Status.DRAFT))
+
+
+def _formatted_body(code):
+    name = build_localized_fieldname("body", code)
+
+    @admin.display(description=PressRelease._meta.get_field(name).verbose_name)
+    def formatted(self, obj):
+        # Sanitised when saved (news/richtext.py): shown as the public sees it, not as tags.
+        return format_html('<div class="readonly-body">{}</div>', mark_safe(getattr(obj, name)))
+
+    return formatted
+
+
+for _code in language_codes():
+    setattr(
+        PressReleaseAdmin,
+        f"formatted_{build_localized_fieldname('body', _code)}",
+        _formatted_body(_code),
+    )

@@ -14,7 +14,7 @@ class NewsConfig(AppConfig):
         from partners import models as partners
 
         from . import page_tags
-        from .mentions import bump_directory_version
+        from .linking import bump_directory_version
 
         page_tags.connect()
 

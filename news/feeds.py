@@ -5,6 +5,7 @@ from django.contrib.syndication.views import Feed
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
+from django.utils.html import escape, strip_tags
 from django.utils.translation import gettext_lazy as _
 
 from mfa_site.page_cache import tag_page
@@ -36,13 +37,15 @@ class NewsFeed(Feed):
         return reverse("news:feed")
 
     def items(self):
-        return PressRelease.objects.published().prefetch_related("topics")[:FEED_SIZE]
+        return PressRelease.objects.listed().prefetch_related("topics")[:FEED_SIZE]
 
     def item_title(self, item):
-        return item.title
+        return strip_tags(item.title)
 
     def item_description(self, item):
-        return item.lead
+        # Feed readers render a description as HTML: give them the lead as text, with any
+        # markup an editor typed removed and what is left escaped, so nothing becomes a tag.
+        return escape(strip_tags(item.lead))
 
     def item_pubdate(self, item):
         return item.published_at
@@ -94,7 +97,7 @@ class SubjectNewsFeed(NewsFeed):
         return reverse(f"news:feed-{self.kind}", args=[obj.slug])
 
     def items(self, obj):
-        return obj.press_releases.published().prefetch_related("topics")[:FEED_SIZE]
+        return obj.press_releases.listed().prefetch_related("topics")[:FEED_SIZE]
 
 
 class SubjectNewsAtomFeed(SubjectNewsFeed):

@@ -10,35 +10,46 @@ from django import forms
 from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
 from django.core.exceptions import ValidationError
 from django.db import connection
-from django.db.models import Count, Q
+from django.db.models import Count, F, Func, Q, Value
 from django.forms.utils import flatatt
 from django.utils.choices import CallableChoiceIterator
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
+from modeltranslation.utils import build_localized_fieldname
 
 from mfa_site.page_cache import cached_value
 from partners.models import Country, Embassy, Institution, Partnership
 
-from .models import PressRelease, Topic
+from .models import PressRelease, Topic, active_language
 
 QUERY_MAX_LENGTH = 200
 
-# PostgreSQL text-search configurations for the site's languages; Kazakh has none.
+# SQLite matches each word with LIKE: a long query of many words stays cheap.
+MAX_SQLITE_WORDS = 12
+
+# PostgreSQL text-search configurations for the site's languages. PostgreSQL has no
+# Kazakh stemmer: Kazakh is matched word for word ("simple"), with accents folded.
 SEARCH_CONFIGS = {"en": "english", "ru": "russian"}
 
 
-def search_config():
-    return SEARCH_CONFIGS.get((get_language() or "en")[:2], "simple")
+def search_config(language=None):
+    return SEARCH_CONFIGS.get(language or active_language(), "simple")
 
 
-def press_release_vector(config):
-    """Title counts most, then the lead, then the body."""
+def press_release_vector(config, language=None):
+    """The page language's title counts most, then its lead, then its body."""
+    language = language or active_language()
+
+    def text(field):
+        column = F(build_localized_fieldname(field, language))
+        # mfa_unaccent: an IMMUTABLE unaccent (migration 0009), so the index matches.
+        return column if config != "simple" else Func(column, function="mfa_unaccent")
+
     return (
-        SearchVector("title", weight="A", config=config)
-        + SearchVector("lead", weight="B", config=config)
-        + SearchVector("body", weight="C", config=config)
+        SearchVector(text("title"), weight="A", config=config)
+        + SearchVector(text("lead"), weight="B", config=config)
+        + SearchVector(text("body"), weight="C", config=config)
     )
 
 
@@ -46,14 +57,14 @@ class MentionedChoiceField(django_filters.fields.ModelChoiceField):
     """A subject that published news mentions: every choice leads somewhere.
 
     The field's queryset is the plain manager (cheap to build on every request); the
-    "mentioned by published news" query runs only when a value is chosen.
+    "mentioned by news listed in the page's language" query runs only when a value is chosen.
     """
 
     def to_python(self, value):
         if value in self.empty_values:
             return None
         model = self.queryset.model
-        mentioned = model.objects.filter(press_releases__in=PressRelease.objects.published())
+        mentioned = model.objects.filter(press_releases__in=PressRelease.objects.listed())
         try:
             return mentioned.filter(**{self.to_field_name: value}).distinct().get()
         except (ValueError, TypeError, model.DoesNotExist, model.MultipleObjectsReturned):
@@ -76,8 +87,9 @@ SHORT_MENUS = {"institution", "partnership"}
 
 
 def _menu_choices(name, model, to_field):
-    """[(value, label), ...] of one menu, sorted by label: scans the links once."""
-    mentioned = model.objects.filter(press_releases__in=PressRelease.objects.published())
+    """[(value, label), ...] of one menu in the active language, sorted by label: the
+    subjects that news listed in that language mentions; scans the links once."""
+    mentioned = model.objects.filter(press_releases__in=PressRelease.objects.listed())
     if name in SHORT_MENUS:
         busiest = (
             mentioned.annotate(mentions=Count("press_releases"))
@@ -91,10 +103,11 @@ def _menu_choices(name, model, to_field):
 
 
 def menu_choices(name, model, to_field):
-    """The menu from the cache: computed once per change of the news or the directory,
-    not on every request (each is a scan of the link table)."""
+    """The menu from the cache, one per language (what is listed and the labels depend on
+    it): computed once per change of the news or the directory, not on every request (each
+    is a scan of the link table). The tags carry no language: one purge reaches all three."""
     return cached_value(
-        f"news-menu:{name}:{get_language()}",
+        f"news-menu:{name}:{active_language()}",
         ["news", "directory"],
         lambda: _menu_choices(name, model, to_field),
     )
@@ -258,6 +271,8 @@ class PressReleaseFilter(django_filters.FilterSet):
             return queryset
         if connection.vendor == "postgresql":
             config = search_config()
+            if config == "simple":
+                value = Func(Value(value), function="mfa_unaccent")
             query = SearchQuery(value, search_type="websearch", config=config)
             vector = press_release_vector(config)
             return (
@@ -266,6 +281,9 @@ class PressReleaseFilter(django_filters.FilterSet):
                 .annotate(search_rank=SearchRank(vector, query))
                 .order_by("-search_rank", "-published_at", "-pk")
             )
-        return queryset.filter(
-            Q(title__icontains=value) | Q(lead__icontains=value) | Q(body__icontains=value)
-        )
+        # Without full-text search: every word, in any order, in the title, lead or body.
+        condition = Q()
+        for word in value.split()[:MAX_SQLITE_WORDS]:
+            in_text = Q(title__icontains=word) | Q(lead__icontains=word)
+            condition &= in_text | Q(body__icontains=word)
+        return queryset.filter(condition)

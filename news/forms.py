@@ -7,8 +7,12 @@ from django.db.models import FileField
 from django.utils.text import format_lazy
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+from modeltranslation.utils import build_localized_fieldname
 
-from .models import PressRelease
+from mfa_site.languages import localized_names
+
+from . import merge
+from .models import LANGUAGE_REQUIRED_FIELDS, PressRelease
 from .services import stale_message
 
 Status = PressRelease.Status
@@ -69,7 +73,9 @@ class PressReleaseAdminForm(forms.ModelForm):
         ),
     }
 
-    opened_version = forms.IntegerField(required=False, widget=forms.HiddenInput)
+    opened_version = forms.IntegerField(
+        label=gettext_lazy("Version opened for editing"), required=False, widget=forms.HiddenInput
+    )
     change_note = forms.CharField(
         label=gettext_lazy("Change note"),
         required=False,
@@ -96,32 +102,47 @@ class PressReleaseAdminForm(forms.ModelForm):
     )
 
     request = None  # the admin binds the current request
+    merge_report = None  # set when a save was merged with one made meanwhile
+    merge_conflicts = ()
+    inline_conflicts = ()
+    merge_saved_by = None
+
+    confirm_translations = forms.MultipleChoiceField(
+        label=gettext_lazy("Translations checked against the original"),
+        required=False,
+        choices=[],
+        widget=forms.CheckboxSelectMultiple,
+        help_text=gettext_lazy(
+            "Tick a translation you have compared with the current original and found "
+            "still right: it is then no longer marked as outdated."
+        ),
+    )
 
     class Meta:
         model = PressRelease
         # The admin passes the fields of its fieldsets; these are the editable ones.
         fields = [
-            "title",
+            *localized_names("title", "lead", "body", "dateline", "source"),
+            "original_language",
             "slug",
-            "lead",
-            "body",
-            "dateline",
-            "source",
             "published_at",
             "withdrawn_reason",
             "image",
-            "image_alt",
-            "image_caption",
-            "image_credit",
+            *localized_names("image_alt", "image_caption", "image_credit"),
         ]
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         if self.instance.pk:
             self.initial["opened_version"] = self.instance.lock_version
-        for name in ("lead", "body"):
+        for name in localized_names("lead", "body"):
             if name in self.fields:
                 normalise_newlines(self.fields[name])
+        if "confirm_translations" in self.fields:
+            outdated = self.instance.outdated_languages() if self.instance.pk else []
+            self.fields["confirm_translations"].choices = [
+                (code, name) for code, name in settings.LANGUAGES if code in outdated
+            ]
         if "published_at" in self.fields:
             field = self.fields["published_at"]
             field.help_text = format_lazy("{} {}", field.help_text, time_zone_note())
@@ -134,7 +155,8 @@ class PressReleaseAdminForm(forms.ModelForm):
         cleaned_data = super().clean()
         self._refuse_guarded_fields()
         if self.instance.pk:
-            self._refuse_stale_edit()
+            self._merge_with_current()
+        self._require_original(cleaned_data)
         if (
             self.instance.status in (Status.PUBLISHED, Status.WITHDRAWN)
             and "published_at" in self.fields
@@ -143,6 +165,21 @@ class PressReleaseAdminForm(forms.ModelForm):
             self.add_error("published_at", _("A published press release needs a publication time."))
         self._check_transition(cleaned_data)
         return cleaned_data
+
+    def _require_original(self, cleaned_data):
+        """The original language's title, lead and body are required; translations are not."""
+        language = cleaned_data.get("original_language") or self.instance.original_language
+        for field in LANGUAGE_REQUIRED_FIELDS:
+            name = build_localized_fieldname(field, language)
+            if name in self.fields and not (cleaned_data.get(name) or "").strip():
+                self.add_error(
+                    name,
+                    ValidationError(
+                        _("Required in the original language (%(language)s).")
+                        % {"language": dict(settings.LANGUAGES)[language]},
+                        code="required_in_original",
+                    ),
+                )
 
     def _refuse_guarded_fields(self):
         for name, message in self.GUARDED_FIELDS.items():
@@ -161,44 +198,155 @@ class PressReleaseAdminForm(forms.ModelForm):
             if any(str(value).strip() for value in values):
                 raise ValidationError(message, code="not_allowed")
 
-    def _refuse_stale_edit(self):
+    # --- three-way merge with a save made after this page was opened ------------------
+
+    def _merge_fields(self):
+        model_fields = {f.name for f in PressRelease._meta.concrete_fields}
+        return [name for name in self.fields if name in model_fields]
+
+    def _is_file(self, name):
+        return isinstance(PressRelease._meta.get_field(name), FileField)
+
+    def _merge_with_current(self):
+        """Apply what only this editor changed, keep what only the other person changed,
+        and stop on what both changed (see news/merge.py)."""
         opened = self.cleaned_data.get("opened_version")
         current = PressRelease.objects.select_related("updated_by").get(pk=self.instance.pk)
-        if opened == current.lock_version:
-            return
-        differing = [
-            str(self.fields[name].label)
-            for name in self._meta_fields()
-            if name in self.cleaned_data and self._differs(name, current)
-        ]
-        message = stale_message(current)
-        if differing:
-            message += " " + _("Fields where your version differs: %(fields)s.") % {
-                "fields": ", ".join(differing)
-            }
-        message += " " + _(
-            "Your text is still in the form: check it and save again to replace their version."
-        )
-        # A second save from this page is a deliberate overwrite of the version seen now.
+        stale = opened != current.lock_version
+        base = merge.opened_base(current, opened) if stale else None
         data = self.data.copy()
+        conflicts = self._apply_choices(data, current, base, stale)
+        if not stale:
+            if conflicts:
+                self.data = data
+                self._stop_on_conflicts(current, conflicts, [], stale=False)
+            return
+        kept_theirs = []
+        for name in self._merge_fields():
+            if name not in self.cleaned_data or name in {c.name for c in conflicts}:
+                continue
+            theirs = getattr(current, name)
+            base_value = base.fields.get(name, merge.MISSING) if base else merge.MISSING
+            if self._is_file(name):
+                conflict = self._merge_file(name, theirs, base_value)
+                if conflict:
+                    conflicts.append(conflict)
+                continue
+            mine = self.cleaned_data[name]
+            if merge.normalise(mine) == merge.normalise(theirs):
+                continue
+            if merge.normalise(mine) == merge.normalise(base_value):
+                self.cleaned_data[name] = theirs
+                self._put(data, name, theirs)
+                kept_theirs.append(str(self.fields[name].label))
+            elif merge.normalise(theirs) != merge.normalise(base_value):
+                conflicts.append(self._conflict(name, mine, theirs))
+        inline = merge.inline_merge_for(self.request, current) if self.request else None
+        # From here on the page is one posted against the current version.
         data["opened_version"] = str(current.lock_version)
+        self.cleaned_data["opened_version"] = current.lock_version
         self.data = data
-        raise ValidationError(message, code="stale")
+        self.merge_report = {
+            "who": current.updated_by or _("someone"),
+            "kept_theirs": kept_theirs + (inline.kept_theirs if inline else []),
+        }
+        inline_conflicts = inline.conflicts if inline else []
+        if conflicts or inline_conflicts:
+            self._stop_on_conflicts(current, conflicts, inline_conflicts, stale=True)
+        if self.requested_transition:
+            raise ValidationError(
+                stale_message(current)
+                + " "
+                + _(
+                    "Their changes are now in the form with yours. Check the press release "
+                    "and choose the workflow button again."
+                ),
+                code="stale",
+            )
 
-    def _meta_fields(self):
-        model_fields = {f.name: f for f in PressRelease._meta.concrete_fields}
-        return [
-            name
-            for name in self.fields
-            if name in model_fields and not isinstance(model_fields[name], FileField)
+    def _merge_file(self, name, theirs, base_value):
+        uploaded = self.files and any(key == self.add_prefix(name) for key in self.files)
+        cleared = self.cleaned_data.get(name) is False
+        if not (uploaded or cleared):
+            return None  # the form keeps the stored file: theirs
+        if base_value is not merge.MISSING and merge.normalise(theirs) == merge.normalise(
+            base_value
+        ):
+            return None
+        return merge.FieldConflict(
+            name=name,
+            label=str(self.fields[name].label),
+            mine=_("your new file") if uploaded else _("no image"),
+            theirs=merge.normalise(theirs) or _("no image"),
+            choosable=False,
+        )
+
+    def _apply_choices(self, data, current, base, stale):
+        """The choices made on the conflict screen: “theirs” puts back the value shown there."""
+        conflicts = []
+        for name in data.getlist("merge_conflict") if hasattr(data, "getlist") else []:
+            if name not in self.cleaned_data or self._is_file(name):
+                continue
+            shown = base.fields.get(name) if (stale and base) else getattr(current, name)
+            choice = data.get(f"resolve_{name}")
+            if choice == "theirs":
+                self.cleaned_data[name] = shown
+                self._put(data, name, shown)
+            elif choice != "mine":
+                conflicts.append(self._conflict(name, self.cleaned_data[name], shown))
+                self.add_error(
+                    name, _("Choose which version to keep: yours or the one saved meanwhile.")
+                )
+        if hasattr(data, "setlist"):
+            data.setlist("merge_conflict", [])
+        return conflicts
+
+    def _conflict(self, name, mine, theirs):
+        return merge.FieldConflict(
+            name=name, label=str(self.fields[name].label), mine=mine, theirs=theirs
+        )
+
+    def _stop_on_conflicts(self, current, conflicts, inline_conflicts, *, stale):
+        self.merge_conflicts = conflicts
+        self.inline_conflicts = inline_conflicts
+        self.merge_saved_by = current
+        if hasattr(self.data, "setlist"):
+            self.data.setlist("merge_conflict", [c.name for c in conflicts if c.choosable])
+        labels = [c.label for c in conflicts] + [
+            f"{c.label}: {c.field_label}" for c in inline_conflicts
         ]
+        if stale:
+            message = (
+                stale_message(current)
+                + " "
+                + _(
+                    "Their other changes and yours are merged in the form. Both of you "
+                    "changed: %(fields)s. Choose below which version to keep, then save again."
+                )
+                % {"fields": "; ".join(labels)}
+            )
+        else:
+            message = _("Choose which version to keep for: %(fields)s.") % {
+                "fields": "; ".join(labels)
+            }
+        raise ValidationError(message, code="conflict")
 
-    def _differs(self, name, current):
-        mine = self.cleaned_data.get(name)
-        theirs = getattr(current, name)
-        if mine in (None, "") and theirs in (None, ""):
-            return False
-        return mine != theirs
+    def _put(self, data, name, value):
+        """Write a model value into the posted data the way the field's widget posts it."""
+        field = self.fields[name]
+        widget = field.widget
+        html_name = self.add_prefix(name)
+        if isinstance(widget, forms.MultiWidget):
+            parts = widget.decompress(value)
+            for suffix, sub, part in zip(widget.widgets_names, widget.widgets, parts, strict=True):
+                data[html_name + suffix] = sub.format_value(part) or ""
+        elif isinstance(widget, forms.CheckboxInput):
+            if value:
+                data[html_name] = "on"
+            else:
+                data.pop(html_name, None)
+        else:
+            data[html_name] = widget.format_value(field.prepare_value(value)) or ""
 
     def _check_transition(self, cleaned_data):
         name = self.requested_transition

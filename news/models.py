@@ -9,8 +9,10 @@ from django.db.models import Count, Prefetch, Q
 from django.db.models.functions import ExtractMonth, ExtractYear
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import get_language, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 from django_prose_editor.fields import ProseEditorField
+from modeltranslation.utils import build_localized_fieldname
 
 from mfa_site.media_fields import DocumentField, SafeImageField, UploadTo
 from partners.models import (
@@ -21,6 +23,7 @@ from partners.models import (
     Partnership,
     Person,
     Position,
+    held_on,
 )
 
 from .richtext import BODY_EXTENSIONS, sanitize_body
@@ -42,10 +45,52 @@ class Topic(models.Model):
         return f"{reverse('news:list')}?topic={self.slug}"
 
 
+# A press release is available in a language when these three are written in it.
+LANGUAGE_REQUIRED_FIELDS = ("title", "lead", "body")
+
+
+def language_codes():
+    return [code for code, _name in settings.LANGUAGES]
+
+
+def active_language():
+    """The active language if it is one of the site's, else the default one."""
+    language = (get_language() or "")[:2]
+    return language if language in language_codes() else settings.LANGUAGE_CODE
+
+
+def written_in(language):
+    """Q: the press release has its title, lead and body in ``language``."""
+    condition = Q()
+    for field in LANGUAGE_REQUIRED_FIELDS:
+        name = build_localized_fieldname(field, language)
+        condition &= Q(**{f"{name}__isnull": False}) & ~Q(**{name: ""})
+    return condition
+
+
 class PressReleaseQuerySet(models.QuerySet):
+    def in_language(self, language=None):
+        """Those written in ``language`` (the active one by default): listed, fed, searched."""
+        return self.filter(written_in(language or active_language()))
+
+    def outdated_translations(self):
+        """Those with a translation made from an older version of the original."""
+        return self.filter(
+            models.Exists(
+                PressReleaseTranslation.objects.filter(
+                    press_release=models.OuterRef("pk"),
+                    based_on_version__lt=models.OuterRef("original_version"),
+                )
+            )
+        )
+
     def published(self):
         """What the public may see listed: published, and not scheduled for later."""
         return self.filter(status=PressRelease.Status.PUBLISHED, published_at__lte=timezone.now())
+
+    def listed(self, language=None):
+        """What the public sees listed, fed and searched in ``language`` (default: active)."""
+        return self.published().in_language(language)
 
     def withdrawn(self):
         """Withdrawn after publication: the page stays with a notice, but is listed nowhere."""
@@ -83,7 +128,9 @@ class PressReleaseQuerySet(models.QuerySet):
                     )
                 ),
             ),
-            Prefetch("institutions", queryset=Institution.objects.select_related("parent")),
+            Prefetch(
+                "institutions", queryset=Institution.objects.select_related("parent", "country")
+            ),
             Prefetch(
                 "partnerships",
                 queryset=Partnership.objects.prefetch_related(
@@ -287,6 +334,19 @@ class PressRelease(models.Model):
         blank=True,
         help_text=_("Recorded when a publisher publishes a press release they submitted."),
     )
+    original_language = models.CharField(
+        _("original language"),
+        max_length=2,
+        choices=settings.LANGUAGES,
+        default=active_language,
+        help_text=_("The language it was written in; the others are translations of it."),
+    )
+    original_version = models.PositiveIntegerField(
+        _("version of the original"),
+        default=1,
+        editable=False,
+        help_text=_("Raised by one whenever the text in the original language changes."),
+    )
     lock_version = models.PositiveIntegerField(
         _("edit version"),
         default=0,
@@ -317,10 +377,81 @@ class PressRelease(models.Model):
         ]
 
     def __str__(self):
-        return self.title
+        return self.display_title
 
     def get_absolute_url(self):
         return reverse("news:detail", args=[self.slug])
+
+    @property
+    def display_title(self):
+        """The title in the active language, else in the original language (admin, logs)."""
+        return self.title or self.localized("title", self.original_language) or self.slug
+
+    def localized(self, field, language):
+        """A translated field's value in ``language`` (no fallback), "" when unwritten."""
+        return getattr(self, build_localized_fieldname(field, language)) or ""
+
+    def is_written_in(self, language):
+        return all(self.localized(field, language) for field in LANGUAGE_REQUIRED_FIELDS)
+
+    def languages(self):
+        """The site's languages this press release is written in, original first."""
+        codes = [code for code in language_codes() if self.is_written_in(code)]
+        return sorted(codes, key=lambda code: code != self.original_language)
+
+    def translation_states(self):
+        """{language: "original" | "current" | "outdated" | "missing"} for every language.
+
+        A translation written without a record of its source version counts as outdated:
+        nobody has confirmed it matches the original.
+        """
+        based_on = {t.language: t.based_on_version for t in self.translations.all()}
+        states = {}
+        for code in language_codes():
+            if code == self.original_language:
+                states[code] = "original"
+            elif not self.is_written_in(code):
+                states[code] = "missing"
+            elif based_on.get(code, 0) < self.original_version:
+                states[code] = "outdated"
+            else:
+                states[code] = "current"
+        return states
+
+    def outdated_languages(self):
+        return [code for code, state in self.translation_states().items() if state == "outdated"]
+
+    def note_edit(self, changed_fields, user=None):
+        """Record which languages an edit touched (``changed_fields``: localized names).
+
+        An edit of the original raises ``original_version``, which outdates translations;
+        an edit of a translation records it as made from the current original.
+        Call after the press release is saved.
+        """
+        from modeltranslation.translator import translator
+
+        translated = translator.get_options_for_model(type(self)).get_field_names()
+        touched = {
+            code
+            for code in language_codes()
+            for field in translated
+            if build_localized_fieldname(field, code) in changed_fields
+        }
+        if self.original_language in touched:
+            type(self).objects.filter(pk=self.pk).update(
+                original_version=models.F("original_version") + 1
+            )
+            self.refresh_from_db(fields=["original_version"])
+        for code in touched - {self.original_language}:
+            self.confirm_translation(code, user)
+
+    def confirm_translation(self, language, user=None):
+        """Mark the ``language`` translation as matching the current original."""
+        PressReleaseTranslation.objects.update_or_create(
+            press_release=self,
+            language=language,
+            defaults={"based_on_version": self.original_version, "confirmed_by": user},
+        )
 
     def is_published(self):
         return (
@@ -416,22 +547,6 @@ class PressRelease(models.Model):
     def workflow_label(self):
         """The status as editors say it: a future publication time reads "Scheduled"."""
         return _("Scheduled") if self.is_scheduled else self.get_status_display()
-
-
-def held_on(positions, on):
-    """The post among already-loaded `positions` held on `on`, as `PositionQuerySet.at`."""
-    if on is None:
-        on = timezone.localdate()
-    elif isinstance(on, datetime.datetime):
-        on = timezone.localtime(on).date() if timezone.is_aware(on) else on.date()
-    held = [
-        p
-        for p in positions
-        if (p.start_date is None or p.start_date <= on) and (p.end_date is None or p.end_date >= on)
-    ]
-    # Latest start first, undated starts last: the same order as `at()`.
-    held.sort(key=lambda p: (p.start_date is not None, p.start_date or datetime.date.min))
-    return held[-1] if held else None
 
 
 def _head_positions(embassy):
@@ -556,7 +671,7 @@ class PressReleaseImage(models.Model):
     )
     caption = models.CharField(_("caption"), max_length=300, blank=True)
     credit = models.CharField(_("credit"), max_length=200, blank=True)
-    position = models.PositiveSmallIntegerField(_("position"), default=0)
+    position = models.PositiveSmallIntegerField(pgettext_lazy("order", "position"), default=0)
 
     class Meta:
         ordering = ["position", "pk"]
@@ -585,7 +700,7 @@ class PressReleaseAttachment(models.Model):
     original_name = models.CharField(_("original file name"), max_length=200, editable=False)
     size = models.PositiveBigIntegerField(_("size in bytes"), default=0, editable=False)
     content_type = models.CharField(_("content type"), max_length=100, editable=False)
-    position = models.PositiveSmallIntegerField(_("position"), default=0)
+    position = models.PositiveSmallIntegerField(pgettext_lazy("order", "position"), default=0)
 
     class Meta:
         ordering = ["position", "pk"]
@@ -621,6 +736,7 @@ class LinkSuggestion(models.Model):
         PARTNERSHIP = "partnership", _("Partnership")
         FIGURE = "figure", _("Figure")
         NEW_INSTITUTION = "new_institution", _("New institution")
+        NEW_PERSON = "new_person", _("New person")
 
     class Status(models.TextChoices):
         PENDING = "pending", _("Pending")
@@ -645,7 +761,30 @@ class LinkSuggestion(models.Model):
         _("figure subject kind"),
         max_length=20,
         blank=True,
-        help_text=_("partnership or institution"),
+        help_text=_(
+            "partnership, institution or new_institution; empty when the figure belongs to "
+            "the press release alone"
+        ),
+    )
+    subject_name = models.CharField(
+        _("figure subject name"),
+        max_length=300,
+        blank=True,
+        help_text=_("For a figure of a suggested new institution: that institution's name."),
+    )
+    approximate = models.BooleanField(
+        _("approximate"),
+        default=False,
+        help_text=_("For a figure the text gives as an approximation (“more than 100”)."),
+    )
+    role = models.CharField(
+        _("role"), max_length=200, blank=True, help_text=_("For a new person: their post.")
+    )
+    organisation = models.CharField(
+        _("organisation"),
+        max_length=300,
+        blank=True,
+        help_text=_("For a new person: where they hold their post, as the text names it."),
     )
     matched_text = models.CharField(_("matched text"), max_length=300)
     sentence = models.TextField(_("sentence"), blank=True)
@@ -734,3 +873,76 @@ class PreviewToken(models.Model):
             and self.expires_at > timezone.now()
             and self.press_release.status in (PressRelease.Status.DRAFT, PressRelease.Status.REVIEW)
         )
+
+
+class EditSessionQuerySet(models.QuerySet):
+    def present(self):
+        """Sessions of change pages open now: seen within the presence timeout."""
+        return self.filter(seen_at__gte=timezone.now() - EditSession.PRESENCE_TIMEOUT)
+
+
+class EditSession(models.Model):
+    """One person's open change page of a press release: since when, last seen (presence),
+    and the form as last autosaved, offered back after a crash or a closed tab."""
+
+    PRESENCE_TIMEOUT = datetime.timedelta(seconds=45)
+
+    press_release = models.ForeignKey(
+        PressRelease, models.CASCADE, related_name="edit_sessions", verbose_name=_("press release")
+    )
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, models.CASCADE, related_name="+", verbose_name=_("user")
+    )
+    opened_at = models.DateTimeField(_("open since"), default=timezone.now)
+    seen_at = models.DateTimeField(_("last seen"), default=timezone.now)
+    form_data = models.JSONField(_("unsaved form"), default=dict, blank=True)
+    opened_version = models.PositiveIntegerField(_("version opened"), null=True, blank=True)
+    autosaved_at = models.DateTimeField(_("autosaved"), null=True, blank=True)
+
+    objects = EditSessionQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["opened_at", "pk"]
+        verbose_name = _("edit session")
+        verbose_name_plural = _("edit sessions")
+        constraints = [
+            models.UniqueConstraint("press_release", "user", name="uniq_edit_session_per_user")
+        ]
+
+    def __str__(self):
+        return f"{self.user} → {self.press_release}"
+
+
+class PressReleaseTranslation(models.Model):
+    """Which version of the original a translation of a press release was made from."""
+
+    press_release = models.ForeignKey(
+        PressRelease, models.CASCADE, related_name="translations", verbose_name=_("press release")
+    )
+    language = models.CharField(_("language"), max_length=2, choices=settings.LANGUAGES)
+    based_on_version = models.PositiveIntegerField(
+        _("made from version"),
+        help_text=_("The version of the original this translation matches."),
+    )
+    confirmed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("confirmed by"),
+    )
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    class Meta:
+        ordering = ["press_release", "language"]
+        verbose_name = _("translation record")
+        verbose_name_plural = _("translation records")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["press_release", "language"], name="news_translation_unique_language"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.press_release_id} {self.language} v{self.based_on_version}"

@@ -17,9 +17,11 @@ from mfa_site.audit import log_event
 from . import page_tags
 from .models import (
     PressRelease,
+    PressReleaseAttachment,
     PressReleaseCountry,
     PressReleaseEmbassy,
     PressReleaseFigure,
+    PressReleaseImage,
     PressReleaseInstitution,
     PressReleasePartnership,
     PressReleasePerson,
@@ -50,14 +52,19 @@ CONTENT_FIELDS = [
     "image_credit",
 ]
 
-for _link_model in LINK_MODELS.values():
+for _link_model in [*LINK_MODELS.values(), PressReleaseImage, PressReleaseAttachment]:
     if not reversion.is_registered(_link_model):
         reversion.register(_link_model)
 if not reversion.is_registered(PressRelease):
-    # Follow the through-models so a version holds the links and a restore brings them back.
+    # Follow the through-models so a version holds the links and a restore brings them back;
+    # the gallery and attachments too, so a stale save can be merged row by row.
     reversion.register(
         PressRelease,
-        follow=[f"{model._meta.model_name}_set" for model in LINK_MODELS.values()],
+        follow=[
+            *(f"{model._meta.model_name}_set" for model in LINK_MODELS.values()),
+            "images",
+            "attachments",
+        ],
     )
 
 
@@ -116,6 +123,21 @@ def save_edit(press_release, user, *, expected_version=None):
         press_release.updated_by = user
         press_release.save()
     return press_release
+
+
+def record_link_change(press_release, user, comment):
+    """Raise the version of a press release whose links changed outside its form, and keep
+    a revision of it, so pages opened before merge that change instead of undoing it."""
+    with transaction.atomic():
+        current = PressRelease.objects.select_for_update().get(pk=press_release.pk)
+        _claim_version(current, current.lock_version)
+        PressRelease.objects.filter(pk=current.pk).update(
+            updated_by=user, updated_at=timezone.now()
+        )
+        current.refresh_from_db()
+        record_revision(current, user, comment)
+    press_release.lock_version = current.lock_version
+    return current
 
 
 def record_revision(press_release, user, comment):

@@ -1,25 +1,35 @@
 """Sitemap of the public news pages; the directory's sitemaps are in partners/sitemaps.py."""
 
-from django.contrib.sitemaps import Sitemap
-from django.db.models import Max
+from django.db.models import BooleanField, ExpressionWrapper, Max
 from django.urls import reverse
 from django.utils.functional import cached_property
 
 from mfa_site.page_cache import cached_value
+from mfa_site.sitemaps import TrilingualSitemap
 
-from .models import PressRelease
+from .models import PressRelease, language_codes, written_in
 
 
-class PressReleaseSitemap(Sitemap):
+class PressReleaseSitemap(TrilingualSitemap):
+    """Each press release in the languages it is written in, and only those."""
+
     changefreq = "monthly"
 
     def items(self):
-        # By primary key: deep pages of the index (?p=40) skip along the key, not a sort.
+        written = {
+            f"written_{code}": ExpressionWrapper(written_in(code), output_field=BooleanField())
+            for code in language_codes()
+        }
         return (
             PressRelease.objects.published()
-            .only("slug", "updated_at", "published_at")
+            .only("slug", "updated_at", "published_at", "original_language")
+            .annotate(**written)
+            # By primary key: deep pages of the index (?p=40) skip along the key, not a sort.
             .order_by("pk")
         )
+
+    def get_languages_for_item(self, item):
+        return [code for code in language_codes() if getattr(item, f"written_{code}")]
 
     def lastmod(self, item):
         return item.updated_at
@@ -29,7 +39,7 @@ class PressReleaseSitemap(Sitemap):
         return latest_news_change()
 
 
-class NewsPagesSitemap(Sitemap):
+class NewsPagesSitemap(TrilingualSitemap):
     """Home and the news list: they change whenever news is published."""
 
     changefreq = "daily"

@@ -14,6 +14,7 @@ for kind, model in feeds.SUBJECTS.items():
 
 urlpatterns = [
     path("", views.PressReleaseListView.as_view(), name="list"),
+    path("feeds/", views.feeds_page, name="feeds"),
     path("feed/", feeds.NewsFeed(), name="feed"),
     path("feed/atom/", feeds.NewsAtomFeed(), name="feed-atom"),
     *subject_feed_patterns,

@@ -7,23 +7,23 @@ from collections import defaultdict
 from django.conf import settings
 from django.core.paginator import Paginator
 from django.db.models import Q, prefetch_related_objects
-from django.http import HttpResponse
+from django.http import HttpResponse, HttpResponsePermanentRedirect
 from django.shortcuts import render
 from django.template.loader import render_to_string
 from django.templatetags.static import static
 from django.urls import reverse
 from django.utils.functional import cached_property
 from django.utils.timezone import localtime
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import DetailView
 from django_filters.views import FilterView
 
+from mfa_site.languages import NATIVE_NAMES, url_in_language
 from mfa_site.page_cache import cached_value, tag_page
 from partners.models import Embassy, Partnership
 
 from .filters import QUERY_MAX_LENGTH, PressReleaseFilter
-from .models import PressRelease
+from .models import PressRelease, active_language
 from .page_tags import subject_tag
 
 HOME_NEWS = 6
@@ -46,7 +46,7 @@ def home(request):
         request,
         "home.html",
         {
-            "latest": PressRelease.objects.published().prefetch_related("topics")[:HOME_NEWS],
+            "latest": PressRelease.objects.listed().prefetch_related("topics")[:HOME_NEWS],
             "partnerships": Partnership.objects.active()
             .select_related("embassy")
             .prefetch_related("institutions")[:HOME_PARTNERSHIPS],
@@ -67,11 +67,14 @@ def archive_by_year(months):
 
 
 def news_archive():
-    """The month archive, from the cache: one scan of the news per change, not per request."""
+    """The month archive of the news listed in the active language, from the cache: one
+    scan of the news per change and language, not per request. The `news` tag carries no
+    language, so one purge reaches the archive of every language."""
+    language = active_language()
     return cached_value(
-        "news-archive",
+        f"news-archive:{language}",
         ["news"],
-        lambda: archive_by_year(PressRelease.objects.published().months()),
+        lambda: archive_by_year(PressRelease.objects.listed().months()),
     )
 
 
@@ -110,7 +113,7 @@ class PressReleaseListView(FilterView):
     paginator_class = BoundedPaginator
 
     def get_queryset(self):
-        return PressRelease.objects.published().prefetch_related("topics")
+        return PressRelease.objects.listed().prefetch_related("topics")
 
     def get_context_data(self, **kwargs):
         tag_page(self.request, "news", "directory")
@@ -142,7 +145,7 @@ class PressReleaseListView(FilterView):
         change of the news: their menus and month links cost more to render than the list."""
         params = self.request.GET.copy()
         params.pop("page", None)
-        key = hashlib.sha256(f"{get_language()}|{params.urlencode()}".encode()).hexdigest()
+        key = hashlib.sha256(f"{active_language()}|{params.urlencode()}".encode()).hexdigest()
         form_context = {
             name: context[name] for name in ("filter", "filters_active", "query_max_length")
         }
@@ -189,6 +192,37 @@ class PressReleaseDetailView(DetailView):
             return PressRelease.objects.public()  # what it links to comes from `related()`
         return PressRelease.objects.public().with_related()
 
+    def get(self, request, *args, **kwargs):
+        self.object = self.get_object()
+        if not self.object.is_written_in(active_language()):
+            return self.not_in_this_language()
+        return self.render_to_response(self.get_context_data(object=self.object))
+
+    def not_in_this_language(self):
+        """A short page in the reader's language naming the languages it is written in."""
+        press_release = self.object
+        languages = press_release.languages()
+        return render(
+            self.request,
+            "news/pressrelease_unavailable.html",
+            {
+                "object": press_release,
+                "available_languages": languages,
+                "original_language": press_release.original_language,
+                "versions": [
+                    {
+                        "code": code,
+                        "name": NATIVE_NAMES[code],
+                        "title": press_release.localized("title", code),
+                        "url": url_in_language(self.request.get_full_path(), code),
+                    }
+                    for code in languages
+                ],
+                "breadcrumbs": [(_("Home"), reverse("home")), (_("News"), reverse("news:list"))],
+            },
+            status=404,
+        )
+
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         press_release = self.object
@@ -196,7 +230,7 @@ class PressReleaseDetailView(DetailView):
             # Everything the page links to, kept in the cache under this page's own tags:
             # 11 queries once per change of the press release or of what it links to.
             related = cached_value(
-                f"pr-related:{press_release.pk}:{get_language()}",
+                f"pr-related:{press_release.pk}:{active_language()}",
                 self.page_tags,
                 lambda: self.related(with_related(press_release)),
             )
@@ -210,6 +244,8 @@ class PressReleaseDetailView(DetailView):
                 (press_release.title, None),
             ],
             json_ld=self.news_article(press_release),
+            available_languages=press_release.languages(),
+            original_language=press_release.original_language,
         )
         if self.page_cache:
             tag_page(self.request, *self.page_tags(related))
@@ -258,7 +294,7 @@ class PressReleaseDetailView(DetailView):
         ).values("press_release")
         related = Q(pk__in=on_partnership) | Q(pk__in=on_institution)
         return list(
-            PressRelease.objects.published().filter(related).exclude(pk=self.object.pk)[:OTHER_NEWS]
+            PressRelease.objects.listed().filter(related).exclude(pk=self.object.pk)[:OTHER_NEWS]
         )
 
     def news_article(self, press_release):
@@ -268,6 +304,7 @@ class PressReleaseDetailView(DetailView):
             "@context": "https://schema.org",
             "@type": "NewsArticle",
             "headline": press_release.title[:110],
+            "inLanguage": active_language(),
             "description": press_release.lead,
             "mainEntityOfPage": absolute(press_release.get_absolute_url()),
             "datePublished": localtime(press_release.published_at).isoformat()
@@ -290,6 +327,16 @@ class PressReleaseDetailView(DetailView):
         if press_release.dateline:
             data["dateline"] = press_release.dateline
         return data
+
+
+def favicon(request):
+    """Browsers ask for /favicon.ico whatever the page says: send them to the static file."""
+    return HttpResponsePermanentRedirect(static("mfa_site/favicon.ico"))
+
+
+def feeds_page(request):
+    """What a news feed is and how to follow one: where a browser lands from a feed link."""
+    return render(request, "news/feeds.html")
 
 
 def robots_txt(request):

@@ -2,6 +2,10 @@ from django.contrib import admin
 from django.urls import reverse
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
+from modeltranslation.admin import TranslationTabularInline
+
+from mfa_site.admin_languages import TranslatedAdmin
+from mfa_site.languages import localized_names
 
 from .models import (
     CooperationArea,
@@ -46,87 +50,87 @@ class ReferringPressReleasesMixin:
 
 
 @admin.register(Country)
-class CountryAdmin(admin.ModelAdmin):
+class CountryAdmin(TranslatedAdmin):
     list_display = ["name", "code"]
-    search_fields = ["name", "code"]
+    search_fields = [*localized_names("name"), "code"]
 
 
-class PositionInline(admin.TabularInline):
+class PositionInline(TranslationTabularInline):
     model = Position
     extra = 0
     autocomplete_fields = ["person", "embassy", "institution"]
 
 
-class FigureInline(admin.TabularInline):
+class FigureInline(TranslationTabularInline):
     model = Figure
     extra = 0
     fields = ["label", "value", "as_of"]
 
 
 @admin.register(Embassy)
-class EmbassyAdmin(ReferringPressReleasesMixin, admin.ModelAdmin):
+class EmbassyAdmin(ReferringPressReleasesMixin, TranslatedAdmin):
     list_display = ["name", "kind", "host_country", "city"]
     list_filter = ["kind", "host_country"]
     list_select_related = ["host_country"]
-    search_fields = ["name", "city", "host_country__name"]
-    prepopulated_fields = {"slug": ["name"]}
+    search_fields = localized_names("name", "city", "host_country__name")
+    prepopulated_fields = {"slug": localized_names("name")}
     autocomplete_fields = ["host_country", "accredited_countries"]
     inlines = [PositionInline]
 
 
 @admin.register(Person)
-class PersonAdmin(ReferringPressReleasesMixin, admin.ModelAdmin):
+class PersonAdmin(ReferringPressReleasesMixin, TranslatedAdmin):
     list_display = ["name", "honorific"]
-    search_fields = ["name", "positions__title"]
-    prepopulated_fields = {"slug": ["name"]}
+    search_fields = localized_names("name", "positions__title")
+    prepopulated_fields = {"slug": localized_names("name")}
     inlines = [PositionInline]
 
 
 @admin.register(Position)
-class PositionAdmin(admin.ModelAdmin):
+class PositionAdmin(TranslatedAdmin):
     list_display = ["person", "title", "embassy", "institution", "start_date", "end_date"]
     list_filter = ["title"]
     list_select_related = ["person", "embassy", "institution"]
-    search_fields = ["person__name", "title", "embassy__name", "institution__name"]
+    search_fields = localized_names("person__name", "title", "embassy__name", "institution__name")
     autocomplete_fields = ["person", "embassy", "institution"]
     date_hierarchy = "start_date"
 
 
 @admin.register(Institution)
-class InstitutionAdmin(ReferringPressReleasesMixin, admin.ModelAdmin):
+class InstitutionAdmin(ReferringPressReleasesMixin, TranslatedAdmin):
     list_display = ["name", "short_name", "kind", "country", "city", "parent"]
     list_filter = ["kind", "country"]
     list_select_related = ["country", "parent"]
-    search_fields = ["name", "short_name", "aliases", "city"]
-    prepopulated_fields = {"slug": ["name"]}
+    search_fields = localized_names("name", "short_name", "aliases", "city")
+    prepopulated_fields = {"slug": localized_names("name")}
     autocomplete_fields = ["parent", "country"]
     inlines = [PositionInline, FigureInline]
 
 
 @admin.register(CooperationArea)
-class CooperationAreaAdmin(admin.ModelAdmin):
+class CooperationAreaAdmin(TranslatedAdmin):
     list_display = ["name", "slug"]
-    search_fields = ["name"]
-    prepopulated_fields = {"slug": ["name"]}
+    search_fields = localized_names("name")
+    prepopulated_fields = {"slug": localized_names("name")}
 
 
 @admin.register(Partnership)
-class PartnershipAdmin(ReferringPressReleasesMixin, admin.ModelAdmin):
+class PartnershipAdmin(ReferringPressReleasesMixin, TranslatedAdmin):
     list_display = ["title", "kind", "status", "embassy", "start_date", "end_date"]
     list_filter = ["kind", "status", "areas"]
     list_select_related = ["embassy"]
-    search_fields = ["title", "description", "institutions__name"]
-    prepopulated_fields = {"slug": ["title"]}
+    search_fields = localized_names("title", "description", "institutions__name")
+    prepopulated_fields = {"slug": localized_names("title")}
     autocomplete_fields = ["institutions", "embassy", "areas"]
     inlines = [FigureInline]
 
 
 @admin.register(Figure)
-class FigureAdmin(admin.ModelAdmin):
+class FigureAdmin(TranslatedAdmin):
     list_display = ["label", "value", "as_of", "partnership", "institution"]
     list_filter = ["label"]
     list_select_related = ["partnership", "institution"]
-    search_fields = ["label", "partnership__title", "institution__name"]
+    search_fields = localized_names("label", "partnership__title", "institution__name")
     autocomplete_fields = ["partnership", "institution"]
     date_hierarchy = "as_of"
 

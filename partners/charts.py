@@ -126,6 +126,15 @@ class FigureTable:
     def has_sources(self):
         return any(self.sources.values())
 
+    @property
+    def single_date(self):
+        """(as_of, [(label, value)], sources) when every figure is of one date: a line needs
+        two points, so the page shows these numbers instead of a chart."""
+        if len(self.rows) != 1:
+            return None
+        as_of, values = self.rows[0]
+        return as_of, list(zip(self.labels, values, strict=True)), self.sources.get(as_of, [])
+
 
 def group_by_label(figures):
     """{label: [(as_of, value), ...]} in first-seen label order, each list by date."""

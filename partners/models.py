@@ -1,6 +1,7 @@
 """The partner directory: countries, missions, people, institutions, partnerships, figures."""
 
 import datetime
+import re
 
 from django.contrib.postgres.search import SearchVectorField
 from django.db import models
@@ -8,6 +9,7 @@ from django.db.models import F, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from django_countries.fields import CountryField
 
 from mfa_site.media_fields import SafeImageField, UploadTo
@@ -116,7 +118,7 @@ class Embassy(models.Model):
 
 
 class Person(models.Model):
-    name = models.CharField(_("name"), max_length=200)
+    name = models.CharField(pgettext_lazy("person", "name"), max_length=200)
     slug = models.SlugField(_("slug"), max_length=200, unique=True)
     honorific = models.CharField(
         _("honorific"), max_length=50, blank=True, help_text=_("For example: Prof., Dr., H.E.")
@@ -230,7 +232,7 @@ class Institution(models.Model):
         indexes = [
             models.Index(fields=["name"], name="partners_inst_name_idx"),
             models.Index(fields=["kind", "name"], name="partners_inst_kind_name_idx"),
-            models.Index(fields=["country", "name"], name="partners_inst_country_name_idx"),
+            models.Index(fields=["country", "name"], name="partners_inst_ctry_name_idx"),
         ]
 
     def __str__(self):
@@ -242,6 +244,23 @@ class Institution(models.Model):
     @property
     def alias_list(self):
         return [line.strip() for line in self.aliases.splitlines() if line.strip()]
+
+
+# The word for an ambassador's post in the title columns of the languages other than English.
+HEAD_OF_MISSION_WORDS = {"title_ru": "посол", "title_kk": "елші"}
+
+
+def is_head_of_mission_title(titles):
+    """The same rule as ``PositionQuerySet.heads()`` for titles already loaded.
+
+    ``titles``: {"title_en": ..., "title_ru": ..., "title_kk": ...}.
+    """
+    if (titles.get("title_en") or "").lower().startswith("ambassador"):
+        return True
+    return any(
+        re.search(rf"(^|\s){word}(\s|$)", (titles.get(column) or "").lower())
+        for column, word in HEAD_OF_MISSION_WORDS.items()
+    )
 
 
 class PositionQuerySet(models.QuerySet):
@@ -264,8 +283,36 @@ class PositionQuerySet(models.QuerySet):
         return self.filter(end_date__lt=on).order_by("-end_date")
 
     def heads(self):
-        """Heads of mission: the ambassadors."""
-        return self.filter(embassy__isnull=False, title__istartswith="ambassador")
+        """Heads of mission: the ambassadors, whichever language their post is written in.
+
+        Each language's own title column is read: the plain ``title`` means the active
+        language, so "ambassador" alone would make every Russian page say the post is vacant.
+        """
+        is_ambassador = Q(title_en__istartswith="ambassador")
+        for column, word in HEAD_OF_MISSION_WORDS.items():
+            # A whole word anywhere: "Посол", "Чрезвычайный и Полномочный Посол", not "Посольство".
+            is_ambassador |= Q(**{f"{column}__iregex": rf"(^|\s){word}(\s|$)"})
+        return self.filter(is_ambassador, embassy__isnull=False)
+
+
+def held_on(positions, on):
+    """The post among already-loaded `positions` held on `on` (today by default).
+
+    The same answer as `PositionQuerySet.at(on).first()`, without a query: pages that show
+    many dates (news, dossiers) prefetch the posts once and pick here.
+    """
+    if on is None:
+        on = timezone.localdate()
+    elif isinstance(on, datetime.datetime):
+        on = timezone.localtime(on).date() if timezone.is_aware(on) else on.date()
+    held = [
+        p
+        for p in positions
+        if (p.start_date is None or p.start_date <= on) and (p.end_date is None or p.end_date >= on)
+    ]
+    # Latest start first, undated starts last: the same order as `at()`.
+    held.sort(key=lambda p: (p.start_date is not None, p.start_date or datetime.date.min))
+    return held[-1] if held else None
 
 
 class Position(models.Model):
@@ -273,7 +320,9 @@ class Position(models.Model):
         Person, models.CASCADE, related_name="positions", verbose_name=_("person")
     )
     title = models.CharField(
-        _("title"), max_length=200, help_text=_('The post, e.g. "Ambassador", "Rector".')
+        pgettext_lazy("position", "title"),
+        max_length=200,
+        help_text=_('The post, e.g. "Ambassador", "Rector".'),
     )
     embassy = models.ForeignKey(
         Embassy,
@@ -402,7 +451,7 @@ class Partnership(models.Model):
         constraints = [end_not_before_start("partnership_end_not_before_start")]
         indexes = [
             models.Index(fields=["status", "kind"]),
-            models.Index(fields=["title"], name="partners_partnership_title_idx"),
+            models.Index(fields=["title"], name="partners_pship_title_idx"),
         ]
 
     def __str__(self):
@@ -410,6 +459,26 @@ class Partnership(models.Model):
 
     def get_absolute_url(self):
         return reverse("partners:partnership-detail", args=[self.slug])
+
+
+class FigureQuerySet(models.QuerySet):
+    def with_published_sources(self):
+        """Figures with `published_sources`: the press releases that reported them, as listed
+        to the public in the active language (published, and written in that language).
+
+        The press-release model is reached through the reverse relation (partners depends
+        on nothing in the news app); one query for all figures, only what the public sees.
+        """
+        press_releases = self.model._meta.get_field("press_releases").related_model
+        return self.prefetch_related(
+            models.Prefetch(
+                "press_releases",
+                queryset=press_releases.objects.listed().only(
+                    "pk", "slug", "title", "published_at"
+                ),
+                to_attr="published_sources",
+            )
+        )
 
 
 class Figure(models.Model):
@@ -434,6 +503,10 @@ class Figure(models.Model):
     )
     value = models.PositiveIntegerField(_("value"))
     as_of = models.DateField(_("as of"), help_text=_("The date the count refers to."))
+    # When the figure last changed: the "last updated" date of the open data downloads.
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    objects = FigureQuerySet.as_manager()
 
     class Meta:
         ordering = ["label", "as_of"]
@@ -455,7 +528,9 @@ class Figure(models.Model):
             ),
         ]
         indexes = [
-            models.Index(fields=["partnership", "label", "as_of"]),
+            models.Index(
+                fields=["partnership", "label", "as_of"], name="partners_fig_ps_label_idx"
+            ),
             models.Index(
                 fields=["institution", "label", "as_of"], name="partners_fig_inst_label_idx"
             ),

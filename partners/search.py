@@ -55,7 +55,9 @@ from django.dispatch import receiver
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from .models import Figure, Institution, Partnership, Person, Position
+from mfa_site.languages import localized_names
+
+from .models import Embassy, Figure, Institution, Partnership, Person, Position
 
 MAX_QUERY_LENGTH = 200
 MAX_QUERY_WORDS = 8
@@ -93,23 +95,46 @@ def query_words(query):
 
 
 def _documents(institution_ids):
-    """Build {pk: (search_names, search_text)} with a fixed number of queries."""
-    institutions = Institution.objects.filter(pk__in=institution_ids).values(
-        "pk", "name", "short_name", "aliases", "city", "description"
+    """Build {pk: (search_names, search_text)} with a fixed number of queries.
+
+    Every language's names go in, so staff find an entry by "Антверпен" as well as by
+    "Antwerp", whatever language their own screen is in.
+    """
+    name_fields = localized_names("name", "short_name", "aliases")
+    text_fields = localized_names("city", "description")
+    institutions = Institution.objects.filter(pk__in=institution_ids).raw_values(
+        "pk", *name_fields, *text_fields
     )
     extra = {pk: [] for pk in institution_ids}
     through = Partnership.institutions.through.objects.filter(institution_id__in=institution_ids)
-    for pk, title, description in through.values_list(
-        "institution_id", "partnership__title", "partnership__description"
+    for pk, *texts in through.values_list(
+        "institution_id",
+        *localized_names("partnership__title", "partnership__description"),
     ):
-        extra[pk] += [title, description]
+        extra[pk] += texts
     positions = Position.objects.filter(institution_id__in=institution_ids)
-    for pk, person, title in positions.values_list("institution_id", "person__name", "title"):
-        extra[pk] += [person, title]
+    for pk, *texts in positions.values_list(
+        "institution_id", *localized_names("person__name", "title")
+    ):
+        extra[pk] += texts
+    # The missions that facilitate its partnerships and the people there: "Vassilenko"
+    # finds the partners his embassy works with, in every language.
+    missions = through.filter(partnership__embassy__isnull=False)
+    embassies = {}
+    for pk, embassy_id, *names in missions.values_list(
+        "institution_id", "partnership__embassy_id", *localized_names("partnership__embassy__name")
+    ):
+        extra[pk] += names
+        embassies.setdefault(embassy_id, set()).add(pk)
+    staff = Position.objects.filter(embassy_id__in=embassies)
+    for embassy_id, *people in staff.values_list("embassy_id", *localized_names("person__name")):
+        for pk in embassies[embassy_id]:
+            extra[pk] += people
     documents = {}
     for row in institutions:
-        names = fold(" ".join([row["name"], row["short_name"], row["aliases"]]))
-        text = fold(" ".join([names, row["city"], row["description"], *extra[row["pk"]]]))
+        names = fold(" ".join(row[field] or "" for field in name_fields))
+        texts = [row[field] or "" for field in text_fields]
+        text = fold(" ".join([names, *texts, *(value or "" for value in extra[row["pk"]])]))
         documents[row["pk"]] = (names, text)
     return documents
 
@@ -183,16 +208,33 @@ def _position_saving(sender, instance, raw=False, **kwargs):
 def _position_changed(sender, instance, raw=False, **kwargs):
     if not raw:
         ids = {instance.institution_id, *getattr(instance, "_search_previous", [])}
+        if instance.embassy_id:
+            ids.update(partners_of_missions([instance.embassy_id]))
         refresh_search_text(pk for pk in ids if pk)
+
+
+def partners_of_missions(embassy_ids):
+    """The institutions in partnerships the given missions facilitate."""
+    return Partnership.institutions.through.objects.filter(
+        partnership__embassy_id__in=embassy_ids
+    ).values_list("institution_id", flat=True)
+
+
+@receiver(post_save, sender=Embassy, dispatch_uid="search_embassy_saved")
+def _embassy_saved(sender, instance, raw=False, **kwargs):
+    if not raw:
+        refresh_search_text(partners_of_missions([instance.pk]))
 
 
 @receiver(post_save, sender=Person, dispatch_uid="search_person_saved")
 def _person_saved(sender, instance, raw=False, **kwargs):
     if not raw:
+        posts = instance.positions.all()
         refresh_search_text(
-            instance.positions.filter(institution__isnull=False).values_list(
-                "institution_id", flat=True
-            )
+            {
+                *posts.filter(institution__isnull=False).values_list("institution_id", flat=True),
+                *partners_of_missions(posts.values_list("embassy_id", flat=True)),
+            }
         )
 
 
@@ -249,12 +291,20 @@ def search_institutions(queryset, query):
         )
     close_words = _close_name_words(typos)
     condition = Q()
+    in_names = Value(0.0, output_field=FloatField())
     for word in words:
         word_matches = Q(search_text__contains=word)
+        name_matches = Q(search_names__contains=word)
         for close_word in close_words.get(word, ()):
             word_matches |= Q(search_names__contains=close_word)
+            name_matches |= Q(search_names__contains=close_word)
         condition &= word_matches
-    return queryset.filter(condition).annotate(rank=_name_boost(folded))
+        # Without a full-text rank, the names holding more of the words come first:
+        # "antwerp univercity" puts the University of Antwerp before Antwerp's other schools.
+        in_names += Case(
+            When(name_matches, then=Value(1.0)), default=Value(0.0), output_field=FloatField()
+        )
+    return queryset.filter(condition).annotate(rank=_name_boost(folded) + in_names)
 
 
 def _typo_words(words):
@@ -416,3 +466,71 @@ def result_for(institution):
         public_url=institution.get_absolute_url(),
         admin_url=reverse("admin:partners_institution_change", args=[institution.pk]),
     )
+
+
+# People and missions -------------------------------------------------------------------
+
+MAX_PEOPLE = 10
+MAX_MISSIONS = 10
+
+
+def _words_in(field, words):
+    """Every word in the field, in any of the site's languages ("Василенко" too)."""
+    lookup = "unaccent__icontains" if is_postgresql() else "icontains"
+    condition = Q()
+    for word in words:
+        in_any_language = Q()
+        for name in localized_names(field):
+            in_any_language |= Q(**{f"{name}__{lookup}": word})
+        condition &= in_any_language
+    return condition
+
+
+def find_people(query):
+    """People whose name holds every word, with their posts at missions and institutions."""
+    words = query_words(query)
+    if not words:
+        return []
+    current = Position.objects.filter(end_date__isnull=True).select_related(
+        "embassy", "institution"
+    )
+    return list(
+        Person.objects.filter(_words_in("name", words))
+        .order_by("name")
+        .prefetch_related(Prefetch("positions", queryset=current, to_attr="current_posts"))[
+            :MAX_PEOPLE
+        ]
+    )
+
+
+def find_missions(query, people=()):
+    """Missions whose name or city holds every word, and those where the people found work."""
+    words = query_words(query)
+    if not words:
+        return []
+    mission_ids = {post.embassy_id for person in people for post in person.current_posts}
+    mission_ids.discard(None)
+    condition = (_words_in("name", words) | _words_in("city", words)) | Q(pk__in=mission_ids)
+    return list(
+        Embassy.objects.filter(condition)
+        .select_related("host_country")
+        .order_by("name")[:MAX_MISSIONS]
+    )
+
+
+def suggest_names(query, limit=3):
+    """Institution names close to a query that found nothing (one query, only then)."""
+    folded = fold(query)
+    if not folded:
+        return []
+    names = {}
+    for name, short_name, search_names in Institution.objects.values_list(
+        "name", "short_name", "search_names"
+    ).iterator():
+        names[fold(name)] = name
+        if short_name:
+            names[fold(short_name)] = name
+        for word in search_names.split():
+            names.setdefault(word, name)
+    close = difflib.get_close_matches(folded, names, n=limit * 3, cutoff=0.6)
+    return list(dict.fromkeys(names[key] for key in close))[:limit]

@@ -1,14 +1,15 @@
 """Sitemaps of the directory's public pages: missions, institutions, partnerships, people."""
 
-from django.contrib.sitemaps import Sitemap
 from django.db.models import Max
+from django.urls import reverse
 
 from mfa_site.page_cache import cached_value
+from mfa_site.sitemaps import TrilingualSitemap
 
 from .models import Embassy, Institution, Partnership, Person
 
 
-class DirectorySitemap(Sitemap):
+class DirectorySitemap(TrilingualSitemap):
     model = None
     changefreq = "monthly"
 
@@ -25,6 +26,19 @@ class DirectorySitemap(Sitemap):
             ["directory"],
             lambda: self.model.objects.aggregate(latest=Max("updated_at"))["latest"],
         )
+
+
+class DirectoryListSitemap(TrilingualSitemap):
+    """The lists of missions, institutions and partnerships: where a reader starts."""
+
+    changefreq = "weekly"
+    priority = 0.8
+
+    def items(self):
+        return ["partners:embassy-list", "partners:institution-list", "partners:partnership-list"]
+
+    def location(self, item):
+        return reverse(item)
 
 
 class EmbassySitemap(DirectorySitemap):

@@ -64,14 +64,39 @@ def search_page(params):
     return filterset, page, results
 
 
+def active_filters(filterset, params):
+    """Each filter in use besides the text, with the address of the search without it."""
+    if not filterset.is_valid():
+        return []
+    filters = []
+    for name, value in filterset.form.cleaned_data.items():
+        if name in ("q", "sort") or value in (None, ""):
+            continue
+        without = params.copy()
+        without.pop(name, None)
+        without.pop("page", None)
+        label = filterset.form.fields[name].label
+        filters.append({"label": label, "value": value, "url": f"?{without.urlencode()}"})
+    return filters
+
+
 @staff_required
 def staff_search(request):
     filterset, page, results = search_page(request.GET)
-    return render(
-        request,
-        "partners/staff/search.html",
-        {"filterset": filterset, "page_obj": page, "results": results},
-    )
+    query = filterset.form.cleaned_data.get("q", "") if filterset.is_valid() else ""
+    people = search.find_people(query)
+    nothing_found = page is not None and not results and query
+    context = {
+        "filterset": filterset,
+        "page_obj": page,
+        "results": results,
+        "query": query,
+        "people": people,
+        "missions": search.find_missions(query, people),
+        "active_filters": active_filters(filterset, request.GET),
+        "suggestions": search.suggest_names(query) if nothing_found else [],
+    }
+    return render(request, "partners/staff/search.html", context)
 
 
 def neutralise(value):
@@ -139,7 +164,7 @@ def staff_export(request):
     filterset = filterset_for(request.GET)
     if not filterset.is_valid():
         # The search page shows what is wrong with the filters.
-        return redirect(f"{reverse('partners:staff-search')}?{request.GET.urlencode()}")
+        return redirect(f"{reverse('staff:search')}?{request.GET.urlencode()}")
     response = StreamingHttpResponse(
         export_lines(filterset.qs, request), content_type="text/csv; charset=utf-8"
     )

@@ -8,10 +8,12 @@ import datetime
 
 import django_filters
 from django import forms
-from django.db.models import Exists, OuterRef
+from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
+from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
-from django_filters.fields import ModelChoiceField
+
+from mfa_site.languages import localized_names
 
 from . import search
 from .models import CooperationArea, Country, Embassy, Institution, Partnership
@@ -45,21 +47,89 @@ class NewsSinceFilter(django_filters.DateFilter):
     field_class = NewsSinceField
 
 
-class CountryCodeField(ModelChoiceField):
-    """A country by ISO code, in either case: ?country=be."""
+class DatalistInput(forms.TextInput):
+    """A text box that offers choices as you type: a <datalist>, no script (CSP-safe).
 
-    def to_python(self, value):
-        if isinstance(value, str):
-            value = value.strip().upper()
-        return super().to_python(value)
+    ``options`` is a callable returning (value, label) pairs, read only when rendered."""
+
+    def __init__(self, options, attrs=None):
+        super().__init__(attrs)
+        self.options = options
+
+    def render(self, name, value, attrs=None, renderer=None):
+        list_id = f"{(attrs or {}).get('id') or name}-options"
+        attrs = {**(attrs or {}), "list": list_id, "autocomplete": "off"}
+        box = super().render(name, value, attrs, renderer)
+        options = format_html_join(
+            "", '<option value="{}">{}</option>', ((v, label) for v, label in self.options())
+        )
+        return format_html('{}<datalist id="{}">{}</datalist>', box, list_id, options)
+
+
+class NamedChoiceField(SearchTextField):
+    """An entry typed by name (or its code or slug), resolved to the model instance."""
+
+    def __init__(self, *, resolve, not_found, **kwargs):
+        kwargs.setdefault("max_length", 200)
+        super().__init__(**kwargs)
+        self.resolve = resolve
+        self.not_found = not_found
+
+    def clean(self, value):
+        text = super().clean(value)
+        if not text:
+            return None
+        found = self.resolve(text)
+        if found is None:
+            raise forms.ValidationError(self.not_found % {"value": text}, code="not_found")
+        return found
+
+
+def resolve_country(text):
+    """A country by ISO code ("be", "BE") or by name in any case ("belgium")."""
+    text = text.strip()
+    if len(text) == 2 and text.isalpha():
+        return Country.objects.filter(code=text.upper()).first()
+    wanted = search.fold(text)
+    names = localized_names("name")
+    for country in Country.objects.only("pk", "code", *names):
+        if any(search.fold(getattr(country, name) or "") == wanted for name in names):
+            return country
+    return None
+
+
+def resolve_institution(text):
+    """An institution by slug, or by its name or short name in any case and accent."""
+    text = text.strip()
+    by_slug = Institution.objects.filter(slug=text).only("pk", "name").first()
+    if by_slug:
+        return by_slug
+    wanted = search.fold(text)
+    candidates = Institution.objects.filter(
+        Q(search_names__startswith=wanted) | Q(search_names__contains=f" {wanted}")
+    ).only("pk", "name", "short_name")
+    return next(
+        (i for i in candidates if wanted in (search.fold(i.name), search.fold(i.short_name))),
+        None,
+    )
+
+
+def country_options():
+    return [(name, code) for code, name in Country.objects.values_list("code", "name")]
+
+
+def parent_options():
+    """Institutions that have units: what "part of" can name."""
+    parents = Institution.objects.filter(units__isnull=False).distinct().order_by("name")
+    return [(name, short) for name, short in parents.values_list("name", "short_name")]
+
+
+class NamedChoiceFilter(django_filters.Filter):
+    field_class = NamedChoiceField
 
 
 # What an unset choice reads as, instead of django-filter's "---------".
 ANY = _("Any")
-
-
-class CountryFilter(django_filters.ModelChoiceFilter):
-    field_class = CountryCodeField
 
 
 def partnerships_of_outer_institution(**conditions):
@@ -78,12 +148,12 @@ class StaffSearchFilterSet(django_filters.FilterSet):
             )
         },
     )
-    country = CountryFilter(
+    country = NamedChoiceFilter(
         label=_("Country"),
-        empty_label=ANY,
-        queryset=Country.objects.all(),
-        to_field_name="code",
         field_name="country",
+        resolve=resolve_country,
+        not_found=_("No country is called “%(value)s”: choose one of the list."),
+        widget=DatalistInput(country_options, attrs={"placeholder": _("Any country")}),
     )
     city = SearchTextFilter(label=_("City"), method="filter_city", max_length=100)
     kind = django_filters.ChoiceFilter(
@@ -121,12 +191,12 @@ class StaffSearchFilterSet(django_filters.FilterSet):
         to_field_name="slug",
         method="filter_partnership",
     )
-    parent = django_filters.ModelChoiceFilter(
-        label=_("Part of (slug)"),
-        queryset=Institution.objects.all(),
-        to_field_name="slug",
+    parent = NamedChoiceFilter(
+        label=_("Part of"),
         field_name="parent",
-        widget=forms.TextInput,
+        resolve=resolve_institution,
+        not_found=_("No institution is called “%(value)s”: choose one of the list."),
+        widget=DatalistInput(parent_options, attrs={"placeholder": _("Any institution")}),
     )
     news_since = NewsSinceFilter(
         label=_("Mentioned in news since"),
@@ -153,13 +223,6 @@ class StaffSearchFilterSet(django_filters.FilterSet):
             "news_since",
             "sort",
         ]
-
-    def __init__(self, data=None, *args, **kwargs):
-        if data is not None and data.get("country"):
-            # Show ?country=be as the selected option, whose value is "BE".
-            data = data.copy()
-            data["country"] = data["country"].strip().upper()
-        super().__init__(data, *args, **kwargs)
 
     def keep(self, queryset, name, value):
         """Search text and order are applied last, in ``filter_queryset``."""

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import opendata, views
 
 app_name = "partners"
 
@@ -20,12 +20,16 @@ urlpatterns = [
         name="partnership-detail",
     ),
     path("people/<slug:slug>/", views.PersonDetailView.as_view(), name="person-detail"),
-]
-
-# Staff partner search (login required); kept in its own module, partners/staff.py.
-from . import staff  # noqa: E402
-
-urlpatterns += [
-    path("staff/partners/", staff.staff_search, name="staff-search"),
-    path("staff/partners/export.csv", staff.staff_export, name="staff-export"),
+    # Open data: figures over time with their sources, as CSV or JSON.
+    path(
+        "partnerships/<slug:slug>/figures.<str:fmt>",
+        opendata.partnership_figures,
+        name="partnership-figures",
+    ),
+    path(
+        "institutions/<slug:slug>/figures.<str:fmt>",
+        opendata.institution_figures,
+        name="institution-figures",
+    ),
+    path("open-data/figures.<str:fmt>", opendata.all_figures, name="figures"),
 ]

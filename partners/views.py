@@ -14,10 +14,10 @@ from django_filters.views import FilterView
 
 from mfa_site.page_cache import object_tag, tag_page
 
-from . import metadata
+from . import metadata, opendata
 from .charts import figure_chart, figure_table
 from .filters import InstitutionFilter, PartnershipFilter
-from .models import Embassy, Figure, Institution, Partnership, Person, Position
+from .models import Embassy, Institution, Partnership, Person, Position
 
 NEWS_ON_PAGE = 20
 LIST_PAGE_SIZE = 20
@@ -88,25 +88,9 @@ class PartnerDetailMixin(PageMetaMixin):
         return [*super().get_breadcrumbs(), (str(self.object), self.object.get_absolute_url())]
 
 
-def with_published_sources(figures):
-    """Figures with `published_sources`: the published press releases that reported them.
-
-    The press-release model is reached through the reverse relation, so partners does
-    not import news; one query for all figures, and only what the public may see.
-    """
-    press_releases = Figure._meta.get_field("press_releases").related_model
-    return figures.prefetch_related(
-        Prefetch(
-            "press_releases",
-            queryset=press_releases.objects.published().only("pk", "slug", "title"),
-            to_attr="published_sources",
-        )
-    )
-
-
 def published_news(subject):
     """The newest published press releases about a subject, for its page."""
-    return list(subject.press_releases.published()[:NEWS_ON_PAGE])
+    return list(subject.press_releases.listed()[:NEWS_ON_PAGE])
 
 
 # Missions
@@ -234,7 +218,7 @@ class InstitutionDetailView(PartnerDetailMixin, DetailView):
         institution = self.object
         members = Prefetch("institutions", queryset=Institution.objects.select_related("country"))
         positions = institution.positions.select_related("person")
-        figures = list(with_published_sources(institution.figures.all()))
+        figures = list(institution.figures.with_published_sources())
         return super().get_context_data(
             units=list(institution.units.all()),
             partnerships=list(institution.partnerships.prefetch_related(members).order_by("title")),
@@ -243,6 +227,7 @@ class InstitutionDetailView(PartnerDetailMixin, DetailView):
             figures=figures,
             chart=figure_chart(figures, title=_("Figures of %(name)s") % {"name": institution}),
             figure_table=figure_table(figures),
+            open_data=opendata.download_links("institution", institution.slug, figures),
             news=published_news(institution),
             **kwargs,
         )
@@ -298,11 +283,12 @@ class PartnershipDetailView(PartnerDetailMixin, DetailView):
 
     def get_context_data(self, **kwargs):
         partnership = self.object
-        figures = list(with_published_sources(partnership.figures.all()))
+        figures = list(partnership.figures.with_published_sources())
         return super().get_context_data(
             figures=figures,
             chart=figure_chart(figures, title=_("Figures of %(title)s") % {"title": partnership}),
             figure_table=figure_table(figures),
+            open_data=opendata.download_links("partnership", partnership.slug, figures),
             news=published_news(partnership),
             **kwargs,
         )

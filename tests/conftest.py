@@ -25,6 +25,33 @@ def browser_type_launch_args():
 
 
 @pytest.fixture(autouse=True)
+def _english_content():
+    """Tests write and read in English unless they choose a language.
+
+    With django-modeltranslation, `PressRelease(title=...)` writes the active language's
+    column; factories and reverse() then agree on English (/en/...).
+    """
+    from django.utils import translation
+
+    with translation.override("en"):
+        yield
+
+
+@pytest.fixture
+def client():
+    """A browser that prefers English: the admin and redirects follow Accept-Language."""
+    from django.test import Client
+
+    return Client(headers={"accept-language": "en"})
+
+
+@pytest.fixture
+def admin_client(client, admin_user):
+    client.force_login(admin_user)
+    return client
+
+
+@pytest.fixture(autouse=True)
 def _media_in_tmp(settings, tmp_path):
     """Uploads made by a test go to a temporary folder, never to var/media."""
     settings.MEDIA_ROOT = tmp_path / "media"
@@ -71,6 +98,47 @@ def collected_static(tmp_path_factory):
     from tests.production import collectstatic
 
     return collectstatic(tmp_path_factory.mktemp("production") / "static")
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _compiled_translations():
+    """Pages are tested as `make install` leaves them: the catalogs compiled to .mo files.
+
+    Recompiles a catalog whose .mo is missing or older than its .po, so `pytest` run on its
+    own (or after editing a .po) never tests stale translations.
+    """
+    from pathlib import Path
+
+    from django.conf import settings
+    from django.core.management import call_command
+
+    catalogs = Path(settings.BASE_DIR, "locale").rglob("*.po")
+    if any(
+        not po.with_suffix(".mo").exists()
+        or po.with_suffix(".mo").stat().st_mtime < po.stat().st_mtime
+        for po in catalogs
+    ):
+        call_command("compilemessages", ignore_patterns=[".venv", "var", "tests"], verbosity=0)
+    from django.utils.translation import trans_real
+
+    trans_real._translations = {}  # forget catalogs loaded before the compile
+
+
+@pytest.fixture(autouse=True)
+def _fresh_health_results():
+    """/healthz remembers its results for a few seconds per process; each test starts afresh."""
+    from mfa_site import health
+
+    health.forget_results()
+    yield
+    health.forget_results()
+
+
+@pytest.fixture(autouse=True)
+def _mfa_off_unless_asked(settings):
+    """Tests of other features sign in with force_login: no second factor for them.
+    Tests of two-factor sign-in turn it on (settings.MFA_REQUIRED = True)."""
+    settings.MFA_REQUIRED = False
 
 
 @pytest.fixture(autouse=True)

@@ -256,6 +256,8 @@ def ensure_editorial_groups():
 
     migration = importlib.import_module("news.migrations.0006_editorial_groups")
     migration.create_groups(apps, None)
+    audit = importlib.import_module("mfa_site.migrations.0002_publishers_read_the_audit_log")
+    audit.grant(apps, None)
 
 
 def make_user(username=None, groups=(), **kwargs):

@@ -66,8 +66,11 @@ def collectstatic(static_root):
     return static_root
 
 
-def get(url, headers=None, timeout=10):
-    """GET `url`; return (status, headers, body) for any status."""
+def get(url, headers=None, timeout=30):
+    """GET `url`; return (status, headers, body) for any status.
+
+    The first request to each worker waits for it to load the application (about 4-8 s
+    on this shared 2-CPU machine under load), hence the generous timeout."""
     request = urllib.request.Request(url, headers=headers or {})
     try:
         with urllib.request.urlopen(request, timeout=timeout) as response:

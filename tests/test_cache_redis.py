@@ -32,7 +32,7 @@ def redis_cache(settings):
         )
     settings.CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "mfa_site.cache.ResilientRedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": f"test-{uuid.uuid4().hex[:8]}",
         }
@@ -47,9 +47,10 @@ def redis_cache(settings):
         client.delete(*keys)
 
 
-def test_cache_url_selects_django_redis_cache(tmp_path):
+def test_cache_url_selects_the_redis_cache(tmp_path):
     caches = settings_in(production_env(tmp_path, CACHE_URL=REDIS_URL), "CACHES")["CACHES"]
-    assert caches["default"]["BACKEND"] == "django.core.cache.backends.redis.RedisCache"
+    # Django's RedisCache, subclassed to survive outages (tests/test_cache_outage.py)
+    assert caches["default"]["BACKEND"] == "mfa_site.cache.ResilientRedisCache"
     assert caches["default"]["LOCATION"] == REDIS_URL
 
 

@@ -54,7 +54,7 @@ def test_public_pages_have_no_csp_violations(live_server, page):
     make_representative_site()
     recorder = ViolationRecorder(page)
     paths = public_page_paths()
-    assert "/" in paths and any(p.startswith("/news/") and p != "/news/" for p in paths)
+    assert "/" in paths and any(p.startswith("/en/news/") and p != "/en/news/" for p in paths)
     found, visited = {}, 0
     for path in paths:
         # Feeds, sitemap, robots and /healthz are not pages: Chromium's XML and JSON viewers
@@ -118,11 +118,11 @@ def test_error_and_filtered_pages_have_no_csp_violations(live_server, page):
     recorder = ViolationRecorder(page)
     for path, status in [
         ("/no/such/page/", 404),
-        ("/news/no-such-press-release/", 404),
-        ("/news/?institution=nope&year=abc", 200),
-        ("/news/?page=99", 404),
-        ("/institutions/?kind=nope", 200),
-        ("/partnerships/?status=nope", 200),
+        ("/en/news/no-such-press-release/", 404),
+        ("/en/news/?institution=nope&year=abc", 200),
+        ("/en/news/?page=99", 404),
+        ("/en/institutions/?kind=nope", 200),
+        ("/en/partnerships/?status=nope", 200),
     ]:
         page.set_viewport_size({"width": 360, "height": 740})
         response = recorder.visit(live_server.url + path)
@@ -134,8 +134,8 @@ def test_error_and_filtered_pages_have_no_csp_violations(live_server, page):
 def test_admin_change_page_with_gallery_attachments_and_suggestions_has_no_csp_violations(
     live_server, page
 ):
+    from news.linking import detect_press_release
     from news.models import LinkSuggestion
-    from news.suggestions import detect_press_release
     from tests.factories import make_attachment, make_gallery_image, make_press_release
 
     site = make_representative_site()

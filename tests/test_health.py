@@ -1,5 +1,7 @@
 """/healthz: database, cache and storage, in JSON, 200 or 503, without secrets."""
 
+import time
+
 import pytest
 from django.core.files.storage import default_storage
 from django.urls import reverse
@@ -80,3 +82,63 @@ def test_storage_backend_and_options_come_from_the_environment(tmp_path):
     default = settings_in(env, "STORAGES")["STORAGES"]["default"]
     assert default["BACKEND"] == "storages.backends.s3.S3Storage"
     assert default["OPTIONS"] == {"bucket_name": "mfa-media", "endpoint_url": "https://s3.example"}
+
+
+class FullDiskStorage:
+    """A file system storage whose disk is full: the file is created, writing it fails."""
+
+    saves = 0
+
+    def __new__(cls, **kwargs):
+        import errno
+        import os
+
+        from django.core.files.storage import FileSystemStorage
+
+        class Storage(FileSystemStorage):
+            def _save(self, name, content):
+                FullDiskStorage.saves += 1
+                path = self.path(name)
+                os.makedirs(os.path.dirname(path), exist_ok=True)
+                open(path, "wb").close()
+                raise OSError(errno.ENOSPC, "No space left on device")
+
+        return Storage(**kwargs)
+
+
+@pytest.fixture
+def full_disk(settings):
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "default": {"BACKEND": "tests.test_health.FullDiskStorage"},
+    }
+    FullDiskStorage.saves = 0
+    return settings.MEDIA_ROOT
+
+
+@pytest.mark.django_db
+def test_failed_storage_probe_removes_the_file_it_made(client, settings, full_disk):
+    settings.HEALTHZ_CACHE_SECONDS = 0
+    for _ in range(3):
+        response = client.get(reverse("healthz"))
+        assert response.status_code == 503
+        assert response.json()["checks"]["storage"]["error"] == "OSError"
+    assert FullDiskStorage.saves == 3
+    assert list((full_disk / "healthz").iterdir()) == []
+
+
+@pytest.mark.django_db
+def test_probe_results_are_reused_for_a_few_seconds(client, settings, full_disk):
+    settings.HEALTHZ_CACHE_SECONDS = 0.5
+    for _ in range(10):
+        assert client.get(reverse("healthz")).status_code == 503
+    assert FullDiskStorage.saves == 1
+    time.sleep(0.6)
+    client.get(reverse("healthz"))
+    assert FullDiskStorage.saves == 2
+
+
+def test_probe_results_are_kept_5_seconds_by_default():
+    from django.conf import settings
+
+    assert settings.HEALTHZ_CACHE_SECONDS == 5

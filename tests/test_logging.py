@@ -139,13 +139,13 @@ def test_gunicorn_writes_json_access_and_error_logs(tmp_path, collected_static):
     )
     log_path = tmp_path / "gunicorn.log"
     with gunicorn(env, workers=1, log_path=log_path) as base:
-        assert get(base + "/news/?page=2")[0] == 503
+        assert get(base + "/en/news/?page=2")[0] == 503
     entries = [json.loads(line) for line in log_path.read_text().splitlines() if line[:1] == "{"]
     access = next(e for e in entries if e["logger"] == "gunicorn.access")
-    assert access["method"] == "GET" and access["path"] == "/news/"
+    assert access["method"] == "GET" and access["path"] == "/en/news/"
     assert access["query"] == "page=2" and access["status"] == 503
     assert access["duration_ms"] >= 0
     outage = next(e for e in entries if e.get("event") == "database_unavailable")
     assert outage["logger"] == "mfa.availability" and outage["level"] == "ERROR"
-    assert outage["path"] == "/news/"
+    assert outage["path"] == "/en/news/"
     assert "hunter2" not in log_path.read_text()

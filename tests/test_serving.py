@@ -75,7 +75,7 @@ def test_production_server_serves_every_public_page(tmp_path, collected_static):
     manage(env, "loadtest", "--seed")
     results = {}
     with gunicorn(env, workers=2) as base:
-        long_query = get(base + "/news/?q=" + "a" * 7000)[0]
+        long_query = get(base + "/en/news/?q=" + "a" * 7000)[0]
         for pattern in public_patterns():
             if not pattern.kwargs:
                 results[pattern.build()] = get(base + pattern.build())[0]
@@ -84,7 +84,7 @@ def test_production_server_serves_every_public_page(tmp_path, collected_static):
                 path = pattern.build(**dict.fromkeys(pattern.kwargs, slug))
                 results[path] = get(base + path)[0]
     assert {path: status for path, status in results.items() if status >= 500} == {}
-    assert results["/"] == 200 and results["/news/"] == 200
+    assert results["/en/"] == 200 and results["/en/news/"] == 200
     assert long_query == 200  # a 7,000-character query is a normal page, not a 400
-    assert results["/news/load-test-press-release-1/"] == 200
-    assert results["/embassies/embassy-in-belgium/"] == 200
+    assert results["/en/news/load-test-press-release-1/"] == 200
+    assert results["/en/embassies/embassy-in-belgium/"] == 200

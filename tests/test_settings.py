@@ -29,6 +29,7 @@ CONTROLLED = [
     "DJANGO_HSTS_SECONDS",
     "DJANGO_HSTS_INCLUDE_SUBDOMAINS",
     "DJANGO_SECURE_SSL_REDIRECT",
+    "DJANGO_MFA_REQUIRED",
     "DJANGO_ALLOW_ASYNC_UNSAFE",  # set by conftest for Playwright; check --deploy rejects it
 ]
 
@@ -96,3 +97,24 @@ def test_time_zone_defaults_to_almaty(tmp_path):
 
 def test_time_zone_comes_from_the_environment(tmp_path):
     assert print_setting("TIME_ZONE", tmp_path, TIME_ZONE="UTC").split()[-1] == "UTC"
+
+
+@pytest.mark.parametrize("value", ["0", "false", "off"])
+def test_mfa_cannot_be_turned_off_in_production(value, tmp_path):
+    result = manage("check", tmp_path=tmp_path, **PRODUCTION, DJANGO_MFA_REQUIRED=value)
+    assert result.returncode != 0
+    assert "DJANGO_MFA_REQUIRED" in result.stderr and "DJANGO_DEBUG" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_mfa_is_on_by_default_and_may_be_off_only_while_debugging(tmp_path):
+    script = "from django.conf import settings; print(settings.MFA_REQUIRED)"
+
+    def mfa_required(**env):
+        result = manage("shell", "-c", script, tmp_path=tmp_path, **env)
+        assert result.returncode == 0, result.stderr
+        return result.stdout.strip().splitlines()[-1]
+
+    assert mfa_required(**PRODUCTION) == "True"
+    assert mfa_required(DJANGO_DEBUG="1") == "True"
+    assert mfa_required(DJANGO_DEBUG="1", DJANGO_MFA_REQUIRED="0") == "False"

@@ -3,6 +3,7 @@
 import json
 
 from django import template
+from django.conf import settings
 from django.core.serializers.json import DjangoJSONEncoder
 from django.utils.safestring import mark_safe
 
@@ -60,3 +61,29 @@ def image_file(image):
 @register.simple_tag(takes_context=True)
 def absolute_url(context, url):
     return context["request"].build_absolute_uri(url)
+
+
+@register.simple_tag(takes_context=True)
+def language_alternates(context):
+    """The page in each language: `available_languages` in the context limits which exist."""
+    from mfa_site.languages import alternates
+
+    request = context.get("request")
+    if request is None or getattr(request, "resolver_match", None) is None:
+        return {"links": [], "x_default": None}
+    links = alternates(request, context.get("available_languages"))
+    existing = [link for link in links if link["available"]]
+    # x-default: the page in its original language (press releases), else in the site's
+    # default language, else in its first language.
+    first_choice = context.get("original_language") or settings.LANGUAGE_CODE
+    preferred = [link for link in existing if link["code"] == first_choice]
+    x_default = (preferred or existing or [None])[0]
+    return {"links": links, "x_default": x_default and x_default["url"]}
+
+
+@register.filter
+def native_name(code):
+    """How a language names itself ("Қазақша", "Русский", "English"), as the switcher writes it."""
+    from mfa_site.languages import NATIVE_NAMES
+
+    return NATIVE_NAMES.get(code, code)

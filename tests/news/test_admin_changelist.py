@@ -135,7 +135,7 @@ def test_change_form_has_autocomplete_links_slug_and_timezone(client, settings):
     assert "admin-autocomplete" in page
     assert 'id="id_slug"' in page and "prepopulated" in page.lower()
     assert settings.TIME_ZONE in page
-    assert 'aria-label="Body"' in page
+    assert 'aria-label="Body (English)"' in page and 'aria-label="Body (Kazakh)"' in page
     assert "prose-editor-label.js" in page
     assert response.context["has_absolute_url"] is False  # draft: Preview, not View on site
     assert reverse("news:preview", args=[press_release.pk]) in page

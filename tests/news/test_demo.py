@@ -44,8 +44,8 @@ def test_seed_copy_in_repo_has_the_seven_paragraphs():
 
 
 def test_press_release_text_is_exactly_the_seed(seed):
-    assert seed.lead + demo.SEED_ATTRIBUTION == SEED_PARAGRAPHS[0]
-    assert not seed.lead.endswith("reports")
+    assert seed.lead == SEED_PARAGRAPHS[0].removesuffix(demo.SEED_ATTRIBUTION) + "."
+    assert seed.lead.endswith("higher education, science, and innovation.")
     assert body_paragraphs(seed.body) == SEED_PARAGRAPHS[1:]
     assert seed.source == "Ministry of Foreign Affairs of the Republic of Kazakhstan"
     assert seed.title == demo.SEED_TITLE
@@ -173,7 +173,8 @@ def test_running_twice_changes_nothing(db, settings):
     assert row_counts() == counts
     assert PressRelease.objects.values().get(slug=demo.SEED_SLUG) == seed_before
     assert dict(get_user_model().objects.values_list("username", "password")) == passwords
-    assert "0 created, 0 updated" in output
+    assert "0 created, " in output and "left as they are" in output
+    assert "Kept as edited" not in output
     assert Figure.objects.filter(label="Kazakh students").count() == 1
 
 
@@ -200,7 +201,7 @@ def test_no_accounts_without_debug(db, settings):
 
 
 def test_news_list_shows_the_seed_but_not_draft_or_scheduled(seed, client):
-    page = client.get("/news/").content.decode()
+    page = client.get("/en/news/").content.decode()
     assert demo.SEED_TITLE in page
     assert "Demo: Example Institute of Technology opens a summer school" in page
     assert "Demo draft" not in page
@@ -225,4 +226,76 @@ def test_seed_detail_page_shows_the_whole_text(seed, client):
     ],
 )
 def test_demo_visibility_examples_on_their_pages(seed, client, slug, status_code):
-    assert client.get(f"/news/{slug}/").status_code == status_code
+    assert client.get(f"/en/news/{slug}/").status_code == status_code
+
+
+def test_demo_accounts_pass_the_second_factor_with_the_documented_key(db, client, settings):
+    """README: with debug on, the demo accounts' authenticator key is DEMO_TOTP_SECRET and
+    `manage.py demo_totp` prints its current code."""
+    from django.urls import reverse
+
+    settings.DEBUG = True
+    run_load_demo()
+    out = StringIO()
+    call_command("demo_totp", stdout=out)
+    code = re.match(r"(\d{6}) ", out.getvalue()).group(1)
+    assert demo.DEMO_TOTP_SECRET in (settings.BASE_DIR / "README.md").read_text()
+
+    settings.MFA_REQUIRED = True
+    response = client.post(
+        reverse("admin:login"), {"username": "editor", "password": "demo-editor-2026"}
+    )
+    assert client.get(response["Location"])["Location"].startswith(reverse("two_factor:verify"))
+    verified = client.post(reverse("two_factor:verify"), {"token": code})
+    assert verified.status_code == 302
+    assert client.get(reverse("admin:index")).status_code == 200
+
+
+def test_no_second_factor_and_no_demo_code_without_debug(db, settings):
+    from django.core.management import CommandError
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    settings.DEBUG = False
+    run_load_demo()
+    assert not TOTPDevice.objects.exists()
+    with pytest.raises(CommandError):
+        call_command("demo_totp")
+
+
+def test_a_second_run_keeps_an_editors_work_and_says_so(db, settings):
+    settings.DEBUG = True
+    run_load_demo()
+    seed = PressRelease.objects.get(slug=demo.SEED_SLUG)
+    PressRelease.objects.filter(pk=seed.pk).update(lead="The editor's lead.")
+    seed.topics.clear()
+    editor = get_user_model().objects.get(username="editor")
+    editor.set_password("a password of the editor's own")
+    editor.save()
+    Embassy.objects.filter(slug=demo.EMBASSY_SLUG).update(phone="+32 2 000 00 00")
+
+    output = run_load_demo()
+
+    seed.refresh_from_db()
+    assert seed.lead == "The editor's lead."
+    assert not seed.topics.exists()
+    editor.refresh_from_db()
+    assert editor.check_password("a password of the editor's own")
+    assert Embassy.objects.get(slug=demo.EMBASSY_SLUG).phone == "+32 2 000 00 00"
+    assert "Kept as edited" in output
+    assert f"“{seed.title}” (lead)" in output
+    assert "(phone)" in output
+
+
+def test_a_second_run_adds_what_is_missing(db, settings):
+    run_load_demo()
+    PressRelease.objects.filter(slug="demo-draft-trade-mission").delete()
+
+    output = run_load_demo()
+
+    assert "1 created" in output
+    assert PressRelease.objects.get(slug="demo-draft-trade-mission").embassies.exists()
+
+
+def test_the_demo_embassy_has_an_address_and_contacts(seed):
+    embassy = Embassy.objects.get(slug=demo.EMBASSY_SLUG)
+    assert embassy.address and embassy.phone and embassy.email and embassy.website

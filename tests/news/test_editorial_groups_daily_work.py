@@ -7,7 +7,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
-from news.importer import import_file
+from news.linking import import_file
 from news.models import LinkSuggestion, PressRelease, PressReleaseAttachment, PressReleaseImage
 from partners.models import Figure, Institution
 from tests.factories import (

@@ -77,7 +77,9 @@ def test_subject_feeds_carry_only_published_news_about_the_subject(client, kind)
     assert rss_titles(rss) == ["About it"]
     assert atom_titles(atom) == ["About it"]
     assert str(subject) in rss.text
-    assert reverse(f"news:feed-{kind}", args=[subject.slug]) == f"/news/feed/{kind}/{subject.slug}/"
+    assert (
+        reverse(f"news:feed-{kind}", args=[subject.slug]) == f"/en/news/feed/{kind}/{subject.slug}/"
+    )
 
 
 def test_subject_feed_of_unknown_slug_is_404(client):
@@ -86,6 +88,22 @@ def test_subject_feed_of_unknown_slug_is_404(client):
 
 
 def test_feed_urls_are_the_agreed_paths():
-    assert reverse("news:feed") == "/news/feed/"
-    assert reverse("news:feed-atom") == "/news/feed/atom/"
-    assert reverse("news:feed-embassy-atom", args=["x"]) == "/news/feed/embassy/x/atom/"
+    assert reverse("news:feed") == "/en/news/feed/"
+    assert reverse("news:feed-atom") == "/en/news/feed/atom/"
+    assert reverse("news:feed-embassy-atom", args=["x"]) == "/en/news/feed/embassy/x/atom/"
+
+
+def test_feed_descriptions_and_titles_are_plain_text(client):
+    make_press_release(
+        "Talks <b>in</b> Astana",
+        lead='Ministers <script>alert(1)</script><img src=x onerror="alert(2)">met & agreed.',
+    )
+    rss = ET.fromstring(client.get(reverse("news:feed")).content)
+    item = rss.find("channel/item")
+    description = item.findtext("description")
+    assert "<" not in description and ">" not in description
+    assert description == "Ministers alert(1)met &amp; agreed."
+    assert item.findtext("title") == "Talks in Astana"
+    atom = ET.fromstring(client.get(reverse("news:feed-atom")).content)
+    summary = next(atom.iter(f"{ATOM}summary")).text
+    assert "<" not in summary and "onerror" not in summary

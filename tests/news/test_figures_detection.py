@@ -2,8 +2,8 @@ import datetime
 
 import pytest
 
-from news.figure_detection import parse_number
-from news.mentions import detect_mentions
+from news.linking import detect_mentions
+from news.linking.figures import parse_number
 from tests.factories import make_institution, make_partnership
 
 pytestmark = pytest.mark.django_db
@@ -75,12 +75,21 @@ def test_earlier_value_is_not_a_figure(world):
     assert figures(text) == set()
 
 
-def test_estimates_and_years_are_not_figures(world):
+def test_years_are_not_figures_and_estimates_are_kept_as_approximate(world):
     text = (
         "More than 300 students study at the University of Antwerp. In 2025 students came "
         "to AMS, about 40 researchers too."
     )
-    assert figures(text) == set()
+    found = detect_mentions(text).figures
+    assert {(f.label, f.value, f.approximate) for f in found} == {
+        ("students", 300, True),
+        ("researchers", 40, True),
+    }
+
+
+def test_earlier_values_are_not_figures(world):
+    text = "Twelve researchers from AMS now work there, up from eight a year ago."
+    assert {f.value for f in detect_mentions(text).figures} == {12}
 
 
 def test_a_figure_with_only_one_institution_and_no_other_hint_belongs_to_it(world):
@@ -101,12 +110,29 @@ def test_a_figure_takes_its_subject_from_the_sentence_before(world):
     assert figures(text) == {("graduates", 20, "institution", world["ams"].pk)}
 
 
-def test_a_figure_without_any_institution_nearby_is_not_offered(world):
-    assert figures("Twenty graduates received diplomas.") == set()
+def test_a_figure_without_any_institution_nearby_belongs_to_the_press_release(world):
+    (figure,) = detect_mentions("Twenty graduates received diplomas.").figures
+    assert (figure.label, figure.value, figure.subject_kind, figure.subject_id) == (
+        "graduates",
+        20,
+        "",
+        None,
+    )
+
+
+def test_a_figure_beside_a_new_institution_belongs_to_it(world):
+    text = "The University of Havana hosted seven Kazakh interns this spring."
+    (figure,) = detect_mentions(text).figures
+    assert (figure.label, figure.value, figure.subject_kind, figure.subject_name) == (
+        "Kazakh interns",
+        7,
+        "new_institution",
+        "University of Havana",
+    )
 
 
 def test_the_seed_gives_exactly_its_three_figures(corpus_directory):
-    from news.importer import detection_date, parse_file
+    from news.linking import detection_date, parse_file
     from partners.models import Partnership
 
     parsed = parse_file(corpus_directory / "01-antwerp-seed.txt")

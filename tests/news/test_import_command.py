@@ -3,6 +3,7 @@ from io import StringIO
 
 import pytest
 from django.core.management import call_command
+from django.core.management.base import CommandError
 
 from news.models import LinkSuggestion, PressRelease
 from partners.models import Institution
@@ -94,7 +95,11 @@ def test_bad_files_are_reported_and_skipped_without_stopping_the_batch(folder):
     (folder / "empty.txt").write_bytes(b"")
     (folder / "binary.txt").write_bytes(b"\x00\x01\x02\x03 image data")
     (folder / "latin1.txt").write_bytes("Café au lait".encode("latin-1"))
-    out, err = run(str(folder))
+    out, err = StringIO(), StringIO()
+    with pytest.raises(CommandError, match="3 of 6 files failed") as raised:
+        call_command("import_press_releases", str(folder), "--no-progress", stdout=out, stderr=err)
+    assert raised.value.returncode == 1
+    out, err = out.getvalue(), err.getvalue()
     assert "3 created, 0 updated, 0 unchanged, 0 skipped, 3 failed" in out
     assert "empty.txt: empty file" in err
     assert "binary.txt: binary file" in err

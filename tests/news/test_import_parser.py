@@ -2,7 +2,7 @@ import datetime
 
 import pytest
 
-from news.importer import (
+from news.linking.importer import (
     ImportFailed,
     parse_file,
     parse_text,
@@ -184,3 +184,56 @@ def test_utf8_with_bom_is_read():
         path = Path(folder) / "bom.txt"
         path.write_bytes("\ufeffBRUSSELS. Lead sentence.\n\nBody.".encode())
         assert parse_file(path).dateline == "Brussels"
+
+
+@pytest.mark.parametrize(
+    ("lead", "city", "date", "source", "starts"),
+    [
+        (
+            "АСТАНА, 12 января 2026 года – Посол встретился с ректором, сообщает "
+            "пресс-служба МИД РК.",
+            "Астана", datetime.date(2026, 1, 12), "Пресс-служба МИД РК", "Посол встретился",
+        ),
+        (
+            "АСТАНА, 12 қаңтар 2026 жыл – Елші ректормен кездесті, деп хабарлайды ҚР СІМ "
+            "баспасөз қызметі.",
+            "Астана", datetime.date(2026, 1, 12), "ҚР СІМ баспасөз қызметі", "Елші ректормен",
+        ),
+        (
+            "БЕРЛИН – Форум прошел в Берлине, сообщили в пресс-службе МИД РК.",
+            "Берлин", None, "Пресс-служба МИД РК", "Форум прошел",
+        ),
+        (
+            "NUR-SULTAN, 30 July 2019. KAZINFORM – The Ambassador met the Minister, Kazinform "
+            "learnt from the press service of the Kazakh Foreign Office.",
+            "Nur-Sultan", datetime.date(2019, 7, 30), "Press service of the Kazakh Foreign Office",
+            "The Ambassador met",
+        ),
+        (
+            "ASTANA. Kazinform - The forum opened, Kazinform cites Akorda.",
+            "Astana", None, "Akorda", "The forum opened",
+        ),
+        (
+            "Елші ректормен кездесті, Қазақстан Республикасы СІМ баспасөз қызметі хабарлайды.",
+            "", None, "Қазақстан Республикасы СІМ баспасөз қызметі", "Елші ректормен",
+        ),
+    ],
+)  # fmt: skip
+def test_datelines_attributions_and_agency_tags_in_three_languages(
+    lead, city, date, source, starts
+):
+    parsed = parse_text(f"Заголовок новости\n\n{lead}\n\nТекст.")
+    assert parsed.dateline == city
+    assert parsed.date == date
+    assert parsed.source == source
+    assert parsed.lead.startswith(starts)
+    assert "KAZINFORM" not in parsed.lead and "Kazinform -" not in parsed.lead
+
+
+def test_a_last_line_naming_the_press_service_is_the_attribution():
+    parsed = parse_text(
+        "Title of the news\n\nThe rector met the consul.\n\nMore text.\n\n"
+        "Press Service of Kazakh National University named after Al-Farabi\n"
+    )
+    assert parsed.source == "Press Service of Kazakh National University named after Al-Farabi"
+    assert parsed.paragraphs == ["More text."]

@@ -32,4 +32,4 @@ def test_canonical_of_a_later_page_names_the_page(client):
     for _ in range(21):
         make_press_release()
     response = client.get(reverse("news:list"), {"page": "2"})
-    assert '<link rel="canonical" href="http://testserver/news/?page=2">' in response.text
+    assert '<link rel="canonical" href="http://testserver/en/news/?page=2">' in response.text

@@ -13,6 +13,10 @@ Status = PressRelease.Status
 pytestmark = pytest.mark.django_db
 
 
+def english_client():
+    return Client(headers={"accept-language": "en"})
+
+
 def opened_form(client, press_release):
     """What the browser posts back: the form as it was when the page was opened."""
     response = client.get(change_url(press_release))
@@ -24,18 +28,21 @@ def opened_form(client, press_release):
 def test_second_save_from_an_older_page_is_refused_and_keeps_the_text():
     press_release = make_press_release(status=Status.DRAFT, title="Original title")
     alice, bob = make_editor("alice"), make_editor("bob")
-    alice_client, bob_client = Client(), Client()
+    alice_client, bob_client = (
+        english_client(),
+        english_client(),
+    )
     alice_client.force_login(alice)
     bob_client.force_login(bob)
 
     alice_data = opened_form(alice_client, press_release)
     bob_data = opened_form(bob_client, press_release)
 
-    alice_data["title"] = "Alice's title"
+    alice_data["title_en"] = "Alice's title"
     assert alice_client.post(change_url(press_release), alice_data).status_code == 302
 
-    bob_data["title"] = "Bob's title"
-    bob_data["lead"] = "Bob's lead."
+    bob_data["title_en"] = "Bob's title"
+    bob_data["lead_en"] = "Bob's lead."
     response = bob_client.post(change_url(press_release), bob_data)
     assert response.status_code == 200
     page = response.content.decode()
@@ -52,14 +59,17 @@ def test_second_save_from_an_older_page_is_refused_and_keeps_the_text():
 
 def test_after_a_refusal_saving_again_is_a_deliberate_overwrite():
     press_release = make_press_release(status=Status.DRAFT)
-    alice_client, bob_client = Client(), Client()
+    alice_client, bob_client = (
+        english_client(),
+        english_client(),
+    )
     alice_client.force_login(make_editor())
     bob_client.force_login(make_editor())
     alice_data = opened_form(alice_client, press_release)
     bob_data = opened_form(bob_client, press_release)
-    alice_data["title"] = "Alice"
+    alice_data["title_en"] = "Alice"
     alice_client.post(change_url(press_release), alice_data)
-    bob_data["title"] = "Bob"
+    bob_data["title_en"] = "Bob"
     response = bob_client.post(change_url(press_release), bob_data)
     refreshed_version = response.context["adminform"].form["opened_version"].value()
     bob_data["opened_version"] = refreshed_version
@@ -70,7 +80,10 @@ def test_after_a_refusal_saving_again_is_a_deliberate_overwrite():
 
 def test_publish_from_a_stale_page_is_refused():
     press_release = make_press_release(status=Status.REVIEW)
-    editor_client, publisher_client = Client(), Client()
+    editor_client, publisher_client = (
+        english_client(),
+        english_client(),
+    )
     editor = make_editor("eve")
     editor_client.force_login(editor)
     publisher_client.force_login(make_publisher())
@@ -95,7 +108,7 @@ def test_publish_from_a_stale_page_is_refused():
 
 def test_withdraw_from_a_stale_page_is_refused():
     press_release = make_press_release()
-    client = Client()
+    client = english_client()
     client.force_login(make_publisher())
     stale_version = (
         client.get(change_url(press_release)).context["adminform"].form.initial["opened_version"]
@@ -150,10 +163,10 @@ def test_save_landing_between_validation_and_update_is_refused_not_lost():
     from django.db.models.signals import post_init
 
     press_release = make_press_release(status=Status.DRAFT, title="Original")
-    client = Client()
+    client = english_client()
     client.force_login(make_editor())
     data = opened_form(client, press_release)
-    data["title"] = "Mine"
+    data["title_en"] = "Mine"
     other = connections.create_connection("default")
     loads = []
 
@@ -178,6 +191,6 @@ def test_save_landing_between_validation_and_update_is_refused_not_lost():
 
     assert response.status_code == 200
     assert "after you opened it" in response.content.decode()
-    assert response.context["adminform"].form["title"].value() == "Mine"
+    assert response.context["adminform"].form["title_en"].value() == "Mine"
     press_release.refresh_from_db()
     assert press_release.title == "Theirs"

@@ -179,7 +179,7 @@ def test_storage_failure_gives_a_form_error_no_record_and_no_orphan(
         "default": {"BACKEND": f"tests.news.test_media_admin.{backend}"},
     }
     data = with_gallery(page, form_data(page), image_upload("a.jpg"), alt="A photo")
-    data["title"] = "Changed title"
+    data["title_en"] = "Changed title"
     response = admin_client.post(f"/admin/news/pressrelease/{press_release.pk}/change/", data)
     assert response.status_code == 200
     assert "could not be stored" in response.content.decode()

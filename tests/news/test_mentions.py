@@ -2,7 +2,7 @@ import datetime
 
 import pytest
 
-from news.mentions import detect_mentions, directory_version, get_index
+from news.linking import detect_mentions, directory_version, get_index
 from tests.factories import (
     country,
     make_embassy,

@@ -51,14 +51,16 @@ def test_detail_title_description_and_canonical(client, press_release):
     description = meta(html, "name", "description")
     assert description.startswith("The ambassador met the rector")
     assert len(description) <= 160
-    assert '<link rel="canonical" href="http://testserver/news/ambassador-meets-rector/">' in html
+    assert (
+        '<link rel="canonical" href="http://testserver/en/news/ambassador-meets-rector/">' in html
+    )
 
 
 def test_detail_opengraph_and_twitter_card_with_image_alt(client, press_release):
     html = client.get(press_release.get_absolute_url()).text
     assert meta(html, "property", "og:type") == "article"
     assert meta(html, "property", "og:title") == "Ambassador meets rector"
-    assert meta(html, "property", "og:url") == "http://testserver/news/ambassador-meets-rector/"
+    assert meta(html, "property", "og:url") == "http://testserver/en/news/ambassador-meets-rector/"
     assert meta(html, "property", "og:image").startswith("http://testserver/media/news/")
     assert meta(html, "property", "og:image:alt") == "The ambassador and the rector"
     assert meta(html, "name", "twitter:card") == "summary_large_image"
@@ -84,7 +86,7 @@ def test_detail_news_article_json_ld(client, press_release):
     assert article["publisher"]["@type"] == "GovernmentOrganization"
     assert article["publisher"]["name"].startswith("Ministry of Foreign Affairs")
     assert article["author"]["name"] == "Ministry of Foreign Affairs of the Republic of Kazakhstan"
-    assert article["mainEntityOfPage"] == "http://testserver/news/ambassador-meets-rector/"
+    assert article["mainEntityOfPage"] == "http://testserver/en/news/ambassador-meets-rector/"
 
 
 def test_breadcrumb_list_json_ld(client, press_release):
@@ -95,7 +97,7 @@ def test_breadcrumb_list_json_ld(client, press_release):
         (2, "News"),
         (3, "Ambassador meets rector"),
     ]
-    assert crumbs[1]["item"] == "http://testserver/news/"
+    assert crumbs[1]["item"] == "http://testserver/en/news/"
 
 
 def test_json_ld_cannot_be_closed_by_the_content(client):

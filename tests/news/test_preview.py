@@ -56,7 +56,7 @@ def test_logged_in_non_staff_cannot_preview(client):
 
 def test_unknown_press_release_preview_is_404(client):
     client.force_login(make_editor())
-    assert client.get("/news/preview/987654/").status_code == 404
+    assert client.get("/en/news/preview/987654/").status_code == 404
 
 
 def test_preview_link_opens_the_draft_for_anyone(client):

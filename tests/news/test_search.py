@@ -75,7 +75,7 @@ def test_search_can_use_the_full_text_index_on_postgresql():
             assert cursor.fetchall() == []
         return
     queryset = (
-        PressRelease.objects.annotate(search=press_release_vector("english"))
+        PressRelease.objects.annotate(search=press_release_vector("english", "en"))
         .filter(search=SearchQuery("antwerp", search_type="websearch", config="english"))
         .values("pk")
     )
@@ -83,4 +83,20 @@ def test_search_can_use_the_full_text_index_on_postgresql():
         cursor.execute("SET LOCAL enable_seqscan = off")
         plan = queryset.explain()
     # The query's expression is the indexed one, so the planner can use the index.
-    assert "news_pr_search_en" in plan
+    assert "news_pr_fts_en" in plan
+    from django.db.models import Func, Value
+
+    kazakh = (
+        PressRelease.objects.annotate(search=press_release_vector("simple", "kk"))
+        .filter(
+            search=SearchQuery(
+                Func(Value("университет"), function="mfa_unaccent"),
+                search_type="websearch",
+                config="simple",
+            )
+        )
+        .values("pk")
+    )
+    with connection.cursor() as cursor:
+        cursor.execute("SET LOCAL enable_seqscan = off")
+        assert "news_pr_fts_kk" in kazakh.explain()

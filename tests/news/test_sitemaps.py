@@ -38,8 +38,8 @@ def test_sitemap_lists_public_pages_with_lastmod(client):
         url = f"http://testserver{obj.get_absolute_url()}"
         assert url in urls
         assert urls[url], f"{url} has no lastmod"
-    assert "http://testserver/" in urls
-    assert "http://testserver/news/" in urls
+    assert "http://testserver/en/" in urls and "http://testserver/kk/" in urls
+    assert "http://testserver/en/news/" in urls
 
 
 def test_sitemap_leaves_out_draft_scheduled_and_withdrawn_news(client):
@@ -65,7 +65,7 @@ def test_robots_txt_points_to_the_absolute_sitemap(client):
 
 
 def test_large_sitemap_becomes_an_index_of_paginated_sections(client, monkeypatch):
-    from mfa_site import sitemaps
+    from mfa_site import sitemap_views as sitemaps
 
     monkeypatch.setattr(sitemaps, "SPLIT_AT", 3)
     monkeypatch.setattr(sitemaps.SITEMAPS["news"], "limit", 2)

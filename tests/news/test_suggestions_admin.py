@@ -4,9 +4,8 @@ import pytest
 from django.contrib.auth.models import Permission, User
 from django.urls import reverse
 
-from news.importer import import_file
+from news.linking import detect_press_release, import_file
 from news.models import LinkSuggestion, PressRelease
-from news.suggestions import detect_press_release
 from partners.models import Figure, Institution
 from tests.factories import make_institution, make_press_release
 

@@ -4,7 +4,7 @@ import pytest
 from django.contrib.auth.models import User
 from django.urls import reverse
 
-from news.importer import import_file
+from news.linking import import_file
 from news.management.commands.evaluate_mentions import load_directory
 from partners.models import Figure
 

@@ -11,7 +11,7 @@ from reversion.models import Version
 
 from news import services
 from news.forms import PressReleaseAdminForm
-from news.importer import import_file
+from news.linking import import_file
 from news.models import LinkSuggestion
 from tests.factories import make_editor, make_publisher
 
@@ -55,11 +55,11 @@ def versions(press_release):
 
 
 def test_untouched_body_with_crlf_is_not_a_change(seed):
-    page_data = {"body": seed.body.replace("\n", "\r\n"), "lead": seed.lead}
-    form = PressReleaseAdminForm(initial={"body": seed.body, "lead": seed.lead})
+    page_data = {"body_en": seed.body.replace("\n", "\r\n"), "lead_en": seed.lead}
+    form = PressReleaseAdminForm(initial={"body_en": seed.body, "lead_en": seed.lead})
     assert "\n" in seed.body
-    assert not form.fields["body"].has_changed(seed.body, page_data["body"])
-    assert form.fields["body"].to_python(page_data["body"]) == seed.body
+    assert not form.fields["body_en"].has_changed(seed.body, page_data["body_en"])
+    assert form.fields["body_en"].to_python(page_data["body_en"]) == seed.body
 
 
 def test_decision_from_an_untouched_page_saves_nothing_else(editor_client, seed):
@@ -71,7 +71,7 @@ def test_decision_from_an_untouched_page_saves_nothing_else(editor_client, seed)
 
     assert response.status_code == 302 and response["Location"] == change_url(seed)
     seed.refresh_from_db()
-    assert seed.lock_version == 0  # no save of the form
+    assert seed.lock_version == 1  # the new link's own version; no save of the form
     assert versions(seed) == ["Accepted the suggested link “11 students from Kazakhstan”.", *before]
 
 
@@ -79,7 +79,7 @@ def test_typed_text_is_saved_before_the_decision(editor_client, seed):
     page = editor_client.get(change_url(seed))
     suggestion = seed.link_suggestions.get(kind="figure", value=5)
     data = as_browser(form_data(page))
-    data["lead"] = "A lead the editor typed before dismissing."
+    data["lead_en"] = "A lead the editor typed before dismissing."
 
     response = editor_client.post(decide_url(suggestion, "dismiss"), data)
 
@@ -97,7 +97,7 @@ def test_typed_text_stays_in_the_form_when_someone_saved_meanwhile(editor_client
     seed.title = "Saved by someone else"
     services.save_edit(seed, other)
     data = as_browser(form_data(page))
-    data["lead"] = "Typed while someone else saved."
+    data["lead_en"] = "Typed while someone else saved."
 
     response = editor_client.post(decide_url(suggestion, "accept"), data)
 
@@ -138,5 +138,5 @@ def test_publisher_decision_on_an_untouched_scheduled_page_saves_nothing(client,
 
     assert response.status_code == 302
     seed.refresh_from_db()
-    assert seed.lock_version == 0
+    assert seed.lock_version == 1  # the new link's own version; no save of the form
     assert seed.figures.filter(value=11).exists()

@@ -2,8 +2,11 @@
 
 from django.urls import reverse
 from django.utils import timezone
+from modeltranslation.utils import build_localized_fieldname
 
+from news.models import language_codes
 from news.services import LINK_MODELS
+from news.translation import PRESS_RELEASE_FIELDS
 
 
 def change_url(press_release):
@@ -13,18 +16,25 @@ def change_url(press_release):
 def form_data(press_release=None, *, publisher=False, **overrides):
     """POST data of the change (or add) form: the fields, the hidden version, empty inlines."""
     pr = press_release
+    new = {
+        "title": "A new press release",
+        "lead": "Lead.",
+        "body": "<p>Body.</p>",
+        "dateline": "Astana",
+    }
     data = {
-        "title": pr.title if pr else "A new press release",
         "slug": pr.slug if pr else "a-new-press-release",
-        "lead": pr.lead if pr else "Lead.",
-        "body": pr.body if pr else "<p>Body.</p>",
-        "dateline": pr.dateline if pr else "Astana",
-        "source": pr.source if pr else "",
-        "image_alt": pr.image_alt if pr else "",
-        "image_caption": pr.image_caption if pr else "",
-        "image_credit": pr.image_credit if pr else "",
+        "original_language": pr.original_language if pr else "en",
         "change_note": "",
     }
+    # Every language's fields, as the browser posts them (English in new ones).
+    for field in PRESS_RELEASE_FIELDS:
+        for code in language_codes():
+            name = build_localized_fieldname(field, code)
+            if pr is not None:
+                data[name] = getattr(pr, name) or ""
+            else:
+                data[name] = new.get(field, "") if code == "en" else ""
     if pr is not None:
         data["opened_version"] = str(pr.lock_version)
     if publisher:
@@ -53,7 +63,13 @@ def form_data(press_release=None, *, publisher=False, **overrides):
                 f"{prefix}-MAX_NUM_FORMS": "1000",
             }
         )
-    data.update(overrides)
+    # form_data(body=...) means the English field, the language tests write in.
+    data.update(
+        {
+            build_localized_fieldname(key, "en") if key in PRESS_RELEASE_FIELDS else key: value
+            for key, value in overrides.items()
+        }
+    )
     return data
 
 

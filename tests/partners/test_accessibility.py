@@ -74,15 +74,15 @@ def build_world():
     make_press_release("Academic ties grow", embassies=[embassy], institutions=[university],
                        partnerships=[mobility], people=[ambassador])  # fmt: skip
     return {
-        "embassy-list": "/embassies/",
-        "institution-list": "/institutions/",
-        "partnership-list": "/partnerships/",
+        "embassy-list": "/en/embassies/",
+        "institution-list": "/en/institutions/",
+        "partnership-list": "/en/partnerships/",
         "unit-detail": unit.get_absolute_url(),
         "embassy-detail": embassy.get_absolute_url(),
-        "institution-list-filtered": "/institutions/?country=be&kind=university",
-        "institution-list-error": "/institutions/?kind=nope",
+        "institution-list-filtered": "/en/institutions/?country=be&kind=university",
+        "institution-list-error": "/en/institutions/?kind=nope",
         "institution-detail": university.get_absolute_url(),
-        "partnership-list-filtered": "/partnerships/?area=higher-education",
+        "partnership-list-filtered": "/en/partnerships/?area=higher-education",
         "partnership-detail": mobility.get_absolute_url(),
         "person-detail": ambassador.get_absolute_url(),
     }
@@ -116,7 +116,7 @@ def test_filters_work_without_javascript(browser, live_server):
     build_world()
     context = browser.new_context(java_script_enabled=False)
     page = context.new_page()
-    page.goto(live_server.url + "/institutions/")
+    page.goto(live_server.url + "/en/institutions/")
     page.select_option("#id_country", "kz")
     page.click("button[type=submit]")
     assert "country=kz" in page.url

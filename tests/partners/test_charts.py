@@ -160,6 +160,15 @@ def test_chart_coordinates_are_not_localised(client):
 @pytest.mark.django_db
 def test_institution_figures_are_drawn_too(client):
     institution = make_institution()
-    make_figure(institution=institution, label="Kazakh students", value=42)
+    make_figure(institution=institution, label="Kazakh students", value=42, as_of=D(2025, 1, 1))
+    make_figure(institution=institution, label="Kazakh students", value=50, as_of=D(2026, 1, 1))
     page = client.get(institution.get_absolute_url()).content.decode()
     assert 'role="img"' in page and "<caption>Figures by date</caption>" in page
+
+
+@pytest.mark.django_db
+def test_institution_figures_of_one_date_are_shown_as_numbers(client):
+    institution = make_institution()
+    make_figure(institution=institution, label="Kazakh students", value=42)
+    page = client.get(institution.get_absolute_url()).content.decode()
+    assert 'class="figure-facts__value">42<' in page and 'role="img"' not in page

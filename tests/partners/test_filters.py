@@ -4,14 +4,17 @@ import re
 
 import pytest
 from django.urls import reverse
+from django.utils import translation
 
 from partners.models import Institution
 from tests.factories import make_area, make_institution, make_partnership
 
 pytestmark = pytest.mark.django_db
 
-INSTITUTIONS = reverse("partners:institution-list")
-PARTNERSHIPS = reverse("partners:partnership-list")
+with translation.override("en"):  # the language tests write content in
+    INSTITUTIONS = reverse("partners:institution-list")
+with translation.override("en"):  # the language tests write content in
+    PARTNERSHIPS = reverse("partners:partnership-list")
 
 
 def listed(response):
@@ -19,7 +22,9 @@ def listed(response):
     assert response.status_code == 200
     page = response.content.decode()
     results = page.split('class="filter-layout__results"', 1)[1]
-    return set(re.findall(r'<a href="/(?:institutions|partnerships)/[^"]+/">([^<]+)</a>', results))
+    return set(
+        re.findall(r'<a href="/en/(?:institutions|partnerships)/[^"]+/">([^<]+)</a>', results)
+    )
 
 
 @pytest.fixture

@@ -46,7 +46,7 @@ def test_export_starts_with_a_bom_and_has_one_row_per_institution(staff_client, 
     assert uantwerp[7] == "1"
     assert uantwerp[8] == "students: 11 (2026-01-15)"
     assert uantwerp[9] == "Embassy in Belgium"
-    assert uantwerp[11] == "http://testserver/institutions/university-of-antwerp/"
+    assert uantwerp[11] == "http://testserver/en/institutions/university-of-antwerp/"
     assert uantwerp[12].startswith("http://testserver/admin/partners/institution/")
     assert "Université de Liège" in by_name
 

@@ -119,7 +119,7 @@ def test_sort_by_relevance_puts_the_alias_match_first(staff_client, world):
     "params",
     [
         {"country": "xx"},
-        {"country": "\x00"},
+        {"country": "x\x00y"},
         {"kind": "castle"},
         {"area": "no-such-area"},
         {"partnership_kind": "marriage"},
@@ -148,6 +148,6 @@ def test_unknown_parameters_are_ignored(staff_client, world):
     assert len(slugs(staff_client, colour="blue")) == 5
 
 
-def test_lower_case_country_shows_as_selected(staff_client, world):
+def test_lower_case_country_stays_in_the_box_as_typed(staff_client, world):
     html = staff_client.get(SEARCH, {"country": "kz"}).content.decode()
-    assert '<option value="KZ" selected>' in html
+    assert 'name="country" value="kz"' in html

@@ -21,6 +21,7 @@ from pathlib import Path
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.urls import NoReverseMatch, reverse
+from django.utils import translation
 
 WRK_SCRIPT = """
 local paths = {%(paths)s}
@@ -134,7 +135,8 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         if options["seed"]:
-            seed_demo_content()
+            with translation.override("en"):  # the seeded content is written in English
+                seed_demo_content()
             return
         if options["print_pages"]:
             self.stdout.write("PAGES " + json.dumps(page_paths()))

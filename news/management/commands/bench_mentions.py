@@ -14,8 +14,7 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.utils.text import slugify
 
-from news.importer import import_file
-from news.mentions import detect_mentions, get_index
+from news.linking import detect_mentions, get_index, import_file
 from partners.models import Country, Institution, Partnership, Person, Position
 
 SEED = Path(__file__).resolve().parents[3] / "tests" / "news" / "corpus" / "01-antwerp-seed.txt"

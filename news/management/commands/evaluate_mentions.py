@@ -7,6 +7,7 @@ directory is loaded in a transaction that is rolled back, so the database is lef
 
 import datetime
 import json
+from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -14,8 +15,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
-from news.importer import detection_date, parse_file
-from news.mentions import detect_mentions
+from news.linking import detect_mentions, detection_date, parse_file
 from partners.models import (
     Country,
     Embassy,
@@ -59,6 +59,27 @@ def clear_directory():
     Embassy.objects.all().delete()
 
 
+def _english(model, **values):
+    """The English values of a directory.json row, in the `_en` columns where the model has
+    fields per language (so they are the English names whatever language is active)."""
+    present = {f.name for f in model._meta.get_fields()}
+    return {(f"{k}_en" if f"{k}_en" in present else k): v for k, v in values.items()}
+
+
+def _translations(model, row, fields):
+    """The `name_ru`, `aliases_kk`, ... values of a directory.json row that the model has
+    fields for (the directory's names per language)."""
+    present = {f.name for f in model._meta.get_fields()}
+    values = {}
+    for base in fields:
+        for language in ("ru", "kk"):
+            name = f"{base}_{language}"
+            if name in row and name in present:
+                value = row[name]
+                values[name] = "\n".join(value) if isinstance(value, list) else value
+    return values
+
+
 def load_directory(path):
     """Create the directory described by a corpus' directory.json; return slug maps."""
     data = json.loads(Path(path).read_text(encoding="utf-8"))
@@ -67,27 +88,41 @@ def load_directory(path):
     for row in data["embassies"]:
         embassy = Embassy.objects.create(
             slug=row["slug"],
-            name=row["name"],
+            **_english(Embassy, name=row["name"]),
             kind=row["kind"],
             host_country=countries[row["host_country"]],
             city=row.get("city", ""),
+            **_translations(Embassy, row, ["name"]),
         )
         embassy.accredited_countries.set([countries[c] for c in row.get("accredited", [])])
         embassies[row["slug"]] = embassy
     for row in data["institutions"]:
+        aliases = list(row.get("aliases", []))
+        extra = _translations(Institution, row, ["name", "aliases"])
+        if "name_ru" not in extra:
+            # Before the directory had fields per language, other names went to aliases.
+            aliases += [row[k] for k in ("name_ru", "name_kk") if row.get(k)]
+            aliases += row.get("aliases_ru", []) + row.get("aliases_kk", [])
         institutions[row["slug"]] = Institution.objects.create(
             slug=row["slug"],
-            name=row["name"],
-            short_name=row.get("short_name", ""),
-            aliases="\n".join(row.get("aliases", [])),
+            **_english(
+                Institution,
+                name=row["name"],
+                short_name=row.get("short_name", ""),
+                aliases="\n".join(aliases),
+            ),
             kind=row["kind"],
             country=countries[row["country"]],
             city=row.get("city", ""),
             parent=institutions.get(row.get("parent")),
+            **extra,
         )
     for row in data["people"]:
         person = Person.objects.create(
-            slug=row["slug"], name=row["name"], honorific=row.get("honorific", "")
+            slug=row["slug"],
+            **_english(Person, name=row["name"]),
+            honorific=row.get("honorific", ""),
+            **_translations(Person, row, ["name"]),
         )
         for position in row.get("positions", []):
             Position.objects.create(
@@ -101,7 +136,7 @@ def load_directory(path):
     for row in data["partnerships"]:
         partnership = Partnership.objects.create(
             slug=row["slug"],
-            title=row["title"],
+            **_english(Partnership, title=row["title"]),
             kind=row["kind"],
             embassy=embassies.get(row.get("embassy")),
         )
@@ -114,6 +149,14 @@ def _slug_maps():
     return maps
 
 
+def _figure_subject(figure, maps):
+    if figure.subject_kind in ("partnership", "institution"):
+        return f"{figure.subject_kind}:{maps[f'{figure.subject_kind}s'][figure.subject_id]}"
+    if figure.subject_kind == "new_institution":
+        return f"new_institution:{figure.subject_name}"
+    return "press_release"
+
+
 def found_items(detection, maps):
     """What a detection found, in the expected file's vocabulary: (kind, key) pairs."""
     mentions = set()
@@ -121,12 +164,13 @@ def found_items(detection, maps):
         for pk in detection.ids(KIND_OF[kind]):
             mentions.add((kind, maps[kind][pk]))
     for mention in detection.mentions:
-        if mention.kind == "new_institution":
+        if mention.kind == "new_institution" and not mention.alias_of_name:
             mentions.add(("new_institutions", mention.name))
+        elif mention.kind == "new_person":
+            mentions.add(("new_people", mention.name))
     figures = set()
     for figure in detection.figures:
-        subject = maps[f"{figure.subject_kind}s"][figure.subject_id]
-        figures.add((figure.label, figure.value, f"{figure.subject_kind}:{subject}"))
+        figures.add((figure.label.lower(), figure.value, _figure_subject(figure, maps)))
     return mentions, figures
 
 
@@ -136,7 +180,8 @@ def expected_items(expected):
         for kind in [*MENTION_KINDS, "new_institutions"]
         for value in expected.get(kind, [])
     }
-    figures = {(f["label"], f["value"], f["subject"]) for f in expected.get("figures", [])}
+    mentions |= {("new_people", person["name"]) for person in expected.get("new_people", [])}
+    figures = {(f["label"].lower(), f["value"], f["subject"]) for f in expected.get("figures", [])}
     return mentions, figures
 
 
@@ -165,19 +210,41 @@ class Score:
         return self.true_positives / expected if expected else 1.0
 
 
-def evaluate(corpus=DEFAULT_CORPUS):
-    """Score detection on every file of the corpus (directory must already be loaded)."""
+KINDS = [*MENTION_KINDS, "new_institutions", "new_people", "figures"]
+
+
+def is_real(expected):
+    return str(expected.get("source", "")).startswith("http")
+
+
+def evaluate(corpus=DEFAULT_CORPUS, include=None):
+    """Score detection on the corpus (directory must already be loaded): the overall
+    scores of mentions and figures, and `by_group[(part, language, kind)]`, where part is
+    "tuned" or "held-out". `include(name, expected)` chooses the files (default: all)."""
     corpus = Path(corpus)
     expected_all = json.loads((corpus / "expected.json").read_text(encoding="utf-8"))
     maps = _slug_maps()
     mentions, figures = Score(), Score()
+    by_group = defaultdict(Score)
     for name, expected in sorted(expected_all.items()):
+        if include is not None and not include(name, expected):
+            continue
         parsed = parse_file(corpus / name)
         detection = detect_mentions(parsed.plain_text, detection_date(parsed))
         found_mentions, found_figures = found_items(detection, maps)
         want_mentions, want_figures = expected_items(expected)
         mentions.add(name, found_mentions, want_mentions)
         figures.add(name, found_figures, want_figures)
+        part = "held-out" if expected.get("held_out") else "tuned"
+        language = expected.get("language", "en")
+        for kind in KINDS:
+            if kind == "figures":
+                found, want = found_figures, want_figures
+            else:
+                found = {m for m in found_mentions if m[0] == kind}
+                want = {m for m in want_mentions if m[0] == kind}
+            by_group[(part, language, kind)].add(name, found, want)
+    evaluate.by_group = by_group
     return mentions, figures
 
 
@@ -201,6 +268,7 @@ class Command(BaseCommand):
                 clear_directory()
                 load_directory(corpus / "directory.json")
                 mentions, figures = evaluate(corpus)
+                by_group = evaluate.by_group
                 raise _Rollback
         except _Rollback:
             pass
@@ -210,6 +278,33 @@ class Command(BaseCommand):
                 f"({score.true_positives} found, {score.false_positives} wrong, "
                 f"{score.false_negatives} missed)"
             )
-            if verbose_misses or score.misses:
+        self.stdout.write("")
+        header = f"{'part':<9} {'lang':<4} {'kind':<17} {'P':>6} {'R':>6}"
+        self.stdout.write(f"{header}  found/wrong/missed")
+        for part in ("tuned", "held-out"):
+            for language in ("en", "ru", "kk"):
+                for kind in [*KINDS, "all"]:
+                    if kind == "all":
+                        score = Score()
+                        for k in KINDS:
+                            s = by_group.get((part, language, k))
+                            if s:
+                                score.true_positives += s.true_positives
+                                score.false_positives += s.false_positives
+                                score.false_negatives += s.false_negatives
+                    else:
+                        score = by_group.get((part, language, kind))
+                    if not score or not (
+                        score.true_positives + score.false_positives + score.false_negatives
+                    ):
+                        continue
+                    self.stdout.write(
+                        f"{part:<9} {language:<4} {kind:<17} {score.precision:>6.3f} "
+                        f"{score.recall:>6.3f}  {score.true_positives}/"
+                        f"{score.false_positives}/{score.false_negatives}"
+                    )
+        if verbose_misses:
+            self.stdout.write("")
+            for (part, _language, _kind), score in sorted(by_group.items()):
                 for name, what, item in score.misses:
-                    self.stdout.write(f"  {name}: {what} {item}")
+                    self.stdout.write(f"  [{part}] {name}: {what} {item}")

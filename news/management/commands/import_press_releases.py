@@ -1,12 +1,13 @@
 """Import press releases from .txt, .md and .html files as drafts, linked to what they mention."""
 
+import json
 from collections import Counter
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 from tqdm import tqdm
 
-from news.importer import collect_files, import_file
+from news.linking import build_report, collect_files, import_file
 
 OUTCOMES = ["created", "updated", "unchanged", "skipped", "failed"]
 
@@ -24,7 +25,9 @@ class Command(BaseCommand):
     help = (
         "Import press releases (files or folders of .txt, .md, .html) as drafts. "
         "A file imported again (same resolved path) updates its draft while that is still a "
-        "draft; bad files (empty, binary, not UTF-8) are reported and skipped."
+        "draft; bad files (empty, binary, not UTF-8, too large) are reported and skipped, and "
+        "the command then exits with status 1. --format json prints one JSON object with "
+        "what each file would link and suggest (see the README)."
     )
 
     def add_arguments(self, parser):
@@ -32,14 +35,30 @@ class Command(BaseCommand):
         parser.add_argument(
             "--dry-run", action="store_true", help="Show what would happen; write nothing."
         )
+        parser.add_argument(
+            "--format",
+            choices=["text", "json"],
+            default="text",
+            help="text (default): a line per file; json: the detection report.",
+        )
         parser.add_argument("--no-progress", action="store_true", help="Hide the progress bar.")
 
     def handle(self, *args, paths, dry_run, no_progress, **options):
         missing = [p for p in paths if not Path(p).exists()]
         if missing:
             raise CommandError(f"No such file or folder: {', '.join(missing)}")
-        show = not no_progress and options.get("verbosity", 1) > 0
+        as_json = options.get("format") == "json"
+        show = not no_progress and not as_json and options.get("verbosity", 1) > 0
         results = run_import(paths, dry_run=dry_run, progress=self.stderr._out if show else False)
+        if as_json:
+            self.stdout.write(json.dumps(build_report(results), ensure_ascii=False, indent=2))
+        else:
+            self._write_text(results, dry_run, options.get("verbosity", 1))
+        failed = sum(1 for r in results if r.outcome == "failed")
+        if failed:
+            raise CommandError(f"{failed} of {len(results)} files failed.", returncode=1)
+
+    def _write_text(self, results, dry_run, verbosity):
         counts = Counter(r.outcome for r in results)
         prefix = "[dry run] " if dry_run else ""
         for result in results:
@@ -47,7 +66,7 @@ class Command(BaseCommand):
                 self.stderr.write(f"{prefix}failed: {result.path}: {result.reason}")
             elif result.outcome == "skipped":
                 self.stdout.write(f"{prefix}skipped: {result.path}: {result.reason}")
-            elif options.get("verbosity", 1) > 1 or dry_run:
+            elif verbosity > 1 or dry_run:
                 title = result.parsed.title if result.parsed else ""
                 self.stdout.write(
                     f"{prefix}{result.outcome}: {result.path}: {title!r} "

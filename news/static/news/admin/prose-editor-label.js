@@ -18,6 +18,8 @@
       editable.setAttribute("role", "textbox");
       editable.setAttribute("aria-multiline", "true");
     }
+    // The browser's spelling check, as in any text box.
+    if (editable) editable.setAttribute("spellcheck", "true");
   }
 
   document.addEventListener("prose-editor:ready", function (event) {

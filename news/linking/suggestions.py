@@ -6,17 +6,26 @@ every figure and new institution, waits as a pending `LinkSuggestion`. A dismiss
 suggestion keeps its row, so detection never offers it again.
 """
 
+import re
 from dataclasses import dataclass
 
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.text import slugify
 
-from partners.models import Country, Embassy, Figure, Institution, Partnership, Person
+from partners.models import (
+    Country,
+    Embassy,
+    Figure,
+    Institution,
+    Partnership,
+    Person,
+    Position,
+)
 
-from . import page_tags
-from .mentions import detect_mentions, press_release_text
-from .models import (
+from .. import page_tags
+from ..models import (
     LinkSuggestion,
     PressReleaseCountry,
     PressReleaseEmbassy,
@@ -25,6 +34,9 @@ from .models import (
     PressReleasePartnership,
     PressReleasePerson,
 )
+from .directory import HOME_COUNTRY
+from .language import detect_language
+from .mentions import detect_mentions, press_release_text
 
 Kind = LinkSuggestion.Kind
 Status = LinkSuggestion.Status
@@ -97,6 +109,15 @@ def apply_detection(press_release, detection, *, link_confident, fresh=False):
         }
         if mention.kind == Kind.NEW_INSTITUTION:
             fields["matched_text"] = mention.name[:300]
+            # Another name of a known institution: accepting adds it to its aliases.
+            fields["object_id"] = mention.alias_of
+            fields["organisation"] = mention.alias_of_name[:300]
+            wanted.append((mention.key, fields, Status.PENDING))
+            continue
+        if mention.kind == Kind.NEW_PERSON:
+            fields["matched_text"] = mention.name[:300]
+            fields["role"] = mention.role[:200]
+            fields["organisation"] = mention.organisation[:300]
             wanted.append((mention.key, fields, Status.PENDING))
             continue
         if mention.object_id in linked[mention.kind]:
@@ -121,6 +142,8 @@ def apply_detection(press_release, detection, *, link_confident, fresh=False):
             "kind": Kind.FIGURE,
             "object_id": figure.subject_id,
             "subject_kind": figure.subject_kind,
+            "subject_name": figure.subject_name[:300],
+            "approximate": figure.approximate,
             "matched_text": figure.text[:300],
             "sentence": figure.sentence,
             "label": figure.label,
@@ -171,7 +194,8 @@ def apply_detection(press_release, detection, *, link_confident, fresh=False):
             LinkSuggestion.objects.bulk_update(
                 to_update,
                 ["status", "object_id", "matched_text", "sentence", "country_code", "subject_kind",
-                 "label", "value", "as_of"],
+                 "label", "value", "as_of", "subject_name", "approximate", "role",
+                 "organisation"],
             )  # fmt: skip
         # Pending suggestions the text no longer supports go; decisions stay.
         stale = [s.pk for k, s in existing.items() if k not in keys and s.status == Status.PENDING]
@@ -202,6 +226,11 @@ def accept(suggestion):
     elif suggestion.kind == Kind.FIGURE:
         figure = accept_figure(suggestion)
         PressReleaseFigure.objects.get_or_create(press_release=press_release, target=figure)
+    elif suggestion.kind == Kind.NEW_INSTITUTION and suggestion.object_id:
+        institution = add_alias(suggestion)
+        PressReleaseInstitution.objects.get_or_create(
+            press_release=press_release, target=institution
+        )
     elif suggestion.kind == Kind.NEW_INSTITUTION:
         institution = create_institution(suggestion)
         PressReleaseInstitution.objects.get_or_create(
@@ -209,12 +238,91 @@ def accept(suggestion):
         )
         suggestion.object_id = institution.pk
         suggestion.save(update_fields=["object_id"])
+    elif suggestion.kind == Kind.NEW_PERSON:
+        person = create_person(suggestion)
+        PressReleasePerson.objects.get_or_create(press_release=press_release, target=person)
+        suggestion.object_id = person.pk
+        suggestion.save(update_fields=["object_id"])
     _decide(suggestion, Status.ACCEPTED)
     return suggestion
 
 
+def _name_columns(model):
+    present = {f.name for f in model._meta.get_fields()}
+    return [c for c in ("name_en", "name_kk", "name_ru") if c in present] or ["name"]
+
+
+def named(model, name):
+    """Entries of `model` called `name` in any of the site's languages."""
+    query = Q()
+    for column in _name_columns(model):
+        query |= Q(**{f"{column}__iexact": name})
+    return model.objects.filter(query)
+
+
+def name_in(model, name, suggestion):
+    """The name field to fill for a new entry: a name in Latin letters is its English name
+    (English is every language's fallback), a Cyrillic one its name in the press release's
+    language."""
+    language = "en"
+    if re.search(r"[\u0400-\u04ff]", name):
+        original = getattr(suggestion.press_release, "original_language", "")
+        language = original if original in ("ru", "kk") else detect_language(name)
+    column = f"name_{language}"
+    if column not in _name_columns(model):
+        return {"name": name}
+    if language == "en":
+        return {"name": name, "name_en": name}  # the active language's column too
+    return {column: name}
+
+
+class FigureWithoutSubject(ValueError):
+    """A figure of the press release alone: the directory keeps figures of a partnership
+    or an institution, so the editor links one first."""
+
+
+def add_alias(suggestion):
+    """Accepting another name of a known institution: it joins that institution's aliases."""
+    institution = Institution.objects.get(pk=suggestion.object_id)
+    name = suggestion.matched_text.strip()
+    names = [line.strip().lower() for line in institution.aliases.splitlines()]
+    if name.lower() not in names and name.lower() != institution.name.lower():
+        institution.aliases = "\n".join(filter(None, [institution.aliases.strip(), name]))
+        institution.save(update_fields=["aliases"])
+    return institution
+
+
+def create_person(suggestion):
+    """The person a new-person suggestion proposes, with their post where the organisation
+    is an institution of the directory (or an existing person of that name)."""
+    name = " ".join(suggestion.matched_text.split())
+    person = named(Person, name).first()
+    if person is None:
+        base = slugify(name)[:240] or "person"
+        slug, n = base, 2
+        while Person.objects.filter(slug=slug).exists():
+            slug, n = f"{base}-{n}", n + 1
+        person = Person.objects.create(slug=slug, **name_in(Person, name, suggestion))
+    institution = None
+    if suggestion.organisation:
+        institution = named(Institution, suggestion.organisation).first()
+    if institution is None and suggestion.object_id:  # detection found it in the directory
+        institution = Institution.objects.filter(pk=suggestion.object_id).first()
+    if institution is not None and suggestion.role:
+        Position.objects.get_or_create(
+            person=person, institution=institution, title=suggestion.role[:100], end_date=None
+        )
+    return person
+
+
 def accept_figure(suggestion):
     subject = {"partnership": None, "institution": None}
+    if suggestion.subject_kind == "new_institution":
+        institution = create_institution(suggestion, name=suggestion.subject_name)
+        suggestion.subject_kind, suggestion.object_id = "institution", institution.pk
+        suggestion.save(update_fields=["subject_kind", "object_id"])
+    if suggestion.subject_kind not in ("partnership", "institution"):
+        raise FigureWithoutSubject
     if suggestion.subject_kind == "partnership":
         subject["partnership"] = Partnership.objects.get(pk=suggestion.object_id)
         link_model = PressReleasePartnership
@@ -246,21 +354,22 @@ def guess_institution_kind(name):
 def create_institution(suggestion, name=None, country_code=None):
     """The institution a new-institution suggestion proposes (or the existing one)."""
     name = (name or suggestion.matched_text).strip()
-    existing = Institution.objects.filter(name__iexact=name).first()
+    existing = named(Institution, name).first()
     if existing:
         return existing
     code = (country_code or suggestion.country_code or "").upper()
     country = Country.objects.filter(code=code).first()
     if country is None:
-        from .mentions import HOME_COUNTRY
-
         country = Country.objects.get(code=HOME_COUNTRY)
     base = slugify(name)[:240] or "institution"
     slug, n = base, 2
     while Institution.objects.filter(slug=slug).exists():
         slug, n = f"{base}-{n}", n + 1
     return Institution.objects.create(
-        name=name, slug=slug, country=country, kind=guess_institution_kind(name)
+        slug=slug,
+        country=country,
+        kind=guess_institution_kind(name),
+        **name_in(Institution, name, suggestion),
     )
 
 

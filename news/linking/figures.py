@@ -7,10 +7,13 @@ when the sentence names two of its members (or one and its kind, or the figure's
 is another member's), otherwise the institution named nearest to it.
 """
 
+import bisect
 import re
 from dataclasses import dataclass
 
-from .mentions import partnership_keywords_in
+from .directory import partnership_keywords_in
+from .figures_cyrillic import cyrillic_figures
+from .scan import finditer_near, keyword_automaton
 
 # Partnerships whose students or researchers move between the members' countries.
 MOBILE_KINDS = {"academic_mobility", "double_degree", "joint_programme", "joint_course"}
@@ -44,7 +47,7 @@ NOUNS = (
     "students|student|researchers|researcher|scholars|scientists|professors|teachers|"
     "lecturers|graduates|fellows|postdocs|candidates|interns|trainees|alumni|participants|"
     "specialists|experts|academics|engineers|doctors|scholarships|grants|projects|"
-    "programmes|programs|courses|agreements|memoranda"
+    "programmes|programs|courses|agreements|memoranda|guests|people|delegates|visitors"
 )
 MODIFIERS = (
     "master's|bachelor's|masters|PhD|doctoral|postdoctoral|international|exchange|foreign|"
@@ -58,11 +61,25 @@ FIGURE = re.compile(
     rf"(?:\s+from\s+(?P<origin>(?-i:[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)?)))?",
     re.IGNORECASE,
 )
-# Words before a number that make it an earlier value or an estimate, not the count.
+# Who attends an event is no count of an institution's cooperation.
+ATTENDANCE = re.compile(
+    r"\b(?:guests|people|visitors|delegates|participants|гост|участник|человек|қонақ|қатысушы)",
+    re.IGNORECASE,
+)
+# Every figure ends in one of the counted nouns: the pattern runs only near them.
+_NOUN_WORDS = keyword_automaton({noun.lower() for noun in NOUNS.split("|")})
+
+# Words before a number that make it an earlier value, not the count.
 NOT_A_COUNT = re.compile(
-    r"(?:\b(?:up|down|rose|grew|increased|decreased)\s+from|\bcompared\s+(?:to|with)|\bthan|"
-    r"\binstead\s+of|\bpreviously|\babout|\baround|\bnearly|\balmost|\bover|\bsome|"
-    r"\bup\s+to|\bat\s+least|\bapproximately|\broughly|\bsince|\bin|\bby|\buntil)\s+$",
+    r"(?:\b(?:up|down|rose|grew|increased|decreased)\s+from|\bcompared\s+(?:to|with)|"
+    r"(?<!more )(?<!less )(?<!fewer )\bthan|\binstead\s+of|\bpreviously|\bsince|\bin|\bby|"
+    r"\buntil)\s+$",
+    re.IGNORECASE,
+)
+# Words before a number that make it an approximation: kept, with `approximate`.
+APPROXIMATELY = re.compile(
+    r"(?:\babout|\baround|\bnearly|\balmost|\bover|\bsome|\bup\s+to|\bat\s+least|"
+    r"\bapproximately|\broughly|\bmore\s+than|\bless\s+than|\bfewer\s+than|\bupwards\s+of)\s+$",
     re.IGNORECASE,
 )
 
@@ -98,15 +115,18 @@ def parse_number(text):
 class FigureMention:
     label: str
     value: int
-    subject_kind: str  # partnership or institution
-    subject_id: int
+    subject_kind: str  # partnership, institution, new_institution or "" (the press release)
+    subject_id: int | None
     text: str
     sentence: str
     start: int
+    approximate: bool = False
+    subject_name: str = ""  # a suggested new institution's name
 
     @property
     def key(self):
-        return f"figure:{self.subject_kind}:{self.subject_id}:{self.label.lower()}:{self.value}"
+        subject = self.subject_id if self.subject_id is not None else self.subject_name.lower()
+        return f"figure:{self.subject_kind}:{subject}:{self.label.lower()}:{self.value}"
 
 
 def _demonym_table(index):
@@ -122,17 +142,76 @@ def _demonym_table(index):
     return preferred, by_word
 
 
-def detect_figures(index, text, hits, sentence_institutions, on, named_partnerships=()):
-    """Counted facts in `text`, each with the partnership or institution it belongs to."""
+def detect_figures(
+    index,
+    text,
+    hits,
+    sentence_institutions,
+    on,
+    named_partnerships=(),
+    language="en",
+    new_institutions=None,
+):
+    """Counted facts in `text`, each with what it belongs to: a partnership or institution
+    its sentence is about, else a new institution suggested in that sentence, else the
+    press release alone (subject_kind "")."""
     if not hasattr(index, "_demonyms"):
         index._demonyms = _demonym_table(index)
-    preferred, by_word = index._demonyms
     institution_hits = [
         (h.start, h.entries[0][1]) for h in hits if h.entries[0][0] == "institution"
     ]
+    new_institutions = sorted((new_institutions or {}).items())
+    if language in ("ru", "kk"):
+        raw = cyrillic_figures(text.text, language, hits)
+    else:
+        raw = _english_figures(index, text)
     found, seen = [], set()
-    for match in FIGURE.finditer(text.text):
-        if NOT_A_COUNT.search(text.text[max(0, match.start() - 25) : match.start()]):
+    for start, matched, value, label, country_id, approximate in raw:
+        subject = _subject(
+            index,
+            text,
+            start,
+            sentence_institutions,
+            institution_hits,
+            country_id,
+            named_partnerships,
+        )
+        subject_name = ""
+        if subject is None:
+            s_start, s_end = text.sentence_span(start)
+            lo = bisect.bisect_left(new_institutions, (s_start, ""))
+            hi = bisect.bisect_left(new_institutions, (s_end, ""))
+            nearby = [n for _s, n in new_institutions[lo:hi]]
+            # One new institution in the sentence is what it is about; a list of them, or
+            # people attending an event, belong to the press release alone.
+            if len(set(nearby)) == 1 and not ATTENDANCE.search(label):
+                subject, subject_name = ("new_institution", None), nearby[0]
+            else:
+                subject = ("", None)
+        item = FigureMention(
+            label[:100],
+            value,
+            subject[0],
+            subject[1],
+            matched,
+            text.sentence(start),
+            start,
+            approximate,
+            subject_name,
+        )
+        if item.key not in seen:
+            seen.add(item.key)
+            found.append(item)
+    return found
+
+
+def _english_figures(index, text):
+    preferred, by_word = index._demonyms
+    for match in finditer_near(
+        FIGURE, text.text, _NOUN_WORDS, search_in=text.lower, before=90, after=60
+    ):
+        before = text.text[max(0, match.start() - 25) : match.start()]
+        if NOT_A_COUNT.search(before):
             continue
         number = match["number"]
         if number.isdigit() and len(number) == 4 and 1900 <= int(number) <= 2100:
@@ -157,31 +236,8 @@ def detect_figures(index, text, hits, sentence_institutions, on, named_partnersh
             if pk is not None and pk in preferred:
                 country_id = pk
                 words.insert(0, preferred[pk])
-        label = " ".join(words)
-        subject = _subject(
-            index,
-            text,
-            match.start(),
-            sentence_institutions,
-            institution_hits,
-            country_id,
-            named_partnerships,
-        )
-        if subject is None:
-            continue
-        item = FigureMention(
-            label[:100],
-            value,
-            subject[0],
-            subject[1],
-            match.group(),
-            text.sentence(match.start()),
-            match.start(),
-        )
-        if item.key not in seen:
-            seen.add(item.key)
-            found.append(item)
-    return found
+        approximate = bool(APPROXIMATELY.search(before))
+        yield match.start(), match.group(), value, " ".join(words), country_id, approximate
 
 
 def _subject(
@@ -218,7 +274,9 @@ def _subject(
         if best is not None:
             return ("partnership", best)
         start, end = text.sentence_span(text.starts[current])
-        nearby = [(abs(position - s), pk) for s, pk in institution_hits if start <= s < end]
+        lo = bisect.bisect_left(institution_hits, (start, -1))
+        hi = bisect.bisect_left(institution_hits, (end, -1))
+        nearby = [(abs(position - s), pk) for s, pk in institution_hits[lo:hi]]
         if nearby:
             return ("institution", min(nearby)[1])
     return None

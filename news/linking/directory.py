@@ -1,4 +1,4 @@
-"""Find the institutions, missions, people, countries and partnerships a text mentions.
+"""The directory as detection sees it: names, roles and partnerships, kept per process.
 
 One Aho-Corasick automaton holds every name of the directory (names, short names, aliases,
 people with their titles, country names and demonyms). It is built once per directory
@@ -13,22 +13,28 @@ Kazakh texts say "Kazakh", so `EXTRA_DEMONYMS` adds the few forms it lacks for t
 countries the ministry works with most.
 """
 
-import bisect
 import datetime
-import html
 import re
 import threading
 import uuid
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 import ahocorasick
 from django.conf import settings
 from django.core.cache import cache
 from django.db import connection
-from django.utils.html import strip_tags
+from django.utils import translation
 
-from partners.models import Country, Embassy, Institution, Partnership, Person, Position
+from partners.models import (
+    Country,
+    Embassy,
+    Institution,
+    Partnership,
+    Person,
+    Position,
+    is_head_of_mission_title,
+)
 
 HOME_COUNTRY = getattr(settings, "MFA_HOME_COUNTRY", "KZ")
 VERSION_CACHE_KEY = "news:mentions:directory-token"
@@ -55,22 +61,48 @@ EXTRA_DEMONYMS = {
 _OFFICIAL_PREFIXES = ("kingdom of", "republic of", "grand duchy of", "federal republic of")
 
 PARTNERSHIP_KEYWORDS = {
-    Partnership.Kind.DOUBLE_DEGREE: ["double degree", "double-degree", "dual degree"],
-    Partnership.Kind.JOINT_PROGRAMME: ["joint programme", "joint program", "joint master"],
-    Partnership.Kind.ACADEMIC_MOBILITY: ["academic mobility", "exchange programme", "mobility"],
-    Partnership.Kind.JOINT_RESEARCH: ["joint research"],
-    Partnership.Kind.JOINT_COURSE: ["joint course"],
-    Partnership.Kind.MEMORANDUM: ["memorandum", "mou"],
-}
+    Partnership.Kind.DOUBLE_DEGREE: [
+        "double degree", "double-degree", "dual degree", "двойного диплома",
+        "двойных дипломов", "двудипломн", "қос диплом",
+    ],
+    Partnership.Kind.JOINT_PROGRAMME: [
+        "joint programme", "joint program", "joint master", "совместной программ",
+        "совместная программ", "бірлескен бағдарлама",
+    ],
+    Partnership.Kind.ACADEMIC_MOBILITY: [
+        "academic mobility", "exchange programme", "mobility", "академической мобильност",
+        "академическая мобильность", "академиялық ұтқырлы",
+    ],
+    Partnership.Kind.JOINT_RESEARCH: [
+        "joint research", "совместных исследован", "совместные исследован",
+        "бірлескен зерттеу",
+    ],
+    Partnership.Kind.JOINT_COURSE: ["joint course", "совместных курс", "бірлескен курс"],
+    Partnership.Kind.MEMORANDUM: ["memorandum", "mou", "меморандум"],
+}  # fmt: skip
+
+
+def partnership_keywords_in(sentence_lower, kind):
+    return any(word in sentence_lower for word in PARTNERSHIP_KEYWORDS.get(kind, ()))
+
 
 PERSON_TITLES = ["Mr", "Mr.", "Ms", "Ms.", "Mrs", "Mrs.", "Dr", "Dr.", "Prof.", "Professor"]
 _NORMALISE = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "–": "-", "—": "-"})
 _NORMALISE.update({ord(c): " " for c in "\u00a0\u2009\u202f\t\r\f\v"})
 
 
+_REPLACEMENTS = [(chr(code), value) for code, value in _NORMALISE.items()]
+
+
 def normalise(text):
-    """Same length as the input: typographic quotes and dashes made plain."""
-    return text.translate(_NORMALISE)
+    """Same length as the input: typographic quotes and dashes made plain.
+
+    One `str.replace` per character: each is a fast pass in C, where `str.translate` with a
+    table walks the text in Python-object steps (1 s for 2 MB of Cyrillic)."""
+    for old, new in _REPLACEMENTS:
+        if old in text:
+            text = text.replace(old, new)
+    return text
 
 
 def _lower_same_length(text):
@@ -93,6 +125,7 @@ class PositionInfo:
     title: str
     start: datetime.date | None
     end: datetime.date | None
+    is_head: bool = False  # an ambassador's post, in whichever language it is written
 
     def held_on(self, on):
         return (self.start is None or self.start <= on) and (self.end is None or self.end >= on)
@@ -130,6 +163,7 @@ class DirectoryIndex:
         self._keys[lowered].add((kind, pk, key if case_sensitive else None))
 
     def _load(self):
+        other_names = _other_latin_names(Institution, ["name", "short_name", "aliases"])
         institutions = list(
             Institution.objects.values(
                 "pk", "name", "short_name", "aliases", "country_id", "parent_id", "city"
@@ -152,13 +186,18 @@ class DirectoryIndex:
         }
         country_names = self._load_countries()
         self.city_names -= country_names  # Luxembourg, Singapore: the country still counts
+        self.institution_by_words = {}
         for row in institutions:
             pk = row["pk"]
             self.institutions[pk] = row
             self.institution_names[row["name"].lower()] = pk
+            words = frozenset(
+                w for w in re.split(r"[\s.\-–,']+", row["name"].lower()) if w and w != "the"
+            )
+            self.institution_by_words.setdefault(words, pk)
             for name in _variants(row["name"]):
                 self.add(name, "institution", pk)
-            for alias in [row["short_name"], *row["aliases"].splitlines()]:
+            for alias in [row["short_name"], *row["aliases"].splitlines(), *other_names[pk]]:
                 alias = alias.strip()
                 if alias and alias.lower() not in country_names:
                     self.add(alias, "institution", pk, case_sensitive=" " not in alias)
@@ -182,6 +221,10 @@ class DirectoryIndex:
         ):
             self.embassies_by_country[country_id].append(embassy_id)
         people = dict(Person.objects.values_list("pk", "name"))
+        self.people = people
+        for pk, names in _other_latin_names(Person, ["name"]).items():
+            for name in names:
+                self.add(name, "person", pk)
         honorifics = dict(Person.objects.exclude(honorific="").values_list("pk", "honorific"))
         for pk, name in people.items():
             self.add(name, "person", pk)
@@ -189,10 +232,23 @@ class DirectoryIndex:
             if len(name.split()) > 1:
                 for title in {*PERSON_TITLES, honorifics.get(pk, "")} - {""}:
                     self.add(f"{title} {surname}", "person", pk)
+        head_titles = ("title_en", "title_ru", "title_kk")
         for row in Position.objects.values(
-            "person_id", "title", "embassy_id", "institution_id", "start_date", "end_date"
+            "person_id",
+            "title",
+            *head_titles,
+            "embassy_id",
+            "institution_id",
+            "start_date",
+            "end_date",
         ):
-            info = PositionInfo(row["person_id"], row["title"], row["start_date"], row["end_date"])
+            info = PositionInfo(
+                row["person_id"],
+                row["title"],
+                row["start_date"],
+                row["end_date"],
+                is_head=is_head_of_mission_title({key: row[key] for key in head_titles}),
+            )
             self.person_positions[row["person_id"]].append(info)
             if row["embassy_id"]:
                 self.embassy_positions[row["embassy_id"]].append(info)
@@ -257,6 +313,24 @@ class DirectoryIndex:
                     self.add(f"The {name}", "country", pk, case_sensitive=True)
         return names
 
+    def entry_name(self, kind, pk):
+        """The name of a directory entry as reports show it (its English name)."""
+        if kind == "institution":
+            return self.institutions[pk]["name"]
+        if kind == "embassy":
+            return self.embassies[pk]["name"]
+        if kind == "person":
+            return self.people[pk]
+        if kind == "partnership":
+            return self.partnerships[pk]["title"]
+        if kind == "country":
+            names = self._country_names.get(pk)
+            return names[0] if names else ""
+        return ""
+
+    def country_code(self, country_id):
+        return str(self.countries.get(country_id, "") or "")
+
     def country_names_of(self, country_id, with_demonyms=True, with_names=True):
         names = list(self._country_names.get(country_id, [])) if with_names else []
         if with_demonyms:
@@ -272,13 +346,21 @@ class DirectoryIndex:
             re.IGNORECASE,
         )
 
+    def cyrillic(self, language):
+        """The directory's names in Russian or Kazakh (built on first use)."""
+        if not hasattr(self, "_cyrillic"):
+            self._cyrillic = {}
+        if language not in self._cyrillic:
+            from .cyrillic import build
+
+            self._cyrillic[language] = build(self, language)
+        return self._cyrillic[language]
+
     # Lookups used while detecting ---------------------------------------------------------
 
     def head_of_mission(self, embassy_id, on):
         heads = [
-            p
-            for p in self.embassy_positions.get(embassy_id, [])
-            if p.title.lower().startswith("ambassador") and p.held_on(on)
+            p for p in self.embassy_positions.get(embassy_id, []) if p.is_head and p.held_on(on)
         ]
         heads.sort(key=lambda p: p.start or datetime.date.min, reverse=True)
         return heads[0].person_id if heads else None
@@ -301,6 +383,24 @@ class DirectoryIndex:
         embassies = [pk for pk in candidates if self.embassies[pk]["kind"] == Embassy.Kind.EMBASSY]
         hosted = [pk for pk in embassies if self.embassies[pk]["host_country_id"] == country_id]
         return (hosted or embassies or [None])[0]
+
+
+def _other_latin_names(model, fields):
+    """{pk: [names]} of the names in Latin letters stored in any language's column (an
+    English name typed into the Kazakh column still names the entry)."""
+    present = {f.name for f in model._meta.get_fields()}
+    columns = [
+        f"{f}_{lang}" for f in fields for lang in ("en", "kk", "ru") if f"{f}_{lang}" in present
+    ]
+    found = defaultdict(list)
+    if not columns:
+        return found
+    for row in model.objects.values("pk", *columns):
+        for column in columns:
+            for name in (row[column] or "").splitlines():
+                if name.strip() and not re.search(r"[\u0400-\u04ff]", name):
+                    found[row["pk"]].append(name.strip())
+    return found
 
 
 def _title_key(title):
@@ -355,323 +455,9 @@ def get_index():
     if _cached["version"] != version:
         with _lock:
             if _cached["version"] != version:
-                _cached["index"] = DirectoryIndex()
+                # English names for the automaton and the reports; the Russian and Kazakh
+                # names are read from their own columns (cyrillic.py).
+                with translation.override("en"):
+                    _cached["index"] = DirectoryIndex()
                 _cached["version"] = version
     return _cached["index"]
-
-
-# Detection -------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Mention:
-    kind: str  # institution, embassy, person, country, partnership, new_institution
-    object_id: int | None
-    text: str
-    sentence: str
-    start: int
-    confident: bool = True
-    name: str = ""  # a new institution's proposed name
-    country_code: str = ""  # a new institution's guessed country
-
-    @property
-    def key(self):
-        if self.kind == "new_institution":
-            return f"new_institution:{' '.join(self.name.lower().split())}"
-        return f"{self.kind}:{self.object_id}"
-
-
-@dataclass
-class Detection:
-    on: datetime.date
-    mentions: list[Mention] = field(default_factory=list)
-    figures: list = field(default_factory=list)
-
-    def confident_mentions(self):
-        return [m for m in self.mentions if m.confident and m.kind != "new_institution"]
-
-    def ids(self, kind):
-        return {m.object_id for m in self.mentions if m.kind == kind}
-
-
-class Text:
-    """A normalised text with its sentences, for looking up the sentence of a position."""
-
-    _BOUNDARY = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"'(0-9])|\n\s*\n")
-    _ABBREVIATION = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Prof|H\.E|St|No|Jr|Sr|e\.g|i\.e|vs|[A-Z])\.$")
-
-    def __init__(self, raw):
-        self.text = normalise(raw)
-        self.lower = _lower_same_length(self.text)
-        starts = [0]
-        for match in self._BOUNDARY.finditer(self.text):
-            if "\n" in match.group() or not self._ABBREVIATION.search(
-                self.text[max(0, match.start() - 6) : match.start()]
-            ):
-                starts.append(match.end())
-        self.starts = starts
-
-    def sentence_span(self, position):
-        index = bisect.bisect_right(self.starts, position) - 1
-        start = self.starts[index]
-        end = self.starts[index + 1] if index + 1 < len(self.starts) else len(self.text)
-        return start, end
-
-    def sentence(self, position):
-        start, end = self.sentence_span(position)
-        return " ".join(self.text[start:end].split())
-
-    def sentence_index(self, position):
-        return bisect.bisect_right(self.starts, position) - 1
-
-
-@dataclass
-class Hit:
-    start: int
-    end: int
-    entries: tuple  # ((kind, id, case-sensitive form), ...)
-
-    @property
-    def length(self):
-        return self.end - self.start
-
-
-def find_hits(index, text):
-    """Dictionary matches on word boundaries; overlapping ones resolved longest first."""
-    raw = []
-    source, lowered = text.text, text.lower
-    size = len(source)
-    for end, (length, entries) in index.automaton.iter(lowered):
-        start = end - length + 1
-        if start > 0 and _is_word_char(source[start - 1]):
-            continue
-        if end + 1 < size and _is_word_char(source[end + 1]):
-            continue
-        fitting = tuple(e for e in entries if e[2] is None or source[start : end + 1] == e[2])
-        if fitting:
-            raw.append(Hit(start, end + 1, fitting))
-    raw.sort(key=lambda h: (-h.length, h.start))
-    taken, chosen = [], []
-    for hit in raw:
-        i = bisect.bisect_left(taken, (hit.start, hit.end))
-        if i > 0 and taken[i - 1][1] > hit.start:
-            continue
-        if i < len(taken) and taken[i][0] < hit.end:
-            continue
-        taken.insert(i, (hit.start, hit.end))
-        chosen.append(hit)
-    chosen.sort(key=lambda h: h.start)
-    return chosen
-
-
-_CAP = r"(?:[A-Z][\w'.&-]*)"
-_KEYWORD = (
-    r"(?:University|Institute|School|College|Academy|Polytechnic|Conservatory|"
-    r"Universiteit|Universität|Université|Hochschule)"
-)
-_OF_PART = rf"(?:\s+(?:of|for)\s+{_CAP}(?:\s+{_CAP}){{0,2}}(?:\s+(?:and|&)\s+{_CAP})?)"
-NEW_INSTITUTION = re.compile(
-    rf"\b(?:(?:{_CAP}\s+){{1,4}}{_KEYWORD}{_OF_PART}?"
-    rf"|{_KEYWORD}{_OF_PART}"
-    rf"|(?:KU|TU|VU|UC|ETH|EPFL|LMU)\s+{_CAP})\b(?!')"
-)
-_GENERIC = {
-    "the", "university", "institute", "school", "college", "academy", "polytechnic",
-    "national", "state", "technical", "international", "business", "management",
-    "higher", "medical", "of", "for", "and", "&", "graduate", "new", "a", "an",
-    "this", "that", "our", "their", "its", "his", "her", "european", "foreign", "public",
-    "private", "research", "science", "sciences", "technology",
-}  # fmt: skip
-_LEADING_NOISE = {
-    "the", "a", "an", "in", "at", "on", "with", "and", "also", "both", "meanwhile",
-    "following", "during", "yesterday", "today", "currently", "moreover", "furthermore",
-    "since", "from", "by", "while", "as", "leading", "prestigious", "renowned", "visited",
-}  # fmt: skip
-
-
-_KEYWORD_WORDS = tuple(_KEYWORD[3:-1].split("|"))
-_CITY_FOLLOWS = ("Universiteit", "Universität", "Université", "Hochschule")
-
-
-def _candidate_spans(index, text, hits):
-    """Institution-like names that are no directory entry: (start, end, name)."""
-    blocked = [(h.start, h.end) for h in hits if h.entries[0][0] != "country"]
-    found = []
-    for match in NEW_INSTITUTION.finditer(text.text):
-        start, name = match.start(), match.group()
-        words = name.split()
-        while words and words[0].lower().rstrip(",") in _LEADING_NOISE:
-            start += len(words[0]) + 1
-            words = words[1:]
-        name = " ".join(words)
-        name = re.split(r"\.\s|\n", name)[0].rstrip(".,")
-        # "Goethe University Frankfurt": a known city right after the name belongs to it.
-        after = re.match(r" ([A-Z][\w-]+)", text.text[start + len(name) :])
-        if after and name.endswith(_KEYWORD_WORDS):
-            # In Dutch, German and French names the city always follows ("Vrije
-            # Universiteit Brussel"), in the local spelling the directory may not know.
-            city_follows = name.endswith(_CITY_FOLLOWS) and after[1].lower() not in _GENERIC
-            if city_follows or after[1].lower() in index.city_names:
-                name = f"{name} {after[1]}"
-        if not name or all(w.lower().strip("'.,") in _GENERIC for w in name.split()):
-            continue
-        end = start + len(name)
-        if any(s < end and start < e for s, e in blocked):
-            continue
-        found.append((start, end, name))
-    return found
-
-
-def detect_mentions(raw_text, on=None):
-    """Detect what a text mentions at date `on`; figures are added by figure_detection."""
-    from .figure_detection import detect_figures
-
-    on = on or datetime.date.today()
-    index = get_index()
-    text = Text(raw_text)
-    hits = find_hits(index, text)
-    candidates = _candidate_spans(index, text, hits)
-    # A country inside an institution-like name ("Kazakh-British Technical University")
-    # belongs to that name.
-    hits = [
-        h
-        for h in hits
-        if not (h.entries[0][0] == "country" and any(s <= h.start < e for s, e, _ in candidates))
-    ]
-    detection = Detection(on=on)
-    seen = {}
-
-    def mention(kind, pk, start, end, confident=True, matched=None, **extra):
-        matched = text.text[start:end] if matched is None else matched
-        item = Mention(kind, pk, matched, text.sentence(start), start, confident, **extra)
-        if item.key in seen:
-            if confident and not seen[item.key].confident:
-                detection.mentions[detection.mentions.index(seen[item.key])] = item
-                seen[item.key] = item
-            return
-        seen[item.key] = item
-        detection.mentions.append(item)
-
-    sentence_institutions = defaultdict(set)
-    for hit in hits:
-        by_kind = defaultdict(list)
-        for kind, pk, _form in hit.entries:
-            by_kind[kind].append(pk)
-        for kind, pks in by_kind.items():
-            pks = sorted(set(pks))
-            if kind == "person" and len(pks) > 1:
-                in_post = [pk for pk in pks if index.holds_post(pk, on)]
-                pks = in_post if len(in_post) == 1 else pks
-            confident = len(pks) == 1
-            for pk in pks:
-                mention(kind, pk, hit.start, hit.end, confident)
-                if kind == "institution":
-                    sentence_institutions[text.sentence_index(hit.start)].add(pk)
-            if kind == "country" and len(pks) == 1:
-                _ambassador_role(index, text, hit, pks[0], on, mention)
-            if kind == "institution" and len(pks) == 1:
-                _institution_role(index, text, hit, pks[0], on, mention)
-    _partnerships(index, text, sentence_institutions, mention)
-    _new_institutions(index, text, hits, candidates, mention)
-    named = {m.object_id for m in detection.mentions if m.kind == "partnership" and m.confident}
-    detection.figures = detect_figures(index, text, hits, sentence_institutions, on, named)
-    return detection
-
-
-def _ambassador_role(index, text, hit, country_id, on, mention):
-    before = text.text[max(0, hit.start - 140) : hit.start]
-    match = index.ambassador_to.search(before)
-    if not match:
-        return
-    embassy_id = index.mission_in(country_id)
-    if embassy_id is None:
-        return
-    start = hit.start - len(before) + match.start()
-    mention("embassy", embassy_id, start, hit.end)
-    person_id = index.head_of_mission(embassy_id, on)
-    if person_id:
-        mention("person", person_id, start, hit.end)
-
-
-_INSTITUTION_ROLE = re.compile(
-    r"\b(?P<title>(?:vice[- ]?)?(?:rector|president|chancellor)|director|dean|provost|head|"
-    r"chair(?:man|person)?)\s+of\s+(?:the\s+)?$",
-    re.IGNORECASE,
-)
-
-
-def _institution_role(index, text, hit, institution_id, on, mention):
-    before = text.text[max(0, hit.start - 40) : hit.start]
-    match = _INSTITUTION_ROLE.search(before)
-    if match:
-        person_id = index.holder(institution_id, match["title"], on)
-        if person_id:
-            mention("person", person_id, hit.start - len(before) + match.start(), hit.end)
-
-
-def partnership_keywords_in(sentence_lower, kind):
-    return any(word in sentence_lower for word in PARTNERSHIP_KEYWORDS.get(kind, ()))
-
-
-def _partnerships(index, text, sentence_institutions, mention):
-    """A partnership is mentioned when a sentence names two of its members, or one member
-    and a word for its kind ("double-degree", "academic mobility")."""
-    for sentence_index, institutions in sentence_institutions.items():
-        start = text.starts[sentence_index]
-        sentence_lower = text.sentence(start).lower()
-        candidates = set().union(*(index.partnerships_by_institution[i] for i in institutions))
-        for pk in sorted(candidates):
-            partnership = index.partnerships[pk]
-            shared = len(partnership["members"] & institutions)
-            title = partnership["title"]
-            if shared >= 2:
-                mention("partnership", pk, start, start, True, matched=title)
-            elif shared == 1 and partnership_keywords_in(sentence_lower, partnership["kind"]):
-                mention("partnership", pk, start, start, False, matched=title)
-
-
-def _new_institutions(index, text, hits, candidates, mention):
-    country_hits = [h for h in hits if h.entries[0][0] == "country"]
-    release_countries = [h.entries[0][1] for h in country_hits]
-    home = index.home_country_id
-    for start, end, name in candidates:
-        if name.lower() in index.institution_names:
-            mention("institution", index.institution_names[name.lower()], start, end)
-            continue
-        s_start, s_end = text.sentence_span(start)
-        nearby = [
-            h.entries[0][1]
-            for h in country_hits
-            if s_start <= h.start < s_end and h.entries[0][1] != home
-        ]
-        others = [c for c in release_countries if c != home]
-        guesses = (
-            _countries_in_name(index, name)
-            or _city_countries_in_name(index, name)
-            or nearby
-            or others
-            or [home]
-        )
-        code = str(index.countries.get(guesses[0], "")) if guesses[0] else ""
-        mention("new_institution", None, start, end, False, name=name, country_code=code)
-
-
-def _city_countries_in_name(index, name):
-    words = name.lower().split()
-    for size in (3, 2, 1):
-        for i in range(len(words) - size + 1):
-            country_id = index.city_countries.get(" ".join(words[i : i + size]))
-            if country_id:
-                return [country_id]
-    return []
-
-
-def _countries_in_name(index, name):
-    text = Text(name)
-    return [h.entries[0][1] for h in find_hits(index, text) if h.entries[0][0] == "country"]
-
-
-def press_release_text(press_release):
-    """The text detection reads for a saved press release: title, lead and body."""
-    body = re.sub(r"</(p|h[1-6]|li|blockquote)>", "\n\n", press_release.body or "")
-    return "\n\n".join([press_release.title, press_release.lead, html.unescape(strip_tags(body))])

@@ -9,17 +9,21 @@ updates that draft, and a file moved elsewhere counts as a new one.
 import datetime
 import html
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
 
+from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
-from .models import PressRelease
-from .richtext import sanitize_body
+from ..models import PressRelease
+from ..richtext import sanitize_body
+from .language import detect_language
+from .suggestions import apply_detection, detect_for
 
 SUFFIXES = {".txt", ".md", ".markdown", ".html", ".htm"}
 TITLE_MAX = 110
@@ -56,17 +60,66 @@ class ParsedRelease:
 # Reading files -------------------------------------------------------------------------
 
 
+def max_bytes():
+    return getattr(settings, "IMPORT_MAX_BYTES", 2 * 1024 * 1024)
+
+
+def _megabytes(size):
+    return f"{size / (1024 * 1024):.1f} MB"
+
+
+def _utf16_codec(data):
+    """The codec when the bytes are UTF-16 text, else None: a byte-order mark, or (without
+    one) a high-byte lane that holds a zero and one or two alphabet pages (0x00 for Latin,
+    0x04 for Cyrillic) and decodes to printable text."""
+    if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
+        return "utf-16"
+    sample = data[:4096]
+    if len(sample) < 8 or 0 not in sample:
+        return None
+    sample = sample[: len(sample) // 2 * 2]
+    for codec, high in (("utf-16-le", sample[1::2]), ("utf-16-be", sample[0::2])):
+        common = Counter(high).most_common(2)
+        if 0 not in dict(common) or sum(n for _v, n in common) < 0.8 * len(high):
+            continue
+        decoded = sample.decode(codec, errors="replace")
+        printable = sum(1 for c in decoded if c.isprintable() or c in "\n\r\t")
+        if printable >= 0.95 * len(decoded):
+            return codec
+    return None
+
+
 def read_text(path):
-    """The file's text; raise ImportFailed for an empty, binary or non-UTF-8 file."""
-    data = Path(path).read_bytes()
+    """The file's text; raise ImportFailed for an empty, too large, binary or undecodable file.
+
+    UTF-8 (with or without a byte-order mark) and UTF-16 (as Windows editors save it) are
+    read; anything else is refused with a message that says what the file looks like."""
+    path = Path(path)
+    size = path.stat().st_size
+    limit = max_bytes()
+    if size > limit:
+        raise ImportFailed(
+            _("file too large (%(size)s; the limit is %(limit)s, setting IMPORT_MAX_BYTES)")
+            % {"size": _megabytes(size), "limit": _megabytes(limit)}
+        )
+    data = path.read_bytes()
     if not data.strip():
         raise ImportFailed(_("empty file"))
-    if b"\x00" in data[:8192]:
-        raise ImportFailed(_("binary file"))
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        raise ImportFailed(_("not UTF-8 text (byte %(pos)s)") % {"pos": error.start}) from None
+    if codec := _utf16_codec(data):
+        try:
+            text = data.decode(codec)
+        except UnicodeDecodeError as error:
+            raise ImportFailed(
+                _("UTF-16 text that cannot be decoded (byte %(pos)s)") % {"pos": error.start}
+            ) from None
+        text = text.lstrip("\ufeff")
+    else:
+        if b"\x00" in data[:8192]:
+            raise ImportFailed(_("binary file"))
+        try:
+            text = data.decode("utf-8-sig")
+        except UnicodeDecodeError as error:
+            raise ImportFailed(_("not UTF-8 text (byte %(pos)s)") % {"pos": error.start}) from None
     controls = sum(1 for char in text[:8192] if ord(char) < 32 and char not in "\t\n\r\f")
     if controls > 8:
         raise ImportFailed(_("binary file"))
@@ -116,27 +169,88 @@ MONTHS = {
     )
     for name in names
 }
+# Russian months in the genitive ("12 января") and the nominative; Kazakh months as dates
+# write them ("12 қаңтар").
+for number, names in enumerate(
+    [
+        ("января", "январь", "қаңтар", "қаңтардағы"),
+        ("февраля", "февраль", "ақпан"),
+        ("марта", "март", "наурыз"),
+        ("апреля", "апрель", "сәуір"),
+        ("мая", "май", "мамыр"),
+        ("июня", "июнь", "маусым"),
+        ("июля", "июль", "шілде"),
+        ("августа", "август", "тамыз"),
+        ("сентября", "сентябрь", "қыркүйек"),
+        ("октября", "октябрь", "қазан"),
+        ("ноября", "ноябрь", "қараша"),
+        ("декабря", "декабрь", "желтоқсан"),
+    ],
+    start=1,
+):
+    MONTHS.update(dict.fromkeys(names, number))
 _MONTH = r"(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
+_YEAR_WORD = r"(?:\s*(?:года|год|г\.|жылы|жыл|ж\.))?"
 _DATE = (
     rf"(?P<date>(?:{_MONTH}\s+\d{{1,2}},?\s+\d{{4}})"
-    rf"|(?:\d{{1,2}}\s+{_MONTH},?\s+\d{{4}})"
+    rf"|(?:\d{{1,2}}\s+{_MONTH},?\s+\d{{4}}{_YEAR_WORD})"
+    rf"|(?:\d{{4}}\s+жылғы\s+\d{{1,2}}\s+{_MONTH})"
+    rf"|(?:\d{{1,2}}\s+{_MONTH})"
     r"|(?:\d{1,2}[./]\d{1,2}[./]\d{4})"
     r"|(?:\d{4}-\d{2}-\d{2}))"
 )
 _DASH = r"[-–—:]"
-# "Astana, May 16, 2025 – ..." / "BRUSSELS, 16 May 2025 - ..."
+_UPPER = "A-ZА-ЯЁӘҒҚҢӨҰҮҺІ"
+# "Astana, May 16, 2025 – ..." / "BRUSSELS, 16 May 2025 - ..." / "АСТАНА, 12 января 2026 года –"
 DATELINE_WITH_DATE = re.compile(
-    rf"^(?P<city>[A-Z][\w'’.-]*(?:[ -][A-Za-z][\w'’.-]*){{0,3}}),"
+    rf"^(?P<city>[{_UPPER}][\w'’.-]*(?:[ -][\w][\w'’.-]*){{0,3}}),"
     rf"\s*{_DATE}\s*(?:{_DASH}\s*|\.\s+|$)",
     re.IGNORECASE,
 )
-# "BRUSSELS. ..." / "NUR-SULTAN – ..." (a city in capitals, then a full stop or a dash)
-DATELINE_CAPS = re.compile(r"^(?P<city>[A-Z][A-Z'’-]+(?: [A-Z][A-Z'’-]+){0,2})\s*(?:\.|[-–—:])\s+")
+# "BRUSSELS. ..." / "NUR-SULTAN – ..." / "БЕРЛИН – ..." (a city in capitals, then a full stop
+# or a dash)
+DATELINE_CAPS = re.compile(
+    rf"^(?P<city>[{_UPPER}][{_UPPER}'’-]+(?: [{_UPPER}][{_UPPER}'’-]+){{0,2}})\s*(?:\.|[-–—:])\s+"
+)
+# An agency's tag before the lead: "KAZINFORM – ", "Kazinform - ", "ҚазТАГ - ", "Sputnik."
+AGENCY_TAG = re.compile(
+    r"^(?:(?:\d{1,2}\s+\w+\.?\s+)?(?:KAZINFORM|Kazinform|Казинформ|ҚазАқпарат|KAZTAG|ҚазТАГ|"
+    r"КазТАГ|Sputnik|Trend|Tengrinews|BAQ\.KZ|Kazpravda\.kz|Zakon\.kz)"
+    r"(?:\s*/[^/]{1,60}/)?)\s*(?:[-–—.:]\s*)+(?=\S)"
+)
 
 _SOURCE_WORDS = (
     r"ministry|embassy|consulate|mission|press service|foreign office|mfa|agency|"
-    r"kazinform|department|government|office"
+    r"kazinform|department|government|office|akorda|"
+    r"мид|министерств|посольств|пресс-служб|казинформ|акорда|zakon\.kz|\.kz\b|"
+    r"сім|министрлі|елшілі|баспасөз|тілшісі|сайты|ақорда"
 )
+# Agencies name their source inside the lead: "..., Kazinform learnt from the press service
+# of the Kazakh Foreign Office." / "..., Kazinform cites Akorda."
+AGENCY_TAIL = re.compile(
+    r"[,;]\s*(?:the\s+)?(?:kazinform|qazinform|the agency|[A-Z][\w.]+)(?:\s+news\s+agency)?\s+"
+    r"(?:has\s+)?(?:learnt|learned|cites|quotes|reports citing)\s+(?:from\s+)?"
+    r"(?P<source>[^,;]{3,160}?)\.?\s*$",
+    re.IGNORECASE,
+)
+# "..., сообщает пресс-служба МИД РК." / "..., сообщили в пресс-службе МИД РК." /
+# "..., передает Казинформ." / "..., деп хабарлайды ҚР СІМ баспасөз қызметі."
+CYRILLIC_TAIL = re.compile(
+    r"[,;]\s*(?:сообща(?:ет|ют)|сообщил[аи]?|переда(?:ет|ют|ли)|информиру(?:ет|ют)|пишет|"
+    r"деп\s+хабарла(?:йды|ды|ған)|деп\s+жаз(?:ады|ды))\s+(?:в\s+)?"
+    r"(?P<source>[^,;]{2,160}?)(?:\s+со\s+ссылкой\s+на[^,;]*)?\.?\s*$",
+    re.IGNORECASE,
+)
+# "... баспасөз қызметі хабарлайды." (the source before the verb)
+KAZAKH_SOURCE_FIRST = re.compile(
+    r"[,;]\s*(?P<source>[^,;.]{3,120}?)\s+хабарла(?:йды|ды)\.?\s*$", re.IGNORECASE
+)
+# A last paragraph that is only the source: "Press Service of Kazakh National University".
+PRESS_SERVICE_LINE = re.compile(
+    r"^(?P<source>(?:press[- ]service|пресс-служба|баспасөз қызметі)\b[^\n]{0,160}?)\.?$",
+    re.IGNORECASE,
+)
+_SOURCE_CASES = {"пресс-службе": "пресс-служба", "пресс-службы": "пресс-служба"}
 # "..., Ministry of Foreign Affairs of the Republic of Kazakhstan reports"
 ATTRIBUTION_TAIL = re.compile(
     r"[,;]\s*(?P<source>(?:the\s+)?[^,;.]{3,160}?)\s+(?:reports|reported|informs)\.?\s*$",
@@ -151,8 +265,11 @@ ATTRIBUTION_LINE = re.compile(
 
 
 def _clean_source(source):
-    source = _SPACES.sub(" ", source).strip()
+    source = _SPACES.sub(" ", source).strip().rstrip(".")
     source = re.sub(r"^the\s+", "", source, flags=re.IGNORECASE)
+    words = source.split(" ")
+    words[0] = _SOURCE_CASES.get(words[0].lower(), words[0])
+    source = " ".join(words)
     return source[:1].upper() + source[1:]
 
 
@@ -170,6 +287,8 @@ def parse_date(text):
             day, month, year = (int(g) for g in match.groups())
             return datetime.date(year, month, day)
         words = text.replace(".", "").split()
+        if len(words) >= 4 and words[1] == "жылғы":  # "2026 жылғы 12 қаңтар"
+            return datetime.date(int(words[0]), MONTHS[words[3]], int(words[2]))
         if words[0].isdigit():
             day, month, year = int(words[0]), MONTHS[words[1]], int(words[2])
         else:
@@ -201,20 +320,32 @@ def _city_name(city):
 
 
 def strip_attribution_tail(paragraph):
-    """(paragraph without a trailing "..., X reports", source X or "")."""
-    match = ATTRIBUTION_TAIL.search(paragraph)
-    if match and _looks_like_source(match["source"]):
-        rest = paragraph[: match.start()].rstrip()
-        if rest and rest[-1] not in ".!?":
-            rest += "."
-        return rest, _clean_source(match["source"])
+    """(paragraph without a trailing "..., X reports" or an agency's "..., Kazinform learnt
+    from X", "..., сообщает X", "..., деп хабарлайды X"; source X or "")."""
+    tail = paragraph[-400:]  # an attribution is at the end: never search a whole long text
+    offset = len(paragraph) - len(tail)
+    for pattern in (AGENCY_TAIL, CYRILLIC_TAIL, ATTRIBUTION_TAIL, KAZAKH_SOURCE_FIRST):
+        match = pattern.search(tail)
+        if match and _looks_like_source(match["source"]):
+            rest = paragraph[: offset + match.start()].rstrip()
+            if rest and rest[-1] not in ".!?":
+                rest += "."
+            return rest, _clean_source(match["source"])
     return paragraph, ""
+
+
+def strip_agency_tag(paragraph):
+    """The lead without an agency's tag ("KAZINFORM – ", "Kazinform - ")."""
+    match = AGENCY_TAG.match(paragraph)
+    return paragraph[match.end() :] if match else paragraph
 
 
 def attribution_line(paragraph):
     """The source when a whole paragraph is an attribution line, else ""."""
     if len(paragraph) > 200:
         return ""
+    if match := PRESS_SERVICE_LINE.match(paragraph):
+        return _clean_source(match["source"])
     match = ATTRIBUTION_LINE.match(paragraph)
     if not match:
         return ""
@@ -222,16 +353,48 @@ def attribution_line(paragraph):
     return _clean_source(source) if _looks_like_source(source) else ""
 
 
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z“\"‘'(])")
-_ABBREVIATIONS = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Prof|H\.E|St|No|Jr|Sr|e\.g|i\.e|vs)\.$")
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ“\"‘'«(])")
+_ABBREVIATIONS = re.compile(
+    r"\b(?:Mr|Mrs|Ms|Dr|Prof|H\.E|St|No|Jr|Sr|e\.g|i\.e|vs|г|гг|т|им|проф|ул|[A-ZА-Я])\.$"
+)
+LEAD_MAX = 1000  # a longer first paragraph (a file in one line) is split into lead and body
+PARAGRAPH_TARGET = 1200
+
+
+def sentence_ends(text):
+    """Positions where the sentences of `text` end (not after "Dr." or "H.E.")."""
+    for match in _SENTENCE_END.finditer(text):
+        if not _ABBREVIATIONS.search(text[max(0, match.start() - 8) : match.start()]):
+            yield match.start()
 
 
 def first_sentence(text):
-    start = 0
-    for match in _SENTENCE_END.finditer(text):
-        if not _ABBREVIATIONS.search(text[start : match.start()]):
-            return text[: match.start()].strip()
-    return text.strip()
+    end = next(sentence_ends(text), None)
+    return text[:end].strip() if end is not None else text.strip()
+
+
+def split_long_paragraph(text, first_max=LEAD_MAX, target=PARAGRAPH_TARGET):
+    """A paragraph too long to be a lead, cut at sentence ends: the lead (its first
+    sentences, at most `first_max` characters where sentences allow) and body paragraphs
+    of about `target` characters. A text with no sentence ends is cut between words."""
+    pieces, start, previous = [], 0, 0
+    limit = first_max
+    for end in [*sentence_ends(text), len(text)]:
+        if end - start > limit and previous > start:
+            pieces.append(text[start:previous].strip())  # whole sentences up to the limit
+            start, limit = previous, target
+        previous = end
+    pieces.append(text[start:].strip())
+    result = []
+    for piece in pieces:
+        while len(piece) > 2 * target:
+            cut = piece.rfind(" ", 0, target) if " " in piece[:target] else target
+            cut = cut if cut > 0 else target
+            result.append(piece[:cut].strip())
+            piece = piece[cut:].strip()
+        if piece:
+            result.append(piece)
+    return result[0], result[1:]
 
 
 def title_from_lead(lead):
@@ -280,6 +443,7 @@ def parse_paragraphs(paragraphs, title=""):
     elif city:
         dateline, date = city, found_date
         paragraphs[0] = rest
+    paragraphs[0] = strip_agency_tag(paragraphs[0])
     source = ""
     lead, source = strip_attribution_tail(paragraphs[0])
     body = paragraphs[1:]
@@ -293,6 +457,9 @@ def parse_paragraphs(paragraphs, title=""):
             source = source or tail_source
     if not lead:
         raise ImportFailed(_("no lead paragraph"))
+    if len(lead) > LEAD_MAX:
+        lead, more = split_long_paragraph(lead)
+        body = more + body
     title = _SPACES.sub(" ", title).strip().lstrip("#").strip() or title_from_lead(lead)
     return ParsedRelease(
         title=title[:300], lead=lead, paragraphs=body, dateline=dateline, date=date, source=source
@@ -420,6 +587,8 @@ class ImportResult:
     parsed: ParsedRelease | None = None
     links: int = 0
     suggestions: int = 0
+    language: str = ""
+    detection: object = None  # the Detection, when detection ran
 
 
 def import_key(path):
@@ -436,14 +605,21 @@ def unique_slug(title, exclude_pk=None):
     return slug
 
 
-def release_fields(parsed):
-    return {
+def release_fields(parsed, language=None):
+    """The press release's fields from a parsed file: its text goes into the columns of
+    the language it is written in (`title_ru`, ...), which becomes its original language."""
+    fields = {
         "title": parsed.title,
         "lead": parsed.lead,
         "body": parsed.body_html,
         "dateline": parsed.dateline[:100],
         "source": parsed.source[:255],
     }
+    present = {f.name for f in PressRelease._meta.get_fields()}
+    if language and f"title_{language}" in present:
+        fields = {f"{name}_{language}": value for name, value in fields.items()}
+        fields["original_language"] = language
+    return fields
 
 
 def detection_date(parsed, press_release=None):
@@ -457,8 +633,6 @@ def detection_date(parsed, press_release=None):
 
 def import_file(path, *, dry_run=False, detect=True):
     """Import one file as a draft; never raises for a bad file, the result says why."""
-    from .suggestions import apply_detection, detect_for
-
     path = Path(path)
     try:
         parsed = parse_file(path)
@@ -468,7 +642,8 @@ def import_file(path, *, dry_run=False, detect=True):
         return ImportResult(path, "failed", error.strerror or str(error))
     key = import_key(path)
     existing = PressRelease.objects.filter(import_source=key).first()
-    fields = release_fields(parsed)
+    language = detect_language(parsed.plain_text)
+    fields = release_fields(parsed, language)
     if existing is None:
         outcome = "created"
     elif existing.status != PressRelease.Status.DRAFT:
@@ -484,9 +659,11 @@ def import_file(path, *, dry_run=False, detect=True):
     else:
         outcome = "updated"
     result = ImportResult(path, outcome, press_release=existing, parsed=parsed)
+    result.language = language
     if dry_run:
         if detect:
             detection = detect_for(parsed.plain_text, detection_date(parsed, existing))
+            result.detection = detection
             result.links = len(detection.confident_mentions())
             result.suggestions = len(detection.mentions) - result.links + len(detection.figures)
         return result
@@ -507,6 +684,7 @@ def import_file(path, *, dry_run=False, detect=True):
         result.press_release = press_release
         if detect:
             detection = detect_for(parsed.plain_text, detection_date(parsed, press_release))
+            result.detection = detection
             applied = apply_detection(
                 press_release, detection, link_confident=True, fresh=outcome == "created"
             )

@@ -21,9 +21,9 @@ from django.views.decorators.http import require_POST
 
 from partners.models import Country, Embassy, Institution, Partnership, Person
 
-from .models import LinkSuggestion
-from .services import record_revision
-from .suggestions import accept, detect_press_release, dismiss
+from ..models import LinkSuggestion
+from ..services import record_link_change
+from .suggestions import FigureWithoutSubject, accept, detect_press_release, dismiss
 
 Kind = LinkSuggestion.Kind
 TARGETS = {
@@ -36,6 +36,7 @@ TARGETS = {
 # What accepting a suggestion of each kind creates, beyond the link itself.
 EXTRA_PERMISSIONS = {
     Kind.NEW_INSTITUTION: "partners.add_institution",
+    Kind.NEW_PERSON: "partners.add_person",
     Kind.FIGURE: "partners.add_figure",
 }
 
@@ -47,8 +48,15 @@ def detect_mentions_action(modeladmin, request, queryset):
         pending += detect_press_release(press_release).pending
     modeladmin.message_user(
         request,
-        _("Detection ran on %(count)d press releases: %(pending)d suggestions wait.")
-        % {"count": len(queryset), "pending": pending},
+        ngettext(
+            "Detection ran on %(count)d press release",
+            "Detection ran on %(count)d press releases",
+            len(queryset),
+        )
+        % {"count": len(queryset)}
+        + ": "
+        + ngettext("%(pending)d suggestion waits.", "%(pending)d suggestions wait.", pending)
+        % {"pending": pending},
         messages.SUCCESS,
     )
 
@@ -90,7 +98,13 @@ class SuggestedLinksMixin:
             return format_html(
                 '<p class="suggested-links-empty">{}</p><p>{}</p>',
                 _("No suggestions are waiting.")
-                + (" " + _("%(count)d dismissed.") % {"count": dismissed} if dismissed else ""),
+                + (
+                    " "
+                    + ngettext("%(count)d dismissed.", "%(count)d dismissed.", dismissed)
+                    % {"count": dismissed}
+                    if dismissed
+                    else ""
+                ),
                 detect_button,
             )
         rows = format_html_join("\n", "{}", ((self._row(obj, s, names),) for s in suggestions))
@@ -120,12 +134,24 @@ class SuggestedLinksMixin:
     def _describe(self, suggestion, names):
         if suggestion.kind == Kind.FIGURE:
             subject = names.get(suggestion.subject_kind, {}).get(suggestion.object_id)
+            if suggestion.subject_kind == "new_institution":
+                subject = _("%(name)s (new)") % {"name": suggestion.subject_name}
+            elif not suggestion.subject_kind:
+                subject = _("this press release only")
             return format_html(
-                "<strong>{} {}</strong> — {} ({})",
+                "<strong>{}{} {}</strong> — {} ({})",
+                _("about ") if suggestion.approximate else "",
                 suggestion.value,
                 suggestion.label,
                 subject or "?",
                 suggestion.as_of or "",
+            )
+        if suggestion.kind == Kind.NEW_INSTITUTION and suggestion.object_id:
+            return format_html(
+                "<strong>{}</strong> — {}",
+                suggestion.matched_text,
+                _("another name of %(name)s: accepting adds it to its aliases")
+                % {"name": suggestion.organisation},
             )
         if suggestion.kind == Kind.NEW_INSTITUTION:
             return format_html(
@@ -134,13 +160,20 @@ class SuggestedLinksMixin:
                 _("not in the directory"),
                 suggestion.country_code or "?",
             )
+        if suggestion.kind == Kind.NEW_PERSON:
+            return format_html(
+                "<strong>{}</strong> — {}, {} ({})",
+                suggestion.matched_text,
+                suggestion.role or "?",
+                suggestion.organisation or "?",
+                _("not in the directory"),
+            )
         target = names.get(suggestion.kind, {}).get(suggestion.object_id)
         return format_html("<strong>{}</strong>", target or suggestion.matched_text)
 
     def _row(self, obj, suggestion, names):
-        accept_label = (
-            _("Create and link") if suggestion.kind == Kind.NEW_INSTITUTION else _("Accept")
-        )
+        creates = suggestion.kind in (Kind.NEW_INSTITUTION, Kind.NEW_PERSON)
+        accept_label = _("Create and link") if creates else _("Accept")
         sentence = suggestion.sentence
         marked = format_html("{}", sentence)
         if suggestion.matched_text and suggestion.matched_text in sentence:
@@ -260,12 +293,22 @@ class SuggestedLinksMixin:
             raise PermissionDenied
         try:
             accept(suggestion)
+        except FigureWithoutSubject:
+            self.message_user(
+                request,
+                _(
+                    "This figure belongs to the press release alone: the directory keeps "
+                    "figures of a partnership or an institution. Link one, then detect again."
+                ),
+                messages.WARNING,
+            )
+            return self._back(obj)
         except ObjectDoesNotExist:
             suggestion.delete()
             self.message_user(request, _("The suggested entry no longer exists."), messages.WARNING)
             return self._back(obj)
         # The new link goes into the history like any other edit of the links.
-        record_revision(
+        record_link_change(
             obj,
             request.user,
             _("Accepted the suggested link “%(text)s”.") % {"text": suggestion.matched_text},

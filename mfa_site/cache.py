@@ -1,0 +1,133 @@
+"""A Redis cache that degrades to "no cache" while Redis is unreachable.
+
+The cache only ever speeds the site up, so a Redis that refuses connections, or accepts
+them and never answers, must not turn a page or a save into a 500. Every operation of
+`ResilientRedisCache` that fails with a Redis or socket error logs once per outage and
+answers as an empty cache would (a miss, "not stored", "not deleted"). After a failure the
+backend does not try Redis again for `BREAKER_SECONDS`, so a request makes at most one
+short wait (the socket timeouts in the cache OPTIONS), not one per cache call.
+
+`/healthz` calls `check()`, which bypasses all of that and raises, so monitoring sees the
+outage.
+"""
+
+import logging
+import threading
+import time
+
+from django.core.cache.backends.base import DEFAULT_TIMEOUT
+from django.core.cache.backends.redis import RedisCache
+
+logger = logging.getLogger("mfa.cache")
+
+# Seconds without trying Redis after a failure.
+BREAKER_SECONDS = 5.0
+
+
+def _redis_errors():
+    import redis
+
+    return (redis.exceptions.RedisError, OSError)
+
+
+class ResilientRedisCache(RedisCache):
+    def __init__(self, server, params):
+        super().__init__(server, params)
+        self._errors = _redis_errors()
+        self._lock = threading.Lock()
+        self._down_until = 0.0
+        self._outage_logged = False
+        self.breaker_seconds = float(params.get("BREAKER_SECONDS", BREAKER_SECONDS))
+
+    # The state of the circuit ------------------------------------------------------------
+
+    def _available(self):
+        return time.monotonic() >= self._down_until
+
+    def _failed(self, operation, exc):
+        with self._lock:
+            self._down_until = time.monotonic() + self.breaker_seconds
+            first = not self._outage_logged
+            self._outage_logged = True
+        if first:
+            logger.error(
+                "cache unavailable, working without it: %s",
+                type(exc).__name__,
+                extra={"event": "cache_unavailable", "operation": operation},
+            )
+
+    def _succeeded(self):
+        if self._outage_logged:
+            with self._lock:
+                recovered, self._outage_logged = self._outage_logged, False
+            if recovered:
+                logger.warning("cache available again", extra={"event": "cache_recovered"})
+
+    def _call(self, operation, fallback, *args, **kwargs):
+        if not self._available():
+            return fallback() if callable(fallback) else fallback
+        try:
+            result = getattr(super(), operation)(*args, **kwargs)
+        except self._errors as exc:
+            self._failed(operation, exc)
+            return fallback() if callable(fallback) else fallback
+        self._succeeded()
+        return result
+
+    # Django's cache API ------------------------------------------------------------------
+
+    def add(self, key, value, timeout=DEFAULT_TIMEOUT, version=None):
+        return self._call("add", False, key, value, timeout, version)
+
+    def get(self, key, default=None, version=None):
+        return self._call("get", default, key, default, version)
+
+    def set(self, key, value, timeout=DEFAULT_TIMEOUT, version=None):
+        return self._call("set", None, key, value, timeout, version)
+
+    def touch(self, key, timeout=DEFAULT_TIMEOUT, version=None):
+        return self._call("touch", False, key, timeout, version)
+
+    def delete(self, key, version=None):
+        return self._call("delete", False, key, version)
+
+    def get_many(self, keys, version=None):
+        return self._call("get_many", dict, keys, version)
+
+    def has_key(self, key, version=None):
+        return self._call("has_key", False, key, version)
+
+    def incr(self, key, delta=1, version=None):
+        def missing():
+            raise ValueError(f"Key '{key}' not found (the cache is unavailable)")
+
+        return self._call("incr", missing, key, delta, version)
+
+    def set_many(self, data, timeout=DEFAULT_TIMEOUT, version=None):
+        # Django's contract: the keys that could not be stored.
+        return self._call("set_many", lambda: list(data), data, timeout, version)
+
+    def delete_many(self, keys, version=None):
+        return self._call("delete_many", None, keys, version)
+
+    def clear(self):
+        return self._call("clear", False)
+
+    def get_or_set(self, key, default, timeout=DEFAULT_TIMEOUT, version=None):
+        if not self._available():
+            return default() if callable(default) else default
+        return super().get_or_set(key, default, timeout, version)
+
+    # For /healthz --------------------------------------------------------------------------
+
+    def check(self, key, value):
+        """Store, read back and delete one value straight through Redis; errors propagate."""
+        super().set(key, value, 30)
+        try:
+            if super().get(key) != value:
+                raise RuntimeError("the cache did not return what was stored")
+        finally:
+            super().delete(key)
+        self._succeeded()
+        with self._lock:
+            self._down_until = 0.0

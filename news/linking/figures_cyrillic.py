@@ -1,0 +1,202 @@
+"""Counted facts in Russian and Kazakh texts: "11 студентов из Казахстана", "около четырех
+тысяч студентов", "бес қазақстандық зерттеуші", "60 мыңнан астам қазақстандық студент".
+
+A number (digits, "31 500", or number words, with "тысяч"/"тыс."/"мың" after it) followed by
+at most three modifiers and a counted noun. Labels are what editors write: in Russian the
+words in the nominative plural ("казахстанские исследователи", "студенты магистратуры",
+"студенты из Казахстана"), in Kazakh the words as written without a case ending
+("қазақстандық зерттеуші"). Years, ages and anniversaries are not figures (the noun after
+them is not counted). "около", "более", "свыше", "астам", "аса", "жуық" make a figure
+approximate.
+"""
+
+import bisect
+import re
+
+from . import morphology
+
+_TOKEN = re.compile(r"\d{1,3}(?:[ \u00a0]\d{3})+(?!\d)|\d+|[^\W\d_]+(?:-[^\W\d_]+)*\.?")
+
+RU_NOUNS = {
+    "студент", "исследователь", "преподаватель", "учёный", "ученый", "магистрант",
+    "докторант", "аспирант", "стажёр", "стажер", "выпускник", "специалист", "эксперт",
+    "участник", "гость", "человек", "договор", "соглашение", "меморандум", "филиал", "грант",
+    "стипендия", "проект", "программа", "слушатель", "абитуриент", "школьник",
+}  # fmt: skip
+KK_NOUNS = (
+    "студент", "зерттеуші", "оқытушы", "магистрант", "докторант", "түлек", "маман", "ғалым",
+    "қатысушы", "қонақ", "келісім", "меморандум", "филиал", "грант", "шәкіртақы", "жоба",
+    "бағдарлама", "талапкер", "оқушы",
+)  # fmt: skip
+KK_NUMBERS = {
+    "бір": 1, "екі": 2, "үш": 3, "төрт": 4, "бес": 5, "алты": 6, "жеті": 7, "сегіз": 8,
+    "тоғыз": 9, "он": 10, "жиырма": 20, "отыз": 30, "қырық": 40, "елу": 50, "алпыс": 60,
+    "жетпіс": 70, "сексен": 80, "тоқсан": 90, "жүз": 100,
+}  # fmt: skip
+RU_NUMBERS = {
+    "один": 1, "два": 2, "три": 3, "четыре": 4, "пять": 5, "шесть": 6, "семь": 7,
+    "восемь": 8, "девять": 9, "десять": 10, "одиннадцать": 11, "двенадцать": 12,
+    "тринадцать": 13, "четырнадцать": 14, "пятнадцать": 15, "шестнадцать": 16,
+    "семнадцать": 17, "восемнадцать": 18, "девятнадцать": 19, "двадцать": 20,
+    "тридцать": 30, "сорок": 40, "пятьдесят": 50, "шестьдесят": 60, "семьдесят": 70,
+    "восемьдесят": 80, "девяносто": 90, "сто": 100, "двести": 200, "триста": 300,
+    "четыреста": 400, "пятьсот": 500,
+}  # fmt: skip
+RU_THOUSAND = {"тысяча", "тыс", "тыс."}
+KK_THOUSAND = ("мың",)
+RU_APPROX = {"около", "более", "свыше", "почти", "порядка", "примерно", "больше", "менее", "до"}
+KK_APPROX_AFTER = {"астам", "аса", "жуық", "шамасында"}
+KK_APPROX_BEFORE = {"шамамен", "жуық", "шамасы"}
+
+
+def _ru_number(word):
+    parse = morphology.ru_parse(word)
+    if parse is None:
+        return None
+    return RU_NUMBERS.get(parse.normal_form)
+
+
+def _kk_number(word):
+    return KK_NUMBERS.get(word.lower())
+
+
+def _value(tokens, i, language):
+    """(value, index after the number) for a number starting at token i, else None."""
+    word = tokens[i][2]
+    if word[0].isdigit():
+        value, j = int(word.replace(" ", "").replace("\u00a0", "")), i + 1
+    else:
+        read = _ru_number if language == "ru" else _kk_number
+        value, j = read(word), i + 1
+        if value is None:
+            return None
+        while j < len(tokens) and (more := read(tokens[j][2])) is not None and more < value:
+            value, j = value + more, j + 1
+    if j < len(tokens):
+        following = tokens[j][2].lower()
+        if language == "ru":
+            parse = morphology.ru_parse(following.rstrip("."))
+            lemma = parse.normal_form if parse is not None else following
+            if lemma in RU_THOUSAND or following in RU_THOUSAND:
+                value, j = value * 1000, j + 1
+        elif following.startswith(KK_THOUSAND):  # "мың", "мыңнан" (then "астам")
+            value, j = value * 1000, j + 1
+    return value, j
+
+
+def _ru_noun(word):
+    parse = morphology.ru_parse(word)
+    if parse is not None and parse.normal_form in RU_NOUNS:
+        return parse
+    return None
+
+
+def _kk_noun(word):
+    lowered = word.lower()
+    return next((n for n in KK_NOUNS if lowered.startswith(n)), None)
+
+
+def cyrillic_figures(text, language, hits):
+    """(start, matched text, value, label, country id, approximate) of each figure."""
+    tokens = []
+    for match in _TOKEN.finditer(text):
+        word, end = match.group(), match.end()
+        if word.endswith(".") and word.lower() not in RU_THOUSAND:
+            word, end = word[:-1], end - 1  # a full stop, not an abbreviation
+        tokens.append((match.start(), end, word))
+    countries = {}
+    for hit in hits:
+        if hit.entries[0][0] == "country" and len(hit.entries) == 1:
+            countries[hit.start] = hit.entries[0][1]
+    country_at = sorted(countries.items())
+    i = 0
+    while i < len(tokens):
+        start, _end, word = tokens[i]
+        if not (word[0].isdigit() or word[0].isalpha()):
+            i += 1
+            continue
+        number = _value(tokens, i, language)
+        if number is None or (word.isdigit() and 1900 <= int(word) <= 2100 and len(word) == 4):
+            i += 1
+            continue
+        value, j = number
+        approximate = False
+        before = tokens[i - 1][2].lower() if i else ""
+        if language == "ru" and before in RU_APPROX:
+            approximate = True
+        if language == "kk" and before in KK_APPROX_BEFORE:
+            approximate = True
+        if language == "kk" and j < len(tokens) and tokens[j][2].lower() in KK_APPROX_AFTER:
+            approximate, j = True, j + 1
+        found = _phrase(tokens, j, language)
+        if found is None:
+            i += 1
+            continue
+        label, end_index = found
+        end = tokens[end_index - 1][1]
+        near = bisect.bisect_left(country_at, (start - 40, -1))
+        country_id = next(
+            (pk for s, pk in country_at[near : near + 4] if start - 40 <= s <= end), None
+        )
+        yield start, text[start:end], value, label, country_id, approximate
+        i = end_index
+
+
+def _phrase(tokens, j, language):
+    """(label, index after the phrase) when up to three modifiers and a counted noun
+    follow, else None."""
+    for size in range(0, 4):
+        k = j + size
+        if k >= len(tokens):
+            return None
+        word = tokens[k][2]
+        if language == "ru":
+            noun = _ru_noun(word)
+            if noun is None:
+                continue
+            between = [w[2] for w in tokens[j:k]]
+            if not all(_ru_modifier(w) or _ru_ordinal(w) for w in between):
+                return None
+            words = [_ru_plural(w) for w in between if not _ru_ordinal(w)]  # not "первые"
+            words.append(_ru_plural(word, noun))
+            end = k + 1
+            if end < len(tokens):
+                tail = tokens[end][2]
+                parse = morphology.ru_parse(tail)
+                if tail.lower() == "из" and end + 1 < len(tokens):
+                    words += ["из", tokens[end + 1][2]]
+                    end += 2
+                elif parse is not None and parse.tag.POS == "NOUN" and parse.tag.case == "gent":
+                    words.append(tail.lower())
+                    end += 1
+            return " ".join(words), end
+        stem = _kk_noun(word)
+        if stem is None:
+            continue
+        modifiers = [w[2].lower() for w in tokens[j:k]]
+        return " ".join([*modifiers, _kk_nominative(word.lower(), stem)]), k + 1
+    return None
+
+
+def _ru_modifier(word):
+    parse = morphology.ru_parse(word)
+    return parse is not None and parse.tag.POS in {"ADJF", "PRTF"} and "Anum" not in parse.tag
+
+
+def _ru_ordinal(word):
+    parse = morphology.ru_parse(word)
+    return parse is not None and "Anum" in parse.tag
+
+
+def _ru_plural(word, parse=None):
+    parse = parse or morphology.ru_parse(word)
+    if parse is None:
+        return word.lower()
+    inflected = parse.inflect({"nomn", "plur"})
+    return inflected.word if inflected else parse.normal_form
+
+
+def _kk_nominative(word, stem):
+    """The noun as after a number: without plural or case endings ("студенттер" ->
+    "студент")."""
+    return stem if word != stem and len(word) - len(stem) <= 6 else word

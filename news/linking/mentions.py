@@ -1,0 +1,656 @@
+"""Find the institutions, missions, people, countries and partnerships a text mentions.
+
+The text is scanned once with the directory's automaton (`directory.get_index()`); matches
+must sit on word boundaries and the longest wins where they overlap. Roles resolve to people
+at the text's date; institution-like names that are no directory entry become suggestions
+of new institutions; figures are found by `figures.detect_figures`.
+"""
+
+import bisect
+import datetime
+import html
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from django.utils.html import strip_tags
+
+from . import cyrillic
+from . import people as people_module
+from .directory import (
+    _is_word_char,
+    _lower_same_length,
+    get_index,
+    normalise,
+    partnership_keywords_in,
+)
+from .figures import detect_figures
+from .language import detect_language
+from .scan import finditer_near, keyword_automaton
+
+# Detection -------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Mention:
+    kind: str  # institution, embassy, person, country, partnership, new_institution
+    object_id: int | None
+    text: str
+    sentence: str
+    start: int
+    confident: bool = True
+    name: str = ""  # a new institution's or new person's proposed name
+    country_code: str = ""  # a new institution's guessed country
+    role: str = ""  # a new person's post ("Rector")
+    organisation: str = ""  # where a new person holds it
+    alias_of: int | None = None  # a known institution this name is another name of
+    alias_of_name: str = ""  # ... or its name (or a suggested institution's name)
+
+    @property
+    def key(self):
+        if self.kind in ("new_institution", "new_person"):
+            return f"{self.kind}:{' '.join(self.name.lower().split())}"
+        return f"{self.kind}:{self.object_id}"
+
+
+@dataclass
+class Detection:
+    on: datetime.date
+    language: str = "en"
+    mentions: list[Mention] = field(default_factory=list)
+    figures: list = field(default_factory=list)
+
+    def confident_mentions(self):
+        return [m for m in self.mentions if m.confident and not m.kind.startswith("new_")]
+
+    def ids(self, kind):
+        return {m.object_id for m in self.mentions if m.kind == kind}
+
+
+class Text:
+    """A normalised text with its sentences, for looking up the sentence of a position."""
+
+    _BOUNDARY = re.compile(r"(?<=[.!?])\s+(?=[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ\"'«(0-9])|\n\s*\n")
+    _ABBREVIATION = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Prof|H\.E|St|No|Jr|Sr|e\.g|i\.e|vs|[A-Z])\.$")
+
+    # A "sentence" longer than this (a text with no full stops) is cut into pieces, so
+    # looking at the sentence of each mention stays linear in the length of the text.
+    MAX_SENTENCE = 2000
+
+    def __init__(self, raw):
+        self.text = normalise(raw)
+        self.lower = _lower_same_length(self.text)
+        starts = [0]
+        for match in self._BOUNDARY.finditer(self.text):
+            if "\n" in match.group() or not self._ABBREVIATION.search(
+                self.text[max(0, match.start() - 6) : match.start()]
+            ):
+                self._add_start(starts, match.end())
+        self._add_start(starts, len(self.text))
+        starts.pop()
+        self.starts = starts
+
+    def _add_start(self, starts, position):
+        while position - starts[-1] > self.MAX_SENTENCE:
+            cut = starts[-1] + self.MAX_SENTENCE // 2
+            space = self.text.find(" ", cut, cut + 200)
+            starts.append(space + 1 if space != -1 else cut)
+        if position > starts[-1] or position == len(self.text):
+            starts.append(position)
+
+    def sentence_span(self, position):
+        index = bisect.bisect_right(self.starts, position) - 1
+        start = self.starts[index]
+        end = self.starts[index + 1] if index + 1 < len(self.starts) else len(self.text)
+        return start, end
+
+    def sentence(self, position):
+        start, end = self.sentence_span(position)
+        return " ".join(self.text[start:end].split())
+
+    def sentence_index(self, position):
+        return bisect.bisect_right(self.starts, position) - 1
+
+
+@dataclass
+class Hit:
+    start: int
+    end: int
+    entries: tuple  # ((kind, id, case-sensitive form), ...)
+
+    @property
+    def length(self):
+        return self.end - self.start
+
+
+def find_hits(index, text):
+    """Dictionary matches on word boundaries; overlapping ones resolved longest first."""
+    raw = []
+    source, lowered = text.text, text.lower
+    size = len(source)
+    for end, (length, entries) in index.automaton.iter(lowered):
+        start = end - length + 1
+        if start > 0 and _is_word_char(source[start - 1]):
+            continue
+        if end + 1 < size and _is_word_char(source[end + 1]):
+            continue
+        fitting = tuple(e for e in entries if e[2] is None or source[start : end + 1] == e[2])
+        if fitting:
+            raw.append(Hit(start, end + 1, fitting))
+    return resolve_overlaps(raw)
+
+
+def resolve_overlaps(raw):
+    """Of overlapping hits the longest wins (the earliest among equals)."""
+    raw.sort(key=lambda h: (-h.length, h.start))
+    taken, chosen = [], []
+    for hit in raw:
+        i = bisect.bisect_left(taken, (hit.start, hit.end))
+        if i > 0 and taken[i - 1][1] > hit.start:
+            continue
+        if i < len(taken) and taken[i][0] < hit.end:
+            continue
+        taken.insert(i, (hit.start, hit.end))
+        chosen.append(hit)
+    chosen.sort(key=lambda h: h.start)
+    return chosen
+
+
+_CAP = r"(?:[A-Z][\w'.&-]*)"
+_KEYWORD = (
+    r"(?:University|Institute|School|College|Academy|Polytechnic|Conservatory|"
+    r"Universiteit|Universität|Université|Hochschule)"
+)
+_OF_PART = rf"(?:\s+(?:of|for)\s+{_CAP}(?:\s+{_CAP}){{0,2}}(?:\s+(?:and|&)\s+{_CAP})?)"
+NEW_INSTITUTION = re.compile(
+    rf"\b(?:(?:{_CAP}\s+){{1,4}}{_KEYWORD}{_OF_PART}?"
+    rf"|{_KEYWORD}{_OF_PART}"
+    rf"|(?:KU|TU|VU|UC|ETH|EPFL|LMU)\s+{_CAP})\b(?!')"
+)
+_GENERIC = {
+    "the", "university", "institute", "school", "college", "academy", "polytechnic",
+    "national", "state", "technical", "international", "business", "management",
+    "higher", "medical", "of", "for", "and", "&", "graduate", "new", "a", "an",
+    "this", "that", "our", "their", "its", "his", "her", "european", "foreign", "public",
+    "private", "research", "science", "sciences", "technology",
+}  # fmt: skip
+_LEADING_NOISE = {
+    "the", "a", "an", "in", "at", "on", "with", "and", "also", "both", "meanwhile",
+    "following", "during", "yesterday", "today", "currently", "moreover", "furthermore",
+    "since", "from", "by", "while", "as", "leading", "prestigious", "renowned", "visited",
+}  # fmt: skip
+
+
+_KEYWORD_WORDS = tuple(_KEYWORD[3:-1].split("|"))
+_CITY_FOLLOWS = ("Universiteit", "Universität", "Université", "Hochschule")
+
+
+class Spans:
+    """Sorted, non-overlapping (start, end) spans; overlap tests in logarithmic time."""
+
+    def __init__(self, spans):
+        self.spans = sorted(spans)
+        self.starts = [s for s, _e in self.spans]
+
+    def overlaps(self, start, end):
+        i = bisect.bisect_left(self.starts, end)
+        return i > 0 and self.spans[i - 1][1] > start
+
+    def contains(self, position):
+        i = bisect.bisect_right(self.starts, position)
+        return i > 0 and self.spans[i - 1][1] > position
+
+
+def between(items, starts, lo, hi):
+    """The items (sorted by position, with `starts` their positions) in [lo, hi)."""
+    return items[bisect.bisect_left(starts, lo) : bisect.bisect_left(starts, hi)]
+
+
+# Every institution-like name holds one of these words: the pattern runs only near them.
+_INSTITUTION_WORDS = keyword_automaton(
+    [*_KEYWORD_WORDS, "KU ", "TU ", "VU ", "UC ", "ETH ", "EPFL ", "LMU "]
+)
+_CAPITALISED_WORD = re.compile(r" ([A-Z][\w-]+)")
+
+
+_INSTITUTION_KEYWORD = re.compile(_KEYWORD)
+_NEXT_CAPITALISED = re.compile(r" [A-Z][\w'-]+")
+
+
+def _without_following_name(text, start, name):
+    """'University of Islamic Culture Muhammad' followed by 'Shahhat Al-Jindi': where the
+    capitalised words run on past the name, the words after the last word of an
+    organisation's name ("Culture") are a person's name, not the institution's."""
+    if " of " not in name and " for " not in name:
+        return name
+    if not _NEXT_CAPITALISED.match(text.text, start + len(name)):
+        return name
+    head, _sep, of_part = name.rpartition(" of " if " of " in name else " for ")
+    words = of_part.split(" ")
+    for index in range(len(words) - 1, -1, -1):
+        if words[index].lower() in people_module.ORGANISATION_WORDS:
+            return f"{head}{_sep}{' '.join(words[: index + 1])}"
+    return name
+
+
+def _candidate_spans(index, text, hits):
+    """Institution-like names that are no directory entry: (start, end, name)."""
+    blocked = Spans((h.start, h.end) for h in hits if h.entries[0][0] != "country")
+    found = []
+    for match in finditer_near(
+        NEW_INSTITUTION, text.text, _INSTITUTION_WORDS, before=120, after=90
+    ):
+        start, name = match.start(), match.group()
+        if "\n" in name:  # a title line ends before the lead: keep the keyword's line
+            head, _sep, tail = name.rpartition("\n")
+            if _INSTITUTION_KEYWORD.search(tail):
+                start, name = start + len(head) + 1, tail
+            else:
+                name = name.partition("\n")[0]
+        words = name.split(" ")
+        while words and words[0].lower().rstrip(",") in _LEADING_NOISE:
+            start += len(words[0]) + 1
+            words = words[1:]
+        name = " ".join(words)
+        name = re.split(r"\.\s", name)[0].rstrip(".,")
+        name = _without_following_name(text, start, name)
+        # "Goethe University Frankfurt": a known city right after the name belongs to it.
+        after = _CAPITALISED_WORD.match(text.text, start + len(name))
+        if after and name.endswith(_KEYWORD_WORDS):
+            # In Dutch, German and French names the city always follows ("Vrije
+            # Universiteit Brussel"), in the local spelling the directory may not know.
+            city_follows = name.endswith(_CITY_FOLLOWS) and after[1].lower() not in _GENERIC
+            if city_follows or after[1].lower() in index.city_names:
+                name = f"{name} {after[1]}"
+        if not name or all(w.lower().strip("'.,") in _GENERIC for w in name.split()):
+            continue
+        end = start + len(name)
+        if blocked.overlaps(start, end):
+            continue
+        found.append((start, end, name))
+    return found
+
+
+def detect_mentions(raw_text, on=None):
+    """Detect what a text mentions at date `on`; figures are added by figure_detection."""
+    on = on or datetime.date.today()
+    index = get_index()
+    text = Text(raw_text)
+    language = detect_language(raw_text)
+    if language in ("ru", "kk"):
+        hits = find_cyrillic_hits(index, text, language)
+    else:
+        hits = find_hits(index, text)
+    candidates = _candidate_spans(index, text, hits)
+    if language in ("ru", "kk"):
+        entries = Spans((h.start, h.end) for h in hits if h.entries[0][0] != "country")
+        candidates = sorted(
+            candidates
+            + cyrillic.new_institutions(text.text, language, lambda s, e: entries.overlaps(s, e))
+        )
+    # A country inside an institution-like name ("Kazakh-British Technical University")
+    # belongs to that name.
+    names = Spans((s, e) for s, e, _name in candidates)
+    hits = [h for h in hits if not (h.entries[0][0] == "country" and names.contains(h.start))]
+    detection = Detection(on=on, language=language)
+    seen = {}
+
+    def mention(kind, pk, start, end, confident=True, matched=None, **extra):
+        if (
+            pk is not None
+            and not kind.startswith("new_")
+            and (found := seen.get(f"{kind}:{pk}"))
+            and (found.confident or not confident)
+        ):
+            return  # the same entry again: nothing to add (cheap on long texts)
+        matched = text.text[start:end] if matched is None else matched
+        item = Mention(kind, pk, matched, text.sentence(start), start, confident, **extra)
+        if item.key in seen:
+            if confident and not seen[item.key].confident:
+                detection.mentions[detection.mentions.index(seen[item.key])] = item
+                seen[item.key] = item
+            return
+        seen[item.key] = item
+        detection.mentions.append(item)
+
+    sentence_institutions = defaultdict(set)
+    for hit in hits:
+        by_kind = defaultdict(list)
+        for kind, pk, _form in hit.entries:
+            by_kind[kind].append(pk)
+        for kind, pks in by_kind.items():
+            pks = sorted(set(pks))
+            if kind == "person" and len(pks) > 1:
+                in_post = [pk for pk in pks if index.holds_post(pk, on)]
+                pks = in_post if len(in_post) == 1 else pks
+            confident = len(pks) == 1
+            for pk in pks:
+                mention(kind, pk, hit.start, hit.end, confident)
+                if kind == "institution":
+                    sentence_institutions[text.sentence_index(hit.start)].add(pk)
+            if kind == "country" and len(pks) == 1:
+                role = _ambassador_role if language == "en" else _ambassador_role_cyrillic
+                role(index, text, hit, pks[0], on, mention, hits)
+            if kind == "institution" and len(pks) == 1:
+                _institution_role(index, text, hit, pks[0], on, mention)
+            if kind == "person" and len(pks) == 1:
+                _ambassadors_mission(index, text, hit, pks[0], on, mention)
+    _partnerships(index, text, sentence_institutions, mention)
+    candidates += _acronyms_beside_institutions(text, hits, candidates)
+    new_names = _new_institutions(index, text, hits, candidates, mention)
+    _new_people(index, text, language, hits, candidates, mention)
+    named = {m.object_id for m in detection.mentions if m.kind == "partnership" and m.confident}
+    detection.figures = detect_figures(
+        index, text, hits, sentence_institutions, on, named, language, new_names
+    )
+    return detection
+
+
+def _new_people(index, text, language, hits, candidates, mention):
+    """Suggestions of people the directory does not know, named with a role."""
+    taken_spans = Spans((h.start, h.end) for h in hits)
+    candidate_spans = Spans((s, e) for s, e, _n in candidates)
+    people = Spans((h.start, h.end) for h in hits if h.entries[0][0] == "person")
+    hit_starts = [h.start for h in hits]
+    candidates = sorted(candidates)
+    candidate_starts = [s for s, _e, _n in candidates]
+
+    def taken(start, end):
+        return taken_spans.overlaps(start, end) or candidate_spans.overlaps(start, end)
+
+    def organisation_of(start, end):
+        here = between(hits, hit_starts, start, end)
+        for hit in here:
+            if hit.entries[0][0] in ("institution", "embassy"):
+                kind, pk = hit.entries[0][0], hit.entries[0][1]
+                return index.entry_name(kind, pk), pk if kind == "institution" else None
+        for _s, _e, name in between(candidates, candidate_starts, start, end):
+            return name, None
+        for hit in here:
+            if hit.entries[0][0] == "country":
+                return index.entry_name("country", hit.entries[0][1]), None
+        return "", None
+
+    for person in people_module.detect_new_people(
+        text.text, language, taken, people, organisation_of
+    ):
+        mention(
+            "new_person",
+            person.organisation_id,
+            person.start,
+            person.end,
+            False,
+            name=person.name,
+            role=person.role,
+            organisation=person.organisation,
+        )
+
+
+_ACRONYM = re.compile(r"\b[A-Z]{3,8}\b")
+
+
+def _acronyms_beside_institutions(text, hits, candidates):
+    """An acronym used as a name in a list of institutions ("..., Kazakh-British Technical
+    University and KIMEP") is an institution too."""
+    ends = {e for _s, e, _n in candidates} | {
+        h.end for h in hits if h.entries[0][0] == "institution"
+    }
+    taken = Spans([(h.start, h.end) for h in hits] + [(s, e) for s, e, _n in candidates])
+    found = []
+    for match in _ACRONYM.finditer(text.text):
+        before = text.text[max(0, match.start() - 6) : match.start()]
+        link = re.search(r"(?:,| and| &)\s+$", before)
+        if not link or taken.overlaps(match.start(), match.end()):
+            continue
+        if match.start() - len(link.group()) in ends:
+            found.append((match.start(), match.end(), match.group()))
+    return found
+
+
+def _ambassador_role(index, text, hit, country_id, on, mention, hits):
+    if "ambassador" not in text.lower[max(0, hit.start - 140) : hit.start]:
+        return  # the usual case: the pattern below cannot match
+    before = text.text[max(0, hit.start - 140) : hit.start]
+    match = index.ambassador_to.search(before)
+    if not match:
+        return
+    start = hit.start - len(before) + match.start()
+    _mission_and_head(index, text, hit, country_id, on, mention, hits, start, head=True)
+
+
+# "Ambassador of Kazakhstan <name>", "Посол Казахстана <name>", "Қазақстан елшісі <name>":
+# the role names whose mission it is (a bare "Ambassador <name>" does not).
+_AMBASSADOR_OF_KAZAKHSTAN = re.compile(
+    r"(?:\bambassador\s+of\s+(?:the\s+republic\s+of\s+)?kazakhstan|"
+    r"\bпосол\w*\s+(?:республики\s+)?казахстан\w*|қазақстан\w*\s+елші\w*)\s+$",
+    re.IGNORECASE,
+)
+
+
+def _ambassadors_mission(index, text, hit, person_id, on, mention):
+    """'Ambassador of Kazakhstan Yerzhan Kistafin': a person named as Kazakhstan's
+    ambassador links the mission they head (at the text's date, else their latest)."""
+    if not _AMBASSADOR_OF_KAZAKHSTAN.search(text.text[max(0, hit.start - 60) : hit.start]):
+        return
+    posts = [
+        p for p in index.person_positions.get(person_id, []) if p.title.lower() == "ambassador"
+    ]
+    current = [p for p in posts if p.held_on(on)] or posts
+    embassies = {
+        embassy_id
+        for embassy_id, infos in index.embassy_positions.items()
+        for info in infos
+        if info in current
+    }
+    if len(embassies) == 1:
+        mention("embassy", embassies.pop(), hit.start, hit.end)
+
+
+def _mission_and_head(index, text, hit, country_id, on, mention, hits, start, head):
+    """The mission in `country_id`, and (`head`) the ambassador: the person named right
+    after the role if there is one ("... to Belgium Roman Vassilenko"), else whoever
+    headed the mission at the text's date."""
+    embassy_id = index.mission_in(country_id)
+    if embassy_id is None:
+        return
+    mention("embassy", embassy_id, start, hit.end)
+    if not head:
+        return
+    i = bisect.bisect_left(hits, hit.end, key=lambda h: h.start)
+    following = [h for h in hits[i : i + 2] if h.start <= hit.end + 4]
+    if following and following[0].entries[0][0] == "person":
+        return  # the named person is mentioned by their own hit
+    person_id = index.head_of_mission(embassy_id, on)
+    if person_id:
+        mention("person", person_id, start, hit.end)
+
+
+# "Посол Казахстана в Бельгии", "Посольство Республики Казахстан в Германии" (before the
+# country); "Қазақстанның Бельгиядағы елшісі", "Германиядағы Қазақстан Республикасының
+# Елшілігі" (around it).
+_RU_ROLE = re.compile(
+    r"\b(?P<role>посол\w*|посольств\w*)(?:\s+(?:чрезвычайн\w+\s+и\s+полномочн\w+\s+)?)?"
+    r"(?:\s*республики)?\s*казахстан\w*\s+во?\s+$",
+    re.IGNORECASE,
+)
+_KK_ROLE_AFTER = re.compile(
+    r"\s+(?:қазақстан\s+республикасының\s+|қазақстанның\s+)?(?:жаңа\s+)?(?P<role>елші\w*)",
+    re.IGNORECASE,
+)
+_KK_HOME_BEFORE = re.compile(r"қазақстан(?:ның|\s+республикасының)\s+$", re.IGNORECASE)
+
+
+def _ambassador_role_cyrillic(index, text, hit, country_id, on, mention, hits):
+    if country_id == index.home_country_id:
+        return
+    before = text.text[max(0, hit.start - 120) : hit.start]
+    if match := _RU_ROLE.search(before):
+        start = hit.start - len(before) + match.start()
+        head = not match["role"].lower().startswith("посольств")
+        _mission_and_head(index, text, hit, country_id, on, mention, hits, start, head)
+        return
+    match = _KK_ROLE_AFTER.match(text.text, hit.end)
+    if match and ("қазақстан" in match.group().lower() or _KK_HOME_BEFORE.search(before)):
+        head = match["role"].lower().startswith("елшіс") or match["role"].lower() == "елші"
+        _mission_and_head(index, text, hit, country_id, on, mention, hits, hit.start, head)
+
+
+def find_cyrillic_hits(index, text, language):
+    """Hits of the directory's Latin names (acronyms such as "UAntwerp" appear in Russian
+    texts too) and of its Russian or Kazakh names in any case; then people named by a
+    title and their surname ("ректор Мұтанов") or an initial ("Б. Нусупов")."""
+    cyrillic = index.cyrillic(language)
+    raw = list(find_hits(index, text))
+    found, words, keys = cyrillic.hits(text.text)
+    raw += [Hit(start, end, entries) for start, end, entries in found]
+    named = {e[1] for _s, _e, entries in found for e in entries if e[0] == "person"}
+    for i, key in enumerate(keys):
+        for person_id, titles in cyrillic.surnames.get(key, ()):
+            window = keys[max(0, i - 3) : i]
+            by_title = any(cyrillic.titles.get((k,)) in titles for k in window)
+            by_initial = i > 0 and len(words[i - 1][2]) == 1 and person_id in named
+            if by_title or by_initial:
+                raw.append(Hit(words[i][0], words[i][1], (("person", person_id, None),)))
+    return resolve_overlaps(raw)
+
+
+_INSTITUTION_ROLE = re.compile(
+    r"\b(?P<title>(?:vice[- ]?)?(?:rector|president|chancellor)|director|dean|provost|head|"
+    r"chair(?:man|person)?)\s+of\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def _institution_role(index, text, hit, institution_id, on, mention):
+    before = text.text[max(0, hit.start - 40) : hit.start]
+    if not before.rstrip().lower().endswith((" of", " of the")):
+        return  # the usual case: the pattern below cannot match
+    match = _INSTITUTION_ROLE.search(before)
+    if match:
+        person_id = index.holder(institution_id, match["title"], on)
+        if person_id:
+            mention("person", person_id, hit.start - len(before) + match.start(), hit.end)
+
+
+def _partnerships(index, text, sentence_institutions, mention):
+    """A partnership is mentioned when a sentence names two of its members, or one member
+    and a word for its kind ("double-degree", "academic mobility")."""
+    for sentence_index, institutions in sentence_institutions.items():
+        start = text.starts[sentence_index]
+        sentence_lower = text.sentence(start).lower()
+        candidates = set().union(*(index.partnerships_by_institution[i] for i in institutions))
+        for pk in sorted(candidates):
+            partnership = index.partnerships[pk]
+            shared = len(partnership["members"] & institutions)
+            title = partnership["title"]
+            if shared >= 2:
+                mention("partnership", pk, start, start, True, matched=title)
+            elif (
+                shared == 1
+                and partnership["kind"] != "memorandum"  # memoranda are everywhere
+                and partnership_keywords_in(sentence_lower, partnership["kind"])
+            ):
+                mention("partnership", pk, start, start, False, matched=title)
+
+
+def _name_words(name):
+    return frozenset(w for w in re.split(r"[\s.\-–,']+", name.lower()) if w and w != "the")
+
+
+def _initials(name):
+    return sorted(w[0] for w in re.split(r"[\s-]+", name) if w[:1].isupper())
+
+
+def _expanded_acronym(name, names_words):
+    """'TSEU' beside 'Tashkent State University of Economics': the acronym is another name
+    of the suggested institution."""
+    if not name.isupper() or " " in name:
+        return None
+    letters = sorted(name.replace("-", ""))
+    return next(
+        (other for other in names_words if other != name and _initials(other) == letters), None
+    )
+
+
+def _new_institutions(index, text, hits, candidates, mention):
+    """Suggest the institution-like names that are no directory entry; return {span start:
+    name} of those suggested as new. A name whose words are those of a known institution in
+    another order is that institution; one whose words are part of a known or suggested
+    institution's name is offered as that institution's alias, not as a new one."""
+    country_hits = [h for h in hits if h.entries[0][0] == "country"]
+    country_starts = [h.start for h in country_hits]
+    home = index.home_country_id
+    known_here = {
+        h.entries[0][1] for h in hits if h.entries[0][0] == "institution" and len(h.entries) == 1
+    }
+    known_words = {pk: _name_words(index.institutions[pk]["name"]) for pk in known_here}
+    suggested = {}
+    names_words = {name: _name_words(name) for _s, _e, name in candidates}
+    for start, end, name in candidates:
+        if name.lower() in index.institution_names:
+            mention("institution", index.institution_names[name.lower()], start, end)
+            continue
+        words = names_words[name]
+        same = index.institution_by_words.get(words)
+        if same is not None:
+            mention("institution", same, start, end, False)
+            continue
+        alias_of = next(
+            (pk for pk, known in known_words.items() if len(words) >= 2 and words < known), None
+        )
+        if alias_of is not None:
+            mention(
+                "new_institution", None, start, end, False, name=name,
+                alias_of=alias_of, alias_of_name=index.entry_name("institution", alias_of),
+            )  # fmt: skip
+            continue
+        longer = next(
+            (other for other, w in names_words.items() if len(words) >= 2 and words < w), None
+        ) or _expanded_acronym(name, names_words)
+        if longer is not None:
+            mention("new_institution", None, start, end, False, name=name, alias_of_name=longer)
+            continue
+        s_start, s_end = text.sentence_span(start)
+        nearby = [
+            h.entries[0][1]
+            for h in between(country_hits, country_starts, s_start, s_end)
+            if h.entries[0][1] != home and abs(h.start - end) < 40
+        ]
+        guesses = _countries_in_name(index, name) or _city_countries_in_name(index, name) or nearby
+        code = str(index.countries.get(guesses[0], "")) if guesses else ""
+        mention("new_institution", None, start, end, False, name=name, country_code=code)
+        suggested[start] = name
+    return suggested
+
+
+def _city_countries_in_name(index, name):
+    words = name.lower().split()
+    for size in (3, 2, 1):
+        for i in range(len(words) - size + 1):
+            country_id = index.city_countries.get(" ".join(words[i : i + size]))
+            if country_id:
+                return [country_id]
+    return []
+
+
+def _countries_in_name(index, name):
+    text = Text(name)
+    return [h.entries[0][1] for h in find_hits(index, text) if h.entries[0][0] == "country"]
+
+
+def press_release_text(press_release):
+    """The text detection reads for a saved press release: title, lead and body in its
+    original language (else in the first language it is written in)."""
+    if hasattr(press_release, "localized"):
+        languages = [press_release.original_language, "kk", "ru", "en"]
+        language = next(
+            (code for code in languages if press_release.localized("lead", code)),
+            press_release.original_language,
+        )
+        title, lead, body = (
+            press_release.localized(field, language) for field in ("title", "lead", "body")
+        )
+    else:
+        title, lead, body = press_release.title, press_release.lead, press_release.body
+    body = re.sub(r"</(p|h[1-6]|li|blockquote)>", "\n\n", body or "")
+    return "\n\n".join([title or "", lead or "", html.unescape(strip_tags(body))])

@@ -1,0 +1,206 @@
+"""Words of Russian and Kazakh texts reduced to a key, so a name matches in any case.
+
+"в Антверпенском университете" and "Антверпенский университет" must meet, and so must
+"Антверпен университетінде" and "Антверпен университеті". Each word becomes a key; a name
+is the sequence of its words' keys; a text matches a name where its keys follow in order.
+
+- Russian: pymorphy3 (maintained, its dictionary ships in the wheel) gives the normal form
+  of known words ("Антверпенского" -> "антверпенский", "Романом" -> "роман"). It guesses
+  badly for foreign surnames ("Мутанова" -> "мутановый"), so unknown words are not taken
+  from it: they lose a case ending from `RU_ENDINGS` instead ("Лейрсом" -> "лейрс").
+- Kazakh: no stemmer installs and works here (kazstem needs downloaded resources), but
+  Kazakh endings are regular and agglutinate in a fixed order (plural, possessive, case,
+  the adjective suffix -ғы/-гі, derivations such as -лық): `kk_key` takes endings off from
+  the end of the word, longest first, while the stem keeps three letters.
+
+Both sides (directory names and the text) go through the same function, so an ending
+taken off a name's word is also taken off the text's word: the key needs to be the same,
+not linguistically right. Letters that spell one sound two ways are merged (ё/е, й/и),
+and doubled letters are made single, since transliterated names vary there
+("Вассиленко", "Василенко").
+"""
+
+import functools
+import re
+
+WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*", re.UNICODE)
+CYRILLIC = re.compile(r"[\u0400-\u04ff]")
+
+RU_ENDINGS = sorted(
+    """ами ями ого его ому ему ыми ими ой ей ом ем ам ям ах ях ую юю ая яя ое ее ые ие ый ий
+    ым им ью ия ие ья ьи а я о е и ы у ю ь""".split(),  # noqa: SIM905
+    key=len,
+    reverse=True,
+)
+
+# Kazakh endings, grouped by the order in which they follow the stem (the last first).
+_KK_CASE = """ның нің дың дің тың тің ға ге қа ке на не а е ны ні ды ді ты ті н
+    да де та те нда нде дан ден тан тен нан нен мен бен пен
+    ғы гі қы кі дағы дегі тағы тегі ндағы ндегі""".split()  # noqa: SIM905
+_KK_POSSESSIVE = "сы сі ы і ым ім ың ің мыз міз ңыз ңіз".split()  # noqa: SIM905
+_KK_PLURAL = "лар лер дар дер тар тер".split()  # noqa: SIM905
+_KK_DERIVED = "лық лік дық дік тық тік шы ші".split()  # noqa: SIM905
+KK_ENDINGS = [
+    sorted(group, key=len, reverse=True)
+    for group in (_KK_CASE, _KK_POSSESSIVE, _KK_PLURAL, _KK_DERIVED)
+]
+KK_SUFFIX_AFTER_HYPHEN = set(_KK_CASE) | set(_KK_POSSESSIVE) | {"ға", "ге", "қа", "ке"}
+
+# Abbreviations written for whole words in names.
+RU_SYNONYMS = {"им": "имени"}
+
+_MIN_STEM = 3
+_DOUBLE = re.compile(r"(.)\1+")
+
+
+def _plain(word):
+    return word.lower().replace("ё", "е").replace("й", "и").replace("’", "'")
+
+
+@functools.cache
+def _morph():
+    import pymorphy3
+
+    return pymorphy3.MorphAnalyzer()
+
+
+@functools.lru_cache(maxsize=100_000)
+def ru_parse(word):
+    """pymorphy3's best parse of a word (None when pymorphy3 does not know it)."""
+    parse = _morph().parse(word.lower())[0]
+    return parse if parse.is_known else None
+
+
+@functools.lru_cache(maxsize=50_000)
+def ru_key(word):
+    word = RU_SYNONYMS.get(word.lower(), word)
+    lowered = word.lower()
+    if CYRILLIC.search(lowered) and "-" not in lowered:
+        parse = ru_parse(lowered)
+        if parse is not None and parse.tag.POS not in {"NUMR", "PREP", "CONJ", "PRCL"}:
+            lowered = parse.normal_form
+    key = _plain(lowered)
+    for ending in RU_ENDINGS:
+        if key.endswith(ending) and len(key) - len(ending) >= _MIN_STEM:
+            key = key[: -len(ending)]
+            break
+    return _DOUBLE.sub(r"\1", key)
+
+
+@functools.lru_cache(maxsize=50_000)
+def kk_key(word):
+    key = _plain(word)
+    for _pass in range(2):  # "қазақстандық": -дық, then "қазақстан" like the bare name
+        for group in KK_ENDINGS:
+            for _round in range(2):
+                for ending in group:
+                    if key.endswith(ending) and len(key) - len(ending) >= _MIN_STEM:
+                        key = key[: -len(ending)]
+                        break
+                else:
+                    break
+    return _DOUBLE.sub(r"\1", key)
+
+
+KEY_FUNCTIONS = {"ru": ru_key, "kk": kk_key}
+
+
+def tokens(text):
+    """(start, end, word) for every word; a Kazakh case ending after a hyphen
+    ("ҚазҰУ-ға", "ҚР-дағы") is left out of the word, so the acronym stands alone."""
+    for match in WORD.finditer(text):
+        word, start = match.group(), match.start()
+        if "-" in word:
+            head, _sep, tail = word.rpartition("-")
+            if tail.lower() in KK_SUFFIX_AFTER_HYPHEN and CYRILLIC.search(tail):
+                yield start, start + len(head), head
+                continue
+        yield start, match.end(), word
+
+
+def name_key(name, language):
+    key = KEY_FUNCTIONS[language]
+    return tuple(key(word) for _s, _e, word in tokens(name))
+
+
+# Latin names of people written in Cyrillic, for people whose Russian or Kazakh name the
+# directory does not have yet. Keys merge doubled letters and й/и, so "Vassilenko" ->
+# "Вассиленко" still meets "Василенко".
+_TRANSLIT = [
+    ("shch", "щ"), ("zh", "ж"), ("kh", "х"), ("ts", "ц"), ("ch", "ч"), ("sh", "ш"),
+    ("yu", "ю"), ("ya", "я"), ("ye", "е"), ("yo", "ё"), ("th", "т"), ("ph", "ф"),
+    ("ck", "к"), ("qu", "кв"), ("ie", "и"),
+    ("a", "а"), ("b", "б"), ("c", "к"), ("d", "д"), ("e", "е"), ("f", "ф"), ("g", "г"),
+    ("h", "х"), ("i", "и"), ("j", "дж"), ("k", "к"), ("l", "л"), ("m", "м"), ("n", "н"),
+    ("o", "о"), ("p", "п"), ("q", "к"), ("r", "р"), ("s", "с"), ("t", "т"), ("u", "у"),
+    ("v", "в"), ("w", "в"), ("x", "кс"), ("y", "и"), ("z", "з"),
+]  # fmt: skip
+
+
+def latin_to_cyrillic(name):
+    out, lowered, i = [], name.lower(), 0
+    while i < len(lowered):
+        for latin, cyrillic in _TRANSLIT:
+            if lowered.startswith(latin, i):
+                out.append(cyrillic)
+                i += len(latin)
+                break
+        else:
+            out.append(lowered[i])
+            i += 1
+    word = "".join(out)
+    return " ".join(w[:1].upper() + w[1:] for w in word.split(" "))
+
+
+# Country names and adjectives in Russian and Kazakh. Russian names come from
+# django-countries' catalogue; it has no Kazakh, and neither has the adjectives:
+# these tables hold the countries the ministry writes about most.
+RU_COUNTRY_EXTRA = {
+    "RU": ["Российская Федерация", "РФ"],
+    "KZ": ["Республика Казахстан", "РК"],
+    "US": ["США"],
+    "GB": ["Великобритания", "Соединенное Королевство"],
+    "CN": ["КНР"],
+    "DE": ["ФРГ"],
+}
+RU_ADJECTIVES = {
+    "KZ": ["казахстанский"], "RU": ["российский"], "BE": ["бельгийский"],
+    "DE": ["германский", "немецкий"], "GB": ["британский"], "FR": ["французский"],
+    "US": ["американский"], "CN": ["китайский"], "TR": ["турецкий"], "UZ": ["узбекский"],
+    "KG": ["кыргызский", "киргизский"], "NL": ["нидерландский"], "IT": ["итальянский"],
+    "JP": ["японский"], "KR": ["корейский"], "PL": ["польский"], "LT": ["литовский"],
+    "EG": ["египетский"], "PK": ["пакистанский"], "IN": ["индийский"], "CU": ["кубинский"],
+    "MX": ["мексиканский"], "TJ": ["таджикский"], "AZ": ["азербайджанский"],
+}  # fmt: skip
+KK_COUNTRIES = {
+    "KZ": ["Қазақстан", "Қазақстан Республикасы", "ҚР"], "RU": ["Ресей", "Ресей Федерациясы"],
+    "BE": ["Бельгия", "Бельгия Корольдігі"], "DE": ["Германия", "ГФР"],
+    "GB": ["Ұлыбритания", "Біріккен Корольдік"], "FR": ["Франция"], "US": ["АҚШ", "Америка"],
+    "CN": ["Қытай", "ҚХР"], "TR": ["Түркия"], "UZ": ["Өзбекстан"], "KG": ["Қырғызстан"],
+    "TJ": ["Тәжікстан"], "TM": ["Түрікменстан"], "NL": ["Нидерланд", "Нидерланды"],
+    "AF": ["Ауғанстан"], "AZ": ["Әзербайжан"], "PK": ["Пәкістан"], "IN": ["Үндістан"],
+    "ZA": ["Оңтүстік Африка Республикасы", "ОАР"], "BG": ["Болгария"], "CZ": ["Чехия"],
+    "HR": ["Хорватия"], "FI": ["Финляндия"], "RO": ["Румыния"], "AT": ["Австрия"],
+    "SK": ["Словакия"], "EG": ["Мысыр", "Египет"], "CU": ["Куба"], "MX": ["Мексика"],
+    "LT": ["Литва"], "JP": ["Жапония"], "KR": ["Корея", "Оңтүстік Корея"], "IT": ["Италия"],
+    "ES": ["Испания"], "PL": ["Польша"], "HU": ["Венгрия"], "MN": ["Моңғолия"],
+    "SA": ["Сауд Арабиясы"], "AE": ["Біріккен Араб Әмірліктері", "БАӘ"], "QA": ["Катар"],
+    "LU": ["Люксембург"], "GR": ["Грекия"], "BY": ["Беларусь"], "UA": ["Украина"],
+    "IR": ["Иран"], "EC": ["Эквадор"], "CH": ["Швейцария"], "SE": ["Швеция"],
+    "NO": ["Норвегия"], "DK": ["Дания"], "IE": ["Ирландия"], "BR": ["Бразилия"],
+    "CA": ["Канада"], "AU": ["Австралия"], "SG": ["Сингапур"], "MY": ["Малайзия"],
+    "ID": ["Индонезия"], "VN": ["Вьетнам"], "IL": ["Израиль"], "GE": ["Грузия"],
+    "AM": ["Армения"], "LV": ["Латвия"], "EE": ["Эстония"], "PT": ["Португалия"],
+}  # fmt: skip
+KK_ADJECTIVES = {"DE": ["неміс"], "TR": ["түрік"], "CN": ["қытайлық"], "GB": ["британдық"]}
+
+# Titles of posts, as Russian and Kazakh texts write them before a name.
+TITLES = {
+    "ambassador": {"ru": ["посол"], "kk": ["елші"]},
+    "rector": {"ru": ["ректор"], "kk": ["ректор"]},
+    "vice-rector": {"ru": ["проректор"], "kk": ["проректор"]},
+    "president": {"ru": ["президент"], "kk": ["президент"]},
+    "consul-general": {"ru": ["генеральный консул"], "kk": ["бас консул"]},
+    "dean": {"ru": ["декан"], "kk": ["декан"]},
+    "director": {"ru": ["директор"], "kk": ["директор"]},
+}

@@ -1,0 +1,291 @@
+"""People the directory does not know, named with a role: suggestions of new people.
+
+"the Rector of <institution>, Professor <name>", "Minister of ... of Egypt <name>",
+"<name>, Dean of <faculty>", "Посол ... <name>", "ректоры <name>". After a role word the
+text is read forward word by word: words of the role's complement ("of", "the", known
+entries, names of institutions) are passed over, and the first run of two to four
+capitalised words that are no known entry and hold no word of an organisation's name is
+the person. Before a role, "<name>, <role>" is read backwards the same way.
+
+Names in Russian and Kazakh are given in the nominative: a Russian name after a role in the
+instrumental or genitive ("с премьер-министром Олжасом Бектеновым") loses that case's
+ending, a Kazakh name its case suffix ("Сидоровичпен").
+"""
+
+import re
+from dataclasses import dataclass
+
+from . import morphology
+
+_CAPITAL = re.compile(r"^[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ]")
+ROLES = {
+    "en": [
+        "ambassador extraordinary and plenipotentiary", "ambassador", "ambassadors",
+        "consul general", "consul", "deputy minister", "minister", "vice-minister",
+        "secretary of state", "secretary", "president and vice-chancellor", "president",
+        "presidents", "vice-president", "vice-rector", "vice rector", "first vice-rector",
+        "rector", "vice-chancellor", "vice chancellor", "chancellor", "provost", "dean",
+        "director", "head", "chairman", "chairwoman", "chair", "governor", "mayor",
+        "vice-principal", "principal", "counsellor", "adviser", "advisor",
+    ],
+    "ru": [
+        "чрезвычайный и полномочный посол", "посол", "генеральный консул", "консул",
+        "заместитель министра", "замминистра", "министр", "президент", "вице-президент",
+        "проректор", "ректор", "декан", "директор", "председатель правительства",
+        "председатель", "губернатор", "аким", "премьер-министр",
+        "заместитель председателя правительства", "вице-премьер", "депутат",
+    ],
+    "kk": [
+        "елші", "елшісі", "бас консул", "консул", "министр", "министрі", "президент",
+        "президенті", "бірінші проректоры", "проректор", "проректоры", "ректор", "ректоры",
+        "декан", "деканы", "директор", "директоры", "әкім", "әкімі", "басшысы", "төрағасы",
+    ],
+}  # fmt: skip
+HONORIFICS = {
+    "dr", "dr.", "prof", "prof.", "professor", "mr", "mr.", "ms", "ms.", "mrs", "mrs.",
+    "h.e.", "h.e", "lord", "sir", "профессор", "проф.", "доктор", "г-н", "госпожа", "господин",
+    "мырза", "ханым",
+}  # fmt: skip
+PASS_OVER = {
+    "of", "the", "to", "in", "for", "at", "and", "on", "de", "von", "van", "der", "la",
+    "extraordinary", "plenipotentiary", "federal", "first", "acting",
+    "и", "в", "по", "при", "республики", "казахстан", "рф", "рк", "чрезвычайный",
+    "полномочный", "науки", "высшего", "образования", "правительства",
+    "және", "бойынша", "мен", "бен", "пен",
+}  # fmt: skip
+# Words of organisations' names: a run of capitalised words holding one is no person.
+ORGANISATION_WORDS = {
+    "university", "institute", "school", "college", "academy", "centre", "center", "council",
+    "ministry", "department", "faculty", "board", "committee", "agency", "service", "office",
+    "education", "research", "science", "sciences", "technology", "economics", "culture",
+    "diplomacy", "affairs", "relations", "state", "national", "international", "republic",
+    "kingdom", "federation", "union", "embassy", "consulate", "house", "lords", "higher",
+    "scientific", "public", "cooperation", "development", "programme", "program", "forum",
+    "information", "daad", "bundestag", "parliament", "senate", "majilis", "government",
+    "университет", "институт", "академия", "министерство", "правительства", "рф", "рк",
+    "бундестага", "сената", "университеті", "институты", "министрлігі", "ұлттық", "центр",
+    "центра", "орталығы",
+}  # fmt: skip
+_RU_CASE_ENDINGS = {
+    "ablt": ["ым", "им", "ом", "ем", "ой", "ей", "ю"],
+    "gent": ["ого", "его", "а", "я", "ой", "ей", "ы", "и"],
+    "datv": ["ому", "ему", "у", "ю", "ой", "ей", "е"],
+    "accs": ["ого", "его", "а", "я", "у", "ю"],
+    "loct": ["ом", "ем", "е", "ой", "ей"],
+}
+
+
+@dataclass
+class NewPerson:
+    name: str
+    role: str
+    organisation: str
+    start: int
+    end: int
+    organisation_id: int | None = None
+
+
+def _role_pattern(language):
+    roles = sorted(ROLES[language], key=len, reverse=True)
+    body = "|".join(re.escape(r) for r in roles)
+    # Russian and Kazakh roles are inflected: "премьер-министром", "ректорымен".
+    ending = r"\w*" if language in ("ru", "kk") else ""
+    return re.compile(rf"(?<![\w-])(?:{body}){ending}(?![\w-])", re.IGNORECASE)
+
+
+def _is_role_word(word, language):
+    return bool(role_pattern(language).fullmatch(word))
+
+
+def _split_at_organisation_words(run):
+    """'Education Shafqat Mahmood' -> 'Shafqat Mahmood': the words after the last word of
+    an organisation's name."""
+    for index in range(len(run) - 1, -1, -1):
+        if run[index][2].lower().strip(".") in ORGANISATION_WORDS:
+            return run[index + 1 :]
+    return run
+
+
+_PATTERNS = {}
+
+
+def role_pattern(language):
+    if language not in _PATTERNS:
+        _PATTERNS[language] = _role_pattern(language)
+    return _PATTERNS[language]
+
+
+def _words(text, start, end):
+    return [(s + start, e + start, w) for s, e, w in morphology.tokens(text[start:end])]
+
+
+def _run_is_name(run):
+    if not 2 <= len(run) <= 4:
+        return False
+    words = [w for _s, _e, w in run]
+    if any(len(w) > 1 and w.isupper() for w in words):
+        return False  # "АО", "KAZINFORM": an acronym is no part of a person's name
+    if any(w.lower().strip(".") in ORGANISATION_WORDS for w in words):
+        return False
+    return all(_CAPITAL.match(w) for w in words) and not all(w.isupper() for w in words)
+
+
+def _nominative(words, language, role_word):
+    if language == "kk":
+        last = words[-1]
+        for ending in sorted(morphology.KK_SUFFIX_AFTER_HYPHEN, key=len, reverse=True):
+            if len(ending) >= 2 and last.lower().endswith(ending) and len(last) - len(ending) >= 3:
+                return [*words[:-1], last[: -len(ending)]]
+        return words
+    if language != "ru":
+        return words
+    parse = morphology.ru_parse(role_word.split()[-1])
+    case = parse.tag.case if parse is not None else None
+    if case not in _RU_CASE_ENDINGS:
+        return words
+    result = []
+    for word in words:
+        known = morphology.ru_parse(word)
+        if known is not None and known.tag.case == case and "Name" in known.tag:
+            inflected = known.inflect({"nomn"})
+            result.append(inflected.word.capitalize() if inflected else word)
+            continue
+        for ending in _RU_CASE_ENDINGS[case]:
+            if word.lower().endswith(ending) and len(word) - len(ending) >= 3:
+                word = word[: -len(ending)]
+                break
+        result.append(word)
+    return result
+
+
+def detect_new_people(text, language, taken, known_people, organisation_of):
+    """New people in `text` (a normalised string). `taken(start, end)` says whether a span
+    overlaps a known entry or a suggested institution; `known_people` are the spans of
+    known people; `organisation_of(start, end)` gives (name, id) of what a span names."""
+    found, seen = [], set()
+    pattern = role_pattern(language)
+    for match in pattern.finditer(text):
+        role = text[match.start() : match.end()]
+        window_end = min(len(text), match.end() + 180)
+        sentence_end = re.search(
+            r"(?<![A-ZА-ЯӘҒҚҢӨҰҮҺІ][a-zа-яәғқңөұүһі])(?<![A-ZА-ЯӘҒҚҢӨҰҮҺІ])[.;!?](?:\s|$)|\n",
+            text[match.end() : window_end],
+        )
+        if sentence_end:
+            window_end = match.end() + sentence_end.start() + 1
+        words = _words(text, match.end(), window_end)
+        run, plural = [], role.lower().endswith("s") and language == "en"
+        organisation = [match.end(), match.end()]
+        names = []
+        for start, end, word in words:
+            lowered = word.lower()
+            if known_people.contains(start):
+                break  # the role belongs to a known person
+            if taken(start, end):
+                if run:
+                    break
+                organisation[1] = end
+                continue
+            if lowered.strip(".") in HONORIFICS or lowered in HONORIFICS:
+                if run:  # "of PSU, Professor Aryn Orsariyev": what came before is the place
+                    organisation[1] = run[-1][1]
+                    run = []
+                continue
+            if _CAPITAL.match(word) and not _is_role_word(word, language):
+                run.append((start, end, word))
+                continue
+            if run:
+                run = _split_at_organisation_words(run) if not _run_is_name(run) else run
+                if _run_is_name(run):
+                    names.append(run)
+                    if not (plural and lowered == "and" and len(names) < 2):
+                        break
+                elif run:
+                    organisation[1] = run[-1][1]
+                run = []
+                if _is_role_word(word, language):
+                    break
+                continue
+            if lowered in PASS_OVER:
+                continue
+            break  # a verb or another word: the role's phrase is over
+        if run and not _run_is_name(run):
+            run = _split_at_organisation_words(run)
+        if run and _run_is_name(run) and len(names) < (2 if plural else 1):
+            names.append(run)
+        for run in names:
+            # "Culture Muhammad Shahhat Al-Jindi": organisation words before the name
+            start, end = run[0][0], run[-1][1]
+            words = [w for _s, _e, w in run]
+            nominative = _nominative(words, language, role)
+            # The text's own spelling ("М. Бүркітбаев") unless a case ending was taken off.
+            name = text[start:end] if nominative == words else " ".join(nominative)
+            if name.lower() in seen:
+                continue
+            seen.add(name.lower())
+            org_text = text[organisation[0] : min(organisation[1], start)]
+            org_name, org_id = organisation_of(organisation[0], min(organisation[1], start))
+            found.append(
+                NewPerson(
+                    name,
+                    _clean_role(role),
+                    org_name or _clean_organisation(org_text),
+                    start,
+                    end,
+                    org_id,
+                )
+            )
+    found += _name_then_role(text, language, taken, known_people, organisation_of, seen)
+    return found
+
+
+def _name_then_role(text, language, taken, known_people, organisation_of, seen):
+    """'<Name>, <Role> of <organisation>' (English)."""
+    if language != "en":
+        return []
+    found = []
+    for match in re.finditer(
+        r"(?P<name>(?-i:(?:[A-Z][\w'-]+\s+){1,3}[A-Z][\w'-]+)),\s+(?:the\s+)?(?P<role>"
+        + role_pattern("en").pattern
+        + r")(?P<rest>[^.;]{0,160})",
+        text,
+        re.IGNORECASE,
+    ):
+        start, end = match.start("name"), match.end("name")
+        if not _CAPITAL.match(match["name"]) or taken(start, end):
+            continue
+        if known_people.overlaps(start, end):
+            continue
+        run = _words(text, start, end)
+        if not _run_is_name(run):
+            continue
+        name = match["name"]
+        if name.lower() in seen:
+            continue
+        seen.add(name.lower())
+        rest = re.match(r"\s*(?:and\s+[\w -]+?\s+)?(?:of|at)\s+(?:the\s+)?(.+)", match["rest"])
+        org_span = (match.start("rest") + (rest.start(1) if rest else 0), match.end("rest"))
+        org_name, org_id = organisation_of(*org_span) if rest else ("", None)
+        found.append(
+            NewPerson(
+                name,
+                _clean_role(match["role"]),
+                org_name or (_clean_organisation(rest[1]) if rest else ""),
+                start,
+                end,
+                org_id,
+            )
+        )
+    return found
+
+
+def _clean_role(role):
+    role = " ".join(role.split())
+    return role[:1].upper() + role[1:]
+
+
+def _clean_organisation(text):
+    text = " ".join(text.replace(",", " ").split())
+    text = re.sub(r"^(?:of|to|in|at|the)\s+", "", text, flags=re.IGNORECASE)
+    text = re.sub(r"^(?:the)\s+", "", text, flags=re.IGNORECASE)
+    return text.strip(" ,")[:200]

@@ -1,0 +1,57 @@
+"""Run a regular expression only where its key words are, so detection stays linear and fast.
+
+A pattern such as "a number, up to three modifiers, then 'students'" is tried by Python's
+`re` at every position of the text. On a 2 MB text that alone takes about a second. Every
+match of such a pattern contains one of a few key words, which an Aho-Corasick automaton
+finds in one pass in C; the pattern then runs only in windows around them. Windows are
+merged where they overlap and widened to whitespace, and `finditer(text, pos, endpos)`
+keeps look-behinds and `\\b` seeing the real characters before the window.
+"""
+
+import bisect
+
+import ahocorasick
+
+
+def keyword_automaton(words):
+    automaton = ahocorasick.Automaton()
+    for word in words:
+        automaton.add_word(word, len(word))
+    automaton.make_automaton()
+    return automaton
+
+
+def windows(text, automaton, before, after):
+    """Merged (start, end) windows around every key word found in `text`."""
+    size = len(text)
+    merged = []
+    for end, length in automaton.iter(text):
+        lo, hi = max(0, end + 1 - length - before), min(size, end + 1 + after)
+        if merged and lo <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], hi)
+        else:
+            merged.append([lo, hi])
+    for window in merged:
+        lo, hi = window
+        if lo > 0:
+            space = text.find(" ", lo, lo + 50)
+            window[0] = space + 1 if space != -1 else lo
+        if hi < size:
+            space = text.rfind(" ", hi - 50, hi)
+            window[1] = space if space > window[0] else hi
+    return merged
+
+
+def finditer_near(pattern, text, automaton, *, search_in=None, before=300, after=200):
+    """Matches of `pattern` in `text` that lie within reach of the automaton's key words;
+    `search_in` is the text the key words are looked for in (e.g. its lower-case copy)."""
+    last_end = 0
+    for lo, hi in windows(search_in if search_in is not None else text, automaton, before, after):
+        for match in pattern.finditer(text, max(lo, last_end), hi):
+            last_end = match.end()
+            yield match
+
+
+def positions_between(starts, lo, hi):
+    """Slice indexes of the sorted positions `starts` that fall in [lo, hi)."""
+    return bisect.bisect_left(starts, lo), bisect.bisect_left(starts, hi)

@@ -1,0 +1,31 @@
+"""Which press-release fields are written in each language (django-modeltranslation).
+
+Press releases never fall back: a page in Russian shows the Russian text or says where the
+press release is available, never the Kazakh text under a Russian heading.
+"""
+
+from modeltranslation.translator import TranslationOptions, register
+
+from .models import PressRelease, Topic
+
+PRESS_RELEASE_FIELDS = (
+    "title",
+    "lead",
+    "body",
+    "dateline",
+    "source",
+    "image_alt",
+    "image_caption",
+    "image_credit",
+)
+
+
+@register(Topic)
+class TopicTranslation(TranslationOptions):
+    fields = ("name",)
+
+
+@register(PressRelease)
+class PressReleaseTranslation(TranslationOptions):
+    fields = PRESS_RELEASE_FIELDS
+    fallback_languages = {"default": ()}

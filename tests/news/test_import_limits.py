@@ -1,0 +1,76 @@
+"""Import limits: file size, files in one line, UTF-16, and detection in linear time."""
+
+import time
+
+import pytest
+from django.test import override_settings
+
+from news.linking import ImportFailed, detect_mentions, import_file, parse_file
+from news.linking.importer import LEAD_MAX, read_text
+
+from .conftest import CORPUS
+
+pytestmark = pytest.mark.django_db
+
+
+@override_settings(IMPORT_MAX_BYTES=1000)
+def test_a_file_over_the_size_limit_is_refused_with_its_size_and_the_limit(tmp_path):
+    path = tmp_path / "big.txt"
+    path.write_text("Title\n\n" + "Word " * 400, encoding="utf-8")
+    result = import_file(path, dry_run=True)
+    assert result.outcome == "failed"
+    assert "file too large" in result.reason and "IMPORT_MAX_BYTES" in result.reason
+
+
+def test_a_file_of_one_line_gets_a_short_lead_and_a_body_of_paragraphs(tmp_path):
+    seed = (CORPUS / "01-antwerp-seed.txt").read_text(encoding="utf-8")
+    one_line = " ".join(seed.split())
+    text = " ".join([one_line] * 20)
+    path = tmp_path / "one-line.txt"
+    path.write_text(text, encoding="utf-8")
+    parsed = parse_file(path)
+    assert len(parsed.lead) <= LEAD_MAX
+    assert parsed.lead.startswith("Ambassador of Kazakhstan to Belgium Roman Vassilenko")
+    assert len(parsed.paragraphs) > 10
+    assert all(len(p) <= 2400 for p in parsed.paragraphs)
+    assert len(parsed.title) <= 120
+
+
+def test_a_paragraph_without_any_full_stop_is_cut_between_words(tmp_path):
+    path = tmp_path / "no-stops.txt"
+    path.write_text("word " * 5000, encoding="utf-8")
+    parsed = parse_file(path)
+    assert len(parsed.lead) <= 2400
+    assert all(len(p) <= 2400 for p in parsed.paragraphs)
+
+
+@pytest.mark.parametrize("codec", ["utf-16", "utf-16-le", "utf-16-be"])
+def test_utf16_files_are_read(tmp_path, codec):
+    path = tmp_path / "utf16.txt"
+    path.write_bytes("Посол Казахстана\n\nАСТАНА – Встреча в университете.\n".encode(codec))
+    assert read_text(path).startswith("Посол Казахстана")
+
+
+def test_broken_utf16_is_refused_as_utf16_not_as_binary(tmp_path):
+    path = tmp_path / "broken.txt"
+    path.write_bytes(b"\xff\xfe" + "Hello".encode("utf-16-le") + b"\x00\xd8\x41")
+    with pytest.raises(ImportFailed, match="UTF-16"):
+        read_text(path)
+
+
+def test_detection_of_a_2_mb_text_is_linear(corpus_directory):
+    """Today's figure (README): about 1.9 s of CPU for the densest 2 MB; this guards against a
+    return to quadratic time (which took 14 s), with room for a loaded machine."""
+    seed = parse_file(CORPUS / "01-antwerp-seed.txt").plain_text
+    detect_mentions("warm up")
+    small = ((seed + "\n\n") * 200)[:200_000]
+    big = ((seed + "\n\n") * 2000)[:2_000_000]
+    started = time.process_time()
+    found_small = detect_mentions(small)
+    small_time = time.process_time() - started
+    started = time.process_time()
+    found_big = detect_mentions(big)
+    big_time = time.process_time() - started
+    assert found_big.ids("institution") == found_small.ids("institution")
+    assert big_time < 8.0  # 1.9 s of CPU here at a load average of 13
+    assert big_time < 20 * max(small_time, 0.02)  # 10 times the text, not 100 times the time
