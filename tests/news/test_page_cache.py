@@ -11,9 +11,10 @@ import pytest
 import time_machine
 from django.core.cache import cache
 from django.db import connection
+from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from news import services
 from news.models import PressRelease
@@ -35,6 +36,28 @@ def get(client, url, language="en", **extra):
     return client.get(url, HTTP_ACCEPT_LANGUAGE=language, **extra)
 
 
+def in_language(language, urls):
+    """`urls()` reversed under /<language>/ (the sitemap stays unprefixed)."""
+    with translation.override(language):
+        return urls()
+
+
+def trilingual(title, **kwargs):
+    """A press release written in all three languages (same words: these tests are about
+    the cache, not translation), so every language's lists show it."""
+    for code in LANGUAGES:  # explicit: a request leaves its language active
+        kwargs.setdefault(f"title_{code}", title)
+        kwargs.setdefault(f"lead_{code}", f"Lead of {title}.")
+        kwargs.setdefault(f"body_{code}", "<p>Body.</p>")
+    return make_press_release(title, **kwargs)
+
+
+def retitle(press_release, title):
+    for code in LANGUAGES:
+        setattr(press_release, f"title_{code}", title)
+        setattr(press_release, f"lead_{code}", f"Lead of {title}.")
+
+
 def text(response):
     return response.content.decode()
 
@@ -44,7 +67,7 @@ def published():
     institution = make_institution("University of Antwerp")
     partnership = make_partnership("Double-degree MBA", institutions=[institution])
     topic = make_topic("Education")
-    press_release = make_press_release(
+    press_release = trilingual(
         "Ambassador visits Antwerp",
         institutions=[institution],
         partnerships=[partnership],
@@ -71,11 +94,17 @@ def pages_showing(press_release):
 
 
 def warm(client, urls):
+    """Each of `urls()` in each language, twice: the second read must be a hit."""
     for language in LANGUAGES:
-        for url in urls:
-            assert get(client, url, language).status_code == 200, url
+        for url in in_language(language, urls):
+            assert get(client, url, language).status_code == 200, (language, url)
             again = get(client, url, language)
             assert again.get("X-Page-Cache") == "hit", (language, url)
+
+
+def each_page(urls):
+    """(language, url) of each of `urls()` in each language."""
+    return [(language, url) for language in LANGUAGES for url in in_language(language, urls)]
 
 
 def test_second_anonymous_request_is_served_from_cache_without_sql(client, published):
@@ -91,95 +120,100 @@ def test_second_anonymous_request_is_served_from_cache_without_sql(client, publi
 
 
 def test_each_language_is_its_own_entry(client, published):
-    url = reverse("news:list")
-    english = get(client, url, "en")
-    russian = get(client, url, "ru")
-    assert "X-Page-Cache" not in russian
-    assert get(client, url, "ru")["X-Page-Cache"] == "hit"
-    assert english["Content-Language"] == "en"
-    assert russian["Content-Language"] == "ru"
+    for language in LANGUAGES:
+        url = in_language(language, lambda: reverse("news:list"))
+        assert url.startswith(f"/{language}/")
+        first = get(client, url, language)
+        assert "X-Page-Cache" not in first, language
+        again = get(client, url, language)
+        assert again["X-Page-Cache"] == "hit", language
+        assert first["Content-Language"] == again["Content-Language"] == language
+
+
+def test_news_in_one_language_only_is_listed_there_only(client):
+    """The page cache keeps main's rule: lists show what is written in the page's language."""
+    make_press_release("Only in English")
+    for language in LANGUAGES:
+        url = in_language(language, lambda: reverse("news:list"))
+        for _ in range(2):  # rendered, then from the cache
+            body = text(get(client, url, language))
+            assert ("Only in English" in body) == (language == "en"), language
 
 
 def test_publishing_purges_lists_feeds_sitemap_and_linked_pages(client, published):
     publisher = make_publisher()
     institution = published.institutions.get()
-    urls = pages_showing(published)
+    urls = lambda: pages_showing(published)  # noqa: E731
     warm(client, urls)
-    fresh = make_press_release(
+    fresh = trilingual(
         "Rector of Antwerp visits Astana", status=PressRelease.Status.REVIEW, published_at=None
     )
     fresh.institutions.set([institution])
     fresh.partnerships.set(published.partnerships.all())
     services.publish(fresh, publisher, second_review_waiver_reason="test")
-    detail = reverse("news:detail", args=[published.slug])
-    for language in LANGUAGES:
-        for url in urls:
-            response = get(client, url, language)
-            if url == detail:
-                # its "other news on the same partnerships" lists the new one
-                assert "Rector of Antwerp visits Astana" in text(response), url
-            elif url != reverse("sitemap"):
-                assert "Rector of Antwerp visits Astana" in text(response), (language, url)
-            else:
-                assert fresh.slug in text(response)
+    pages = each_page(urls)
+    assert {url[:4] for _language, url in pages} >= {"/en/", "/ru/", "/kk/"}
+    for language, url in pages:
+        response = get(client, url, language)
+        assert "X-Page-Cache" not in response, (language, url)  # purged in every language
+        if url != reverse("sitemap"):
+            # the detail page's "other news on the same partnerships" lists the new one
+            assert "Rector of Antwerp visits Astana" in text(response), (language, url)
+        else:
+            for code in LANGUAGES:
+                assert f"/{code}/news/{fresh.slug}/" in text(response), code
 
 
 def test_editing_a_published_press_release_purges_every_page_in_every_language(client, published):
-    urls = pages_showing(published)
+    urls = lambda: pages_showing(published)  # noqa: E731
     warm(client, urls)
-    published.title = "Ambassador meets the rector"
-    published.lead = "A new lead."
+    retitle(published, "Ambassador meets the rector")
     published.save()
-    for language in LANGUAGES:
-        for url in urls:
-            if url == reverse("sitemap"):
-                continue
-            body = text(get(client, url, language))
-            assert "Ambassador visits Antwerp" not in body, (language, url)
-            assert "Ambassador meets the rector" in body, (language, url)
+    for language, url in each_page(urls):
+        if url == reverse("sitemap"):
+            continue
+        body = text(get(client, url, language))
+        assert "Ambassador visits Antwerp" not in body, (language, url)
+        assert "Ambassador meets the rector" in body, (language, url)
 
 
 def test_withdrawing_purges_lists_and_shows_the_notice(client, published):
     publisher = make_publisher()
-    urls = pages_showing(published)
+    urls = lambda: pages_showing(published)  # noqa: E731
     warm(client, urls)
     services.withdraw(published, publisher, reason="Published by mistake.")
-    detail = reverse("news:detail", args=[published.slug])
-    for language in LANGUAGES:
-        for url in urls:
-            body = text(get(client, url, language))
-            if url == detail:
-                assert "Published by mistake." in body
-            elif url == reverse("sitemap"):
-                assert published.slug not in body
-            else:
-                assert "Ambassador visits Antwerp" not in body, (language, url)
+    for language, url in each_page(urls):
+        body = text(get(client, url, language))
+        if url == in_language(language, lambda: reverse("news:detail", args=[published.slug])):
+            assert "Published by mistake." in body
+        elif url == reverse("sitemap"):
+            assert published.slug not in body
+        else:
+            assert "Ambassador visits Antwerp" not in body, (language, url)
 
 
 def test_scheduled_press_release_appears_at_its_time_with_no_job(client, published):
     publisher = make_publisher()
     when = timezone.now() + datetime.timedelta(hours=2)
-    scheduled = make_press_release(
-        "Embargoed visit", status=PressRelease.Status.REVIEW, published_at=None
-    )
+    scheduled = trilingual("Embargoed visit", status=PressRelease.Status.REVIEW, published_at=None)
     scheduled.institutions.set(published.institutions.all())
     services.publish(scheduled, publisher, published_at=when, second_review_waiver_reason="t")
     start = timezone.now() + datetime.timedelta(seconds=1)  # after the scheduling's purge
-    urls = [reverse("news:list"), reverse("news:feed"), reverse("home")]
+    urls = lambda: [reverse("news:list"), reverse("news:feed"), reverse("home")]  # noqa: E731
     with time_machine.travel(start, tick=False):
         warm(client, urls)
-        for url in urls:
-            assert "Embargoed visit" not in text(get(client, url))
+        for language, url in each_page(urls):
+            assert "Embargoed visit" not in text(get(client, url, language))
     with time_machine.travel(when + datetime.timedelta(seconds=1), tick=False):
-        for url in urls:
-            assert "Embargoed visit" in text(get(client, url)), url
+        for language, url in each_page(urls):
+            assert "Embargoed visit" in text(get(client, url, language)), url
 
 
 def test_scheduling_purges_and_caps_the_cdn_lifetime(client, settings, published):
     settings.PAGE_CACHE_CDN_SECONDS = 3600
     publisher = make_publisher()
     url = reverse("news:list")
-    warm(client, [url])
+    warm(client, lambda: [reverse("news:list")])
     scheduled = make_press_release("Later", status=PressRelease.Status.REVIEW, published_at=None)
     services.publish(
         scheduled,
@@ -195,44 +229,52 @@ def test_scheduling_purges_and_caps_the_cdn_lifetime(client, settings, published
 
 def test_linking_a_press_release_to_an_institution_purges_its_page(client, published):
     other = make_institution("Almaty Management University")
-    warm(client, [other.get_absolute_url()])
+    urls = lambda: [other.get_absolute_url()]  # noqa: E731
+    warm(client, urls)
     published.institutions.add(other)
-    assert "Ambassador visits Antwerp" in text(get(client, other.get_absolute_url()))
+    for language, url in each_page(urls):
+        assert "Ambassador visits Antwerp" in text(get(client, url, language)), language
     published.institutions.remove(other)
-    assert "Ambassador visits Antwerp" not in text(get(client, other.get_absolute_url()))
+    for language, url in each_page(urls):
+        assert "Ambassador visits Antwerp" not in text(get(client, url, language)), language
 
 
 def test_renaming_a_linked_institution_purges_the_press_release_page(client, published):
     institution = published.institutions.get()
-    detail = reverse("news:detail", args=[published.slug])
-    warm(client, [detail, institution.get_absolute_url()])
-    institution.name = "Universiteit Antwerpen"
+    urls = lambda: [  # noqa: E731
+        reverse("news:detail", args=[published.slug]),
+        institution.get_absolute_url(),
+    ]
+    warm(client, urls)
+    for code in LANGUAGES:
+        setattr(institution, f"name_{code}", "Universiteit Antwerpen")
     institution.save()
-    for language in LANGUAGES:
-        assert "Universiteit Antwerpen" in text(get(client, detail, language))
-        assert "Universiteit Antwerpen" in text(get(client, institution.get_absolute_url()))
+    for language, url in each_page(urls):
+        assert "Universiteit Antwerpen" in text(get(client, url, language)), (language, url)
 
 
 def test_unrelated_pages_stay_cached(client, published):
     """Exact purge: a change to one press release leaves other press releases' pages."""
-    other = make_press_release("Unrelated news")
-    other_url = reverse("news:detail", args=[other.slug])
-    warm(client, [other_url])
-    published.title = "Changed title"
+    other = trilingual("Unrelated news")
+    urls = lambda: [reverse("news:detail", args=[other.slug])]  # noqa: E731
+    warm(client, urls)
+    retitle(published, "Changed title")
     published.save()
-    assert get(client, other_url)["X-Page-Cache"] == "hit"
+    for language, url in each_page(urls):
+        assert get(client, url, language)["X-Page-Cache"] == "hit", language
 
 
 def test_editing_a_draft_purges_nothing(client, published):
     url = reverse("news:list")
-    warm(client, [url])
+    warm(client, lambda: [reverse("news:list")])
     draft = make_press_release("Draft", status=PressRelease.Status.DRAFT, published_at=None)
     draft.title = "Draft, edited"
     draft.save()
     assert get(client, url)["X-Page-Cache"] == "hit"
 
 
-def test_logged_in_staff_never_read_or_write_the_cache(client, admin_client, published):
+def test_logged_in_staff_never_read_or_write_the_cache(admin_client, published):
+    client = Client(headers={"accept-language": "en"})  # admin_client is the `client` signed in
     url = reverse("news:list")
     response = admin_client.get(url)
     assert "X-Page-Cache" not in response
