@@ -50,10 +50,10 @@ def test_every_public_page_is_503_while_the_database_is_down(tmp_path, collected
         results = {
             path: get(base + path)
             for path in sample_paths()
-            # The language switcher only sets a cookie and redirects: no database either.
-            # An unknown sitemap section (`x`) is a 404 that needs no database; a real one
-            # is checked below.
-            if path not in ("/healthz", "/robots.txt", "/sitemap-x.xml")
+            # The language switcher only sets a cookie and redirects, /favicon.ico redirects
+            # to a static file: no database either. An unknown sitemap section (`x`) is a
+            # 404 that needs no database; a real one is checked below.
+            if path not in ("/healthz", "/robots.txt", "/favicon.ico", "/sitemap-x.xml")
             and not path.startswith("/language/")
         }
         results["/sitemap-news.xml"] = get(base + "/sitemap-news.xml")
