@@ -117,7 +117,8 @@ def upsert(model, lookup, defaults, tally):
     tally.kept += 1
     changed = [name for name, value in defaults.items() if getattr(obj, name) != value]
     if changed:
-        tally.edited.append(f"{model._meta.verbose_name} “{obj}” ({', '.join(changed)})")
+        labels = [str(model._meta.get_field(name).verbose_name) for name in changed]
+        tally.edited.append(f"{model._meta.verbose_name} “{obj}” ({', '.join(labels)})")
     return obj
 
 
@@ -157,7 +158,6 @@ def confirm_translations(press_release, tally):
     for code, state in press_release.translation_states().items():
         if state == "outdated":
             press_release.confirm_translation(code)
-            tally.created += 1
 
 
 def paragraphs_to_html(paragraphs):

@@ -138,6 +138,10 @@ class PressReleaseAdminForm(forms.ModelForm):
         for name in localized_names("lead", "body"):
             if name in self.fields:
                 normalise_newlines(self.fields[name])
+        if "original_language" in self.fields:
+            # Its model default is a callable (the editor's language), for which Django
+            # compares against a hidden "initial-" input; the instance's value is the initial.
+            self.fields["original_language"].show_hidden_initial = False
         if "confirm_translations" in self.fields:
             outdated = self.instance.outdated_languages() if self.instance.pk else []
             self.fields["confirm_translations"].choices = [

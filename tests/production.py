@@ -74,9 +74,9 @@ def get(url, headers=None, timeout=30):
     request = urllib.request.Request(url, headers=headers or {})
     try:
         with urllib.request.urlopen(request, timeout=timeout) as response:
-            return response.status, response.headers, response.read().decode()
+            return response.status, response.headers, response.read().decode(errors="replace")
     except urllib.error.HTTPError as error:
-        return error.code, error.headers, error.read().decode()
+        return error.code, error.headers, error.read().decode(errors="replace")
 
 
 @contextlib.contextmanager

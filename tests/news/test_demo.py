@@ -282,7 +282,7 @@ def test_a_second_run_keeps_an_editors_work_and_says_so(db, settings):
     assert editor.check_password("a password of the editor's own")
     assert Embassy.objects.get(slug=demo.EMBASSY_SLUG).phone == "+32 2 000 00 00"
     assert "Kept as edited" in output
-    assert f"“{seed.title}” (lead)" in output
+    assert f"“{seed.title}” (lead [en])" in output
     assert "(phone)" in output
 
 

@@ -230,12 +230,14 @@ def test_featured_image_on_the_add_form(admin_client):
     page = admin_client.get("/admin/news/pressrelease/add/")
     data = form_data(page)
     data.update(
-        title="With a photo",
+        title_en="With a photo",
         slug="with-a-photo",
-        lead="Lead.",
+        lead_en="Lead.",
+        body_en="<p>Body.</p>",
+        original_language="en",
         status=PressRelease.Status.DRAFT,
         image=image_upload("photo.png", image_bytes("PNG", size=(700, 500))),
-        image_alt="Students in front of the university",
+        image_alt_en="Students in front of the university",
     )
     response = admin_client.post("/admin/news/pressrelease/add/", data)
     assert response.status_code == 302, response.context and response.context["errors"]

@@ -67,7 +67,7 @@ def form_data(response):
 
 
 def client_for(user):
-    client = Client()
+    client = Client(headers={"accept-language": "en"})
     client.force_login(user)
     return client
 

@@ -14,10 +14,10 @@ pytestmark = pytest.mark.django_db
 
 def add_person(admin_client, **extra):
     data = {
-        "name": "Herman Van Goethem",
+        "name_en": "Herman Van Goethem",
         "slug": "herman-van-goethem",
-        "honorific": "Prof.",
-        "bio": "",
+        "honorific_en": "Prof.",
+        "bio_en": "",
         "positions-TOTAL_FORMS": "0",
         "positions-INITIAL_FORMS": "0",
         **extra,
