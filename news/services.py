@@ -136,6 +136,9 @@ def record_link_change(press_release, user, comment):
         )
         current.refresh_from_db()
         record_revision(current, user, comment)
+        if page_tags.is_public(current.status):
+            # update() sends no signal, and the sitemap's lastmod is this updated_at.
+            page_tags.purge_press_release(current.pk)
     press_release.lock_version = current.lock_version
     return current
 

@@ -363,3 +363,15 @@ def test_each_cached_hit_gets_its_own_nonce(client, published):
         assert f'nonce="{nonce}"' in text(hit)
         nonces.append(nonce)
     assert nonces[0] != nonces[1]
+
+
+def test_a_link_change_recorded_outside_the_form_purges_the_sitemap_lastmod(client, published):
+    """record_link_change() raises updated_at (the sitemap's lastmod) with update()."""
+    warm(client, lambda: [reverse("sitemap")])
+    before = text(get(client, reverse("sitemap")))
+    with time_machine.travel(timezone.now() + datetime.timedelta(days=2), tick=False):
+        current = services.record_link_change(published, make_publisher(), "Links changed")
+    response = get(client, reverse("sitemap"))
+    assert "X-Page-Cache" not in response
+    assert current.updated_at.date().isoformat() in text(response)
+    assert current.updated_at.date().isoformat() not in before
