@@ -97,6 +97,8 @@ MIDDLEWARE = [
     "mfa_site.middleware.DatabaseUnavailableMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    # After the locale (the language is part of the key), inside CSP (fresh nonce per hit).
+    "mfa_site.page_cache.PageCacheMiddleware",
     "django.middleware.common.CommonMiddleware",
     # /api/ only: CORS headers for reads, ETag and 304.
     "mfa_site.api.ApiMiddleware",
@@ -261,6 +263,15 @@ if CACHE_URL.startswith(("redis://", "rediss://")):
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+# Anonymous public pages are served from the cache above and purged by tag when what they
+# show changes (mfa_site/page_cache.py). DJANGO_PAGE_CACHE=0 turns it off (benchmarks of
+# the uncached path, debugging); validators (ETag, 304) and Cache-Control stay.
+PAGE_CACHE = env_bool("DJANGO_PAGE_CACHE", True)
+# Longest life of an entry in the shared cache (purges usually end it much earlier).
+PAGE_CACHE_SECONDS = int(os.environ.get("DJANGO_PAGE_CACHE_SECONDS", "3600"))
+# s-maxage for a CDN in front: how long it may serve a page without asking again.
+PAGE_CACHE_CDN_SECONDS = int(os.environ.get("DJANGO_PAGE_CACHE_CDN_SECONDS", "60"))
 
 LOGIN_URL = "admin:login"
 # Where a sign-in lands when its `next` is missing or not allowed (Django's default,

@@ -1,6 +1,29 @@
 """The base of every sitemap: one entry per page and language, with hreflang alternates."""
 
 from django.contrib.sitemaps import Sitemap
+from django.core.paginator import Paginator
+
+
+class ItemPaginator(Paginator):
+    """Pages of items, each item then spread over its languages.
+
+    Django's i18n sitemaps build the list of (item, language) pairs of every item before
+    paginating: 50,000 press releases read for each page of a section. Here a page reads
+    only its own `limit` items (a slice of the query), so a page holds at most
+    `limit` items in up to three languages each.
+    """
+
+    def __init__(self, sitemap):
+        super().__init__(sitemap.items(), sitemap.limit)
+        self.sitemap = sitemap
+
+    def _get_page(self, object_list, number, paginator):
+        pairs = [
+            (item, code)
+            for item in object_list
+            for code in self.sitemap.get_languages_for_item(item)
+        ]
+        return super()._get_page(pairs, number, paginator)
 
 
 class TrilingualSitemap(Sitemap):
@@ -9,3 +32,7 @@ class TrilingualSitemap(Sitemap):
     i18n = True
     alternates = True
     x_default = True
+
+    @property
+    def paginator(self):
+        return ItemPaginator(self)

@@ -1,39 +1,22 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
-from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path, re_path
 from django.utils.translation import gettext_lazy as _
 
-from news.sitemaps import NewsPagesSitemap, PressReleaseSitemap
 from news.views import favicon, home, robots_txt
-from partners.sitemaps import (
-    DirectoryListSitemap,
-    EmbassySitemap,
-    InstitutionSitemap,
-    PartnershipSitemap,
-    PersonSitemap,
-)
 
+from . import sitemap_views
 from .health import healthz
 from .languages import switch_language
 from .media_views import serve_media
 from .two_factor.urls import root_patterns as two_factor_patterns
 
-sitemaps = {
-    "pages": NewsPagesSitemap,
-    "lists": DirectoryListSitemap,
-    "news": PressReleaseSitemap,
-    "embassies": EmbassySitemap,
-    "institutions": InstitutionSitemap,
-    "partnerships": PartnershipSitemap,
-    "people": PersonSitemap,
-}
-
 # Not under a language prefix: machines, staff tools and the admin (which follows the
 # user's language from the cookie and the browser).
 urlpatterns = [
-    path("sitemap.xml", sitemap, {"sitemaps": sitemaps}, name="sitemap"),
+    path("sitemap.xml", sitemap_views.sitemap, name="sitemap"),
+    path("sitemap-<slug:section>.xml", sitemap_views.section, name="sitemap-section"),
     path("robots.txt", robots_txt, name="robots"),
     path("favicon.ico", favicon, name="favicon"),
     path("healthz", healthz, name="healthz"),

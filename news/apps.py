@@ -13,7 +13,10 @@ class NewsConfig(AppConfig):
 
         from partners import models as partners
 
+        from . import page_tags
         from .linking import bump_directory_version
+
+        page_tags.connect()
 
         for model in (
             partners.Country,

@@ -8,9 +8,11 @@ from django.utils.feedgenerator import Atom1Feed
 from django.utils.html import escape, strip_tags
 from django.utils.translation import gettext_lazy as _
 
+from mfa_site.page_cache import tag_page
 from partners.models import Embassy, Institution, Partnership
 
 from .models import PressRelease, Topic
+from .page_tags import subject_tag
 
 FEED_SIZE = 20
 
@@ -20,6 +22,13 @@ class NewsFeed(Feed):
 
     title = _("News of the Ministry of Foreign Affairs of the Republic of Kazakhstan")
     description = _("Press releases of the Ministry of Foreign Affairs, newest first.")
+
+    def __call__(self, request, *args, **kwargs):
+        tag_page(request, *self.page_tags(request, *args, **kwargs))
+        return super().__call__(request, *args, **kwargs)
+
+    def page_tags(self, request, *args, **kwargs):
+        return ["news", "directory"]
 
     def link(self):
         return reverse("news:list")
@@ -66,7 +75,12 @@ class SubjectNewsFeed(NewsFeed):
     kind = None  # the URL segment and the name of the feed: feed-<kind>
 
     def get_object(self, request, slug):
-        return get_object_or_404(self.model, slug=slug)
+        subject = get_object_or_404(self.model, slug=slug)
+        tag_page(request, subject_tag(subject))
+        return subject
+
+    def page_tags(self, request, *args, **kwargs):
+        return []  # the subject's tag, added by get_object
 
     def title(self, obj):
         return _("News about %(subject)s") % {"subject": obj}

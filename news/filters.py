@@ -8,11 +8,17 @@ ISO code in any case (`?country=be`).
 import django_filters
 from django import forms
 from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
+from django.core.exceptions import ValidationError
 from django.db import connection
 from django.db.models import Count, F, Func, Q, Value
+from django.forms.utils import flatatt
+from django.utils.choices import CallableChoiceIterator
+from django.utils.html import format_html
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.utils import build_localized_fieldname
 
+from mfa_site.page_cache import cached_value
 from partners.models import Country, Embassy, Institution, Partnership
 
 from .models import PressRelease, Topic, active_language
@@ -47,13 +53,28 @@ def press_release_vector(config, language=None):
     )
 
 
-def _mentioned(model):
-    """Only subjects that published news mention: every choice leads somewhere."""
+class MentionedChoiceField(django_filters.fields.ModelChoiceField):
+    """A subject that published news mentions: every choice leads somewhere.
 
-    def queryset(request):
-        return model.objects.filter(press_releases__in=PressRelease.objects.listed()).distinct()
+    The field's queryset is the plain manager (cheap to build on every request); the
+    "mentioned by news listed in the page's language" query runs only when a value is chosen.
+    """
 
-    return queryset
+    def to_python(self, value):
+        if value in self.empty_values:
+            return None
+        model = self.queryset.model
+        mentioned = model.objects.filter(press_releases__in=PressRelease.objects.listed())
+        try:
+            return mentioned.filter(**{self.to_field_name: value}).distinct().get()
+        except (ValueError, TypeError, model.DoesNotExist, model.MultipleObjectsReturned):
+            raise ValidationError(
+                self.error_messages["invalid_choice"], code="invalid_choice"
+            ) from None
+
+
+class MentionedChoiceFilter(django_filters.ModelChoiceFilter):
+    field_class = MentionedChoiceField
 
 
 # The institution and partnership menus offer the subjects most news mentions, not all of
@@ -62,42 +83,66 @@ def _mentioned(model):
 # would time out. Any mentioned subject still filters by its slug (the links from its own
 # page), and the chosen one is always in the menu.
 MENU_LIMIT = 100
+SHORT_MENUS = {"institution", "partnership"}
 
 
-def _short_menu(form, name, model):
-    """Lazy choices for a subject menu: the MENU_LIMIT most mentioned, plus the chosen one."""
-    field = form.fields[name]
+def _menu_choices(name, model, to_field):
+    """[(value, label), ...] of one menu in the active language, sorted by label: the
+    subjects that news listed in that language mentions; scans the links once."""
+    mentioned = model.objects.filter(press_releases__in=PressRelease.objects.listed())
+    if name in SHORT_MENUS:
+        busiest = (
+            mentioned.annotate(mentions=Count("press_releases"))
+            .order_by("-mentions", "pk")
+            .values("pk")[:MENU_LIMIT]
+        )
+        subjects = model.objects.filter(pk__in=busiest)
+    else:
+        subjects = mentioned.distinct()
+    return sorted(((getattr(obj, to_field), str(obj)) for obj in subjects), key=lambda c: c[1])
 
-    offered = []
 
-    def choices():
-        if not offered:  # the widget reads its choices more than once per render
-            busiest = (
-                model.objects.filter(press_releases__in=PressRelease.objects.listed())
-                .annotate(mentions=Count("press_releases"))
-                .order_by("-mentions", "pk")
-                .values("pk")[:MENU_LIMIT]
+def menu_choices(name, model, to_field):
+    """The menu from the cache, one per language (what is listed and the labels depend on
+    it): computed once per change of the news or the directory, not on every request (each
+    is a scan of the link table). The tags carry no language: one purge reaches all three."""
+    return cached_value(
+        f"news-menu:{name}:{active_language()}",
+        ["news", "directory"],
+        lambda: _menu_choices(name, model, to_field),
+    )
+
+
+class MenuSelect(forms.Select):
+    """A <select> written in Python: Django's per-option templates cost about 0.1 ms an
+    option, and the menus hold a few hundred."""
+
+    def render(self, name, value, attrs=None, renderer=None):
+        final = self.build_attrs(self.attrs, attrs)
+        chosen = {str(v) for v in self.format_value(value)}
+        options = [
+            format_html(
+                '<option value="{}"{}>{}</option>',
+                option_value,
+                mark_safe(" selected") if str(option_value) in chosen else "",
+                label,
             )
-            offered.extend(model.objects.filter(pk__in=busiest))
-            chosen = getattr(form, "cleaned_data", {}).get(name)
-            if chosen is not None and chosen not in offered:
-                offered.append(chosen)
-            offered.sort(key=str)
-        return [("", field.empty_label)] + [
-            (field.prepare_value(obj), field.label_from_instance(obj)) for obj in offered
+            for option_value, label in self.choices
         ]
-
-    return choices
+        return format_html(
+            '<select name="{}"{}>{}</select>', name, flatatt(final), mark_safe("".join(options))
+        )
 
 
 def _subject_filter(model, field_name, label, unknown):
-    return django_filters.ModelChoiceFilter(
+    return MentionedChoiceFilter(
         field_name=field_name,
-        queryset=_mentioned(model),
+        queryset=model.objects.all(),
         to_field_name="slug",
         label=label,
         empty_label=_("Any"),
         error_messages={"invalid_choice": unknown},
+        widget=MenuSelect,
     )
 
 
@@ -134,13 +179,14 @@ class PressReleaseFilter(django_filters.FilterSet):
         _("Partnership"),
         _("No news mentions this partnership, so nothing is shown."),
     )
-    country = django_filters.ModelChoiceFilter(
+    country = MentionedChoiceFilter(
         field_name="countries",
-        queryset=_mentioned(Country),
+        queryset=Country.objects.all(),
         to_field_name="code",
         label=_("Country"),
         empty_label=_("Any"),
         error_messages={"invalid_choice": _("No news mentions this country, so nothing is shown.")},
+        widget=MenuSelect,
     )
     year = IntegerFilter(
         field_name="published_at",
@@ -169,18 +215,39 @@ class PressReleaseFilter(django_filters.FilterSet):
             data = self._tidy(data)
         super().__init__(data, *args, **kwargs)
 
+    MENUS = {
+        "topic": (Topic, "slug"),
+        "embassy": (Embassy, "slug"),
+        "institution": (Institution, "slug"),
+        "partnership": (Partnership, "slug"),
+        "country": (Country, "code"),
+    }
+
     @property
     def form(self):
         built = hasattr(self, "_form")
         form = super().form
         if not built:
-            form.fields["institution"].widget.choices = _short_menu(
-                form, "institution", Institution
-            )
-            form.fields["partnership"].widget.choices = _short_menu(
-                form, "partnership", Partnership
-            )
+            for name, (model, to_field) in self.MENUS.items():
+                field = form.fields[name]
+                field._choices = field.widget.choices = self._menu(form, name, model, to_field)
         return form
+
+    @staticmethod
+    def _menu(form, name, model, to_field):
+        """Lazy menu choices (read only when rendered), the chosen subject always in them."""
+        field = form.fields[name]
+
+        def choices():
+            offered = list(menu_choices(name, model, to_field))
+            chosen = getattr(form, "cleaned_data", {}).get(name)
+            if chosen is not None:
+                value = getattr(chosen, to_field)
+                if all(value != offered_value for offered_value, _label in offered):
+                    offered = sorted([*offered, (value, str(chosen))], key=lambda c: c[1])
+            return [("", field.empty_label), *offered]
+
+        return CallableChoiceIterator(choices)
 
     def _tidy(self, data):
         """Drop NUL bytes (PostgreSQL refuses them), cap the query, accept `be` for `BE`."""

@@ -12,6 +12,7 @@ class _PreviewMixin:
     """The public detail page with another queryset, a banner and no caching or indexing."""
 
     template_name = "admin/news/pressrelease/preview.html"
+    page_cache = False
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(**kwargs) | {"is_preview": True}

@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 
 from mfa_site.audit import log_event
 
+from . import page_tags
 from .models import (
     PressRelease,
     PressReleaseAttachment,
@@ -135,6 +136,9 @@ def record_link_change(press_release, user, comment):
         )
         current.refresh_from_db()
         record_revision(current, user, comment)
+        if page_tags.is_public(current.status):
+            # update() sends no signal, and the sitemap's lastmod is this updated_at.
+            page_tags.purge_press_release(current.pk)
     press_release.lock_version = current.lock_version
     return current
 
@@ -342,6 +346,9 @@ def restore_version(press_release, version, user):
             % {"when": _moment(version.revision.date_created)},
         )
         _audit("restore", user, press_release, version_id=version.pk)
+        if page_tags.is_public(press_release.status):
+            # The links came back through bulk_create(), which sends no signal.
+            page_tags.purge_press_release(press_release.pk)
     return press_release
 
 

@@ -1,24 +1,30 @@
 """The public news pages: home, the filtered list and one press release."""
 
 import datetime
+import hashlib
 from collections import defaultdict
 
 from django.conf import settings
-from django.db.models import Q
+from django.core.paginator import Paginator
+from django.db.models import Q, prefetch_related_objects
 from django.http import HttpResponse, HttpResponsePermanentRedirect
 from django.shortcuts import render
+from django.template.loader import render_to_string
 from django.templatetags.static import static
 from django.urls import reverse
+from django.utils.functional import cached_property
 from django.utils.timezone import localtime
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import DetailView
 from django_filters.views import FilterView
 
 from mfa_site.languages import NATIVE_NAMES, url_in_language
+from mfa_site.page_cache import cached_value, tag_page
 from partners.models import Embassy, Partnership
 
 from .filters import QUERY_MAX_LENGTH, PressReleaseFilter
 from .models import PressRelease, active_language
+from .page_tags import subject_tag
 
 HOME_NEWS = 6
 HOME_PARTNERSHIPS = 6
@@ -35,6 +41,7 @@ SUBJECT_FEEDS = [
 
 
 def home(request):
+    tag_page(request, "news", "directory")
     return render(
         request,
         "home.html",
@@ -59,15 +66,57 @@ def archive_by_year(months):
     ]
 
 
+def news_archive():
+    """The month archive of the news listed in the active language, from the cache: one
+    scan of the news per change and language, not per request. The `news` tag carries no
+    language, so one purge reaches the archive of every language."""
+    language = active_language()
+    return cached_value(
+        f"news-archive:{language}",
+        ["news"],
+        lambda: archive_by_year(PressRelease.objects.listed().months()),
+    )
+
+
+class BoundedPaginator(Paginator):
+    """Pages through at most MAX_PAGES pages: it counts no further than that.
+
+    A COUNT over 50,000 press releases cost 25-50 ms on every request and deep OFFSETs
+    grow with the page number; readers reach older news by year and month in the archive,
+    which the last page points to.
+    """
+
+    MAX_PAGES = 50
+
+    @cached_property
+    def limit(self):
+        return self.per_page * self.MAX_PAGES
+
+    @cached_property
+    def count(self):
+        # No ORDER BY in the counted subquery: it would sort every row before the LIMIT.
+        return self.object_list.order_by()[: self.limit + 1].count()
+
+    @property
+    def capped(self):
+        return self.count > self.limit
+
+    @cached_property
+    def num_pages(self):
+        return min(super().num_pages, self.MAX_PAGES)
+
+
 class PressReleaseListView(FilterView):
     filterset_class = PressReleaseFilter
     template_name = "news/pressrelease_list.html"
     paginate_by = 20
+    paginator_class = BoundedPaginator
 
     def get_queryset(self):
         return PressRelease.objects.listed().prefetch_related("topics")
 
     def get_context_data(self, **kwargs):
+        tag_page(self.request, "news", "directory")
         context = super().get_context_data(**kwargs)
         filterset = self.filterset
         chosen = filterset.form.cleaned_data if filterset.is_bound and filterset.is_valid() else {}
@@ -77,7 +126,6 @@ class PressReleaseListView(FilterView):
             period_month=datetime.date(2000, chosen["month"], 1) if chosen.get("month") else None,
             notices=filterset.notices,
             query_max_length=QUERY_MAX_LENGTH,
-            archive=archive_by_year(PressRelease.objects.listed().months()),
             subject_feeds=[
                 (
                     chosen[name],
@@ -89,13 +137,45 @@ class PressReleaseListView(FilterView):
             ],
             breadcrumbs=[(_("Home"), reverse("home")), (_("News"), None)],
         )
+        context.update(self.sidebars(context))
         return context
+
+    def sidebars(self, context):
+        """The filter form and the archive, rendered once per language, filter choice and
+        change of the news: their menus and month links cost more to render than the list."""
+        params = self.request.GET.copy()
+        params.pop("page", None)
+        key = hashlib.sha256(f"{active_language()}|{params.urlencode()}".encode()).hexdigest()
+        form_context = {
+            name: context[name] for name in ("filter", "filters_active", "query_max_length")
+        }
+        return {
+            "filters_html": cached_value(
+                f"news-filters:{key}",
+                ["news", "directory"],
+                lambda: render_to_string("news/_filters.html", form_context, self.request),
+            ),
+            "archive_html": cached_value(
+                f"news-archive-html:{key}",
+                ["news"],
+                lambda: render_to_string(
+                    "news/_archive.html", {"archive": news_archive()}, self.request
+                ),
+            ),
+        }
 
 
 def cooperation_areas(partnerships):
     """The cooperation areas of the press release's partnerships, each once, by name."""
     areas = {area.pk: area for partnership in partnerships for area in partnership.areas.all()}
     return sorted(areas.values(), key=lambda area: area.name)
+
+
+def with_related(press_release):
+    """The press release with what `PressReleaseQuerySet.with_related()` prefetches."""
+    lookups = PressRelease.objects.with_related()._prefetch_related_lookups
+    prefetch_related_objects([press_release], *lookups)
+    return press_release
 
 
 class PressReleaseDetailView(DetailView):
@@ -105,7 +185,11 @@ class PressReleaseDetailView(DetailView):
     so all the page needs is gathered in `get_context_data`.
     """
 
+    page_cache = True  # previews say False: they are never stored in the page cache
+
     def get_queryset(self):
+        if self.page_cache:
+            return PressRelease.objects.public()  # what it links to comes from `related()`
         return PressRelease.objects.public().with_related()
 
     def get(self, request, *args, **kwargs):
@@ -142,19 +226,18 @@ class PressReleaseDetailView(DetailView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         press_release = self.object
-        partnerships = press_release.related_partnerships()
-        institutions = list(press_release.institutions.all())
+        if self.page_cache:
+            # Everything the page links to, kept in the cache under this page's own tags:
+            # 11 queries once per change of the press release or of what it links to.
+            related = cached_value(
+                f"pr-related:{press_release.pk}:{active_language()}",
+                self.page_tags,
+                lambda: self.related(with_related(press_release)),
+            )
+        else:
+            related = self.related(press_release)
         context.update(
-            related_partnerships=partnerships,
-            related_institutions=institutions,
-            related_embassies=press_release.related_embassies(),
-            related_people=press_release.related_people(),
-            related_countries=list(press_release.countries.all()),
-            related_topics=list(press_release.topics.all()),
-            related_areas=cooperation_areas(partnership for partnership, _f in partnerships),
-            other_news=self.other_news(
-                [partnership for partnership, _figures in partnerships], institutions
-            ),
+            related,
             breadcrumbs=[
                 (_("Home"), reverse("home")),
                 (_("News"), reverse("news:list")),
@@ -164,7 +247,38 @@ class PressReleaseDetailView(DetailView):
             available_languages=press_release.languages(),
             original_language=press_release.original_language,
         )
+        if self.page_cache:
+            tag_page(self.request, *self.page_tags(related))
         return context
+
+    def related(self, press_release):
+        partnerships = press_release.related_partnerships()
+        institutions = list(press_release.institutions.all())
+        return {
+            "related_partnerships": partnerships,
+            "related_institutions": institutions,
+            "related_embassies": press_release.related_embassies(),
+            "related_people": press_release.related_people(),
+            "related_countries": list(press_release.countries.all()),
+            "related_topics": list(press_release.topics.all()),
+            "related_areas": cooperation_areas(partnership for partnership, _f in partnerships),
+            "other_news": self.other_news(
+                [partnership for partnership, _figures in partnerships], institutions
+            ),
+        }
+
+    def page_tags(self, context):
+        """This page, and everything it shows that has a page of its own."""
+        subjects = [
+            *context["related_topics"],
+            *context["related_countries"],
+            *(subject for pair in context["related_embassies"] for subject in pair),
+            *context["related_institutions"],
+            *(institution.parent for institution in context["related_institutions"]),
+            *(partnership for partnership, _figures in context["related_partnerships"]),
+            *(person for person, _position in context["related_people"]),
+        ]
+        return [f"pr:{self.object.pk}", *(subject_tag(s) for s in subjects if s is not None)]
 
     def other_news(self, partnerships, institutions):
         """Other published news on the same partnerships or institutions."""

@@ -1,7 +1,9 @@
 """Sitemaps of the directory's public pages: missions, institutions, partnerships, people."""
 
+from django.db.models import Max
 from django.urls import reverse
 
+from mfa_site.page_cache import cached_value
 from mfa_site.sitemaps import TrilingualSitemap
 
 from .models import Embassy, Institution, Partnership, Person
@@ -16,6 +18,14 @@ class DirectorySitemap(TrilingualSitemap):
 
     def lastmod(self, item):
         return item.updated_at
+
+    def get_latest_lastmod(self):
+        # Django's default calls lastmod() on every item; one aggregate per directory change.
+        return cached_value(
+            f"sitemap-latest:{self.model._meta.model_name}",
+            ["directory"],
+            lambda: self.model.objects.aggregate(latest=Max("updated_at"))["latest"],
+        )
 
 
 class DirectoryListSitemap(TrilingualSitemap):

@@ -12,6 +12,8 @@ from django.utils.translation import gettext_lazy as _
 from django.views.generic import DetailView, ListView
 from django_filters.views import FilterView
 
+from mfa_site.page_cache import object_tag, tag_page
+
 from . import metadata, opendata
 from .charts import figure_chart, figure_table
 from .filters import InstitutionFilter, PartnershipFilter
@@ -46,7 +48,12 @@ class PageMetaMixin:
     def get_og_image(self):
         return None
 
+    def get_page_tags(self):
+        """What the page shows, for the page cache: lists show the directory and news."""
+        return ["directory", "news"]
+
     def get_context_data(self, **kwargs):
+        tag_page(self.request, *self.get_page_tags())
         context = super().get_context_data(**kwargs)
         crumbs = self.get_breadcrumbs()
         structured_data = self.get_structured_data()
@@ -70,6 +77,10 @@ class PageMetaMixin:
 
 
 class PartnerDetailMixin(PageMetaMixin):
+    def get_page_tags(self):
+        # Its news changes with the press releases that link to it (they purge this tag).
+        return ["directory", object_tag(self.object)]
+
     def get_page_title(self):
         return str(self.object)
 

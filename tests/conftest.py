@@ -139,3 +139,13 @@ def _mfa_off_unless_asked(settings):
     """Tests of other features sign in with force_login: no second factor for them.
     Tests of two-factor sign-in turn it on (settings.MFA_REQUIRED = True)."""
     settings.MFA_REQUIRED = False
+
+
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    """Every test starts with an empty cache: no page cached by another test is served."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()

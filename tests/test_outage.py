@@ -47,13 +47,32 @@ def test_every_public_page_is_503_while_the_database_is_down(tmp_path, collected
     )
     with gunicorn(env, workers=2) as base:
         # robots.txt needs no database and keeps answering; /healthz is checked below.
+        # Unprefixed paths answer in the visitor's language: the checks read English.
         english = {"Accept-Language": "en"}
         results = {
             path: get(base + path, headers=english)
             for path in sample_paths()
-            # The language switcher only sets a cookie and redirects: no database either.
-            if path not in ("/healthz", "/robots.txt") and not path.startswith("/language/")
+            # The language switcher only sets a cookie and redirects, /favicon.ico redirects
+            # to a static file: no database either. An unknown sitemap section (`x`) is a
+            # 404 that needs no database; a real one is checked below.
+            # The API's root, schema and docs page are built from code, not data; `x` is no
+            # country code (two letters), so that URL is a 404 before any query.
+            if path
+            not in (
+                "/healthz",
+                "/robots.txt",
+                "/favicon.ico",
+                "/sitemap-x.xml",
+                "/api/v1/",
+                "/api/v1/schema/",
+                "/api/v1/docs/",
+                "/api/v1/countries/x/",
+            )
+            and not path.startswith("/language/")
+            and not path.endswith("/news/feeds/")  # "how to follow": a template, no data
+            and not path.endswith("figures.x")  # `x` is no download format: a 404 first
         }
+        results["/sitemap-news.xml"] = get(base + "/sitemap-news.xml", headers=english)
         robots_status, _, _ = get(base + "/robots.txt")
         health_status, _, health_body = get(base + "/healthz")
         # A logged-in editor's session cannot be read either: still the 503, not a 500.

@@ -24,6 +24,7 @@ from partners.models import (
     Position,
 )
 
+from .. import page_tags
 from ..models import (
     LinkSuggestion,
     PressReleaseCountry,
@@ -161,6 +162,10 @@ def apply_detection(press_release, detection, *, link_confident, fresh=False):
                 ignore_conflicts=True,
             )
             result.linked += len(ids)
+            if page_tags.is_public(press_release.status):
+                # bulk_create() sends no signal: purge the pages that now show the links.
+                linked = page_tags.link_tags(link_model, ids)
+                page_tags.purge_press_release(press_release.pk, linked)
         to_create, to_update = [], []
         keys = set()
         for key, fields, status in wanted:

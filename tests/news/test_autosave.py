@@ -21,7 +21,7 @@ def autosave_url(press_release):
 
 
 def client_for(user):
-    client = Client()
+    client = Client(headers={"accept-language": "en"})  # the admin follows the browser
     client.force_login(user)
     return client
 

@@ -11,6 +11,7 @@ from django.db import connection, transaction
 from django.utils import timezone
 
 from news.models import PressRelease, PressReleaseInstitution
+from news.page_tags import purge_everything
 from partners.models import (
     CooperationArea,
     Country,
@@ -265,6 +266,7 @@ def generate(counts, seed=42, log=lambda message: None):
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:
             cursor.execute("ANALYZE")
+    purge_everything()  # bulk_create() sends no signals: no cached page may survive it
     return institutions
 
 

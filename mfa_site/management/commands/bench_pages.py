@@ -1,0 +1,320 @@
+"""Benchmark the public pages at several data sizes, uncached and cached, against a bare view.
+
+For each size (press releases; `--sizes 100,10000,50000` by default) it builds a database
+(SQLite under var/bench/, or a PostgreSQL database `<DATABASE_URL name>_<size>` when
+DATABASE_URL points at PostgreSQL) with the demo world plus `generate_bench_data` scaled to
+that size, kept for the next run. It counts the SQL queries and times one request
+in-process for each page, then starts gunicorn the production way (DJANGO_DEBUG=0,
+mfa_site/gunicorn.py) with the page cache off and on, drives each page with wrk, and prints
+one table, with a bare Django view (mfa_site/bench_bare.py) measured in the same run and
+the load average before and after.
+"""
+
+import contextlib
+import json
+import os
+import statistics
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+from django.conf import settings
+from django.core.management.base import CommandError
+
+from .loadtest import Command as LoadTest
+
+PAGES = [
+    "list",
+    "list page 2",
+    "filtered list",
+    "search",
+    "detail",
+    "feed",
+    "institution",
+    "partnership",
+    "sitemap",
+]
+
+
+def bench_paths():
+    """The page paths in the current database (one of each kind)."""
+    from django.urls import reverse
+
+    from news.models import PressRelease
+    from partners.models import Institution, Partnership
+
+    latest = PressRelease.objects.published().first()
+    institution = Institution.objects.filter(press_releases__isnull=False).first()
+    partnership = Partnership.objects.filter(press_releases__isnull=False).first()
+    news = reverse("news:list")
+    return {
+        "list": news,
+        "list page 2": f"{news}?page=2",
+        "filtered list": f"{news}?institution={institution.slug}" if institution else news,
+        "search": f"{news}?q=cooperation",
+        "detail": latest.get_absolute_url(),
+        "feed": reverse("news:feed"),
+        "institution": (institution or Institution.objects.first()).get_absolute_url(),
+        "partnership": (partnership or Partnership.objects.first()).get_absolute_url(),
+        "sitemap": reverse("sitemap"),
+    }
+
+
+def measure_in_process(paths, runs=7):
+    """{page: {"queries": n, "ms": median}} with the page cache off, one process."""
+    from django.db import connection
+    from django.test import Client
+
+    client = Client(HTTP_HOST="127.0.0.1")
+    results = {}
+    for name, path in paths.items():
+        response = client.get(path)
+        if response.status_code != 200:
+            raise CommandError(f"{path} answered {response.status_code}")
+        queries = []
+
+        def count(execute, sql, params, many, context, queries=queries):
+            queries.append(sql)
+            return execute(sql, params, many, context)
+
+        with connection.execute_wrapper(count):
+            client.get(path)
+        times = []
+        for _ in range(runs):
+            started = time.perf_counter()
+            client.get(path)
+            times.append((time.perf_counter() - started) * 1000)
+        results[name] = {"queries": len(queries), "ms": statistics.median(times)}
+    return results
+
+
+class Command(LoadTest):
+    help = (
+        "Benchmark news, directory, feed and sitemap pages at several sizes (uncached and "
+        "cached, gunicorn + wrk, queries per page) against a bare Django view; print a table."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--sizes",
+            default="100,10000,50000",
+            help="Comma-separated numbers of press releases (default 100,10000,50000).",
+        )
+        parser.add_argument("--duration", type=int, default=10, help="Seconds of wrk per page.")
+        parser.add_argument("--connections", type=int, default=16)
+        parser.add_argument("--threads", type=int, default=2, help="wrk threads.")
+        parser.add_argument("--workers", type=int, default=2, help="gunicorn workers.")
+        parser.add_argument("--port", type=int, default=8109)
+        parser.add_argument(
+            "--pages", default=",".join(PAGES), help=f"Comma-separated, of: {', '.join(PAGES)}."
+        )
+        parser.add_argument(
+            "--no-load", action="store_true", help="Only queries and in-process times (no wrk)."
+        )
+        # Internal: run inside the benchmark database's environment.
+        parser.add_argument("--build", type=int, help="Internal: fill this database.")
+        parser.add_argument("--measure", action="store_true", help="Internal.")
+
+    def handle(self, *args, **options):
+        if options["build"]:
+            return self.build(options["build"])
+        if options["measure"]:
+            paths = bench_paths()
+            self.stdout.write("MEASURE " + json.dumps([paths, measure_in_process(paths)]))
+            return
+        sizes = [int(size) for size in options["sizes"].split(",") if size.strip()]
+        pages = [page.strip() for page in options["pages"].split(",") if page.strip()]
+        unknown = set(pages) - set(PAGES)
+        if unknown:
+            raise CommandError(f"Unknown pages: {', '.join(sorted(unknown))}")
+        wrk = None if options["no_load"] else self.ensure_wrk()
+        load_before = os.getloadavg()
+        rows = []
+        bare = None
+        for size in sizes:
+            env = self.bench_env(size)
+            self.step(f"{size} press releases: building or reusing {env['DATABASE_URL']}")
+            for command in (["migrate", "--noinput", "-v0"], ["collectstatic", "--noinput", "-v0"]):
+                self.manage(env, *command)
+            self.manage(env, "bench_pages", "--build", str(size))
+            uncached = {**env, "DJANGO_PAGE_CACHE": "0"}
+            output = self.manage(uncached, "bench_pages", "--measure").stdout
+            paths, in_process = json.loads(output.split("MEASURE ", 1)[1])
+            results = {page: {"path": paths[page], **in_process[page]} for page in pages}
+            if wrk:
+                for cached in (False, True):
+                    mode = "cached" if cached else "uncached"
+                    with self.site(env, options, cached) as base:
+                        for page in pages:
+                            self.warm(base + paths[page])
+                            results[page][mode] = self.run_wrk(wrk, base, [paths[page]], options)
+                if bare is None:
+                    with self.bare_site(env, options) as base:
+                        bare = self.run_wrk(wrk, base, ["/"], options)
+            rows.append((size, results))
+        self.print_table(rows, bare, options, load_before, os.getloadavg())
+
+    # Databases
+
+    def bench_env(self, size):
+        env = self.production_env(Path(settings.BASE_DIR) / "var" / "bench")
+        database_url = os.environ.get("DATABASE_URL", "")
+        if database_url.startswith("postgres"):
+            base, _slash, name = database_url.rpartition("/")
+            name = f"{name or 'mfa'}_bench_{size}"
+            self.ensure_postgres_database(base, name)
+            env["DATABASE_URL"] = f"{base}/{name}"
+        else:
+            folder = Path(settings.BASE_DIR) / "var" / "bench"
+            folder.mkdir(parents=True, exist_ok=True)
+            env["DATABASE_URL"] = f"sqlite:///{folder / f'bench-{size}.sqlite3'}"
+        env["DJANGO_STATIC_ROOT"] = str(Path(settings.BASE_DIR) / "var" / "bench" / "static")
+        env["DJANGO_MEDIA_ROOT"] = str(Path(settings.BASE_DIR) / "var" / "bench" / "media")
+        if os.environ.get("CACHE_URL"):
+            env["CACHE_URL"] = os.environ["CACHE_URL"]
+        return env
+
+    def ensure_postgres_database(self, base, name):
+        import psycopg
+
+        with psycopg.connect(f"{base}/postgres", autocommit=True) as connection:
+            exists = connection.execute(
+                "SELECT 1 FROM pg_database WHERE datname = %s", [name]
+            ).fetchone()
+            if not exists:
+                connection.execute(f'CREATE DATABASE "{name}"')
+
+    def build(self, size):
+        """Demo world plus generated data scaled to `size` press releases (once)."""
+        from django.core.management import call_command
+
+        from news.management.commands.generate_bench_data import DEFAULTS, has_generated_data
+        from news.page_tags import purge_everything
+
+        if has_generated_data():
+            self.stdout.write("Generated data already there.")
+            return
+        call_command("load_demo", verbosity=0)
+        scale = size / DEFAULTS["press_releases"]
+        call_command("generate_bench_data", scale=scale, stdout=self.stdout)
+        purge_everything()
+
+    # Servers
+
+    @contextlib.contextmanager
+    def site(self, env, options, cached):
+        env = {**env, "DJANGO_PAGE_CACHE": "1" if cached else "0"}
+        with self.serve(env, options, "mfa_site.wsgi", "cached" if cached else "uncached") as base:
+            yield base
+
+    @contextlib.contextmanager
+    def bare_site(self, env, options):
+        with self.serve(env, options, "mfa_site.bench_bare", "bare Django view") as base:
+            yield base
+
+    @contextlib.contextmanager
+    def serve(self, env, options, app, label):
+        self.step(f"gunicorn ({label}), {options['workers']} workers")
+        process = subprocess.Popen(
+            [
+                str(Path(sys.executable).with_name("gunicorn")),
+                "-c",
+                str(Path(settings.BASE_DIR) / "mfa_site" / "gunicorn.py"),
+                app,
+            ],
+            cwd=settings.BASE_DIR,
+            env={
+                **env,
+                "GUNICORN_BIND": f"127.0.0.1:{options['port']}",
+                "GUNICORN_WORKERS": str(options["workers"]),
+            },
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        base = f"http://127.0.0.1:{options['port']}"
+        try:
+            for _ in range(150):
+                if process.poll() is not None:
+                    raise CommandError(f"gunicorn exited:\n{process.stderr.read()}")
+                try:
+                    urllib.request.urlopen(base + "/healthz", timeout=2)
+                    break
+                except OSError:
+                    time.sleep(0.2)
+            else:
+                raise CommandError("gunicorn did not answer /healthz in 30 s")
+            yield base
+        finally:
+            process.terminate()
+            process.wait(timeout=30)
+
+    def warm(self, url):
+        for _ in range(4):  # each worker renders and stores it once
+            with urllib.request.urlopen(url, timeout=30) as response:
+                response.read()
+
+    # Report
+
+    def print_table(self, rows, bare, options, load_before, load_after):
+        def rate(result):
+            return result["requests"] / (result["duration_us"] / 1e6)
+
+        def wrk_cells(result):
+            if not result:
+                return ["", "", ""]
+            return [
+                f"{rate(result):.0f}",
+                f"{result['p50_us'] / 1000:.1f}",
+                f"{result['p99_us'] / 1000:.1f}",
+            ]
+
+        header = [
+            "size",
+            "page",
+            "queries",
+            "in-process ms",
+            "uncached req/s",
+            "p50 ms",
+            "p99 ms",
+            "cached req/s",
+            "p50 ms",
+            "p99 ms",
+            "cached / bare",
+        ]
+        lines = [header]
+        bare_rate = rate(bare) if bare else None
+        for size, results in rows:
+            for page, result in results.items():
+                cached = result.get("cached")
+                lines.append(
+                    [
+                        f"{size:,}",
+                        page,
+                        str(result["queries"]),
+                        f"{result['ms']:.1f}",
+                        *wrk_cells(result.get("uncached")),
+                        *wrk_cells(cached),
+                        f"{rate(cached) / bare_rate:.0%}" if cached and bare_rate else "",
+                    ]
+                )
+        if bare:
+            lines.append(["", "bare Django view", "0", "", *wrk_cells(bare), "", "", "", ""])
+        self.stdout.write("")
+        self.stdout.write("| " + " | ".join(header) + " |")
+        self.stdout.write("|" + " --- |" * len(header))
+        for line in lines[1:]:
+            self.stdout.write("| " + " | ".join(line) + " |")
+        database = (
+            "PostgreSQL"
+            if os.environ.get("DATABASE_URL", "").startswith("postgres")
+            else ("SQLite")
+        )
+        self.stdout.write(
+            f"\n{database}; gunicorn {options['workers']} sync workers; wrk "
+            f"{options['connections']} connections, {options['threads']} threads, "
+            f"{options['duration']} s per page; CPUs {os.cpu_count()}; load average "
+            f"{load_before[0]:.1f} -> {load_after[0]:.1f}"
+        )
