@@ -177,7 +177,7 @@ def test_save_landing_between_validation_and_update_is_refused_not_lost():
         if len(loads) == 2:
             with other.cursor() as cursor:
                 cursor.execute(
-                    f"UPDATE {PressRelease._meta.db_table} SET title = %s, "
+                    f"UPDATE {PressRelease._meta.db_table} SET title_en = %s, "
                     "lock_version = lock_version + 1 WHERE id = %s",
                     ["Theirs", press_release.pk],
                 )
