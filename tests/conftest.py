@@ -93,11 +93,24 @@ def pytest_collection_modifyitems(items):
 
 
 @pytest.fixture(scope="session")
-def collected_static(tmp_path_factory):
-    """Static files collected once with production storage (hashed, compressed)."""
+def collected_static(tmp_path_factory, worker_id):
+    """Static files collected once with production storage (hashed, compressed).
+
+    Under pytest-xdist the workers share one collection (the folder above each worker's
+    own), made by whichever gets the lock first: collectstatic is the slowest set-up.
+    """
+    import fcntl
+
     from tests.production import collectstatic
 
-    return collectstatic(tmp_path_factory.mktemp("production") / "static")
+    shared = tmp_path_factory.getbasetemp()
+    if worker_id != "master":
+        shared = shared.parent
+    with open(shared / "collected-static.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        root = shared / "production-static"
+        root.mkdir(exist_ok=True)
+        return collectstatic(root / "static")
 
 
 @pytest.fixture(scope="session", autouse=True)
