@@ -9,6 +9,7 @@ text's words once and reports the longest name that starts at each word, so its 
 with the length of the text times the number of words of the longest name.
 """
 
+import itertools
 from collections import defaultdict
 
 from django.utils import translation
@@ -40,7 +41,7 @@ class CyrillicIndex:
         self.language = language
         self.key = morphology.KEY_FUNCTIONS[language]
         self.names = defaultdict(set)  # key tuple -> {(kind, pk)}
-        self.prefixes = set()
+        self._trie = None
         self.surnames = defaultdict(set)  # key of a surname -> {person id}
         self.titles = {}  # key of a title word -> title slug ("rector")
 
@@ -53,28 +54,46 @@ class CyrillicIndex:
         if len(key) == 1 and len(key[0]) < 2:
             return
         self.names[key].add((kind, pk))
-        for size in range(1, len(key)):
-            self.prefixes.add(key[:size])
+        self._trie = None
 
-    def hits(self, text):
-        """(start, end, ((kind, pk, None), ...)) of every name in `text`, longest first
-        where names overlap."""
-        words = list(morphology.tokens(text))
-        keys = [self.key(word) for _s, _e, word in words]
+    @property
+    def trie(self):
+        """The names' keys as a trie: {key: (next level, ((kind, pk, None), ...))}, so a
+        walk along the text's words builds no tuple per word."""
+        if self._trie is None:
+            trie = {}
+            for key, entries in self.names.items():
+                node = trie
+                for i, word_key in enumerate(key):
+                    child, found = node.get(word_key, ({}, ()))
+                    if i == len(key) - 1:
+                        found = tuple((k, pk, None) for k, pk in sorted(entries))
+                    node[word_key] = (child, found)
+                    node = child
+            self._trie = trie
+        return self._trie
+
+    def hits(self, tokens):
+        """(start, end, ((kind, pk, None), ...)) of every name in the tokenised text
+        (`morphology.tokenise`), longest first where names overlap; and the words' keys.
+        Only words whose key can start a name are looked at in Python."""
+        starts, ends, words = tokens
+        keys = list(map(self.key, words))
+        trie, count = self.trie, len(words)
         found = []
-        for i in range(len(words)):
-            best = None
-            for size in range(1, min(MAX_NAME_WORDS, len(words) - i) + 1):
-                candidate = tuple(keys[i : i + size])
-                if candidate in self.names:
-                    best = (size, self.names[candidate])
-                if candidate not in self.prefixes:
+        for i in itertools.compress(range(count), map(trie.__contains__, keys)):
+            best, node = None, trie
+            for j in range(i, min(i + MAX_NAME_WORDS, count)):
+                step = node.get(keys[j])
+                if step is None:
                     break
+                node, entries = step
+                if entries:
+                    best = (j, entries)
             if best:
-                size, entries = best
-                start, end = words[i][0], words[i + size - 1][1]
-                found.append((start, end, tuple((k, pk, None) for k, pk in sorted(entries))))
-        return found, words, keys
+                j, entries = best
+                found.append((starts[i], ends[j], entries))
+        return found, keys
 
 
 def build(index, language):
@@ -182,24 +201,51 @@ def _is_acronym(word):
     return upper >= 3 and word not in _ACRONYM_STOP and bool(morphology.CYRILLIC.search(word))
 
 
-def new_institutions(text, language, taken):
+class TokenView:
+    """(start, end, word) of the i-th word of `morphology.tokenise` lists, made on demand."""
+
+    def __init__(self, tokens):
+        self.starts, self.ends, self.words = tokens
+
+    def __len__(self):
+        return len(self.words)
+
+    def __getitem__(self, i):
+        if isinstance(i, slice):
+            return list(zip(self.starts[i], self.ends[i], self.words[i], strict=True))
+        return self.starts[i], self.ends[i], self.words[i]
+
+
+def _ru_keyword(word):
+    parse = morphology.ru_parse(word.lower())
+    return (parse.normal_form if parse is not None else word.lower()) in RU_KEYWORDS
+
+
+def _kk_keyword(word):
+    lowered = word.lower()
+    stem = next((k for k in KK_KEYWORDS if lowered.startswith(k)), None)
+    rest = lowered[len(stem) :] if stem else ""
+    return stem if stem is not None and (not rest or rest.startswith(_KK_AFTER_KEYWORD)) else None
+
+
+def new_institutions(text, tokens, language, taken):
     """(start, end, name in the nominative) of institution-like names in a Russian or
     Kazakh text that are no directory entry: '<Омского государственного> университета
-    <имени Ф. М. Достоевского>', '<Ланчжоу> университетінің', and acronyms such as МГИМО."""
-    words = list(morphology.tokens(text))
+    <имени Ф. М. Достоевского>', '<Ланчжоу> университетінің', and acronyms such as МГИМО.
+    `tokens` are the text's words (`morphology.tokenise`); each distinct word is looked at
+    once, and only keywords and acronyms are followed up word by word."""
+    words = TokenView(tokens)
+    keyword_of = _ru_keyword if language == "ru" else _kk_keyword
+    kinds = {}  # word -> "keyword" stem, True (acronym) or None
+    for word in set(tokens[2]):
+        kind = keyword_of(word)
+        kinds[word] = kind or (_is_acronym(word) or None)
     found = []
-    for i, (start, end, word) in enumerate(words):
-        lowered = word.lower()
-        if language == "ru":
-            parse = morphology.ru_parse(lowered)
-            lemma = parse.normal_form if parse is not None else lowered
-            is_keyword = lemma in RU_KEYWORDS
-        else:
-            stem = next((k for k in KK_KEYWORDS if lowered.startswith(k)), None)
-            rest = lowered[len(stem) :] if stem else ""
-            is_keyword = stem is not None and (not rest or rest.startswith(_KK_AFTER_KEYWORD))
-        if not is_keyword:
-            if _is_acronym(word) and not taken(start, end):
+    for i in itertools.compress(range(len(words)), map(kinds.__getitem__, tokens[2])):
+        start, end, word = words[i]
+        stem = keyword_of(word)
+        if not stem:
+            if not taken(start, end):
                 # "(ЧелГУ)" right after a name found already is that name's acronym
                 if found and text[found[-1][1] : start].strip() == "(":
                     continue

@@ -8,14 +8,16 @@ of new institutions; figures are found by `figures.detect_figures`.
 
 import bisect
 import datetime
+import functools
 import html
+import itertools
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 
 from django.utils.html import strip_tags
 
-from . import cyrillic
+from . import cyrillic, morphology
 from . import people as people_module
 from .directory import (
     _is_word_char,
@@ -98,6 +100,11 @@ class Text:
         if position > starts[-1] or position == len(self.text):
             starts.append(position)
 
+    @functools.cached_property
+    def tokens(self):
+        """The text's words, tokenised once: (starts, ends, words) lists."""
+        return morphology.tokenise(self.text)
+
     def sentence_span(self, position):
         index = bisect.bisect_right(self.starts, position) - 1
         start = self.starts[index]
@@ -143,14 +150,13 @@ def find_hits(index, text):
 def resolve_overlaps(raw):
     """Of overlapping hits the longest wins (the earliest among equals)."""
     raw.sort(key=lambda h: (-h.length, h.start))
-    taken, chosen = [], []
+    size = max((h.end for h in raw), default=0)
+    occupied = bytearray(size)  # one byte a character: linear, where a sorted list of
+    chosen = []  # taken spans costs an insertion (a memory move) per hit
     for hit in raw:
-        i = bisect.bisect_left(taken, (hit.start, hit.end))
-        if i > 0 and taken[i - 1][1] > hit.start:
+        if 1 in occupied[hit.start : hit.end]:
             continue
-        if i < len(taken) and taken[i][0] < hit.end:
-            continue
-        taken.insert(i, (hit.start, hit.end))
+        occupied[hit.start : hit.end] = b"\x01" * (hit.end - hit.start)
         chosen.append(hit)
     chosen.sort(key=lambda h: h.start)
     return chosen
@@ -286,7 +292,7 @@ def detect_mentions(raw_text, on=None):
         entries = Spans((h.start, h.end) for h in hits if h.entries[0][0] != "country")
         candidates = sorted(
             candidates
-            + cyrillic.new_institutions(text.text, language, lambda s, e: entries.overlaps(s, e))
+            + cyrillic.new_institutions(text.text, text.tokens, language, entries.overlaps)
         )
     # A country inside an institution-like name ("Kazakh-British Technical University")
     # belongs to that name.
@@ -372,7 +378,7 @@ def _new_people(index, text, language, hits, candidates, mention):
         return "", None
 
     for person in people_module.detect_new_people(
-        text.text, language, taken, people, organisation_of
+        text.text, language, taken, people, organisation_of, text.tokens
     ):
         mention(
             "new_person",
@@ -501,16 +507,18 @@ def find_cyrillic_hits(index, text, language):
     title and their surname ("ректор Мұтанов") or an initial ("Б. Нусупов")."""
     cyrillic = index.cyrillic(language)
     raw = list(find_hits(index, text))
-    found, words, keys = cyrillic.hits(text.text)
+    starts, ends, words = text.tokens
+    found, keys = cyrillic.hits(text.tokens)
     raw += [Hit(start, end, entries) for start, end, entries in found]
     named = {e[1] for _s, _e, entries in found for e in entries if e[0] == "person"}
-    for i, key in enumerate(keys):
-        for person_id, titles in cyrillic.surnames.get(key, ()):
+    surnames, titles = cyrillic.surnames, cyrillic.titles
+    for i in itertools.compress(range(len(keys)), map(surnames.__contains__, keys)):
+        for person_id, person_titles in surnames[keys[i]]:
             window = keys[max(0, i - 3) : i]
-            by_title = any(cyrillic.titles.get((k,)) in titles for k in window)
-            by_initial = i > 0 and len(words[i - 1][2]) == 1 and person_id in named
+            by_title = any(titles.get((k,)) in person_titles for k in window)
+            by_initial = i > 0 and len(words[i - 1]) == 1 and person_id in named
             if by_title or by_initial:
-                raw.append(Hit(words[i][0], words[i][1], (("person", person_id, None),)))
+                raw.append(Hit(starts[i], ends[i], (("person", person_id, None),)))
     return resolve_overlaps(raw)
 
 
@@ -634,8 +642,11 @@ def _city_countries_in_name(index, name):
 
 
 def _countries_in_name(index, name):
-    text = Text(name)
-    return [h.entries[0][1] for h in find_hits(index, text) if h.entries[0][0] == "country"]
+    cache = index.__dict__.setdefault("_countries_in_names", {})
+    if name not in cache:
+        hits = find_hits(index, Text(name))
+        cache[name] = [h.entries[0][1] for h in hits if h.entries[0][0] == "country"]
+    return list(cache[name])
 
 
 def press_release_text(press_release):

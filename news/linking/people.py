@@ -12,6 +12,8 @@ instrumental or genitive ("с премьер-министром Олжасом �
 ending, a Kazakh name its case suffix ("Сидоровичпен").
 """
 
+import bisect
+import functools
 import re
 from dataclasses import dataclass
 
@@ -115,7 +117,15 @@ def role_pattern(language):
     return _PATTERNS[language]
 
 
-def _words(text, start, end):
+def _words(text, start, end, tokens=None):
+    """(start, end, word) of the words of text[start:end]: a slice of the whole text's
+    `tokens` where no word straddles the edges, else the window tokenised alone."""
+    clean_end = end >= len(text) or not (text[end].isalnum() or text[end] in "-'’")
+    if tokens is not None and clean_end:
+        starts, ends, words = tokens
+        lo, hi = bisect.bisect_left(ends, start + 1), bisect.bisect_left(starts, end)
+        if lo >= hi or (starts[lo] >= start and ends[hi - 1] <= end):
+            return list(zip(starts[lo:hi], ends[lo:hi], words[lo:hi], strict=True))
     return [(s + start, e + start, w) for s, e, w in morphology.tokens(text[start:end])]
 
 
@@ -130,12 +140,14 @@ def _run_is_name(run):
     return all(_CAPITAL.match(w) for w in words) and not all(w.isupper() for w in words)
 
 
+@functools.lru_cache(maxsize=10_000)
 def _nominative(words, language, role_word):
+    """The words of a name (a tuple) in the nominative, as a tuple."""
     if language == "kk":
         last = words[-1]
         for ending in sorted(morphology.KK_SUFFIX_AFTER_HYPHEN, key=len, reverse=True):
             if len(ending) >= 2 and last.lower().endswith(ending) and len(last) - len(ending) >= 3:
-                return [*words[:-1], last[: -len(ending)]]
+                return (*words[:-1], last[: -len(ending)])
         return words
     if language != "ru":
         return words
@@ -155,10 +167,10 @@ def _nominative(words, language, role_word):
                 word = word[: -len(ending)]
                 break
         result.append(word)
-    return result
+    return tuple(result)
 
 
-def detect_new_people(text, language, taken, known_people, organisation_of):
+def detect_new_people(text, language, taken, known_people, organisation_of, tokens=None):
     """New people in `text` (a normalised string). `taken(start, end)` says whether a span
     overlaps a known entry or a suggested institution; `known_people` are the spans of
     known people; `organisation_of(start, end)` gives (name, id) of what a span names."""
@@ -173,7 +185,7 @@ def detect_new_people(text, language, taken, known_people, organisation_of):
         )
         if sentence_end:
             window_end = match.end() + sentence_end.start() + 1
-        words = _words(text, match.end(), window_end)
+        words = _words(text, match.end(), window_end, tokens)
         run, plural = [], role.lower().endswith("s") and language == "en"
         organisation = [match.end(), match.end()]
         names = []
@@ -216,7 +228,7 @@ def detect_new_people(text, language, taken, known_people, organisation_of):
         for run in names:
             # "Culture Muhammad Shahhat Al-Jindi": organisation words before the name
             start, end = run[0][0], run[-1][1]
-            words = [w for _s, _e, w in run]
+            words = tuple(w for _s, _e, w in run)
             nominative = _nominative(words, language, role)
             # The text's own spelling ("М. Бүркітбаев") unless a case ending was taken off.
             name = text[start:end] if nominative == words else " ".join(nominative)
