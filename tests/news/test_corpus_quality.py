@@ -63,8 +63,16 @@ def test_evaluate_command_prints_figures_and_leaves_the_database_alone(db):
     call_command("evaluate_mentions", stdout=out)
     text = out.getvalue()
     assert "Mentions: precision" in text and "Figures: precision" in text
-    assert "held-out  ru" in text and "tuned     kk" in text
+    assert "held-out   ru" in text and "tuned      kk" in text
+    assert "held-out-2 kk" in text  # the second held-out batch, reported apart
     assert Institution.objects.count() == 0
+
+
+def test_verbose_misses_never_lists_the_held_out_part(db):
+    out = StringIO()
+    call_command("evaluate_mentions", "--verbose-misses", stdout=out)
+    listed = [line for line in out.getvalue().splitlines() if line.startswith("  [")]
+    assert all(line.startswith("  [tuned]") for line in listed)
 
 
 @pytest.mark.parametrize("name", ["14-ru-antwerp-seed.txt", "15-kk-antwerp-seed.txt"])
@@ -89,3 +97,6 @@ def test_a_real_corpus_has_30_texts_in_three_languages_and_a_held_out_part():
     }
     assert len(by_language["ru"]) >= 8 and len(by_language["kk"]) >= 8
     assert all(any(e["held_out"] for e in texts) for texts in by_language.values())
+    # A second held-out batch, added after the tuning: at least three texts per language.
+    second = [e for e in real.values() if e.get("held_out_batch") == 2]
+    assert all(sum(e["language"] == lang for e in second) >= 3 for lang in ["en", "ru", "kk"])
