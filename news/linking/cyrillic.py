@@ -225,14 +225,16 @@ def _kk_keyword(word):
     lowered = word.lower()
     stem = next((k for k in KK_KEYWORDS if lowered.startswith(k)), None)
     rest = lowered[len(stem) :] if stem else ""
-    return stem if stem is not None and (not rest or rest.startswith(_KK_AFTER_KEYWORD)) else None
+    # A name takes the possessive ending ("Ланчжоу университеті"); a bare keyword after a
+    # capitalised word ("Ректорат университет қабырғасынан") is no name.
+    return stem if stem is not None and rest.startswith(_KK_AFTER_KEYWORD) else None
 
 
-def new_institutions(text, tokens, language, taken):
+def new_institutions(text, tokens, language, taken, country_starts=frozenset()):
     """(start, end, name in the nominative) of institution-like names in a Russian or
     Kazakh text that are no directory entry: '<Омского государственного> университета
-    <имени Ф. М. Достоевского>', '<Ланчжоу> университетінің', and acronyms such as МГИМО.
-    `tokens` are the text's words (`morphology.tokenise`); each distinct word is looked at
+    <имени Ф. М. Достоевского>', '<Ланчжоу> университетінің', and acronyms such as МГИМО;
+    not a country's name alone before a Kazakh keyword (`country_starts`). `tokens` are the text's words (`morphology.tokenise`); each distinct word is looked at
     once, and only keywords and acronyms are followed up word by word."""
     words = TokenView(tokens)
     keyword_of = _ru_keyword if language == "ru" else _kk_keyword
@@ -254,6 +256,8 @@ def new_institutions(text, tokens, language, taken):
         first = _name_start(words, i, language)
         if first is None:
             continue
+        if language == "kk" and i - first == 1 and words[first][0] in country_starts:
+            continue  # "Грузия университетінде": a university of Georgia, not a name
         last = _name_end(words, i, text) if language == "ru" else i
         span = (words[first][0], words[last][1])
         if taken(*span):
@@ -297,7 +301,28 @@ def _name_end(words, i, text):
         while j < len(words) and words[j][2][:1].isupper() and j - i <= 5:
             j += 1
         return j - 1
-    return i
+    return _genitive_tail(words, i, text)
+
+
+def _genitive_tail(words, i, text):
+    """'университета языка и культуры', 'института востоковедения': lower-case nouns (and
+    their adjectives, joined by 'и') in the genitive right after the keyword belong to the
+    name; the name ends with the last such noun."""
+    last, j = i, i + 1
+    while j < len(words) and j - i <= 5:
+        start, _end, word = words[j]
+        if text[words[j - 1][1] : start].strip() or not word[:1].islower():
+            break
+        if word == "и":
+            j += 1
+            continue
+        kinds = morphology.ru_genitive_kinds(word)
+        if "NOUN" in kinds and morphology.ru_parse(word).normal_form not in RU_KEYWORDS:
+            last = j
+        elif "ADJF" not in kinds:
+            break
+        j += 1
+    return last
 
 
 def _ru_nominative(words, first, keyword, last, text):

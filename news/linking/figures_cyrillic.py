@@ -23,7 +23,7 @@ RU_NOUNS = {
     "студент", "исследователь", "преподаватель", "учёный", "ученый", "магистрант",
     "докторант", "аспирант", "стажёр", "стажер", "выпускник", "специалист", "эксперт",
     "участник", "гость", "человек", "договор", "соглашение", "меморандум", "филиал", "грант",
-    "стипендия", "проект", "программа", "слушатель", "абитуриент", "школьник",
+    "стипендия", "проект", "программа", "слушатель", "абитуриент", "школьник", "гражданин",
 }  # fmt: skip
 KK_NOUNS = (
     "студент", "зерттеуші", "оқытушы", "магистрант", "докторант", "түлек", "маман", "ғалым",
@@ -46,6 +46,8 @@ RU_NUMBERS = {
 }  # fmt: skip
 RU_THOUSAND = {"тысяча", "тыс", "тыс."}
 KK_THOUSAND = ("мың",)
+# Words before a number that make it a target, not a count ("должно достичь 100 тысяч").
+RU_TARGET = {"достичь", "достигнуть", "достигнет", "достигнут", "довести"}
 RU_APPROX = {"около", "более", "свыше", "почти", "порядка", "примерно", "больше", "менее", "до"}
 KK_APPROX_AFTER = {"астам", "аса", "жуық", "шамасында"}
 KK_APPROX_BEFORE = {"шамамен", "жуық", "шамасы"}
@@ -139,8 +141,18 @@ def cyrillic_figures(text, language, hits):
         if number is None or (word.isdigit() and 1900 <= int(word) <= 2100 and len(word) == 4):
             continue
         value, j = number
+        if (
+            language == "kk"
+            and j < len(tokens)
+            and tokens[j][0] == tokens[j - 1][1] + 1
+            and text[tokens[j][0] - 1] == "-"
+            and tokens[j][2].lower() in morphology.KK_SUFFIX_AFTER_HYPHEN
+        ):
+            j += 1  # "40-қа жуық студент": a number takes its case ending after a hyphen
         approximate = False
         before = tokens[i - 1][2].lower() if i else ""
+        if language == "ru" and before in RU_TARGET:
+            continue
         if language == "ru" and before in RU_APPROX:
             approximate = True
         if language == "kk" and before in KK_APPROX_BEFORE:
@@ -181,7 +193,7 @@ def _phrase(tokens, j, language):
             if end < len(tokens):
                 tail = tokens[end][2]
                 parse = morphology.ru_parse(tail)
-                if tail.lower() == "из" and end + 1 < len(tokens):
+                if tail.lower() == "из" and end + 1 < len(tokens) and tokens[end + 1][2].istitle():
                     words += ["из", tokens[end + 1][2]]
                     end += 2
                 elif parse is not None and parse.tag.POS == "NOUN" and parse.tag.case == "gent":

@@ -292,7 +292,13 @@ def detect_mentions(raw_text, on=None):
         entries = Spans((h.start, h.end) for h in hits if h.entries[0][0] != "country")
         candidates = sorted(
             candidates
-            + cyrillic.new_institutions(text.text, text.tokens, language, entries.overlaps)
+            + cyrillic.new_institutions(
+                text.text,
+                text.tokens,
+                language,
+                entries.overlaps,
+                {h.start for h in hits if h.entries[0][0] == "country"},
+            )
         )
     # A country inside an institution-like name ("Kazakh-British Technical University")
     # belongs to that name.

@@ -72,6 +72,15 @@ def ru_parse(word):
     return parse if parse.is_known else None
 
 
+@functools.lru_cache(maxsize=10_000)
+def ru_genitive_kinds(word):
+    """The parts of speech ("NOUN", "ADJF") a word can be in the genitive, by any of
+    pymorphy3's parses of it ("культуры" is a genitive singular as well as a plural)."""
+    return frozenset(
+        p.tag.POS for p in _morph().parse(word.lower()) if p.is_known and p.tag.case == "gent"
+    )
+
+
 @functools.lru_cache(maxsize=50_000)
 def ru_key(word):
     word = RU_SYNONYMS.get(word.lower(), word)

@@ -41,6 +41,7 @@ ROLES = {
         "елші", "елшісі", "бас консул", "консул", "министр", "министрі", "президент",
         "президенті", "бірінші проректоры", "проректор", "проректоры", "ректор", "ректоры",
         "декан", "деканы", "директор", "директоры", "әкім", "әкімі", "басшысы", "төрағасы",
+        "хатшы", "хатшысы", "мемлекеттік хатшы", "мемлекет хатшысы",
     ],
 }  # fmt: skip
 HONORIFICS = {
@@ -54,6 +55,7 @@ PASS_OVER = {
     "и", "в", "по", "при", "республики", "казахстан", "рф", "рк", "чрезвычайный",
     "полномочный", "науки", "высшего", "образования", "правительства",
     "және", "бойынша", "мен", "бен", "пен",
+    "міндетін", "атқарушы", "атқарушысы", "уақытша",  # "директорының міндетін атқарушы"
 }  # fmt: skip
 # Words of organisations' names: a run of capitalised words holding one is no person.
 ORGANISATION_WORDS = {
@@ -75,6 +77,20 @@ _RU_CASE_ENDINGS = {
     "accs": ["ого", "его", "а", "я", "у", "ю"],
     "loct": ["ом", "ем", "е", "ой", "ей"],
 }
+
+
+_RU_VOWELS = set("аеёиоуыэюя")
+# Nouns of organisations a Russian role is followed by, in the genitive, before the name:
+# "директора университета Лю Сянцяня", "ректора академии ...".
+_RU_ORGANISATION_NOUNS = {
+    "университет", "институт", "академия", "колледж", "школа", "министерство", "факультет",
+    "центр", "посольство", "консульство", "фонд", "ассоциация", "кафедра", "ведомство",
+}  # fmt: skip
+
+
+def _ru_organisation_noun(word):
+    parse = morphology.ru_parse(word)
+    return parse is not None and parse.normal_form in _RU_ORGANISATION_NOUNS
 
 
 @dataclass
@@ -165,6 +181,8 @@ def _nominative(words, language, role_word):
         for ending in _RU_CASE_ENDINGS[case]:
             if word.lower().endswith(ending) and len(word) - len(ending) >= 3:
                 word = word[: -len(ending)]
+                if ending == "я":  # "Сянцяня" -> "Сянцянь", "Андрея" -> "Андрей"
+                    word += "й" if word[-1].lower() in _RU_VOWELS else "ь"
                 break
         result.append(word)
     return tuple(result)
@@ -219,6 +237,9 @@ def detect_new_people(text, language, taken, known_people, organisation_of, toke
                     break
                 continue
             if lowered in PASS_OVER:
+                continue
+            if language == "ru" and _ru_organisation_noun(word):
+                organisation[1] = end
                 continue
             break  # a verb or another word: the role's phrase is over
         if run and not _run_is_name(run):
