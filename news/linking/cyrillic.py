@@ -234,8 +234,9 @@ def new_institutions(text, tokens, language, taken, country_starts=frozenset()):
     """(start, end, name in the nominative) of institution-like names in a Russian or
     Kazakh text that are no directory entry: '<Омского государственного> университета
     <имени Ф. М. Достоевского>', '<Ланчжоу> университетінің', and acronyms such as МГИМО;
-    not a country's name alone before a Kazakh keyword (`country_starts`). `tokens` are the text's words (`morphology.tokenise`); each distinct word is looked at
-    once, and only keywords and acronyms are followed up word by word."""
+    not a country's name alone before a Kazakh keyword (`country_starts`). `tokens` are
+    the text's words (`morphology.tokenise`); each distinct word is looked at once, and
+    only keywords and acronyms are followed up word by word."""
     words = TokenView(tokens)
     keyword_of = _ru_keyword if language == "ru" else _kk_keyword
     kinds = {}  # word -> "keyword" stem, True (acronym) or None
