@@ -600,7 +600,11 @@ def _new_institutions(index, text, hits, candidates, mention):
     known_words = {pk: _name_words(index.institutions[pk]["name"]) for pk in known_here}
     suggested = {}
     names_words = {name: _name_words(name) for _s, _e, name in candidates}
+    # "the Summer University project": a name used to qualify a project is no institution.
+    qualifiers = {name for _s, end, name in candidates if _QUALIFIED_NOUN.match(text.text, end)}
     for start, end, name in candidates:
+        if name in qualifiers:
+            continue
         if name.lower() in index.institution_names:
             mention("institution", index.institution_names[name.lower()], start, end)
             continue
@@ -634,7 +638,27 @@ def _new_institutions(index, text, hits, candidates, mention):
         code = str(index.countries.get(guesses[0], "")) if guesses else ""
         mention("new_institution", None, start, end, False, name=name, country_code=code)
         suggested[start] = name
+    _acronyms_of_suggested(text, suggested)
     return suggested
+
+
+_QUALIFIED_NOUN = re.compile(r"\s+(?:project|initiative|festival)\b", re.IGNORECASE)
+
+
+def _acronyms_of_suggested(text, suggested):
+    """'Kazan Federal University ... KFU hosts 68 students': an acronym of a suggested
+    institution's initials stands for it, so a figure beside the acronym belongs to it."""
+    by_initials = {}
+    for name in suggested.values():
+        initials = "".join(w[0] for w in re.split(r"[\s-]+", name) if w[:1].isupper())
+        if len(initials) >= 3:
+            by_initials.setdefault(initials, name)
+    if not by_initials:
+        return
+    for match in _ACRONYM.finditer(text.text):
+        name = by_initials.get(match.group())
+        if name is not None:
+            suggested.setdefault(match.start(), name)
 
 
 def _city_countries_in_name(index, name):
