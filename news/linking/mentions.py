@@ -430,11 +430,14 @@ def _ambassador_role(index, text, hit, country_id, on, mention, hits):
     _mission_and_head(index, text, hit, country_id, on, mention, hits, start, head=True)
 
 
+# "посол" loses its second "о" in every other form ("послом", "посла", "послу").
+_RU_AMBASSADOR = r"(?:посол|посл(?:а|у|ом|е|ы|ов|ам|ами|ах))\b"
+
 # "Ambassador of Kazakhstan <name>", "Посол Казахстана <name>", "Қазақстан елшісі <name>":
 # the role names whose mission it is (a bare "Ambassador <name>" does not).
 _AMBASSADOR_OF_KAZAKHSTAN = re.compile(
     r"(?:\bambassador\s+of\s+(?:the\s+republic\s+of\s+)?kazakhstan|"
-    r"\bпосол\w*\s+(?:республики\s+)?казахстан\w*|қазақстан\w*\s+елші\w*)\s+$",
+    rf"\b{_RU_AMBASSADOR}\s+(?:республики\s+)?казахстан\w*|қазақстан\w*\s+елші\w*)\s+$",
     re.IGNORECASE,
 )
 
@@ -481,7 +484,7 @@ def _mission_and_head(index, text, hit, country_id, on, mention, hits, start, he
 # country); "Қазақстанның Бельгиядағы елшісі", "Германиядағы Қазақстан Республикасының
 # Елшілігі" (around it).
 _RU_ROLE = re.compile(
-    r"\b(?P<role>посол\w*|посольств\w*)(?:\s+(?:чрезвычайн\w+\s+и\s+полномочн\w+\s+)?)?"
+    rf"\b(?P<role>{_RU_AMBASSADOR}|посольств\w*)(?:\s+(?:чрезвычайн\w+\s+и\s+полномочн\w+\s+)?)?"
     r"(?:\s*республики)?\s*казахстан\w*\s+во?\s+$",
     re.IGNORECASE,
 )
