@@ -20,7 +20,6 @@ from django.utils.html import strip_tags
 from . import cyrillic, morphology
 from . import people as people_module
 from .directory import (
-    _is_word_char,
     _lower_same_length,
     get_index,
     normalise,
@@ -137,9 +136,12 @@ def find_hits(index, text):
     size = len(source)
     for end, (length, entries) in index.automaton.iter(lowered):
         start = end - length + 1
-        if start > 0 and _is_word_char(source[start - 1]):
+        if start > 0 and source[start - 1].isalnum():  # not on a word boundary
             continue
-        if end + 1 < size and _is_word_char(source[end + 1]):
+        if end + 1 < size and source[end + 1].isalnum():
+            continue
+        if len(entries) == 1 and entries[0][2] is None:
+            raw.append(Hit(start, end + 1, entries))
             continue
         fitting = tuple(e for e in entries if e[2] is None or source[start : end + 1] == e[2])
         if fitting:
@@ -220,6 +222,7 @@ _CAPITALISED_WORD = re.compile(r" ([A-Z][\w-]+)")
 
 
 _INSTITUTION_KEYWORD = re.compile(_KEYWORD)
+_FULL_STOP = re.compile(r"\.\s")
 _NEXT_CAPITALISED = re.compile(r" [A-Z][\w'-]+")
 
 
@@ -258,7 +261,7 @@ def _candidate_spans(index, text, hits):
             start += len(words[0]) + 1
             words = words[1:]
         name = " ".join(words)
-        name = re.split(r"\.\s", name)[0].rstrip(".,")
+        name = _FULL_STOP.split(name, maxsplit=1)[0].rstrip(".,")
         name = _without_following_name(text, start, name)
         # "Goethe University Frankfurt": a known city right after the name belongs to it.
         after = _CAPITALISED_WORD.match(text.text, start + len(name))

@@ -112,6 +112,12 @@ def _role_pattern(language):
     return re.compile(rf"(?<![\w-])(?:{body}){ending}(?![\w-])", re.IGNORECASE)
 
 
+_SENTENCE_END = re.compile(
+    r"(?<![A-ZА-ЯӘҒҚҢӨҰҮҺІ][a-zа-яәғқңөұүһі])(?<![A-ZА-ЯӘҒҚҢӨҰҮҺІ])[.;!?](?:\s|$)|\n"
+)
+
+
+@functools.lru_cache(maxsize=10_000)
 def _is_role_word(word, language):
     return bool(role_pattern(language).fullmatch(word))
 
@@ -198,10 +204,7 @@ def detect_new_people(text, language, taken, known_people, organisation_of, toke
     for match in pattern.finditer(text):
         role = text[match.start() : match.end()]
         window_end = min(len(text), match.end() + 180)
-        sentence_end = re.search(
-            r"(?<![A-ZА-ЯӘҒҚҢӨҰҮҺІ][a-zа-яәғқңөұүһі])(?<![A-ZА-ЯӘҒҚҢӨҰҮҺІ])[.;!?](?:\s|$)|\n",
-            text[match.end() : window_end],
-        )
+        sentence_end = _SENTENCE_END.search(text[match.end() : window_end])
         if sentence_end:
             window_end = match.end() + sentence_end.start() + 1
         words = _words(text, match.end(), window_end, tokens)
