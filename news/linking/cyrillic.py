@@ -9,6 +9,7 @@ text's words once and reports the longest name that starts at each word, so its 
 with the length of the text times the number of words of the longest name.
 """
 
+import functools
 import itertools
 from collections import defaultdict
 
@@ -201,19 +202,7 @@ def _is_acronym(word):
     return upper >= 3 and word not in _ACRONYM_STOP and bool(morphology.CYRILLIC.search(word))
 
 
-class TokenView:
-    """(start, end, word) of the i-th word of `morphology.tokenise` lists, made on demand."""
-
-    def __init__(self, tokens):
-        self.starts, self.ends, self.words = tokens
-
-    def __len__(self):
-        return len(self.words)
-
-    def __getitem__(self, i):
-        if isinstance(i, slice):
-            return list(zip(self.starts[i], self.ends[i], self.words[i], strict=True))
-        return self.starts[i], self.ends[i], self.words[i]
+TokenView = morphology.TokenView
 
 
 def _ru_keyword(word):
@@ -327,10 +316,19 @@ def _genitive_tail(words, i, text):
 
 
 def _ru_nominative(words, first, keyword, last, text):
-    noun = morphology.ru_parse(words[keyword][2])
+    head = tuple(word for _start, _end, word in words[first:keyword])
+    tail = text[words[keyword][1] : words[last][1]] if last > keyword else ""
+    return _ru_nominative_of(head, words[keyword][2], tail)
+
+
+@functools.lru_cache(maxsize=10_000)
+def _ru_nominative_of(head, keyword, tail):
+    """'Омского государственного' + 'университета' -> 'Омский государственный университет'
+    (+ the tail as written); cached, since inflecting with pymorphy3 is slow."""
+    noun = morphology.ru_parse(keyword)
     gender = noun.normal_form if noun is None else None
     result = []
-    for _start, _end, word in words[first:keyword]:
+    for word in head:
         parse = morphology.ru_parse(word)
         wanted = {"nomn", "sing"}
         if noun is not None:
@@ -341,6 +339,5 @@ def _ru_nominative(words, first, keyword, last, text):
         inflected = parse.inflect(wanted) if parse is not None else None
         form = inflected.word if inflected else word
         result.append(form[:1].upper() + form[1:] if word[:1].isupper() else form)
-    result.append(noun.normal_form if noun is not None else words[keyword][2])
-    tail = text[words[keyword][1] : words[last][1]] if last > keyword else ""
+    result.append(noun.normal_form if noun is not None else keyword)
     return (" ".join(result) + tail).strip()

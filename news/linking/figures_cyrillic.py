@@ -104,17 +104,17 @@ _TOKEN_SPLIT = re.compile(f"({_TOKEN.pattern})")
 
 
 def _tokens(text):
-    """(start, end, word) of every token, with one `re.split` and a running sum in C."""
+    """(start, end, word) of every token as a `morphology.TokenView`, with one `re.split`
+    and a running sum in C."""
     parts = _TOKEN_SPLIT.split(text)
     offsets = list(itertools.accumulate(map(len, parts)))
     words = parts[1::2]
     ends = offsets[1::2]
-    tokens = list(zip(offsets[0::2], ends, words, strict=False))
+    starts = offsets[0::2][: len(words)]
     for i in [i for i, word in enumerate(words) if word[-1] == "."]:
-        start, end, word = tokens[i]
-        if word.lower() not in RU_THOUSAND:
-            tokens[i] = (start, end - 1, word[:-1])  # a full stop, not an abbreviation
-    return tokens
+        if words[i].lower() not in RU_THOUSAND:
+            words[i], ends[i] = words[i][:-1], ends[i] - 1  # a full stop, not an abbreviation
+    return morphology.TokenView((starts, ends, words))
 
 
 def cyrillic_figures(text, language, hits):
@@ -122,10 +122,10 @@ def cyrillic_figures(text, language, hits):
     tokens = _tokens(text)
     read = _ru_number if language == "ru" else _kk_number
     starts_number = {}
-    for word in {w for _s, _e, w in tokens}:
+    for word in set(tokens.words):
         starts_number[word] = word[0].isdigit() or (word[0].isalpha() and read(word) is not None)
     candidates = itertools.compress(
-        range(len(tokens)), map(starts_number.__getitem__, (w for _s, _e, w in tokens))
+        range(len(tokens)), map(starts_number.__getitem__, tokens.words)
     )
     countries = {}
     for hit in hits:

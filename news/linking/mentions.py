@@ -608,8 +608,12 @@ def _new_institutions(index, text, hits, candidates, mention):
     names_words = {name: _name_words(name) for _s, _e, name in candidates}
     # "the Summer University project": a name used to qualify a project is no institution.
     qualifiers = {name for _s, end, name in candidates if _QUALIFIED_NOUN.match(text.text, end)}
+    decided = {}  # name -> "alias" or "new": a name met again is suggested already
     for start, end, name in candidates:
-        if name in qualifiers:
+        if name in qualifiers or decided.get(name) == "alias":
+            continue
+        if decided.get(name) == "new":
+            suggested[start] = name
             continue
         if name.lower() in index.institution_names:
             mention("institution", index.institution_names[name.lower()], start, end)
@@ -627,12 +631,14 @@ def _new_institutions(index, text, hits, candidates, mention):
                 "new_institution", None, start, end, False, name=name,
                 alias_of=alias_of, alias_of_name=index.entry_name("institution", alias_of),
             )  # fmt: skip
+            decided[name] = "alias"
             continue
         longer = next(
             (other for other, w in names_words.items() if len(words) >= 2 and words < w), None
         ) or _expanded_acronym(name, names_words)
         if longer is not None:
             mention("new_institution", None, start, end, False, name=name, alias_of_name=longer)
+            decided[name] = "alias"
             continue
         s_start, s_end = text.sentence_span(start)
         nearby = [
@@ -644,6 +650,7 @@ def _new_institutions(index, text, hits, candidates, mention):
         code = str(index.countries.get(guesses[0], "")) if guesses else ""
         mention("new_institution", None, start, end, False, name=name, country_code=code)
         suggested[start] = name
+        decided[name] = "new"
     _acronyms_of_suggested(text, suggested)
     return suggested
 

@@ -147,6 +147,22 @@ def tokenise(text):
     return starts, ends, words
 
 
+class TokenView:
+    """(start, end, word) of the i-th word of (starts, ends, words) lists, made on demand,
+    so a text's words need no tuple each."""
+
+    def __init__(self, tokens):
+        self.starts, self.ends, self.words = tokens
+
+    def __len__(self):
+        return len(self.words)
+
+    def __getitem__(self, i):
+        if isinstance(i, slice):
+            return list(zip(self.starts[i], self.ends[i], self.words[i], strict=True))
+        return self.starts[i], self.ends[i], self.words[i]
+
+
 def name_key(name, language):
     key = KEY_FUNCTIONS[language]
     return tuple(key(word) for _s, _e, word in tokens(name))
