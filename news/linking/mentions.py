@@ -330,11 +330,14 @@ def detect_mentions(raw_text, on=None):
 
     sentence_institutions = defaultdict(set)
     for hit in hits:
-        by_kind = defaultdict(list)
-        for kind, pk, _form in hit.entries:
-            by_kind[kind].append(pk)
+        if len(hit.entries) == 1:  # the usual case: one entry, nothing to group
+            by_kind = {hit.entries[0][0]: [hit.entries[0][1]]}
+        else:
+            by_kind = defaultdict(list)
+            for kind, pk, _form in hit.entries:
+                by_kind[kind].append(pk)
         for kind, pks in by_kind.items():
-            pks = sorted(set(pks))
+            pks = sorted(set(pks)) if len(pks) > 1 else pks
             if kind == "person" and len(pks) > 1:
                 in_post = [pk for pk in pks if index.holds_post(pk, on)]
                 pks = in_post if len(in_post) == 1 else pks
@@ -605,7 +608,8 @@ def _new_institutions(index, text, hits, candidates, mention):
     }
     known_words = {pk: _name_words(index.institutions[pk]["name"]) for pk in known_here}
     suggested = {}
-    names_words = {name: _name_words(name) for _s, _e, name in candidates}
+    names = dict.fromkeys(name for _s, _e, name in candidates)  # in order of appearance
+    names_words = {name: _name_words(name) for name in names}
     # "the Summer University project": a name used to qualify a project is no institution.
     qualifiers = {name for _s, end, name in candidates if _QUALIFIED_NOUN.match(text.text, end)}
     decided = {}  # name -> "alias" or "new": a name met again is suggested already

@@ -155,7 +155,11 @@ def _words(text, start, end, tokens=None):
 def _run_is_name(run):
     if not 2 <= len(run) <= 4:
         return False
-    words = [w for _s, _e, w in run]
+    return _words_are_a_name(tuple(w for _s, _e, w in run))
+
+
+@functools.lru_cache(maxsize=10_000)
+def _words_are_a_name(words):
     if any(len(w) > 1 and w.isupper() for w in words):
         return False  # "АО", "KAZINFORM": an acronym is no part of a person's name
     if any(w.lower().strip(".") in ORGANISATION_WORDS for w in words):
