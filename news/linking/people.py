@@ -206,6 +206,8 @@ def detect_new_people(text, language, taken, known_people, organisation_of, toke
     found, seen = [], set()
     pattern = role_pattern(language)
     for match in pattern.finditer(text):
+        if tokens is not None and _ends_at_once(match.end(), tokens, language, taken, known_people):
+            continue
         role = text[match.start() : match.end()]
         window_end = min(len(text), match.end() + 180)
         sentence_end = _SENTENCE_END.search(text[match.end() : window_end])
@@ -278,6 +280,23 @@ def detect_new_people(text, language, taken, known_people, organisation_of, toke
             )
     found += _name_then_role(text, language, taken, known_people, organisation_of, seen)
     return found
+
+
+def _ends_at_once(position, tokens, language, taken, known_people):
+    """Whether the role ending at `position` is followed by a word that ends its phrase
+    at once ("the Ambassador noted ..."), as the loop of `detect_new_people` would find:
+    most roles are, and this test spares them the window and its words."""
+    starts, ends, words = tokens
+    k = bisect.bisect_left(starts, position)
+    if k == len(starts) or (k and ends[k - 1] > position):
+        return False  # no word after it, or a word runs across the role's end
+    word = words[k]
+    lowered = word.lower()
+    if not word[:1].islower() or lowered in PASS_OVER or lowered in HONORIFICS:
+        return False
+    if lowered.strip(".") in HONORIFICS or (language == "ru" and _ru_organisation_noun(word)):
+        return False
+    return not taken(starts[k], ends[k]) or known_people.contains(starts[k])
 
 
 def _name_then_role(text, language, taken, known_people, organisation_of, seen):
