@@ -278,7 +278,7 @@ def detect_new_people(text, language, taken, known_people, organisation_of, toke
                     org_id,
                 )
             )
-    found += _name_then_role(text, language, taken, known_people, organisation_of, seen)
+    found += _name_then_role(text, language, taken, known_people, organisation_of, seen, tokens)
     return found
 
 
@@ -299,7 +299,7 @@ def _ends_at_once(position, tokens, language, taken, known_people):
     return not taken(starts[k], ends[k]) or known_people.contains(starts[k])
 
 
-def _name_then_role(text, language, taken, known_people, organisation_of, seen):
+def _name_then_role(text, language, taken, known_people, organisation_of, seen, tokens=None):
     """'<Name>, <Role> of <organisation>' (English)."""
     if language != "en":
         return []
@@ -316,7 +316,7 @@ def _name_then_role(text, language, taken, known_people, organisation_of, seen):
             continue
         if known_people.overlaps(start, end):
             continue
-        run = _words(text, start, end)
+        run = _words(text, start, end, tokens)
         if not _run_is_name(run):
             continue
         name = match["name"]
