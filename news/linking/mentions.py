@@ -194,10 +194,11 @@ _CITY_FOLLOWS = ("Universiteit", "Universität", "Université", "Hochschule")
 
 
 class Spans:
-    """Sorted, non-overlapping (start, end) spans; overlap tests in logarithmic time."""
+    """Sorted, non-overlapping (start, end) spans; overlap tests in logarithmic time. Hits
+    come sorted already (`presorted`)."""
 
-    def __init__(self, spans):
-        self.spans = sorted(spans)
+    def __init__(self, spans, presorted=False):
+        self.spans = list(spans) if presorted else sorted(spans)
         self.starts = [s for s, _e in self.spans]
 
     def overlaps(self, start, end):
@@ -244,7 +245,9 @@ def _without_following_name(text, start, name):
 
 def _candidate_spans(index, text, hits):
     """Institution-like names that are no directory entry: (start, end, name)."""
-    blocked = Spans((h.start, h.end) for h in hits if h.entries[0][0] != "country")
+    blocked = Spans(
+        [(h.start, h.end) for h in hits if h.entries[0][0] != "country"], presorted=True
+    )
     found = []
     for match in finditer_near(
         NEW_INSTITUTION, text.text, _INSTITUTION_WORDS, before=120, after=90
@@ -292,7 +295,9 @@ def detect_mentions(raw_text, on=None):
         hits = find_hits(index, text)
     candidates = _candidate_spans(index, text, hits)
     if language in ("ru", "kk"):
-        entries = Spans((h.start, h.end) for h in hits if h.entries[0][0] != "country")
+        entries = Spans(
+            [(h.start, h.end) for h in hits if h.entries[0][0] != "country"], presorted=True
+        )
         candidates = sorted(
             candidates
             + cyrillic.new_institutions(
@@ -366,9 +371,9 @@ def detect_mentions(raw_text, on=None):
 
 def _new_people(index, text, language, hits, candidates, mention):
     """Suggestions of people the directory does not know, named with a role."""
-    taken_spans = Spans((h.start, h.end) for h in hits)
+    taken_spans = Spans([(h.start, h.end) for h in hits], presorted=True)
     candidate_spans = Spans((s, e) for s, e, _n in candidates)
-    people = Spans((h.start, h.end) for h in hits if h.entries[0][0] == "person")
+    people = Spans([(h.start, h.end) for h in hits if h.entries[0][0] == "person"], presorted=True)
     hit_starts = [h.start for h in hits]
     candidates = sorted(candidates)
     candidate_starts = [s for s, _e, _n in candidates]

@@ -18,6 +18,8 @@ import re
 from dataclasses import dataclass
 
 from . import morphology
+from .directory import _lower_same_length
+from .scan import finditer_near, keyword_automaton
 
 _CAPITAL = re.compile(r"^[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ]")
 ROLES = {
@@ -299,18 +301,27 @@ def _ends_at_once(position, tokens, language, taken, known_people):
     return not taken(starts[k], ends[k]) or known_people.contains(starts[k])
 
 
+@functools.cache
+def _name_then_role_pattern():
+    pattern = re.compile(
+        r"(?P<name>(?-i:(?:[A-Z][\w'-]+\s+){1,3}[A-Z][\w'-]+)),\s+(?:the\s+)?(?P<role>"
+        + role_pattern("en").pattern
+        + r")(?P<rest>[^.;]{0,160})",
+        re.IGNORECASE,
+    )
+    return pattern, keyword_automaton({role.lower() for role in ROLES["en"]})
+
+
 def _name_then_role(text, language, taken, known_people, organisation_of, seen, tokens=None):
     """'<Name>, <Role> of <organisation>' (English)."""
     if language != "en":
         return []
     found = []
-    for match in re.finditer(
-        r"(?P<name>(?-i:(?:[A-Z][\w'-]+\s+){1,3}[A-Z][\w'-]+)),\s+(?:the\s+)?(?P<role>"
-        + role_pattern("en").pattern
-        + r")(?P<rest>[^.;]{0,160})",
-        text,
-        re.IGNORECASE,
-    ):
+    pattern, role_words = _name_then_role_pattern()
+    # Every match holds a role word: the pattern runs only near them (`scan.py`), in
+    # windows wide enough for four words of a name before it and the 160 after it.
+    lowered = _lower_same_length(text)
+    for match in finditer_near(pattern, text, role_words, search_in=lowered, before=150, after=260):
         start, end = match.start("name"), match.end("name")
         if not _CAPITAL.match(match["name"]) or taken(start, end):
             continue
