@@ -9,6 +9,8 @@ text's words once and reports the longest name that starts at each word, so its 
 with the length of the text times the number of words of the longest name.
 """
 
+import functools
+import itertools
 from collections import defaultdict
 
 from django.utils import translation
@@ -40,7 +42,7 @@ class CyrillicIndex:
         self.language = language
         self.key = morphology.KEY_FUNCTIONS[language]
         self.names = defaultdict(set)  # key tuple -> {(kind, pk)}
-        self.prefixes = set()
+        self._trie = None
         self.surnames = defaultdict(set)  # key of a surname -> {person id}
         self.titles = {}  # key of a title word -> title slug ("rector")
 
@@ -53,28 +55,46 @@ class CyrillicIndex:
         if len(key) == 1 and len(key[0]) < 2:
             return
         self.names[key].add((kind, pk))
-        for size in range(1, len(key)):
-            self.prefixes.add(key[:size])
+        self._trie = None
 
-    def hits(self, text):
-        """(start, end, ((kind, pk, None), ...)) of every name in `text`, longest first
-        where names overlap."""
-        words = list(morphology.tokens(text))
-        keys = [self.key(word) for _s, _e, word in words]
+    @property
+    def trie(self):
+        """The names' keys as a trie: {key: (next level, ((kind, pk, None), ...))}, so a
+        walk along the text's words builds no tuple per word."""
+        if self._trie is None:
+            trie = {}
+            for key, entries in self.names.items():
+                node = trie
+                for i, word_key in enumerate(key):
+                    child, found = node.get(word_key, ({}, ()))
+                    if i == len(key) - 1:
+                        found = tuple((k, pk, None) for k, pk in sorted(entries))
+                    node[word_key] = (child, found)
+                    node = child
+            self._trie = trie
+        return self._trie
+
+    def hits(self, tokens):
+        """(start, end, ((kind, pk, None), ...)) of every name in the tokenised text
+        (`morphology.tokenise`), longest first where names overlap; and the words' keys.
+        Only words whose key can start a name are looked at in Python."""
+        starts, ends, words = tokens
+        keys = list(map(self.key, words))
+        trie, count = self.trie, len(words)
         found = []
-        for i in range(len(words)):
-            best = None
-            for size in range(1, min(MAX_NAME_WORDS, len(words) - i) + 1):
-                candidate = tuple(keys[i : i + size])
-                if candidate in self.names:
-                    best = (size, self.names[candidate])
-                if candidate not in self.prefixes:
+        for i in itertools.compress(range(count), map(trie.__contains__, keys)):
+            best, node = None, trie
+            for j in range(i, min(i + MAX_NAME_WORDS, count)):
+                step = node.get(keys[j])
+                if step is None:
                     break
+                node, entries = step
+                if entries:
+                    best = (j, entries)
             if best:
-                size, entries = best
-                start, end = words[i][0], words[i + size - 1][1]
-                found.append((start, end, tuple((k, pk, None) for k, pk in sorted(entries))))
-        return found, words, keys
+                j, entries = best
+                found.append((starts[i], ends[j], entries))
+        return found, keys
 
 
 def build(index, language):
@@ -182,24 +202,42 @@ def _is_acronym(word):
     return upper >= 3 and word not in _ACRONYM_STOP and bool(morphology.CYRILLIC.search(word))
 
 
-def new_institutions(text, language, taken):
+TokenView = morphology.TokenView
+
+
+def _ru_keyword(word):
+    parse = morphology.ru_parse(word.lower())
+    return (parse.normal_form if parse is not None else word.lower()) in RU_KEYWORDS
+
+
+def _kk_keyword(word):
+    lowered = word.lower()
+    stem = next((k for k in KK_KEYWORDS if lowered.startswith(k)), None)
+    rest = lowered[len(stem) :] if stem else ""
+    # A name takes the possessive ending ("Ланчжоу университеті"); a bare keyword after a
+    # capitalised word ("Ректорат университет қабырғасынан") is no name.
+    return stem if stem is not None and rest.startswith(_KK_AFTER_KEYWORD) else None
+
+
+def new_institutions(text, tokens, language, taken, country_starts=frozenset()):
     """(start, end, name in the nominative) of institution-like names in a Russian or
     Kazakh text that are no directory entry: '<Омского государственного> университета
-    <имени Ф. М. Достоевского>', '<Ланчжоу> университетінің', and acronyms such as МГИМО."""
-    words = list(morphology.tokens(text))
+    <имени Ф. М. Достоевского>', '<Ланчжоу> университетінің', and acronyms such as МГИМО;
+    not a country's name alone before a Kazakh keyword (`country_starts`). `tokens` are
+    the text's words (`morphology.tokenise`); each distinct word is looked at once, and
+    only keywords and acronyms are followed up word by word."""
+    words = TokenView(tokens)
+    keyword_of = _ru_keyword if language == "ru" else _kk_keyword
+    kinds = {}  # word -> "keyword" stem, True (acronym) or None
+    for word in set(tokens[2]):
+        kind = keyword_of(word)
+        kinds[word] = kind or (_is_acronym(word) or None)
     found = []
-    for i, (start, end, word) in enumerate(words):
-        lowered = word.lower()
-        if language == "ru":
-            parse = morphology.ru_parse(lowered)
-            lemma = parse.normal_form if parse is not None else lowered
-            is_keyword = lemma in RU_KEYWORDS
-        else:
-            stem = next((k for k in KK_KEYWORDS if lowered.startswith(k)), None)
-            rest = lowered[len(stem) :] if stem else ""
-            is_keyword = stem is not None and (not rest or rest.startswith(_KK_AFTER_KEYWORD))
-        if not is_keyword:
-            if _is_acronym(word) and not taken(start, end):
+    for i in itertools.compress(range(len(words)), map(kinds.__getitem__, tokens[2])):
+        start, end, word = words[i]
+        stem = keyword_of(word)
+        if not stem:
+            if not taken(start, end):
                 # "(ЧелГУ)" right after a name found already is that name's acronym
                 if found and text[found[-1][1] : start].strip() == "(":
                     continue
@@ -208,6 +246,8 @@ def new_institutions(text, language, taken):
         first = _name_start(words, i, language)
         if first is None:
             continue
+        if language == "kk" and i - first == 1 and words[first][0] in country_starts:
+            continue  # "Грузия университетінде": a university of Georgia, not a name
         last = _name_end(words, i, text) if language == "ru" else i
         span = (words[first][0], words[last][1])
         if taken(*span):
@@ -251,14 +291,44 @@ def _name_end(words, i, text):
         while j < len(words) and words[j][2][:1].isupper() and j - i <= 5:
             j += 1
         return j - 1
-    return i
+    return _genitive_tail(words, i, text)
+
+
+def _genitive_tail(words, i, text):
+    """'университета языка и культуры', 'института востоковедения': lower-case nouns (and
+    their adjectives, joined by 'и') in the genitive right after the keyword belong to the
+    name; the name ends with the last such noun."""
+    last, j = i, i + 1
+    while j < len(words) and j - i <= 5:
+        start, _end, word = words[j]
+        if text[words[j - 1][1] : start].strip() or not word[:1].islower():
+            break
+        if word == "и":
+            j += 1
+            continue
+        kinds = morphology.ru_genitive_kinds(word)
+        if "NOUN" in kinds and morphology.ru_parse(word).normal_form not in RU_KEYWORDS:
+            last = j
+        elif "ADJF" not in kinds:
+            break
+        j += 1
+    return last
 
 
 def _ru_nominative(words, first, keyword, last, text):
-    noun = morphology.ru_parse(words[keyword][2])
+    head = tuple(word for _start, _end, word in words[first:keyword])
+    tail = text[words[keyword][1] : words[last][1]] if last > keyword else ""
+    return _ru_nominative_of(head, words[keyword][2], tail)
+
+
+@functools.lru_cache(maxsize=10_000)
+def _ru_nominative_of(head, keyword, tail):
+    """'Омского государственного' + 'университета' -> 'Омский государственный университет'
+    (+ the tail as written); cached, since inflecting with pymorphy3 is slow."""
+    noun = morphology.ru_parse(keyword)
     gender = noun.normal_form if noun is None else None
     result = []
-    for _start, _end, word in words[first:keyword]:
+    for word in head:
         parse = morphology.ru_parse(word)
         wanted = {"nomn", "sing"}
         if noun is not None:
@@ -269,6 +339,5 @@ def _ru_nominative(words, first, keyword, last, text):
         inflected = parse.inflect(wanted) if parse is not None else None
         form = inflected.word if inflected else word
         result.append(form[:1].upper() + form[1:] if word[:1].isupper() else form)
-    result.append(noun.normal_form if noun is not None else words[keyword][2])
-    tail = text[words[keyword][1] : words[last][1]] if last > keyword else ""
+    result.append(noun.normal_form if noun is not None else keyword)
     return (" ".join(result) + tail).strip()

@@ -178,10 +178,7 @@ def detect_figures(
         )
         subject_name = ""
         if subject is None:
-            s_start, s_end = text.sentence_span(start)
-            lo = bisect.bisect_left(new_institutions, (s_start, ""))
-            hi = bisect.bisect_left(new_institutions, (s_end, ""))
-            nearby = [n for _s, n in new_institutions[lo:hi]]
+            nearby = _new_institutions_near(text, start, new_institutions)
             # One new institution in the sentence is what it is about; a list of them, or
             # people attending an event, belong to the press release alone.
             if len(set(nearby)) == 1 and not ATTENDANCE.search(label):
@@ -203,6 +200,22 @@ def detect_figures(
             seen.add(item.key)
             found.append(item)
     return found
+
+
+def _new_institutions_near(text, position, new_institutions):
+    """Names of the new institutions suggested in the sentence of `position`, else in the
+    sentence before it ("... visited Kozybayev University. The university, which enrolls
+    more than 6,000 students, ...")."""
+    sentence = text.sentence_index(position)
+    for index in (sentence, sentence - 1):
+        if index < 0:
+            break
+        s_start, s_end = text.sentence_span(text.starts[index])
+        lo = bisect.bisect_left(new_institutions, (s_start, ""))
+        hi = bisect.bisect_left(new_institutions, (s_end, ""))
+        if hi > lo:
+            return [n for _s, n in new_institutions[lo:hi]]
+    return []
 
 
 def _english_figures(index, text):

@@ -11,6 +11,8 @@ approximate.
 """
 
 import bisect
+import functools
+import itertools
 import re
 
 from . import morphology
@@ -21,7 +23,7 @@ RU_NOUNS = {
     "студент", "исследователь", "преподаватель", "учёный", "ученый", "магистрант",
     "докторант", "аспирант", "стажёр", "стажер", "выпускник", "специалист", "эксперт",
     "участник", "гость", "человек", "договор", "соглашение", "меморандум", "филиал", "грант",
-    "стипендия", "проект", "программа", "слушатель", "абитуриент", "школьник",
+    "стипендия", "проект", "программа", "слушатель", "абитуриент", "школьник", "гражданин",
 }  # fmt: skip
 KK_NOUNS = (
     "студент", "зерттеуші", "оқытушы", "магистрант", "докторант", "түлек", "маман", "ғалым",
@@ -44,6 +46,8 @@ RU_NUMBERS = {
 }  # fmt: skip
 RU_THOUSAND = {"тысяча", "тыс", "тыс."}
 KK_THOUSAND = ("мың",)
+# Words before a number that make it a target, not a count ("должно достичь 100 тысяч").
+RU_TARGET = {"достичь", "достигнуть", "достигнет", "достигнут", "довести"}
 RU_APPROX = {"около", "более", "свыше", "почти", "порядка", "примерно", "больше", "менее", "до"}
 KK_APPROX_AFTER = {"астам", "аса", "жуық", "шамасында"}
 KK_APPROX_BEFORE = {"шамамен", "жуық", "шамасы"}
@@ -96,32 +100,59 @@ def _kk_noun(word):
     return next((n for n in KK_NOUNS if lowered.startswith(n)), None)
 
 
+_TOKEN_SPLIT = re.compile(f"({_TOKEN.pattern})")
+
+
+def _tokens(text):
+    """(start, end, word) of every token as a `morphology.TokenView`, with one `re.split`
+    and a running sum in C."""
+    parts = _TOKEN_SPLIT.split(text)
+    offsets = list(itertools.accumulate(map(len, parts)))
+    words = parts[1::2]
+    ends = offsets[1::2]
+    starts = offsets[0::2][: len(words)]
+    for i in [i for i, word in enumerate(words) if word[-1] == "."]:
+        if words[i].lower() not in RU_THOUSAND:
+            words[i], ends[i] = words[i][:-1], ends[i] - 1  # a full stop, not an abbreviation
+    return morphology.TokenView((starts, ends, words))
+
+
 def cyrillic_figures(text, language, hits):
     """(start, matched text, value, label, country id, approximate) of each figure."""
-    tokens = []
-    for match in _TOKEN.finditer(text):
-        word, end = match.group(), match.end()
-        if word.endswith(".") and word.lower() not in RU_THOUSAND:
-            word, end = word[:-1], end - 1  # a full stop, not an abbreviation
-        tokens.append((match.start(), end, word))
+    tokens = _tokens(text)
+    read = _ru_number if language == "ru" else _kk_number
+    starts_number = {}
+    for word in set(tokens.words):
+        starts_number[word] = word[0].isdigit() or (word[0].isalpha() and read(word) is not None)
+    candidates = itertools.compress(
+        range(len(tokens)), map(starts_number.__getitem__, tokens.words)
+    )
     countries = {}
     for hit in hits:
         if hit.entries[0][0] == "country" and len(hit.entries) == 1:
             countries[hit.start] = hit.entries[0][1]
     country_at = sorted(countries.items())
-    i = 0
-    while i < len(tokens):
-        start, _end, word = tokens[i]
-        if not (word[0].isdigit() or word[0].isalpha()):
-            i += 1
+    after_figure = 0
+    for i in candidates:
+        if i < after_figure:
             continue
+        start, _end, word = tokens[i]
         number = _value(tokens, i, language)
         if number is None or (word.isdigit() and 1900 <= int(word) <= 2100 and len(word) == 4):
-            i += 1
             continue
         value, j = number
+        if (
+            language == "kk"
+            and j < len(tokens)
+            and tokens[j][0] == tokens[j - 1][1] + 1
+            and text[tokens[j][0] - 1] == "-"
+            and tokens[j][2].lower() in morphology.KK_SUFFIX_AFTER_HYPHEN
+        ):
+            j += 1  # "40-қа жуық студент": a number takes its case ending after a hyphen
         approximate = False
         before = tokens[i - 1][2].lower() if i else ""
+        if language == "ru" and before in RU_TARGET:
+            continue
         if language == "ru" and before in RU_APPROX:
             approximate = True
         if language == "kk" and before in KK_APPROX_BEFORE:
@@ -130,7 +161,6 @@ def cyrillic_figures(text, language, hits):
             approximate, j = True, j + 1
         found = _phrase(tokens, j, language)
         if found is None:
-            i += 1
             continue
         label, end_index = found
         end = tokens[end_index - 1][1]
@@ -139,7 +169,7 @@ def cyrillic_figures(text, language, hits):
             (pk for s, pk in country_at[near : near + 4] if start - 40 <= s <= end), None
         )
         yield start, text[start:end], value, label, country_id, approximate
-        i = end_index
+        after_figure = end_index
 
 
 def _phrase(tokens, j, language):
@@ -158,12 +188,12 @@ def _phrase(tokens, j, language):
             if not all(_ru_modifier(w) or _ru_ordinal(w) for w in between):
                 return None
             words = [_ru_plural(w) for w in between if not _ru_ordinal(w)]  # not "первые"
-            words.append(_ru_plural(word, noun))
+            words.append(_ru_plural(word))
             end = k + 1
             if end < len(tokens):
                 tail = tokens[end][2]
                 parse = morphology.ru_parse(tail)
-                if tail.lower() == "из" and end + 1 < len(tokens):
+                if tail.lower() == "из" and end + 1 < len(tokens) and tokens[end + 1][2].istitle():
                     words += ["из", tokens[end + 1][2]]
                     end += 2
                 elif parse is not None and parse.tag.POS == "NOUN" and parse.tag.case == "gent":
@@ -188,8 +218,9 @@ def _ru_ordinal(word):
     return parse is not None and "Anum" in parse.tag
 
 
-def _ru_plural(word, parse=None):
-    parse = parse or morphology.ru_parse(word)
+@functools.lru_cache(maxsize=10_000)
+def _ru_plural(word):
+    parse = morphology.ru_parse(word)
     if parse is None:
         return word.lower()
     inflected = parse.inflect({"nomn", "plur"})

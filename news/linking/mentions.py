@@ -8,17 +8,18 @@ of new institutions; figures are found by `figures.detect_figures`.
 
 import bisect
 import datetime
+import functools
 import html
+import itertools
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 
 from django.utils.html import strip_tags
 
-from . import cyrillic
+from . import cyrillic, morphology
 from . import people as people_module
 from .directory import (
-    _is_word_char,
     _lower_same_length,
     get_index,
     normalise,
@@ -98,6 +99,11 @@ class Text:
         if position > starts[-1] or position == len(self.text):
             starts.append(position)
 
+    @functools.cached_property
+    def tokens(self):
+        """The text's words, tokenised once: (starts, ends, words) lists."""
+        return morphology.tokenise(self.text)
+
     def sentence_span(self, position):
         index = bisect.bisect_right(self.starts, position) - 1
         start = self.starts[index]
@@ -130,9 +136,12 @@ def find_hits(index, text):
     size = len(source)
     for end, (length, entries) in index.automaton.iter(lowered):
         start = end - length + 1
-        if start > 0 and _is_word_char(source[start - 1]):
+        if start > 0 and source[start - 1].isalnum():  # not on a word boundary
             continue
-        if end + 1 < size and _is_word_char(source[end + 1]):
+        if end + 1 < size and source[end + 1].isalnum():
+            continue
+        if len(entries) == 1 and entries[0][2] is None:
+            raw.append(Hit(start, end + 1, entries))
             continue
         fitting = tuple(e for e in entries if e[2] is None or source[start : end + 1] == e[2])
         if fitting:
@@ -143,14 +152,13 @@ def find_hits(index, text):
 def resolve_overlaps(raw):
     """Of overlapping hits the longest wins (the earliest among equals)."""
     raw.sort(key=lambda h: (-h.length, h.start))
-    taken, chosen = [], []
+    size = max((h.end for h in raw), default=0)
+    occupied = bytearray(size)  # one byte a character: linear, where a sorted list of
+    chosen = []  # taken spans costs an insertion (a memory move) per hit
     for hit in raw:
-        i = bisect.bisect_left(taken, (hit.start, hit.end))
-        if i > 0 and taken[i - 1][1] > hit.start:
+        if 1 in occupied[hit.start : hit.end]:
             continue
-        if i < len(taken) and taken[i][0] < hit.end:
-            continue
-        taken.insert(i, (hit.start, hit.end))
+        occupied[hit.start : hit.end] = b"\x01" * (hit.end - hit.start)
         chosen.append(hit)
     chosen.sort(key=lambda h: h.start)
     return chosen
@@ -186,10 +194,11 @@ _CITY_FOLLOWS = ("Universiteit", "Universität", "Université", "Hochschule")
 
 
 class Spans:
-    """Sorted, non-overlapping (start, end) spans; overlap tests in logarithmic time."""
+    """Sorted, non-overlapping (start, end) spans; overlap tests in logarithmic time. Hits
+    come sorted already (`presorted`)."""
 
-    def __init__(self, spans):
-        self.spans = sorted(spans)
+    def __init__(self, spans, presorted=False):
+        self.spans = list(spans) if presorted else sorted(spans)
         self.starts = [s for s, _e in self.spans]
 
     def overlaps(self, start, end):
@@ -214,6 +223,7 @@ _CAPITALISED_WORD = re.compile(r" ([A-Z][\w-]+)")
 
 
 _INSTITUTION_KEYWORD = re.compile(_KEYWORD)
+_FULL_STOP = re.compile(r"\.\s")
 _NEXT_CAPITALISED = re.compile(r" [A-Z][\w'-]+")
 
 
@@ -235,7 +245,9 @@ def _without_following_name(text, start, name):
 
 def _candidate_spans(index, text, hits):
     """Institution-like names that are no directory entry: (start, end, name)."""
-    blocked = Spans((h.start, h.end) for h in hits if h.entries[0][0] != "country")
+    blocked = Spans(
+        [(h.start, h.end) for h in hits if h.entries[0][0] != "country"], presorted=True
+    )
     found = []
     for match in finditer_near(
         NEW_INSTITUTION, text.text, _INSTITUTION_WORDS, before=120, after=90
@@ -252,7 +264,7 @@ def _candidate_spans(index, text, hits):
             start += len(words[0]) + 1
             words = words[1:]
         name = " ".join(words)
-        name = re.split(r"\.\s", name)[0].rstrip(".,")
+        name = _FULL_STOP.split(name, maxsplit=1)[0].rstrip(".,")
         name = _without_following_name(text, start, name)
         # "Goethe University Frankfurt": a known city right after the name belongs to it.
         after = _CAPITALISED_WORD.match(text.text, start + len(name))
@@ -283,10 +295,18 @@ def detect_mentions(raw_text, on=None):
         hits = find_hits(index, text)
     candidates = _candidate_spans(index, text, hits)
     if language in ("ru", "kk"):
-        entries = Spans((h.start, h.end) for h in hits if h.entries[0][0] != "country")
+        entries = Spans(
+            [(h.start, h.end) for h in hits if h.entries[0][0] != "country"], presorted=True
+        )
         candidates = sorted(
             candidates
-            + cyrillic.new_institutions(text.text, language, lambda s, e: entries.overlaps(s, e))
+            + cyrillic.new_institutions(
+                text.text,
+                text.tokens,
+                language,
+                entries.overlaps,
+                {h.start for h in hits if h.entries[0][0] == "country"},
+            )
         )
     # A country inside an institution-like name ("Kazakh-British Technical University")
     # belongs to that name.
@@ -315,11 +335,14 @@ def detect_mentions(raw_text, on=None):
 
     sentence_institutions = defaultdict(set)
     for hit in hits:
-        by_kind = defaultdict(list)
-        for kind, pk, _form in hit.entries:
-            by_kind[kind].append(pk)
+        if len(hit.entries) == 1:  # the usual case: one entry, nothing to group
+            by_kind = {hit.entries[0][0]: [hit.entries[0][1]]}
+        else:
+            by_kind = defaultdict(list)
+            for kind, pk, _form in hit.entries:
+                by_kind[kind].append(pk)
         for kind, pks in by_kind.items():
-            pks = sorted(set(pks))
+            pks = sorted(set(pks)) if len(pks) > 1 else pks
             if kind == "person" and len(pks) > 1:
                 in_post = [pk for pk in pks if index.holds_post(pk, on)]
                 pks = in_post if len(in_post) == 1 else pks
@@ -348,9 +371,9 @@ def detect_mentions(raw_text, on=None):
 
 def _new_people(index, text, language, hits, candidates, mention):
     """Suggestions of people the directory does not know, named with a role."""
-    taken_spans = Spans((h.start, h.end) for h in hits)
+    taken_spans = Spans([(h.start, h.end) for h in hits], presorted=True)
     candidate_spans = Spans((s, e) for s, e, _n in candidates)
-    people = Spans((h.start, h.end) for h in hits if h.entries[0][0] == "person")
+    people = Spans([(h.start, h.end) for h in hits if h.entries[0][0] == "person"], presorted=True)
     hit_starts = [h.start for h in hits]
     candidates = sorted(candidates)
     candidate_starts = [s for s, _e, _n in candidates]
@@ -372,7 +395,7 @@ def _new_people(index, text, language, hits, candidates, mention):
         return "", None
 
     for person in people_module.detect_new_people(
-        text.text, language, taken, people, organisation_of
+        text.text, language, taken, people, organisation_of, text.tokens
     ):
         mention(
             "new_person",
@@ -418,11 +441,14 @@ def _ambassador_role(index, text, hit, country_id, on, mention, hits):
     _mission_and_head(index, text, hit, country_id, on, mention, hits, start, head=True)
 
 
+# "посол" loses its second "о" in every other form ("послом", "посла", "послу").
+_RU_AMBASSADOR = r"(?:посол|посл(?:а|у|ом|е|ы|ов|ам|ами|ах))\b"
+
 # "Ambassador of Kazakhstan <name>", "Посол Казахстана <name>", "Қазақстан елшісі <name>":
 # the role names whose mission it is (a bare "Ambassador <name>" does not).
 _AMBASSADOR_OF_KAZAKHSTAN = re.compile(
     r"(?:\bambassador\s+of\s+(?:the\s+republic\s+of\s+)?kazakhstan|"
-    r"\bпосол\w*\s+(?:республики\s+)?казахстан\w*|қазақстан\w*\s+елші\w*)\s+$",
+    rf"\b{_RU_AMBASSADOR}\s+(?:республики\s+)?казахстан\w*|қазақстан\w*\s+елші\w*)\s+$",
     re.IGNORECASE,
 )
 
@@ -469,7 +495,7 @@ def _mission_and_head(index, text, hit, country_id, on, mention, hits, start, he
 # country); "Қазақстанның Бельгиядағы елшісі", "Германиядағы Қазақстан Республикасының
 # Елшілігі" (around it).
 _RU_ROLE = re.compile(
-    r"\b(?P<role>посол\w*|посольств\w*)(?:\s+(?:чрезвычайн\w+\s+и\s+полномочн\w+\s+)?)?"
+    rf"\b(?P<role>{_RU_AMBASSADOR}|посольств\w*)(?:\s+(?:чрезвычайн\w+\s+и\s+полномочн\w+\s+)?)?"
     r"(?:\s*республики)?\s*казахстан\w*\s+во?\s+$",
     re.IGNORECASE,
 )
@@ -501,16 +527,18 @@ def find_cyrillic_hits(index, text, language):
     title and their surname ("ректор Мұтанов") or an initial ("Б. Нусупов")."""
     cyrillic = index.cyrillic(language)
     raw = list(find_hits(index, text))
-    found, words, keys = cyrillic.hits(text.text)
+    starts, ends, words = text.tokens
+    found, keys = cyrillic.hits(text.tokens)
     raw += [Hit(start, end, entries) for start, end, entries in found]
     named = {e[1] for _s, _e, entries in found for e in entries if e[0] == "person"}
-    for i, key in enumerate(keys):
-        for person_id, titles in cyrillic.surnames.get(key, ()):
+    surnames, titles = cyrillic.surnames, cyrillic.titles
+    for i in itertools.compress(range(len(keys)), map(surnames.__contains__, keys)):
+        for person_id, person_titles in surnames[keys[i]]:
             window = keys[max(0, i - 3) : i]
-            by_title = any(cyrillic.titles.get((k,)) in titles for k in window)
-            by_initial = i > 0 and len(words[i - 1][2]) == 1 and person_id in named
+            by_title = any(titles.get((k,)) in person_titles for k in window)
+            by_initial = i > 0 and len(words[i - 1]) == 1 and person_id in named
             if by_title or by_initial:
-                raw.append(Hit(words[i][0], words[i][1], (("person", person_id, None),)))
+                raw.append(Hit(starts[i], ends[i], (("person", person_id, None),)))
     return resolve_overlaps(raw)
 
 
@@ -585,8 +613,17 @@ def _new_institutions(index, text, hits, candidates, mention):
     }
     known_words = {pk: _name_words(index.institutions[pk]["name"]) for pk in known_here}
     suggested = {}
-    names_words = {name: _name_words(name) for _s, _e, name in candidates}
+    names = dict.fromkeys(name for _s, _e, name in candidates)  # in order of appearance
+    names_words = {name: _name_words(name) for name in names}
+    # "the Summer University project": a name used to qualify a project is no institution.
+    qualifiers = {name for _s, end, name in candidates if _QUALIFIED_NOUN.match(text.text, end)}
+    decided = {}  # name -> "alias" or "new": a name met again is suggested already
     for start, end, name in candidates:
+        if name in qualifiers or decided.get(name) == "alias":
+            continue
+        if decided.get(name) == "new":
+            suggested[start] = name
+            continue
         if name.lower() in index.institution_names:
             mention("institution", index.institution_names[name.lower()], start, end)
             continue
@@ -603,12 +640,14 @@ def _new_institutions(index, text, hits, candidates, mention):
                 "new_institution", None, start, end, False, name=name,
                 alias_of=alias_of, alias_of_name=index.entry_name("institution", alias_of),
             )  # fmt: skip
+            decided[name] = "alias"
             continue
         longer = next(
             (other for other, w in names_words.items() if len(words) >= 2 and words < w), None
         ) or _expanded_acronym(name, names_words)
         if longer is not None:
             mention("new_institution", None, start, end, False, name=name, alias_of_name=longer)
+            decided[name] = "alias"
             continue
         s_start, s_end = text.sentence_span(start)
         nearby = [
@@ -620,7 +659,28 @@ def _new_institutions(index, text, hits, candidates, mention):
         code = str(index.countries.get(guesses[0], "")) if guesses else ""
         mention("new_institution", None, start, end, False, name=name, country_code=code)
         suggested[start] = name
+        decided[name] = "new"
+    _acronyms_of_suggested(text, suggested)
     return suggested
+
+
+_QUALIFIED_NOUN = re.compile(r"\s+(?:project|initiative|festival)\b", re.IGNORECASE)
+
+
+def _acronyms_of_suggested(text, suggested):
+    """'Kazan Federal University ... KFU hosts 68 students': an acronym of a suggested
+    institution's initials stands for it, so a figure beside the acronym belongs to it."""
+    by_initials = {}
+    for name in suggested.values():
+        initials = "".join(w[0] for w in re.split(r"[\s-]+", name) if w[:1].isupper())
+        if len(initials) >= 3:
+            by_initials.setdefault(initials, name)
+    if not by_initials:
+        return
+    for match in _ACRONYM.finditer(text.text):
+        name = by_initials.get(match.group())
+        if name is not None:
+            suggested.setdefault(match.start(), name)
 
 
 def _city_countries_in_name(index, name):
@@ -634,8 +694,11 @@ def _city_countries_in_name(index, name):
 
 
 def _countries_in_name(index, name):
-    text = Text(name)
-    return [h.entries[0][1] for h in find_hits(index, text) if h.entries[0][0] == "country"]
+    cache = index.__dict__.setdefault("_countries_in_names", {})
+    if name not in cache:
+        hits = find_hits(index, Text(name))
+        cache[name] = [h.entries[0][1] for h in hits if h.entries[0][0] == "country"]
+    return list(cache[name])
 
 
 def press_release_text(press_release):

@@ -12,10 +12,14 @@ instrumental or genitive ("с премьер-министром Олжасом �
 ending, a Kazakh name its case suffix ("Сидоровичпен").
 """
 
+import bisect
+import functools
 import re
 from dataclasses import dataclass
 
 from . import morphology
+from .directory import _lower_same_length
+from .scan import finditer_near, keyword_automaton
 
 _CAPITAL = re.compile(r"^[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ]")
 ROLES = {
@@ -29,7 +33,8 @@ ROLES = {
         "vice-principal", "principal", "counsellor", "adviser", "advisor",
     ],
     "ru": [
-        "чрезвычайный и полномочный посол", "посол", "генеральный консул", "консул",
+        "чрезвычайный и полномочный посол", "посол", "посла", "послу", "послом", "послы",
+        "послов", "генеральный консул", "консул",
         "заместитель министра", "замминистра", "министр", "президент", "вице-президент",
         "проректор", "ректор", "декан", "директор", "председатель правительства",
         "председатель", "губернатор", "аким", "премьер-министр",
@@ -39,6 +44,7 @@ ROLES = {
         "елші", "елшісі", "бас консул", "консул", "министр", "министрі", "президент",
         "президенті", "бірінші проректоры", "проректор", "проректоры", "ректор", "ректоры",
         "декан", "деканы", "директор", "директоры", "әкім", "әкімі", "басшысы", "төрағасы",
+        "хатшы", "хатшысы", "мемлекеттік хатшы", "мемлекет хатшысы",
     ],
 }  # fmt: skip
 HONORIFICS = {
@@ -52,6 +58,7 @@ PASS_OVER = {
     "и", "в", "по", "при", "республики", "казахстан", "рф", "рк", "чрезвычайный",
     "полномочный", "науки", "высшего", "образования", "правительства",
     "және", "бойынша", "мен", "бен", "пен",
+    "міндетін", "атқарушы", "атқарушысы", "уақытша",  # "директорының міндетін атқарушы"
 }  # fmt: skip
 # Words of organisations' names: a run of capitalised words holding one is no person.
 ORGANISATION_WORDS = {
@@ -75,6 +82,20 @@ _RU_CASE_ENDINGS = {
 }
 
 
+_RU_VOWELS = set("аеёиоуыэюя")
+# Nouns of organisations a Russian role is followed by, in the genitive, before the name:
+# "директора университета Лю Сянцяня", "ректора академии ...".
+_RU_ORGANISATION_NOUNS = {
+    "университет", "институт", "академия", "колледж", "школа", "министерство", "факультет",
+    "центр", "посольство", "консульство", "фонд", "ассоциация", "кафедра", "ведомство",
+}  # fmt: skip
+
+
+def _ru_organisation_noun(word):
+    parse = morphology.ru_parse(word)
+    return parse is not None and parse.normal_form in _RU_ORGANISATION_NOUNS
+
+
 @dataclass
 class NewPerson:
     name: str
@@ -93,6 +114,12 @@ def _role_pattern(language):
     return re.compile(rf"(?<![\w-])(?:{body}){ending}(?![\w-])", re.IGNORECASE)
 
 
+_SENTENCE_END = re.compile(
+    r"(?<![A-ZА-ЯӘҒҚҢӨҰҮҺІ][a-zа-яәғқңөұүһі])(?<![A-ZА-ЯӘҒҚҢӨҰҮҺІ])[.;!?](?:\s|$)|\n"
+)
+
+
+@functools.lru_cache(maxsize=10_000)
 def _is_role_word(word, language):
     return bool(role_pattern(language).fullmatch(word))
 
@@ -115,14 +142,26 @@ def role_pattern(language):
     return _PATTERNS[language]
 
 
-def _words(text, start, end):
+def _words(text, start, end, tokens=None):
+    """(start, end, word) of the words of text[start:end]: a slice of the whole text's
+    `tokens` where no word straddles the edges, else the window tokenised alone."""
+    clean_end = end >= len(text) or not (text[end].isalnum() or text[end] in "-'’")
+    if tokens is not None and clean_end:
+        starts, ends, words = tokens
+        lo, hi = bisect.bisect_left(ends, start + 1), bisect.bisect_left(starts, end)
+        if lo >= hi or (starts[lo] >= start and ends[hi - 1] <= end):
+            return list(zip(starts[lo:hi], ends[lo:hi], words[lo:hi], strict=True))
     return [(s + start, e + start, w) for s, e, w in morphology.tokens(text[start:end])]
 
 
 def _run_is_name(run):
     if not 2 <= len(run) <= 4:
         return False
-    words = [w for _s, _e, w in run]
+    return _words_are_a_name(tuple(w for _s, _e, w in run))
+
+
+@functools.lru_cache(maxsize=10_000)
+def _words_are_a_name(words):
     if any(len(w) > 1 and w.isupper() for w in words):
         return False  # "АО", "KAZINFORM": an acronym is no part of a person's name
     if any(w.lower().strip(".") in ORGANISATION_WORDS for w in words):
@@ -130,12 +169,14 @@ def _run_is_name(run):
     return all(_CAPITAL.match(w) for w in words) and not all(w.isupper() for w in words)
 
 
+@functools.lru_cache(maxsize=10_000)
 def _nominative(words, language, role_word):
+    """The words of a name (a tuple) in the nominative, as a tuple."""
     if language == "kk":
         last = words[-1]
         for ending in sorted(morphology.KK_SUFFIX_AFTER_HYPHEN, key=len, reverse=True):
             if len(ending) >= 2 and last.lower().endswith(ending) and len(last) - len(ending) >= 3:
-                return [*words[:-1], last[: -len(ending)]]
+                return (*words[:-1], last[: -len(ending)])
         return words
     if language != "ru":
         return words
@@ -153,27 +194,28 @@ def _nominative(words, language, role_word):
         for ending in _RU_CASE_ENDINGS[case]:
             if word.lower().endswith(ending) and len(word) - len(ending) >= 3:
                 word = word[: -len(ending)]
+                if ending == "я":  # "Сянцяня" -> "Сянцянь", "Андрея" -> "Андрей"
+                    word += "й" if word[-1].lower() in _RU_VOWELS else "ь"
                 break
         result.append(word)
-    return result
+    return tuple(result)
 
 
-def detect_new_people(text, language, taken, known_people, organisation_of):
+def detect_new_people(text, language, taken, known_people, organisation_of, tokens=None):
     """New people in `text` (a normalised string). `taken(start, end)` says whether a span
     overlaps a known entry or a suggested institution; `known_people` are the spans of
     known people; `organisation_of(start, end)` gives (name, id) of what a span names."""
     found, seen = [], set()
     pattern = role_pattern(language)
     for match in pattern.finditer(text):
+        if tokens is not None and _ends_at_once(match.end(), tokens, language, taken, known_people):
+            continue
         role = text[match.start() : match.end()]
         window_end = min(len(text), match.end() + 180)
-        sentence_end = re.search(
-            r"(?<![A-ZА-ЯӘҒҚҢӨҰҮҺІ][a-zа-яәғқңөұүһі])(?<![A-ZА-ЯӘҒҚҢӨҰҮҺІ])[.;!?](?:\s|$)|\n",
-            text[match.end() : window_end],
-        )
+        sentence_end = _SENTENCE_END.search(text[match.end() : window_end])
         if sentence_end:
             window_end = match.end() + sentence_end.start() + 1
-        words = _words(text, match.end(), window_end)
+        words = _words(text, match.end(), window_end, tokens)
         run, plural = [], role.lower().endswith("s") and language == "en"
         organisation = [match.end(), match.end()]
         names = []
@@ -208,6 +250,9 @@ def detect_new_people(text, language, taken, known_people, organisation_of):
                 continue
             if lowered in PASS_OVER:
                 continue
+            if language == "ru" and _ru_organisation_noun(word):
+                organisation[1] = end
+                continue
             break  # a verb or another word: the role's phrase is over
         if run and not _run_is_name(run):
             run = _split_at_organisation_words(run)
@@ -216,7 +261,7 @@ def detect_new_people(text, language, taken, known_people, organisation_of):
         for run in names:
             # "Culture Muhammad Shahhat Al-Jindi": organisation words before the name
             start, end = run[0][0], run[-1][1]
-            words = [w for _s, _e, w in run]
+            words = tuple(w for _s, _e, w in run)
             nominative = _nominative(words, language, role)
             # The text's own spelling ("М. Бүркітбаев") unless a case ending was taken off.
             name = text[start:end] if nominative == words else " ".join(nominative)
@@ -235,28 +280,54 @@ def detect_new_people(text, language, taken, known_people, organisation_of):
                     org_id,
                 )
             )
-    found += _name_then_role(text, language, taken, known_people, organisation_of, seen)
+    found += _name_then_role(text, language, taken, known_people, organisation_of, seen, tokens)
     return found
 
 
-def _name_then_role(text, language, taken, known_people, organisation_of, seen):
+def _ends_at_once(position, tokens, language, taken, known_people):
+    """Whether the role ending at `position` is followed by a word that ends its phrase
+    at once ("the Ambassador noted ..."), as the loop of `detect_new_people` would find:
+    most roles are, and this test spares them the window and its words."""
+    starts, ends, words = tokens
+    k = bisect.bisect_left(starts, position)
+    if k == len(starts) or (k and ends[k - 1] > position):
+        return False  # no word after it, or a word runs across the role's end
+    word = words[k]
+    lowered = word.lower()
+    if not word[:1].islower() or lowered in PASS_OVER or lowered in HONORIFICS:
+        return False
+    if lowered.strip(".") in HONORIFICS or (language == "ru" and _ru_organisation_noun(word)):
+        return False
+    return not taken(starts[k], ends[k]) or known_people.contains(starts[k])
+
+
+@functools.cache
+def _name_then_role_pattern():
+    pattern = re.compile(
+        r"(?P<name>(?-i:(?:[A-Z][\w'-]+\s+){1,3}[A-Z][\w'-]+)),\s+(?:the\s+)?(?P<role>"
+        + role_pattern("en").pattern
+        + r")(?P<rest>[^.;]{0,160})",
+        re.IGNORECASE,
+    )
+    return pattern, keyword_automaton({role.lower() for role in ROLES["en"]})
+
+
+def _name_then_role(text, language, taken, known_people, organisation_of, seen, tokens=None):
     """'<Name>, <Role> of <organisation>' (English)."""
     if language != "en":
         return []
     found = []
-    for match in re.finditer(
-        r"(?P<name>(?-i:(?:[A-Z][\w'-]+\s+){1,3}[A-Z][\w'-]+)),\s+(?:the\s+)?(?P<role>"
-        + role_pattern("en").pattern
-        + r")(?P<rest>[^.;]{0,160})",
-        text,
-        re.IGNORECASE,
-    ):
+    pattern, role_words = _name_then_role_pattern()
+    # Every match holds a role word: the pattern runs only near them (`scan.py`), in
+    # windows wide enough for four words of a name before it and the 160 after it.
+    lowered = _lower_same_length(text)
+    for match in finditer_near(pattern, text, role_words, search_in=lowered, before=150, after=260):
         start, end = match.start("name"), match.end("name")
         if not _CAPITAL.match(match["name"]) or taken(start, end):
             continue
         if known_people.overlaps(start, end):
             continue
-        run = _words(text, start, end)
+        run = _words(text, start, end, tokens)
         if not _run_is_name(run):
             continue
         name = match["name"]

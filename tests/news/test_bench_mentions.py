@@ -26,3 +26,15 @@ def test_bench_mentions_prints_both_timings_and_keeps_nothing():
     assert Institution.objects.count() == 0
     assert Person.objects.count() == 0
     assert PressRelease.objects.count() == 0
+
+
+@pytest.mark.django_db
+def test_bench_detection_prints_time_per_language_and_load_and_keeps_nothing():
+    out = StringIO()
+    call_command("bench_detection", "--size=5000", "--runs=1", stdout=out)
+    text = out.getvalue()
+    assert "Load average before:" in text and "Load average after:" in text
+    for language in ("en", "ru", "kk"):
+        assert f"{language}: 5,000 characters in " in text
+    assert "target < 1 s" in text
+    assert Institution.objects.count() == 0

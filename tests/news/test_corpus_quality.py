@@ -60,10 +60,14 @@ def test_evaluate_command_prints_figures_and_leaves_the_database_alone(db):
     from partners.models import Institution
 
     out = StringIO()
-    call_command("evaluate_mentions", stdout=out)
+    call_command("evaluate_mentions", "--verbose-misses", stdout=out)
     text = out.getvalue()
     assert "Mentions: precision" in text and "Figures: precision" in text
-    assert "held-out  ru" in text and "tuned     kk" in text
+    assert "held-out   ru" in text and "tuned      kk" in text
+    assert "held-out-2 kk" in text  # the second held-out batch, reported apart
+    # Misses are listed for the tuned part only: nobody reads held-out failures by accident.
+    listed = [line for line in text.splitlines() if line.startswith("  [")]
+    assert all(line.startswith("  [tuned]") for line in listed)
     assert Institution.objects.count() == 0
 
 
@@ -89,3 +93,6 @@ def test_a_real_corpus_has_30_texts_in_three_languages_and_a_held_out_part():
     }
     assert len(by_language["ru"]) >= 8 and len(by_language["kk"]) >= 8
     assert all(any(e["held_out"] for e in texts) for texts in by_language.values())
+    # A second held-out batch, added after the tuning: at least three texts per language.
+    second = [e for e in real.values() if e.get("held_out_batch") == 2]
+    assert all(sum(e["language"] == lang for e in second) >= 3 for lang in ["en", "ru", "kk"])

@@ -59,8 +59,8 @@ def test_broken_utf16_is_refused_as_utf16_not_as_binary(tmp_path):
 
 
 def test_detection_of_a_2_mb_text_is_linear(corpus_directory):
-    """Today's figure (README): about 1.9 s of CPU for the densest 2 MB; this guards against a
-    return to quadratic time (which took 14 s), with room for a loaded machine."""
+    """The README's speed table has today's figures (`bench_detection`); this guards against
+    a return to quadratic time (which took 14 s), with room for a loaded machine."""
     seed = parse_file(CORPUS / "01-antwerp-seed.txt").plain_text
     detect_mentions("warm up")
     small = ((seed + "\n\n") * 200)[:200_000]
@@ -72,5 +72,5 @@ def test_detection_of_a_2_mb_text_is_linear(corpus_directory):
     found_big = detect_mentions(big)
     big_time = time.process_time() - started
     assert found_big.ids("institution") == found_small.ids("institution")
-    assert big_time < 8.0  # 1.9 s of CPU here at a load average of 13
+    assert big_time < 8.0  # about 2 s of CPU here at a load average of 15
     assert big_time < 20 * max(small_time, 0.02)  # 10 times the text, not 100 times the time
