@@ -87,6 +87,9 @@ def test_a_chosen_image_survives_an_error_elsewhere(browser, live_server, tmp_pa
     page.click("input[name=_continue]")
     page.wait_for_load_state("networkidle")
     assert page.locator(".errornote").is_visible()
+    page.locator("#pressrelease_form fieldset", has_text="Featured image").locator(
+        "summary, h2"
+    ).first.click()
     assert "Chosen: ambassador.jpg" in page.locator(".kept-upload").inner_text()
     page.fill("#id_title_en", "Kept image")
     page.click("input[name=_continue]")

@@ -100,14 +100,17 @@ def test_saving_the_panel_adds_and_removes_links(editor_client):
     assert not PressReleaseInstitution.objects.filter(target=ghent).exists()
 
 
-def test_a_view_only_user_sees_the_links_as_names(client):
-    viewer = make_publisher("viewer")
+def test_an_editor_viewing_a_published_one_sees_the_links_as_names(client):
     university = make_institution("University of Antwerp")
     published = make_press_release("Visit")
     published.institutions.set([university])
-    client.force_login(viewer)
-    html = client.get(change_url(published)).content.decode()
+    client.force_login(make_editor("elena"))
+    response = client.get(change_url(published))
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "What this press release is about" in html
     assert "University of Antwerp" in html
+    assert 'name="institutions"' not in html  # read-only: names, no select
 
 
 # --- mentions detected on save -------------------------------------------------------
