@@ -303,13 +303,14 @@ class SuggestedLinksMixin:
         response = self.changeform_view(request, str(obj.pk), form_url=self._change_url(obj))
         return None if response.status_code == 302 else response
 
-    def _answer(self, request, obj, message, level, linked=(), version=None):
+    def _answer(self, request, obj, message, level, *, decided=(), linked=(), version=None):
         """A message after a decision: JSON for the panel's script, else the change page."""
         if "application/json" in request.headers.get("Accept", ""):
             return JsonResponse(
                 {
                     "message": str(message),
                     "level": messages.DEFAULT_TAGS[level],
+                    "decided": [str(pk) for pk in decided],  # the rows the panel drops
                     "links": [
                         {"field": field, "id": str(entry.pk), "text": str(entry)}
                         for field, entry in linked
@@ -364,7 +365,11 @@ class SuggestedLinksMixin:
             return refused
         if suggestion.status != LinkSuggestion.Status.PENDING:
             return self._answer(
-                request, obj, _("This suggestion was already decided."), messages.INFO
+                request,
+                obj,
+                _("This suggestion was already decided."),
+                messages.INFO,
+                decided=[suggestion.pk],
             )
         if decision == "dismiss":
             dismiss(suggestion)
@@ -374,6 +379,7 @@ class SuggestedLinksMixin:
                 _("Dismissed “%(text)s”; it will not be suggested again.")
                 % {"text": suggestion.matched_text},
                 messages.SUCCESS,
+                decided=[suggestion.pk],
             )
         needed = EXTRA_PERMISSIONS.get(suggestion.kind)
         if needed and not request.user.has_perm(needed):
@@ -385,7 +391,13 @@ class SuggestedLinksMixin:
         # The new link goes into the history like any other edit of the links.
         current = record_link_change(obj, request.user, message)
         return self._answer(
-            request, obj, message, messages.SUCCESS, linked, version=current.lock_version
+            request,
+            obj,
+            message,
+            messages.SUCCESS,
+            decided=[suggestion.pk],
+            linked=linked,
+            version=current.lock_version,
         )
 
     def accept_all_view(self, request, object_id):
@@ -397,21 +409,30 @@ class SuggestedLinksMixin:
                 messages.WARNING,
             )
             return refused
-        linked, refusals = [], []
+        linked, decided, refusals = [], [], []
         for suggestion in obj.link_suggestions.pending():
             entries, refusal = self._accept(request, suggestion)
             linked += [item for item in entries if item not in linked]
             if refusal:
                 refusals.append(f"“{suggestion.matched_text}”: {refusal}")
+            else:
+                decided.append(suggestion.pk)
         if not linked:
-            message = " ".join(refusals) or _("No suggestions are waiting.")
-            return self._answer(request, obj, message, messages.INFO)
+            if refusals:
+                return self._answer(request, obj, " ".join(refusals), messages.WARNING)
+            return self._answer(request, obj, _("No suggestions are waiting."), messages.INFO)
         message = self._linked_message(linked)
         current = record_link_change(obj, request.user, message)
         if refusals:
             message += ". " + _("Not accepted: %(list)s") % {"list": " ".join(refusals)}
         return self._answer(
-            request, obj, message, messages.SUCCESS, linked, version=current.lock_version
+            request,
+            obj,
+            message,
+            messages.SUCCESS,
+            decided=decided,
+            linked=linked,
+            version=current.lock_version,
         )
 
     def detect_mentions_view(self, request, object_id):

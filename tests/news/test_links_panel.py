@@ -162,6 +162,7 @@ def test_accept_answers_json_naming_the_entry_linked(editor_client, seed):
     ]
     assert (answer["version_before"], answer["version"]) == (before, before + 1)
     assert answer["level"] == "success"
+    assert answer["decided"] == [str(suggestion.pk)]  # the row the panel drops
 
 
 def test_accepting_a_figure_links_the_figure_and_its_partnership(editor_client, seed):
@@ -223,7 +224,9 @@ def test_accept_all_leaves_what_the_user_may_not_create(client, corpus_directory
     new = draft.link_suggestions.get(kind="new_institution")
     editor = draft.link_suggestions.pending().exclude(kind="new_institution")
     assert editor.exists()
-    client.post(accept_all_url(draft), **JSON)
+    answer = client.post(accept_all_url(draft), **JSON).json()
+    assert str(new.pk) not in answer["decided"] and answer["decided"]
+    assert "Not accepted" in answer["message"]
     new.refresh_from_db()
     assert new.status == LinkSuggestion.Status.PENDING
     assert not Institution.objects.filter(name="Delft University of Technology").exists()

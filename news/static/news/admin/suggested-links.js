@@ -43,12 +43,9 @@
     var tokenInput = form.querySelector("input[name=csrfmiddlewaretoken]");
     var version = form.querySelector("input[name=opened_version]");
 
-    function removeRows(decision, button) {
-      var rows =
-        decision === "accept-all"
-          ? form.querySelectorAll("table.suggested-links tbody tr")
-          : [button.closest("tr")];
-      Array.prototype.forEach.call(rows, function (row) {
+    function removeRows(decided) {
+      decided.forEach(function (id) {
+        var row = form.querySelector('table.suggested-links tr[data-suggestion="' + id + '"]');
         if (row) {
           row.remove();
         }
@@ -64,7 +61,6 @@
     }
 
     function decide(button) {
-      var decision = button.dataset.suggestionDecision;
       button.disabled = true;
       return fetch(button.formAction, {
         method: "POST",
@@ -87,11 +83,8 @@
           }
           status.textContent = answer.message;
           status.className = "suggested-links-status suggested-links-status--" + answer.level;
-          if (answer.level === "success" || answer.level === "info") {
-            removeRows(decision, button);
-          } else {
-            button.disabled = false;
-          }
+          removeRows(answer.decided || []);
+          button.disabled = false;
         })
         .catch(function () {
           // The server refused or is away: post the form the way it works without script.
