@@ -9,11 +9,12 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from modeltranslation.utils import build_localized_fieldname
 
+from mfa_site.kept_uploads import KeepUploadsForm
 from mfa_site.languages import localized_names
 
 from . import merge
 from .models import LANGUAGE_REQUIRED_FIELDS, PressRelease
-from .services import stale_message
+from .services import LINK_MODELS, stale_message
 
 Status = PressRelease.Status
 
@@ -58,7 +59,7 @@ def normalise_newlines(field):
     return field
 
 
-class PressReleaseAdminForm(forms.ModelForm):
+class PressReleaseAdminForm(KeepUploadsForm, forms.ModelForm):
     # Fields only the workflow may change: never accepted from someone whose form lacks them.
     GUARDED_FIELDS = {
         "status": gettext_lazy(
@@ -72,6 +73,8 @@ class PressReleaseAdminForm(forms.ModelForm):
             "press release."
         ),
     }
+
+    CHOOSE = gettext_lazy("Choose which version to keep: yours or the one saved meanwhile.")
 
     opened_version = forms.IntegerField(
         label=gettext_lazy("Version opened for editing"), required=False, widget=forms.HiddenInput
@@ -245,6 +248,11 @@ class PressReleaseAdminForm(forms.ModelForm):
                 kept_theirs.append(str(self.fields[name].label))
             elif merge.normalise(theirs) != merge.normalise(base_value):
                 conflicts.append(self._conflict(name, mine, theirs))
+        for name in self._link_fields():
+            if name in self.cleaned_data and name not in {c.name for c in conflicts}:
+                conflict = self._merge_links(name, current, base, data, kept_theirs)
+                if conflict:
+                    conflicts.append(conflict)
         inline = merge.inline_merge_for(self.request, current) if self.request else None
         # From here on the page is one posted against the current version.
         data["opened_version"] = str(current.lock_version)
@@ -267,6 +275,41 @@ class PressReleaseAdminForm(forms.ModelForm):
                 ),
                 code="stale",
             )
+
+    def _link_fields(self):
+        return [name for name in LINK_MODELS if name in self.fields]
+
+    def _merge_links(self, name, current, base, data, kept_theirs):
+        """A link set merged as a set; when both changed it, the form holds the merge and
+        both sets are shown side by side."""
+        mine = {entry.pk for entry in self.cleaned_data[name]}
+        theirs = merge.current_links(current, name)
+        if mine == theirs:
+            return None
+        if base is None:
+            return self._link_conflict(name, mine, theirs)
+        opened = base.links[name]
+        if mine == opened:
+            self._set_links(data, name, theirs)
+            kept_theirs.append(str(self.fields[name].label))
+            return None
+        if theirs == opened:
+            return None
+        self._set_links(data, name, merge.merge_links(mine, theirs, opened))
+        return self._link_conflict(name, mine, theirs, merged=True)
+
+    def _set_links(self, data, name, ids):
+        self.cleaned_data[name] = self.fields[name].queryset.filter(pk__in=ids)
+        self._put(data, name, ids)
+
+    def _link_conflict(self, name, mine, theirs, merged=False):
+        return merge.FieldConflict(
+            name=name,
+            label=str(self.fields[name].label),
+            mine=merge.link_names(name, mine),
+            theirs=merge.link_names(name, theirs),
+            merged=merged,
+        )
 
     def _merge_file(self, name, theirs, base_value):
         uploaded = self.files and any(key == self.add_prefix(name) for key in self.files)
@@ -291,16 +334,23 @@ class PressReleaseAdminForm(forms.ModelForm):
         for name in data.getlist("merge_conflict") if hasattr(data, "getlist") else []:
             if name not in self.cleaned_data or self._is_file(name):
                 continue
-            shown = base.fields.get(name) if (stale and base) else getattr(current, name)
             choice = data.get(f"resolve_{name}")
+            if name in LINK_MODELS:
+                shown = base.links[name] if (stale and base) else merge.current_links(current, name)
+                if choice == "theirs":
+                    self._set_links(data, name, shown)
+                elif choice != "mine":
+                    mine = {entry.pk for entry in self.cleaned_data[name]}
+                    conflicts.append(self._link_conflict(name, mine, shown))
+                    self.add_error(name, self.CHOOSE)
+                continue
+            shown = base.fields.get(name) if (stale and base) else getattr(current, name)
             if choice == "theirs":
                 self.cleaned_data[name] = shown
                 self._put(data, name, shown)
             elif choice != "mine":
                 conflicts.append(self._conflict(name, self.cleaned_data[name], shown))
-                self.add_error(
-                    name, _("Choose which version to keep: yours or the one saved meanwhile.")
-                )
+                self.add_error(name, self.CHOOSE)
         if hasattr(data, "setlist"):
             data.setlist("merge_conflict", [])
         return conflicts
@@ -340,7 +390,13 @@ class PressReleaseAdminForm(forms.ModelForm):
         field = self.fields[name]
         widget = field.widget
         html_name = self.add_prefix(name)
-        if isinstance(widget, forms.MultiWidget):
+        if isinstance(field, forms.ModelMultipleChoiceField):
+            values = [str(pk) for pk in sorted(value)]
+            if hasattr(data, "setlist"):
+                data.setlist(html_name, values)
+            else:
+                data[html_name] = values
+        elif isinstance(widget, forms.MultiWidget):
             parts = widget.decompress(value)
             for suffix, sub, part in zip(widget.widgets_names, widget.widgets, parts, strict=True):
                 data[html_name + suffix] = sub.format_value(part) or ""

@@ -94,6 +94,7 @@ class FieldConflict:
     mine: object
     theirs: object
     choosable: bool = True
+    merged: bool = False  # the form holds both people's changes (a link set)
 
     @property
     def mine_text(self):
@@ -184,42 +185,26 @@ def _deleted(values):
     return raw_flag((values.get("DELETE") or [""])[0])
 
 
-def _rebase_links(data, files, press_release, base, name, model):
-    prefix = f"{model._meta.model_name}_set"
-    if f"{prefix}-TOTAL_FORMS" not in data:
-        return
-    posted, _initial = _posted_forms(data, files, prefix)
-    mine, seen = set(), set()
-    for _index, pk, values, _uploads in posted:
-        target = (values.get("target") or [""])[0]
-        if pk is not None:
-            seen.add(pk)
-        if target.isdigit() and not _deleted(values):
-            mine.add(int(target))
-    current = dict(model.objects.filter(press_release=press_release).values_list("target_id", "pk"))
-    if base is not None:
-        opened = base.links[name]
-    else:
-        # No revision of the opened version: what the page showed is what it posted back.
-        opened = {t for t, pk in current.items() if pk in seen} | (mine & set(current))
-    wanted = (set(current) - (opened - mine)) | (mine - opened)
-    forms = [
-        (
-            {
-                "id": [str(pk)],
-                "press_release": [str(press_release.pk)],
-                "target": [str(target)],
-                **({"DELETE": ["on"]} if target not in wanted else {}),
-            },
-            {},
-        )
-        for target, pk in sorted(current.items(), key=lambda item: item[1])
-    ]
-    forms += [
-        ({"press_release": [str(press_release.pk)], "target": [str(target)]}, {})
-        for target in sorted(wanted - set(current))
-    ]
-    _write_forms(data, files, prefix, forms, len(current))
+def current_links(press_release, name):
+    """The ids of the entries a press release is linked to through link field `name`."""
+    model = LINK_MODELS[name]
+    return set(
+        model.objects.filter(press_release=press_release).values_list("target_id", flat=True)
+    )
+
+
+def merge_links(mine, theirs, base):
+    """A link set merged as a set: what only this editor added or removed is applied to
+    theirs, what only they added or removed stays."""
+    return (theirs - (base - mine)) | (mine - base)
+
+
+def link_names(name, ids):
+    """The entries of link field `name` by their full names, one a line, for the
+    side-by-side view."""
+    target = LINK_MODELS[name]._meta.get_field("target").related_model
+    names = sorted(str(entry) for entry in target.objects.filter(pk__in=ids))
+    return "\n".join(names) or "–"
 
 
 def _row_field_raw(model, name, value):
@@ -322,11 +307,10 @@ def _rebase_rows(merge, data, files, press_release, base, prefix, model, names):
 
 
 def rebase_inlines(data, files, press_release, opened_version):
-    """Formset data of a page opened at `opened_version`, rewritten against the current rows."""
+    """Gallery and attachment rows of a page opened at `opened_version`, rewritten against the
+    current rows (the links are fields of the form, merged there)."""
     merge = InlineMerge(data=data.copy(), files=files.copy())
     base = opened_base(press_release, opened_version)
-    for name, model in LINK_MODELS.items():
-        _rebase_links(merge.data, merge.files, press_release, base, name, model)
     for prefix, (model, names) in ROW_INLINES.items():
         _rebase_rows(merge, merge.data, merge.files, press_release, base, prefix, model, names)
     return merge

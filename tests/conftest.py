@@ -81,15 +81,22 @@ def pytest_collection_modifyitems(items):
     pytest-django sorts them last, but pytest-playwright's parametrisation by browser
     reorders the items afterwards; a transactional test empties every table when it ends
     (the countries loaded by a data migration too), which would break the tests after it.
+    Among them, those with `serialized_rollback` go first: one that reloads the serialized
+    tables after a plain one has emptied them and re-created the content types (with other
+    ids) fails on their unique names.
     """
 
-    def transactional(item):
+    def order(item):
         marker = item.get_closest_marker("django_db")
         uses_transactions = bool(marker and marker.kwargs.get("transaction"))
         fixtures = getattr(item, "fixturenames", ())
-        return uses_transactions or "live_server" in fixtures or "transactional_db" in fixtures
+        transactional = (
+            uses_transactions or "live_server" in fixtures or "transactional_db" in fixtures
+        )
+        serialized = bool(marker and marker.kwargs.get("serialized_rollback"))
+        return (transactional, transactional and not serialized)
 
-    items.sort(key=transactional)
+    items.sort(key=order)
 
 
 @pytest.fixture(scope="session")

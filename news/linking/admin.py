@@ -2,26 +2,31 @@
 
 `SuggestedLinksMixin` goes before `admin.ModelAdmin` in `PressReleaseAdmin`. It adds a
 read-only `suggested_links` field in a fieldset of its own on the change page, the
-accept / dismiss / detect views it posts to, and a "Detect mentions" changelist action.
+accept / accept all / dismiss / detect views it posts to, detection on every save of a
+press release that is not public yet, and a "Detect mentions" changelist action.
+
 The panel's buttons sit inside the change form and post to their own URLs with
 `formaction`/`formmethod` (no nested forms); the change form's CSRF token goes with them.
+With JavaScript (news/admin/suggested-links.js) the same URLs answer JSON to a fetch, and the
+page stays: the entries linked join the links panel's multi-selects.
 """
 
 from django.contrib import admin, messages
 from django.contrib.admin.options import ActionLocation
 from django.contrib.admin.utils import quote, unquote
 from django.core.exceptions import ObjectDoesNotExist, PermissionDenied
-from django.http import Http404
+from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import path, reverse
 from django.utils.html import format_html, format_html_join
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.http import require_POST
 
 from partners.models import Country, Embassy, Institution, Partnership, Person
 
-from ..models import LinkSuggestion
+from ..models import LinkSuggestion, PressRelease
 from ..services import record_link_change
 from .suggestions import FigureWithoutSubject, accept, detect_press_release, dismiss
 
@@ -78,6 +83,13 @@ class SuggestedLinksMixin:
                 actions[action.name] = action
         return actions
 
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        obj = form.instance
+        if obj.status in (PressRelease.Status.DRAFT, PressRelease.Status.REVIEW):
+            # Every save of what is not public yet: no button to remember.
+            detect_press_release(obj)
+
     # The panel ---------------------------------------------------------------------------
 
     @admin.display(description=gettext_lazy("Suggested links"))
@@ -86,17 +98,26 @@ class SuggestedLinksMixin:
             return _("Save the press release first.")
         suggestions = list(obj.link_suggestions.pending())
         names = self._target_names(suggestions)
-        detect_url = self._url("detect_mentions", obj.pk)
-        detect_button = format_html(
-            '<button type="submit" class="button" formaction="{}" formmethod="post" '
-            'formnovalidate name="_detect_mentions">{}</button>',
-            detect_url,
-            _("Detect mentions"),
+        if obj.status in (PressRelease.Status.DRAFT, PressRelease.Status.REVIEW):
+            detect = format_html(
+                '<p class="help">{}</p>', _("Mentions are detected each time you save.")
+            )
+        else:
+            detect = format_html(
+                '<p><button type="submit" class="button" formaction="{}" formmethod="post" '
+                'formnovalidate name="_detect_mentions">{}</button></p>',
+                self._url("detect_mentions", obj.pk),
+                _("Detect mentions"),
+            )
+        # Where the script reports what a decision did, without reloading the page.
+        status = mark_safe(
+            '<p class="suggested-links-status" id="suggested-links-status" role="status"></p>'
         )
         dismissed = obj.link_suggestions.filter(status=LinkSuggestion.Status.DISMISSED).count()
         if not suggestions:
             return format_html(
-                '<p class="suggested-links-empty">{}</p><p>{}</p>',
+                '{}<p class="suggested-links-empty">{}</p>{}',
+                status,
                 _("No suggestions are waiting.")
                 + (
                     " "
@@ -105,19 +126,28 @@ class SuggestedLinksMixin:
                     if dismissed
                     else ""
                 ),
-                detect_button,
+                detect,
             )
         rows = format_html_join("\n", "{}", ((self._row(obj, s, names),) for s in suggestions))
+        accept_all = format_html(
+            '<p><button type="submit" class="button" formaction="{}" formmethod="post" '
+            'formnovalidate name="_accept_all" data-suggestion-decision="accept-all">{}'
+            "</button></p>",
+            self._url("suggestions_accept_all", obj.pk),
+            _("Accept all"),
+        )
         return format_html(
-            '<table class="suggested-links"><thead><tr><th scope="col">{}</th>'
+            '{}<table class="suggested-links"><thead><tr><th scope="col">{}</th>'
             '<th scope="col">{}</th><th scope="col">{}</th><th scope="col">{}</th></tr></thead>'
-            "<tbody>{}</tbody></table><p>{}</p>",
+            "<tbody>{}</tbody></table>{}{}",
+            status,
             _("Kind"),
             _("Suggestion"),
             _("Sentence"),
             _("Decision"),
             rows,
-            detect_button,
+            accept_all,
+            detect,
         )
 
     def _target_names(self, suggestions):
@@ -182,11 +212,13 @@ class SuggestedLinksMixin:
         # Each button names its suggestion for screen readers, starting with the visible word.
         button = (
             '<button type="submit" class="button" formaction="{}" formmethod="post" '
-            'formnovalidate name="_suggestion" value="{}" aria-label="{}">{}</button>'
+            'formnovalidate name="_suggestion" value="{}" aria-label="{}" '
+            'data-suggestion-decision="{}">{}</button>'
         )
         subject = suggestion.matched_text
         return format_html(
-            "<tr><td>{}</td><td>{}</td><td>{}</td><td>{} {}</td></tr>",
+            '<tr data-suggestion="{}"><td>{}</td><td>{}</td><td>{}</td><td>{} {}</td></tr>',
+            suggestion.pk,
             suggestion.get_kind_display(),
             self._describe(suggestion, names),
             marked,
@@ -195,6 +227,7 @@ class SuggestedLinksMixin:
                 self._url("suggestion", obj.pk, suggestion.pk, "accept"),
                 suggestion.pk,
                 f"{accept_label}: {subject}",
+                "accept",
                 accept_label,
             ),
             format_html(
@@ -202,6 +235,7 @@ class SuggestedLinksMixin:
                 self._url("suggestion", obj.pk, suggestion.pk, "dismiss"),
                 suggestion.pk,
                 f"{_('Dismiss')}: {subject}",
+                "dismiss",
                 _("Dismiss"),
             ),
         )
@@ -223,6 +257,11 @@ class SuggestedLinksMixin:
                 "<path:object_id>/suggestions/<int:suggestion_id>/<str:decision>/",
                 self.admin_site.admin_view(require_POST(self.suggestion_decision_view)),
                 name=f"{prefix}_suggestion",
+            ),
+            path(
+                "<path:object_id>/suggestions/accept-all/",
+                self.admin_site.admin_view(require_POST(self.accept_all_view)),
+                name=f"{prefix}_suggestions_accept_all",
             ),
             path(
                 "<path:object_id>/detect-mentions/",
@@ -264,6 +303,54 @@ class SuggestedLinksMixin:
         response = self.changeform_view(request, str(obj.pk), form_url=self._change_url(obj))
         return None if response.status_code == 302 else response
 
+    def _answer(self, request, obj, message, level, *, decided=(), linked=(), version=None):
+        """A message after a decision: JSON for the panel's script, else the change page."""
+        if "application/json" in request.headers.get("Accept", ""):
+            return JsonResponse(
+                {
+                    "message": str(message),
+                    "level": messages.DEFAULT_TAGS[level],
+                    "decided": [str(pk) for pk in decided],  # the rows the panel drops
+                    "links": [
+                        {"field": field, "id": str(entry.pk), "text": str(entry)}
+                        for field, entry in linked
+                    ],
+                    # The page may take the new version as its own only if it was at the
+                    # one before: then nothing but this decision happened meanwhile.
+                    "version_before": version - 1 if version else None,
+                    "version": version,
+                }
+            )
+        self.message_user(request, message, level)
+        return self._back(obj)
+
+    def _accept(self, request, suggestion):
+        """Accept one suggestion; (entries linked, None) or ([], why not)."""
+        needed = EXTRA_PERMISSIONS.get(suggestion.kind)
+        if needed and not request.user.has_perm(needed):
+            return [], _("You may not create directory entries of this kind.")
+        try:
+            return accept(suggestion), None
+        except FigureWithoutSubject:
+            return [], _(
+                "This figure belongs to the press release alone: the directory keeps "
+                "figures of a partnership or an institution. Link one, then detect again."
+            )
+        except ObjectDoesNotExist:
+            suggestion.delete()
+            return [], _("The suggested entry no longer exists.")
+
+    def _linked_message(self, linked):
+        """“Linked institution: University of Antwerp”: the entries, not the words matched."""
+        return "; ".join(
+            _("Linked %(kind)s: %(name)s")
+            % {
+                "kind": entry._meta.verbose_name,
+                "name": entry,
+            }
+            for _field, entry in linked
+        )
+
     def suggestion_decision_view(self, request, object_id, suggestion_id, decision):
         obj = self._changeable(request, object_id)
         suggestion = get_object_or_404(LinkSuggestion, pk=suggestion_id, press_release=obj)
@@ -277,46 +364,76 @@ class SuggestedLinksMixin:
             )
             return refused
         if suggestion.status != LinkSuggestion.Status.PENDING:
-            self.message_user(request, _("This suggestion was already decided."), messages.INFO)
-            return self._back(obj)
+            return self._answer(
+                request,
+                obj,
+                _("This suggestion was already decided."),
+                messages.INFO,
+                decided=[suggestion.pk],
+            )
         if decision == "dismiss":
             dismiss(suggestion)
-            self.message_user(
+            return self._answer(
                 request,
+                obj,
                 _("Dismissed “%(text)s”; it will not be suggested again.")
                 % {"text": suggestion.matched_text},
                 messages.SUCCESS,
+                decided=[suggestion.pk],
             )
-            return self._back(obj)
         needed = EXTRA_PERMISSIONS.get(suggestion.kind)
         if needed and not request.user.has_perm(needed):
             raise PermissionDenied
-        try:
-            accept(suggestion)
-        except FigureWithoutSubject:
+        linked, refusal = self._accept(request, suggestion)
+        if refusal:
+            return self._answer(request, obj, refusal, messages.WARNING)
+        message = self._linked_message(linked)
+        # The new link goes into the history like any other edit of the links.
+        current = record_link_change(obj, request.user, message)
+        return self._answer(
+            request,
+            obj,
+            message,
+            messages.SUCCESS,
+            decided=[suggestion.pk],
+            linked=linked,
+            version=current.lock_version,
+        )
+
+    def accept_all_view(self, request, object_id):
+        obj = self._changeable(request, object_id)
+        if refused := self._save_typed_edits(request, obj):
             self.message_user(
                 request,
-                _(
-                    "This figure belongs to the press release alone: the directory keeps "
-                    "figures of a partnership or an institution. Link one, then detect again."
-                ),
+                _("Your changes could not be saved, so the suggestions were not decided yet."),
                 messages.WARNING,
             )
-            return self._back(obj)
-        except ObjectDoesNotExist:
-            suggestion.delete()
-            self.message_user(request, _("The suggested entry no longer exists."), messages.WARNING)
-            return self._back(obj)
-        # The new link goes into the history like any other edit of the links.
-        record_link_change(
+            return refused
+        linked, decided, refusals = [], [], []
+        for suggestion in obj.link_suggestions.pending():
+            entries, refusal = self._accept(request, suggestion)
+            linked += [item for item in entries if item not in linked]
+            if refusal:
+                refusals.append(f"“{suggestion.matched_text}”: {refusal}")
+            else:
+                decided.append(suggestion.pk)
+        if not linked:
+            if refusals:
+                return self._answer(request, obj, " ".join(refusals), messages.WARNING)
+            return self._answer(request, obj, _("No suggestions are waiting."), messages.INFO)
+        message = self._linked_message(linked)
+        current = record_link_change(obj, request.user, message)
+        if refusals:
+            message += ". " + _("Not accepted: %(list)s") % {"list": " ".join(refusals)}
+        return self._answer(
+            request,
             obj,
-            request.user,
-            _("Accepted the suggested link “%(text)s”.") % {"text": suggestion.matched_text},
+            message,
+            messages.SUCCESS,
+            decided=decided,
+            linked=linked,
+            version=current.lock_version,
         )
-        self.message_user(
-            request, _("Linked “%(text)s”.") % {"text": suggestion.matched_text}, messages.SUCCESS
-        )
-        return self._back(obj)
 
     def detect_mentions_view(self, request, object_id):
         obj = self._changeable(request, object_id)

@@ -217,20 +217,24 @@ def _decide(suggestion, status):
 
 @transaction.atomic
 def accept(suggestion):
-    """Carry out a suggestion: link the entry, create the figure or the new institution."""
+    """Carry out a suggestion: link the entry, create the figure or the new institution.
+    Returns what it linked, as (link field name, entry) pairs, the main entry first."""
     press_release = suggestion.press_release
     if suggestion.kind in LINKS:
-        model, link_model, _name = LINKS[suggestion.kind]
+        model, link_model, name = LINKS[suggestion.kind]
         target = model.objects.get(pk=suggestion.object_id)
         link_model.objects.get_or_create(press_release=press_release, target=target)
+        linked = [(name, target)]
     elif suggestion.kind == Kind.FIGURE:
         figure = accept_figure(suggestion)
         PressReleaseFigure.objects.get_or_create(press_release=press_release, target=figure)
+        linked = [("figures", figure), (f"{suggestion.subject_kind}s", figure.subject)]
     elif suggestion.kind == Kind.NEW_INSTITUTION and suggestion.object_id:
         institution = add_alias(suggestion)
         PressReleaseInstitution.objects.get_or_create(
             press_release=press_release, target=institution
         )
+        linked = [("institutions", institution)]
     elif suggestion.kind == Kind.NEW_INSTITUTION:
         institution = create_institution(suggestion)
         PressReleaseInstitution.objects.get_or_create(
@@ -238,13 +242,17 @@ def accept(suggestion):
         )
         suggestion.object_id = institution.pk
         suggestion.save(update_fields=["object_id"])
+        linked = [("institutions", institution)]
     elif suggestion.kind == Kind.NEW_PERSON:
         person = create_person(suggestion)
         PressReleasePerson.objects.get_or_create(press_release=press_release, target=person)
         suggestion.object_id = person.pk
         suggestion.save(update_fields=["object_id"])
+        linked = [("people", person)]
+    else:
+        linked = []
     _decide(suggestion, Status.ACCEPTED)
-    return suggestion
+    return linked
 
 
 def _name_columns(model):

@@ -204,7 +204,9 @@ def test_files_of_a_form_that_fails_elsewhere_are_removed(admin_client, settings
     assert response.status_code == 200
     assert "not a valid PDF document" in response.content.decode()
     assert not PressReleaseImage.objects.exists()
-    assert stored_files(settings) == []
+    # Only the chosen image, as it came, kept for the corrected form (never served).
+    [kept] = stored_files(settings)
+    assert kept.startswith("kept-uploads/") and kept.endswith(".upload")
 
 
 def test_pdf_attachment_is_stored_under_a_generated_name(admin_client, settings):

@@ -237,7 +237,7 @@ def test_without_a_revision_of_the_opened_version_every_difference_is_shown(edit
     assert press_release.title_en == "Elena's title"
 
 
-def test_links_added_and_removed_by_both_are_merged(draft, editor, publisher):
+def test_links_only_one_changed_are_applied_and_kept(draft, editor, publisher):
     kept_topic, dropped_topic = make_topic("Education"), make_topic("Transport")
     draft.topics.set([kept_topic, dropped_topic])
     services.record_link_change(draft, editor, "Linked topics.")
@@ -247,29 +247,10 @@ def test_links_added_and_removed_by_both_are_merged(draft, editor, publisher):
     _page, second_data = opened(second, draft)
 
     # Elena links the embassy and unlinks "Transport".
-    first_data.update(
-        {
-            "pressreleaseembassy_set-TOTAL_FORMS": "1",
-            "pressreleaseembassy_set-0-target": str(embassy.pk),
-        }
-    )
-    topic_prefix = "pressreleasetopic_set"
-    dropped_index = next(
-        key.split("-")[1]
-        for key, value in first_data.items()
-        if key.startswith(f"{topic_prefix}-") and key.endswith("-target")
-        if value == str(dropped_topic.pk)
-    )
-    first_data[f"{topic_prefix}-{dropped_index}-DELETE"] = "on"
+    first_data.update({"embassies": [str(embassy.pk)], "topics": [str(kept_topic.pk)]})
     assert first.post(change_url(draft), first_data).status_code == 302
     # Pavel, from the older page, links the university and changes the title.
-    second_data.update(
-        {
-            "pressreleaseinstitution_set-TOTAL_FORMS": "1",
-            "pressreleaseinstitution_set-0-target": str(institution.pk),
-            "title_en": "Pavel's title",
-        }
-    )
+    second_data.update({"institutions": [str(institution.pk)], "title_en": "Pavel's title"})
     response = second.post(change_url(draft), second_data)
 
     assert response.status_code == 302, response.context["adminform"].form.errors
@@ -284,11 +265,89 @@ def test_a_link_both_added_is_kept_once(draft, editor, publisher):
     _page, first_data = opened(first, draft)
     _page, second_data = opened(second, draft)
     for data in (first_data, second_data):
-        data["pressreleaseembassy_set-TOTAL_FORMS"] = "1"
-        data["pressreleaseembassy_set-0-target"] = str(embassy.pk)
+        data["embassies"] = [str(embassy.pk)]
     first.post(change_url(draft), first_data)
     assert second.post(change_url(draft), second_data).status_code == 302
     assert list(draft.embassies.all()) == [embassy]
+
+
+@pytest.fixture
+def both_changed_institutions(draft, editor, publisher):
+    """Elena adds Delft and removes Ghent; Pavel, from the older page, adds Antwerp."""
+    ghent, delft, antwerp = (make_institution(n) for n in ("Ghent", "Delft", "Antwerp"))
+    draft.institutions.set([ghent])
+    services.record_link_change(draft, editor, "Linked Ghent.")
+    first, second = client_for(editor), client_for(publisher)
+    _page, first_data = opened(first, draft)
+    _page, second_data = opened(second, draft)
+    first_data["institutions"] = [str(delft.pk)]
+    assert first.post(change_url(draft), first_data).status_code == 302
+    second_data["institutions"] = [str(ghent.pk), str(antwerp.pk)]
+    response = second.post(change_url(draft), second_data)
+    return second, response, {"ghent": ghent, "delft": delft, "antwerp": antwerp}
+
+
+def test_a_link_set_both_changed_is_shown_side_by_side_with_the_merge_in_the_form(
+    draft, both_changed_institutions
+):
+    second, response, entry = both_changed_institutions
+    assert response.status_code == 200
+    form = response.context["adminform"].form
+    [conflict] = form.merge_conflicts
+    assert conflict.name == "institutions" and conflict.merged
+    # Full names side by side: his set and hers.
+    assert conflict.mine_text.split("\n") == ["Antwerp", "Ghent"]
+    assert conflict.theirs_text == "Delft"
+    # The form holds both changes: her removal of Ghent, his Antwerp, her Delft.
+    assert sorted(form["institutions"].value()) == sorted(
+        [str(entry["antwerp"].pk), str(entry["delft"].pk)]
+    )
+    assert "The form below holds the links both of you added" in response.content.decode()
+    assert set(draft.institutions.all()) == {entry["delft"]}  # nothing saved yet
+
+
+def test_keeping_the_merged_link_set_saves_both_changes(draft, both_changed_institutions):
+    second, response, entry = both_changed_institutions
+    assert 'name="merge_conflict" value="institutions"' in response.content.decode()
+    data = form_data(response)
+    data.update(merge_conflict="institutions", resolve_institutions="mine")
+    saved = second.post(change_url(draft), data)
+    assert saved.status_code == 302, saved.context["adminform"].form.errors
+    assert set(draft.institutions.all()) == {entry["antwerp"], entry["delft"]}
+
+
+def test_choosing_their_link_set_puts_back_theirs(draft, both_changed_institutions):
+    second, response, entry = both_changed_institutions
+    data = form_data(response)
+    data.update(merge_conflict="institutions", resolve_institutions="theirs")
+    saved = second.post(change_url(draft), data)
+    assert saved.status_code == 302, saved.context["adminform"].form.errors
+    assert set(draft.institutions.all()) == {entry["delft"]}
+
+
+def test_the_link_set_conflict_needs_a_choice(draft, both_changed_institutions):
+    second, response, entry = both_changed_institutions
+    data = {**form_data(response), "merge_conflict": "institutions"}
+    refused = second.post(change_url(draft), data)
+    assert refused.status_code == 200
+    assert "Choose which version to keep" in refused.content.decode()
+    assert set(draft.institutions.all()) == {entry["delft"]}
+
+
+def test_saving_the_panel_keeps_the_through_rows_that_stay(draft, editor):
+    """Adding keeps the existing rows (their ids), removing deletes only the removed."""
+    from news.models import PressReleaseInstitution
+
+    ghent, delft, antwerp = (make_institution(n) for n in ("Ghent", "Delft", "Antwerp"))
+    draft.institutions.set([ghent, delft])
+    kept_row = PressReleaseInstitution.objects.get(press_release=draft, target=ghent)
+    client = client_for(editor)
+    _page, data = opened(client, draft)
+    data["institutions"] = [str(ghent.pk), str(antwerp.pk)]
+    assert client.post(change_url(draft), data).status_code == 302
+    rows = PressReleaseInstitution.objects.filter(press_release=draft)
+    assert {row.target for row in rows} == {ghent, antwerp}
+    assert rows.get(target=ghent).pk == kept_row.pk
 
 
 def test_gallery_edits_of_different_fields_of_one_image_are_both_kept(draft, editor, publisher):

@@ -52,7 +52,9 @@ def test_change_page_shows_the_panel_with_sentence_and_buttons(admin_client, see
     figure = seed.link_suggestions.get(kind="figure", value=11)
     assert f'formaction="{decide_url(figure, "accept")}"' in html
     assert 'formmethod="post"' in html
-    assert "Detect mentions" in html
+    assert ">Accept all</button>" in html
+    # A draft is detected on every save; no button to remember.
+    assert "Mentions are detected each time you save." in html
 
 
 def test_panel_query_count_does_not_grow_with_suggestions(seed, django_assert_num_queries):
@@ -70,7 +72,7 @@ def test_panel_query_count_does_not_grow_with_suggestions(seed, django_assert_nu
         )
     with django_assert_num_queries(3):
         many = model_admin.suggested_links(seed)
-    assert many.count("<tr>") == few.count("<tr>") + 12
+    assert many.count("<tr data-suggestion=") == few.count("<tr data-suggestion=") + 12
 
 
 def test_accepting_a_figure_creates_it_on_the_partnership_and_links_it(admin_client, seed):

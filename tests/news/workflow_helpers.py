@@ -14,7 +14,8 @@ def change_url(press_release):
 
 
 def form_data(press_release=None, *, publisher=False, **overrides):
-    """POST data of the change (or add) form: the fields, the hidden version, empty inlines."""
+    """POST data of the change (or add) form: the fields, the hidden version, the links,
+    empty gallery and attachment inlines."""
     pr = press_release
     new = {
         "title": "A new press release",
@@ -43,17 +44,10 @@ def form_data(press_release=None, *, publisher=False, **overrides):
         data["published_at_1"] = when.strftime("%H:%M:%S") if when else ""
         if pr is not None and pr.status in ("published", "withdrawn"):
             data["withdrawn_reason"] = pr.withdrawn_reason
-    for link_model in LINK_MODELS.values():
-        prefix = f"{link_model._meta.model_name}_set"
-        existing = list(link_model.objects.filter(press_release=pr)) if pr else []
-        data[f"{prefix}-TOTAL_FORMS"] = str(len(existing))
-        data[f"{prefix}-INITIAL_FORMS"] = str(len(existing))
-        data[f"{prefix}-MIN_NUM_FORMS"] = "0"
-        data[f"{prefix}-MAX_NUM_FORMS"] = "1000"
-        for index, link in enumerate(existing):
-            data[f"{prefix}-{index}-id"] = str(link.pk)
-            data[f"{prefix}-{index}-press_release"] = str(pr.pk)
-            data[f"{prefix}-{index}-target"] = str(link.target_id)
+    # The links panel: one multi-select per kind of link, holding the linked ids.
+    for name, link_model in LINK_MODELS.items():
+        existing = link_model.objects.filter(press_release=pr) if pr else []
+        data[name] = [str(link.target_id) for link in existing]
     for prefix in ("images", "attachments"):  # the gallery and documents inlines, empty
         data.update(
             {

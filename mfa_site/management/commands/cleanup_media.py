@@ -9,6 +9,7 @@ from django.apps import apps
 from django.core.management.base import BaseCommand
 from django.utils import timezone
 
+from mfa_site import kept_uploads
 from mfa_site.images import RENDITION_DIR
 from mfa_site.media_fields import ProcessedFileMixin
 
@@ -48,13 +49,14 @@ def walk(storage, folder, recursive):
 
 
 def stored_uploads(storage):
-    """Files with generated names directly in an upload folder, and all renditions."""
+    """Files with generated names directly in an upload folder or among the kept uploads of
+    redisplayed forms (mfa_site/kept_uploads.py), and all renditions."""
     folders = {
         field.upload_to.folder
         for _model, field in media_fields()
         if hasattr(field.upload_to, "folder")
     }
-    for folder in sorted(folders):
+    for folder in sorted(folders | {kept_uploads.FOLDER}):
         yield from walk(storage, folder, recursive=False)
     yield from walk(storage, RENDITION_DIR, recursive=True)
 

@@ -1,13 +1,16 @@
 """Admin inlines for a press release's gallery and attachments."""
 
+from django import forms
 from django.contrib import admin
 from django.template.defaultfilters import filesizeformat
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from mfa_site.images import renditions_for
+from mfa_site.kept_uploads import KeepUploadsForm, KeptFileWidget
+from mfa_site.media_fields import SafeImageField
 
-from .models import PressReleaseAttachment, PressReleaseImage
+from ..models import PressReleaseAttachment, PressReleaseImage
 
 
 @admin.display(description=_("preview"))
@@ -23,8 +26,18 @@ def image_preview(fieldfile):
     )
 
 
+# A chosen image survives an error elsewhere on the page (mfa_site/kept_uploads.py).
+KEEP_CHOSEN_IMAGES = {SafeImageField: {"widget": KeptFileWidget}}
+
+
+class GalleryImageForm(KeepUploadsForm, forms.ModelForm):
+    pass
+
+
 class PressReleaseImageInline(admin.StackedInline):
     model = PressReleaseImage
+    form = GalleryImageForm
+    formfield_overrides = KEEP_CHOSEN_IMAGES
     extra = 0
     fields = ["image", "preview", "alt", "decorative", "caption", "credit", "position"]
     readonly_fields = ["preview"]
