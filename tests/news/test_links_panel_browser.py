@@ -78,6 +78,19 @@ def test_suggestions_accepted_without_reload_join_the_panel_and_saving_keeps_the
     figures = chosen(page, "figures")
     assert any("Kazakh students" in name for name in figures), figures
 
+    # What was accepted is saved already: leaving the page does not warn of unsaved changes.
+    dialogs = []
+
+    def answer(dialog):
+        dialogs.append(dialog.type)
+        dialog.accept()
+
+    page.on("dialog", answer)
+    page.reload()
+    page.wait_for_load_state("networkidle")
+    assert dialogs == []
+    assert sorted(chosen(page, "figures")) == sorted(figures)
+
     page.fill("#id_title_en", seed.title_en + " (edited)")
     page.click("input[name=_continue]")
     page.wait_for_load_state("networkidle")

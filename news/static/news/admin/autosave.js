@@ -28,24 +28,44 @@
     var submitting = false;
     var sinceLastPing = 0;
 
-    function serialise() {
+    // The form's text fields as sorted "name=value" pairs, optionally of some fields only.
+    function pairs(names) {
       var data = new FormData(form);
-      var parts = [];
+      var found = [];
       data.forEach(function (value, key) {
-        if (typeof value === "string" && key !== "csrfmiddlewaretoken") {
-          parts.push(key + "=" + value);
+        if (typeof value === "string" && key !== "csrfmiddlewaretoken" &&
+            (!names || names.indexOf(key) !== -1)) {
+          found.push(key + "=" + value);
         }
       });
-      return parts.join("&");
+      return found.sort();
     }
 
-    var opened = serialise();
+    function serialise() {
+      return pairs().join("&");
+    }
+
+    var openedPairs = pairs();
+    var opened = openedPairs.join("&");
     var lastSent = opened;
     var restored = box.dataset.restored === "1";
 
     function dirty() {
       return restored || serialise() !== opened;
     }
+
+    // Suggestions accepted without a reload are saved already (suggested-links.js): the
+    // panel fields they changed are the saved state now, not unsaved work to warn about.
+    form.addEventListener("links-saved", function (event) {
+      var names = event.detail.fields;
+      openedPairs = openedPairs
+        .filter(function (pair) {
+          return names.indexOf(pair.split("=")[0]) === -1;
+        })
+        .concat(pairs(names))
+        .sort();
+      opened = openedPairs.join("&");
+    });
 
     function showPresence(others) {
       if (!presence) {

@@ -77,9 +77,15 @@
           return response.json();
         })
         .then(function (answer) {
-          (answer.links || []).forEach(addToPanel);
+          var links = answer.links || [];
+          var saved = links.map(function (link) { return link.field; });
+          links.forEach(addToPanel);
           if (version && answer.version && version.value === String(answer.version_before)) {
             version.value = String(answer.version);
+            saved.push(version.name);
+          }
+          if (saved.length) {
+            form.dispatchEvent(new CustomEvent("links-saved", { detail: { fields: saved } }));
           }
           status.textContent = answer.message;
           status.className = "suggested-links-status suggested-links-status--" + answer.level;
