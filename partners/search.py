@@ -29,12 +29,15 @@ from django.contrib.postgres.search import (
     SearchVector,
 )
 from django.db import connection
+from django.db.backends.signals import connection_created
 from django.db.models import (
     Case,
+    CharField,
     Count,
     Exists,
     F,
     FloatField,
+    Func,
     Max,
     OuterRef,
     Prefetch,
@@ -44,6 +47,7 @@ from django.db.models import (
     When,
 )
 from django.db.models.functions import Coalesce
+from django.db.models.lookups import Contains
 from django.db.models.signals import (
     m2m_changed,
     post_delete,
@@ -474,14 +478,27 @@ MAX_PEOPLE = 10
 MAX_MISSIONS = 10
 
 
+def fold_on_sqlite(sender, connection, **kwargs):
+    """Give SQLite the same fold as Python: its LIKE and LOWER() know only ASCII letters,
+    so "василенко" would never meet "Василенко" there."""
+    if connection.vendor == "sqlite":
+        connection.connection.create_function("mfa_fold", 1, fold, deterministic=True)
+
+
+connection_created.connect(fold_on_sqlite, dispatch_uid="partners_fold_on_sqlite")
+
+
 def _words_in(field, words):
     """Every word in the field, in any of the site's languages ("Василенко" too)."""
-    lookup = "unaccent__icontains" if is_postgresql() else "icontains"
     condition = Q()
     for word in words:
         in_any_language = Q()
         for name in localized_names(field):
-            in_any_language |= Q(**{f"{name}__{lookup}": word})
+            if is_postgresql():
+                in_any_language |= Q(**{f"{name}__unaccent__icontains": word})
+            else:
+                folded = Func(F(name), function="mfa_fold", output_field=CharField())
+                in_any_language |= Q(Contains(folded, word))
         condition &= in_any_language
     return condition
 

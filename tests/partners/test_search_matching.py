@@ -156,3 +156,17 @@ def test_rebuild_command_repairs_bulk_written_rows(antwerp_world):
     assert found("stadscampus") == []
     call_command("rebuild_search_text", stdout=io.StringIO())
     assert found("stadscampus") == ["university-of-antwerp"]
+
+
+@pytest.mark.parametrize("query", ["василенко", "ВАСИЛЕНКО", "Роман Василенко", "Vassilenko"])
+def test_people_and_missions_are_found_by_cyrillic_names_in_any_case(query):
+    from partners.search import find_missions, find_people
+    from tests.factories import make_embassy
+
+    person = make_person("Roman Vassilenko", name_ru="Роман Василенко")
+    embassy = make_embassy(
+        "Embassy of Kazakhstan in Belgium", name_ru="Посольство Казахстана в Бельгии"
+    )
+    make_position(person=person, embassy=embassy, title="Ambassador")
+    assert [found.pk for found in find_people(query)] == [person.pk]
+    assert [found.pk for found in find_missions("посольство бельгии")] == [embassy.pk]

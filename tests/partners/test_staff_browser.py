@@ -98,6 +98,13 @@ def test_staff_finds_a_person_at_a_mission_and_narrows_by_typed_names(staff_page
     )
     assert "University of Antwerp" in result_names(page)
 
+    # Names written in Cyrillic, as a Russian or Kazakh text gives them, find the same.
+    search(page, "Василенко")
+    people = page.locator(".staff-people li").all_inner_texts()
+    assert any("Roman Vassilenko" in text for text in people), people
+    search(page, "Антверпенский университет")
+    assert result_names(page)[0] == "University of Antwerp"
+
     search(page, "")
     page.get_by_label("Part of").fill("University of Antwerp")
     page.get_by_role("button", name="Apply").click()
