@@ -134,6 +134,10 @@ class FigureAdmin(TranslatedAdmin):
     autocomplete_fields = ["partnership", "institution"]
     date_hierarchy = "as_of"
 
+    def get_queryset(self, request):
+        # The autocomplete of the links panel names each figure with its subject.
+        return super().get_queryset(request).select_related("partnership", "institution")
+
     @admin.display(description=_("subject"))
     def subject(self, obj):
         return obj.subject

@@ -537,7 +537,11 @@ class Figure(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.value} {self.label} ({self.as_of:%Y-%m-%d})"
+        # Named with what it counts for, as editors pick it in the links panel: lists that
+        # show many select_related("partnership", "institution").
+        subject = self.subject
+        about = f" — {subject}" if subject else ""
+        return f"{self.value} {self.label}{about} ({self.as_of:%Y-%m-%d})"
 
     @property
     def subject(self):

@@ -44,4 +44,9 @@ class LinksPanelMixin:
             AutocompleteSelectMultiple(db_field, self.admin_site, using=kwargs.get("using")),
         )
         kwargs.setdefault("required", False)
+        if db_field.name == "figures":  # each named with its subject, in one query
+            kwargs.setdefault(
+                "queryset",
+                db_field.related_model.objects.select_related("partnership", "institution"),
+            )
         return db_field.formfield(**kwargs)

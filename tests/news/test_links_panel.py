@@ -88,6 +88,28 @@ def test_autocomplete_answers_full_names(editor_client):
     assert [r["text"] for r in response.json()["results"]] == ["University of Antwerp"]
 
 
+def test_figures_are_named_with_what_they_count_for(editor_client, django_assert_max_num_queries):
+    from tests.factories import make_partnership
+
+    mba = make_partnership(title="AlmaU–AMS double-degree MBA")
+    make_figure(partnership=mba, label="master's students", value=8)
+    make_figure(institution=make_institution("Ghent University"), label="master's students")
+    response = editor_client.get(
+        reverse("admin:autocomplete"),
+        {"app_label": "news", "model_name": "pressrelease", "field_name": "figures",
+         "term": "master"},
+    )  # fmt: skip
+    assert sorted(r["text"] for r in response.json()["results"]) == [
+        "10 master's students — Ghent University (2026-01-15)",
+        "8 master's students — AlmaU–AMS double-degree MBA (2026-01-15)",
+    ]
+    draft = make_press_release("Visit", status=PressRelease.Status.DRAFT)
+    draft.figures.set(mba.figures.all())
+    with django_assert_max_num_queries(60):  # the chosen figures' names take no query each
+        html = editor_client.get(change_url(draft)).content.decode()
+    assert "8 master&#x27;s students — AlmaU–AMS double-degree MBA (2026-01-15)</option>" in html
+
+
 def test_saving_the_panel_adds_and_removes_links(editor_client):
     ghent, delft = make_institution("Ghent University"), make_institution("TU Delft")
     draft = make_press_release("Visit", status=PressRelease.Status.DRAFT)
