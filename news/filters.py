@@ -21,6 +21,7 @@ from modeltranslation.utils import build_localized_fieldname
 from mfa_site.page_cache import cached_value
 from partners.models import Country, Embassy, Institution, Partnership
 
+from . import sqlite_search
 from .models import PressRelease, Topic, active_language
 
 QUERY_MAX_LENGTH = 200
@@ -281,9 +282,15 @@ class PressReleaseFilter(django_filters.FilterSet):
                 .annotate(search_rank=SearchRank(vector, query))
                 .order_by("-search_rank", "-published_at", "-pk")
             )
-        # Without full-text search: every word, in any order, in the title, lead or body.
+        # Every word, in any order, as a case-insensitive substring of the title, lead or
+        # body: looked up in the FTS5 index (news/sqlite_search.py), not read from every row.
+        words = value.split()[:MAX_SQLITE_WORDS]
+        found = sqlite_search.matching(words, active_language())
+        if found is not None:
+            queryset = queryset.filter(pk__in=found)
         condition = Q()
-        for word in value.split()[:MAX_SQLITE_WORDS]:
-            in_text = Q(title__icontains=word) | Q(lead__icontains=word)
-            condition &= in_text | Q(body__icontains=word)
+        for word in words:
+            if len(word) < sqlite_search.MIN_INDEXED_LENGTH:
+                in_text = Q(title__icontains=word) | Q(lead__icontains=word)
+                condition &= in_text | Q(body__icontains=word)
         return queryset.filter(condition)
