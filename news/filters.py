@@ -10,7 +10,7 @@ from django import forms
 from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
 from django.core.exceptions import ValidationError
 from django.db import connection
-from django.db.models import Count, F, Func, Q, Value
+from django.db.models import Count, Exists, F, Func, OuterRef, Q, Value
 from django.forms.utils import flatatt
 from django.utils.choices import CallableChoiceIterator
 from django.utils.html import format_html
@@ -65,9 +65,12 @@ class MentionedChoiceField(django_filters.fields.ModelChoiceField):
         if value in self.empty_values:
             return None
         model = self.queryset.model
-        mentioned = model.objects.filter(press_releases__in=PressRelease.objects.listed())
+        # EXISTS from this subject's links, not "id IN (every listed press release)": that
+        # read all 40,000 published rows at 50,000 press releases (0.4 s on SQLite).
+        link = next(f.name for f in PressRelease._meta.many_to_many if f.related_model is model)
+        listed = PressRelease.objects.listed().filter(**{link: OuterRef("pk")})
         try:
-            return mentioned.filter(**{self.to_field_name: value}).distinct().get()
+            return model.objects.filter(Exists(listed), **{self.to_field_name: value}).get()
         except (ValueError, TypeError, model.DoesNotExist, model.MultipleObjectsReturned):
             raise ValidationError(
                 self.error_messages["invalid_choice"], code="invalid_choice"
