@@ -200,6 +200,47 @@ def _storable(request, response):
     )
 
 
+def _prefix_language(path):
+    """The language of a /kk/, /ru/ or /en/ path, else None (the locale middleware decides)."""
+    code = path[1:].split("/", 1)[0]
+    return code if code in _language_codes() and path.startswith(f"/{code}/") else None
+
+
+def _language_codes():
+    return {code for code, _name in settings.LANGUAGES}
+
+
+class PageCacheHitMiddleware:
+    """Answer a cached hit of a language-prefixed page before sessions, locale, CSRF, auth,
+    URL resolving and the view run: a hit costs the cache reads and little else.
+
+    The page's language is its URL prefix (that is how the locale middleware decides it for
+    prefixed paths, whatever the cookie or Accept-Language say), so the key is the one the
+    full path stored. Unprefixed paths, logged-in users (a session cookie) and misses go on
+    down the stack; a miss is not read again by `PageCacheMiddleware`.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if not (settings.PAGE_CACHE and _anonymous(request)):
+            return self.get_response(request)
+        language = _prefix_language(request.path_info)
+        if language is None:
+            return self.get_response(request)
+        request.LANGUAGE_CODE = language
+        key = page_key(request)
+        entry = PageCacheMiddleware._read(key)
+        if entry is None:
+            request._page_cache_missed = key
+            return self.get_response(request)
+        response = PageCacheMiddleware._from_entry(request, entry)
+        # What the locale middleware adds to a prefixed page (no Vary: the path decides).
+        response.headers.setdefault("Content-Language", language)
+        return PageCacheMiddleware._respond(request, response, entry)
+
+
 class PageCacheMiddleware:
     """Serve and store anonymous tagged pages; ETag, Last-Modified and Cache-Control on them.
 
@@ -223,7 +264,7 @@ class PageCacheMiddleware:
         anonymous = _anonymous(request)
         readable = anonymous and settings.PAGE_CACHE
         key = page_key(request) if readable else None
-        if readable:
+        if readable and key != getattr(request, "_page_cache_missed", None):
             entry = self._read(key)
             if entry is not None:
                 return self._respond(request, self._from_entry(request, entry), entry)
@@ -236,7 +277,8 @@ class PageCacheMiddleware:
             self._write(key, entry)
         return self._respond(request, response, entry)
 
-    def _read(self, key):
+    @staticmethod
+    def _read(key):
         try:
             entry = cache.get(key)
             if entry is not None and _fresh(entry):
@@ -275,7 +317,8 @@ class PageCacheMiddleware:
             "expires": started + lifetime(),
         }
 
-    def _from_entry(self, request, entry):
+    @staticmethod
+    def _from_entry(request, entry):
         content = entry["content"]
         if NONCE_PLACEHOLDER in content:
             content = content.replace(NONCE_PLACEHOLDER, _nonce(request) or b"")
@@ -285,7 +328,8 @@ class PageCacheMiddleware:
         response["X-Page-Cache"] = "hit"
         return response
 
-    def _respond(self, request, response, entry):
+    @staticmethod
+    def _respond(request, response, entry):
         """Validators and Cache-Control for a public page; 304 when the client has it."""
         response["ETag"] = entry["etag"]
         response["Last-Modified"] = entry["last_modified"]

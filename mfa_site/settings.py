@@ -93,6 +93,9 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
+    # A cached hit of a /kk/, /ru/, /en/ page answers here, inside CSP (a fresh nonce) and
+    # before sessions, locale, CSRF and auth; misses and other paths go on.
+    "mfa_site.page_cache.PageCacheHitMiddleware",
     # Outside sessions and auth: a database outage becomes a 503 page that touches neither.
     "mfa_site.middleware.DatabaseUnavailableMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",

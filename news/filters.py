@@ -10,7 +10,7 @@ from django import forms
 from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
 from django.core.exceptions import ValidationError
 from django.db import connection
-from django.db.models import Count, F, Func, Q, Value
+from django.db.models import Count, Exists, F, Func, OuterRef, Q, Value
 from django.forms.utils import flatatt
 from django.utils.choices import CallableChoiceIterator
 from django.utils.html import format_html
@@ -21,6 +21,7 @@ from modeltranslation.utils import build_localized_fieldname
 from mfa_site.page_cache import cached_value
 from partners.models import Country, Embassy, Institution, Partnership
 
+from . import sqlite_search
 from .models import PressRelease, Topic, active_language
 
 QUERY_MAX_LENGTH = 200
@@ -64,9 +65,12 @@ class MentionedChoiceField(django_filters.fields.ModelChoiceField):
         if value in self.empty_values:
             return None
         model = self.queryset.model
-        mentioned = model.objects.filter(press_releases__in=PressRelease.objects.listed())
+        # EXISTS from this subject's links, not "id IN (every listed press release)": that
+        # read all 40,000 published rows at 50,000 press releases (0.4 s on SQLite).
+        link = next(f.name for f in PressRelease._meta.many_to_many if f.related_model is model)
+        listed = PressRelease.objects.listed().filter(**{link: OuterRef("pk")})
         try:
-            return mentioned.filter(**{self.to_field_name: value}).distinct().get()
+            return model.objects.filter(Exists(listed), **{self.to_field_name: value}).get()
         except (ValueError, TypeError, model.DoesNotExist, model.MultipleObjectsReturned):
             raise ValidationError(
                 self.error_messages["invalid_choice"], code="invalid_choice"
@@ -281,9 +285,15 @@ class PressReleaseFilter(django_filters.FilterSet):
                 .annotate(search_rank=SearchRank(vector, query))
                 .order_by("-search_rank", "-published_at", "-pk")
             )
-        # Without full-text search: every word, in any order, in the title, lead or body.
+        # Every word, in any order, as a case-insensitive substring of the title, lead or
+        # body: looked up in the FTS5 index (news/sqlite_search.py), not read from every row.
+        words = value.split()[:MAX_SQLITE_WORDS]
+        found = sqlite_search.matching(words, active_language())
+        if found is not None:
+            queryset = queryset.filter(pk__in=found)
         condition = Q()
-        for word in value.split()[:MAX_SQLITE_WORDS]:
-            in_text = Q(title__icontains=word) | Q(lead__icontains=word)
-            condition &= in_text | Q(body__icontains=word)
+        for word in words:
+            if len(word) < sqlite_search.MIN_INDEXED_LENGTH:
+                in_text = Q(title__icontains=word) | Q(lead__icontains=word)
+                condition &= in_text | Q(body__icontains=word)
         return queryset.filter(condition)

@@ -27,3 +27,28 @@ def test_bench_pages_measures_every_page_with_its_query_count(settings):
         assert results[page]["ms"] > 0
     assert results["list"]["queries"] <= 8
     assert results["detail"]["queries"] <= 14
+
+
+def test_bench_table_states_the_targets_and_the_cost_at_each_size():
+    """The printed report: shares of the bare view against issue 15's targets, and the
+    in-process cost at the largest size against the smallest with the ratio."""
+    import io
+
+    from mfa_site.management.commands.bench_pages import Command
+
+    def wrk(rate):
+        return {"requests": rate * 10, "duration_us": 10_000_000, "p50_us": 1000, "p99_us": 2000}
+
+    small = {"list": {"queries": 3, "ms": 10.0, "uncached": wrk(80), "cached": wrk(600)}}
+    large = {"list": {"queries": 3, "ms": 20.0, "uncached": wrk(60), "cached": wrk(400)}}
+    out = io.StringIO()
+    command = Command(stdout=out)
+    options = {"workers": 2, "connections": 16, "threads": 2, "duration": 10}
+    command.print_table([(100, small), (50_000, large)], wrk(1000), options, (1, 1, 1), (2, 2, 2))
+    report = out.getvalue()
+    assert "| 100 | list | 3 | 10.0 | 80 | 1.0 | 2.0 | 8.0% | 600 | 1.0 | 2.0 | 60.0% |" in report
+    assert "100 list uncached: 8.0% of bare (target 7.1%): met" in report
+    assert "50,000 list uncached: 6.0% of bare (target 7.1%): NOT met" in report
+    assert "50,000 list cached: 40.0% of bare (target 50.0%): NOT met" in report
+    assert "| list | 10.0 | 20.0 | 2.00 | 3 / 3 | NOT met |" in report
+    assert "load average 1.0 -> 2.0" in report

@@ -375,3 +375,17 @@ def test_a_link_change_recorded_outside_the_form_purges_the_sitemap_lastmod(clie
     assert "X-Page-Cache" not in response
     assert current.updated_at.date().isoformat() in text(response)
     assert current.updated_at.date().isoformat() not in before
+
+
+def test_a_hit_of_a_prefixed_page_answers_before_sessions_and_locale(client, settings, published):
+    """The URL prefix is the page's language, so a hit is answered before the session, locale,
+    CSRF and auth middleware run; the language cookie and Accept-Language change nothing."""
+    url = in_language("ru", lambda: reverse("news:list"))
+    first = get(client, url, language="en")
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "kk"
+    hit = get(client, url, language="en")
+    assert hit["X-Page-Cache"] == "hit"
+    assert not hasattr(hit.wsgi_request, "session")  # SessionMiddleware never ran
+    assert hit["Content-Language"] == "ru"
+    assert "Accept-Language" not in hit.get("Vary", "")
+    assert NONCE.sub("", text(hit)) == NONCE.sub("", text(first))
