@@ -7,7 +7,7 @@ other, so slugs and query strings carry over.
 
 from django.conf import settings
 from django.http import Http404, HttpResponseRedirect
-from django.urls import translate_url
+from django.urls import get_script_prefix, translate_url
 from django.utils import translation
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.cache import never_cache
@@ -42,6 +42,16 @@ def url_in_language(url, language):
         return translate_url(url, language)
 
 
+def _swap_prefix(path, source, language):
+    """``path`` of a /<source>/ page in ``language``: URL paths and slugs are the same in
+    every language (tested), so only the prefix changes, with no resolving and reversing."""
+    prefix = get_script_prefix()
+    own = f"{prefix}{source}/"
+    if not path.startswith(own):
+        return url_in_language(path, language)
+    return f"{prefix}{language}/{path[len(own) :]}"
+
+
 def alternates(request, available=None):
     """[{code, name, url, available, current}] for each site language, for one page."""
     current = translation.get_language()
@@ -50,7 +60,7 @@ def alternates(request, available=None):
         {
             "code": code,
             "name": NATIVE_NAMES.get(code, code),
-            "url": url_in_language(path, code),
+            "url": _swap_prefix(path, current, code),
             "available": available is None or code in available,
             "current": code == current,
             "og_locale": OG_LOCALES.get(code, code),

@@ -1,15 +1,16 @@
 """Press releases and what they are about."""
 
 import datetime
+import functools
 import secrets
 
 from django.conf import settings
 from django.db import models
 from django.db.models import Count, Prefetch, Q
 from django.db.models.functions import ExtractMonth, ExtractYear
-from django.urls import reverse
+from django.urls import get_script_prefix, get_urlconf, reverse
 from django.utils import timezone
-from django.utils.translation import get_language, pgettext_lazy
+from django.utils.translation import get_language, override, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 from django_prose_editor.fields import ProseEditorField
 from modeltranslation.utils import build_localized_fieldname
@@ -45,12 +46,25 @@ class Topic(models.Model):
         return f"{reverse('news:list')}?topic={self.slug}"
 
 
+# What a news card shows in the page's language (`PressReleaseQuerySet.cards()`).
+CARD_FIELDS = ("title", "lead", "dateline")
+
 # A press release is available in a language when these three are written in it.
 LANGUAGE_REQUIRED_FIELDS = ("title", "lead", "body")
 
 
 def language_codes():
     return [code for code, _name in settings.LANGUAGES]
+
+
+_SLUG_MARK = "slug-mark"
+
+
+@functools.cache
+def _detail_url(language, _prefix, _urlconf):
+    """The path of a press release in ``language`` with `_SLUG_MARK` for its slug."""
+    with override(language):
+        return reverse("news:detail", args=[_SLUG_MARK])
 
 
 def active_language():
@@ -83,6 +97,21 @@ class PressReleaseQuerySet(models.QuerySet):
                 )
             )
         )
+
+    def cards(self, topics=True, language=None):
+        """Only what a news card shows (`includes/news_card.html`), in ``language``, with its
+        topics as `card_topics` unless ``topics`` is False: 6 of the 48 columns per row (the
+        three bodies are among those left out)."""
+        language = language or active_language()
+        cards = self.only(
+            "slug",
+            "published_at",
+            "image",
+            *(build_localized_fieldname(field, language) for field in CARD_FIELDS),
+        )
+        if topics:
+            cards = cards.prefetch_related(Prefetch("topics", to_attr="card_topics"))
+        return cards
 
     def published(self):
         """What the public may see listed: published, and not scheduled for later."""
@@ -380,7 +409,10 @@ class PressRelease(models.Model):
         return self.display_title
 
     def get_absolute_url(self):
-        return reverse("news:detail", args=[self.slug])
+        # One reverse per language and process, not one per card on every list.
+        return _detail_url(get_language(), get_script_prefix(), get_urlconf()).replace(
+            _SLUG_MARK, self.slug
+        )
 
     @property
     def display_title(self):

@@ -46,7 +46,7 @@ def home(request):
         request,
         "home.html",
         {
-            "latest": PressRelease.objects.listed().prefetch_related("topics")[:HOME_NEWS],
+            "latest": PressRelease.objects.listed().cards()[:HOME_NEWS],
             "partnerships": Partnership.objects.active()
             .select_related("embassy")
             .prefetch_related("institutions")[:HOME_PARTNERSHIPS],
@@ -87,6 +87,9 @@ class BoundedPaginator(Paginator):
     """
 
     MAX_PAGES = 50
+    # Set by the view: the count is then kept in the cache under this key until the news
+    # or the directory change (it is derived data, like the filter menus' counts).
+    count_key = None
 
     @cached_property
     def limit(self):
@@ -94,8 +97,13 @@ class BoundedPaginator(Paginator):
 
     @cached_property
     def count(self):
-        # No ORDER BY in the counted subquery: it would sort every row before the LIMIT.
-        return self.object_list.order_by()[: self.limit + 1].count()
+        def count():
+            # No ORDER BY in the counted subquery: it would sort every row before the LIMIT.
+            return self.object_list.order_by()[: self.limit + 1].count()
+
+        if self.count_key is None:
+            return count()
+        return cached_value(self.count_key, ["news", "directory"], count)
 
     @property
     def capped(self):
@@ -113,7 +121,19 @@ class PressReleaseListView(FilterView):
     paginator_class = BoundedPaginator
 
     def get_queryset(self):
-        return PressRelease.objects.listed().prefetch_related("topics")
+        return PressRelease.objects.listed().cards()
+
+    def get_paginator(self, *args, **kwargs):
+        paginator = super().get_paginator(*args, **kwargs)
+        paginator.count_key = f"news-count:{self.choice_key()}"
+        return paginator
+
+    def choice_key(self):
+        """The language and the filters chosen (not the page): what the count, the menus
+        and the archive of this list depend on."""
+        params = self.request.GET.copy()
+        params.pop("page", None)
+        return hashlib.sha256(f"{active_language()}|{params.urlencode()}".encode()).hexdigest()
 
     def get_context_data(self, **kwargs):
         tag_page(self.request, "news", "directory")
@@ -143,9 +163,7 @@ class PressReleaseListView(FilterView):
     def sidebars(self, context):
         """The filter form and the archive, rendered once per language, filter choice and
         change of the news: their menus and month links cost more to render than the list."""
-        params = self.request.GET.copy()
-        params.pop("page", None)
-        key = hashlib.sha256(f"{active_language()}|{params.urlencode()}".encode()).hexdigest()
+        key = self.choice_key()
         form_context = {
             name: context[name] for name in ("filter", "filters_active", "query_max_length")
         }
@@ -294,7 +312,10 @@ class PressReleaseDetailView(DetailView):
         ).values("press_release")
         related = Q(pk__in=on_partnership) | Q(pk__in=on_institution)
         return list(
-            PressRelease.objects.listed().filter(related).exclude(pk=self.object.pk)[:OTHER_NEWS]
+            PressRelease.objects.listed()
+            .filter(related)
+            .exclude(pk=self.object.pk)
+            .cards(topics=False)[:OTHER_NEWS]
         )
 
     def news_article(self, press_release):

@@ -176,6 +176,25 @@ def test_hreflang_alternates_name_existing_translations_and_a_default(client):
     assert '"inLanguage": "en"' in page
 
 
+def test_alternates_swap_the_prefix_exactly_as_resolving_and_reversing_would(rf, world):
+    """Pages name their other languages by swapping the /kk/ prefix (no resolve, no
+    reverse per request); that holds only while paths and slugs are the same in every
+    language, which this checks page by page against Django's translate_url."""
+    from django.urls import resolve
+
+    from mfa_site.languages import alternates, url_in_language
+
+    for name, args in world.items():
+        for source in LANGUAGES:
+            path = in_language(source, name, *args)
+            request = rf.get(path, {"page": "2"})
+            with translation.override(source):
+                request.resolver_match = resolve(path)
+                links = {link["code"]: link["url"] for link in alternates(request)}
+            assert links == {code: url_in_language(path, code) for code in LANGUAGES}, path
+            assert links[source] == path
+
+
 def test_sitemap_lists_each_translation_with_alternates(client):
     press_release = trilingual_press_release()
     root = ET.fromstring(client.get("/sitemap.xml").content)

@@ -1,10 +1,13 @@
 """Template helpers shared by every public page: structured data and safe images."""
 
+import functools
 import json
 
 from django import template
 from django.conf import settings
 from django.core.serializers.json import DjangoJSONEncoder
+from django.urls import get_script_prefix, get_urlconf, reverse
+from django.utils import translation
 from django.utils.safestring import mark_safe
 
 register = template.Library()
@@ -72,6 +75,9 @@ def language_alternates(context):
     if request is None or getattr(request, "resolver_match", None) is None:
         return {"links": [], "x_default": None}
     links = alternates(request, context.get("available_languages"))
+    switch = site_links()["switch"]
+    for link in links:
+        link["switch"] = switch[link["code"]]
     existing = [link for link in links if link["available"]]
     # x-default: the page in its original language (press releases), else in the site's
     # default language, else in its first language.
@@ -87,3 +93,31 @@ def native_name(code):
     from mfa_site.languages import NATIVE_NAMES
 
     return NATIVE_NAMES.get(code, code)
+
+
+# The header's and footer's links: the same on every page of a language.
+SITE_LINKS = {
+    "home": "home",
+    "news": "news:list",
+    "feeds": "news:feeds",
+    "missions": "partners:embassy-list",
+    "institutions": "partners:institution-list",
+    "partnerships": "partners:partnership-list",
+}
+
+
+@register.simple_tag
+def site_links():
+    """{"news": "/kk/news/", ..., "switch": {"ru": "/language/ru/", ...}} for the page's
+    language: reversed once per language and process, not a dozen times per page."""
+    return _site_links(translation.get_language(), get_script_prefix(), get_urlconf())
+
+
+@functools.cache
+def _site_links(language, _prefix, _urlconf):
+    with translation.override(language):
+        links = {key: reverse(name) for key, name in SITE_LINKS.items()}
+    links["switch"] = {
+        code: reverse("switch-language", args=[code]) for code, _name in settings.LANGUAGES
+    }
+    return links

@@ -389,3 +389,28 @@ def test_a_hit_of_a_prefixed_page_answers_before_sessions_and_locale(client, set
     assert hit["Content-Language"] == "ru"
     assert "Accept-Language" not in hit.get("Vary", "")
     assert NONCE.sub("", text(hit)) == NONCE.sub("", text(first))
+
+
+def test_with_the_page_cache_off_counts_follow_publishing_and_withdrawing(
+    client, settings, published
+):
+    """The result count is derived data kept in the cache even with the page cache off:
+    a publication or a withdrawal changes it at once, on the whole list and a filtered one."""
+    settings.PAGE_CACHE = False
+    publisher = make_publisher()
+    institution = published.institutions.get()
+    lists = [(reverse("news:list"), {}), (reverse("news:list"), {"institution": institution.slug})]
+
+    def counts():
+        return [
+            re.search(r'class="result-count"[^>]*>([^<]+)<', text(client.get(url, params)))[1]
+            for url, params in lists
+        ]
+
+    assert counts() == counts() == ["1 press release found"] * 2
+    fresh = trilingual("Rector visits Astana", status=PressRelease.Status.REVIEW, published_at=None)
+    fresh.institutions.set([institution])
+    services.publish(fresh, publisher, second_review_waiver_reason="test")
+    assert counts() == ["2 press releases found"] * 2
+    services.withdraw(published, publisher, reason="Published by mistake.")
+    assert counts() == ["1 press release found"] * 2
