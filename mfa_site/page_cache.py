@@ -123,15 +123,48 @@ def lifetime(seconds=None):
     return max(0, int(seconds))
 
 
-def _fresh(entry):
-    """Whether no tag of the entry was purged since its request began."""
+def _fresh(entry, stamps=None):
+    """Whether no tag of the entry was purged since its request began (`stamps`: the tags'
+    purge times by key, when already read)."""
     tags = entry["tags"]
     if not tags:
         return True
-    stamps = cache.get_many([_tag_key(tag) for tag in tags])
+    if stamps is None:
+        stamps = cache.get_many([_tag_key(tag) for tag in tags])
     if len(stamps) != len(tags):
         return False  # a purge time was evicted: nothing says the entry is still right
     return max(stamps.values()) < entry["started"]
+
+
+# Each page's tags as last read or stored by this process, so that a hit reads its entry
+# and its tags' purge times in one `get_many` (one round trip to Redis, not two). Bounded:
+# emptied when full (search result pages make many keys).
+_page_tags = {}
+PAGE_TAGS_REMEMBERED = 10_000
+
+
+def _read_entry(key):
+    """The entry stored under `key` if it is fresh, else None."""
+    tags = _page_tags.get(key)
+    if tags:
+        found = cache.get_many([key, *(_tag_key(tag) for tag in tags)])
+        entry = found.pop(key, None)
+        if entry is None:
+            return None
+        if entry["tags"] == tags:
+            return entry if _fresh(entry, found) else None
+    else:
+        entry = cache.get(key)
+        if entry is None:
+            return None
+    _remember_page_tags(key, entry["tags"])
+    return entry if _fresh(entry) else None
+
+
+def _remember_page_tags(key, tags):
+    if len(_page_tags) >= PAGE_TAGS_REMEMBERED:
+        _page_tags.clear()
+    _page_tags[key] = tags
 
 
 def _remember_tags(tags, started):
@@ -280,9 +313,7 @@ class PageCacheMiddleware:
     @staticmethod
     def _read(key):
         try:
-            entry = cache.get(key)
-            if entry is not None and _fresh(entry):
-                return entry
+            return _read_entry(key)
         except Exception:
             logger.exception("page cache read failed", extra={"event": "page_cache_error"})
         return None
@@ -293,6 +324,7 @@ class PageCacheMiddleware:
             if timeout >= 1:
                 _remember_tags(entry["tags"], entry["started"])
                 cache.set(key, entry, int(timeout))
+                _remember_page_tags(key, entry["tags"])
         except Exception:
             logger.exception("page cache write failed", extra={"event": "page_cache_error"})
 

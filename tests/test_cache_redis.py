@@ -12,7 +12,7 @@ import sys
 import uuid
 
 import pytest
-from django.core.cache import cache
+from django.core.cache import cache, caches
 from django.urls import reverse
 
 from tests.production import ROOT, production_env, settings_in
@@ -95,3 +95,35 @@ def test_another_app_server_sees_what_this_one_cached(redis_cache, settings, tmp
 def test_healthz_checks_the_redis_cache(client, redis_cache):
     data = client.get(reverse("healthz")).json()
     assert data["checks"]["cache"]["ok"] is True
+
+
+@pytest.mark.django_db
+def test_a_page_hit_reads_redis_once_and_a_purge_still_misses(client, redis_cache, monkeypatch):
+    """A hit reads its entry and its tags' purge times in one MGET (one round trip), and a
+    purge between two reads is still seen: the next read is a miss with the new text."""
+    from mfa_site import page_cache
+    from tests.factories import make_press_release
+
+    press_release = make_press_release("Ambassador visits Antwerp")
+    url = reverse("news:list")
+    client.get(url, HTTP_ACCEPT_LANGUAGE="en")  # stored
+    reads = []
+    backend = caches["default"]  # the Redis backend itself, not the proxy
+    for name in ("get", "get_many"):
+        original = getattr(backend, name)
+        monkeypatch.setattr(
+            backend,
+            name,
+            lambda *args, _original=original, _name=name, **kwargs: (
+                reads.append(_name) or _original(*args, **kwargs)
+            ),
+        )
+    hit = client.get(url)
+    assert hit["X-Page-Cache"] == "hit"
+    assert reads == ["get_many"]
+    press_release.title_en = "Ambassador meets the rector"
+    press_release.save()  # purges the list's tags in Redis
+    page_cache._page_tags.clear()  # as in another app server, which has seen neither
+    again = client.get(url)
+    assert "X-Page-Cache" not in again
+    assert "Ambassador meets the rector" in again.content.decode()
