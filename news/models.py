@@ -99,7 +99,7 @@ class PressReleaseQuerySet(models.QuerySet):
         )
 
     def cards(self, topics=True, language=None):
-        """Only what a news card shows (`includes/news_card.html`), in ``language``, with its
+        """Only what a news card shows (`{% news_card %}`), in ``language``, with its
         topics as `card_topics` unless ``topics`` is False: 6 of the 48 columns per row (the
         three bodies are among those left out)."""
         language = language or active_language()
