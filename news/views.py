@@ -283,6 +283,8 @@ class PressReleaseDetailView(DetailView):
             "other_news": self.other_news(
                 [partnership for partnership, _figures in partnerships], institutions
             ),
+            "gallery": list(press_release.images.all()),
+            "documents": list(press_release.attachments.all()),
         }
 
     def page_tags(self, context):

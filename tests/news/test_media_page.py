@@ -62,6 +62,25 @@ def test_documents_show_title_type_and_size(client):
     assert "(PDF, " in html and "bytes)" in html
 
 
+@pytest.mark.parametrize("page_cache", [True, False])
+def test_a_photo_or_document_added_later_shows_at_once(client, settings, page_cache):
+    """Gallery and documents are kept with the page's other related data in the cache: a
+    photo or a document added, changed or removed on its own purges it (page cache on or off)."""
+    settings.PAGE_CACHE = page_cache
+    press_release = make_press_release()
+    assert "Joint statement" not in page(client, press_release)
+    page(client, press_release)  # from the cache now
+    attachment = make_attachment(press_release, title="Joint statement")
+    make_gallery_image(press_release, alt="The signing ceremony")
+    html = page(client, press_release)
+    assert "Joint statement" in html and 'alt="The signing ceremony"' in html
+    attachment.title = "Joint declaration"
+    attachment.save()
+    assert "Joint declaration" in page(client, press_release)
+    attachment.delete()
+    assert "Joint declaration" not in page(client, press_release)
+
+
 def test_missing_files_leave_the_page_working_without_them(client):
     press_release = make_press_release(image="news/missing.jpg", image_alt="Gone")
     PressReleaseImage.objects.create(
