@@ -126,8 +126,14 @@ class PressReleaseQuerySet(models.QuerySet):
         return self.filter(status=PressRelease.Status.WITHDRAWN, published_at__lte=timezone.now())
 
     def public(self):
-        """Every press release with a public page: published or withdrawn."""
-        return self.published() | self.withdrawn()
+        """Every press release with a public page: published or withdrawn (not later).
+
+        One condition, not `published() | withdrawn()`: the same rows, a third of the cost of
+        building the query on every press release page."""
+        return self.filter(
+            status__in=[PressRelease.Status.PUBLISHED, PressRelease.Status.WITHDRAWN],
+            published_at__lte=timezone.now(),
+        )
 
     def months(self):
         """(year, month, count) for each month with press releases, newest first."""
