@@ -76,15 +76,17 @@ def language_alternates(context):
         return {"links": [], "x_default": None}
     links = alternates(request, context.get("available_languages"))
     switch = site_links()["switch"]
+    root = f"{request.scheme}://{request.get_host()}"  # the host checked once, not per link
     for link in links:
         link["switch"] = switch[link["code"]]
+        link["absolute"] = root + link["url"]
     existing = [link for link in links if link["available"]]
     # x-default: the page in its original language (press releases), else in the site's
     # default language, else in its first language.
     first_choice = context.get("original_language") or settings.LANGUAGE_CODE
     preferred = [link for link in existing if link["code"] == first_choice]
     x_default = (preferred or existing or [None])[0]
-    return {"links": links, "x_default": x_default and x_default["url"]}
+    return {"links": links, "x_default": x_default and x_default["absolute"]}
 
 
 @register.filter
