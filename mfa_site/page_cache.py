@@ -207,6 +207,50 @@ def cached_value(key, tags, compute):
     return value
 
 
+def cached_values(keys_and_tags, compute):
+    """{name: value} for each `name` of `keys_and_tags` ({name: (key, tags)}), from the cache
+    while none of its tags was purged; `compute(names)` gives {name: value} for the others.
+
+    `cached_value` for many values at once: two cache reads for all of them (the entries,
+    then their tags' purge times) and one write for those computed.
+    """
+    if not keys_and_tags:
+        return {}
+    found = {}
+    try:
+        entries = cache.get_many(["derived:" + key for key, _tags in keys_and_tags.values()])
+        tags = {tag for entry in entries.values() for tag in entry["tags"]}
+        stamps = cache.get_many([_tag_key(tag) for tag in tags])
+        for name, (key, _tags) in keys_and_tags.items():
+            entry = entries.get("derived:" + key)
+            if entry is None:
+                continue
+            own = {_tag_key(tag) for tag in entry["tags"]}
+            if _fresh(entry, {tag: stamp for tag, stamp in stamps.items() if tag in own}):
+                found[name] = entry["value"]
+    except Exception:
+        logger.exception("cache read failed", extra={"event": "page_cache_error"})
+    missing = [name for name in keys_and_tags if name not in found]
+    if not missing:
+        return found
+    started = time.time()
+    computed = compute(missing)
+    found.update(computed)
+    try:
+        timeout = lifetime()
+        if timeout > 0:
+            stored = {}
+            for name, value in computed.items():
+                key, tags = keys_and_tags[name]
+                tags = tuple(sorted({*tags, SITE_TAG}))
+                _remember_tags(tags, started)
+                stored["derived:" + key] = {"value": value, "tags": tags, "started": started}
+            cache.set_many(stored, timeout)
+    except Exception:
+        logger.exception("cache write failed", extra={"event": "page_cache_error"})
+    return found
+
+
 def page_key(request):
     language = getattr(request, "LANGUAGE_CODE", "")
     raw = f"{request.scheme}://{request.get_host()}{request.get_full_path()}|{language}"

@@ -25,6 +25,7 @@ from partners.models import Embassy, Partnership
 from .filters import QUERY_MAX_LENGTH, PressReleaseFilter
 from .models import PressRelease, active_language
 from .page_tags import subject_tag
+from .templatetags.news_cards import cached_cards
 
 HOME_NEWS = 6
 HOME_PARTNERSHIPS = 6
@@ -46,7 +47,9 @@ def home(request):
         request,
         "home.html",
         {
-            "latest": PressRelease.objects.listed().cards()[:HOME_NEWS],
+            "latest": cached_cards(
+                PressRelease.objects.listed()[:HOME_NEWS], level=3, show_topics=True
+            ),
             "partnerships": Partnership.objects.active()
             .select_related("embassy")
             .prefetch_related("institutions")[:HOME_PARTNERSHIPS],
@@ -121,7 +124,7 @@ class PressReleaseListView(FilterView):
     paginator_class = BoundedPaginator
 
     def get_queryset(self):
-        return PressRelease.objects.listed().cards()
+        return PressRelease.objects.listed()
 
     def get_paginator(self, *args, **kwargs):
         paginator = super().get_paginator(*args, **kwargs)
@@ -156,6 +159,7 @@ class PressReleaseListView(FilterView):
                 if chosen.get(name)
             ],
             breadcrumbs=[(_("Home"), reverse("home")), (_("News"), None)],
+            cards=cached_cards(context["object_list"], level=2, show_topics=True),
         )
         context.update(self.sidebars(context))
         return context

@@ -16,8 +16,9 @@ from django.utils.timezone import localtime
 from django.utils.translation import gettext
 from modeltranslation.utils import build_localized_fieldname
 
+from mfa_site.page_cache import cached_values
 from mfa_site.templatetags.images import responsive_image
-from news.models import active_language
+from news.models import PressRelease, active_language
 
 register = template.Library()
 
@@ -60,3 +61,25 @@ def news_card(item, level=3, show_topics=False, compact=False):
         parts.append(f'\n  <ul class="tags" aria-label="{escape(gettext("Topics"))}">{names}</ul>')
     parts.append("\n</article>")
     return mark_safe("".join(parts))
+
+
+def cached_cards(press_releases, level=3, show_topics=False, compact=False):
+    """The cards of `press_releases` (a queryset, in its order), each rendered once per
+    language and change: a card is kept in the cache under its press release's tag (any
+    change to a public press release, its links or its media purges it) and `directory`
+    (its topics' names). The queryset is read for its ids alone; only the press releases
+    whose card is not cached are loaded, in one query (and one for their topics)."""
+    ids = list(press_releases.values_list("pk", flat=True))
+    language = active_language()
+    options = f"{level}:{int(bool(show_topics))}:{int(bool(compact))}"
+    keys = {pk: (f"news-card:{pk}:{language}:{options}", [f"pr:{pk}", "directory"]) for pk in ids}
+
+    def render(missing):
+        items = PressRelease.objects.filter(pk__in=missing).cards(topics=show_topics)
+        return {
+            item.pk: news_card(item, level=level, show_topics=show_topics, compact=compact)
+            for item in items
+        }
+
+    cards = cached_values(keys, render)
+    return [cards[pk] for pk in ids if pk in cards]

@@ -414,3 +414,29 @@ def test_with_the_page_cache_off_counts_follow_publishing_and_withdrawing(
     assert counts() == ["2 press releases found"] * 2
     services.withdraw(published, publisher, reason="Published by mistake.")
     assert counts() == ["1 press release found"] * 2
+
+
+def test_with_the_page_cache_off_cards_follow_edits_topics_and_withdrawals(
+    client, settings, published
+):
+    """News cards are kept in the cache even with the page cache off: an edit of the press
+    release, a renamed or newly linked topic and a withdrawal show on the lists at once."""
+    settings.PAGE_CACHE = False
+    publisher = make_publisher()
+    lists = [reverse("home"), reverse("news:list")]
+
+    def pages():
+        return [text(client.get(url)) for url in lists]
+
+    assert all("Ambassador visits Antwerp" in page and "Education" in page for page in pages())
+    retitle(published, "Ambassador meets the rector")
+    published.save()
+    assert all("Ambassador meets the rector" in page for page in pages())
+    topic = published.topics.get()
+    topic.name_en = "Higher education"
+    topic.save()
+    assert all("Higher education" in page for page in pages())
+    published.topics.add(make_topic("Mobility"))
+    assert all("Mobility" in page for page in pages())
+    services.withdraw(published, publisher, reason="Published by mistake.")
+    assert not any("Ambassador meets the rector" in page for page in pages())
