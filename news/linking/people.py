@@ -26,7 +26,8 @@ ROLES = {
     "en": [
         "ambassador extraordinary and plenipotentiary", "ambassador", "ambassadors",
         "consul general", "consul", "deputy minister", "minister", "vice-minister",
-        "secretary of state", "secretary", "president and vice-chancellor", "president",
+        "secretary of state", "secretary general", "secretary-general", "secretary",
+        "attaché", "attache", "president and vice-chancellor", "president",
         "presidents", "vice-president", "vice-rector", "vice rector", "first vice-rector",
         "rector", "vice-chancellor", "vice chancellor", "chancellor", "provost", "dean",
         "director", "head", "chairman", "chairwoman", "chair", "governor", "mayor",
@@ -38,13 +39,14 @@ ROLES = {
         "заместитель министра", "замминистра", "министр", "президент", "вице-президент",
         "проректор", "ректор", "декан", "директор", "председатель правительства",
         "председатель", "губернатор", "аким", "премьер-министр",
-        "заместитель председателя правительства", "вице-премьер", "депутат",
+        "заместитель председателя правительства", "вице-премьер", "депутат", "атташе",
     ],
     "kk": [
         "елші", "елшісі", "бас консул", "консул", "министр", "министрі", "президент",
         "президенті", "бірінші проректоры", "проректор", "проректоры", "ректор", "ректоры",
         "декан", "деканы", "директор", "директоры", "әкім", "әкімі", "басшысы", "төрағасы",
-        "хатшы", "хатшысы", "мемлекеттік хатшы", "мемлекет хатшысы",
+        "хатшы", "хатшысы", "мемлекеттік хатшы", "мемлекет хатшысы", "атташе", "атташесі",
+        "бас өкілі", "өкілі",
     ],
 }  # fmt: skip
 HONORIFICS = {
@@ -111,7 +113,9 @@ def _role_pattern(language):
     body = "|".join(re.escape(r) for r in roles)
     # Russian and Kazakh roles are inflected: "премьер-министром", "ректорымен".
     ending = r"\w*" if language in ("ru", "kk") else ""
-    return re.compile(rf"(?<![\w-])(?:{body}){ending}(?![\w-])", re.IGNORECASE)
+    # English roles take a rank before them: "Deputy Secretary General", "Acting Dean".
+    prefix = r"(?:(?:deputy|acting)\s+)?" if language == "en" else ""
+    return re.compile(rf"(?<![\w-]){prefix}(?:{body}){ending}(?![\w-])", re.IGNORECASE)
 
 
 _SENTENCE_END = re.compile(
@@ -125,12 +129,28 @@ def _is_role_word(word, language):
 
 
 def _split_at_organisation_words(run):
-    """'Education Shafqat Mahmood' -> 'Shafqat Mahmood': the words after the last word of
-    an organisation's name."""
+    """'Education Shafqat Mahmood' -> 'Shafqat Mahmood', 'KazNU K N Mukanov' -> 'K N
+    Mukanov': the words after the last word or acronym of an organisation's name."""
     for index in range(len(run) - 1, -1, -1):
-        if run[index][2].lower().strip(".") in ORGANISATION_WORDS:
+        word = run[index][2]
+        if word.lower().strip(".") in ORGANISATION_WORDS or _is_acronym(word):
             return run[index + 1 :]
     return run
+
+
+_ACRONYM = re.compile(r"[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ]{2}")
+
+
+def _is_acronym(word):
+    """'KAZINFORM', 'KazNU', 'ҚазҰУ': two capitals in a row are no part of a person's name
+    ('McLeod' has none)."""
+    return bool(_ACRONYM.search(word))
+
+
+def _role_follows(text, position, language):
+    """Whether ', <role>' follows `position` ('Tian Lulu, Deputy Secretary General')."""
+    after = re.match(r",\s+(?:the\s+)?", text[position : position + 10])
+    return bool(after) and bool(role_pattern(language).match(text, position + after.end()))
 
 
 _PATTERNS = {}
@@ -162,8 +182,8 @@ def _run_is_name(run):
 
 @functools.lru_cache(maxsize=10_000)
 def _words_are_a_name(words):
-    if any(len(w) > 1 and w.isupper() for w in words):
-        return False  # "АО", "KAZINFORM": an acronym is no part of a person's name
+    if any(_is_acronym(w) for w in words):
+        return False  # "АО", "KAZINFORM", "KazNU": an acronym is no part of a person's name
     if any(w.lower().strip(".") in ORGANISATION_WORDS for w in words):
         return False
     return all(_CAPITAL.match(w) for w in words) and not all(w.isupper() for w in words)
@@ -219,13 +239,31 @@ def detect_new_people(text, language, taken, known_people, organisation_of, toke
         run, plural = [], role.lower().endswith("s") and language == "en"
         organisation = [match.end(), match.end()]
         names = []
+        previous_end, previous, comma, run_after_comma = match.end(), "", False, False
         for start, end, word in words:
             lowered = word.lower()
+            # ", Tian Lulu" and ", and Kairat Mami" both follow a comma
+            comma = "," in text[previous_end:start] or (comma and previous in ("and", "и", "және"))
+            previous_end, previous = end, lowered
             if known_people.contains(start):
                 break  # the role belongs to a known person
+            if run and comma:
+                # A comma ends a name. "Vice-Minister of ..., Tian Lulu, Deputy Secretary
+                # General of ...": a name between commas with a role after it holds that role.
+                run = _split_at_organisation_words(run) if not _run_is_name(run) else run
+                if _run_is_name(run):
+                    if not (run_after_comma and _role_follows(text, run[-1][1], language)):
+                        names.append(run)
+                    run = []
+                    break
+                if run:
+                    organisation[1] = run[-1][1]
+                run = []
             if taken(start, end):
                 if run:
-                    break
+                    if _run_is_name(_split_at_organisation_words(run)):
+                        break
+                    run = []  # "Al-Farabi KazNU": words of the organisation's name
                 organisation[1] = end
                 continue
             if lowered.strip(".") in HONORIFICS or lowered in HONORIFICS:
@@ -234,6 +272,8 @@ def detect_new_people(text, language, taken, known_people, organisation_of, toke
                     run = []
                 continue
             if _CAPITAL.match(word) and not _is_role_word(word, language):
+                if not run:
+                    run_after_comma = comma
                 run.append((start, end, word))
                 continue
             if run:
@@ -306,7 +346,7 @@ def _name_then_role_pattern():
     pattern = re.compile(
         r"(?P<name>(?-i:(?:[A-Z][\w'-]+\s+){1,3}[A-Z][\w'-]+)),\s+(?:the\s+)?(?P<role>"
         + role_pattern("en").pattern
-        + r")(?P<rest>[^.;]{0,160})",
+        + r")(?P<rest>[^.;,]{0,160})",
         re.IGNORECASE,
     )
     return pattern, keyword_automaton({role.lower() for role in ROLES["en"]})

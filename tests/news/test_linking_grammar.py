@@ -5,7 +5,8 @@ import pytest
 
 from news.linking import detect_mentions
 from news.linking.morphology import tokenise, tokens
-from tests.factories import make_embassy, make_person, make_position
+from partners.models import Country
+from tests.factories import make_embassy, make_institution, make_person, make_position
 
 from .conftest import CORPUS
 
@@ -84,3 +85,48 @@ def test_english_acronym_of_a_new_institution_carries_its_figure(db):
     assert _new(found, "new_institution") == {"Kazan Federal University"}
     (figure,) = found.figures
     assert (figure.value, figure.subject_name) == (68, "Kazan Federal University")
+
+
+def _roles(detection):
+    return {m.name: m.role for m in detection.mentions if m.kind == "new_person"}
+
+
+def test_english_official_country_name_wins_over_a_shorter_one_inside_it(db):
+    found = detect_mentions(
+        "The Consul General of the People's Republic of China in Almaty opened the exhibition."
+    )
+    codes = {str(c.code) for c in Country.objects.filter(pk__in=found.ids("country"))}
+    assert codes == {"CN"}  # not Taiwan's "Republic of China"
+
+
+def test_english_list_of_names_each_followed_by_its_role(db):
+    found = detect_mentions(
+        "The ceremony was attended by Anna Berg, Advisor to the President of Kazakhstan, "
+        "Li Wen, Deputy Secretary General of the Scholarship Council of China, and Omar Haddad, "
+        "Chairman of the Board of Directors of the university."
+    )
+    assert _roles(found) == {
+        "Anna Berg": "Advisor",
+        "Li Wen": "Deputy Secretary General",
+        "Omar Haddad": "Chairman",
+    }
+
+
+def test_english_role_then_name_before_a_comma_keeps_its_role(db):
+    found = detect_mentions(
+        "The agreement was signed by Minister of Education of Kazakhstan Aida Sultan, "
+        "Ambassador of Italy to Kazakhstan Marco Rossi and Rector of Turin University Ida Moretti."
+    )
+    assert _roles(found) == {
+        "Aida Sultan": "Minister",
+        "Marco Rossi": "Ambassador",
+        "Ida Moretti": "Rector",
+    }
+
+
+@pytest.mark.parametrize("known", [False, True])
+def test_english_initials_after_an_acronym_of_the_organisation_are_the_name(db, known):
+    if known:
+        make_institution("Eastern State University", short_name="EaSU", country_code="KZ")
+    found = detect_mentions("The guest met with First Vice-Rector of EaSU D.S. Omarov.")
+    assert _new(found, "new_person") == {"D.S. Omarov"}
