@@ -11,6 +11,7 @@ with the length of the text times the number of words of the longest name.
 
 import functools
 import itertools
+import re
 from collections import defaultdict
 
 from django.utils import translation
@@ -246,8 +247,14 @@ def new_institutions(text, tokens, language, taken, country_starts=frozenset()):
         first = _name_start(words, i, language)
         if first is None:
             continue
-        if language == "kk" and i - first == 1 and words[first][0] in country_starts:
-            continue  # "Грузия университетінде": a university of Georgia, not a name
+        if language == "kk":
+            if i - first == 1 and words[first][0] in country_starts:
+                # "Грузия университетінде": a university of Georgia, not a name; unless
+                # the name runs on before it ("Шығыс Қазақстан университеті")
+                if (first := _kk_name_start(words, first, text, country_starts)) == i - 1:
+                    continue
+            else:
+                first = _kk_name_start(words, first, text, country_starts)
         last = _name_end(words, i, text) if language == "ru" else i
         span = (words[first][0], words[last][1])
         if taken(*span):
@@ -255,7 +262,7 @@ def new_institutions(text, tokens, language, taken, country_starts=frozenset()):
         if language == "ru":
             name = _ru_nominative(words, first, i, last, text)
         else:
-            head = " ".join(w for _s, _e, w in words[first:i])
+            head = " ".join(text[words[first][0] : words[i - 1][1]].split())
             name = f"{head} {KK_KEYWORDS[stem]}"
         found.append((span[0], span[1], name))
     return found
@@ -281,6 +288,58 @@ def _name_start(words, i, language):
             return None  # punctuation between the words
         j -= 1
     return None
+
+
+# A Kazakh word with a case ending is no inner word of a name ("Грузияның Сухуми ...").
+_KK_CASE_ENDING = re.compile(
+    r"\w{3}(?:ның|нің|дың|дің|тың|тің|ға|ге|қа|ке|да|де|та|те|дағы|дегі|тағы|тегі)$"
+)
+_INITIAL = re.compile(r"[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ]\.\s*$")
+
+
+def _kk_name_start(words, first, text, country_starts):
+    """The first word of a Kazakh name found to start at `first`: back over further
+    capitalised words ("Шығыс Қазақстан университеті", "Денаус Кәсіпкерлік және педагогика
+    институты") and over "<honoree> атындағы" ("С. Аманжолов атындағы ..."). A word that
+    opens a sentence, bears a case ending or is a country's name ends the walk."""
+
+    def joined(j):  # words j and j + 1 stand side by side, or an initial's dot between
+        gap = text[words[j][1] : words[j + 1][0]]
+        return not gap.strip() or (gap.strip() == "." and len(words[j][2]) == 1)
+
+    def opens_sentence(j):
+        before = text[max(0, words[j][0] - 20) : words[j][0]].rstrip(" ")
+        if j > 0 and before.endswith(".") and len(words[j - 1][2]) == 1:
+            return False  # the dot of an initial ("С. Аманжолов")
+        return not before or before[-1] in '.!?\n–—-:«"'
+
+    j = first
+    while (
+        j > 0
+        and first - j < 3
+        and joined(j - 1)
+        and words[j - 1][2][:1].isupper()
+        and not opens_sentence(j - 1)
+        and not _KK_CASE_ENDING.search(words[j - 1][2].lower())
+        and words[j - 1][0] not in country_starts
+    ):
+        j -= 1
+    if j > 0 and words[j - 1][2].lower() == "атындағы" and joined(j - 1):
+        # The honoree: initials and a surname, or up to three names ("Қожа Ахмет Ясауи");
+        # a word that opens the sentence before a two-word name is no part of it.
+        k, initials = j - 1, False
+        while k > 0 and j - k < 5 and joined(k - 1) and words[k - 1][2][:1].isupper():
+            initial = len(words[k - 1][2]) == 1
+            if initials and not initial:
+                break
+            if opens_sentence(k - 1) and not initial and j - 1 - k >= 2:
+                break
+            k, initials = k - 1, initials or initial
+            if opens_sentence(k):
+                break
+        if k < j - 1:
+            j = k
+    return j
 
 
 def _name_end(words, i, text):

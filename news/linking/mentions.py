@@ -360,7 +360,7 @@ def detect_mentions(raw_text, on=None):
                 _ambassadors_mission(index, text, hit, pks[0], on, mention)
     _partnerships(index, text, sentence_institutions, mention)
     candidates += _acronyms_beside_institutions(text, hits, candidates)
-    new_names = _new_institutions(index, text, hits, candidates, mention)
+    new_names = _new_institutions(index, text, hits, candidates, mention, language)
     _new_people(index, text, language, hits, candidates, mention)
     named = {m.object_id for m in detection.mentions if m.kind == "partnership" and m.confident}
     detection.figures = detect_figures(
@@ -600,11 +600,12 @@ def _expanded_acronym(name, names_words):
     )
 
 
-def _new_institutions(index, text, hits, candidates, mention):
+def _new_institutions(index, text, hits, candidates, mention, language="en"):
     """Suggest the institution-like names that are no directory entry; return {span start:
     name} of those suggested as new. A name whose words are those of a known institution in
     another order is that institution; one whose words are part of a known or suggested
-    institution's name is offered as that institution's alias, not as a new one."""
+    institution's name (in English or in the text's language: "Фараби атындағы Қазақ ұлттық
+    университеті" beside ҚазҰУ) is offered as that institution's alias, not as a new one."""
     country_hits = [h for h in hits if h.entries[0][0] == "country"]
     country_starts = [h.start for h in country_hits]
     home = index.home_country_id
@@ -635,6 +636,8 @@ def _new_institutions(index, text, hits, candidates, mention):
         alias_of = next(
             (pk for pk, known in known_words.items() if len(words) >= 2 and words < known), None
         )
+        if alias_of is None and language in ("ru", "kk") and known_here:
+            alias_of = _part_of_cyrillic_name(index, language, name, known_here)
         if alias_of is not None:
             mention(
                 "new_institution", None, start, end, False, name=name,
@@ -662,6 +665,30 @@ def _new_institutions(index, text, hits, candidates, mention):
         decided[name] = "new"
     _acronyms_of_suggested(text, suggested)
     return suggested
+
+
+def _key_words(key):
+    return frozenset(part for word in key for part in word.split("-") if part)
+
+
+def _part_of_cyrillic_name(index, language, name, institutions):
+    """The known institution (of `institutions`) one of whose names in `language` holds
+    every word of `name` and more, compared by word keys, so in any case."""
+    cyrillic = index.cyrillic(language)
+    names_of = getattr(cyrillic, "_institution_key_words", None)
+    if names_of is None:  # built once per index
+        names_of = defaultdict(list)
+        for key, entries in cyrillic.names.items():
+            for kind, pk in entries:
+                if kind == "institution":
+                    names_of[pk].append(_key_words(key))
+        cyrillic._institution_key_words = names_of
+    words = _key_words(morphology.name_key(name, language))
+    if len(words) < 2:
+        return None
+    return next(
+        (pk for pk in sorted(institutions) if any(words < known for known in names_of[pk])), None
+    )
 
 
 _QUALIFIED_NOUN = re.compile(r"\s+(?:project|initiative|festival)\b", re.IGNORECASE)

@@ -130,3 +130,45 @@ def test_english_initials_after_an_acronym_of_the_organisation_are_the_name(db, 
         make_institution("Eastern State University", short_name="EaSU", country_code="KZ")
     found = detect_mentions("The guest met with First Vice-Rector of EaSU D.S. Omarov.")
     assert _new(found, "new_person") == {"D.S. Omarov"}
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # "<honoree> атындағы" and its initials belong to the name
+        (
+            "Делегация Ж. Бекова атындағы Шығыс Азия университетіне барды.",
+            "Ж. Бекова атындағы Шығыс Азия университеті",
+        ),
+        # further capitalised words, a country's name among them
+        (
+            "Келісімге Оңтүстік Қазақстан университеті қол қойды.",
+            "Оңтүстік Қазақстан университеті",
+        ),
+        (
+            "Бұдан былай Бұхара Кәсіпкерлік және педагогика институтымен жұмыс істейді.",
+            "Бұхара Кәсіпкерлік және педагогика институты",
+        ),
+        # a country in the genitive before the name, or a word that opens the sentence, is not
+        ("Ол Грузияның Батуми теңіз академиясында оқиды.", "Батуми теңіз академиясы"),
+        ("Биыл Тарту университетінде жиырма студент оқиды.", "Тарту университеті"),
+    ],
+)
+def test_kazakh_institution_name_reaches_back_over_capitalised_words_and_its_honoree(
+    db, text, name
+):
+    assert _new(detect_mentions(text), "new_institution") == {name}
+
+
+def test_kazakh_shortened_name_of_a_known_institution_is_its_alias(db):
+    known = make_institution(
+        "Abylkas Saginov Karaganda Technical University",
+        country_code="KZ",
+        name_kk="Әбілқас Сағынов атындағы Қарағанды техникалық университеті",
+        short_name_kk="ҚарТУ",
+    )
+    found = detect_mentions(
+        "Сағынов атындағы Қарағанды техникалық университетінде (ҚарТУ) кездесу өтті."
+    )
+    (suggestion,) = [m for m in found.mentions if m.kind == "new_institution"]
+    assert suggestion.alias_of == known.pk
