@@ -139,6 +139,7 @@ def _split_at_organisation_words(run):
 
 
 _ACRONYM = re.compile(r"[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ]{2}")
+_KK_OF_PLACE = re.compile(r"\w{3}(?:дағы|дегі|тағы|тегі)$")
 
 
 def _is_acronym(word):
@@ -186,6 +187,8 @@ def _words_are_a_name(words):
         return False  # "АО", "KAZINFORM", "KazNU": an acronym is no part of a person's name
     if any(w.lower().strip(".") in ORGANISATION_WORDS for w in words):
         return False
+    if any(_KK_OF_PLACE.search(w.lower()) for w in words):
+        return False  # "Алматыдағы": "(the one) in Almaty" is no name
     return all(_CAPITAL.match(w) for w in words) and not all(w.isupper() for w in words)
 
 
@@ -196,7 +199,9 @@ def _nominative(words, language, role_word):
         last = words[-1]
         for ending in sorted(morphology.KK_SUFFIX_AFTER_HYPHEN, key=len, reverse=True):
             if len(ending) >= 2 and last.lower().endswith(ending) and len(last) - len(ending) >= 3:
-                return (*words[:-1], last[: -len(ending)])
+                stem = last[: -len(ending)]
+                if _kk_harmonises(stem, ending):
+                    return (*words[:-1], stem)
         return words
     if language != "ru":
         return words
@@ -219,6 +224,45 @@ def _nominative(words, language, role_word):
                 break
         result.append(word)
     return tuple(result)
+
+
+_KK_BACK, _KK_FRONT = set("аоұы"), set("әеөүіэ")
+
+
+def _kk_harmonises(stem, ending):
+    """Whether a Kazakh case ending fits the stem's last vowel: back vowels take back
+    endings ("Маликпен", "Анжельенің"), so "-де" is no ending of "Ағазаде". The
+    instrumental (-мен, -бен, -пен) goes with any stem, and so does a stem whose last vowel
+    is one of the loan letters и, у, ю, я."""
+    if ending in ("мен", "бен", "пен"):
+        return True
+    vowel = next((c for c in reversed(stem.lower()) if c in "аоұыәеөүіэиуюяё"), "")
+    if vowel in _KK_BACK:
+        return not set(ending) & _KK_FRONT
+    if vowel in _KK_FRONT:
+        return not set(ending) & _KK_BACK
+    return True
+
+
+def _same_as_a_full_name(found):
+    """'М.Бүркітбаев' beside 'Мұхамбетқали Бүркітбаев', 'B. Zhumagulov' beside 'Bakytzhan
+    Zhumagulov': initials and a surname name a person suggested in full already."""
+    full = {}
+    for person in found:
+        words = person.name.split()
+        if len(words) >= 2 and len(words[0]) > 2 and "." not in words[0]:
+            full.setdefault(words[-1].lower(), set()).add(words[0][0].lower())
+    kept = []
+    for person in found:
+        parts = [p for p in re.split(r"[\s.]+", person.name) if p]
+        initials, surname = parts[:-1], parts[-1].lower() if parts else ""
+        if not (
+            initials
+            and all(len(p) == 1 for p in initials)
+            and initials[0].lower() in full.get(surname, ())
+        ):
+            kept.append(person)
+    return kept
 
 
 def detect_new_people(text, language, taken, known_people, organisation_of, tokens=None):
@@ -271,7 +315,12 @@ def detect_new_people(text, language, taken, known_people, organisation_of, toke
                     organisation[1] = run[-1][1]
                     run = []
                 continue
-            if _CAPITAL.match(word) and not _is_role_word(word, language):
+            # "... Алматыдағы Бас консулымен": a role of several words starts a word early
+            if (
+                _CAPITAL.match(word)
+                and not _is_role_word(word, language)
+                and not role_pattern(language).match(text, start)
+            ):
                 if not run:
                     run_after_comma = comma
                 run.append((start, end, word))
@@ -321,7 +370,7 @@ def detect_new_people(text, language, taken, known_people, organisation_of, toke
                 )
             )
     found += _name_then_role(text, language, taken, known_people, organisation_of, seen, tokens)
-    return found
+    return _same_as_a_full_name(found)
 
 
 def _ends_at_once(position, tokens, language, taken, known_people):

@@ -172,3 +172,33 @@ def test_kazakh_shortened_name_of_a_known_institution_is_its_alias(db):
     )
     (suggestion,) = [m for m in found.mentions if m.kind == "new_institution"]
     assert suggestion.alias_of == known.pk
+
+
+def test_kazakh_name_keeps_an_ending_that_does_not_fit_its_vowels(db):
+    found = detect_mentions(
+        "Кездесуге Мәдени орталығының басшысы Хасан Ағазаде және Білім орталығының басшысы "
+        "Анна Мюллерді шақырды. Кездесу Сара Ахметовамен өтті, бас консулы Пьер Лефеврдің "
+        "сөзі тыңдалды."
+    )
+    # "-де" after a back vowel is part of the name; "-ді", "-дің" after front vowels are endings
+    assert {"Хасан Ағазаде", "Анна Мюллер", "Пьер Лефевр"} <= _new(found, "new_person")
+
+
+def test_kazakh_place_word_and_a_role_of_two_words_are_no_name(db):
+    found = detect_mentions(
+        "ҚазҰУ ректоры Иранның Алматыдағы Бас консулымен кездесті. Бас консул Суна Ахмади "
+        "университетке алғыс айтты."
+    )
+    assert _new(found, "new_person") == {"Суна Ахмади"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Университеттің бірінші проректоры Мұхамбетқали Ержанов баяндады. Проректор "
+        "М.Ержанов университеттің жетістіктері туралы айтты.",
+        "Rector Bakytzhan Omarov spoke first. Then Rector B. Omarov opened the exhibition.",
+    ],
+)
+def test_initials_and_surname_of_a_person_named_in_full_are_that_person(db, text):
+    assert len(_new(detect_mentions(text), "new_person")) == 1
