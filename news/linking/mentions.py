@@ -448,7 +448,7 @@ _RU_AMBASSADOR = r"(?:посол|посл(?:а|у|ом|е|ы|ов|ам|ами|а
 # the role names whose mission it is (a bare "Ambassador <name>" does not).
 _AMBASSADOR_OF_KAZAKHSTAN = re.compile(
     r"(?:\bambassador\s+of\s+(?:the\s+republic\s+of\s+)?kazakhstan|"
-    rf"\b{_RU_AMBASSADOR}\s+(?:республики\s+)?казахстан\w*|қазақстан\w*\s+елші\w*)\s+$",
+    rf"\b{_RU_AMBASSADOR}\s+(?:(?:республики\s+)?казахстан\w*|рк)|қазақстан\w*\s+елші\w*)\s+$",
     re.IGNORECASE,
 )
 
@@ -494,9 +494,14 @@ def _mission_and_head(index, text, hit, country_id, on, mention, hits, start, he
 # "Посол Казахстана в Бельгии", "Посольство Республики Казахстан в Германии" (before the
 # country); "Қазақстанның Бельгиядағы елшісі", "Германиядағы Қазақстан Республикасының
 # Елшілігі" (around it).
+# The host may be named in full: "в Исламской Республике Пакистан", "в Королевстве Бельгия".
+_RU_STATE_FORM = (
+    r"(?:(?:\w+\s+){0,2}(?:республик|королевств|федеративн|федераци|штат|государств|эмират|"
+    r"султанат)\w*\s+)?"
+)
 _RU_ROLE = re.compile(
     rf"\b(?P<role>{_RU_AMBASSADOR}|посольств\w*)(?:\s+(?:чрезвычайн\w+\s+и\s+полномочн\w+\s+)?)?"
-    r"(?:\s*республики)?\s*казахстан\w*\s+во?\s+$",
+    rf"\s*(?:(?:республики\s+)?казахстан\w*|рк)\s+во?\s+{_RU_STATE_FORM}$",
     re.IGNORECASE,
 )
 _KK_ROLE_AFTER = re.compile(

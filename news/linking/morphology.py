@@ -15,7 +15,8 @@ is the sequence of its words' keys; a text matches a name where its keys follow 
 
 Both sides (directory names and the text) go through the same function, so an ending
 taken off a name's word is also taken off the text's word: the key needs to be the same,
-not linguistically right. Letters that spell one sound two ways are merged (ё/е, й/и),
+not linguistically right. Letters that spell one sound two ways are merged (ё/е, й/и, and
+in Russian ы/и),
 and doubled letters are made single, since transliterated names vary there
 ("Вассиленко", "Василенко").
 """
@@ -89,7 +90,8 @@ def ru_key(word):
         parse = ru_parse(lowered)
         if parse is not None and parse.tag.POS not in {"NUMR", "PREP", "CONJ", "PRCL"}:
             lowered = parse.normal_form
-    key = _plain(lowered)
+    # Kazakh names in Russian spell one sound with ы or и ("Кыстафин", "Кистафин").
+    key = _plain(lowered).replace("ы", "и")
     for ending in RU_ENDINGS:
         if key.endswith(ending) and len(key) - len(ending) >= _MIN_STEM:
             key = key[: -len(ending)]

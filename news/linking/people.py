@@ -93,6 +93,23 @@ _RU_ORGANISATION_NOUNS = {
 }  # fmt: skip
 
 
+# Ranks and titles written before a name, in any case ("генерал-майором Мухаммадом ...").
+_RU_RANKS = {
+    "генерал", "генерал-майор", "генерал-лейтенант", "генерал-полковник", "полковник",
+    "адмирал", "академик", "профессор", "доцент", "доктор", "господин", "госпожа",
+}  # fmt: skip
+
+
+def _is_honorific(word, language):
+    lowered = word.lower()
+    if lowered in HONORIFICS or lowered.strip(".") in HONORIFICS:
+        return True
+    if language != "ru" or not word[:1].islower():
+        return False
+    parse = morphology.ru_parse(word)
+    return parse is not None and parse.normal_form in _RU_RANKS
+
+
 def _ru_organisation_noun(word):
     parse = morphology.ru_parse(word)
     return parse is not None and parse.normal_form in _RU_ORGANISATION_NOUNS
@@ -140,6 +157,7 @@ def _split_at_organisation_words(run):
 
 _ACRONYM = re.compile(r"[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ]{2}")
 _KK_OF_PLACE = re.compile(r"\w{3}(?:дағы|дегі|тағы|тегі)$")
+_STATE_WORD = re.compile(r"(?:республик|королевств|федераци|корольдіг|эмират|әмірлі|султанат)")
 
 
 def _is_acronym(word):
@@ -189,6 +207,8 @@ def _words_are_a_name(words):
         return False
     if any(_KK_OF_PLACE.search(w.lower()) for w in words):
         return False  # "Алматыдағы": "(the one) in Almaty" is no name
+    if any(_STATE_WORD.match(w.lower()) for w in words):
+        return False  # "Исламской Республики": a state's name
     return all(_CAPITAL.match(w) for w in words) and not all(w.isupper() for w in words)
 
 
@@ -310,7 +330,7 @@ def detect_new_people(text, language, taken, known_people, organisation_of, toke
                     run = []  # "Al-Farabi KazNU": words of the organisation's name
                 organisation[1] = end
                 continue
-            if lowered.strip(".") in HONORIFICS or lowered in HONORIFICS:
+            if _is_honorific(word, language):
                 if run:  # "of PSU, Professor Aryn Orsariyev": what came before is the place
                     organisation[1] = run[-1][1]
                     run = []
@@ -385,7 +405,7 @@ def _ends_at_once(position, tokens, language, taken, known_people):
     lowered = word.lower()
     if not word[:1].islower() or lowered in PASS_OVER or lowered in HONORIFICS:
         return False
-    if lowered.strip(".") in HONORIFICS or (language == "ru" and _ru_organisation_noun(word)):
+    if _is_honorific(word, language) or (language == "ru" and _ru_organisation_noun(word)):
         return False
     return not taken(starts[k], ends[k]) or known_people.contains(starts[k])
 

@@ -202,3 +202,29 @@ def test_kazakh_place_word_and_a_role_of_two_words_are_no_name(db):
 )
 def test_initials_and_surname_of_a_person_named_in_full_are_that_person(db, text):
     assert len(_new(detect_mentions(text), "new_person")) == 1
+
+
+def test_russian_ambassador_of_rk_in_a_state_named_in_full_names_the_mission_and_person(db):
+    embassy = make_embassy("Embassy of Kazakhstan in Pakistan", host_country="PK")
+    make_position(make_person("Asel Nurova", name_ru="Асель Нурова"), embassy=embassy)
+    found = detect_mentions(
+        "Во встрече приняли участие Посол Исламской Республики Пакистан в РК Имран Хан и "
+        "Посол РК в Исламской Республике Пакистан Асель Нурова."
+    )
+    assert found.ids("embassy") == {embassy.pk}
+    # the states' names are no people; the foreign ambassador is a new one
+    assert _new(found, "new_person") == {"Имран Хан"}
+
+
+def test_russian_name_spelt_with_y_or_i_is_the_same_person(db):
+    person = make_person("Yerlan Kystaubayev", name_ru="Ерлан Кистаубаев")
+    found = detect_mentions("В заседании участвовал Ерлан Кыстаубаев.")
+    assert found.ids("person") == {person.pk}
+
+
+def test_russian_rank_between_a_role_and_the_name_is_passed_over(db):
+    found = detect_mentions(
+        "Ректор встретился с ректором Национального университета обороны Пакистана "
+        "генерал-майором Аббасом Ханом."
+    )
+    assert _new(found, "new_person") == {"Аббас Хан"}
