@@ -193,6 +193,7 @@ KK_KEYWORDS = {
 # What may follow the keyword: a possessive ending (then case endings), or nothing;
 # "академиялық" (academic) is an adjective, not an academy.
 _KK_AFTER_KEYWORD = ("сы", "сі", "ы", "і")
+_STATE_ACRONYMS = {"РК", "РФ", "ҚР", "КР", "РУз", "КНР", "США"}
 _ACRONYM_STOP = {"ЮНЕСКО", "ЮНИСЕФ", "МИД", "США", "ТМД", "АҚШ", "ОДКБ", "ЕАЭС", "ШОС", "ООН"}
 
 
@@ -241,6 +242,9 @@ def new_institutions(text, tokens, language, taken, country_starts=frozenset()):
             if not taken(start, end):
                 # "(ЧелГУ)" right after a name found already is that name's acronym
                 if found and text[found[-1][1] : start].strip() == "(":
+                    continue
+                # "МНВО РК", "МОН РФ": an acronym followed by its state's is a state body
+                if i + 1 < len(words) and words[i + 1][2] in _STATE_ACRONYMS:
                     continue
                 found.append((start, end, word))
             continue
@@ -342,15 +346,22 @@ def _kk_name_start(words, first, text, country_starts):
     return j
 
 
+_NAMED_AFTER = {"имени", "им"}
+
+
 def _name_end(words, i, text):
-    """'университета имени Ф. М. Достоевского': the name runs on through 'имени' and the
+    """'университета имени Ф. М. Достоевского', 'института искусства и дизайна им. К.
+    Бехзода': the name runs on through its genitive nouns, then through 'имени' and the
     capitalised words (initials) after it."""
-    if i + 1 < len(words) and words[i + 1][2].lower() in {"имени", "им"}:
-        j = i + 2
-        while j < len(words) and words[j][2][:1].isupper() and j - i <= 5:
+    last = i
+    if not (i + 1 < len(words) and words[i + 1][2].lower() in _NAMED_AFTER):
+        last = _genitive_tail(words, i, text)
+    if last + 1 < len(words) and words[last + 1][2].lower() in _NAMED_AFTER:
+        j = last + 2
+        while j < len(words) and words[j][2][:1].isupper() and j - last <= 5:
             j += 1
         return j - 1
-    return _genitive_tail(words, i, text)
+    return last
 
 
 def _genitive_tail(words, i, text):
@@ -365,6 +376,8 @@ def _genitive_tail(words, i, text):
         if word == "и":
             j += 1
             continue
+        if word in _NAMED_AFTER:
+            break
         kinds = morphology.ru_genitive_kinds(word)
         if "NOUN" in kinds and morphology.ru_parse(word).normal_form not in RU_KEYWORDS:
             last = j
@@ -388,7 +401,8 @@ def _ru_nominative_of(head, keyword, tail):
     gender = noun.normal_form if noun is None else None
     result = []
     for word in head:
-        parse = morphology.ru_parse(word)
+        # "Чирчикского": an adjective pymorphy3 does not know, read by its suffix
+        parse = morphology.ru_parse(word) or morphology.ru_guess_adjective(word)
         wanted = {"nomn", "sing"}
         if noun is not None:
             lemma = morphology.ru_parse(noun.normal_form)
@@ -397,6 +411,12 @@ def _ru_nominative_of(head, keyword, tail):
                 wanted.add(gender)
         inflected = parse.inflect(wanted) if parse is not None else None
         form = inflected.word if inflected else word
-        result.append(form[:1].upper() + form[1:] if word[:1].isupper() else form)
+        parts, written = form.split("-"), word.split("-")
+        if len(parts) == len(written):  # "Северо-Западный": each part as written
+            form = "-".join(
+                p[:1].upper() + p[1:] if w[:1].isupper() else p
+                for p, w in zip(parts, written, strict=True)
+            )
+        result.append(form)
     result.append(noun.normal_form if noun is not None else keyword)
     return (" ".join(result) + tail).strip()

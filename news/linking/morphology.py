@@ -74,6 +74,14 @@ def ru_parse(word):
 
 
 @functools.lru_cache(maxsize=10_000)
+def ru_guess_adjective(word):
+    """pymorphy3's guess for a word it does not know, when the guess is an adjective
+    ("Чирчикского" -> "чирчикский"), else None."""
+    parse = _morph().parse(word.lower())[0]
+    return parse if parse.tag.POS == "ADJF" else None
+
+
+@functools.lru_cache(maxsize=10_000)
 def ru_genitive_kinds(word):
     """The parts of speech ("NOUN", "ADJF") a word can be in the genitive, by any of
     pymorphy3's parses of it ("культуры" is a genitive singular as well as a plural)."""

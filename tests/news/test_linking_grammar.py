@@ -228,3 +228,32 @@ def test_russian_rank_between_a_role_and_the_name_is_passed_over(db):
         "генерал-майором Аббасом Ханом."
     )
     assert _new(found, "new_person") == {"Аббас Хан"}
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # an adjective pymorphy3 does not know is put in the nominative by its suffix
+        (
+            "Делегация посетила Навоийского государственного горного института.",
+            "Навоийский государственный горный институт",
+        ),
+        # each part of a hyphenated adjective keeps its capital
+        (
+            "Открыт филиал Северо-Восточного федерального университета.",
+            "Северо-Восточный федеральный университет",
+        ),
+        # the genitive nouns, then "им." and the honoree's initials
+        (
+            "Встреча с ректором Казанского института живописи и ваяния им. И. Е. Репина прошла.",
+            "Казанский институт живописи и ваяния им. И. Е. Репина",
+        ),
+    ],
+)
+def test_russian_new_institution_names_in_the_nominative(db, text, name):
+    assert _new(detect_mentions(text), "new_institution") == {name}
+
+
+def test_russian_acronym_followed_by_its_states_is_a_state_body_not_an_institution(db):
+    found = detect_mentions("Об этом сообщает пресс-служба МНВО РК. В МГИМО прошла встреча.")
+    assert _new(found, "new_institution") == {"МГИМО"}
