@@ -31,7 +31,7 @@ ROLES = {
         "presidents", "vice-president", "vice-rector", "vice rector", "first vice-rector",
         "rector", "vice-chancellor", "vice chancellor", "chancellor", "provost", "dean",
         "director", "head", "chairman", "chairwoman", "chair", "governor", "mayor",
-        "vice-principal", "principal", "counsellor", "adviser", "advisor",
+        "vice-principal", "principal", "counsellor", "adviser", "advisor", "assistant",
     ],
     "ru": [
         "чрезвычайный и полномочный посол", "посол", "посла", "послу", "послом", "послы",
@@ -40,13 +40,14 @@ ROLES = {
         "проректор", "ректор", "декан", "директор", "председатель правительства",
         "председатель", "губернатор", "аким", "премьер-министр",
         "заместитель председателя правительства", "вице-премьер", "депутат", "атташе",
+        "советник", "секретарь", "заведующ", "доцент",
     ],
     "kk": [
         "елші", "елшісі", "бас консул", "консул", "министр", "министрі", "президент",
         "президенті", "бірінші проректоры", "проректор", "проректоры", "ректор", "ректоры",
         "декан", "деканы", "директор", "директоры", "әкім", "әкімі", "басшысы", "төрағасы",
         "хатшы", "хатшысы", "мемлекеттік хатшы", "мемлекет хатшысы", "атташе", "атташесі",
-        "бас өкілі", "өкілі",
+        "бас өкілі", "өкілі", "доцент", "доценті", "маманы", "мамандары",
     ],
 }  # fmt: skip
 HONORIFICS = {
@@ -57,7 +58,8 @@ HONORIFICS = {
 PASS_OVER = {
     "of", "the", "to", "in", "for", "at", "and", "on", "de", "von", "van", "der", "la",
     "extraordinary", "plenipotentiary", "federal", "first", "acting",
-    "и", "в", "по", "при", "республики", "казахстан", "рф", "рк", "чрезвычайный",
+    "и", "в", "по", "при", "республики", "казахстан", "рф", "рк", "чрезвычайный", "г",
+    "городе", "города",
     "полномочный", "науки", "высшего", "образования", "правительства",
     "және", "бойынша", "мен", "бен", "пен",
     "міндетін", "атқарушы", "атқарушысы", "уақытша",  # "директорының міндетін атқарушы"
@@ -90,6 +92,7 @@ _RU_VOWELS = set("аеёиоуыэюя")
 _RU_ORGANISATION_NOUNS = {
     "университет", "институт", "академия", "колледж", "школа", "министерство", "факультет",
     "центр", "посольство", "консульство", "фонд", "ассоциация", "кафедра", "ведомство",
+    "отдел", "департамент", "управление", "служба", "сектор", "представительство",
 }  # fmt: skip
 
 
@@ -129,30 +132,35 @@ def _role_pattern(language):
     roles = sorted(ROLES[language], key=len, reverse=True)
     body = "|".join(re.escape(r) for r in roles)
     # Russian and Kazakh roles are inflected: "премьер-министром", "ректорымен".
-    ending = r"\w*" if language in ("ru", "kk") else ""
+    ending = {"ru": r"\w{0,3}(?:-\w+)?", "kk": r"\w*(?:-\w+)?"}.get(language, "")
     # English roles take a rank before them: "Deputy Secretary General", "Acting Dean".
     prefix = r"(?:(?:deputy|acting)\s+)?" if language == "en" else ""
     return re.compile(rf"(?<![\w-]){prefix}(?:{body}){ending}(?![\w-])", re.IGNORECASE)
 
 
 _SENTENCE_END = re.compile(
-    r"(?<![A-ZА-ЯӘҒҚҢӨҰҮҺІ][a-zа-яәғқңөұүһі])(?<![A-ZА-ЯӘҒҚҢӨҰҮҺІ])[.;!?](?:\s|$)|\n"
+    r"(?<![A-ZА-ЯӘҒҚҢӨҰҮҺІ][a-zа-яәғқңөұүһі])(?<![A-ZА-ЯӘҒҚҢӨҰҮҺІ])(?<!\s[а-яё])(?<!\sим)"
+    r"[.;!?](?:\s|$)|\n"
 )
 
 
 @functools.lru_cache(maxsize=10_000)
 def _is_role_word(word, language):
-    return bool(role_pattern(language).fullmatch(word))
+    pattern = role_pattern(language)
+    if pattern.fullmatch(word):
+        return True
+    return "-" in word and any(pattern.fullmatch(part) for part in word.split("-")[1:])
 
 
 def _split_at_organisation_words(run):
     """'Education Shafqat Mahmood' -> 'Shafqat Mahmood', 'KazNU K N Mukanov' -> 'K N
-    Mukanov': the words after the last word or acronym of an organisation's name."""
+    Mukanov': the words after the last word or acronym of an organisation's name, and of
+    those the name (`_trim_to_name`)."""
     for index in range(len(run) - 1, -1, -1):
         word = run[index][2]
         if word.lower().strip(".") in ORGANISATION_WORDS or _is_acronym(word):
-            return run[index + 1 :]
-    return run
+            return _trim_to_name(run[index + 1 :])
+    return _trim_to_name(run)
 
 
 _ACRONYM = re.compile(r"[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ]{2}")
@@ -199,6 +207,27 @@ def _run_is_name(run):
     return _words_are_a_name(tuple(w for _s, _e, w in run))
 
 
+_PATRONYMIC = re.compile(r"\w{3}(?:ович|евич|ьич|овна|евна|ична|инична)$", re.IGNORECASE)
+
+
+def _trim_to_name(run):
+    """The name in a run that also holds a place before it: 'Воронеж Т.Н. Намазбеков' ->
+    'Т.Н. Намазбеков' (initials open a name), 'Ростов-на-Дону Курганбаев Рустам
+    Тухтарджанович' -> the surname, name and patronymic (a patronymic ends or follows the
+    first name)."""
+    words = [w for _s, _e, w in run]
+    first_initial = next((i for i, w in enumerate(words) if len(w) == 1), None)
+    if first_initial and first_initial < len(words) - 1:
+        return run[first_initial:]
+    patronymic = next((i for i, w in enumerate(words) if _PATRONYMIC.search(w)), None)
+    if patronymic is not None:
+        if patronymic == len(words) - 1 and patronymic >= 2:
+            return run[patronymic - 2 :]
+        if 1 <= patronymic < len(words) - 1:
+            return run[patronymic - 1 : patronymic + 2]
+    return run
+
+
 @functools.lru_cache(maxsize=10_000)
 def _words_are_a_name(words):
     if any(_is_acronym(w) for w in words):
@@ -236,6 +265,9 @@ def _nominative(words, language, role_word):
             inflected = known.inflect({"nomn"})
             result.append(inflected.word.capitalize() if inflected else word)
             continue
+        if word.lower().endswith(("овой", "евой", "ёвой", "иной", "ской")):
+            result.append(word[:-2] + "а" if not word.endswith("ской") else word[:-2] + "ая")
+            continue  # "Дерканосовой" -> "Дерканосова"
         for ending in _RU_CASE_ENDINGS[case]:
             if word.lower().endswith(ending) and len(word) - len(ending) >= 3:
                 word = word[: -len(ending)]
@@ -304,8 +336,11 @@ def detect_new_people(text, language, taken, known_people, organisation_of, toke
         organisation = [match.end(), match.end()]
         names = []
         previous_end, previous, comma, run_after_comma = match.end(), "", False, False
+        portfolio = 0
         for start, end, word in words:
             lowered = word.lower()
+            if lowered == "по" and language == "ru":
+                portfolio = 5
             # ", Tian Lulu" and ", and Kairat Mami" both follow a comma
             comma = "," in text[previous_end:start] or (comma and previous in ("and", "и", "және"))
             previous_end, previous = end, lowered
@@ -357,7 +392,14 @@ def detect_new_people(text, language, taken, known_people, organisation_of, toke
                 if _is_role_word(word, language):
                     break
                 continue
+            if "-" in word and _is_role_word(word, language):
+                continue  # "the Chairman of the Board-Rector Daria ...": one role
             if lowered in PASS_OVER:
+                continue
+            if portfolio and word[:1].islower():
+                # "проректора по учебной работе Н.М. ...", "министр ... по национальной
+                # политике и внешним связям Багиев ...": the portfolio's words
+                portfolio -= 1
                 continue
             if language == "ru" and _ru_organisation_noun(word):
                 organisation[1] = end
@@ -369,11 +411,12 @@ def detect_new_people(text, language, taken, known_people, organisation_of, toke
             names.append(run)
         for run in names:
             # "Culture Muhammad Shahhat Al-Jindi": organisation words before the name
+            run = _trim_to_name(run)
             start, end = run[0][0], run[-1][1]
             words = tuple(w for _s, _e, w in run)
             nominative = _nominative(words, language, role)
-            # The text's own spelling ("М. Бүркітбаев") unless a case ending was taken off.
-            name = text[start:end] if nominative == words else " ".join(nominative)
+            # The text's own spelling ("М. Бүркітбаев", "А.В. Агибалов"), case endings off.
+            name = _respelt(text, run, nominative)
             if name.lower() in seen:
                 continue
             seen.add(name.lower())
@@ -391,6 +434,15 @@ def detect_new_people(text, language, taken, known_people, organisation_of, toke
             )
     found += _name_then_role(text, language, taken, known_people, organisation_of, seen, tokens)
     return _same_as_a_full_name(found)
+
+
+def _respelt(text, run, words):
+    """The text of the run with its words replaced by `words` (their nominative)."""
+    parts, position = [], run[0][0]
+    for (start, end, _word), new in zip(run, words, strict=True):
+        parts += [text[position:start], new]
+        position = end
+    return "".join(parts)
 
 
 def _ends_at_once(position, tokens, language, taken, known_people):
@@ -413,9 +465,8 @@ def _ends_at_once(position, tokens, language, taken, known_people):
 @functools.cache
 def _name_then_role_pattern():
     pattern = re.compile(
-        r"(?P<name>(?-i:(?:[A-Z][\w'-]+\s+){1,3}[A-Z][\w'-]+)),\s+(?:the\s+)?(?P<role>"
-        + role_pattern("en").pattern
-        + r")(?P<rest>[^.;,]{0,160})",
+        r"(?P<name>(?-i:(?:[A-Z]\.\s*){1,3}[A-Z][\w'-]+|(?:[A-Z][\w'-]+\s+){1,3}[A-Z][\w'-]+)),"
+        r"\s+(?:the\s+)?(?P<role>" + role_pattern("en").pattern + r")(?P<rest>[^.;,]{0,160})",
         re.IGNORECASE,
     )
     return pattern, keyword_automaton({role.lower() for role in ROLES["en"]})

@@ -257,3 +257,55 @@ def test_russian_new_institution_names_in_the_nominative(db, text, name):
 def test_russian_acronym_followed_by_its_states_is_a_state_body_not_an_institution(db):
     found = detect_mentions("Об этом сообщает пресс-служба МНВО РК. В МГИМО прошла встреча.")
     assert _new(found, "new_institution") == {"МГИМО"}
+
+
+def test_russian_names_with_initials_keep_their_dots_and_feminine_surnames_their_a(db):
+    found = detect_mentions(
+        "Круглый стол прошел с участием ректора А.В. Петрова, проректора по учебной работе "
+        "Н.М. Сидоровой и заведующего отделом по международным связям Т.Н. Кравец."
+    )
+    assert _new(found, "new_person") == {"А.В. Петров", "Н.М. Сидорова", "Т.Н. Кравец"}
+
+
+def test_russian_consular_adjective_is_no_role(db):
+    found = detect_mentions(
+        "Делегация включала заведующего Консульским отделом Посольства Республики Армения "
+        "в РФ Г.А. Саркисяна."
+    )
+    assert _new(found, "new_person") == {"Г.А. Саркисян"}
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "Генеральный консул Республики Казахстан в г. Санкт-Петербург Ахметов Руслан "
+            "Маратович посетил университет.",
+            "Ахметов Руслан Маратович",
+        ),
+        (
+            "Почетный консул Республики Армения в городе Самара К.Р. Абрамян посетил вуз.",
+            "К.Р. Абрамян",
+        ),
+        (
+            "В делегацию вошел министр РСО-Алания по внешним связям и туризму Гуриев Алан "
+            "Казбекович.",
+            "Гуриев Алан Казбекович",
+        ),
+    ],
+)
+def test_russian_name_after_a_city_or_a_portfolio_of_the_role(db, text, name):
+    assert _new(detect_mentions(text), "new_person") == {name}
+
+
+def test_english_names_with_initials_or_patronymics_and_a_compound_role(db):
+    found = detect_mentions(
+        "The meeting was attended by P.K. Volkov, the Vice-Rector for Academic Affairs, and "
+        "A.S. Orlova, Director of the Center for International Education. The "
+        "Chairman of the Board-Rector Ermekova Saule Bolatovna signed the memorandum."
+    )
+    assert _new(found, "new_person") == {
+        "P.K. Volkov",
+        "A.S. Orlova",
+        "Ermekova Saule Bolatovna",
+    }
