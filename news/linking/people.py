@@ -174,6 +174,22 @@ def _is_acronym(word):
     return bool(_ACRONYM.search(word))
 
 
+_AND = ("and", "и", "және")
+_MAX_NAMES = 3
+_KK_PLURAL = re.compile(r"(?:лар|лер|дар|дер|тар|тер)")
+
+
+def _is_plural(role, language):
+    """'ambassadors', 'депутаты', 'мамандары': a role that several names may follow."""
+    last = role.split()[-1].lower()
+    if language == "en":
+        return last.endswith("s")
+    if language == "kk":
+        return bool(_KK_PLURAL.search(last))
+    parse = morphology.ru_parse(last)
+    return parse is not None and "plur" in parse.tag
+
+
 def _role_follows(text, position, language):
     """Whether ', <role>' follows `position` ('Tian Lulu, Deputy Secretary General')."""
     after = re.match(r",\s+(?:the\s+)?", text[position : position + 10])
@@ -246,8 +262,8 @@ def _nominative(words, language, role_word):
     """The words of a name (a tuple) in the nominative, as a tuple."""
     if language == "kk":
         last = words[-1]
-        for ending in sorted(morphology.KK_SUFFIX_AFTER_HYPHEN, key=len, reverse=True):
-            if len(ending) >= 2 and last.lower().endswith(ending) and len(last) - len(ending) >= 3:
+        for ending in _KK_NAME_ENDINGS:
+            if last.lower().endswith(ending) and len(last) - len(ending) >= 3:
                 stem = last[: -len(ending)]
                 if _kk_harmonises(stem, ending):
                     return (*words[:-1], stem)
@@ -279,6 +295,17 @@ def _nominative(words, language, role_word):
 
 
 _KK_BACK, _KK_FRONT = set("аоұы"), set("әеөүіэ")
+# Case endings a bare name takes; "-на", "-нда" follow a possessive only ("Аверина" keeps
+# its "-на").
+_KK_NAME_ENDINGS = sorted(
+    (
+        e
+        for e in morphology.KK_SUFFIX_AFTER_HYPHEN
+        if len(e) >= 2 and not e.startswith(("на", "не", "нда", "нде"))
+    ),
+    key=len,
+    reverse=True,
+)
 
 
 def _kk_harmonises(stem, ending):
@@ -332,7 +359,7 @@ def detect_new_people(text, language, taken, known_people, organisation_of, toke
         if sentence_end:
             window_end = match.end() + sentence_end.start() + 1
         words = _words(text, match.end(), window_end, tokens)
-        run, plural = [], role.lower().endswith("s") and language == "en"
+        run, plural = [], _is_plural(role, language)
         organisation = [match.end(), match.end()]
         names = []
         previous_end, previous, comma, run_after_comma = match.end(), "", False, False
@@ -354,7 +381,8 @@ def detect_new_people(text, language, taken, known_people, organisation_of, toke
                     if not (run_after_comma and _role_follows(text, run[-1][1], language)):
                         names.append(run)
                     run = []
-                    break
+                    if not (plural and len(names) < _MAX_NAMES):
+                        break  # "мамандары Людмила Доржиева, Елена Аверина": several
                 if run:
                     organisation[1] = run[-1][1]
                 run = []
@@ -384,7 +412,7 @@ def detect_new_people(text, language, taken, known_people, organisation_of, toke
                 run = _split_at_organisation_words(run) if not _run_is_name(run) else run
                 if _run_is_name(run):
                     names.append(run)
-                    if not (plural and lowered == "and" and len(names) < 2):
+                    if not (plural and lowered in _AND and len(names) < _MAX_NAMES):
                         break
                 elif run:
                     organisation[1] = run[-1][1]
@@ -407,7 +435,7 @@ def detect_new_people(text, language, taken, known_people, organisation_of, toke
             break  # a verb or another word: the role's phrase is over
         if run and not _run_is_name(run):
             run = _split_at_organisation_words(run)
-        if run and _run_is_name(run) and len(names) < (2 if plural else 1):
+        if run and _run_is_name(run) and len(names) < (_MAX_NAMES if plural else 1):
             names.append(run)
         for run in names:
             # "Culture Muhammad Shahhat Al-Jindi": organisation words before the name

@@ -309,3 +309,21 @@ def test_english_names_with_initials_or_patronymics_and_a_compound_role(db):
         "A.S. Orlova",
         "Ermekova Saule Bolatovna",
     }
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        (
+            "Университетке кафедра мамандары Айгүл Серікова, Марина Никитина және доценті "
+            "Ольга Белова келді.",
+            {"Айгүл Серікова", "Марина Никитина", "Ольга Белова"},
+        ),
+        (
+            "В состав делегации вошли депутаты Иван Орлов, Петр Седов и Анна Ким.",
+            {"Иван Орлов", "Петр Седов", "Анна Ким"},
+        ),
+    ],
+)
+def test_a_plural_role_names_several_people(db, text, names):
+    assert _new(detect_mentions(text), "new_person") == names
