@@ -204,6 +204,27 @@ def _is_acronym(word):
     return upper >= 3 and word not in _ACRONYM_STOP and bool(morphology.CYRILLIC.search(word))
 
 
+def _short_acronym(word):
+    """'ГАУ', 'ГУ', 'ТУ': a short acronym of a university, named only after an adjective."""
+    return 2 <= len(word) <= 3 and word.isupper() and word[-1] in "УИ"
+
+
+def _adjective_before(words, i, text):
+    """The nominative of a capitalised adjective right before the word at `i`
+    ("Воронежского ГАУ" -> "Воронежский"), else None."""
+    if i == 0 or text[words[i - 1][1] : words[i][0]] != " ":
+        return None
+    word = words[i - 1][2]
+    if not word[:1].isupper() or word.isupper():
+        return None
+    parse = morphology.ru_parse(word) or morphology.ru_guess_adjective(word)
+    if parse is None or parse.tag.POS != "ADJF":
+        return None
+    inflected = parse.inflect({"nomn", "sing", "masc"})
+    form = inflected.word if inflected else parse.normal_form
+    return form[:1].upper() + form[1:]
+
+
 TokenView = morphology.TokenView
 
 
@@ -233,7 +254,9 @@ def new_institutions(text, tokens, language, taken, country_starts=frozenset()):
     kinds = {}  # word -> "keyword" stem, True (acronym) or None
     for word in set(tokens[2]):
         kind = keyword_of(word)
-        kinds[word] = kind or (_is_acronym(word) or None)
+        kinds[word] = kind or (
+            _is_acronym(word) or (language == "ru" and _short_acronym(word)) or None
+        )
     found = []
     for i in itertools.compress(range(len(words)), map(kinds.__getitem__, tokens[2])):
         start, end, word = words[i]
@@ -246,7 +269,12 @@ def new_institutions(text, tokens, language, taken, country_starts=frozenset()):
                 # "МНВО РК", "МОН РФ": an acronym followed by its state's is a state body
                 if i + 1 < len(words) and words[i + 1][2] in _STATE_ACRONYMS:
                     continue
-                found.append((start, end, word))
+                # "Воронежский ГАУ": a city's adjective before an acronym belongs to it
+                adjective = _adjective_before(words, i, text) if language == "ru" else None
+                if adjective is not None and not taken(words[i - 1][0], end):
+                    found.append((words[i - 1][0], end, f"{adjective} {word}"))
+                elif _is_acronym(word):
+                    found.append((start, end, word))
             continue
         first = _name_start(words, i, language)
         if first is None:

@@ -591,7 +591,13 @@ def _name_words(name):
 
 
 def _initials(name):
-    return sorted(w[0] for w in re.split(r"[\s-]+", name) if w[:1].isupper())
+    """The letters an acronym of the name would have ("Воронежский ГАУ" -> ВГАУ)."""
+    return sorted(
+        letter
+        for w in re.split(r"[\s-]+", name)
+        if w[:1].isupper()
+        for letter in (w if w.isupper() and len(w) > 1 else w[0])
+    )
 
 
 def _expanded_acronym(name, names_words):

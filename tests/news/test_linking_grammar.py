@@ -327,3 +327,12 @@ def test_english_names_with_initials_or_patronymics_and_a_compound_role(db):
 )
 def test_a_plural_role_names_several_people(db, text, names):
     assert _new(detect_mentions(text), "new_person") == names
+
+
+def test_russian_adjective_and_short_acronym_name_a_university_and_its_acronym_is_an_alias(db):
+    found = detect_mentions(
+        "Кубанский ГАУ посетила делегация из Армении. Обсуждалось сотрудничество КГАУ с "
+        "армянскими вузами."
+    )
+    new = {m.name: m.alias_of_name for m in found.mentions if m.kind == "new_institution"}
+    assert new == {"Кубанский ГАУ": "", "КГАУ": "Кубанский ГАУ"}
