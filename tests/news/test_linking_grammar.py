@@ -336,3 +336,20 @@ def test_russian_adjective_and_short_acronym_name_a_university_and_its_acronym_i
     )
     new = {m.name: m.alias_of_name for m in found.mentions if m.kind == "new_institution"}
     assert new == {"Кубанский ГАУ": "", "КГАУ": "Кубанский ГАУ"}
+
+
+def test_figure_is_about_the_institution_named_earlier_in_its_paragraph(db):
+    known = make_institution(
+        "Kazakh University of Languages", country_code="KZ", name_ru="Казахский университет языков"
+    )
+    found = detect_mentions(
+        "С 1995 года в Казахском университете языков открыта кафедра хинди. Ректор отметил, "
+        "что за это время подготовлено более 40 специалистов. Сегодня на кафедре обучаются "
+        "12 студентов.\n\nВ Алматы также учатся 30 студентов из Индии."
+    )
+    subjects = {(f.value, f.subject_kind, f.subject_id) for f in found.figures}
+    assert subjects == {
+        (40, "institution", known.pk),
+        (12, "institution", known.pk),  # three sentences on, in the same paragraph
+        (30, "", None),  # a new paragraph names nothing
+    }
