@@ -271,8 +271,13 @@ def new_institutions(text, tokens, language, taken, country_starts=frozenset()):
                     continue
                 # "Воронежский ГАУ": a city's adjective before an acronym belongs to it
                 adjective = _adjective_before(words, i, text) if language == "ru" else None
+                last = _named_after_end(words, i) if language == "ru" else i
                 if adjective is not None and not taken(words[i - 1][0], end):
                     found.append((words[i - 1][0], end, f"{adjective} {word}"))
+                elif last > i:  # "ГГУ им. Ф. Скорины": an acronym named after someone
+                    found.append(
+                        (start, words[last][1], " ".join(text[start : words[last][1]].split()))
+                    )
                 elif _is_acronym(word):
                     found.append((start, end, word))
             continue
@@ -314,8 +319,8 @@ def _name_start(words, i, language):
             return j
         if language == "ru":
             parse = morphology.ru_parse(word)
-            if parse is None or parse.tag.POS not in {"ADJF", "PRTF"}:
-                return None
+            if parse is None or parse.tag.POS not in {"ADJF", "PRTF"} or "Apro" in parse.tag:
+                return None  # "наш университет": a pronoun is no part of a name
         elif words[j][1] + 1 < words[j + 1][0]:
             return None  # punctuation between the words
         j -= 1
@@ -375,6 +380,16 @@ def _kk_name_start(words, first, text, country_starts):
 
 
 _NAMED_AFTER = {"имени", "им"}
+
+
+def _named_after_end(words, i):
+    """Index of the last word of "им. Ф. Скорины" after the word at `i`, else `i`."""
+    if i + 1 < len(words) and words[i + 1][2].lower() in _NAMED_AFTER:
+        j = i + 2
+        while j < len(words) and words[j][2][:1].isupper() and j - i <= 5:
+            j += 1
+        return j - 1 if j > i + 2 else i
+    return i
 
 
 def _name_end(words, i, text):

@@ -283,6 +283,27 @@ def _candidate_spans(index, text, hits):
     return found
 
 
+# The name of a mission before a country: "Embassy of the Arab Republic of Egypt in the
+# Russian Federation", "Посольства Арабской Республики Египет в Российской Федерации".
+_MISSION = (
+    r"(?:\b(?:embassy|consulate(?:[- ]general)?|high commission)\s+of|посольств\w*|консульств\w*)"
+)
+_MISSION_BEFORE = re.compile(
+    rf"{_MISSION}\s+(?:the\s+)?(?:[\w'’-]+\s+){{0,3}}"
+    rf"(?:(?:[\w'’-]+\s+){{1,4}}(?:in|to|в)\s+(?:the\s+)?(?:[\w'’-]+\s+){{0,2}})?$",
+    re.IGNORECASE,
+)
+
+
+def _in_mission_name(text, position):
+    """Whether the country at `position` is part of a mission's name."""
+    before = text[max(0, position - 90) : position]
+    lowered = before.lower()
+    if not any(word in lowered for word in ("embass", "consul", "посольств", "консульств")):
+        return False  # the usual case
+    return bool(_MISSION_BEFORE.search(before))
+
+
 def detect_mentions(raw_text, on=None):
     """Detect what a text mentions at date `on`; figures are added by figure_detection."""
     on = on or datetime.date.today()
@@ -309,9 +330,15 @@ def detect_mentions(raw_text, on=None):
             )
         )
     # A country inside an institution-like name ("Kazakh-British Technical University")
+    # or a mission's ("Посольства Арабской Республики Египет в Российской Федерации")
     # belongs to that name.
     names = Spans((s, e) for s, e, _name in candidates)
     hits = [h for h in hits if not (h.entries[0][0] == "country" and names.contains(h.start))]
+    in_missions = {
+        h.start
+        for h in hits
+        if h.entries[0][0] == "country" and _in_mission_name(text.text, h.start)
+    }
     detection = Detection(on=on, language=language)
     seen = {}
 
@@ -335,6 +362,8 @@ def detect_mentions(raw_text, on=None):
 
     sentence_institutions = defaultdict(set)
     for hit in hits:
+        if hit.start in in_missions:
+            continue  # still a name (no person's), but no country the text is about
         if len(hit.entries) == 1:  # the usual case: one entry, nothing to group
             by_kind = {hit.entries[0][0]: [hit.entries[0][1]]}
         else:

@@ -107,9 +107,16 @@ def ru_key(word):
     return _DOUBLE.sub(r"\1", key)
 
 
+# Stems that end like a suffix: "түрікмен" (Turkmen) is no "түрік" (Turkish) with "-мен".
+_KK_WHOLE_STEMS = ("түрікмен",)
+
+
 @functools.lru_cache(maxsize=50_000)
 def kk_key(word):
     key = _plain(word)
+    for stem in _KK_WHOLE_STEMS:
+        if key.startswith(stem):
+            return stem
     for _pass in range(2):  # "қазақстандық": -дық, then "қазақстан" like the bare name
         for group in KK_ENDINGS:
             for _round in range(2):
@@ -216,6 +223,7 @@ RU_COUNTRY_EXTRA = {
     "US": ["США"],
     "GB": ["Великобритания", "Соединенное Королевство"],
     "CN": ["КНР"],
+    "ZA": ["ЮАР", "Южно-Африканская Республика", "Южноафриканская Республика"],
     "DE": ["ФРГ"],
 }
 RU_ADJECTIVES = {
@@ -247,7 +255,9 @@ KK_COUNTRIES = {
     "ID": ["Индонезия"], "VN": ["Вьетнам"], "IL": ["Израиль"], "GE": ["Грузия"],
     "AM": ["Армения"], "LV": ["Латвия"], "EE": ["Эстония"], "PT": ["Португалия"],
 }  # fmt: skip
-KK_ADJECTIVES = {"DE": ["неміс"], "TR": ["түрік"], "CN": ["қытайлық"], "GB": ["британдық"]}
+KK_ADJECTIVES = {
+    "DE": ["неміс"], "TR": ["түрік"], "CN": ["қытайлық"], "GB": ["британдық"], "TM": ["түрікмен"],
+}  # fmt: skip
 
 # Titles of posts, as Russian and Kazakh texts write them before a name.
 TITLES = {

@@ -52,7 +52,8 @@ ROLES = {
 }  # fmt: skip
 HONORIFICS = {
     "dr", "dr.", "prof", "prof.", "professor", "mr", "mr.", "ms", "ms.", "mrs", "mrs.",
-    "h.e.", "h.e", "lord", "sir", "профессор", "проф.", "доктор", "г-н", "госпожа", "господин",
+    "h.e.", "h.e", "lord", "sir", "профессор", "проф.", "доктор", "д-р", "г-н", "госпожа",
+    "господин",
     "мырза", "ханым",
 }  # fmt: skip
 PASS_OVER = {
@@ -79,7 +80,7 @@ ORGANISATION_WORDS = {
 }  # fmt: skip
 _RU_CASE_ENDINGS = {
     "ablt": ["ым", "им", "ом", "ем", "ой", "ей", "ю"],
-    "gent": ["ого", "его", "а", "я", "ой", "ей", "ы", "и"],
+    "gent": ["ого", "его", "а", "я", "ой", "ей", "ы"],  # "Энвер Сурти" keeps its -и
     "datv": ["ому", "ему", "у", "ю", "ой", "ей", "е"],
     "accs": ["ого", "его", "а", "я", "у", "ю"],
     "loct": ["ом", "ем", "е", "ой", "ей"],
@@ -139,7 +140,7 @@ def _role_pattern(language):
 
 
 _SENTENCE_END = re.compile(
-    r"(?<![A-ZА-ЯӘҒҚҢӨҰҮҺІ][a-zа-яәғқңөұүһі])(?<![A-ZА-ЯӘҒҚҢӨҰҮҺІ])(?<!\s[а-яё])(?<!\sим)"
+    r"(?<![A-ZА-ЯӘҒҚҢӨҰҮҺІ][a-zа-яәғқңөұүһі])(?<![A-ZА-ЯӘҒҚҢӨҰҮҺІ])(?<![\s.][а-яёәғқңөұүһі])(?<!\sим)"
     r"[.;!?](?:\s|$)|\n"
 )
 
@@ -234,6 +235,8 @@ def _trim_to_name(run):
     words = [w for _s, _e, w in run]
     first_initial = next((i for i, w in enumerate(words) if len(w) == 1), None)
     if first_initial and first_initial < len(words) - 1:
+        if len(words[first_initial + 1]) > 1 and first_initial == len(words) - 2:
+            first_initial -= 1  # one middle initial: "Сильвестер Б. Рошер"
         return run[first_initial:]
     patronymic = next((i for i, w in enumerate(words) if _PATRONYMIC.search(w)), None)
     if patronymic is not None:
@@ -393,6 +396,8 @@ def detect_new_people(text, language, taken, known_people, organisation_of, toke
                     run = []  # "Al-Farabi KazNU": words of the organisation's name
                 organisation[1] = end
                 continue
+            if word.islower() and len(word) == 1 and text[end : end + 1] == ".":
+                continue  # "проректоры м.а. Қанатбек ...": an abbreviation
             if _is_honorific(word, language):
                 if run:  # "of PSU, Professor Aryn Orsariyev": what came before is the place
                     organisation[1] = run[-1][1]
@@ -487,6 +492,8 @@ def _ends_at_once(position, tokens, language, taken, known_people):
         return False
     if _is_honorific(word, language) or (language == "ru" and _ru_organisation_noun(word)):
         return False
+    if len(word) == 1:
+        return False  # an abbreviation ("м.а.", "и.о.") may come before the name
     return not taken(starts[k], ends[k]) or known_people.contains(starts[k])
 
 

@@ -353,3 +353,49 @@ def test_figure_is_about_the_institution_named_earlier_in_its_paragraph(db):
         (12, "institution", known.pk),  # three sentences on, in the same paragraph
         (30, "", None),  # a new paragraph names nothing
     }
+
+
+def _codes(detection):
+    return {str(c.code) for c in Country.objects.filter(pk__in=detection.ids("country"))}
+
+
+def test_kazakh_turkmen_is_no_turkish_with_an_instrumental_ending(db):
+    found = detect_mentions("Ректор бауырлас түрікмен елін Тәуелсіздік күнімен құттықтады.")
+    assert _codes(found) == {"TM"}
+
+
+def test_country_in_a_missions_name_is_not_what_the_text_is_about(db):
+    found = detect_mentions(
+        "Университет посетил советник Посольства Арабской Республики Египет в Российской "
+        "Федерации Ахмед Саид. Он встретился со студентами из Египта."
+    )
+    assert _codes(found) == {"EG"}  # from "из Египта"; the mission's host is no subject
+    found = detect_mentions("The Advisor of the Embassy of Chile Pedro Soto met the rector.")
+    assert _codes(found) == set()
+    assert _new(found, "new_person") == {"Pedro Soto"}
+
+
+def test_russian_foreign_names_an_abbreviated_country_and_titles(db):
+    found = detect_mentions(
+        "Университет посетили зам. министра образования ЮАР господин Тандо Мбеки и первый "
+        "секретарь посольства ЮАР д-р Сильвестер Б. Рошер."
+    )
+    assert _codes(found) == {"ZA"}
+    # an indeclinable name keeps its -и; a single middle initial stays with the first name
+    assert _new(found, "new_person") == {"Тандо Мбеки", "Сильвестер Б. Рошер"}
+
+
+def test_kazakh_abbreviation_between_a_role_and_the_name(db):
+    found = detect_mentions(
+        "Университеттің халықаралық байланыстар жөніндегі проректоры м.а. Ержан Сейтов "
+        "қонақтарды құттықтады."
+    )
+    assert _new(found, "new_person") == {"Ержан Сейтов"}
+
+
+def test_russian_pronoun_is_no_name_and_an_acronym_named_after_someone_is(db):
+    found = detect_mentions(
+        "В рамках визита на Витебщину наш университет посетил посол. Ректор рассказал о ВГУ "
+        "им. П. М. Машерова."
+    )
+    assert _new(found, "new_institution") == {"ВГУ им. П. М. Машерова"}
