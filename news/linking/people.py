@@ -40,7 +40,8 @@ ROLES = {
         "проректор", "ректор", "декан", "директор", "председатель правительства",
         "председатель", "губернатор", "аким", "премьер-министр",
         "заместитель председателя правительства", "вице-премьер", "депутат", "атташе",
-        "советник", "секретарь", "заведующ", "доцент",
+        "советник", "секретарь", "заведующ", "доцент", "заместитель", "помощник",
+        "представитель", "вице-министр",
     ],
     "kk": [
         "елші", "елшісі", "бас консул", "консул", "министр", "министрі", "президент",
@@ -133,7 +134,7 @@ def _role_pattern(language):
     roles = sorted(ROLES[language], key=len, reverse=True)
     body = "|".join(re.escape(r) for r in roles)
     # Russian and Kazakh roles are inflected: "премьер-министром", "ректорымен".
-    ending = {"ru": r"\w{0,3}(?:-\w+)?", "kk": r"\w*(?:-\w+)?"}.get(language, "")
+    ending = {"ru": _RU_ROLE_ENDING + r"(?:-\w+)?", "kk": r"\w*(?:-\w+)?"}.get(language, "")
     # English roles take a rank before them: "Deputy Secretary General", "Acting Dean".
     prefix = r"(?:(?:deputy|acting)\s+)?" if language == "en" else ""
     return re.compile(rf"(?<![\w-]){prefix}(?:{body}){ending}(?![\w-])", re.IGNORECASE)
@@ -197,6 +198,11 @@ def _role_follows(text, position, language):
     return bool(after) and bool(role_pattern(language).match(text, position + after.end()))
 
 
+# A Russian role takes a case ending ("ректором", "заведующего"), no other suffix
+# ("ректорате" is a place, "Консульским" an adjective).
+_RU_ROLE_ENDING = (
+    r"(?:ами|ями|ого|его|ому|ему|ий|ый|ам|ям|ах|ях|ов|ев|ей|ом|ем|ём|им|ым|ой|а|я|у|ю|е|ы|и)?"
+)
 _PATTERNS = {}
 
 
@@ -233,6 +239,10 @@ def _trim_to_name(run):
     Тухтарджанович' -> the surname, name and patronymic (a patronymic ends or follows the
     first name)."""
     words = [w for _s, _e, w in run]
+    for index in range(len(words) - 3, -1, -1):
+        word = words[index]
+        if len(word) > 1 and morphology.CYRILLIC.match(word) and _ru_common_noun(word):
+            return _trim_to_name(run[index + 1 :])  # "Мажилиса Нуртай Сабильянов"
     first_initial = next((i for i, w in enumerate(words) if len(w) == 1), None)
     if first_initial and first_initial < len(words) - 1:
         if len(words[first_initial + 1]) > 1 and first_initial == len(words) - 2:
@@ -357,6 +367,8 @@ def detect_new_people(text, language, taken, known_people, organisation_of, toke
         if tokens is not None and _ends_at_once(match.end(), tokens, language, taken, known_people):
             continue
         role = text[match.start() : match.end()]
+        if language == "ru" and _after_a_role(text, match.start()):
+            continue  # "заместитель премьер-министра ...": the name is the outer role's
         window_end = min(len(text), match.end() + 180)
         sentence_end = _SENTENCE_END.search(text[match.end() : window_end])
         if sentence_end:
@@ -425,8 +437,8 @@ def detect_new_people(text, language, taken, known_people, organisation_of, toke
                 if _is_role_word(word, language):
                     break
                 continue
-            if "-" in word and _is_role_word(word, language):
-                continue  # "the Chairman of the Board-Rector Daria ...": one role
+            if _is_role_word(word, language):
+                continue  # "the Chairman of the Board-Rector", "представитель президента"
             if lowered in PASS_OVER:
                 continue
             if portfolio and word[:1].islower():
@@ -436,6 +448,8 @@ def detect_new_people(text, language, taken, known_people, organisation_of, toke
                 continue
             if language == "ru" and _ru_organisation_noun(word):
                 organisation[1] = end
+                continue
+            if language == "ru" and _ru_portfolio_word(word):
                 continue
             break  # a verb or another word: the role's phrase is over
         if run and not _run_is_name(run):
@@ -478,6 +492,30 @@ def _respelt(text, run, words):
     return "".join(parts)
 
 
+def _after_a_role(text, position):
+    """Whether the word before `position` is a Russian role ("заместитель", "советник")."""
+    before = text[max(0, position - 40) : position]
+    match = re.search(r"([\w-]+)\s+$", before)
+    return bool(match) and _is_role_word(match[1], "ru")
+
+
+def _ru_portfolio_word(word):
+    """'культуры', 'финансов', 'сельского': a lower-case word in the genitive after a
+    Russian role is its portfolio ("министр культуры и информации Аида Балаева")."""
+    return word.islower() and bool(morphology.ru_genitive_kinds(word) & {"NOUN", "ADJF"})
+
+
+def _ru_common_noun(word):
+    """'Мажилиса', 'Министерства': a capitalised word pymorphy3 knows as a noun that is no
+    name is a body's name, not a person's."""
+    parse = morphology.ru_parse(word)
+    return (
+        parse is not None
+        and parse.tag.POS == "NOUN"
+        and not {"Name", "Surn", "Patr"} & parse.tag.grammemes
+    )
+
+
 def _ends_at_once(position, tokens, language, taken, known_people):
     """Whether the role ending at `position` is followed by a word that ends its phrase
     at once ("the Ambassador noted ..."), as the loop of `detect_new_people` would find:
@@ -494,6 +532,8 @@ def _ends_at_once(position, tokens, language, taken, known_people):
         return False
     if len(word) == 1:
         return False  # an abbreviation ("м.а.", "и.о.") may come before the name
+    if _is_role_word(word, language) or (language == "ru" and _ru_portfolio_word(word)):
+        return False  # "помощник президента ...", "министр культуры ..."
     return not taken(starts[k], ends[k]) or known_people.contains(starts[k])
 
 

@@ -399,3 +399,32 @@ def test_russian_pronoun_is_no_name_and_an_acronym_named_after_someone_is(db):
         "им. П. М. Машерова."
     )
     assert _new(found, "new_institution") == {"ВГУ им. П. М. Машерова"}
+
+
+def test_russian_officials_listed_with_their_portfolios_and_bodies(db):
+    found = detect_mentions(
+        "В форуме участвуют аким района Ержан Омаров, вице-министр энергетики Асель Бекова, "
+        "депутат Мажилиса Нурлан Сейтов, помощник президента Самат Исин и заместитель "
+        "директора департамента экологии Министерства энергетики Дина Ахметова. Модератор – "
+        "заместитель премьер-министра Марина Орлова, специальный представитель президента РФ "
+        "по культурному сотрудничеству Олег Швецкой."
+    )
+    assert _new(found, "new_person") == {
+        "Ержан Омаров",
+        "Асель Бекова",
+        "Нурлан Сейтов",
+        "Самат Исин",
+        "Дина Ахметова",
+        "Марина Орлова",  # in the nominative of "заместитель", not the genitive of the role
+        "Олег Швецкой",
+    }
+
+
+def test_russian_rectorate_is_no_role(db):
+    found = detect_mentions("Во время беседы в ректорате ректор А.В. Рогачев рассказал о вузе.")
+    assert _new(found, "new_person") == {"А.В. Рогачев"}
+
+
+def test_russian_members_are_counted(db):
+    found = detect_mentions("На секциях выступили более 70 членов Национального курултая.")
+    assert _figures(found) == {("члены", 70, True)}
