@@ -105,6 +105,7 @@ _RU_RANKS = {
 }  # fmt: skip
 
 
+@functools.lru_cache(maxsize=10_000)
 def _is_honorific(word, language):
     lowered = word.lower()
     if lowered in HONORIFICS or lowered.strip(".") in HONORIFICS:
@@ -135,9 +136,12 @@ def _role_pattern(language):
     body = "|".join(re.escape(r) for r in roles)
     # Russian and Kazakh roles are inflected: "премьер-министром", "ректорымен".
     ending = {"ru": _RU_ROLE_ENDING + r"(?:-\w+)?", "kk": r"\w*(?:-\w+)?"}.get(language, "")
-    # English roles take a rank before them: "Deputy Secretary General", "Acting Dean".
-    prefix = r"(?:(?:deputy|acting)\s+)?" if language == "en" else ""
-    return re.compile(rf"(?<![\w-]){prefix}(?:{body}){ending}(?![\w-])", re.IGNORECASE)
+    return re.compile(rf"(?<![\w-])(?:{body}){ending}(?![\w-])", re.IGNORECASE)
+
+
+# English roles take a rank before them: "Deputy Secretary General", "Acting Dean" (looked
+# for before a role found, so the scan of the text stays one plain alternation).
+_RANK_BEFORE = re.compile(r"(?:deputy|acting)\s+$", re.IGNORECASE)
 
 
 _SENTENCE_END = re.compile(
@@ -194,7 +198,9 @@ def _is_plural(role, language):
 
 def _role_follows(text, position, language):
     """Whether ', <role>' follows `position` ('Tian Lulu, Deputy Secretary General')."""
-    after = re.match(r",\s+(?:the\s+)?", text[position : position + 10])
+    after = re.match(
+        r",\s+(?:the\s+)?(?:(?:deputy|acting)\s+)?", text[position : position + 20], re.I
+    )
     return bool(after) and bool(role_pattern(language).match(text, position + after.end()))
 
 
@@ -204,6 +210,12 @@ _RU_ROLE_ENDING = (
     r"(?:ами|ями|ого|его|ому|ему|ий|ый|ам|ям|ах|ях|ов|ев|ей|ом|ем|ём|им|ым|ой|а|я|у|ю|е|ы|и)?"
 )
 _PATTERNS = {}
+
+
+@functools.cache
+def _role_first_words(language):
+    """First words of the roles of several words ("бас" of "бас консул")."""
+    return frozenset(role.split()[0] for role in ROLES[language] if " " in role)
 
 
 def role_pattern(language):
@@ -238,23 +250,30 @@ def _trim_to_name(run):
     'Т.Н. Намазбеков' (initials open a name), 'Ростов-на-Дону Курганбаев Рустам
     Тухтарджанович' -> the surname, name and patronymic (a patronymic ends or follows the
     first name)."""
-    words = [w for _s, _e, w in run]
+    lo, hi = _name_bounds(tuple(w for _s, _e, w in run))
+    return run[lo:hi]
+
+
+@functools.lru_cache(maxsize=10_000)
+def _name_bounds(words):
+    """(first, end) indexes of the name in the words of a run (`_trim_to_name`)."""
     for index in range(len(words) - 3, -1, -1):
         word = words[index]
         if len(word) > 1 and morphology.CYRILLIC.match(word) and _ru_common_noun(word):
-            return _trim_to_name(run[index + 1 :])  # "Мажилиса Нуртай Сабильянов"
+            lo, hi = _name_bounds(words[index + 1 :])  # "Мажилиса Нуртай Сабильянов"
+            return index + 1 + lo, index + 1 + hi
     first_initial = next((i for i, w in enumerate(words) if len(w) == 1), None)
     if first_initial and first_initial < len(words) - 1:
         if len(words[first_initial + 1]) > 1 and first_initial == len(words) - 2:
             first_initial -= 1  # one middle initial: "Сильвестер Б. Рошер"
-        return run[first_initial:]
+        return first_initial, len(words)
     patronymic = next((i for i, w in enumerate(words) if _PATRONYMIC.search(w)), None)
     if patronymic is not None:
         if patronymic == len(words) - 1 and patronymic >= 2:
-            return run[patronymic - 2 :]
+            return patronymic - 2, len(words)
         if 1 <= patronymic < len(words) - 1:
-            return run[patronymic - 1 : patronymic + 2]
-    return run
+            return patronymic - 1, patronymic + 2
+    return 0, len(words)
 
 
 @functools.lru_cache(maxsize=10_000)
@@ -366,7 +385,14 @@ def detect_new_people(text, language, taken, known_people, organisation_of, toke
     for match in pattern.finditer(text):
         if tokens is not None and _ends_at_once(match.end(), tokens, language, taken, known_people):
             continue
-        role = text[match.start() : match.end()]
+        role_start = match.start()
+        if (
+            language == "en"
+            and text[role_start - 2 : role_start] in ("y ", "g ")  # "deputy ", "acting "
+            and (rank := _RANK_BEFORE.search(text, max(0, role_start - 8), role_start))
+        ):
+            role_start = rank.start()
+        role = text[role_start : match.end()]
         if language == "ru" and _after_a_role(text, match.start()):
             continue  # "заместитель премьер-министра ...": the name is the outer role's
         window_end = min(len(text), match.end() + 180)
@@ -384,7 +410,7 @@ def detect_new_people(text, language, taken, known_people, organisation_of, toke
             if lowered == "по" and language == "ru":
                 portfolio = 5
             # ", Tian Lulu" and ", and Kairat Mami" both follow a comma
-            comma = "," in text[previous_end:start] or (comma and previous in ("and", "и", "және"))
+            comma = text.find(",", previous_end, start) != -1 or (comma and previous in _AND)
             previous_end, previous = end, lowered
             if known_people.contains(start):
                 break  # the role belongs to a known person
@@ -419,7 +445,10 @@ def detect_new_people(text, language, taken, known_people, organisation_of, toke
             if (
                 _CAPITAL.match(word)
                 and not _is_role_word(word, language)
-                and not role_pattern(language).match(text, start)
+                and not (
+                    lowered in _role_first_words(language)
+                    and role_pattern(language).match(text, start)
+                )
             ):
                 if not run:
                     run_after_comma = comma
@@ -540,8 +569,10 @@ def _ends_at_once(position, tokens, language, taken, known_people):
 @functools.cache
 def _name_then_role_pattern():
     pattern = re.compile(
-        r"(?P<name>(?-i:(?:[A-Z]\.\s*){1,3}[A-Z][\w'-]+|(?:[A-Z][\w'-]+\s+){1,3}[A-Z][\w'-]+)),"
-        r"\s+(?:the\s+)?(?P<role>" + role_pattern("en").pattern + r")(?P<rest>[^.;,]{0,160})",
+        r"(?P<name>(?-i:(?:[A-Z][\w'.-]*\s+){1,3}[A-Z][\w'-]+)),"
+        r"\s+(?:the\s+)?(?P<role>(?:(?:deputy|acting)\s+)?"
+        + role_pattern("en").pattern
+        + r")(?P<rest>[^.;,]{0,160})",
         re.IGNORECASE,
     )
     return pattern, keyword_automaton({role.lower() for role in ROLES["en"]})
@@ -563,9 +594,12 @@ def _name_then_role(text, language, taken, known_people, organisation_of, seen, 
         if known_people.overlaps(start, end):
             continue
         run = _words(text, start, end, tokens)
+        if run and _is_honorific(run[0][2], language):  # "Mr. John Smith, the Rector"
+            run = run[1:]
+            start = run[0][0] if run else end
         if not _run_is_name(run):
             continue
-        name = match["name"]
+        name = text[start:end]
         if name.lower() in seen:
             continue
         seen.add(name.lower())
