@@ -293,6 +293,8 @@ def new_institutions(text, tokens, language, taken, country_starts=frozenset()):
             else:
                 first = _kk_name_start(words, first, text, country_starts)
         last = _name_end(words, i, text) if language == "ru" else i
+        if language == "ru" and _country_of_the_name(words, last, text, country_starts):
+            last += 1  # "Национальный университет Узбекистана": the country is in the name
         span = (words[first][0], words[last][1])
         if taken(*span):
             continue
@@ -380,6 +382,16 @@ def _kk_name_start(words, first, text, country_starts):
 
 
 _NAMED_AFTER = {"имени", "им"}
+
+
+def _country_of_the_name(words, last, text, country_starts):
+    """Whether a country's name in the genitive follows a Russian name right away."""
+    if last + 1 >= len(words) or words[last + 1][0] not in country_starts:
+        return False
+    if text[words[last][1] : words[last + 1][0]] != " ":
+        return False
+    parse = morphology.ru_parse(words[last + 1][2])
+    return parse is not None and parse.tag.case == "gent"
 
 
 def _named_after_end(words, i):

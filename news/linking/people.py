@@ -41,14 +41,15 @@ ROLES = {
         "председатель", "губернатор", "аким", "премьер-министр",
         "заместитель председателя правительства", "вице-премьер", "депутат", "атташе",
         "советник", "секретарь", "заведующ", "доцент", "заместитель", "помощник",
-        "представитель", "вице-министр",
+        "представитель", "вице-министр", "доц",
     ],
     "kk": [
         "елші", "елшісі", "бас консул", "консул", "министр", "министрі", "президент",
         "президенті", "бірінші проректоры", "проректор", "проректоры", "ректор", "ректоры",
         "декан", "деканы", "директор", "директоры", "әкім", "әкімі", "басшысы", "төрағасы",
         "хатшы", "хатшысы", "мемлекеттік хатшы", "мемлекет хатшысы", "атташе", "атташесі",
-        "бас өкілі", "өкілі", "доцент", "доценті", "маманы", "мамандары",
+        "бас өкілі", "өкілі", "доцент", "доценті", "маманы", "мамандары", "меңгеруші",
+        "меңгерушісі",
     ],
 }  # fmt: skip
 HONORIFICS = {
@@ -396,9 +397,13 @@ def detect_new_people(text, language, taken, known_people, organisation_of, toke
         if language == "ru" and _after_a_role(text, match.start()):
             continue  # "заместитель премьер-министра ...": the name is the outer role's
         window_end = min(len(text), match.end() + 180)
-        sentence_end = _SENTENCE_END.search(text[match.end() : window_end])
+        # "доц. З. Адилов": the dot of an abbreviated role ends no sentence
+        after = match.end() + (
+            match.end() - match.start() <= 4 and text[match.end() : match.end() + 1] == "."
+        )
+        sentence_end = _SENTENCE_END.search(text[after:window_end])
         if sentence_end:
-            window_end = match.end() + sentence_end.start() + 1
+            window_end = after + sentence_end.start() + 1
         words = _words(text, match.end(), window_end, tokens)
         run, plural = [], _is_plural(role, language)
         organisation = [match.end(), match.end()]
@@ -440,6 +445,12 @@ def detect_new_people(text, language, taken, known_people, organisation_of, toke
                 if run:  # "of PSU, Professor Aryn Orsariyev": what came before is the place
                     organisation[1] = run[-1][1]
                     run = []
+                continue
+            if run and _KK_OF_PLACE.search(lowered):
+                # "Лиат Вексельман Павлодардағы ...": "(the one) in Pavlodar" ends a name
+                if _run_is_name(run):
+                    break
+                run = []
                 continue
             # "... Алматыдағы Бас консулымен": a role of several words starts a word early
             if (

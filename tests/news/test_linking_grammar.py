@@ -428,3 +428,31 @@ def test_russian_rectorate_is_no_role(db):
 def test_russian_members_are_counted(db):
     found = detect_mentions("На секциях выступили более 70 членов Национального курултая.")
     assert _figures(found) == {("члены", 70, True)}
+
+
+def test_kazakh_place_word_after_a_name_ends_it_and_head_of_chair_is_a_role(db):
+    found = detect_mentions(
+        "Израиль мемлекетінің Қазақстандағы елшісі Дана Леви Павлодардағы Достық үйінде "
+        "жастармен кездесті. Кездесуге кафедра меңгерушісі К.Т. Омаров қатысты."
+    )
+    assert _new(found, "new_person") == {"Дана Леви", "К.Т. Омаров"}
+
+
+def test_russian_country_in_the_genitive_right_after_a_name_belongs_to_it(db):
+    found = detect_mentions(
+        "Национальный университет Таджикистана посетила делегация Казанского технического "
+        "университета."
+    )
+    assert _new(found, "new_institution") == {
+        "Национальный университет Таджикистана",
+        "Казанский технический университет",
+    }
+    assert _codes(found) == set()  # the country is the university's name's
+
+
+def test_russian_abbreviated_rank_as_a_role_before_initials(db):
+    found = detect_mentions(
+        "Декан факультета истории Самаркандского государственного института доц. Б. Рахимов, "
+        "доц. Н. Каримова и PhD Д. Юсупова встретились с профессорами."
+    )
+    assert _new(found, "new_person") == {"Б. Рахимов", "Н. Каримова"}
