@@ -11,6 +11,7 @@ with the length of the text times the number of words of the longest name.
 
 import functools
 import itertools
+import re
 from collections import defaultdict
 
 from django.utils import translation
@@ -192,6 +193,7 @@ KK_KEYWORDS = {
 # What may follow the keyword: a possessive ending (then case endings), or nothing;
 # "академиялық" (academic) is an adjective, not an academy.
 _KK_AFTER_KEYWORD = ("сы", "сі", "ы", "і")
+_STATE_ACRONYMS = {"РК", "РФ", "ҚР", "КР", "РУз", "КНР", "США"}
 _ACRONYM_STOP = {"ЮНЕСКО", "ЮНИСЕФ", "МИД", "США", "ТМД", "АҚШ", "ОДКБ", "ЕАЭС", "ШОС", "ООН"}
 
 
@@ -200,6 +202,27 @@ def _is_acronym(word):
         return False  # the usual case, decided without looking at every letter
     upper = sum(1 for c in word if c.isupper())
     return upper >= 3 and word not in _ACRONYM_STOP and bool(morphology.CYRILLIC.search(word))
+
+
+def _short_acronym(word):
+    """'ГАУ', 'ГУ', 'ТУ': a short acronym of a university, named only after an adjective."""
+    return 2 <= len(word) <= 3 and word.isupper() and word[-1] in "УИ"
+
+
+def _adjective_before(words, i, text):
+    """The nominative of a capitalised adjective right before the word at `i`
+    ("Воронежского ГАУ" -> "Воронежский"), else None."""
+    if i == 0 or text[words[i - 1][1] : words[i][0]] != " ":
+        return None
+    word = words[i - 1][2]
+    if not word[:1].isupper() or word.isupper():
+        return None
+    parse = morphology.ru_parse(word) or morphology.ru_guess_adjective(word)
+    if parse is None or parse.tag.POS != "ADJF":
+        return None
+    inflected = parse.inflect({"nomn", "sing", "masc"})
+    form = inflected.word if inflected else parse.normal_form
+    return form[:1].upper() + form[1:]
 
 
 TokenView = morphology.TokenView
@@ -231,7 +254,9 @@ def new_institutions(text, tokens, language, taken, country_starts=frozenset()):
     kinds = {}  # word -> "keyword" stem, True (acronym) or None
     for word in set(tokens[2]):
         kind = keyword_of(word)
-        kinds[word] = kind or (_is_acronym(word) or None)
+        kinds[word] = kind or (
+            _is_acronym(word) or (language == "ru" and _short_acronym(word)) or None
+        )
     found = []
     for i in itertools.compress(range(len(words)), map(kinds.__getitem__, tokens[2])):
         start, end, word = words[i]
@@ -241,21 +266,42 @@ def new_institutions(text, tokens, language, taken, country_starts=frozenset()):
                 # "(ЧелГУ)" right after a name found already is that name's acronym
                 if found and text[found[-1][1] : start].strip() == "(":
                     continue
-                found.append((start, end, word))
+                # "МНВО РК", "МОН РФ": an acronym followed by its state's is a state body
+                if i + 1 < len(words) and words[i + 1][2] in _STATE_ACRONYMS:
+                    continue
+                # "Воронежский ГАУ": a city's adjective before an acronym belongs to it
+                adjective = _adjective_before(words, i, text) if language == "ru" else None
+                last = _named_after_end(words, i) if language == "ru" else i
+                if adjective is not None and not taken(words[i - 1][0], end):
+                    found.append((words[i - 1][0], end, f"{adjective} {word}"))
+                elif last > i:  # "ГГУ им. Ф. Скорины": an acronym named after someone
+                    found.append(
+                        (start, words[last][1], " ".join(text[start : words[last][1]].split()))
+                    )
+                elif _is_acronym(word):
+                    found.append((start, end, word))
             continue
         first = _name_start(words, i, language)
         if first is None:
             continue
-        if language == "kk" and i - first == 1 and words[first][0] in country_starts:
-            continue  # "Грузия университетінде": a university of Georgia, not a name
+        if language == "kk":
+            if i - first == 1 and words[first][0] in country_starts:
+                # "Грузия университетінде": a university of Georgia, not a name; unless
+                # the name runs on before it ("Шығыс Қазақстан университеті")
+                if (first := _kk_name_start(words, first, text, country_starts)) == i - 1:
+                    continue
+            else:
+                first = _kk_name_start(words, first, text, country_starts)
         last = _name_end(words, i, text) if language == "ru" else i
+        if language == "ru" and _country_of_the_name(words, last, text, country_starts):
+            last += 1  # "Национальный университет Узбекистана": the country is in the name
         span = (words[first][0], words[last][1])
         if taken(*span):
             continue
         if language == "ru":
             name = _ru_nominative(words, first, i, last, text)
         else:
-            head = " ".join(w for _s, _e, w in words[first:i])
+            head = " ".join(text[words[first][0] : words[i - 1][1]].split())
             name = f"{head} {KK_KEYWORDS[stem]}"
         found.append((span[0], span[1], name))
     return found
@@ -275,23 +321,102 @@ def _name_start(words, i, language):
             return j
         if language == "ru":
             parse = morphology.ru_parse(word)
-            if parse is None or parse.tag.POS not in {"ADJF", "PRTF"}:
-                return None
+            if parse is None or parse.tag.POS not in {"ADJF", "PRTF"} or "Apro" in parse.tag:
+                return None  # "наш университет": a pronoun is no part of a name
         elif words[j][1] + 1 < words[j + 1][0]:
             return None  # punctuation between the words
         j -= 1
     return None
 
 
-def _name_end(words, i, text):
-    """'университета имени Ф. М. Достоевского': the name runs on through 'имени' and the
-    capitalised words (initials) after it."""
-    if i + 1 < len(words) and words[i + 1][2].lower() in {"имени", "им"}:
+# A Kazakh word with a case ending is no inner word of a name ("Грузияның Сухуми ...").
+_KK_CASE_ENDING = re.compile(
+    r"\w{3}(?:ның|нің|дың|дің|тың|тің|ға|ге|қа|ке|да|де|та|те|дағы|дегі|тағы|тегі)$"
+)
+_INITIAL = re.compile(r"[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ]\.\s*$")
+
+
+def _kk_name_start(words, first, text, country_starts):
+    """The first word of a Kazakh name found to start at `first`: back over further
+    capitalised words ("Шығыс Қазақстан университеті", "Денаус Кәсіпкерлік және педагогика
+    институты") and over "<honoree> атындағы" ("С. Аманжолов атындағы ..."). A word that
+    opens a sentence, bears a case ending or is a country's name ends the walk."""
+
+    def joined(j):  # words j and j + 1 stand side by side, or an initial's dot between
+        gap = text[words[j][1] : words[j + 1][0]]
+        return not gap.strip() or (gap.strip() == "." and len(words[j][2]) == 1)
+
+    def opens_sentence(j):
+        before = text[max(0, words[j][0] - 20) : words[j][0]].rstrip(" ")
+        if j > 0 and before.endswith(".") and len(words[j - 1][2]) == 1:
+            return False  # the dot of an initial ("С. Аманжолов")
+        return not before or before[-1] in '.!?\n–—-:«"'
+
+    j = first
+    while (
+        j > 0
+        and first - j < 3
+        and joined(j - 1)
+        and words[j - 1][2][:1].isupper()
+        and not opens_sentence(j - 1)
+        and not _KK_CASE_ENDING.search(words[j - 1][2].lower())
+        and words[j - 1][0] not in country_starts
+    ):
+        j -= 1
+    if j > 0 and words[j - 1][2].lower() == "атындағы" and joined(j - 1):
+        # The honoree: initials and a surname, or up to three names ("Қожа Ахмет Ясауи");
+        # a word that opens the sentence before a two-word name is no part of it.
+        k, initials = j - 1, False
+        while k > 0 and j - k < 5 and joined(k - 1) and words[k - 1][2][:1].isupper():
+            initial = len(words[k - 1][2]) == 1
+            if initials and not initial:
+                break
+            if opens_sentence(k - 1) and not initial and j - 1 - k >= 2:
+                break
+            k, initials = k - 1, initials or initial
+            if opens_sentence(k):
+                break
+        if k < j - 1:
+            j = k
+    return j
+
+
+_NAMED_AFTER = {"имени", "им"}
+
+
+def _country_of_the_name(words, last, text, country_starts):
+    """Whether a country's name in the genitive follows a Russian name right away."""
+    if last + 1 >= len(words) or words[last + 1][0] not in country_starts:
+        return False
+    if text[words[last][1] : words[last + 1][0]] != " ":
+        return False
+    parse = morphology.ru_parse(words[last + 1][2])
+    return parse is not None and parse.tag.case == "gent"
+
+
+def _named_after_end(words, i):
+    """Index of the last word of "им. Ф. Скорины" after the word at `i`, else `i`."""
+    if i + 1 < len(words) and words[i + 1][2].lower() in _NAMED_AFTER:
         j = i + 2
         while j < len(words) and words[j][2][:1].isupper() and j - i <= 5:
             j += 1
+        return j - 1 if j > i + 2 else i
+    return i
+
+
+def _name_end(words, i, text):
+    """'университета имени Ф. М. Достоевского', 'института искусства и дизайна им. К.
+    Бехзода': the name runs on through its genitive nouns, then through 'имени' and the
+    capitalised words (initials) after it."""
+    last = i
+    if not (i + 1 < len(words) and words[i + 1][2].lower() in _NAMED_AFTER):
+        last = _genitive_tail(words, i, text)
+    if last + 1 < len(words) and words[last + 1][2].lower() in _NAMED_AFTER:
+        j = last + 2
+        while j < len(words) and words[j][2][:1].isupper() and j - last <= 5:
+            j += 1
         return j - 1
-    return _genitive_tail(words, i, text)
+    return last
 
 
 def _genitive_tail(words, i, text):
@@ -306,6 +431,8 @@ def _genitive_tail(words, i, text):
         if word == "и":
             j += 1
             continue
+        if word in _NAMED_AFTER:
+            break
         kinds = morphology.ru_genitive_kinds(word)
         if "NOUN" in kinds and morphology.ru_parse(word).normal_form not in RU_KEYWORDS:
             last = j
@@ -329,7 +456,8 @@ def _ru_nominative_of(head, keyword, tail):
     gender = noun.normal_form if noun is None else None
     result = []
     for word in head:
-        parse = morphology.ru_parse(word)
+        # "Чирчикского": an adjective pymorphy3 does not know, read by its suffix
+        parse = morphology.ru_parse(word) or morphology.ru_guess_adjective(word)
         wanted = {"nomn", "sing"}
         if noun is not None:
             lemma = morphology.ru_parse(noun.normal_form)
@@ -338,6 +466,12 @@ def _ru_nominative_of(head, keyword, tail):
                 wanted.add(gender)
         inflected = parse.inflect(wanted) if parse is not None else None
         form = inflected.word if inflected else word
-        result.append(form[:1].upper() + form[1:] if word[:1].isupper() else form)
+        parts, written = form.split("-"), word.split("-")
+        if len(parts) == len(written):  # "Северо-Западный": each part as written
+            form = "-".join(
+                p[:1].upper() + p[1:] if w[:1].isupper() else p
+                for p, w in zip(parts, written, strict=True)
+            )
+        result.append(form)
     result.append(noun.normal_form if noun is not None else keyword)
     return (" ".join(result) + tail).strip()

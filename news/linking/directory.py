@@ -57,8 +57,14 @@ EXTRA_DEMONYMS = {
     "LU": ["Luxembourgish"],
     "CZ": ["Czech Republic"],
 }
-# Long official names worth matching ("the Kingdom of Belgium"); native spellings are not.
-_OFFICIAL_PREFIXES = ("kingdom of", "republic of", "grand duchy of", "federal republic of")
+# Long official names worth matching ("the Kingdom of Belgium", "People's Republic of
+# China", "Islamic Republic of Pakistan"); native spellings are not. The longest name wins, so
+# "People's Republic of China" is China, not Taiwan's "Republic of China".
+_OFFICIAL_NAME = re.compile(
+    r"\b(?:republic|kingdom|grand duchy|states?|sultanate|principality|commonwealth|"
+    r"federation) of\b",
+    re.IGNORECASE,
+)
 
 PARTNERSHIP_KEYWORDS = {
     Partnership.Kind.DOUBLE_DEGREE: [
@@ -289,7 +295,7 @@ class DirectoryIndex:
             if info.get("name") and info["name"] not in self._country_names[pk]:
                 self._country_names[pk].append(info["name"])
             for spelling in info.get("altSpellings") or []:
-                if spelling.lower().startswith(_OFFICIAL_PREFIXES):
+                if _OFFICIAL_NAME.search(spelling) and spelling.isascii() and "," not in spelling:
                     self._country_names[pk].append(spelling)
             if info.get("demonym"):
                 demonym_owner.setdefault(info["demonym"], []).append(

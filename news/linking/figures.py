@@ -202,14 +202,25 @@ def detect_figures(
     return found
 
 
+def _sentences_back(text, position):
+    """Indexes of the sentences a figure at `position` may be about: its own, the one
+    before it, and further back within its paragraph (up to three back): "С 1992 года на
+    факультете востоковедения КазНУ ... Ректор отметил, что ... Сегодня на факультете
+    более 10 студентов ..." is about КазНУ."""
+    sentence = text.sentence_index(position)
+    back = [sentence, sentence - 1]
+    for index in range(sentence - 2, sentence - 4, -1):
+        if index < 0 or "\n" in text.text[text.starts[index] : position]:
+            break
+        back.append(index)
+    return [index for index in back if index >= 0]
+
+
 def _new_institutions_near(text, position, new_institutions):
     """Names of the new institutions suggested in the sentence of `position`, else in the
-    sentence before it ("... visited Kozybayev University. The university, which enrolls
-    more than 6,000 students, ...")."""
-    sentence = text.sentence_index(position)
-    for index in (sentence, sentence - 1):
-        if index < 0:
-            break
+    sentences before it (`_sentences_back`: "... visited Kozybayev University. The
+    university, which enrolls more than 6,000 students, ...")."""
+    for index in _sentences_back(text, position):
         s_start, s_end = text.sentence_span(text.starts[index])
         lo = bisect.bisect_left(new_institutions, (s_start, ""))
         hi = bisect.bisect_left(new_institutions, (s_end, ""))
@@ -256,9 +267,7 @@ def _english_figures(index, text):
 def _subject(
     index, text, position, sentence_institutions, institution_hits, country_id, named_partnerships
 ):
-    sentence_index = text.sentence_index(position)
-    for offset in (0, 1):  # this sentence, else the one before it
-        current = sentence_index - offset
+    for current in _sentences_back(text, position):  # this sentence, else those before it
         institutions = sentence_institutions.get(current, set())
         if not institutions:
             continue

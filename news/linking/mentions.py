@@ -283,6 +283,27 @@ def _candidate_spans(index, text, hits):
     return found
 
 
+# The name of a mission before a country: "Embassy of the Arab Republic of Egypt in the
+# Russian Federation", "Посольства Арабской Республики Египет в Российской Федерации".
+_MISSION = (
+    r"(?:\b(?:embassy|consulate(?:[- ]general)?|high commission)\s+of|посольств\w*|консульств\w*)"
+)
+_MISSION_BEFORE = re.compile(
+    rf"{_MISSION}\s+(?:the\s+)?(?:[\w'’-]+\s+){{0,3}}"
+    rf"(?:(?:[\w'’-]+\s+){{1,4}}(?:in|to|в)\s+(?:the\s+)?(?:[\w'’-]+\s+){{0,2}})?$",
+    re.IGNORECASE,
+)
+
+
+def _in_mission_name(text, position):
+    """Whether the country at `position` is part of a mission's name."""
+    before = text[max(0, position - 90) : position]
+    lowered = before.lower()
+    if not any(word in lowered for word in ("embass", "consul", "посольств", "консульств")):
+        return False  # the usual case
+    return bool(_MISSION_BEFORE.search(before))
+
+
 def detect_mentions(raw_text, on=None):
     """Detect what a text mentions at date `on`; figures are added by figure_detection."""
     on = on or datetime.date.today()
@@ -309,9 +330,15 @@ def detect_mentions(raw_text, on=None):
             )
         )
     # A country inside an institution-like name ("Kazakh-British Technical University")
+    # or a mission's ("Посольства Арабской Республики Египет в Российской Федерации")
     # belongs to that name.
     names = Spans((s, e) for s, e, _name in candidates)
     hits = [h for h in hits if not (h.entries[0][0] == "country" and names.contains(h.start))]
+    in_missions = {
+        h.start
+        for h in hits
+        if h.entries[0][0] == "country" and _in_mission_name(text.text, h.start)
+    }
     detection = Detection(on=on, language=language)
     seen = {}
 
@@ -335,6 +362,8 @@ def detect_mentions(raw_text, on=None):
 
     sentence_institutions = defaultdict(set)
     for hit in hits:
+        if hit.start in in_missions:
+            continue  # still a name (no person's), but no country the text is about
         if len(hit.entries) == 1:  # the usual case: one entry, nothing to group
             by_kind = {hit.entries[0][0]: [hit.entries[0][1]]}
         else:
@@ -360,7 +389,7 @@ def detect_mentions(raw_text, on=None):
                 _ambassadors_mission(index, text, hit, pks[0], on, mention)
     _partnerships(index, text, sentence_institutions, mention)
     candidates += _acronyms_beside_institutions(text, hits, candidates)
-    new_names = _new_institutions(index, text, hits, candidates, mention)
+    new_names = _new_institutions(index, text, hits, candidates, mention, language)
     _new_people(index, text, language, hits, candidates, mention)
     named = {m.object_id for m in detection.mentions if m.kind == "partnership" and m.confident}
     detection.figures = detect_figures(
@@ -448,7 +477,7 @@ _RU_AMBASSADOR = r"(?:посол|посл(?:а|у|ом|е|ы|ов|ам|ами|а
 # the role names whose mission it is (a bare "Ambassador <name>" does not).
 _AMBASSADOR_OF_KAZAKHSTAN = re.compile(
     r"(?:\bambassador\s+of\s+(?:the\s+republic\s+of\s+)?kazakhstan|"
-    rf"\b{_RU_AMBASSADOR}\s+(?:республики\s+)?казахстан\w*|қазақстан\w*\s+елші\w*)\s+$",
+    rf"\b{_RU_AMBASSADOR}\s+(?:(?:республики\s+)?казахстан\w*|рк)|қазақстан\w*\s+елші\w*)\s+$",
     re.IGNORECASE,
 )
 
@@ -494,9 +523,14 @@ def _mission_and_head(index, text, hit, country_id, on, mention, hits, start, he
 # "Посол Казахстана в Бельгии", "Посольство Республики Казахстан в Германии" (before the
 # country); "Қазақстанның Бельгиядағы елшісі", "Германиядағы Қазақстан Республикасының
 # Елшілігі" (around it).
+# The host may be named in full: "в Исламской Республике Пакистан", "в Королевстве Бельгия".
+_RU_STATE_FORM = (
+    r"(?:(?:\w+\s+){0,2}(?:республик|королевств|федеративн|федераци|штат|государств|эмират|"
+    r"султанат)\w*\s+)?"
+)
 _RU_ROLE = re.compile(
     rf"\b(?P<role>{_RU_AMBASSADOR}|посольств\w*)(?:\s+(?:чрезвычайн\w+\s+и\s+полномочн\w+\s+)?)?"
-    r"(?:\s*республики)?\s*казахстан\w*\s+во?\s+$",
+    rf"\s*(?:(?:республики\s+)?казахстан\w*|рк)\s+во?\s+{_RU_STATE_FORM}$",
     re.IGNORECASE,
 )
 _KK_ROLE_AFTER = re.compile(
@@ -586,7 +620,13 @@ def _name_words(name):
 
 
 def _initials(name):
-    return sorted(w[0] for w in re.split(r"[\s-]+", name) if w[:1].isupper())
+    """The letters an acronym of the name would have ("Воронежский ГАУ" -> ВГАУ)."""
+    return sorted(
+        letter
+        for w in re.split(r"[\s-]+", name)
+        if w[:1].isupper()
+        for letter in (w if w.isupper() and len(w) > 1 else w[0])
+    )
 
 
 def _expanded_acronym(name, names_words):
@@ -600,11 +640,12 @@ def _expanded_acronym(name, names_words):
     )
 
 
-def _new_institutions(index, text, hits, candidates, mention):
+def _new_institutions(index, text, hits, candidates, mention, language="en"):
     """Suggest the institution-like names that are no directory entry; return {span start:
     name} of those suggested as new. A name whose words are those of a known institution in
     another order is that institution; one whose words are part of a known or suggested
-    institution's name is offered as that institution's alias, not as a new one."""
+    institution's name (in English or in the text's language: "Фараби атындағы Қазақ ұлттық
+    университеті" beside ҚазҰУ) is offered as that institution's alias, not as a new one."""
     country_hits = [h for h in hits if h.entries[0][0] == "country"]
     country_starts = [h.start for h in country_hits]
     home = index.home_country_id
@@ -635,6 +676,8 @@ def _new_institutions(index, text, hits, candidates, mention):
         alias_of = next(
             (pk for pk, known in known_words.items() if len(words) >= 2 and words < known), None
         )
+        if alias_of is None and language in ("ru", "kk") and known_here:
+            alias_of = _part_of_cyrillic_name(index, language, name, known_here)
         if alias_of is not None:
             mention(
                 "new_institution", None, start, end, False, name=name,
@@ -662,6 +705,30 @@ def _new_institutions(index, text, hits, candidates, mention):
         decided[name] = "new"
     _acronyms_of_suggested(text, suggested)
     return suggested
+
+
+def _key_words(key):
+    return frozenset(part for word in key for part in word.split("-") if part)
+
+
+def _part_of_cyrillic_name(index, language, name, institutions):
+    """The known institution (of `institutions`) one of whose names in `language` holds
+    every word of `name` and more, compared by word keys, so in any case."""
+    cyrillic = index.cyrillic(language)
+    names_of = getattr(cyrillic, "_institution_key_words", None)
+    if names_of is None:  # built once per index
+        names_of = defaultdict(list)
+        for key, entries in cyrillic.names.items():
+            for kind, pk in entries:
+                if kind == "institution":
+                    names_of[pk].append(_key_words(key))
+        cyrillic._institution_key_words = names_of
+    words = _key_words(morphology.name_key(name, language))
+    if len(words) < 2:
+        return None
+    return next(
+        (pk for pk in sorted(institutions) if any(words < known for known in names_of[pk])), None
+    )
 
 
 _QUALIFIED_NOUN = re.compile(r"\s+(?:project|initiative|festival)\b", re.IGNORECASE)

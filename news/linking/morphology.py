@@ -15,7 +15,8 @@ is the sequence of its words' keys; a text matches a name where its keys follow 
 
 Both sides (directory names and the text) go through the same function, so an ending
 taken off a name's word is also taken off the text's word: the key needs to be the same,
-not linguistically right. Letters that spell one sound two ways are merged (ё/е, й/и),
+not linguistically right. Letters that spell one sound two ways are merged (ё/е, й/и, and
+in Russian ы/и),
 and doubled letters are made single, since transliterated names vary there
 ("Вассиленко", "Василенко").
 """
@@ -73,6 +74,14 @@ def ru_parse(word):
 
 
 @functools.lru_cache(maxsize=10_000)
+def ru_guess_adjective(word):
+    """pymorphy3's guess for a word it does not know, when the guess is an adjective
+    ("Чирчикского" -> "чирчикский"), else None."""
+    parse = _morph().parse(word.lower())[0]
+    return parse if parse.tag.POS == "ADJF" else None
+
+
+@functools.lru_cache(maxsize=10_000)
 def ru_genitive_kinds(word):
     """The parts of speech ("NOUN", "ADJF") a word can be in the genitive, by any of
     pymorphy3's parses of it ("культуры" is a genitive singular as well as a plural)."""
@@ -89,7 +98,8 @@ def ru_key(word):
         parse = ru_parse(lowered)
         if parse is not None and parse.tag.POS not in {"NUMR", "PREP", "CONJ", "PRCL"}:
             lowered = parse.normal_form
-    key = _plain(lowered)
+    # Kazakh names in Russian spell one sound with ы or и ("Кыстафин", "Кистафин").
+    key = _plain(lowered).replace("ы", "и")
     for ending in RU_ENDINGS:
         if key.endswith(ending) and len(key) - len(ending) >= _MIN_STEM:
             key = key[: -len(ending)]
@@ -97,9 +107,16 @@ def ru_key(word):
     return _DOUBLE.sub(r"\1", key)
 
 
+# Stems that end like a suffix: "түрікмен" (Turkmen) is no "түрік" (Turkish) with "-мен".
+_KK_WHOLE_STEMS = ("түрікмен",)
+
+
 @functools.lru_cache(maxsize=50_000)
 def kk_key(word):
     key = _plain(word)
+    for stem in _KK_WHOLE_STEMS:
+        if key.startswith(stem):
+            return stem
     for _pass in range(2):  # "қазақстандық": -дық, then "қазақстан" like the bare name
         for group in KK_ENDINGS:
             for _round in range(2):
@@ -206,6 +223,7 @@ RU_COUNTRY_EXTRA = {
     "US": ["США"],
     "GB": ["Великобритания", "Соединенное Королевство"],
     "CN": ["КНР"],
+    "ZA": ["ЮАР", "Южно-Африканская Республика", "Южноафриканская Республика"],
     "DE": ["ФРГ"],
 }
 RU_ADJECTIVES = {
@@ -237,7 +255,9 @@ KK_COUNTRIES = {
     "ID": ["Индонезия"], "VN": ["Вьетнам"], "IL": ["Израиль"], "GE": ["Грузия"],
     "AM": ["Армения"], "LV": ["Латвия"], "EE": ["Эстония"], "PT": ["Португалия"],
 }  # fmt: skip
-KK_ADJECTIVES = {"DE": ["неміс"], "TR": ["түрік"], "CN": ["қытайлық"], "GB": ["британдық"]}
+KK_ADJECTIVES = {
+    "DE": ["неміс"], "TR": ["түрік"], "CN": ["қытайлық"], "GB": ["британдық"], "TM": ["түрікмен"],
+}  # fmt: skip
 
 # Titles of posts, as Russian and Kazakh texts write them before a name.
 TITLES = {

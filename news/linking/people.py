@@ -26,11 +26,12 @@ ROLES = {
     "en": [
         "ambassador extraordinary and plenipotentiary", "ambassador", "ambassadors",
         "consul general", "consul", "deputy minister", "minister", "vice-minister",
-        "secretary of state", "secretary", "president and vice-chancellor", "president",
+        "secretary of state", "secretary general", "secretary-general", "secretary",
+        "attaché", "attache", "president and vice-chancellor", "president",
         "presidents", "vice-president", "vice-rector", "vice rector", "first vice-rector",
         "rector", "vice-chancellor", "vice chancellor", "chancellor", "provost", "dean",
         "director", "head", "chairman", "chairwoman", "chair", "governor", "mayor",
-        "vice-principal", "principal", "counsellor", "adviser", "advisor",
+        "vice-principal", "principal", "counsellor", "adviser", "advisor", "assistant",
     ],
     "ru": [
         "чрезвычайный и полномочный посол", "посол", "посла", "послу", "послом", "послы",
@@ -38,24 +39,30 @@ ROLES = {
         "заместитель министра", "замминистра", "министр", "президент", "вице-президент",
         "проректор", "ректор", "декан", "директор", "председатель правительства",
         "председатель", "губернатор", "аким", "премьер-министр",
-        "заместитель председателя правительства", "вице-премьер", "депутат",
+        "заместитель председателя правительства", "вице-премьер", "депутат", "атташе",
+        "советник", "секретарь", "заведующ", "доцент", "заместитель", "помощник",
+        "представитель", "вице-министр", "доц",
     ],
     "kk": [
         "елші", "елшісі", "бас консул", "консул", "министр", "министрі", "президент",
         "президенті", "бірінші проректоры", "проректор", "проректоры", "ректор", "ректоры",
         "декан", "деканы", "директор", "директоры", "әкім", "әкімі", "басшысы", "төрағасы",
-        "хатшы", "хатшысы", "мемлекеттік хатшы", "мемлекет хатшысы",
+        "хатшы", "хатшысы", "мемлекеттік хатшы", "мемлекет хатшысы", "атташе", "атташесі",
+        "бас өкілі", "өкілі", "доцент", "доценті", "маманы", "мамандары", "меңгеруші",
+        "меңгерушісі",
     ],
 }  # fmt: skip
 HONORIFICS = {
     "dr", "dr.", "prof", "prof.", "professor", "mr", "mr.", "ms", "ms.", "mrs", "mrs.",
-    "h.e.", "h.e", "lord", "sir", "профессор", "проф.", "доктор", "г-н", "госпожа", "господин",
+    "h.e.", "h.e", "lord", "sir", "профессор", "проф.", "доктор", "д-р", "г-н", "госпожа",
+    "господин",
     "мырза", "ханым",
 }  # fmt: skip
 PASS_OVER = {
     "of", "the", "to", "in", "for", "at", "and", "on", "de", "von", "van", "der", "la",
     "extraordinary", "plenipotentiary", "federal", "first", "acting",
-    "и", "в", "по", "при", "республики", "казахстан", "рф", "рк", "чрезвычайный",
+    "и", "в", "по", "при", "республики", "казахстан", "рф", "рк", "чрезвычайный", "г",
+    "городе", "города",
     "полномочный", "науки", "высшего", "образования", "правительства",
     "және", "бойынша", "мен", "бен", "пен",
     "міндетін", "атқарушы", "атқарушысы", "уақытша",  # "директорының міндетін атқарушы"
@@ -75,7 +82,7 @@ ORGANISATION_WORDS = {
 }  # fmt: skip
 _RU_CASE_ENDINGS = {
     "ablt": ["ым", "им", "ом", "ем", "ой", "ей", "ю"],
-    "gent": ["ого", "его", "а", "я", "ой", "ей", "ы", "и"],
+    "gent": ["ого", "его", "а", "я", "ой", "ей", "ы"],  # "Энвер Сурти" keeps its -и
     "datv": ["ому", "ему", "у", "ю", "ой", "ей", "е"],
     "accs": ["ого", "его", "а", "я", "у", "ю"],
     "loct": ["ом", "ем", "е", "ой", "ей"],
@@ -88,7 +95,26 @@ _RU_VOWELS = set("аеёиоуыэюя")
 _RU_ORGANISATION_NOUNS = {
     "университет", "институт", "академия", "колледж", "школа", "министерство", "факультет",
     "центр", "посольство", "консульство", "фонд", "ассоциация", "кафедра", "ведомство",
+    "отдел", "департамент", "управление", "служба", "сектор", "представительство",
 }  # fmt: skip
+
+
+# Ranks and titles written before a name, in any case ("генерал-майором Мухаммадом ...").
+_RU_RANKS = {
+    "генерал", "генерал-майор", "генерал-лейтенант", "генерал-полковник", "полковник",
+    "адмирал", "академик", "профессор", "доцент", "доктор", "господин", "госпожа",
+}  # fmt: skip
+
+
+@functools.lru_cache(maxsize=10_000)
+def _is_honorific(word, language):
+    lowered = word.lower()
+    if lowered in HONORIFICS or lowered.strip(".") in HONORIFICS:
+        return True
+    if language != "ru" or not word[:1].islower():
+        return False
+    parse = morphology.ru_parse(word)
+    return parse is not None and parse.normal_form in _RU_RANKS
 
 
 def _ru_organisation_noun(word):
@@ -110,30 +136,87 @@ def _role_pattern(language):
     roles = sorted(ROLES[language], key=len, reverse=True)
     body = "|".join(re.escape(r) for r in roles)
     # Russian and Kazakh roles are inflected: "премьер-министром", "ректорымен".
-    ending = r"\w*" if language in ("ru", "kk") else ""
+    ending = {"ru": _RU_ROLE_ENDING + r"(?:-\w+)?", "kk": r"\w*(?:-\w+)?"}.get(language, "")
     return re.compile(rf"(?<![\w-])(?:{body}){ending}(?![\w-])", re.IGNORECASE)
 
 
+# English roles take a rank before them: "Deputy Secretary General", "Acting Dean" (looked
+# for before a role found, so the scan of the text stays one plain alternation).
+_RANK_BEFORE = re.compile(r"(?:deputy|acting)\s+$", re.IGNORECASE)
+
+
 _SENTENCE_END = re.compile(
-    r"(?<![A-ZА-ЯӘҒҚҢӨҰҮҺІ][a-zа-яәғқңөұүһі])(?<![A-ZА-ЯӘҒҚҢӨҰҮҺІ])[.;!?](?:\s|$)|\n"
+    r"(?<![A-ZА-ЯӘҒҚҢӨҰҮҺІ][a-zа-яәғқңөұүһі])(?<![A-ZА-ЯӘҒҚҢӨҰҮҺІ])(?<![\s.][а-яёәғқңөұүһі])(?<!\sим)"
+    r"[.;!?](?:\s|$)|\n"
 )
 
 
 @functools.lru_cache(maxsize=10_000)
 def _is_role_word(word, language):
-    return bool(role_pattern(language).fullmatch(word))
+    pattern = role_pattern(language)
+    if pattern.fullmatch(word):
+        return True
+    return "-" in word and any(pattern.fullmatch(part) for part in word.split("-")[1:])
 
 
 def _split_at_organisation_words(run):
-    """'Education Shafqat Mahmood' -> 'Shafqat Mahmood': the words after the last word of
-    an organisation's name."""
+    """'Education Shafqat Mahmood' -> 'Shafqat Mahmood', 'KazNU K N Mukanov' -> 'K N
+    Mukanov': the words after the last word or acronym of an organisation's name, and of
+    those the name (`_trim_to_name`)."""
     for index in range(len(run) - 1, -1, -1):
-        if run[index][2].lower().strip(".") in ORGANISATION_WORDS:
-            return run[index + 1 :]
-    return run
+        word = run[index][2]
+        if word.lower().strip(".") in ORGANISATION_WORDS or _is_acronym(word):
+            return _trim_to_name(run[index + 1 :])
+    return _trim_to_name(run)
 
 
+_ACRONYM = re.compile(r"[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ]{2}")
+_KK_OF_PLACE = re.compile(r"\w{3}(?:дағы|дегі|тағы|тегі)$")
+_STATE_WORD = re.compile(r"(?:республик|королевств|федераци|корольдіг|эмират|әмірлі|султанат)")
+
+
+def _is_acronym(word):
+    """'KAZINFORM', 'KazNU', 'ҚазҰУ': two capitals in a row are no part of a person's name
+    ('McLeod' has none)."""
+    return bool(_ACRONYM.search(word))
+
+
+_AND = ("and", "и", "және")
+_MAX_NAMES = 3
+_KK_PLURAL = re.compile(r"(?:лар|лер|дар|дер|тар|тер)")
+
+
+def _is_plural(role, language):
+    """'ambassadors', 'депутаты', 'мамандары': a role that several names may follow."""
+    last = role.split()[-1].lower()
+    if language == "en":
+        return last.endswith("s")
+    if language == "kk":
+        return bool(_KK_PLURAL.search(last))
+    parse = morphology.ru_parse(last)
+    return parse is not None and "plur" in parse.tag
+
+
+def _role_follows(text, position, language):
+    """Whether ', <role>' follows `position` ('Tian Lulu, Deputy Secretary General')."""
+    after = re.match(
+        r",\s+(?:the\s+)?(?:(?:deputy|acting)\s+)?", text[position : position + 20], re.I
+    )
+    return bool(after) and bool(role_pattern(language).match(text, position + after.end()))
+
+
+# A Russian role takes a case ending ("ректором", "заведующего"), no other suffix
+# ("ректорате" is a place, "Консульским" an adjective).
+_RU_ROLE_ENDING = (
+    r"(?:ами|ями|ого|его|ому|ему|ий|ый|ам|ям|ах|ях|ов|ев|ей|ом|ем|ём|им|ым|ой|а|я|у|ю|е|ы|и)?"
+)
 _PATTERNS = {}
+
+
+@functools.cache
+def _role_first_words(language):
+    """First words of the roles of several words ("бас" of "бас консул")."""
+    return frozenset(role.split()[0] for role in ROLES[language] if " " in role)
 
 
 def role_pattern(language):
@@ -160,12 +243,50 @@ def _run_is_name(run):
     return _words_are_a_name(tuple(w for _s, _e, w in run))
 
 
+_PATRONYMIC = re.compile(r"\w{3}(?:ович|евич|ьич|овна|евна|ична|инична)$", re.IGNORECASE)
+
+
+def _trim_to_name(run):
+    """The name in a run that also holds a place before it: 'Воронеж Т.Н. Намазбеков' ->
+    'Т.Н. Намазбеков' (initials open a name), 'Ростов-на-Дону Курганбаев Рустам
+    Тухтарджанович' -> the surname, name and patronymic (a patronymic ends or follows the
+    first name)."""
+    lo, hi = _name_bounds(tuple(w for _s, _e, w in run))
+    return run[lo:hi]
+
+
+@functools.lru_cache(maxsize=10_000)
+def _name_bounds(words):
+    """(first, end) indexes of the name in the words of a run (`_trim_to_name`)."""
+    for index in range(len(words) - 3, -1, -1):
+        word = words[index]
+        if len(word) > 1 and morphology.CYRILLIC.match(word) and _ru_common_noun(word):
+            lo, hi = _name_bounds(words[index + 1 :])  # "Мажилиса Нуртай Сабильянов"
+            return index + 1 + lo, index + 1 + hi
+    first_initial = next((i for i, w in enumerate(words) if len(w) == 1), None)
+    if first_initial and first_initial < len(words) - 1:
+        if len(words[first_initial + 1]) > 1 and first_initial == len(words) - 2:
+            first_initial -= 1  # one middle initial: "Сильвестер Б. Рошер"
+        return first_initial, len(words)
+    patronymic = next((i for i, w in enumerate(words) if _PATRONYMIC.search(w)), None)
+    if patronymic is not None:
+        if patronymic == len(words) - 1 and patronymic >= 2:
+            return patronymic - 2, len(words)
+        if 1 <= patronymic < len(words) - 1:
+            return patronymic - 1, patronymic + 2
+    return 0, len(words)
+
+
 @functools.lru_cache(maxsize=10_000)
 def _words_are_a_name(words):
-    if any(len(w) > 1 and w.isupper() for w in words):
-        return False  # "АО", "KAZINFORM": an acronym is no part of a person's name
+    if any(_is_acronym(w) for w in words):
+        return False  # "АО", "KAZINFORM", "KazNU": an acronym is no part of a person's name
     if any(w.lower().strip(".") in ORGANISATION_WORDS for w in words):
         return False
+    if any(_KK_OF_PLACE.search(w.lower()) for w in words):
+        return False  # "Алматыдағы": "(the one) in Almaty" is no name
+    if any(_STATE_WORD.match(w.lower()) for w in words):
+        return False  # "Исламской Республики": a state's name
     return all(_CAPITAL.match(w) for w in words) and not all(w.isupper() for w in words)
 
 
@@ -174,9 +295,11 @@ def _nominative(words, language, role_word):
     """The words of a name (a tuple) in the nominative, as a tuple."""
     if language == "kk":
         last = words[-1]
-        for ending in sorted(morphology.KK_SUFFIX_AFTER_HYPHEN, key=len, reverse=True):
-            if len(ending) >= 2 and last.lower().endswith(ending) and len(last) - len(ending) >= 3:
-                return (*words[:-1], last[: -len(ending)])
+        for ending in _KK_NAME_ENDINGS:
+            if last.lower().endswith(ending) and len(last) - len(ending) >= 3:
+                stem = last[: -len(ending)]
+                if _kk_harmonises(stem, ending):
+                    return (*words[:-1], stem)
         return words
     if language != "ru":
         return words
@@ -191,6 +314,9 @@ def _nominative(words, language, role_word):
             inflected = known.inflect({"nomn"})
             result.append(inflected.word.capitalize() if inflected else word)
             continue
+        if word.lower().endswith(("овой", "евой", "ёвой", "иной", "ской")):
+            result.append(word[:-2] + "а" if not word.endswith("ской") else word[:-2] + "ая")
+            continue  # "Дерканосовой" -> "Дерканосова"
         for ending in _RU_CASE_ENDINGS[case]:
             if word.lower().endswith(ending) and len(word) - len(ending) >= 3:
                 word = word[: -len(ending)]
@@ -199,6 +325,56 @@ def _nominative(words, language, role_word):
                 break
         result.append(word)
     return tuple(result)
+
+
+_KK_BACK, _KK_FRONT = set("аоұы"), set("әеөүіэ")
+# Case endings a bare name takes; "-на", "-нда" follow a possessive only ("Аверина" keeps
+# its "-на").
+_KK_NAME_ENDINGS = sorted(
+    (
+        e
+        for e in morphology.KK_SUFFIX_AFTER_HYPHEN
+        if len(e) >= 2 and not e.startswith(("на", "не", "нда", "нде"))
+    ),
+    key=len,
+    reverse=True,
+)
+
+
+def _kk_harmonises(stem, ending):
+    """Whether a Kazakh case ending fits the stem's last vowel: back vowels take back
+    endings ("Маликпен", "Анжельенің"), so "-де" is no ending of "Ағазаде". The
+    instrumental (-мен, -бен, -пен) goes with any stem, and so does a stem whose last vowel
+    is one of the loan letters и, у, ю, я."""
+    if ending in ("мен", "бен", "пен"):
+        return True
+    vowel = next((c for c in reversed(stem.lower()) if c in "аоұыәеөүіэиуюяё"), "")
+    if vowel in _KK_BACK:
+        return not set(ending) & _KK_FRONT
+    if vowel in _KK_FRONT:
+        return not set(ending) & _KK_BACK
+    return True
+
+
+def _same_as_a_full_name(found):
+    """'М.Бүркітбаев' beside 'Мұхамбетқали Бүркітбаев', 'B. Zhumagulov' beside 'Bakytzhan
+    Zhumagulov': initials and a surname name a person suggested in full already."""
+    full = {}
+    for person in found:
+        words = person.name.split()
+        if len(words) >= 2 and len(words[0]) > 2 and "." not in words[0]:
+            full.setdefault(words[-1].lower(), set()).add(words[0][0].lower())
+    kept = []
+    for person in found:
+        parts = [p for p in re.split(r"[\s.]+", person.name) if p]
+        initials, surname = parts[:-1], parts[-1].lower() if parts else ""
+        if not (
+            initials
+            and all(len(p) == 1 for p in initials)
+            and initials[0].lower() in full.get(surname, ())
+        ):
+            kept.append(person)
+    return kept
 
 
 def detect_new_people(text, language, taken, known_people, organisation_of, tokens=None):
@@ -210,37 +386,90 @@ def detect_new_people(text, language, taken, known_people, organisation_of, toke
     for match in pattern.finditer(text):
         if tokens is not None and _ends_at_once(match.end(), tokens, language, taken, known_people):
             continue
-        role = text[match.start() : match.end()]
+        role_start = match.start()
+        if (
+            language == "en"
+            and text[role_start - 2 : role_start] in ("y ", "g ")  # "deputy ", "acting "
+            and (rank := _RANK_BEFORE.search(text, max(0, role_start - 8), role_start))
+        ):
+            role_start = rank.start()
+        role = text[role_start : match.end()]
+        if language == "ru" and _after_a_role(text, match.start()):
+            continue  # "заместитель премьер-министра ...": the name is the outer role's
         window_end = min(len(text), match.end() + 180)
-        sentence_end = _SENTENCE_END.search(text[match.end() : window_end])
+        # "доц. З. Адилов": the dot of an abbreviated role ends no sentence
+        after = match.end() + (
+            match.end() - match.start() <= 4 and text[match.end() : match.end() + 1] == "."
+        )
+        sentence_end = _SENTENCE_END.search(text[after:window_end])
         if sentence_end:
-            window_end = match.end() + sentence_end.start() + 1
+            window_end = after + sentence_end.start() + 1
         words = _words(text, match.end(), window_end, tokens)
-        run, plural = [], role.lower().endswith("s") and language == "en"
+        run, plural = [], _is_plural(role, language)
         organisation = [match.end(), match.end()]
         names = []
+        previous_end, previous, comma, run_after_comma = match.end(), "", False, False
+        portfolio = 0
         for start, end, word in words:
             lowered = word.lower()
+            if lowered == "по" and language == "ru":
+                portfolio = 5
+            # ", Tian Lulu" and ", and Kairat Mami" both follow a comma
+            comma = text.find(",", previous_end, start) != -1 or (comma and previous in _AND)
+            previous_end, previous = end, lowered
             if known_people.contains(start):
                 break  # the role belongs to a known person
+            if run and comma:
+                # A comma ends a name. "Vice-Minister of ..., Tian Lulu, Deputy Secretary
+                # General of ...": a name between commas with a role after it holds that role.
+                run = _split_at_organisation_words(run) if not _run_is_name(run) else run
+                if _run_is_name(run):
+                    if not (run_after_comma and _role_follows(text, run[-1][1], language)):
+                        names.append(run)
+                    run = []
+                    if not (plural and len(names) < _MAX_NAMES):
+                        break  # "мамандары Людмила Доржиева, Елена Аверина": several
+                if run:
+                    organisation[1] = run[-1][1]
+                run = []
             if taken(start, end):
                 if run:
-                    break
+                    if _run_is_name(_split_at_organisation_words(run)):
+                        break
+                    run = []  # "Al-Farabi KazNU": words of the organisation's name
                 organisation[1] = end
                 continue
-            if lowered.strip(".") in HONORIFICS or lowered in HONORIFICS:
+            if word.islower() and len(word) == 1 and text[end : end + 1] == ".":
+                continue  # "проректоры м.а. Қанатбек ...": an abbreviation
+            if _is_honorific(word, language):
                 if run:  # "of PSU, Professor Aryn Orsariyev": what came before is the place
                     organisation[1] = run[-1][1]
                     run = []
                 continue
-            if _CAPITAL.match(word) and not _is_role_word(word, language):
+            if run and _KK_OF_PLACE.search(lowered):
+                # "Лиат Вексельман Павлодардағы ...": "(the one) in Pavlodar" ends a name
+                if _run_is_name(run):
+                    break
+                run = []
+                continue
+            # "... Алматыдағы Бас консулымен": a role of several words starts a word early
+            if (
+                _CAPITAL.match(word)
+                and not _is_role_word(word, language)
+                and not (
+                    lowered in _role_first_words(language)
+                    and role_pattern(language).match(text, start)
+                )
+            ):
+                if not run:
+                    run_after_comma = comma
                 run.append((start, end, word))
                 continue
             if run:
                 run = _split_at_organisation_words(run) if not _run_is_name(run) else run
                 if _run_is_name(run):
                     names.append(run)
-                    if not (plural and lowered == "and" and len(names) < 2):
+                    if not (plural and lowered in _AND and len(names) < _MAX_NAMES):
                         break
                 elif run:
                     organisation[1] = run[-1][1]
@@ -248,23 +477,33 @@ def detect_new_people(text, language, taken, known_people, organisation_of, toke
                 if _is_role_word(word, language):
                     break
                 continue
+            if _is_role_word(word, language):
+                continue  # "the Chairman of the Board-Rector", "представитель президента"
             if lowered in PASS_OVER:
+                continue
+            if portfolio and word[:1].islower():
+                # "проректора по учебной работе Н.М. ...", "министр ... по национальной
+                # политике и внешним связям Багиев ...": the portfolio's words
+                portfolio -= 1
                 continue
             if language == "ru" and _ru_organisation_noun(word):
                 organisation[1] = end
                 continue
+            if language == "ru" and _ru_portfolio_word(word):
+                continue
             break  # a verb or another word: the role's phrase is over
         if run and not _run_is_name(run):
             run = _split_at_organisation_words(run)
-        if run and _run_is_name(run) and len(names) < (2 if plural else 1):
+        if run and _run_is_name(run) and len(names) < (_MAX_NAMES if plural else 1):
             names.append(run)
         for run in names:
             # "Culture Muhammad Shahhat Al-Jindi": organisation words before the name
+            run = _trim_to_name(run)
             start, end = run[0][0], run[-1][1]
             words = tuple(w for _s, _e, w in run)
             nominative = _nominative(words, language, role)
-            # The text's own spelling ("М. Бүркітбаев") unless a case ending was taken off.
-            name = text[start:end] if nominative == words else " ".join(nominative)
+            # The text's own spelling ("М. Бүркітбаев", "А.В. Агибалов"), case endings off.
+            name = _respelt(text, run, nominative)
             if name.lower() in seen:
                 continue
             seen.add(name.lower())
@@ -281,7 +520,40 @@ def detect_new_people(text, language, taken, known_people, organisation_of, toke
                 )
             )
     found += _name_then_role(text, language, taken, known_people, organisation_of, seen, tokens)
-    return found
+    return _same_as_a_full_name(found)
+
+
+def _respelt(text, run, words):
+    """The text of the run with its words replaced by `words` (their nominative)."""
+    parts, position = [], run[0][0]
+    for (start, end, _word), new in zip(run, words, strict=True):
+        parts += [text[position:start], new]
+        position = end
+    return "".join(parts)
+
+
+def _after_a_role(text, position):
+    """Whether the word before `position` is a Russian role ("заместитель", "советник")."""
+    before = text[max(0, position - 40) : position]
+    match = re.search(r"([\w-]+)\s+$", before)
+    return bool(match) and _is_role_word(match[1], "ru")
+
+
+def _ru_portfolio_word(word):
+    """'культуры', 'финансов', 'сельского': a lower-case word in the genitive after a
+    Russian role is its portfolio ("министр культуры и информации Аида Балаева")."""
+    return word.islower() and bool(morphology.ru_genitive_kinds(word) & {"NOUN", "ADJF"})
+
+
+def _ru_common_noun(word):
+    """'Мажилиса', 'Министерства': a capitalised word pymorphy3 knows as a noun that is no
+    name is a body's name, not a person's."""
+    parse = morphology.ru_parse(word)
+    return (
+        parse is not None
+        and parse.tag.POS == "NOUN"
+        and not {"Name", "Surn", "Patr"} & parse.tag.grammemes
+    )
 
 
 def _ends_at_once(position, tokens, language, taken, known_people):
@@ -296,17 +568,22 @@ def _ends_at_once(position, tokens, language, taken, known_people):
     lowered = word.lower()
     if not word[:1].islower() or lowered in PASS_OVER or lowered in HONORIFICS:
         return False
-    if lowered.strip(".") in HONORIFICS or (language == "ru" and _ru_organisation_noun(word)):
+    if _is_honorific(word, language) or (language == "ru" and _ru_organisation_noun(word)):
         return False
+    if len(word) == 1:
+        return False  # an abbreviation ("м.а.", "и.о.") may come before the name
+    if _is_role_word(word, language) or (language == "ru" and _ru_portfolio_word(word)):
+        return False  # "помощник президента ...", "министр культуры ..."
     return not taken(starts[k], ends[k]) or known_people.contains(starts[k])
 
 
 @functools.cache
 def _name_then_role_pattern():
     pattern = re.compile(
-        r"(?P<name>(?-i:(?:[A-Z][\w'-]+\s+){1,3}[A-Z][\w'-]+)),\s+(?:the\s+)?(?P<role>"
+        r"(?P<name>(?-i:(?:[A-Z][\w'.-]*\s+){1,3}[A-Z][\w'-]+)),"
+        r"\s+(?:the\s+)?(?P<role>(?:(?:deputy|acting)\s+)?"
         + role_pattern("en").pattern
-        + r")(?P<rest>[^.;]{0,160})",
+        + r")(?P<rest>[^.;,]{0,160})",
         re.IGNORECASE,
     )
     return pattern, keyword_automaton({role.lower() for role in ROLES["en"]})
@@ -328,9 +605,12 @@ def _name_then_role(text, language, taken, known_people, organisation_of, seen, 
         if known_people.overlaps(start, end):
             continue
         run = _words(text, start, end, tokens)
+        if run and _is_honorific(run[0][2], language):  # "Mr. John Smith, the Rector"
+            run = run[1:]
+            start = run[0][0] if run else end
         if not _run_is_name(run):
             continue
-        name = match["name"]
+        name = text[start:end]
         if name.lower() in seen:
             continue
         seen.add(name.lower())

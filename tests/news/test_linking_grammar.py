@@ -5,7 +5,8 @@ import pytest
 
 from news.linking import detect_mentions
 from news.linking.morphology import tokenise, tokens
-from tests.factories import make_embassy, make_person, make_position
+from partners.models import Country
+from tests.factories import make_embassy, make_institution, make_person, make_position
 
 from .conftest import CORPUS
 
@@ -84,3 +85,374 @@ def test_english_acronym_of_a_new_institution_carries_its_figure(db):
     assert _new(found, "new_institution") == {"Kazan Federal University"}
     (figure,) = found.figures
     assert (figure.value, figure.subject_name) == (68, "Kazan Federal University")
+
+
+def _roles(detection):
+    return {m.name: m.role for m in detection.mentions if m.kind == "new_person"}
+
+
+def test_english_official_country_name_wins_over_a_shorter_one_inside_it(db):
+    found = detect_mentions(
+        "The Consul General of the People's Republic of China in Almaty opened the exhibition."
+    )
+    codes = {str(c.code) for c in Country.objects.filter(pk__in=found.ids("country"))}
+    assert codes == {"CN"}  # not Taiwan's "Republic of China"
+
+
+def test_english_list_of_names_each_followed_by_its_role(db):
+    found = detect_mentions(
+        "The ceremony was attended by Anna Berg, Advisor to the President of Kazakhstan, "
+        "Li Wen, Deputy Secretary General of the Scholarship Council of China, and Omar Haddad, "
+        "Chairman of the Board of Directors of the university."
+    )
+    assert _roles(found) == {
+        "Anna Berg": "Advisor",
+        "Li Wen": "Deputy Secretary General",
+        "Omar Haddad": "Chairman",
+    }
+
+
+def test_english_role_then_name_before_a_comma_keeps_its_role(db):
+    found = detect_mentions(
+        "The agreement was signed by Minister of Education of Kazakhstan Aida Sultan, "
+        "Ambassador of Italy to Kazakhstan Marco Rossi and Rector of Turin University Ida Moretti."
+    )
+    assert _roles(found) == {
+        "Aida Sultan": "Minister",
+        "Marco Rossi": "Ambassador",
+        "Ida Moretti": "Rector",
+    }
+
+
+@pytest.mark.parametrize("known", [False, True])
+def test_english_initials_after_an_acronym_of_the_organisation_are_the_name(db, known):
+    if known:
+        make_institution("Eastern State University", short_name="EaSU", country_code="KZ")
+    found = detect_mentions("The guest met with First Vice-Rector of EaSU D.S. Omarov.")
+    assert _new(found, "new_person") == {"D.S. Omarov"}
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # "<honoree> атындағы" and its initials belong to the name
+        (
+            "Делегация Ж. Бекова атындағы Шығыс Азия университетіне барды.",
+            "Ж. Бекова атындағы Шығыс Азия университеті",
+        ),
+        # further capitalised words, a country's name among them
+        (
+            "Келісімге Оңтүстік Қазақстан университеті қол қойды.",
+            "Оңтүстік Қазақстан университеті",
+        ),
+        (
+            "Бұдан былай Бұхара Кәсіпкерлік және педагогика институтымен жұмыс істейді.",
+            "Бұхара Кәсіпкерлік және педагогика институты",
+        ),
+        # a country in the genitive before the name, or a word that opens the sentence, is not
+        ("Ол Грузияның Батуми теңіз академиясында оқиды.", "Батуми теңіз академиясы"),
+        ("Биыл Тарту университетінде жиырма студент оқиды.", "Тарту университеті"),
+    ],
+)
+def test_kazakh_institution_name_reaches_back_over_capitalised_words_and_its_honoree(
+    db, text, name
+):
+    assert _new(detect_mentions(text), "new_institution") == {name}
+
+
+def test_kazakh_shortened_name_of_a_known_institution_is_its_alias(db):
+    known = make_institution(
+        "Abylkas Saginov Karaganda Technical University",
+        country_code="KZ",
+        name_kk="Әбілқас Сағынов атындағы Қарағанды техникалық университеті",
+        short_name_kk="ҚарТУ",
+    )
+    found = detect_mentions(
+        "Сағынов атындағы Қарағанды техникалық университетінде (ҚарТУ) кездесу өтті."
+    )
+    (suggestion,) = [m for m in found.mentions if m.kind == "new_institution"]
+    assert suggestion.alias_of == known.pk
+
+
+def test_kazakh_name_keeps_an_ending_that_does_not_fit_its_vowels(db):
+    found = detect_mentions(
+        "Кездесуге Мәдени орталығының басшысы Хасан Ағазаде және Білім орталығының басшысы "
+        "Анна Мюллерді шақырды. Кездесу Сара Ахметовамен өтті, бас консулы Пьер Лефеврдің "
+        "сөзі тыңдалды."
+    )
+    # "-де" after a back vowel is part of the name; "-ді", "-дің" after front vowels are endings
+    assert {"Хасан Ағазаде", "Анна Мюллер", "Пьер Лефевр"} <= _new(found, "new_person")
+
+
+def test_kazakh_place_word_and_a_role_of_two_words_are_no_name(db):
+    found = detect_mentions(
+        "ҚазҰУ ректоры Иранның Алматыдағы Бас консулымен кездесті. Бас консул Суна Ахмади "
+        "университетке алғыс айтты."
+    )
+    assert _new(found, "new_person") == {"Суна Ахмади"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Университеттің бірінші проректоры Мұхамбетқали Ержанов баяндады. Проректор "
+        "М.Ержанов университеттің жетістіктері туралы айтты.",
+        "Rector Bakytzhan Omarov spoke first. Then Rector B. Omarov opened the exhibition.",
+    ],
+)
+def test_initials_and_surname_of_a_person_named_in_full_are_that_person(db, text):
+    assert len(_new(detect_mentions(text), "new_person")) == 1
+
+
+def test_russian_ambassador_of_rk_in_a_state_named_in_full_names_the_mission_and_person(db):
+    embassy = make_embassy("Embassy of Kazakhstan in Pakistan", host_country="PK")
+    make_position(make_person("Asel Nurova", name_ru="Асель Нурова"), embassy=embassy)
+    found = detect_mentions(
+        "Во встрече приняли участие Посол Исламской Республики Пакистан в РК Имран Хан и "
+        "Посол РК в Исламской Республике Пакистан Асель Нурова."
+    )
+    assert found.ids("embassy") == {embassy.pk}
+    # the states' names are no people; the foreign ambassador is a new one
+    assert _new(found, "new_person") == {"Имран Хан"}
+
+
+def test_russian_name_spelt_with_y_or_i_is_the_same_person(db):
+    person = make_person("Yerlan Kystaubayev", name_ru="Ерлан Кистаубаев")
+    found = detect_mentions("В заседании участвовал Ерлан Кыстаубаев.")
+    assert found.ids("person") == {person.pk}
+
+
+def test_russian_rank_between_a_role_and_the_name_is_passed_over(db):
+    found = detect_mentions(
+        "Ректор встретился с ректором Национального университета обороны Пакистана "
+        "генерал-майором Аббасом Ханом."
+    )
+    assert _new(found, "new_person") == {"Аббас Хан"}
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # an adjective pymorphy3 does not know is put in the nominative by its suffix
+        (
+            "Делегация посетила Навоийского государственного горного института.",
+            "Навоийский государственный горный институт",
+        ),
+        # each part of a hyphenated adjective keeps its capital
+        (
+            "Открыт филиал Северо-Восточного федерального университета.",
+            "Северо-Восточный федеральный университет",
+        ),
+        # the genitive nouns, then "им." and the honoree's initials
+        (
+            "Встреча с ректором Казанского института живописи и ваяния им. И. Е. Репина прошла.",
+            "Казанский институт живописи и ваяния им. И. Е. Репина",
+        ),
+    ],
+)
+def test_russian_new_institution_names_in_the_nominative(db, text, name):
+    assert _new(detect_mentions(text), "new_institution") == {name}
+
+
+def test_russian_acronym_followed_by_its_states_is_a_state_body_not_an_institution(db):
+    found = detect_mentions("Об этом сообщает пресс-служба МНВО РК. В МГИМО прошла встреча.")
+    assert _new(found, "new_institution") == {"МГИМО"}
+
+
+def test_russian_names_with_initials_keep_their_dots_and_feminine_surnames_their_a(db):
+    found = detect_mentions(
+        "Круглый стол прошел с участием ректора А.В. Петрова, проректора по учебной работе "
+        "Н.М. Сидоровой и заведующего отделом по международным связям Т.Н. Кравец."
+    )
+    assert _new(found, "new_person") == {"А.В. Петров", "Н.М. Сидорова", "Т.Н. Кравец"}
+
+
+def test_russian_consular_adjective_is_no_role(db):
+    found = detect_mentions(
+        "Делегация включала заведующего Консульским отделом Посольства Республики Армения "
+        "в РФ Г.А. Саркисяна."
+    )
+    assert _new(found, "new_person") == {"Г.А. Саркисян"}
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "Генеральный консул Республики Казахстан в г. Санкт-Петербург Ахметов Руслан "
+            "Маратович посетил университет.",
+            "Ахметов Руслан Маратович",
+        ),
+        (
+            "Почетный консул Республики Армения в городе Самара К.Р. Абрамян посетил вуз.",
+            "К.Р. Абрамян",
+        ),
+        (
+            "В делегацию вошел министр РСО-Алания по внешним связям и туризму Гуриев Алан "
+            "Казбекович.",
+            "Гуриев Алан Казбекович",
+        ),
+    ],
+)
+def test_russian_name_after_a_city_or_a_portfolio_of_the_role(db, text, name):
+    assert _new(detect_mentions(text), "new_person") == {name}
+
+
+def test_english_names_with_initials_or_patronymics_and_a_compound_role(db):
+    found = detect_mentions(
+        "The meeting was attended by P.K. Volkov, the Vice-Rector for Academic Affairs, and "
+        "A.S. Orlova, Director of the Center for International Education. The "
+        "Chairman of the Board-Rector Ermekova Saule Bolatovna signed the memorandum."
+    )
+    assert _new(found, "new_person") == {
+        "P.K. Volkov",
+        "A.S. Orlova",
+        "Ermekova Saule Bolatovna",
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        (
+            "Университетке кафедра мамандары Айгүл Серікова, Марина Никитина және доценті "
+            "Ольга Белова келді.",
+            {"Айгүл Серікова", "Марина Никитина", "Ольга Белова"},
+        ),
+        (
+            "В состав делегации вошли депутаты Иван Орлов, Петр Седов и Анна Ким.",
+            {"Иван Орлов", "Петр Седов", "Анна Ким"},
+        ),
+    ],
+)
+def test_a_plural_role_names_several_people(db, text, names):
+    assert _new(detect_mentions(text), "new_person") == names
+
+
+def test_russian_adjective_and_short_acronym_name_a_university_and_its_acronym_is_an_alias(db):
+    found = detect_mentions(
+        "Кубанский ГАУ посетила делегация из Армении. Обсуждалось сотрудничество КГАУ с "
+        "армянскими вузами."
+    )
+    new = {m.name: m.alias_of_name for m in found.mentions if m.kind == "new_institution"}
+    assert new == {"Кубанский ГАУ": "", "КГАУ": "Кубанский ГАУ"}
+
+
+def test_figure_is_about_the_institution_named_earlier_in_its_paragraph(db):
+    known = make_institution(
+        "Kazakh University of Languages", country_code="KZ", name_ru="Казахский университет языков"
+    )
+    found = detect_mentions(
+        "С 1995 года в Казахском университете языков открыта кафедра хинди. Ректор отметил, "
+        "что за это время подготовлено более 40 специалистов. Сегодня на кафедре обучаются "
+        "12 студентов.\n\nВ Алматы также учатся 30 студентов из Индии."
+    )
+    subjects = {(f.value, f.subject_kind, f.subject_id) for f in found.figures}
+    assert subjects == {
+        (40, "institution", known.pk),
+        (12, "institution", known.pk),  # three sentences on, in the same paragraph
+        (30, "", None),  # a new paragraph names nothing
+    }
+
+
+def _codes(detection):
+    return {str(c.code) for c in Country.objects.filter(pk__in=detection.ids("country"))}
+
+
+def test_kazakh_turkmen_is_no_turkish_with_an_instrumental_ending(db):
+    found = detect_mentions("Ректор бауырлас түрікмен елін Тәуелсіздік күнімен құттықтады.")
+    assert _codes(found) == {"TM"}
+
+
+def test_country_in_a_missions_name_is_not_what_the_text_is_about(db):
+    found = detect_mentions(
+        "Университет посетил советник Посольства Арабской Республики Египет в Российской "
+        "Федерации Ахмед Саид. Он встретился со студентами из Египта."
+    )
+    assert _codes(found) == {"EG"}  # from "из Египта"; the mission's host is no subject
+    found = detect_mentions("The Advisor of the Embassy of Chile Pedro Soto met the rector.")
+    assert _codes(found) == set()
+    assert _new(found, "new_person") == {"Pedro Soto"}
+
+
+def test_russian_foreign_names_an_abbreviated_country_and_titles(db):
+    found = detect_mentions(
+        "Университет посетили зам. министра образования ЮАР господин Тандо Мбеки и первый "
+        "секретарь посольства ЮАР д-р Сильвестер Б. Рошер."
+    )
+    assert _codes(found) == {"ZA"}
+    # an indeclinable name keeps its -и; a single middle initial stays with the first name
+    assert _new(found, "new_person") == {"Тандо Мбеки", "Сильвестер Б. Рошер"}
+
+
+def test_kazakh_abbreviation_between_a_role_and_the_name(db):
+    found = detect_mentions(
+        "Университеттің халықаралық байланыстар жөніндегі проректоры м.а. Ержан Сейтов "
+        "қонақтарды құттықтады."
+    )
+    assert _new(found, "new_person") == {"Ержан Сейтов"}
+
+
+def test_russian_pronoun_is_no_name_and_an_acronym_named_after_someone_is(db):
+    found = detect_mentions(
+        "В рамках визита на Витебщину наш университет посетил посол. Ректор рассказал о ВГУ "
+        "им. П. М. Машерова."
+    )
+    assert _new(found, "new_institution") == {"ВГУ им. П. М. Машерова"}
+
+
+def test_russian_officials_listed_with_their_portfolios_and_bodies(db):
+    found = detect_mentions(
+        "В форуме участвуют аким района Ержан Омаров, вице-министр энергетики Асель Бекова, "
+        "депутат Мажилиса Нурлан Сейтов, помощник президента Самат Исин и заместитель "
+        "директора департамента экологии Министерства энергетики Дина Ахметова. Модератор – "
+        "заместитель премьер-министра Марина Орлова, специальный представитель президента РФ "
+        "по культурному сотрудничеству Олег Швецкой."
+    )
+    assert _new(found, "new_person") == {
+        "Ержан Омаров",
+        "Асель Бекова",
+        "Нурлан Сейтов",
+        "Самат Исин",
+        "Дина Ахметова",
+        "Марина Орлова",  # in the nominative of "заместитель", not the genitive of the role
+        "Олег Швецкой",
+    }
+
+
+def test_russian_rectorate_is_no_role(db):
+    found = detect_mentions("Во время беседы в ректорате ректор А.В. Рогачев рассказал о вузе.")
+    assert _new(found, "new_person") == {"А.В. Рогачев"}
+
+
+def test_russian_members_are_counted(db):
+    found = detect_mentions("На секциях выступили более 70 членов Национального курултая.")
+    assert _figures(found) == {("члены", 70, True)}
+
+
+def test_kazakh_place_word_after_a_name_ends_it_and_head_of_chair_is_a_role(db):
+    found = detect_mentions(
+        "Израиль мемлекетінің Қазақстандағы елшісі Дана Леви Павлодардағы Достық үйінде "
+        "жастармен кездесті. Кездесуге кафедра меңгерушісі К.Т. Омаров қатысты."
+    )
+    assert _new(found, "new_person") == {"Дана Леви", "К.Т. Омаров"}
+
+
+def test_russian_country_in_the_genitive_right_after_a_name_belongs_to_it(db):
+    found = detect_mentions(
+        "Национальный университет Таджикистана посетила делегация Казанского технического "
+        "университета."
+    )
+    assert _new(found, "new_institution") == {
+        "Национальный университет Таджикистана",
+        "Казанский технический университет",
+    }
+    assert _codes(found) == set()  # the country is the university's name's
+
+
+def test_russian_abbreviated_rank_as_a_role_before_initials(db):
+    found = detect_mentions(
+        "Декан факультета истории Самаркандского государственного института доц. Б. Рахимов, "
+        "доц. Н. Каримова и PhD Д. Юсупова встретились с профессорами."
+    )
+    assert _new(found, "new_person") == {"Б. Рахимов", "Н. Каримова"}

@@ -218,7 +218,7 @@ def is_real(expected):
 
 
 def part_of(expected):
-    """ "tuned", "held-out" (the first batch nobody tunes against) or "held-out-2" (a later
+    """ "tuned", "held-out" (the first batch nobody tunes against) or "held-out-<n>" (a later
     batch, added after the detector was tuned on everything else, reported apart)."""
     if not expected.get("held_out"):
         return "tuned"
@@ -226,13 +226,13 @@ def part_of(expected):
     return "held-out" if batch == 1 else f"held-out-{batch}"
 
 
-PARTS = ("tuned", "held-out", "held-out-2")
+PARTS = ("tuned", "held-out", "held-out-2", "held-out-3")
 
 
 def evaluate(corpus=DEFAULT_CORPUS, include=None):
     """Score detection on the corpus (directory must already be loaded): the overall
     scores of mentions and figures, and `by_group[(part, language, kind)]`, where part is
-    "tuned", "held-out" or "held-out-2" (`part_of`). `include(name, expected)` chooses
+    "tuned", "held-out", "held-out-2" or "held-out-3" (`part_of`). `include(name, expected)` chooses
     the files (default: all)."""
     corpus = Path(corpus)
     expected_all = json.loads((corpus / "expected.json").read_text(encoding="utf-8"))
