@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 from . import morphology
 from .directory import _lower_same_length
-from .scan import finditer_near, keyword_automaton
+from .scan import finditer_near, keyword_automaton, word_matches
 
 _CAPITAL = re.compile(r"^[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ]")
 ROLES = {
@@ -134,6 +134,17 @@ def _split_at_organisation_words(run):
 
 
 _PATTERNS = {}
+_ROLE_AUTOMATA = {}
+
+
+def _role_spans(text, lowered, language):
+    """(start, end) of every match of `role_pattern(language)` in `text`, found with an
+    automaton of the roles (`scan.word_matches`)."""
+    if language not in _ROLE_AUTOMATA:
+        roles = [r.lower() for r in sorted(ROLES[language], key=len, reverse=True)]
+        _ROLE_AUTOMATA[language] = (roles, keyword_automaton(roles))
+    roles, automaton = _ROLE_AUTOMATA[language]
+    return word_matches(text, lowered, automaton, roles, run_on=language in ("ru", "kk"))
 
 
 def role_pattern(language):
@@ -206,18 +217,18 @@ def detect_new_people(text, language, taken, known_people, organisation_of, toke
     overlaps a known entry or a suggested institution; `known_people` are the spans of
     known people; `organisation_of(start, end)` gives (name, id) of what a span names."""
     found, seen = [], set()
-    pattern = role_pattern(language)
-    for match in pattern.finditer(text):
-        if tokens is not None and _ends_at_once(match.end(), tokens, language, taken, known_people):
+    text_lower = _lower_same_length(text)
+    for role_start, role_end in _role_spans(text, text_lower, language):
+        if tokens is not None and _ends_at_once(role_end, tokens, language, taken, known_people):
             continue
-        role = text[match.start() : match.end()]
-        window_end = min(len(text), match.end() + 180)
-        sentence_end = _SENTENCE_END.search(text[match.end() : window_end])
+        role = text[role_start:role_end]
+        window_end = min(len(text), role_end + 180)
+        sentence_end = _SENTENCE_END.search(text[role_end:window_end])
         if sentence_end:
-            window_end = match.end() + sentence_end.start() + 1
-        words = _words(text, match.end(), window_end, tokens)
+            window_end = role_end + sentence_end.start() + 1
+        words = _words(text, role_end, window_end, tokens)
         run, plural = [], role.lower().endswith("s") and language == "en"
-        organisation = [match.end(), match.end()]
+        organisation = [role_end, role_end]
         names = []
         for start, end, word in words:
             lowered = word.lower()
@@ -280,7 +291,9 @@ def detect_new_people(text, language, taken, known_people, organisation_of, toke
                     org_id,
                 )
             )
-    found += _name_then_role(text, language, taken, known_people, organisation_of, seen, tokens)
+    found += _name_then_role(
+        text, text_lower, language, taken, known_people, organisation_of, seen, tokens
+    )
     return found
 
 
@@ -312,7 +325,9 @@ def _name_then_role_pattern():
     return pattern, keyword_automaton({role.lower() for role in ROLES["en"]})
 
 
-def _name_then_role(text, language, taken, known_people, organisation_of, seen, tokens=None):
+def _name_then_role(
+    text, text_lower, language, taken, known_people, organisation_of, seen, tokens=None
+):
     """'<Name>, <Role> of <organisation>' (English)."""
     if language != "en":
         return []
@@ -320,8 +335,9 @@ def _name_then_role(text, language, taken, known_people, organisation_of, seen, 
     pattern, role_words = _name_then_role_pattern()
     # Every match holds a role word: the pattern runs only near them (`scan.py`), in
     # windows wide enough for four words of a name before it and the 160 after it.
-    lowered = _lower_same_length(text)
-    for match in finditer_near(pattern, text, role_words, search_in=lowered, before=150, after=260):
+    for match in finditer_near(
+        pattern, text, role_words, search_in=text_lower, before=150, after=260
+    ):
         start, end = match.start("name"), match.end("name")
         if not _CAPITAL.match(match["name"]) or taken(start, end):
             continue

@@ -55,3 +55,36 @@ def finditer_near(pattern, text, automaton, *, search_in=None, before=300, after
 def positions_between(starts, lo, hi):
     """Slice indexes of the sorted positions `starts` that fall in [lo, hi)."""
     return bisect.bisect_left(starts, lo), bisect.bisect_left(starts, hi)
+
+
+def _is_word_char(char):
+    return char.isalnum() or char == "_"  # what `\w` matches
+
+
+def word_matches(text, lowered, automaton, keys, run_on=False):
+    """Spans of `re.finditer(r"(?<![\\w-])(?:k1|k2|...)(?![\\w-])", text, re.IGNORECASE)`
+    for the lower-case `keys` in that order (`\\w*` after the alternatives when `run_on`),
+    found with an automaton of the keys over `lowered` (the text in lower case, same
+    length): the regex tries every alternative at every position of the text, in Python's
+    `re` a second per 2 MB; the automaton finds the few places where a key starts."""
+    order = {key: rank for rank, key in enumerate(keys)}
+    at = {}  # start -> lengths of the keys found there
+    for end, length in automaton.iter(lowered):
+        at.setdefault(end + 1 - length, []).append(length)
+    size, last_end = len(text), 0
+    for start in sorted(at):
+        if start < last_end:
+            continue
+        if start and (text[start - 1] == "-" or _is_word_char(text[start - 1])):
+            continue
+        lengths = sorted(at[start], key=lambda n: order[lowered[start : start + n]])
+        for length in lengths:
+            end = start + length
+            if run_on:
+                while end < size and _is_word_char(text[end]):
+                    end += 1
+            if end < size and (text[end] == "-" or _is_word_char(text[end])):
+                continue
+            yield start, end
+            last_end = end
+            break
