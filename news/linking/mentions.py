@@ -11,6 +11,7 @@ import datetime
 import functools
 import html
 import itertools
+import operator
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -140,8 +141,10 @@ def find_hits(index, text):
             continue
         if end + 1 < size and source[end + 1].isalnum():
             continue
-        if len(entries) == 1 and entries[0][2] is None:
-            raw.append(Hit(start, end + 1, entries))
+        if len(entries) == 1:
+            form = entries[0][2]
+            if form is None or source[start : end + 1] == form:
+                raw.append(Hit(start, end + 1, entries))
             continue
         fitting = tuple(e for e in entries if e[2] is None or source[start : end + 1] == e[2])
         if fitting:
@@ -150,17 +153,37 @@ def find_hits(index, text):
 
 
 def resolve_overlaps(raw):
-    """Of overlapping hits the longest wins (the earliest among equals)."""
-    raw.sort(key=lambda h: (-h.length, h.start))
-    size = max((h.end for h in raw), default=0)
-    occupied = bytearray(size)  # one byte a character: linear, where a sorted list of
-    chosen = []  # taken spans costs an insertion (a memory move) per hit
+    """Of overlapping hits the longest wins (the earliest among equals). Hits that overlap
+    no other are kept as they are; only each group of overlapping ones is sorted by length."""
+    raw.sort(key=_start)
+    chosen, group, group_end = [], [], -1
     for hit in raw:
-        if 1 in occupied[hit.start : hit.end]:
+        if hit.start >= group_end and group:
+            chosen += group if len(group) == 1 else _longest_first(group)
+            group = []
+        group.append(hit)
+        group_end = max(group_end, hit.end) if len(group) > 1 else hit.end
+    if group:
+        chosen += group if len(group) == 1 else _longest_first(group)
+    return chosen
+
+
+_start = operator.attrgetter("start")
+
+
+def _longest_first(hits):
+    """Overlapping hits (sorted by start) resolved longest first, linearly: one byte a
+    character of the group's span says whether a chosen hit covers it."""
+    offset = hits[0].start
+    occupied = bytearray(max(h.end for h in hits) - offset)
+    chosen = []
+    for hit in sorted(hits, key=lambda h: (-h.length, h.start)):
+        start, end = hit.start - offset, hit.end - offset
+        if 1 in occupied[start:end]:
             continue
-        occupied[hit.start : hit.end] = b"\x01" * (hit.end - hit.start)
+        occupied[start:end] = b"\x01" * (end - start)
         chosen.append(hit)
-    chosen.sort(key=lambda h: h.start)
+    chosen.sort(key=_start)
     return chosen
 
 
