@@ -105,6 +105,11 @@ class Text:
         """The text's words, tokenised once: (starts, ends, words) lists."""
         return morphology.tokenise(self.text)
 
+    @functools.cached_property
+    def acronyms(self):
+        """(start, end, word) of every acronym (`_ACRONYM`), found once for its two uses."""
+        return [(m.start(), m.end(), m.group()) for m in _ACRONYM.finditer(self.text)]
+
     def sentence_span(self, position):
         index = bisect.bisect_right(self.starts, position) - 1
         start = self.starts[index]
@@ -443,14 +448,23 @@ def _acronyms_beside_institutions(text, hits, candidates):
     }
     taken = Spans([(h.start, h.end) for h in hits] + [(s, e) for s, e, _n in candidates])
     found = []
-    for match in _ACRONYM.finditer(text.text):
-        before = text.text[max(0, match.start() - 6) : match.start()]
-        link = re.search(r"(?:,| and| &)\s+$", before)
-        if not link or taken.overlaps(match.start(), match.end()):
+    for start, end, word in text.acronyms:
+        link = _list_link(text.text[max(0, start - 6) : start])
+        if not link or taken.overlaps(start, end):
             continue
-        if match.start() - len(link.group()) in ends:
-            found.append((match.start(), match.end(), match.group()))
+        if start - link in ends:
+            found.append((start, end, word))
     return found
+
+
+def _list_link(before):
+    """The length of what `re.search(r"(?:,| and| &)\\s+$", before)` matches, else 0."""
+    stripped = before.rstrip()
+    if len(stripped) < len(before):
+        for link in (",", " and", " &"):
+            if stripped.endswith(link):
+                return len(before) - len(stripped) + len(link)
+    return 0
 
 
 def _ambassador_role(index, text, hit, country_id, on, mention, hits):
@@ -700,10 +714,10 @@ def _acronyms_of_suggested(text, suggested):
             by_initials.setdefault(initials, name)
     if not by_initials:
         return
-    for match in _ACRONYM.finditer(text.text):
-        name = by_initials.get(match.group())
+    for start, _end, word in text.acronyms:
+        name = by_initials.get(word)
         if name is not None:
-            suggested.setdefault(match.start(), name)
+            suggested.setdefault(start, name)
 
 
 def _city_countries_in_name(index, name):
