@@ -325,6 +325,26 @@ def _name_then_role_pattern():
     return pattern, keyword_automaton({role.lower() for role in ROLES["en"]})
 
 
+def _follows_comma(text, start):
+    """Whether `,\\s+(?:the\\s+)?` (in lower case) ends at `start`, as it does before the
+    role of '<Name>, <Role>'."""
+    i = _skip_space_back(text, start)
+    if i == start or not i:
+        return False
+    if text[i - 1] == ",":
+        return True
+    if i < 3 or text[i - 3 : i] != "the":
+        return False
+    j = _skip_space_back(text, i - 3)
+    return 0 < j < i - 3 and text[j - 1] == ","
+
+
+def _skip_space_back(text, i):
+    while i and text[i - 1].isspace():
+        i -= 1
+    return i
+
+
 def _name_then_role(
     text, text_lower, language, taken, known_people, organisation_of, seen, tokens=None
 ):
@@ -333,10 +353,17 @@ def _name_then_role(
         return []
     found = []
     pattern, role_words = _name_then_role_pattern()
-    # Every match holds a role word: the pattern runs only near them (`scan.py`), in
-    # windows wide enough for four words of a name before it and the 160 after it.
+    # Every match holds a role word after a comma: the pattern runs only near them
+    # (`scan.py`), in windows wide enough for four words of a name before it and the 160
+    # after it.
     for match in finditer_near(
-        pattern, text, role_words, search_in=text_lower, before=150, after=260
+        pattern,
+        text,
+        role_words,
+        search_in=text_lower,
+        before=150,
+        after=260,
+        keep=functools.partial(_follows_comma, text_lower),
     ):
         start, end = match.start("name"), match.end("name")
         if not _CAPITAL.match(match["name"]) or taken(start, end):

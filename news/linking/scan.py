@@ -21,11 +21,14 @@ def keyword_automaton(words):
     return automaton
 
 
-def windows(text, automaton, before, after):
-    """Merged (start, end) windows around every key word found in `text`."""
+def windows(text, automaton, before, after, keep=None):
+    """Merged (start, end) windows around every key word found in `text` (for which
+    `keep(start)` is true, where given)."""
     size = len(text)
     merged = []
     for end, length in automaton.iter(text):
+        if keep is not None and not keep(end + 1 - length):
+            continue
         lo, hi = max(0, end + 1 - length - before), min(size, end + 1 + after)
         if merged and lo <= merged[-1][1]:
             merged[-1][1] = max(merged[-1][1], hi)
@@ -42,11 +45,13 @@ def windows(text, automaton, before, after):
     return merged
 
 
-def finditer_near(pattern, text, automaton, *, search_in=None, before=300, after=200):
+def finditer_near(pattern, text, automaton, *, search_in=None, before=300, after=200, keep=None):
     """Matches of `pattern` in `text` that lie within reach of the automaton's key words;
-    `search_in` is the text the key words are looked for in (e.g. its lower-case copy)."""
+    `search_in` is the text the key words are looked for in (e.g. its lower-case copy);
+    `keep(start)` passes over key words that cannot be part of a match."""
     last_end = 0
-    for lo, hi in windows(search_in if search_in is not None else text, automaton, before, after):
+    search_in = search_in if search_in is not None else text
+    for lo, hi in windows(search_in, automaton, before, after, keep):
         for match in pattern.finditer(text, max(lo, last_end), hi):
             last_end = match.end()
             yield match
