@@ -422,8 +422,11 @@ def _new_people(index, text, language, hits, candidates, mention):
                 return index.entry_name("country", hit.entries[0][1]), None
         return "", None
 
+    # A Russian or Kazakh text is tokenised already (its names are matched word by word);
+    # an English one is not: the few words after each role are read where they are.
+    tokens = text.tokens if language in ("ru", "kk") else None
     for person in people_module.detect_new_people(
-        text.text, language, taken, people, organisation_of, text.tokens
+        text.text, language, taken, people, organisation_of, tokens
     ):
         mention(
             "new_person",

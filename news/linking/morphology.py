@@ -128,6 +128,19 @@ def tokens(text):
         yield start, match.end(), word
 
 
+def tokens_between(text, start, end):
+    """`tokens(text[start:end])` with positions in `text`, made one at a time: a reader
+    that stops after a few words tokenises no more."""
+    for match in WORD.finditer(text, start, end):
+        word, position = match.group(), match.start()
+        if "-" in word:
+            head, _sep, tail = word.rpartition("-")
+            if tail.lower() in KK_SUFFIX_AFTER_HYPHEN and CYRILLIC.search(tail):
+                yield position, position + len(head), head
+                continue
+        yield position, match.end(), word
+
+
 _WORD_SPLIT = re.compile(f"({WORD.pattern})")
 
 

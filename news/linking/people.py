@@ -153,16 +153,22 @@ def role_pattern(language):
     return _PATTERNS[language]
 
 
-def _words(text, start, end, tokens=None):
-    """(start, end, word) of the words of text[start:end]: a slice of the whole text's
-    `tokens` where no word straddles the edges, else the window tokenised alone."""
+def _iter_words(text, start, end, tokens=None):
+    """The words of `_words(text, start, end, tokens)`, made as they are read (a slice of
+    `tokens`, else the words of the window alone, one at a time)."""
     clean_end = end >= len(text) or not (text[end].isalnum() or text[end] in "-'’")
     if tokens is not None and clean_end:
         starts, ends, words = tokens
         lo, hi = bisect.bisect_left(ends, start + 1), bisect.bisect_left(starts, end)
         if lo >= hi or (starts[lo] >= start and ends[hi - 1] <= end):
-            return list(zip(starts[lo:hi], ends[lo:hi], words[lo:hi], strict=True))
-    return [(s + start, e + start, w) for s, e, w in morphology.tokens(text[start:end])]
+            return zip(starts[lo:hi], ends[lo:hi], words[lo:hi], strict=True)
+    return morphology.tokens_between(text, start, end)
+
+
+def _words(text, start, end, tokens=None):
+    """(start, end, word) of the words of text[start:end]: a slice of the whole text's
+    `tokens` where no word straddles the edges, else the window tokenised alone."""
+    return list(_iter_words(text, start, end, tokens))
 
 
 def _run_is_name(run):
@@ -226,7 +232,7 @@ def detect_new_people(text, language, taken, known_people, organisation_of, toke
         sentence_end = _SENTENCE_END.search(text[role_end:window_end])
         if sentence_end:
             window_end = role_end + sentence_end.start() + 1
-        words = _words(text, role_end, window_end, tokens)
+        words = _iter_words(text, role_end, window_end, tokens)
         run, plural = [], role.lower().endswith("s") and language == "en"
         organisation = [role_end, role_end]
         names = []
