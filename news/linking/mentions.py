@@ -101,9 +101,14 @@ class Text:
             starts.append(position)
 
     @functools.cached_property
+    def words_and_numbers(self):
+        """The text's words and numbers, split once for its words and its figures."""
+        return morphology.split_words_and_numbers(self.text)
+
+    @functools.cached_property
     def tokens(self):
         """The text's words, tokenised once: (starts, ends, words) lists."""
-        return morphology.tokenise(self.text)
+        return morphology.tokenise(self.text, self.words_and_numbers)
 
     @functools.cached_property
     def acronyms(self):
