@@ -9,6 +9,7 @@ keeps look-behinds and `\\b` seeing the real characters before the window.
 """
 
 import bisect
+import re
 
 import ahocorasick
 
@@ -62,6 +63,9 @@ def positions_between(starts, lo, hi):
     return bisect.bisect_left(starts, lo), bisect.bisect_left(starts, hi)
 
 
+_WORD_CHARS = re.compile(r"\w*")
+
+
 def _is_word_char(char):
     return char.isalnum() or char == "_"  # what `\w` matches
 
@@ -84,10 +88,7 @@ def word_matches(text, lowered, automaton, keys, run_on=False):
             continue
         lengths = sorted(at[start], key=lambda n: order[lowered[start : start + n]])
         for length in lengths:
-            end = start + length
-            if run_on:
-                while end < size and _is_word_char(text[end]):
-                    end += 1
+            end = _WORD_CHARS.match(text, start + length).end() if run_on else start + length
             if end < size and (text[end] == "-" or _is_word_char(text[end])):
                 continue
             yield start, end
