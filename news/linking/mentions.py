@@ -84,10 +84,14 @@ class Text:
         self.lower = _lower_same_length(self.text)
         starts = [0]
         for match in self._BOUNDARY.finditer(self.text):
+            start, end = match.span()
             if "\n" in match.group() or not self._ABBREVIATION.search(
-                self.text[max(0, match.start() - 6) : match.start()]
+                self.text[max(0, start - 6) : start]
             ):
-                self._add_start(starts, match.end())
+                if starts[-1] < end <= starts[-1] + self.MAX_SENTENCE:
+                    starts.append(end)  # the usual case of `_add_start`
+                else:
+                    self._add_start(starts, end)
         self._add_start(starts, len(self.text))
         starts.pop()
         self.starts = starts
