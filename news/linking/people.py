@@ -114,8 +114,13 @@ def _role_pattern(language):
     return re.compile(rf"(?<![\w-])(?:{body}){ending}(?![\w-])", re.IGNORECASE)
 
 
+# A full stop, semicolon, "!" or "?" not after an initial or an abbreviation ("Dr.",
+# "U."), before a space or the end; or a line break. The mark comes first and the
+# look-behinds after it (three characters back, the mark included), so the engine skips
+# to the marks instead of testing both look-behinds at every character.
 _SENTENCE_END = re.compile(
-    r"(?<![A-ZА-ЯӘҒҚҢӨҰҮҺІ][a-zа-яәғқңөұүһі])(?<![A-ZА-ЯӘҒҚҢӨҰҮҺІ])[.;!?](?:\s|$)|\n"
+    r"[.;!?](?<![A-ZА-ЯӘҒҚҢӨҰҮҺІ][a-zа-яәғқңөұүһі][.;!?])(?<![A-ZА-ЯӘҒҚҢӨҰҮҺІ][.;!?])"
+    r"(?:\s|$)|\n"
 )
 
 
