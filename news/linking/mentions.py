@@ -72,7 +72,9 @@ class Detection:
 class Text:
     """A normalised text with its sentences, for looking up the sentence of a position."""
 
-    _BOUNDARY = re.compile(r"(?<=[.!?])\s+(?=[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ\"'«(0-9])|\n\s*\n")
+    # The space after a sentence's mark (group 1), or a blank line. The mark is matched
+    # rather than looked behind for, so the engine skips to the marks.
+    _BOUNDARY = re.compile(r"[.!?](\s+)(?=[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ\"'«(0-9])|\n\s*\n")
     _ABBREVIATION = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Prof|H\.E|St|No|Jr|Sr|e\.g|i\.e|vs|[A-Z])\.$")
 
     # A "sentence" longer than this (a text with no full stops) is cut into pieces, so
@@ -84,8 +86,9 @@ class Text:
         self.lower = _lower_same_length(self.text)
         starts = [0]
         for match in self._BOUNDARY.finditer(self.text):
-            start, end = match.span()
-            if "\n" in match.group() or not self._ABBREVIATION.search(
+            group = 1 if match.start(1) != -1 else 0
+            start, end = match.span(group)
+            if "\n" in match.group(group) or not self._ABBREVIATION.search(
                 self.text[max(0, start - 6) : start]
             ):
                 if starts[-1] < end <= starts[-1] + self.MAX_SENTENCE:
@@ -480,10 +483,18 @@ def _list_link(before):
 
 
 def _ambassador_role(index, text, hit, country_id, on, mention, hits):
-    if "ambassador" not in text.lower[max(0, hit.start - 140) : hit.start]:
+    lo = max(0, hit.start - 140)
+    last = text.lower.rfind("ambassador", lo, hit.start)
+    if last == -1:
         return  # the usual case: the pattern below cannot match
-    before = text.text[max(0, hit.start - 140) : hit.start]
-    match = index.ambassador_to.search(before)
+    before = text.text[lo : hit.start]
+    # A match holds the last "ambassador" before the country and what follows it, after a
+    # name of the home country, if any: the search starts at that name, not 140 characters
+    # back (the pattern's names tried at every character were most of its cost).
+    home_end = last - lo
+    while home_end and before[home_end - 1].isspace():
+        home_end -= 1
+    match = index.ambassador_to.search(before, max(0, home_end - index.ambassador_home_length))
     if not match:
         return
     start = hit.start - len(before) + match.start()
