@@ -53,6 +53,8 @@ KK_APPROX_AFTER = {"астам", "аса", "жуық", "шамасында"}
 KK_APPROX_BEFORE = {"шамамен", "жуық", "шамасы"}
 
 
+# The tests of a word below are cached by word: a text says the same words many times.
+@functools.lru_cache(maxsize=50_000)
 def _ru_number(word):
     parse = morphology.ru_parse(word)
     if parse is None:
@@ -88,6 +90,7 @@ def _value(tokens, i, language):
     return value, j
 
 
+@functools.lru_cache(maxsize=50_000)
 def _ru_noun(word):
     parse = morphology.ru_parse(word)
     if parse is not None and parse.normal_form in RU_NOUNS:
@@ -95,6 +98,7 @@ def _ru_noun(word):
     return None
 
 
+@functools.lru_cache(maxsize=50_000)
 def _kk_noun(word):
     lowered = word.lower()
     return next((n for n in KK_NOUNS if lowered.startswith(n)), None)
@@ -229,11 +233,13 @@ def _phrase(tokens, j, language):
     return None
 
 
+@functools.lru_cache(maxsize=50_000)
 def _ru_modifier(word):
     parse = morphology.ru_parse(word)
     return parse is not None and parse.tag.POS in {"ADJF", "PRTF"} and "Anum" not in parse.tag
 
 
+@functools.lru_cache(maxsize=50_000)
 def _ru_ordinal(word):
     parse = morphology.ru_parse(word)
     return parse is not None and "Anum" in parse.tag
