@@ -250,6 +250,23 @@ class Spans:
         return i > 0 and self.spans[i - 1][1] > position
 
 
+class Covered:
+    """Spans that do not overlap (hits), as one byte a character of the text: whether a
+    position is covered or a (non-empty) range overlaps a span is one lookup in C, where
+    `Spans` takes a bisection and a few steps in Python (some 100,000 lookups per 2 MB)."""
+
+    def __init__(self, spans, size):
+        self.marks = bytearray(size)
+        for start, end in spans:
+            self.marks[start:end] = b"\x01" * (end - start)
+
+    def overlaps(self, start, end):
+        return self.marks.find(1, start, end) != -1
+
+    def contains(self, position):
+        return 0 <= position < len(self.marks) and self.marks[position] == 1
+
+
 def between(items, starts, lo, hi):
     """The items (sorted by position, with `starts` their positions) in [lo, hi)."""
     return items[bisect.bisect_left(starts, lo) : bisect.bisect_left(starts, hi)]
@@ -411,9 +428,10 @@ def detect_mentions(raw_text, on=None):
 
 def _new_people(index, text, language, hits, candidates, mention):
     """Suggestions of people the directory does not know, named with a role."""
-    taken_spans = Spans([(h.start, h.end) for h in hits], presorted=True)
+    size = len(text.text)
+    taken_spans = Covered([(h.start, h.end) for h in hits], size)
     candidate_spans = Spans((s, e) for s, e, _n in candidates)
-    people = Spans([(h.start, h.end) for h in hits if h.entries[0][0] == "person"], presorted=True)
+    people = Covered([(h.start, h.end) for h in hits if h.entries[0][0] == "person"], size)
     hit_starts = [h.start for h in hits]
     candidates = sorted(candidates)
     candidate_starts = [s for s, _e, _n in candidates]
