@@ -28,7 +28,7 @@ from .directory import (
 )
 from .figures import detect_figures
 from .language import detect_language
-from .scan import finditer_near, keyword_automaton
+from .scan import finditer_near, is_word_char, keyword_automaton
 
 # Detection -------------------------------------------------------------------------------
 
@@ -119,8 +119,17 @@ class Text:
 
     @functools.cached_property
     def acronyms(self):
-        """(start, end, word) of every acronym (`_ACRONYM`), found once for its two uses."""
-        return [(m.start(), m.end(), m.group()) for m in _ACRONYM.finditer(self.text)]
+        """(start, end, word) of every match of `_ACRONYM`, found once for its two uses: the
+        runs of three capitals or more (a pattern the engine skips to, where `\\b` is tried
+        at every character), kept where 3 to 8 long between characters of no word."""
+        found, text, size = [], self.text, len(self.text)
+        for match in _CAPITALS.finditer(text):
+            start, end = match.span()
+            if end - start > 8 or (start and is_word_char(text[start - 1])):
+                continue
+            if end == size or not is_word_char(text[end]):
+                found.append((start, end, match.group()))
+        return found
 
     def sentence_span(self, position):
         index = bisect.bisect_right(self.starts, position) - 1
@@ -470,7 +479,8 @@ def _new_people(index, text, language, hits, candidates, mention):
         )
 
 
-_ACRONYM = re.compile(r"\b[A-Z]{3,8}\b")
+_ACRONYM = re.compile(r"\b[A-Z]{3,8}\b")  # as `Text.acronyms` finds them
+_CAPITALS = re.compile(r"[A-Z]{3,}")
 
 
 def _acronyms_beside_institutions(text, hits, candidates):

@@ -66,7 +66,7 @@ def positions_between(starts, lo, hi):
 _WORD_CHARS = re.compile(r"\w*")
 
 
-def _is_word_char(char):
+def is_word_char(char):
     return char.isalnum() or char == "_"  # what `\w` matches
 
 
@@ -84,12 +84,12 @@ def word_matches(text, lowered, automaton, keys, run_on=False):
     for start in sorted(at):
         if start < last_end:
             continue
-        if start and (text[start - 1] == "-" or _is_word_char(text[start - 1])):
+        if start and (text[start - 1] == "-" or is_word_char(text[start - 1])):
             continue
         lengths = sorted(at[start], key=lambda n: order[lowered[start : start + n]])
         for length in lengths:
             end = _WORD_CHARS.match(text, start + length).end() if run_on else start + length
-            if end < size and (text[end] == "-" or _is_word_char(text[end])):
+            if end < size and (text[end] == "-" or is_word_char(text[end])):
                 continue
             yield start, end
             last_end = end

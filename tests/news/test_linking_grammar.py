@@ -6,6 +6,7 @@ import pytest
 from news.linking import detect_mentions
 from news.linking.figures_cyrillic import _TOKEN
 from news.linking.figures_cyrillic import _tokens as figure_tokens
+from news.linking.mentions import _ACRONYM, Text
 from news.linking.morphology import tokenise, tokens
 from tests.factories import make_embassy, make_person, make_position
 
@@ -48,6 +49,14 @@ def test_figures_tokens_from_the_shared_split_are_those_of_their_own_pattern():
         view = figure_tokens(text)
         found = list(zip(view.starts, view.ends, view.words, strict=True))
         assert found == _figure_tokens_one_by_one(text)
+
+
+def test_a_texts_acronyms_are_the_matches_of_the_acronym_pattern():
+    texts = [path.read_text(encoding="utf-8") for path in sorted(CORPUS.glob("*.*"))]
+    texts.append("NATO, UNESCO and ABCDEFGHI; KazNU, ABC1, _ABC, ÉABC, ABC-DEF and XYZ")
+    for text in texts:
+        found = [(m.start(), m.end(), m.group()) for m in _ACRONYM.finditer(Text(text).text)]
+        assert Text(text).acronyms == found
 
 
 def test_kazakh_number_with_a_case_ending_after_a_hyphen(db):
