@@ -486,18 +486,22 @@ _CAPITALS = re.compile(r"[A-Z]{3,}")
 def _acronyms_beside_institutions(text, hits, candidates):
     """An acronym used as a name in a list of institutions ("..., Kazakh-British Technical
     University and KIMEP") is an institution too."""
+    linked = []
+    for start, end, word in text.acronyms:
+        link = _list_link(text.text[max(0, start - 6) : start])
+        if link:
+            linked.append((start, end, word, link))
+    if not linked:
+        return []  # the spans below are built only for acronyms in a list
     ends = {e for _s, e, _n in candidates} | {
         h.end for h in hits if h.entries[0][0] == "institution"
     }
     taken = Spans([(h.start, h.end) for h in hits] + [(s, e) for s, e, _n in candidates])
-    found = []
-    for start, end, word in text.acronyms:
-        link = _list_link(text.text[max(0, start - 6) : start])
-        if not link or taken.overlaps(start, end):
-            continue
-        if start - link in ends:
-            found.append((start, end, word))
-    return found
+    return [
+        (start, end, word)
+        for start, end, word, link in linked
+        if not taken.overlaps(start, end) and start - link in ends
+    ]
 
 
 def _list_link(before):
