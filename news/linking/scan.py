@@ -86,7 +86,9 @@ def word_matches(text, lowered, automaton, keys, run_on=False):
             continue
         if start and (text[start - 1] == "-" or is_word_char(text[start - 1])):
             continue
-        lengths = sorted(at[start], key=lambda n: order[lowered[start : start + n]])
+        lengths = at[start]
+        if len(lengths) > 1:
+            lengths.sort(key=lambda n: order[lowered[start : start + n]])
         for length in lengths:
             end = _WORD_CHARS.match(text, start + length).end() if run_on else start + length
             if end < size and (text[end] == "-" or is_word_char(text[end])):
