@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 from . import morphology
 from .directory import _lower_same_length
-from .scan import finditer_near, keyword_automaton, word_matches
+from .scan import finditer_at_keys, finditer_near, keyword_automaton
 
 _CAPITAL = re.compile(r"^[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ]")
 ROLES = {
@@ -114,13 +114,8 @@ def _role_pattern(language):
     return re.compile(rf"(?<![\w-])(?:{body}){ending}(?![\w-])", re.IGNORECASE)
 
 
-# A full stop, semicolon, "!" or "?" not after an initial or an abbreviation ("Dr.",
-# "U."), before a space or the end; or a line break. The mark comes first and the
-# look-behinds after it (three characters back, the mark included), so the engine skips
-# to the marks instead of testing both look-behinds at every character.
 _SENTENCE_END = re.compile(
-    r"[.;!?](?<![A-ZА-ЯӘҒҚҢӨҰҮҺІ][a-zа-яәғқңөұүһі][.;!?])(?<![A-ZА-ЯӘҒҚҢӨҰҮҺІ][.;!?])"
-    r"(?:\s|$)|\n"
+    r"(?<![A-ZА-ЯӘҒҚҢӨҰҮҺІ][a-zа-яәғқңөұүһі])(?<![A-ZА-ЯӘҒҚҢӨҰҮҺІ])[.;!?](?:\s|$)|\n"
 )
 
 
@@ -139,17 +134,6 @@ def _split_at_organisation_words(run):
 
 
 _PATTERNS = {}
-_ROLE_AUTOMATA = {}
-
-
-def _role_spans(text, lowered, language):
-    """(start, end) of every match of `role_pattern(language)` in `text`, found with an
-    automaton of the roles (`scan.word_matches`)."""
-    if language not in _ROLE_AUTOMATA:
-        roles = [r.lower() for r in sorted(ROLES[language], key=len, reverse=True)]
-        _ROLE_AUTOMATA[language] = (roles, keyword_automaton(roles))
-    roles, automaton = _ROLE_AUTOMATA[language]
-    return word_matches(text, lowered, automaton, roles, run_on=language in ("ru", "kk"))
 
 
 def role_pattern(language):
@@ -158,9 +142,23 @@ def role_pattern(language):
     return _PATTERNS[language]
 
 
+@functools.cache
+def _role_automaton(language):
+    """The roles as an automaton: every match of `role_pattern` starts with one, so the
+    pattern is tried only where one starts (`scan.finditer_at_keys`)."""
+    return keyword_automaton({role.lower() for role in ROLES[language]})
+
+
+def _words(text, start, end, tokens=None):
+    """(start, end, word) of the words of text[start:end]: a slice of the whole text's
+    `tokens` where no word straddles the edges, else the window tokenised alone."""
+    return list(_iter_words(text, start, end, tokens))
+
+
 def _iter_words(text, start, end, tokens=None):
     """The words of `_words(text, start, end, tokens)`, made as they are read (a slice of
-    `tokens`, else the words of the window alone, one at a time)."""
+    `tokens`, else the words of the window alone, one at a time): a reader that stops after
+    a few words tokenises no more."""
     clean_end = end >= len(text) or not (text[end].isalnum() or text[end] in "-'’")
     if tokens is not None and clean_end:
         starts, ends, words = tokens
@@ -168,12 +166,6 @@ def _iter_words(text, start, end, tokens=None):
         if lo >= hi or (starts[lo] >= start and ends[hi - 1] <= end):
             return zip(starts[lo:hi], ends[lo:hi], words[lo:hi], strict=True)
     return morphology.tokens_between(text, start, end)
-
-
-def _words(text, start, end, tokens=None):
-    """(start, end, word) of the words of text[start:end]: a slice of the whole text's
-    `tokens` where no word straddles the edges, else the window tokenised alone."""
-    return list(_iter_words(text, start, end, tokens))
 
 
 def _run_is_name(run):
@@ -228,18 +220,19 @@ def detect_new_people(text, language, taken, known_people, organisation_of, toke
     overlaps a known entry or a suggested institution; `known_people` are the spans of
     known people; `organisation_of(start, end)` gives (name, id) of what a span names."""
     found, seen = [], set()
-    text_lower = _lower_same_length(text)
-    for role_start, role_end in _role_spans(text, text_lower, language):
-        if tokens is not None and _ends_at_once(role_end, tokens, language, taken, known_people):
+    pattern = role_pattern(language)
+    lowered = _lower_same_length(text)
+    for match in finditer_at_keys(pattern, text, _role_automaton(language), lowered):
+        if tokens is not None and _ends_at_once(match.end(), tokens, language, taken, known_people):
             continue
-        role = text[role_start:role_end]
-        window_end = min(len(text), role_end + 180)
-        sentence_end = _SENTENCE_END.search(text[role_end:window_end])
+        role = text[match.start() : match.end()]
+        window_end = min(len(text), match.end() + 180)
+        sentence_end = _SENTENCE_END.search(text[match.end() : window_end])
         if sentence_end:
-            window_end = role_end + sentence_end.start() + 1
-        words = _iter_words(text, role_end, window_end, tokens)
+            window_end = match.end() + sentence_end.start() + 1
+        words = _iter_words(text, match.end(), window_end, tokens)
         run, plural = [], role.lower().endswith("s") and language == "en"
-        organisation = [role_end, role_end]
+        organisation = [match.end(), match.end()]
         names = []
         for start, end, word in words:
             lowered = word.lower()
@@ -302,9 +295,7 @@ def detect_new_people(text, language, taken, known_people, organisation_of, toke
                     org_id,
                 )
             )
-    found += _name_then_role(
-        text, text_lower, language, taken, known_people, organisation_of, seen, tokens
-    )
+    found += _name_then_role(text, language, taken, known_people, organisation_of, seen, tokens)
     return found
 
 
@@ -336,45 +327,25 @@ def _name_then_role_pattern():
     return pattern, keyword_automaton({role.lower() for role in ROLES["en"]})
 
 
-def _follows_comma(text, start):
-    """Whether `,\\s+(?:the\\s+)?` (in lower case) ends at `start`, as it does before the
-    role of '<Name>, <Role>'."""
-    i = _skip_space_back(text, start)
-    if i == start or not i:
-        return False
-    if text[i - 1] == ",":
-        return True
-    if i < 3 or text[i - 3 : i] != "the":
-        return False
-    j = _skip_space_back(text, i - 3)
-    return 0 < j < i - 3 and text[j - 1] == ","
+def _comma_before(text, position):
+    """Whether a comma is among the 40 characters before `position`: the role of
+    '<Name>, <Role>' comes a few characters after one (", the Acting Dean")."""
+    return text.rfind(",", max(0, position - 40), position) != -1
 
 
-def _skip_space_back(text, i):
-    while i and text[i - 1].isspace():
-        i -= 1
-    return i
-
-
-def _name_then_role(
-    text, text_lower, language, taken, known_people, organisation_of, seen, tokens=None
-):
+def _name_then_role(text, language, taken, known_people, organisation_of, seen, tokens=None):
     """'<Name>, <Role> of <organisation>' (English)."""
     if language != "en":
         return []
     found = []
     pattern, role_words = _name_then_role_pattern()
-    # Every match holds a role word after a comma: the pattern runs only near them
-    # (`scan.py`), in windows wide enough for four words of a name before it and the 160
-    # after it.
+    # Every match holds a role word: the pattern runs only near them (`scan.py`), in
+    # windows wide enough for four words of a name before it and the 160 after it.
+    lowered = _lower_same_length(text)
+    # (Only role words with a comma shortly before them, as in every match.)
+    comma_before = functools.partial(_comma_before, lowered)
     for match in finditer_near(
-        pattern,
-        text,
-        role_words,
-        search_in=text_lower,
-        before=150,
-        after=260,
-        keep=functools.partial(_follows_comma, text_lower),
+        pattern, text, role_words, search_in=lowered, before=150, after=260, keep=comma_before
     ):
         start, end = match.start("name"), match.end("name")
         if not _CAPITAL.match(match["name"]) or taken(start, end):

@@ -9,7 +9,6 @@ keeps look-behinds and `\\b` seeing the real characters before the window.
 """
 
 import bisect
-import re
 
 import ahocorasick
 
@@ -63,36 +62,22 @@ def positions_between(starts, lo, hi):
     return bisect.bisect_left(starts, lo), bisect.bisect_left(starts, hi)
 
 
-_WORD_CHARS = re.compile(r"\w*")
-
-
 def is_word_char(char):
-    return char.isalnum() or char == "_"  # what `\w` matches
+    return char.isalnum() or char == "_"  # what `\\w` matches
 
 
-def word_matches(text, lowered, automaton, keys, run_on=False):
-    """Spans of `re.finditer(r"(?<![\\w-])(?:k1|k2|...)(?![\\w-])", text, re.IGNORECASE)`
-    for the lower-case `keys` in that order (`\\w*` after the alternatives when `run_on`),
-    found with an automaton of the keys over `lowered` (the text in lower case, same
-    length): the regex tries every alternative at every position of the text, in Python's
-    `re` a second per 2 MB; the automaton finds the few places where a key starts."""
-    order = {key: rank for rank, key in enumerate(keys)}
-    at = {}  # start -> lengths of the keys found there
-    for end, length in automaton.iter(lowered):
-        at.setdefault(end + 1 - length, []).append(length)
-    size, last_end = len(text), 0
-    for start in sorted(at):
+def finditer_at_keys(pattern, text, automaton, search_in):
+    """The matches of `pattern.finditer(text)` where every match starts with one of the
+    automaton's keys, found in `search_in` (the text in lower case, of the same length):
+    the pattern is tried only where a key starts, not at every character (for a long
+    alternation of roles, a second per 2 MB in Python's `re`). `pattern.match(text, pos)`
+    sees the characters before `pos`, so look-behinds judge as in a scan of the text."""
+    starts = sorted({end + 1 - length for end, length in automaton.iter(search_in)})
+    last_end = 0
+    for start in starts:
         if start < last_end:
             continue
-        if start and (text[start - 1] == "-" or is_word_char(text[start - 1])):
-            continue
-        lengths = at[start]
-        if len(lengths) > 1:
-            lengths.sort(key=lambda n: order[lowered[start : start + n]])
-        for length in lengths:
-            end = _WORD_CHARS.match(text, start + length).end() if run_on else start + length
-            if end < size and (text[end] == "-" or is_word_char(text[end])):
-                continue
-            yield start, end
-            last_end = end
-            break
+        match = pattern.match(text, start)
+        if match and match.end() > start:
+            last_end = match.end()
+            yield match
