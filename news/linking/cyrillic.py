@@ -84,14 +84,17 @@ class CyrillicIndex:
         trie, count = self.trie, len(words)
         found = []
         for i in itertools.compress(range(count), map(trie.__contains__, keys)):
-            best, node = None, trie
-            for j in range(i, min(i + MAX_NAME_WORDS, count)):
+            node, entries = trie[keys[i]]
+            best = (i, entries) if entries else None
+            j, stop = i + 1, min(i + MAX_NAME_WORDS, count)
+            while node and j < stop:  # most names are one word: no next level to walk
                 step = node.get(keys[j])
                 if step is None:
                     break
                 node, entries = step
                 if entries:
                     best = (j, entries)
+                j += 1
             if best:
                 j, entries = best
                 found.append((starts[i], ends[j], entries))

@@ -345,6 +345,7 @@ class DirectoryIndex:
 
     def _build_role_patterns(self, home_names):
         home = "|".join(re.escape(n) for n in sorted(home_names, key=len, reverse=True)) or "x^"
+        self.ambassador_home_length = max(map(len, home_names), default=0)
         self.ambassador_to = re.compile(
             rf"(?:\b(?:{home})\s+)?\bambassador(?:\s+extraordinary\s+and\s+plenipotentiary)?"
             rf"(?:\s+of\s+(?:the\s+republic\s+of\s+)?(?:{home}))?\s+(?:to|in)\s+(?:the\s+)?"

@@ -162,7 +162,7 @@ def detect_figures(
     ]
     new_institutions = sorted((new_institutions or {}).items())
     if language in ("ru", "kk"):
-        raw = cyrillic_figures(text.text, language, hits)
+        raw = cyrillic_figures(text.text, language, hits, text.words_and_numbers)
     else:
         raw = _english_figures(index, text)
     found, seen = [], set()

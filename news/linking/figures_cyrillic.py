@@ -54,6 +54,8 @@ KK_APPROX_AFTER = {"астам", "аса", "жуық", "шамасында"}
 KK_APPROX_BEFORE = {"шамамен", "жуық", "шамасы"}
 
 
+# The tests of a word below are cached by word: a text says the same words many times.
+@functools.lru_cache(maxsize=50_000)
 def _ru_number(word):
     parse = morphology.ru_parse(word)
     if parse is None:
@@ -89,6 +91,7 @@ def _value(tokens, i, language):
     return value, j
 
 
+@functools.lru_cache(maxsize=50_000)
 def _ru_noun(word):
     parse = morphology.ru_parse(word)
     if parse is not None and parse.normal_form in RU_NOUNS:
@@ -96,31 +99,53 @@ def _ru_noun(word):
     return None
 
 
+@functools.lru_cache(maxsize=50_000)
 def _kk_noun(word):
     lowered = word.lower()
     return next((n for n in KK_NOUNS if lowered.startswith(n)), None)
 
 
-_TOKEN_SPLIT = re.compile(f"({_TOKEN.pattern})")
-
-
-def _tokens(text):
-    """(start, end, word) of every token as a `morphology.TokenView`, with one `re.split`
-    and a running sum in C."""
-    parts = _TOKEN_SPLIT.split(text)
-    offsets = list(itertools.accumulate(map(len, parts)))
-    words = parts[1::2]
-    ends = offsets[1::2]
-    starts = offsets[0::2][: len(words)]
-    for i in [i for i, word in enumerate(words) if word[-1] == "."]:
-        if words[i].lower() not in RU_THOUSAND:
-            words[i], ends[i] = words[i][:-1], ends[i] - 1  # a full stop, not an abbreviation
+def _tokens(text, split=None):
+    """(start, end, word) of every `_TOKEN` as a `morphology.TokenView`, from the numbers
+    and words of `morphology.split_words_and_numbers(text)` (or `split`, made already): a
+    word with an apostrophe is two tokens here, and "тыс." keeps its full stop."""
+    starts, ends, words = split or morphology.split_words_and_numbers(text)
+    starts, ends, words = list(starts), list(ends), list(words)
+    if "'" in text or "’" in text:
+        starts, ends, words = _split_at_apostrophes(starts, ends, words)
+    thousands = {word for word in set(words) if word.lower() == "тыс"}
+    if thousands:
+        for i in [i for i, word in enumerate(words) if word in thousands]:
+            if text[ends[i] : ends[i] + 1] == ".":
+                words[i], ends[i] = words[i] + ".", ends[i] + 1
     return morphology.TokenView((starts, ends, words))
 
 
-def cyrillic_figures(text, language, hits):
-    """(start, matched text, value, label, country id, approximate) of each figure."""
-    tokens = _tokens(text)
+_APOSTROPHE = re.compile("['’]")
+
+
+def _split_at_apostrophes(starts, ends, words):
+    """A word joined by apostrophes ("д'Артаньян") is a token per part between them."""
+    marked = [i for i, word in enumerate(words) if "'" in word or "’" in word]
+    new_starts, new_ends, new_words, done = [], [], [], 0
+    for i in marked:
+        new_starts += starts[done:i]
+        new_ends += ends[done:i]
+        new_words += words[done:i]
+        position = starts[i]
+        for piece in _APOSTROPHE.split(words[i]):
+            new_starts.append(position)
+            new_ends.append(position + len(piece))
+            new_words.append(piece)
+            position += len(piece) + 1
+        done = i + 1
+    return new_starts + starts[done:], new_ends + ends[done:], new_words + words[done:]
+
+
+def cyrillic_figures(text, language, hits, split=None):
+    """(start, matched text, value, label, country id, approximate) of each figure; `split`
+    is `morphology.split_words_and_numbers(text)` where it is made already."""
+    tokens = _tokens(text, split)
     read = _ru_number if language == "ru" else _kk_number
     starts_number = {}
     for word in set(tokens.words):
@@ -209,11 +234,13 @@ def _phrase(tokens, j, language):
     return None
 
 
+@functools.lru_cache(maxsize=50_000)
 def _ru_modifier(word):
     parse = morphology.ru_parse(word)
     return parse is not None and parse.tag.POS in {"ADJF", "PRTF"} and "Anum" not in parse.tag
 
 
+@functools.lru_cache(maxsize=50_000)
 def _ru_ordinal(word):
     parse = morphology.ru_parse(word)
     return parse is not None and "Anum" in parse.tag

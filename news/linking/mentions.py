@@ -11,6 +11,7 @@ import datetime
 import functools
 import html
 import itertools
+import operator
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -27,7 +28,7 @@ from .directory import (
 )
 from .figures import detect_figures
 from .language import detect_language
-from .scan import finditer_near, keyword_automaton
+from .scan import finditer_near, is_word_char, keyword_automaton
 
 # Detection -------------------------------------------------------------------------------
 
@@ -71,7 +72,9 @@ class Detection:
 class Text:
     """A normalised text with its sentences, for looking up the sentence of a position."""
 
-    _BOUNDARY = re.compile(r"(?<=[.!?])\s+(?=[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ\"'«(0-9])|\n\s*\n")
+    # The space after a sentence's mark (group 1), or a blank line. The mark is matched
+    # rather than looked behind for, so the engine skips to the marks.
+    _BOUNDARY = re.compile(r"[.!?](\s+)(?=[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ\"'«(0-9])|\n\s*\n")
     _ABBREVIATION = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Prof|H\.E|St|No|Jr|Sr|e\.g|i\.e|vs|[A-Z])\.$")
 
     # A "sentence" longer than this (a text with no full stops) is cut into pieces, so
@@ -83,10 +86,15 @@ class Text:
         self.lower = _lower_same_length(self.text)
         starts = [0]
         for match in self._BOUNDARY.finditer(self.text):
-            if "\n" in match.group() or not self._ABBREVIATION.search(
-                self.text[max(0, match.start() - 6) : match.start()]
+            group = 1 if match.start(1) != -1 else 0
+            start, end = match.span(group)
+            if "\n" in match.group(group) or not self._ABBREVIATION.search(
+                self.text[max(0, start - 6) : start]
             ):
-                self._add_start(starts, match.end())
+                if starts[-1] < end <= starts[-1] + self.MAX_SENTENCE:
+                    starts.append(end)  # the usual case of `_add_start`
+                else:
+                    self._add_start(starts, end)
         self._add_start(starts, len(self.text))
         starts.pop()
         self.starts = starts
@@ -100,9 +108,28 @@ class Text:
             starts.append(position)
 
     @functools.cached_property
+    def words_and_numbers(self):
+        """The text's words and numbers, split once for its words and its figures."""
+        return morphology.split_words_and_numbers(self.text)
+
+    @functools.cached_property
     def tokens(self):
         """The text's words, tokenised once: (starts, ends, words) lists."""
-        return morphology.tokenise(self.text)
+        return morphology.tokenise(self.text, self.words_and_numbers)
+
+    @functools.cached_property
+    def acronyms(self):
+        """(start, end, word) of every match of `_ACRONYM`, found once for its two uses: the
+        runs of three capitals or more (a pattern the engine skips to, where `\\b` is tried
+        at every character), kept where 3 to 8 long between characters of no word."""
+        found, text, size = [], self.text, len(self.text)
+        for match in _CAPITALS.finditer(text):
+            start, end = match.span()
+            if end - start > 8 or (start and is_word_char(text[start - 1])):
+                continue
+            if end == size or not is_word_char(text[end]):
+                found.append((start, end, match.group()))
+        return found
 
     def sentence_span(self, position):
         index = bisect.bisect_right(self.starts, position) - 1
@@ -140,8 +167,10 @@ def find_hits(index, text):
             continue
         if end + 1 < size and source[end + 1].isalnum():
             continue
-        if len(entries) == 1 and entries[0][2] is None:
-            raw.append(Hit(start, end + 1, entries))
+        if len(entries) == 1:
+            form = entries[0][2]
+            if form is None or source[start : end + 1] == form:
+                raw.append(Hit(start, end + 1, entries))
             continue
         fitting = tuple(e for e in entries if e[2] is None or source[start : end + 1] == e[2])
         if fitting:
@@ -150,17 +179,37 @@ def find_hits(index, text):
 
 
 def resolve_overlaps(raw):
-    """Of overlapping hits the longest wins (the earliest among equals)."""
-    raw.sort(key=lambda h: (-h.length, h.start))
-    size = max((h.end for h in raw), default=0)
-    occupied = bytearray(size)  # one byte a character: linear, where a sorted list of
-    chosen = []  # taken spans costs an insertion (a memory move) per hit
+    """Of overlapping hits the longest wins (the earliest among equals). Hits that overlap
+    no other are kept as they are; only each group of overlapping ones is sorted by length."""
+    raw.sort(key=_start)
+    chosen, group, group_end = [], [], -1
     for hit in raw:
-        if 1 in occupied[hit.start : hit.end]:
+        if hit.start >= group_end and group:
+            chosen += group if len(group) == 1 else _longest_first(group)
+            group = []
+        group.append(hit)
+        group_end = max(group_end, hit.end) if len(group) > 1 else hit.end
+    if group:
+        chosen += group if len(group) == 1 else _longest_first(group)
+    return chosen
+
+
+_start = operator.attrgetter("start")
+
+
+def _longest_first(hits):
+    """Overlapping hits (sorted by start) resolved longest first, linearly: one byte a
+    character of the group's span says whether a chosen hit covers it."""
+    offset = hits[0].start
+    occupied = bytearray(max(h.end for h in hits) - offset)
+    chosen = []
+    for hit in sorted(hits, key=lambda h: (-h.length, h.start)):
+        start, end = hit.start - offset, hit.end - offset
+        if 1 in occupied[start:end]:
             continue
-        occupied[hit.start : hit.end] = b"\x01" * (hit.end - hit.start)
+        occupied[start:end] = b"\x01" * (end - start)
         chosen.append(hit)
-    chosen.sort(key=lambda h: h.start)
+    chosen.sort(key=_start)
     return chosen
 
 
@@ -208,6 +257,23 @@ class Spans:
     def contains(self, position):
         i = bisect.bisect_right(self.starts, position)
         return i > 0 and self.spans[i - 1][1] > position
+
+
+class Covered:
+    """Spans that do not overlap (hits), as one byte a character of the text: whether a
+    position is covered or a (non-empty) range overlaps a span is one lookup in C, where
+    `Spans` takes a bisection and a few steps in Python (some 100,000 lookups per 2 MB)."""
+
+    def __init__(self, spans, size):
+        self.marks = bytearray(size)
+        for start, end in spans:
+            self.marks[start:end] = b"\x01" * (end - start)
+
+    def overlaps(self, start, end):
+        return self.marks.find(1, start, end) != -1
+
+    def contains(self, position):
+        return 0 <= position < len(self.marks) and self.marks[position] == 1
 
 
 def between(items, starts, lo, hi):
@@ -400,9 +466,10 @@ def detect_mentions(raw_text, on=None):
 
 def _new_people(index, text, language, hits, candidates, mention):
     """Suggestions of people the directory does not know, named with a role."""
-    taken_spans = Spans([(h.start, h.end) for h in hits], presorted=True)
+    size = len(text.text)
+    taken_spans = Covered([(h.start, h.end) for h in hits], size)
     candidate_spans = Spans((s, e) for s, e, _n in candidates)
-    people = Spans([(h.start, h.end) for h in hits if h.entries[0][0] == "person"], presorted=True)
+    people = Covered([(h.start, h.end) for h in hits if h.entries[0][0] == "person"], size)
     hit_starts = [h.start for h in hits]
     candidates = sorted(candidates)
     candidate_starts = [s for s, _e, _n in candidates]
@@ -423,8 +490,11 @@ def _new_people(index, text, language, hits, candidates, mention):
                 return index.entry_name("country", hit.entries[0][1]), None
         return "", None
 
+    # A Russian or Kazakh text is tokenised already (its names are matched word by word);
+    # an English one is not: the few words after each role are read where they are.
+    tokens = text.tokens if language in ("ru", "kk") else None
     for person in people_module.detect_new_people(
-        text.text, language, taken, people, organisation_of, text.tokens
+        text.text, language, taken, people, organisation_of, tokens
     ):
         mention(
             "new_person",
@@ -438,32 +508,54 @@ def _new_people(index, text, language, hits, candidates, mention):
         )
 
 
-_ACRONYM = re.compile(r"\b[A-Z]{3,8}\b")
+_ACRONYM = re.compile(r"\b[A-Z]{3,8}\b")  # as `Text.acronyms` finds them
+_CAPITALS = re.compile(r"[A-Z]{3,}")
 
 
 def _acronyms_beside_institutions(text, hits, candidates):
     """An acronym used as a name in a list of institutions ("..., Kazakh-British Technical
     University and KIMEP") is an institution too."""
+    linked = []
+    for start, end, word in text.acronyms:
+        link = _list_link(text.text[max(0, start - 6) : start])
+        if link:
+            linked.append((start, end, word, link))
+    if not linked:
+        return []  # the spans below are built only for acronyms in a list
     ends = {e for _s, e, _n in candidates} | {
         h.end for h in hits if h.entries[0][0] == "institution"
     }
     taken = Spans([(h.start, h.end) for h in hits] + [(s, e) for s, e, _n in candidates])
-    found = []
-    for match in _ACRONYM.finditer(text.text):
-        before = text.text[max(0, match.start() - 6) : match.start()]
-        link = re.search(r"(?:,| and| &)\s+$", before)
-        if not link or taken.overlaps(match.start(), match.end()):
-            continue
-        if match.start() - len(link.group()) in ends:
-            found.append((match.start(), match.end(), match.group()))
-    return found
+    return [
+        (start, end, word)
+        for start, end, word, link in linked
+        if not taken.overlaps(start, end) and start - link in ends
+    ]
+
+
+def _list_link(before):
+    """The length of what `re.search(r"(?:,| and| &)\\s+$", before)` matches, else 0."""
+    stripped = before.rstrip()
+    if len(stripped) < len(before):
+        for link in (",", " and", " &"):
+            if stripped.endswith(link):
+                return len(before) - len(stripped) + len(link)
+    return 0
 
 
 def _ambassador_role(index, text, hit, country_id, on, mention, hits):
-    if "ambassador" not in text.lower[max(0, hit.start - 140) : hit.start]:
+    lo = max(0, hit.start - 140)
+    last = text.lower.rfind("ambassador", lo, hit.start)
+    if last == -1:
         return  # the usual case: the pattern below cannot match
-    before = text.text[max(0, hit.start - 140) : hit.start]
-    match = index.ambassador_to.search(before)
+    before = text.text[lo : hit.start]
+    # A match holds the last "ambassador" before the country and what follows it, after a
+    # name of the home country, if any: the search starts at that name, not 140 characters
+    # back (the pattern's names tried at every character were most of its cost).
+    home_end = last - lo
+    while home_end and before[home_end - 1].isspace():
+        home_end -= 1
+    match = index.ambassador_to.search(before, max(0, home_end - index.ambassador_home_length))
     if not match:
         return
     start = hit.start - len(before) + match.start()
@@ -744,10 +836,10 @@ def _acronyms_of_suggested(text, suggested):
             by_initials.setdefault(initials, name)
     if not by_initials:
         return
-    for match in _ACRONYM.finditer(text.text):
-        name = by_initials.get(match.group())
+    for start, _end, word in text.acronyms:
+        name = by_initials.get(word)
         if name is not None:
-            suggested.setdefault(match.start(), name)
+            suggested.setdefault(start, name)
 
 
 def _city_countries_in_name(index, name):

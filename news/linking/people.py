@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 from . import morphology
 from .directory import _lower_same_length
-from .scan import finditer_near, keyword_automaton
+from .scan import finditer_at_keys, finditer_near, keyword_automaton
 
 _CAPITAL = re.compile(r"^[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ]")
 ROLES = {
@@ -225,16 +225,30 @@ def role_pattern(language):
     return _PATTERNS[language]
 
 
+@functools.cache
+def _role_automaton(language):
+    """The roles as an automaton: every match of `role_pattern` starts with one, so the
+    pattern is tried only where one starts (`scan.finditer_at_keys`)."""
+    return keyword_automaton({role.lower() for role in ROLES[language]})
+
+
 def _words(text, start, end, tokens=None):
     """(start, end, word) of the words of text[start:end]: a slice of the whole text's
     `tokens` where no word straddles the edges, else the window tokenised alone."""
+    return list(_iter_words(text, start, end, tokens))
+
+
+def _iter_words(text, start, end, tokens=None):
+    """The words of `_words(text, start, end, tokens)`, made as they are read (a slice of
+    `tokens`, else the words of the window alone, one at a time): a reader that stops after
+    a few words tokenises no more."""
     clean_end = end >= len(text) or not (text[end].isalnum() or text[end] in "-'’")
     if tokens is not None and clean_end:
         starts, ends, words = tokens
         lo, hi = bisect.bisect_left(ends, start + 1), bisect.bisect_left(starts, end)
         if lo >= hi or (starts[lo] >= start and ends[hi - 1] <= end):
-            return list(zip(starts[lo:hi], ends[lo:hi], words[lo:hi], strict=True))
-    return [(s + start, e + start, w) for s, e, w in morphology.tokens(text[start:end])]
+            return zip(starts[lo:hi], ends[lo:hi], words[lo:hi], strict=True)
+    return morphology.tokens_between(text, start, end)
 
 
 def _run_is_name(run):
@@ -383,7 +397,8 @@ def detect_new_people(text, language, taken, known_people, organisation_of, toke
     known people; `organisation_of(start, end)` gives (name, id) of what a span names."""
     found, seen = [], set()
     pattern = role_pattern(language)
-    for match in pattern.finditer(text):
+    lowered = _lower_same_length(text)
+    for match in finditer_at_keys(pattern, text, _role_automaton(language), lowered):
         if tokens is not None and _ends_at_once(match.end(), tokens, language, taken, known_people):
             continue
         role_start = match.start()
@@ -404,7 +419,7 @@ def detect_new_people(text, language, taken, known_people, organisation_of, toke
         sentence_end = _SENTENCE_END.search(text[after:window_end])
         if sentence_end:
             window_end = after + sentence_end.start() + 1
-        words = _words(text, match.end(), window_end, tokens)
+        words = _iter_words(text, match.end(), window_end, tokens)
         run, plural = [], _is_plural(role, language)
         organisation = [match.end(), match.end()]
         names = []
@@ -589,6 +604,12 @@ def _name_then_role_pattern():
     return pattern, keyword_automaton({role.lower() for role in ROLES["en"]})
 
 
+def _comma_before(text, position):
+    """Whether a comma is among the 40 characters before `position`: the role of
+    '<Name>, <Role>' comes a few characters after one (", the Acting Dean")."""
+    return text.rfind(",", max(0, position - 40), position) != -1
+
+
 def _name_then_role(text, language, taken, known_people, organisation_of, seen, tokens=None):
     """'<Name>, <Role> of <organisation>' (English)."""
     if language != "en":
@@ -598,7 +619,11 @@ def _name_then_role(text, language, taken, known_people, organisation_of, seen, 
     # Every match holds a role word: the pattern runs only near them (`scan.py`), in
     # windows wide enough for four words of a name before it and the 160 after it.
     lowered = _lower_same_length(text)
-    for match in finditer_near(pattern, text, role_words, search_in=lowered, before=150, after=260):
+    # (Only role words with a comma shortly before them, as in every match.)
+    comma_before = functools.partial(_comma_before, lowered)
+    for match in finditer_near(
+        pattern, text, role_words, search_in=lowered, before=150, after=260, keep=comma_before
+    ):
         start, end = match.start("name"), match.end("name")
         if not _CAPITAL.match(match["name"]) or taken(start, end):
             continue

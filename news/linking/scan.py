@@ -21,11 +21,14 @@ def keyword_automaton(words):
     return automaton
 
 
-def windows(text, automaton, before, after):
-    """Merged (start, end) windows around every key word found in `text`."""
+def windows(text, automaton, before, after, keep=None):
+    """Merged (start, end) windows around every key word found in `text` (for which
+    `keep(start)` is true, where given)."""
     size = len(text)
     merged = []
     for end, length in automaton.iter(text):
+        if keep is not None and not keep(end + 1 - length):
+            continue
         lo, hi = max(0, end + 1 - length - before), min(size, end + 1 + after)
         if merged and lo <= merged[-1][1]:
             merged[-1][1] = max(merged[-1][1], hi)
@@ -42,11 +45,13 @@ def windows(text, automaton, before, after):
     return merged
 
 
-def finditer_near(pattern, text, automaton, *, search_in=None, before=300, after=200):
+def finditer_near(pattern, text, automaton, *, search_in=None, before=300, after=200, keep=None):
     """Matches of `pattern` in `text` that lie within reach of the automaton's key words;
-    `search_in` is the text the key words are looked for in (e.g. its lower-case copy)."""
+    `search_in` is the text the key words are looked for in (e.g. its lower-case copy);
+    `keep(start)` passes over key words that cannot be part of a match."""
     last_end = 0
-    for lo, hi in windows(search_in if search_in is not None else text, automaton, before, after):
+    search_in = search_in if search_in is not None else text
+    for lo, hi in windows(search_in, automaton, before, after, keep):
         for match in pattern.finditer(text, max(lo, last_end), hi):
             last_end = match.end()
             yield match
@@ -55,3 +60,24 @@ def finditer_near(pattern, text, automaton, *, search_in=None, before=300, after
 def positions_between(starts, lo, hi):
     """Slice indexes of the sorted positions `starts` that fall in [lo, hi)."""
     return bisect.bisect_left(starts, lo), bisect.bisect_left(starts, hi)
+
+
+def is_word_char(char):
+    return char.isalnum() or char == "_"  # what `\\w` matches
+
+
+def finditer_at_keys(pattern, text, automaton, search_in):
+    """The matches of `pattern.finditer(text)` where every match starts with one of the
+    automaton's keys, found in `search_in` (the text in lower case, of the same length):
+    the pattern is tried only where a key starts, not at every character (for a long
+    alternation of roles, a second per 2 MB in Python's `re`). `pattern.match(text, pos)`
+    sees the characters before `pos`, so look-behinds judge as in a scan of the text."""
+    starts = sorted({end + 1 - length for end, length in automaton.iter(search_in)})
+    last_end = 0
+    for start in starts:
+        if start < last_end:
+            continue
+        match = pattern.match(text, start)
+        if match and match.end() > start:
+            last_end = match.end()
+            yield match

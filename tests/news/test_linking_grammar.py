@@ -4,6 +4,9 @@ rules found on the tuned part of the corpus, each written as a general rule)."""
 import pytest
 
 from news.linking import detect_mentions
+from news.linking.figures_cyrillic import _TOKEN
+from news.linking.figures_cyrillic import _tokens as figure_tokens
+from news.linking.mentions import _ACRONYM, Text
 from news.linking.morphology import tokenise, tokens
 from partners.models import Country
 from tests.factories import make_embassy, make_institution, make_person, make_position
@@ -27,6 +30,34 @@ def test_tokenise_gives_the_words_of_tokens_on_every_corpus_text():
         assert list(zip(*tokenise(text), strict=True)) == list(tokens(text)), path.name
     text = "ҚазҰУ-ға, ҚР-дағы студент-ке; l'Université"
     assert list(zip(*tokenise(text), strict=True)) == list(tokens(text))
+
+
+def _figure_tokens_one_by_one(text):
+    """Tokens of figures as `_TOKEN` finds them, a full stop kept after "тыс" only."""
+    found = []
+    for match in _TOKEN.finditer(text):
+        word, end = match.group(), match.end()
+        if word.endswith(".") and word.lower() != "тыс.":
+            word, end = word[:-1], end - 1
+        found.append((match.start(), end, word))
+    return found
+
+
+def test_figures_tokens_from_the_shared_split_are_those_of_their_own_pattern():
+    texts = [path.read_text(encoding="utf-8") for path in sorted(CORPUS.glob("*.*"))]
+    texts.append("31 500 студентов, 12 тыс. грантов, 5 ТЫС. 1 0005; д'Артаньян-ов 2-ші 40-қа")
+    for text in texts:
+        view = figure_tokens(text)
+        found = list(zip(view.starts, view.ends, view.words, strict=True))
+        assert found == _figure_tokens_one_by_one(text)
+
+
+def test_a_texts_acronyms_are_the_matches_of_the_acronym_pattern():
+    texts = [path.read_text(encoding="utf-8") for path in sorted(CORPUS.glob("*.*"))]
+    texts.append("NATO, UNESCO and ABCDEFGHI; KazNU, ABC1, _ABC, ÉABC, ABC-DEF and XYZ")
+    for text in texts:
+        found = [(m.start(), m.end(), m.group()) for m in _ACRONYM.finditer(Text(text).text)]
+        assert Text(text).acronyms == found
 
 
 def test_kazakh_number_with_a_case_ending_after_a_hyphen(db):
