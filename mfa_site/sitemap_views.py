@@ -20,7 +20,11 @@ from partners.sitemaps import (
 from .page_cache import tag_page
 
 SPLIT_AT = 1000
-SECTION_LIMIT = 1000
+# Items per section page (each in up to three languages). Every change of the news purges
+# every section, so each is rebuilt often: a page of 100 costs at 50,000 press releases what
+# the whole news section costs at 100 (59 and 46 ms in process); a page of 1,000 cost 360 ms.
+# The index lists more pages instead (about 500 at 50,000).
+SECTION_LIMIT = 100
 
 SITEMAPS = {
     "pages": NewsPagesSitemap,
