@@ -13,14 +13,15 @@ from django.utils.safestring import mark_safe
 register = template.Library()
 
 # The characters that could end a <script> element or start markup inside it.
-_JSON_SCRIPT_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
+_JSON_SCRIPT_ESCAPES = {">": "\\u003E", "<": "\\u003C", "&": "\\u0026"}
 
 
 def dump_json_ld(data):
     """JSON for a `<script type="application/ld+json">`, safe against `</script>` in data."""
-    return mark_safe(
-        json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False).translate(_JSON_SCRIPT_ESCAPES)
-    )
+    text = json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False)
+    for character, escaped in _JSON_SCRIPT_ESCAPES.items():  # replace(): faster than translate()
+        text = text.replace(character, escaped)
+    return mark_safe(text)
 
 
 @register.filter
@@ -102,6 +103,8 @@ SITE_LINKS = {
     "home": "home",
     "news": "news:list",
     "feeds": "news:feeds",
+    "feed": "news:feed",
+    "feed_atom": "news:feed-atom",
     "missions": "partners:embassy-list",
     "institutions": "partners:institution-list",
     "partnerships": "partners:partnership-list",
