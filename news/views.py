@@ -25,7 +25,7 @@ from partners.models import Embassy, Partnership
 from .filters import QUERY_MAX_LENGTH, PressReleaseFilter
 from .models import PressRelease, active_language
 from .page_tags import subject_tag
-from .templatetags.news_cards import cached_cards
+from .templatetags.news_cards import cached_cards, news_card
 
 HOME_NEWS = 6
 HOME_PARTNERSHIPS = 6
@@ -284,9 +284,14 @@ class PressReleaseDetailView(DetailView):
             "related_countries": list(press_release.countries.all()),
             "related_topics": list(press_release.topics.all()),
             "related_areas": cooperation_areas(partnership for partnership, _f in partnerships),
-            "other_news": self.other_news(
-                [partnership for partnership, _figures in partnerships], institutions
-            ),
+            # Rendered here, so they are kept with the rest: another press release's change
+            # purges this one's links too (they share the partnership or institution tag).
+            "other_news": [
+                news_card(item, level=3, compact=True)
+                for item in self.other_news(
+                    [partnership for partnership, _figures in partnerships], institutions
+                )
+            ],
             "gallery": list(press_release.images.all()),
             "documents": list(press_release.attachments.all()),
         }
