@@ -136,35 +136,33 @@ def _fresh(entry, stamps=None):
     return max(stamps.values()) < entry["started"]
 
 
-# Each page's tags as last read or stored by this process, so that a hit reads its entry
-# and its tags' purge times in one `get_many` (one round trip to Redis, not two). Bounded:
-# emptied when full (search result pages make many keys).
-_page_tags = {}
-PAGE_TAGS_REMEMBERED = 10_000
+# This process's copies of the page entries it has read or stored (bounded, oldest out). An
+# entry is fresh by its tags' purge times alone, which are a few bytes, so a hit reads only
+# those (one small round trip to Redis) and serves the copy, instead of fetching and
+# unpickling the 20-30 KB page every time; a copy whose tags were purged is dropped and the
+# shared entry read again (another app server may have stored a newer one).
+_local_entries = {}
+LOCAL_ENTRIES = 500
 
 
 def _read_entry(key):
     """The entry stored under `key` if it is fresh, else None."""
-    tags = _page_tags.get(key)
-    if tags:
-        found = cache.get_many([key, *(_tag_key(tag) for tag in tags)])
-        entry = found.pop(key, None)
-        if entry is None:
-            return None
-        if entry["tags"] == tags:
-            return entry if _fresh(entry, found) else None
-    else:
-        entry = cache.get(key)
-        if entry is None:
-            return None
-    _remember_page_tags(key, entry["tags"])
-    return entry if _fresh(entry) else None
+    local = _local_entries.get(key)
+    if local is not None:
+        if local["expires"] > time.time() and _fresh(local):
+            return local
+        _local_entries.pop(key, None)
+    entry = cache.get(key)
+    if entry is None or not _fresh(entry):
+        return None
+    _keep_local(key, entry)
+    return entry
 
 
-def _remember_page_tags(key, tags):
-    if len(_page_tags) >= PAGE_TAGS_REMEMBERED:
-        _page_tags.clear()
-    _page_tags[key] = tags
+def _keep_local(key, entry):
+    if len(_local_entries) >= LOCAL_ENTRIES:
+        _local_entries.pop(next(iter(_local_entries)), None)
+    _local_entries[key] = entry
 
 
 def _remember_tags(tags, started):
@@ -368,7 +366,7 @@ class PageCacheMiddleware:
             if timeout >= 1:
                 _remember_tags(entry["tags"], entry["started"])
                 cache.set(key, entry, int(timeout))
-                _remember_page_tags(key, entry["tags"])
+                _keep_local(key, entry)
         except Exception:
             logger.exception("page cache write failed", extra={"event": "page_cache_error"})
 

@@ -99,8 +99,9 @@ def test_healthz_checks_the_redis_cache(client, redis_cache):
 
 @pytest.mark.django_db
 def test_a_page_hit_reads_redis_once_and_a_purge_still_misses(client, redis_cache, monkeypatch):
-    """A hit reads its entry and its tags' purge times in one MGET (one round trip), and a
-    purge between two reads is still seen: the next read is a miss with the new text."""
+    """A hit of a page this app server has seen reads only its tags' purge times (one MGET
+    of a few bytes) and serves its own copy, and a purge between two reads is still seen:
+    the next read is a miss with the new text, here and in another app server."""
     from mfa_site import page_cache
     from tests.factories import make_press_release
 
@@ -123,7 +124,10 @@ def test_a_page_hit_reads_redis_once_and_a_purge_still_misses(client, redis_cach
     assert reads == ["get_many"]
     press_release.title_en = "Ambassador meets the rector"
     press_release.save()  # purges the list's tags in Redis
-    page_cache._page_tags.clear()  # as in another app server, which has seen neither
-    again = client.get(url)
+    again = client.get(url)  # this server's copy is stale: dropped, the page rendered again
     assert "X-Page-Cache" not in again
     assert "Ambassador meets the rector" in again.content.decode()
+    page_cache._local_entries.clear()  # another app server, with no copy of its own
+    elsewhere = client.get(url)
+    assert elsewhere["X-Page-Cache"] == "hit"
+    assert "Ambassador meets the rector" in elsewhere.content.decode()
