@@ -16,7 +16,7 @@ import threading
 import time
 
 from django.core.cache.backends.base import DEFAULT_TIMEOUT
-from django.core.cache.backends.redis import RedisCache
+from django.core.cache.backends.redis import RedisCache, RedisCacheClient
 
 logger = logging.getLogger("mfa.cache")
 
@@ -30,9 +30,31 @@ def _redis_errors():
     return (redis.exceptions.RedisError, OSError)
 
 
+class ReusedClientRedisCacheClient(RedisCacheClient):
+    """Django's Redis client holder, keeping one `redis.Redis` per connection pool.
+
+    Django builds a new `redis.Redis` for every cache call, and redis-py 8 fills about 170
+    response callbacks in each one's constructor: about 0.5 ms of CPU per call, more than a
+    cached page's whole hit. The clients are thread-safe (they share the pool's
+    connections), so one per pool serves every call.
+    """
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._clients = {}
+
+    def get_client(self, key=None, *, write=False):
+        pool = self._get_connection_pool(write)
+        client = self._clients.get(id(pool))
+        if client is None:
+            client = self._clients[id(pool)] = self._client(connection_pool=pool)
+        return client
+
+
 class ResilientRedisCache(RedisCache):
     def __init__(self, server, params):
         super().__init__(server, params)
+        self._class = ReusedClientRedisCacheClient
         self._errors = _redis_errors()
         self._lock = threading.Lock()
         self._down_until = 0.0

@@ -131,3 +131,13 @@ def test_a_page_hit_reads_redis_once_and_a_purge_still_misses(client, redis_cach
     elsewhere = client.get(url)
     assert elsewhere["X-Page-Cache"] == "hit"
     assert "Ambassador meets the rector" in elsewhere.content.decode()
+
+
+def test_one_redis_client_serves_every_call(redis_cache):
+    """Django builds a redis.Redis per call (about 0.5 ms of CPU with redis-py 8); the
+    backend keeps one per connection pool, and it works across calls."""
+    backend = caches["default"]
+    assert backend._cache.get_client() is backend._cache.get_client(write=True)
+    backend.set("first", 1)
+    backend.set("second", 2)
+    assert backend.get_many(["first", "second"]) == {"first": 1, "second": 2}
