@@ -18,6 +18,7 @@ import subprocess
 import sys
 import time
 import urllib.request
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from urllib.parse import urlencode
 
@@ -174,7 +175,7 @@ class Command(LoadTest):
                     mode = "cached" if cached else "uncached"
                     with self.site(env, options, cached) as base:
                         for page in pages:
-                            self.warm(base + paths[page])
+                            self.warm(base + paths[page], options["workers"])
                             results[page][mode] = self.run_wrk(wrk, base, [paths[page]], options)
                 if bare is None:
                     with self.bare_site(env, options) as base:
@@ -277,10 +278,19 @@ class Command(LoadTest):
             process.terminate()
             process.wait(timeout=30)
 
-    def warm(self, url):
-        for _ in range(4):  # each worker renders and stores it once
-            with urllib.request.urlopen(url, timeout=30) as response:
+    def warm(self, url, workers=2):
+        """Every worker renders the page (and the derived data it keeps in its own
+        local-memory cache) before the measure: requests in parallel, as sequential ones
+        may all land on one worker, leaving another to compute menus over 50,000 press
+        releases during the measure."""
+
+        def fetch(_number):
+            with urllib.request.urlopen(url, timeout=60) as response:
                 response.read()
+
+        with ThreadPoolExecutor(max_workers=workers * 4) as pool:
+            for _round in range(3):
+                list(pool.map(fetch, range(workers * 4)))
 
     # Report
 
