@@ -163,9 +163,14 @@ def _mfa_off_unless_asked(settings):
 
 @pytest.fixture(autouse=True)
 def _empty_cache():
-    """Every test starts with an empty cache: no page cached by another test is served."""
+    """Every test starts with an empty cache: no page cached by another test is served,
+    from the shared cache or from this process's own copies."""
     from django.core.cache import cache
 
+    from mfa_site import page_cache
+
     cache.clear()
+    page_cache._local_entries.clear()
     yield
     cache.clear()
+    page_cache._local_entries.clear()
