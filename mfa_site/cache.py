@@ -9,14 +9,23 @@ short wait (the socket timeouts in the cache OPTIONS), not one per cache call.
 
 `/healthz` calls `check()`, which bypasses all of that and raises, so monitoring sees the
 outage.
+
+Reads are kept in each app server by redis-py's client-side caching (RESP3 with `CLIENT
+TRACKING`): Redis tells the connection about every change to a key it has read, so a
+repeated read of an unchanged key (a page's tag purge times, a news card, a count) is
+answered in the process with no round trip. A writer that must be seen at once by every
+app server (a purge) calls `wait_for_invalidations()`.
 """
 
 import logging
 import threading
 import time
 
+import redis
 from django.core.cache.backends.base import DEFAULT_TIMEOUT
 from django.core.cache.backends.redis import RedisCache, RedisCacheClient
+from redis.cache import CacheConfig
+from redis.connection import CacheProxyConnection
 
 logger = logging.getLogger("mfa.cache")
 
@@ -25,9 +34,28 @@ BREAKER_SECONDS = 5.0
 
 
 def _redis_errors():
-    import redis
-
     return (redis.exceptions.RedisError, OSError)
+
+
+# Entries kept per app server by client-side caching (least recently used out). A page
+# entry is 20-30 KB, so at most about 50 MB.
+TRACKED_ENTRIES = 2000
+
+
+class TrackingConnectionPool(redis.ConnectionPool):
+    """redis-py's pool, with client-side caching allowed on Redis 6.0 and later.
+
+    redis-py turns client-side caching on only for Redis 7.4 or later ("to maximize
+    compatibility with all Redis products"); what it uses, RESP3 and `CLIENT TRACKING`
+    with invalidation pushes, is in Redis since 6.0, and tests/test_cache_redis.py checks
+    the invalidations against the Redis these machines run (7.0).
+    """
+
+    def make_connection(self):
+        connection = super().make_connection()
+        if isinstance(connection, CacheProxyConnection):
+            connection.MIN_ALLOWED_VERSION = "6.0.0"
+        return connection
 
 
 class ReusedClientRedisCacheClient(RedisCacheClient):
@@ -55,6 +83,11 @@ class ResilientRedisCache(RedisCache):
     def __init__(self, server, params):
         super().__init__(server, params)
         self._class = ReusedClientRedisCacheClient
+        self._options = dict(self._options)
+        if params.get("CLIENT_TRACKING", True):
+            self._options.setdefault("protocol", 3)
+            self._options.setdefault("cache_config", CacheConfig(max_size=TRACKED_ENTRIES))
+            self._options.setdefault("pool_class", TrackingConnectionPool)
         self._errors = _redis_errors()
         self._lock = threading.Lock()
         self._down_until = 0.0
@@ -139,6 +172,22 @@ class ResilientRedisCache(RedisCache):
         if not self._available():
             return default() if callable(default) else default
         return super().get_or_set(key, default, timeout, version)
+
+    def wait_for_invalidations(self):
+        """Return once Redis has sent every app server the invalidations of this process's
+        writes so far.
+
+        Redis queues the invalidation pushes of a write with the writer's reply and sends
+        them all before it reads the next command, but the writer's reply may leave first:
+        a read in another process a few microseconds after the write could still use its
+        own copy. One more round trip (PING) closes that window.
+        """
+        if not self._available():
+            return
+        try:
+            self._cache.get_client(write=True).ping()
+        except self._errors as exc:
+            self._failed("ping", exc)
 
     # For /healthz --------------------------------------------------------------------------
 

@@ -88,6 +88,10 @@ def _purge_now(tags):
     except Exception:
         logger.exception("page cache purge failed", extra={"event": "page_cache_error"})
     _compute_horizon()
+    # Every app server keeps the purge times it read (mfa_site/cache.py): return only once
+    # Redis has told them all.
+    with contextlib.suppress(Exception):
+        getattr(cache, "wait_for_invalidations", lambda: None)()
     pages_purged.send(sender=None, tags=tags)
 
 
@@ -138,9 +142,10 @@ def _fresh(entry, stamps=None):
 
 # This process's copies of the page entries it has read or stored (bounded, oldest out). An
 # entry is fresh by its tags' purge times alone, which are a few bytes, so a hit reads only
-# those (one small round trip to Redis) and serves the copy, instead of fetching and
-# unpickling the 20-30 KB page every time; a copy whose tags were purged is dropped and the
-# shared entry read again (another app server may have stored a newer one).
+# those (kept in the process by Redis's client-side caching until a purge changes them,
+# else one small round trip) and serves the copy, instead of fetching and unpickling the
+# 20-30 KB page every time; a copy whose tags were purged is dropped and the shared entry
+# read again (another app server may have stored a newer one).
 _local_entries = {}
 LOCAL_ENTRIES = 500
 

@@ -262,6 +262,9 @@ if CACHE_URL.startswith(("redis://", "rediss://")):
                 "socket_connect_timeout": CACHE_SOCKET_TIMEOUT,
                 "socket_timeout": CACHE_SOCKET_TIMEOUT,
             },
+            # Each app server keeps what it read until Redis says it changed (client-side
+            # caching, mfa_site/cache.py); DJANGO_CACHE_CLIENT_TRACKING=0 reads Redis every time.
+            "CLIENT_TRACKING": env_bool("DJANGO_CACHE_CLIENT_TRACKING", True),
         }
     }
 else:
