@@ -147,6 +147,11 @@ class ResilientRedisCache(RedisCache):
         return self._call("delete", False, key, version)
 
     def get_many(self, keys, version=None):
+        if not keys:
+            # An MGET of nothing is an error reply, and redis-py's client-side cache keeps
+            # a read that failed as "in progress": the same read later waits for a reply
+            # that never comes (a socket timeout, then the cache off for seconds).
+            return {}
         return self._call("get_many", dict, keys, version)
 
     def has_key(self, key, version=None):

@@ -217,3 +217,14 @@ def test_a_lost_connection_forgets_what_it_kept(redis_cache, settings):
     pool.disconnect()
     another_app_server(settings, CLIENT_TRACKING=False).set("stamp", 2)
     assert redis_cache.get("stamp") == 2
+
+
+def test_reading_no_keys_leaves_the_next_reads_working(redis_cache):
+    """redis-py's client-side cache keeps a read that Redis refused (an MGET of no keys)
+    as "in progress", and answered the same read later by waiting for a reply that never
+    came: a socket timeout, and the cache off for seconds."""
+    backend = caches["default"]
+    for _ in range(3):
+        assert backend.get_many([]) == {}
+    backend.set("stamp", 2)
+    assert backend.get("stamp") == 2
