@@ -12,7 +12,7 @@ from django.shortcuts import render
 from django.template.loader import render_to_string
 from django.templatetags.static import static
 from django.urls import reverse
-from django.utils.functional import cached_property
+from django.utils.functional import SimpleLazyObject, cached_property
 from django.utils.timezone import localtime
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import DetailView
@@ -138,16 +138,34 @@ class PressReleaseListView(FilterView):
         params.pop("page", None)
         return hashlib.sha256(f"{active_language()}|{params.urlencode()}".encode()).hexdigest()
 
+    def unfiltered(self):
+        """Whether the reader chose no filter (a page number is not one)."""
+        return not (self.request.GET.keys() - {"page"})
+
+    def get(self, request, *args, **kwargs):
+        if not self.unfiltered():
+            return super().get(request, *args, **kwargs)
+        # Every public press release: nothing to filter or check, so the filter set (a deep
+        # copy of its filters) and its form are built only when the menus are not cached.
+        self.filterset = SimpleLazyObject(
+            lambda: self.get_filterset_class()(request=request, queryset=self.get_queryset())
+        )
+        self.object_list = self.get_queryset()
+        context = self.get_context_data(filter=self.filterset, object_list=self.object_list)
+        return self.render_to_response(context)
+
     def get_context_data(self, **kwargs):
         tag_page(self.request, "news", "directory")
         context = super().get_context_data(**kwargs)
         filterset = self.filterset
-        chosen = filterset.form.cleaned_data if filterset.is_bound and filterset.is_valid() else {}
+        bound = not self.unfiltered() and filterset.is_bound
+        chosen = filterset.form.cleaned_data if bound and filterset.is_valid() else {}
         context.update(
-            filters_active=any(filterset.data.get(name) for name in filterset.filters),
+            filters_active=bound and any(filterset.data.get(name) for name in filterset.filters),
+            filter_errors=bound and filterset.form.errors,
             period_year=chosen.get("year"),
             period_month=datetime.date(2000, chosen["month"], 1) if chosen.get("month") else None,
-            notices=filterset.notices,
+            notices=filterset.notices if bound else [],
             query_max_length=QUERY_MAX_LENGTH,
             subject_feeds=[
                 (

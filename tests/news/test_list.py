@@ -237,3 +237,30 @@ def test_list_announces_feeds_and_subject_feed(client):
     assert f'href="{reverse("news:feed-topic", args=["education"])}"' in response.text
     assert f'href="{reverse("news:feed-topic-atom", args=["education"])}"' in response.text
     assert 'title="News about Education (Atom)"' in response.text
+
+
+def test_an_unfiltered_list_builds_no_filter_set_once_its_menus_are_kept(client, monkeypatch):
+    """Every page of the whole list shows the same menus, kept in the cache: the filter
+    set (a deep copy of its filters, then a form) is built only to render them."""
+    from news.filters import PressReleaseFilter
+
+    for number in range(25):
+        make_press_release(f"Item {number}")
+    built = []
+    original = PressReleaseFilter.__init__
+
+    def counting(self, *args, **kwargs):
+        built.append(kwargs.get("data", args[0] if args else None))
+        original(self, *args, **kwargs)
+
+    monkeypatch.setattr(PressReleaseFilter, "__init__", counting)
+    first = client.get(reverse("news:list"))
+    assert len(built) == 1  # the menus, rendered once
+    assert 'name="topic"' in first.text
+    for params in ({}, {"page": 2}):
+        response = client.get(reverse("news:list"), params)
+        assert response.status_code == 200
+        assert 'name="topic"' in response.text
+    assert len(built) == 1
+    client.get(reverse("news:list"), {"q": "Item"})  # a filter: checked by its form
+    assert len(built) == 2
