@@ -188,48 +188,33 @@ def cached_value(key, tags, compute):
 
     `tags` may be a function of the computed value (when what it shows decides its tags).
     """
-    key = "derived:" + key
-    try:
-        entry = cache.get(key)
-        if entry is not None and _fresh(entry):
-            return entry["value"]
-    except Exception:
-        logger.exception("cache read failed", extra={"event": "page_cache_error"})
-    started = time.time()
-    value = compute()
-    if callable(tags):
-        tags = tags(value)
-    tags = tuple(sorted({*tags, SITE_TAG}))
-    try:
-        timeout = lifetime()
-        if timeout > 0:
-            _remember_tags(tags, started)
-            cache.set(key, {"value": value, "tags": tags, "started": started}, timeout)
-    except Exception:
-        logger.exception("cache write failed", extra={"event": "page_cache_error"})
-    return value
+    return cached_values({key: (key, tags)}, lambda _names: {key: compute()})[key]
 
 
 def cached_values(keys_and_tags, compute):
     """{name: value} for each `name` of `keys_and_tags` ({name: (key, tags)}), from the cache
     while none of its tags was purged; `compute(names)` gives {name: value} for the others.
 
-    `cached_value` for many values at once: two cache reads for all of them (the entries,
-    then their tags' purge times) and one write for those computed.
+    One cache read for the entries and their tags' purge times (a second one only for tags
+    that depend on the values, unknown before), and one write for the values computed.
     """
     if not keys_and_tags:
         return {}
+    keys = {name: "derived:" + key for name, (key, _tags) in keys_and_tags.items()}
+    known = {SITE_TAG}
+    for _key, tags in keys_and_tags.values():
+        if not callable(tags):
+            known.update(tags)
     found = {}
     try:
-        entries = cache.get_many(["derived:" + key for key, _tags in keys_and_tags.values()])
-        tags = {tag for entry in entries.values() for tag in entry["tags"]}
-        stamps = cache.get_many([_tag_key(tag) for tag in tags])
-        for name, (key, _tags) in keys_and_tags.items():
-            entry = entries.get("derived:" + key)
-            if entry is None:
-                continue
-            own = {_tag_key(tag) for tag in entry["tags"]}
-            if _fresh(entry, {tag: stamp for tag, stamp in stamps.items() if tag in own}):
+        read = cache.get_many([*keys.values(), *(_tag_key(tag) for tag in sorted(known))])
+        entries = {name: read[key] for name, key in keys.items() if key in read}
+        unknown = {tag for entry in entries.values() for tag in entry["tags"]} - known
+        if unknown:
+            read.update(cache.get_many([_tag_key(tag) for tag in sorted(unknown)]))
+        for name, entry in entries.items():
+            own = (_tag_key(tag) for tag in entry["tags"])
+            if _fresh(entry, {tag: read[tag] for tag in own if tag in read}):
                 found[name] = entry["value"]
     except Exception:
         logger.exception("cache read failed", extra={"event": "page_cache_error"})
@@ -244,10 +229,10 @@ def cached_values(keys_and_tags, compute):
         if timeout > 0:
             stored = {}
             for name, value in computed.items():
-                key, tags = keys_and_tags[name]
-                tags = tuple(sorted({*tags, SITE_TAG}))
+                tags = keys_and_tags[name][1]
+                tags = tuple(sorted({*(tags(value) if callable(tags) else tags), SITE_TAG}))
                 _remember_tags(tags, started)
-                stored["derived:" + key] = {"value": value, "tags": tags, "started": started}
+                stored[keys[name]] = {"value": value, "tags": tags, "started": started}
             cache.set_many(stored, timeout)
     except Exception:
         logger.exception("cache write failed", extra={"event": "page_cache_error"})

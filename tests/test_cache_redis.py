@@ -228,3 +228,37 @@ def test_reading_no_keys_leaves_the_next_reads_working(redis_cache):
         assert backend.get_many([]) == {}
     backend.set("stamp", 2)
     assert backend.get("stamp") == 2
+
+
+@pytest.mark.django_db
+def test_derived_data_is_one_read_and_follows_its_purges(redis_cache, monkeypatch):
+    """A kept value and its tags' purge times come in one read when the tags are known
+    beforehand, two when they depend on the value; a purge of any tag recomputes it."""
+    from mfa_site import page_cache
+
+    backend = caches["default"]
+    reads = []
+    original = backend.get_many
+    monkeypatch.setattr(
+        backend, "get_many", lambda keys, *a, **k: reads.append(list(keys)) or original(keys)
+    )
+    computed = []
+
+    def count():
+        computed.append(1)
+        return len(computed)
+
+    assert page_cache.cached_value("count", ["news", "directory"], count) == 1
+    reads.clear()
+    assert page_cache.cached_value("count", ["news", "directory"], count) == 1
+    assert len(reads) == 1
+    assert reads[0][0] == "derived:count"
+    page_cache.purge("directory")
+    assert page_cache.cached_value("count", ["news", "directory"], count) == 2
+
+    assert page_cache.cached_value("links", lambda value: [f"pr:{value}"], lambda: 7) == 7
+    reads.clear()
+    assert page_cache.cached_value("links", lambda value: [f"pr:{value}"], lambda: 8) == 7
+    assert len(reads) == 2  # then the purge time of pr:7, known from the value only
+    page_cache.purge("pr:7")
+    assert page_cache.cached_value("links", lambda value: [f"pr:{value}"], lambda: 8) == 8
