@@ -467,15 +467,13 @@ def detect_mentions(raw_text, on=None):
 def _new_people(index, text, language, hits, candidates, mention):
     """Suggestions of people the directory does not know, named with a role."""
     size = len(text.text)
-    taken_spans = Covered([(h.start, h.end) for h in hits], size)
-    candidate_spans = Spans((s, e) for s, e, _n in candidates)
+    # Known entries and suggested institutions, one byte a character for both.
+    spans = [(h.start, h.end) for h in hits] + [(s, e) for s, e, _n in candidates]
+    taken_spans = Covered(spans, size)
     people = Covered([(h.start, h.end) for h in hits if h.entries[0][0] == "person"], size)
     hit_starts = [h.start for h in hits]
     candidates = sorted(candidates)
     candidate_starts = [s for s, _e, _n in candidates]
-
-    def taken(start, end):
-        return taken_spans.overlaps(start, end) or candidate_spans.overlaps(start, end)
 
     def organisation_of(start, end):
         here = between(hits, hit_starts, start, end)
@@ -494,7 +492,7 @@ def _new_people(index, text, language, hits, candidates, mention):
     # an English one is not: the few words after each role are read where they are.
     tokens = text.tokens if language in ("ru", "kk") else None
     for person in people_module.detect_new_people(
-        text.text, language, taken, people, organisation_of, tokens
+        text.text, language, taken_spans.overlaps, people, organisation_of, tokens
     ):
         mention(
             "new_person",

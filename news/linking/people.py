@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 from . import morphology
 from .directory import _lower_same_length
-from .scan import finditer_at_keys, finditer_near, keyword_automaton
+from .scan import finditer_at_keys, finditer_near, is_word_char, keyword_automaton
 
 _CAPITAL = re.compile(r"^[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ]")
 ROLES = {
@@ -145,9 +145,11 @@ def _role_pattern(language):
 _RANK_BEFORE = re.compile(r"(?:deputy|acting)\s+$", re.IGNORECASE)
 
 
+# A sentence's mark, not after an initial or abbreviation ("Ж.", "Ms.", "т.", "им."). The mark
+# comes first and the look-behinds see it too, so the engine tries them only at marks.
 _SENTENCE_END = re.compile(
-    r"(?<![A-ZА-ЯӘҒҚҢӨҰҮҺІ][a-zа-яәғқңөұүһі])(?<![A-ZА-ЯӘҒҚҢӨҰҮҺІ])(?<![\s.][а-яёәғқңөұүһі])(?<!\sим)"
-    r"[.;!?](?:\s|$)|\n"
+    r"[.;!?](?<![A-ZА-ЯӘҒҚҢӨҰҮҺІ][a-zа-яәғқңөұүһі][.;!?])(?<![A-ZА-ЯӘҒҚҢӨҰҮҺІ][.;!?])"
+    r"(?<![\s.][а-яёәғқңөұүһі][.;!?])(?<!\sим[.;!?])(?:\s|$)|\n"
 )
 
 
@@ -186,6 +188,7 @@ _MAX_NAMES = 3
 _KK_PLURAL = re.compile(r"(?:лар|лер|дар|дер|тар|тер)")
 
 
+@functools.lru_cache(maxsize=10_000)
 def _is_plural(role, language):
     """'ambassadors', 'депутаты', 'мамандары': a role that several names may follow."""
     last = role.split()[-1].lower()
@@ -548,10 +551,16 @@ def _respelt(text, run, words):
 
 
 def _after_a_role(text, position):
-    """Whether the word before `position` is a Russian role ("заместитель", "советник")."""
+    """Whether the word before `position` is a Russian role ("заместитель", "советник"):
+    what `re.search(r"([\\w-]+)\\s+$", before)` finds, read back from the end."""
     before = text[max(0, position - 40) : position]
-    match = re.search(r"([\w-]+)\s+$", before)
-    return bool(match) and _is_role_word(match[1], "ru")
+    stripped = before.rstrip()
+    start = end = len(stripped)
+    if end == len(before):
+        return False
+    while start and (is_word_char(stripped[start - 1]) or stripped[start - 1] == "-"):
+        start -= 1
+    return start < end and _is_role_word(stripped[start:], "ru")
 
 
 def _ru_portfolio_word(word):
