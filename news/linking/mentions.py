@@ -145,7 +145,7 @@ class Text:
         return bisect.bisect_right(self.starts, position) - 1
 
 
-@dataclass
+@dataclass(slots=True)
 class Hit:
     start: int
     end: int
@@ -361,13 +361,15 @@ _MISSION_BEFORE = re.compile(
 )
 
 
+_MISSION_WORD = re.compile("embass|consul|посольств|консульств")
+
+
 def _in_mission_name(text, position):
     """Whether the country at `position` is part of a mission's name."""
-    before = text[max(0, position - 90) : position]
-    lowered = before.lower()
-    if not any(word in lowered for word in ("embass", "consul", "посольств", "консульств")):
+    lo = max(0, position - 90)
+    if not _MISSION_WORD.search(text.lower, lo, position):
         return False  # the usual case
-    return bool(_MISSION_BEFORE.search(before))
+    return bool(_MISSION_BEFORE.search(text.text[lo:position]))
 
 
 def detect_mentions(raw_text, on=None):
@@ -401,9 +403,7 @@ def detect_mentions(raw_text, on=None):
     names = Spans((s, e) for s, e, _name in candidates)
     hits = [h for h in hits if not (h.entries[0][0] == "country" and names.contains(h.start))]
     in_missions = {
-        h.start
-        for h in hits
-        if h.entries[0][0] == "country" and _in_mission_name(text.text, h.start)
+        h.start for h in hits if h.entries[0][0] == "country" and _in_mission_name(text, h.start)
     }
     detection = Detection(on=on, language=language)
     seen = {}
@@ -492,7 +492,7 @@ def _new_people(index, text, language, hits, candidates, mention):
     # an English one is not: the few words after each role are read where they are.
     tokens = text.tokens if language in ("ru", "kk") else None
     for person in people_module.detect_new_people(
-        text.text, language, taken_spans.overlaps, people, organisation_of, tokens
+        text.text, language, taken_spans.overlaps, people, organisation_of, tokens, text.lower
     ):
         mention(
             "new_person",
@@ -633,8 +633,10 @@ _KK_HOME_BEFORE = re.compile(r"қазақстан(?:ның|\s+республик
 def _ambassador_role_cyrillic(index, text, hit, country_id, on, mention, hits):
     if country_id == index.home_country_id:
         return
-    before = text.text[max(0, hit.start - 120) : hit.start]
-    if match := _RU_ROLE.search(before):
+    lo = max(0, hit.start - 120)
+    before = text.text[lo : hit.start]
+    # Every match of `_RU_ROLE` starts with "пос" ("посол", "посла", "посольства").
+    if text.lower.find("пос", lo, hit.start) != -1 and (match := _RU_ROLE.search(before)):
         start = hit.start - len(before) + match.start()
         head = not match["role"].lower().startswith("посольств")
         _mission_and_head(index, text, hit, country_id, on, mention, hits, start, head)

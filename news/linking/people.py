@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 from . import morphology
 from .directory import _lower_same_length
-from .scan import finditer_at_keys, finditer_near, is_word_char, keyword_automaton
+from .scan import finditer_at_keys, finditer_near, keyword_automaton
 
 _CAPITAL = re.compile(r"^[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ]")
 ROLES = {
@@ -159,6 +159,18 @@ def _is_role_word(word, language):
     if pattern.fullmatch(word):
         return True
     return "-" in word and any(pattern.fullmatch(part) for part in word.split("-")[1:])
+
+
+@functools.lru_cache(maxsize=20_000)
+def _word_traits(word, language):
+    """What the reader of a role's words asks of each word, judged once per word: its lower
+    case, whether it is an honorific, a capitalised word that is no role (a name's word), the
+    first word of a role of several words, a role."""
+    lowered = word.lower()
+    role_word = _is_role_word(word, language)
+    name_word = bool(_CAPITAL.match(word)) and not role_word
+    honorific = _is_honorific(word, language)
+    return lowered, honorific, name_word, lowered in _role_first_words(language), role_word
 
 
 def _split_at_organisation_words(run):
@@ -394,14 +406,18 @@ def _same_as_a_full_name(found):
     return kept
 
 
-def detect_new_people(text, language, taken, known_people, organisation_of, tokens=None):
-    """New people in `text` (a normalised string). `taken(start, end)` says whether a span
-    overlaps a known entry or a suggested institution; `known_people` are the spans of
-    known people; `organisation_of(start, end)` gives (name, id) of what a span names."""
+def detect_new_people(
+    text, language, taken, known_people, organisation_of, tokens=None, text_lower=None
+):
+    """New people in `text` (a normalised string; `text_lower` its lower case, if made
+    already). `taken(start, end)` says whether a span overlaps a known entry or a suggested
+    institution; `known_people` are the spans of known people; `organisation_of(start, end)`
+    gives (name, id) of what a span names."""
     found, seen = [], set()
     pattern = role_pattern(language)
-    lowered = _lower_same_length(text)
-    for match in finditer_at_keys(pattern, text, _role_automaton(language), lowered):
+    if text_lower is None:
+        text_lower = _lower_same_length(text)
+    for match in finditer_at_keys(pattern, text, _role_automaton(language), text_lower):
         if tokens is not None and _ends_at_once(match.end(), tokens, language, taken, known_people):
             continue
         role_start = match.start()
@@ -429,7 +445,7 @@ def detect_new_people(text, language, taken, known_people, organisation_of, toke
         previous_end, previous, comma, run_after_comma = match.end(), "", False, False
         portfolio = 0
         for start, end, word in words:
-            lowered = word.lower()
+            lowered, honorific, name_word, role_first, role_word = _word_traits(word, language)
             if lowered == "по" and language == "ru":
                 portfolio = 5
             # ", Tian Lulu" and ", and Kairat Mami" both follow a comma
@@ -459,7 +475,7 @@ def detect_new_people(text, language, taken, known_people, organisation_of, toke
                 continue
             if word.islower() and len(word) == 1 and text[end : end + 1] == ".":
                 continue  # "проректоры м.а. Қанатбек ...": an abbreviation
-            if _is_honorific(word, language):
+            if honorific:
                 if run:  # "of PSU, Professor Aryn Orsariyev": what came before is the place
                     organisation[1] = run[-1][1]
                     run = []
@@ -471,14 +487,7 @@ def detect_new_people(text, language, taken, known_people, organisation_of, toke
                 run = []
                 continue
             # "... Алматыдағы Бас консулымен": a role of several words starts a word early
-            if (
-                _CAPITAL.match(word)
-                and not _is_role_word(word, language)
-                and not (
-                    lowered in _role_first_words(language)
-                    and role_pattern(language).match(text, start)
-                )
-            ):
+            if name_word and not (role_first and pattern.match(text, start)):
                 if not run:
                     run_after_comma = comma
                 run.append((start, end, word))
@@ -492,10 +501,10 @@ def detect_new_people(text, language, taken, known_people, organisation_of, toke
                 elif run:
                     organisation[1] = run[-1][1]
                 run = []
-                if _is_role_word(word, language):
+                if role_word:
                     break
                 continue
-            if _is_role_word(word, language):
+            if role_word:
                 continue  # "the Chairman of the Board-Rector", "представитель президента"
             if lowered in PASS_OVER:
                 continue
@@ -537,7 +546,9 @@ def detect_new_people(text, language, taken, known_people, organisation_of, toke
                     org_id,
                 )
             )
-    found += _name_then_role(text, language, taken, known_people, organisation_of, seen, tokens)
+    found += _name_then_role(
+        text, language, taken, known_people, organisation_of, seen, tokens, text_lower
+    )
     return _same_as_a_full_name(found)
 
 
@@ -552,15 +563,17 @@ def _respelt(text, run, words):
 
 def _after_a_role(text, position):
     """Whether the word before `position` is a Russian role ("заместитель", "советник"):
-    what `re.search(r"([\\w-]+)\\s+$", before)` finds, read back from the end."""
+    what `re.search(r"([\\w-]+)\\s+$", before)` finds, looked for in the last run of
+    characters that are no space."""
     before = text[max(0, position - 40) : position]
     stripped = before.rstrip()
-    start = end = len(stripped)
-    if end == len(before):
+    if len(stripped) == len(before) or not stripped:
         return False
-    while start and (is_word_char(stripped[start - 1]) or stripped[start - 1] == "-"):
-        start -= 1
-    return start < end and _is_role_word(stripped[start:], "ru")
+    word = _WORD_AT_END.search(stripped.rsplit(None, 1)[-1])
+    return bool(word) and _is_role_word(word.group(), "ru")
+
+
+_WORD_AT_END = re.compile(r"[\w-]+$")
 
 
 def _ru_portfolio_word(word):
@@ -619,7 +632,9 @@ def _comma_before(text, position):
     return text.rfind(",", max(0, position - 40), position) != -1
 
 
-def _name_then_role(text, language, taken, known_people, organisation_of, seen, tokens=None):
+def _name_then_role(
+    text, language, taken, known_people, organisation_of, seen, tokens=None, text_lower=None
+):
     """'<Name>, <Role> of <organisation>' (English)."""
     if language != "en":
         return []
@@ -627,7 +642,7 @@ def _name_then_role(text, language, taken, known_people, organisation_of, seen, 
     pattern, role_words = _name_then_role_pattern()
     # Every match holds a role word: the pattern runs only near them (`scan.py`), in
     # windows wide enough for four words of a name before it and the 160 after it.
-    lowered = _lower_same_length(text)
+    lowered = _lower_same_length(text) if text_lower is None else text_lower
     # (Only role words with a comma shortly before them, as in every match.)
     comma_before = functools.partial(_comma_before, lowered)
     for match in finditer_near(
