@@ -50,9 +50,14 @@ class Mention:
 
     @property
     def key(self):
-        if self.kind in ("new_institution", "new_person"):
-            return f"{self.kind}:{' '.join(self.name.lower().split())}"
-        return f"{self.kind}:{self.object_id}"
+        return mention_key(self.kind, self.object_id, self.name)
+
+
+def mention_key(kind, object_id, name=""):
+    """What makes two mentions the same: the entry, or a new entry's name."""
+    if kind in ("new_institution", "new_person"):
+        return f"{kind}:{' '.join(name.lower().split())}"
+    return f"{kind}:{object_id}"
 
 
 @dataclass
@@ -409,22 +414,17 @@ def detect_mentions(raw_text, on=None):
     seen = {}
 
     def mention(kind, pk, start, end, confident=True, matched=None, **extra):
-        if (
-            pk is not None
-            and not kind.startswith("new_")
-            and (found := seen.get(f"{kind}:{pk}"))
-            and (found.confident or not confident)
-        ):
-            return  # the same entry again: nothing to add (cheap on long texts)
+        key = mention_key(kind, pk, extra.get("name", ""))
+        found = seen.get(key)
+        if found is not None and (found.confident or not confident):
+            return  # the same entry again: nothing to add, no sentence to cut (long texts)
         matched = text.text[start:end] if matched is None else matched
         item = Mention(kind, pk, matched, text.sentence(start), start, confident, **extra)
-        if item.key in seen:
-            if confident and not seen[item.key].confident:
-                detection.mentions[detection.mentions.index(seen[item.key])] = item
-                seen[item.key] = item
-            return
-        seen[item.key] = item
-        detection.mentions.append(item)
+        if found is not None:  # a confident mention of what was only a guess
+            detection.mentions[detection.mentions.index(found)] = item
+        else:
+            detection.mentions.append(item)
+        seen[key] = item
 
     sentence_institutions = defaultdict(set)
     for hit in hits:

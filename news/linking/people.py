@@ -411,10 +411,11 @@ def detect_new_people(
 ):
     """New people in `text` (a normalised string; `text_lower` its lower case, if made
     already). `taken(start, end)` says whether a span overlaps a known entry or a suggested
-    institution; `known_people` are the spans of known people; `organisation_of(start, end)`
-    gives (name, id) of what a span names."""
+    institution; `known_people` are the spans of known people (`mentions.Covered`);
+    `organisation_of(start, end)` gives (name, id) of what a span names."""
     found, seen = [], set()
     pattern = role_pattern(language)
+    people_at = known_people.marks  # a byte a character: is a known person's name there
     if text_lower is None:
         text_lower = _lower_same_length(text)
     for match in finditer_at_keys(pattern, text, _role_automaton(language), text_lower):
@@ -451,7 +452,7 @@ def detect_new_people(
             # ", Tian Lulu" and ", and Kairat Mami" both follow a comma
             comma = text.find(",", previous_end, start) != -1 or (comma and previous in _AND)
             previous_end, previous = end, lowered
-            if known_people.contains(start):
+            if people_at[start]:
                 break  # the role belongs to a known person
             if run and comma:
                 # A comma ends a name. "Vice-Minister of ..., Tian Lulu, Deputy Secretary
