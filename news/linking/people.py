@@ -117,6 +117,7 @@ def _is_honorific(word, language):
     return parse is not None and parse.normal_form in _RU_RANKS
 
 
+@functools.lru_cache(maxsize=10_000)
 def _ru_organisation_noun(word):
     parse = morphology.ru_parse(word)
     return parse is not None and parse.normal_form in _RU_ORGANISATION_NOUNS
@@ -555,6 +556,8 @@ def detect_new_people(
 
 def _respelt(text, run, words):
     """The text of the run with its words replaced by `words` (their nominative)."""
+    if all(new == old for (_s, _e, old), new in zip(run, words, strict=True)):
+        return text[run[0][0] : run[-1][1]]  # already in the nominative, the usual case
     parts, position = [], run[0][0]
     for (start, end, _word), new in zip(run, words, strict=True):
         parts += [text[position:start], new]
@@ -577,6 +580,7 @@ def _after_a_role(text, position):
 _WORD_AT_END = re.compile(r"[\w-]+$")
 
 
+@functools.lru_cache(maxsize=10_000)
 def _ru_portfolio_word(word):
     """'культуры', 'финансов', 'сельского': a lower-case word in the genitive after a
     Russian role is its portfolio ("министр культуры и информации Аида Балаева")."""
@@ -602,7 +606,14 @@ def _ends_at_once(position, tokens, language, taken, known_people):
     k = bisect.bisect_left(starts, position)
     if k == len(starts) or (k and ends[k - 1] > position):
         return False  # no word after it, or a word runs across the role's end
-    word = words[k]
+    if not _ends_a_role_phrase(words[k], language):
+        return False
+    return not taken(starts[k], ends[k]) or known_people.contains(starts[k])
+
+
+@functools.lru_cache(maxsize=20_000)
+def _ends_a_role_phrase(word, language):
+    """Whether `word`, right after a role and in no known entry, ends the role's phrase."""
     lowered = word.lower()
     if not word[:1].islower() or lowered in PASS_OVER or lowered in HONORIFICS:
         return False
@@ -610,9 +621,8 @@ def _ends_at_once(position, tokens, language, taken, known_people):
         return False
     if len(word) == 1:
         return False  # an abbreviation ("м.а.", "и.о.") may come before the name
-    if _is_role_word(word, language) or (language == "ru" and _ru_portfolio_word(word)):
-        return False  # "помощник президента ...", "министр культуры ..."
-    return not taken(starts[k], ends[k]) or known_people.contains(starts[k])
+    # "помощник президента ...", "министр культуры ...": a role or its portfolio goes on
+    return not (_is_role_word(word, language) or (language == "ru" and _ru_portfolio_word(word)))
 
 
 @functools.cache
