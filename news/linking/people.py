@@ -637,10 +637,13 @@ def _name_then_role_pattern():
     return pattern, keyword_automaton({role.lower() for role in ROLES["en"]})
 
 
-def _comma_before(text, position):
-    """Whether a comma is among the 40 characters before `position`: the role of
-    '<Name>, <Role>' comes a few characters after one (", the Acting Dean")."""
-    return text.rfind(",", max(0, position - 40), position) != -1
+_COMMA_BEFORE_ROLE = re.compile(r",\s+(?:the\s+)?(?:(?:deputy|acting)\s+)?$")
+
+
+def _comma_before(lowered, position):
+    """Whether what comes before `position` in the lower-case text is what comes before the
+    role of '<Name>, <Role>' (", ", ", the ", ", the acting "), within 40 characters."""
+    return bool(_COMMA_BEFORE_ROLE.search(lowered, max(0, position - 40), position))
 
 
 def _name_then_role(
@@ -654,7 +657,7 @@ def _name_then_role(
     # Every match holds a role word: the pattern runs only near them (`scan.py`), in
     # windows wide enough for four words of a name before it and the 160 after it.
     lowered = _lower_same_length(text) if text_lower is None else text_lower
-    # (Only role words with a comma shortly before them, as in every match.)
+    # (Only role words right after a comma and the words the pattern allows between them.)
     comma_before = functools.partial(_comma_before, lowered)
     for match in finditer_near(
         pattern, text, role_words, search_in=lowered, before=150, after=260, keep=comma_before
