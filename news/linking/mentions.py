@@ -13,6 +13,7 @@ import html
 import itertools
 import operator
 import re
+import string
 from collections import defaultdict
 from dataclasses import dataclass, field
 
@@ -74,6 +75,9 @@ class Detection:
         return {m.object_id for m in self.mentions if m.kind == kind}
 
 
+_LATIN_LETTERS = frozenset(string.ascii_letters)
+
+
 class Text:
     """A normalised text with its sentences, for looking up the sentence of a position."""
 
@@ -93,9 +97,7 @@ class Text:
         for match in self._BOUNDARY.finditer(self.text):
             group = 1 if match.start(1) != -1 else 0
             start, end = match.span(group)
-            if "\n" in match.group(group) or not self._ABBREVIATION.search(
-                self.text[max(0, start - 6) : start]
-            ):
+            if "\n" in match.group(group) or not self._is_abbreviation(start):
                 if starts[-1] < end <= starts[-1] + self.MAX_SENTENCE:
                     starts.append(end)  # the usual case of `_add_start`
                 else:
@@ -103,6 +105,13 @@ class Text:
         self._add_start(starts, len(self.text))
         starts.pop()
         self.starts = starts
+
+    def _is_abbreviation(self, end):
+        """Whether the full stop before `end` ends an abbreviation: every one has a Latin
+        letter before its stop, so a Russian or Kazakh sentence needs no pattern."""
+        if self.text[end - 2 : end - 1] not in _LATIN_LETTERS:
+            return False
+        return bool(self._ABBREVIATION.search(self.text[max(0, end - 6) : end]))
 
     def _add_start(self, starts, position):
         while position - starts[-1] > self.MAX_SENTENCE:
