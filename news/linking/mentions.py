@@ -440,12 +440,13 @@ def detect_mentions(raw_text, on=None):
         if hit.start in in_missions:
             continue  # still a name (no person's), but no country the text is about
         if len(hit.entries) == 1:  # the usual case: one entry, nothing to group
-            by_kind = {hit.entries[0][0]: [hit.entries[0][1]]}
+            by_kind = ((hit.entries[0][0], (hit.entries[0][1],)),)
         else:
-            by_kind = defaultdict(list)
+            grouped = defaultdict(list)
             for kind, pk, _form in hit.entries:
-                by_kind[kind].append(pk)
-        for kind, pks in by_kind.items():
+                grouped[kind].append(pk)
+            by_kind = grouped.items()
+        for kind, pks in by_kind:
             pks = sorted(set(pks)) if len(pks) > 1 else pks
             if kind == "person" and len(pks) > 1:
                 in_post = [pk for pk in pks if index.holds_post(pk, on)]

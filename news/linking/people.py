@@ -14,6 +14,7 @@ ending, a Kazakh name its case suffix ("Сидоровичпен").
 
 import bisect
 import functools
+import operator
 import re
 from dataclasses import dataclass
 
@@ -21,6 +22,7 @@ from . import morphology
 from .directory import _lower_same_length
 from .scan import finditer_at_keys, finditer_near, keyword_automaton
 
+_word_of = operator.itemgetter(2)  # the word of a (start, end, word) token
 _CAPITAL = re.compile(r"^[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ]")
 ROLES = {
     "en": [
@@ -270,7 +272,7 @@ def _iter_words(text, start, end, tokens=None):
 def _run_is_name(run):
     if not 2 <= len(run) <= 4:
         return False
-    return _words_are_a_name(tuple(w for _s, _e, w in run))
+    return _words_are_a_name(tuple(map(_word_of, run)))
 
 
 _PATRONYMIC = re.compile(r"\w{3}(?:ович|евич|ьич|овна|евна|ична|инична)$", re.IGNORECASE)
@@ -281,7 +283,7 @@ def _trim_to_name(run):
     'Т.Н. Намазбеков' (initials open a name), 'Ростов-на-Дону Курганбаев Рустам
     Тухтарджанович' -> the surname, name and patronymic (a patronymic ends or follows the
     first name)."""
-    lo, hi = _name_bounds(tuple(w for _s, _e, w in run))
+    lo, hi = _name_bounds(tuple(map(_word_of, run)))
     return run[lo:hi]
 
 
@@ -529,7 +531,7 @@ def detect_new_people(
             # "Culture Muhammad Shahhat Al-Jindi": organisation words before the name
             run = _trim_to_name(run)
             start, end = run[0][0], run[-1][1]
-            words = tuple(w for _s, _e, w in run)
+            words = tuple(map(_word_of, run))
             nominative = _nominative(words, language, role)
             # The text's own spelling ("М. Бүркітбаев", "А.В. Агибалов"), case endings off.
             name = _respelt(text, run, nominative)
