@@ -217,7 +217,13 @@ def _adjective_before(words, i, text):
     ("Воронежского ГАУ" -> "Воронежский"), else None."""
     if i == 0 or text[words[i - 1][1] : words[i][0]] != " ":
         return None
-    word = words[i - 1][2]
+    return _adjective_nominative(words[i - 1][2])
+
+
+@functools.lru_cache(maxsize=10_000)
+def _adjective_nominative(word):
+    """'Воронежского' -> 'Воронежский'; None for a word that is no capitalised adjective
+    (cached, since inflecting with pymorphy3 is slow)."""
     if not word[:1].isupper() or word.isupper():
         return None
     parse = morphology.ru_parse(word) or morphology.ru_guess_adjective(word)

@@ -13,6 +13,7 @@ import html
 import itertools
 import operator
 import re
+import string
 from collections import defaultdict
 from dataclasses import dataclass, field
 
@@ -50,9 +51,14 @@ class Mention:
 
     @property
     def key(self):
-        if self.kind in ("new_institution", "new_person"):
-            return f"{self.kind}:{' '.join(self.name.lower().split())}"
-        return f"{self.kind}:{self.object_id}"
+        return mention_key(self.kind, self.object_id, self.name)
+
+
+def mention_key(kind, object_id, name=""):
+    """What makes two mentions the same: the entry, or a new entry's name."""
+    if kind in ("new_institution", "new_person"):
+        return f"{kind}:{' '.join(name.lower().split())}"
+    return f"{kind}:{object_id}"
 
 
 @dataclass
@@ -67,6 +73,9 @@ class Detection:
 
     def ids(self, kind):
         return {m.object_id for m in self.mentions if m.kind == kind}
+
+
+_LATIN_LETTERS = frozenset(string.ascii_letters)
 
 
 class Text:
@@ -88,9 +97,7 @@ class Text:
         for match in self._BOUNDARY.finditer(self.text):
             group = 1 if match.start(1) != -1 else 0
             start, end = match.span(group)
-            if "\n" in match.group(group) or not self._ABBREVIATION.search(
-                self.text[max(0, start - 6) : start]
-            ):
+            if "\n" in match.group(group) or not self._is_abbreviation(start):
                 if starts[-1] < end <= starts[-1] + self.MAX_SENTENCE:
                     starts.append(end)  # the usual case of `_add_start`
                 else:
@@ -98,6 +105,13 @@ class Text:
         self._add_start(starts, len(self.text))
         starts.pop()
         self.starts = starts
+
+    def _is_abbreviation(self, end):
+        """Whether the full stop before `end` ends an abbreviation: every one has a Latin
+        letter before its stop, so a Russian or Kazakh sentence needs no pattern."""
+        if self.text[end - 2 : end - 1] not in _LATIN_LETTERS:
+            return False
+        return bool(self._ABBREVIATION.search(self.text[max(0, end - 6) : end]))
 
     def _add_start(self, starts, position):
         while position - starts[-1] > self.MAX_SENTENCE:
@@ -145,7 +159,7 @@ class Text:
         return bisect.bisect_right(self.starts, position) - 1
 
 
-@dataclass
+@dataclass(slots=True)
 class Hit:
     start: int
     end: int
@@ -361,13 +375,15 @@ _MISSION_BEFORE = re.compile(
 )
 
 
+_MISSION_WORD = re.compile("embass|consul|посольств|консульств")
+
+
 def _in_mission_name(text, position):
     """Whether the country at `position` is part of a mission's name."""
-    before = text[max(0, position - 90) : position]
-    lowered = before.lower()
-    if not any(word in lowered for word in ("embass", "consul", "посольств", "консульств")):
+    lo = max(0, position - 90)
+    if not _MISSION_WORD.search(text.lower, lo, position):
         return False  # the usual case
-    return bool(_MISSION_BEFORE.search(before))
+    return bool(_MISSION_BEFORE.search(text.text[lo:position]))
 
 
 def detect_mentions(raw_text, on=None):
@@ -401,42 +417,36 @@ def detect_mentions(raw_text, on=None):
     names = Spans((s, e) for s, e, _name in candidates)
     hits = [h for h in hits if not (h.entries[0][0] == "country" and names.contains(h.start))]
     in_missions = {
-        h.start
-        for h in hits
-        if h.entries[0][0] == "country" and _in_mission_name(text.text, h.start)
+        h.start for h in hits if h.entries[0][0] == "country" and _in_mission_name(text, h.start)
     }
     detection = Detection(on=on, language=language)
     seen = {}
 
     def mention(kind, pk, start, end, confident=True, matched=None, **extra):
-        if (
-            pk is not None
-            and not kind.startswith("new_")
-            and (found := seen.get(f"{kind}:{pk}"))
-            and (found.confident or not confident)
-        ):
-            return  # the same entry again: nothing to add (cheap on long texts)
+        key = mention_key(kind, pk, extra.get("name", ""))
+        found = seen.get(key)
+        if found is not None and (found.confident or not confident):
+            return  # the same entry again: nothing to add, no sentence to cut (long texts)
         matched = text.text[start:end] if matched is None else matched
         item = Mention(kind, pk, matched, text.sentence(start), start, confident, **extra)
-        if item.key in seen:
-            if confident and not seen[item.key].confident:
-                detection.mentions[detection.mentions.index(seen[item.key])] = item
-                seen[item.key] = item
-            return
-        seen[item.key] = item
-        detection.mentions.append(item)
+        if found is not None:  # a confident mention of what was only a guess
+            detection.mentions[detection.mentions.index(found)] = item
+        else:
+            detection.mentions.append(item)
+        seen[key] = item
 
     sentence_institutions = defaultdict(set)
     for hit in hits:
         if hit.start in in_missions:
             continue  # still a name (no person's), but no country the text is about
         if len(hit.entries) == 1:  # the usual case: one entry, nothing to group
-            by_kind = {hit.entries[0][0]: [hit.entries[0][1]]}
+            by_kind = ((hit.entries[0][0], (hit.entries[0][1],)),)
         else:
-            by_kind = defaultdict(list)
+            grouped = defaultdict(list)
             for kind, pk, _form in hit.entries:
-                by_kind[kind].append(pk)
-        for kind, pks in by_kind.items():
+                grouped[kind].append(pk)
+            by_kind = grouped.items()
+        for kind, pks in by_kind:
             pks = sorted(set(pks)) if len(pks) > 1 else pks
             if kind == "person" and len(pks) > 1:
                 in_post = [pk for pk in pks if index.holds_post(pk, on)]
@@ -467,15 +477,13 @@ def detect_mentions(raw_text, on=None):
 def _new_people(index, text, language, hits, candidates, mention):
     """Suggestions of people the directory does not know, named with a role."""
     size = len(text.text)
-    taken_spans = Covered([(h.start, h.end) for h in hits], size)
-    candidate_spans = Spans((s, e) for s, e, _n in candidates)
+    # Known entries and suggested institutions, one byte a character for both.
+    spans = [(h.start, h.end) for h in hits] + [(s, e) for s, e, _n in candidates]
+    taken_spans = Covered(spans, size)
     people = Covered([(h.start, h.end) for h in hits if h.entries[0][0] == "person"], size)
     hit_starts = [h.start for h in hits]
     candidates = sorted(candidates)
     candidate_starts = [s for s, _e, _n in candidates]
-
-    def taken(start, end):
-        return taken_spans.overlaps(start, end) or candidate_spans.overlaps(start, end)
 
     def organisation_of(start, end):
         here = between(hits, hit_starts, start, end)
@@ -494,7 +502,7 @@ def _new_people(index, text, language, hits, candidates, mention):
     # an English one is not: the few words after each role are read where they are.
     tokens = text.tokens if language in ("ru", "kk") else None
     for person in people_module.detect_new_people(
-        text.text, language, taken, people, organisation_of, tokens
+        text.text, language, taken_spans.overlaps, people, organisation_of, tokens, text.lower
     ):
         mention(
             "new_person",
@@ -635,8 +643,10 @@ _KK_HOME_BEFORE = re.compile(r"қазақстан(?:ның|\s+республик
 def _ambassador_role_cyrillic(index, text, hit, country_id, on, mention, hits):
     if country_id == index.home_country_id:
         return
-    before = text.text[max(0, hit.start - 120) : hit.start]
-    if match := _RU_ROLE.search(before):
+    lo = max(0, hit.start - 120)
+    before = text.text[lo : hit.start]
+    # Every match of `_RU_ROLE` starts with "пос" ("посол", "посла", "посольства").
+    if text.lower.find("пос", lo, hit.start) != -1 and (match := _RU_ROLE.search(before)):
         start = hit.start - len(before) + match.start()
         head = not match["role"].lower().startswith("посольств")
         _mission_and_head(index, text, hit, country_id, on, mention, hits, start, head)

@@ -14,6 +14,7 @@ ending, a Kazakh name its case suffix ("Сидоровичпен").
 
 import bisect
 import functools
+import operator
 import re
 from dataclasses import dataclass
 
@@ -21,6 +22,7 @@ from . import morphology
 from .directory import _lower_same_length
 from .scan import finditer_at_keys, finditer_near, keyword_automaton
 
+_word_of = operator.itemgetter(2)  # the word of a (start, end, word) token
 _CAPITAL = re.compile(r"^[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ]")
 ROLES = {
     "en": [
@@ -117,6 +119,7 @@ def _is_honorific(word, language):
     return parse is not None and parse.normal_form in _RU_RANKS
 
 
+@functools.lru_cache(maxsize=10_000)
 def _ru_organisation_noun(word):
     parse = morphology.ru_parse(word)
     return parse is not None and parse.normal_form in _RU_ORGANISATION_NOUNS
@@ -145,9 +148,11 @@ def _role_pattern(language):
 _RANK_BEFORE = re.compile(r"(?:deputy|acting)\s+$", re.IGNORECASE)
 
 
+# A sentence's mark, not after an initial or abbreviation ("Ж.", "Ms.", "т.", "им."). The mark
+# comes first and the look-behinds see it too, so the engine tries them only at marks.
 _SENTENCE_END = re.compile(
-    r"(?<![A-ZА-ЯӘҒҚҢӨҰҮҺІ][a-zа-яәғқңөұүһі])(?<![A-ZА-ЯӘҒҚҢӨҰҮҺІ])(?<![\s.][а-яёәғқңөұүһі])(?<!\sим)"
-    r"[.;!?](?:\s|$)|\n"
+    r"[.;!?](?<![A-ZА-ЯӘҒҚҢӨҰҮҺІ][a-zа-яәғқңөұүһі][.;!?])(?<![A-ZА-ЯӘҒҚҢӨҰҮҺІ][.;!?])"
+    r"(?<![\s.][а-яёәғқңөұүһі][.;!?])(?<!\sим[.;!?])(?:\s|$)|\n"
 )
 
 
@@ -157,6 +162,18 @@ def _is_role_word(word, language):
     if pattern.fullmatch(word):
         return True
     return "-" in word and any(pattern.fullmatch(part) for part in word.split("-")[1:])
+
+
+@functools.lru_cache(maxsize=20_000)
+def _word_traits(word, language):
+    """What the reader of a role's words asks of each word, judged once per word: its lower
+    case, whether it is an honorific, a capitalised word that is no role (a name's word), the
+    first word of a role of several words, a role."""
+    lowered = word.lower()
+    role_word = _is_role_word(word, language)
+    name_word = bool(_CAPITAL.match(word)) and not role_word
+    honorific = _is_honorific(word, language)
+    return lowered, honorific, name_word, lowered in _role_first_words(language), role_word
 
 
 def _split_at_organisation_words(run):
@@ -186,6 +203,7 @@ _MAX_NAMES = 3
 _KK_PLURAL = re.compile(r"(?:лар|лер|дар|дер|тар|тер)")
 
 
+@functools.lru_cache(maxsize=10_000)
 def _is_plural(role, language):
     """'ambassadors', 'депутаты', 'мамандары': a role that several names may follow."""
     last = role.split()[-1].lower()
@@ -254,7 +272,7 @@ def _iter_words(text, start, end, tokens=None):
 def _run_is_name(run):
     if not 2 <= len(run) <= 4:
         return False
-    return _words_are_a_name(tuple(w for _s, _e, w in run))
+    return _words_are_a_name(tuple(map(_word_of, run)))
 
 
 _PATRONYMIC = re.compile(r"\w{3}(?:ович|евич|ьич|овна|евна|ична|инична)$", re.IGNORECASE)
@@ -265,7 +283,7 @@ def _trim_to_name(run):
     'Т.Н. Намазбеков' (initials open a name), 'Ростов-на-Дону Курганбаев Рустам
     Тухтарджанович' -> the surname, name and patronymic (a patronymic ends or follows the
     first name)."""
-    lo, hi = _name_bounds(tuple(w for _s, _e, w in run))
+    lo, hi = _name_bounds(tuple(map(_word_of, run)))
     return run[lo:hi]
 
 
@@ -391,14 +409,19 @@ def _same_as_a_full_name(found):
     return kept
 
 
-def detect_new_people(text, language, taken, known_people, organisation_of, tokens=None):
-    """New people in `text` (a normalised string). `taken(start, end)` says whether a span
-    overlaps a known entry or a suggested institution; `known_people` are the spans of
-    known people; `organisation_of(start, end)` gives (name, id) of what a span names."""
+def detect_new_people(
+    text, language, taken, known_people, organisation_of, tokens=None, text_lower=None
+):
+    """New people in `text` (a normalised string; `text_lower` its lower case, if made
+    already). `taken(start, end)` says whether a span overlaps a known entry or a suggested
+    institution; `known_people` are the spans of known people (`mentions.Covered`);
+    `organisation_of(start, end)` gives (name, id) of what a span names."""
     found, seen = [], set()
     pattern = role_pattern(language)
-    lowered = _lower_same_length(text)
-    for match in finditer_at_keys(pattern, text, _role_automaton(language), lowered):
+    people_at = known_people.marks  # a byte a character: is a known person's name there
+    if text_lower is None:
+        text_lower = _lower_same_length(text)
+    for match in finditer_at_keys(pattern, text, _role_automaton(language), text_lower):
         if tokens is not None and _ends_at_once(match.end(), tokens, language, taken, known_people):
             continue
         role_start = match.start()
@@ -426,13 +449,13 @@ def detect_new_people(text, language, taken, known_people, organisation_of, toke
         previous_end, previous, comma, run_after_comma = match.end(), "", False, False
         portfolio = 0
         for start, end, word in words:
-            lowered = word.lower()
+            lowered, honorific, name_word, role_first, role_word = _word_traits(word, language)
             if lowered == "по" and language == "ru":
                 portfolio = 5
             # ", Tian Lulu" and ", and Kairat Mami" both follow a comma
             comma = text.find(",", previous_end, start) != -1 or (comma and previous in _AND)
             previous_end, previous = end, lowered
-            if known_people.contains(start):
+            if people_at[start]:
                 break  # the role belongs to a known person
             if run and comma:
                 # A comma ends a name. "Vice-Minister of ..., Tian Lulu, Deputy Secretary
@@ -456,7 +479,7 @@ def detect_new_people(text, language, taken, known_people, organisation_of, toke
                 continue
             if word.islower() and len(word) == 1 and text[end : end + 1] == ".":
                 continue  # "проректоры м.а. Қанатбек ...": an abbreviation
-            if _is_honorific(word, language):
+            if honorific:
                 if run:  # "of PSU, Professor Aryn Orsariyev": what came before is the place
                     organisation[1] = run[-1][1]
                     run = []
@@ -468,14 +491,7 @@ def detect_new_people(text, language, taken, known_people, organisation_of, toke
                 run = []
                 continue
             # "... Алматыдағы Бас консулымен": a role of several words starts a word early
-            if (
-                _CAPITAL.match(word)
-                and not _is_role_word(word, language)
-                and not (
-                    lowered in _role_first_words(language)
-                    and role_pattern(language).match(text, start)
-                )
-            ):
+            if name_word and not (role_first and pattern.match(text, start)):
                 if not run:
                     run_after_comma = comma
                 run.append((start, end, word))
@@ -489,10 +505,10 @@ def detect_new_people(text, language, taken, known_people, organisation_of, toke
                 elif run:
                     organisation[1] = run[-1][1]
                 run = []
-                if _is_role_word(word, language):
+                if role_word:
                     break
                 continue
-            if _is_role_word(word, language):
+            if role_word:
                 continue  # "the Chairman of the Board-Rector", "представитель президента"
             if lowered in PASS_OVER:
                 continue
@@ -515,7 +531,7 @@ def detect_new_people(text, language, taken, known_people, organisation_of, toke
             # "Culture Muhammad Shahhat Al-Jindi": organisation words before the name
             run = _trim_to_name(run)
             start, end = run[0][0], run[-1][1]
-            words = tuple(w for _s, _e, w in run)
+            words = tuple(map(_word_of, run))
             nominative = _nominative(words, language, role)
             # The text's own spelling ("М. Бүркітбаев", "А.В. Агибалов"), case endings off.
             name = _respelt(text, run, nominative)
@@ -534,12 +550,16 @@ def detect_new_people(text, language, taken, known_people, organisation_of, toke
                     org_id,
                 )
             )
-    found += _name_then_role(text, language, taken, known_people, organisation_of, seen, tokens)
+    found += _name_then_role(
+        text, language, taken, known_people, organisation_of, seen, tokens, text_lower
+    )
     return _same_as_a_full_name(found)
 
 
 def _respelt(text, run, words):
     """The text of the run with its words replaced by `words` (their nominative)."""
+    if all(new == old for (_s, _e, old), new in zip(run, words, strict=True)):
+        return text[run[0][0] : run[-1][1]]  # already in the nominative, the usual case
     parts, position = [], run[0][0]
     for (start, end, _word), new in zip(run, words, strict=True):
         parts += [text[position:start], new]
@@ -548,12 +568,21 @@ def _respelt(text, run, words):
 
 
 def _after_a_role(text, position):
-    """Whether the word before `position` is a Russian role ("заместитель", "советник")."""
+    """Whether the word before `position` is a Russian role ("заместитель", "советник"):
+    what `re.search(r"([\\w-]+)\\s+$", before)` finds, looked for in the last run of
+    characters that are no space."""
     before = text[max(0, position - 40) : position]
-    match = re.search(r"([\w-]+)\s+$", before)
-    return bool(match) and _is_role_word(match[1], "ru")
+    stripped = before.rstrip()
+    if len(stripped) == len(before) or not stripped:
+        return False
+    word = _WORD_AT_END.search(stripped.rsplit(None, 1)[-1])
+    return bool(word) and _is_role_word(word.group(), "ru")
 
 
+_WORD_AT_END = re.compile(r"[\w-]+$")
+
+
+@functools.lru_cache(maxsize=10_000)
 def _ru_portfolio_word(word):
     """'культуры', 'финансов', 'сельского': a lower-case word in the genitive after a
     Russian role is its portfolio ("министр культуры и информации Аида Балаева")."""
@@ -579,7 +608,14 @@ def _ends_at_once(position, tokens, language, taken, known_people):
     k = bisect.bisect_left(starts, position)
     if k == len(starts) or (k and ends[k - 1] > position):
         return False  # no word after it, or a word runs across the role's end
-    word = words[k]
+    if not _ends_a_role_phrase(words[k], language):
+        return False
+    return not taken(starts[k], ends[k]) or known_people.contains(starts[k])
+
+
+@functools.lru_cache(maxsize=20_000)
+def _ends_a_role_phrase(word, language):
+    """Whether `word`, right after a role and in no known entry, ends the role's phrase."""
     lowered = word.lower()
     if not word[:1].islower() or lowered in PASS_OVER or lowered in HONORIFICS:
         return False
@@ -587,9 +623,8 @@ def _ends_at_once(position, tokens, language, taken, known_people):
         return False
     if len(word) == 1:
         return False  # an abbreviation ("м.а.", "и.о.") may come before the name
-    if _is_role_word(word, language) or (language == "ru" and _ru_portfolio_word(word)):
-        return False  # "помощник президента ...", "министр культуры ..."
-    return not taken(starts[k], ends[k]) or known_people.contains(starts[k])
+    # "помощник президента ...", "министр культуры ...": a role or its portfolio goes on
+    return not (_is_role_word(word, language) or (language == "ru" and _ru_portfolio_word(word)))
 
 
 @functools.cache
@@ -604,13 +639,18 @@ def _name_then_role_pattern():
     return pattern, keyword_automaton({role.lower() for role in ROLES["en"]})
 
 
-def _comma_before(text, position):
-    """Whether a comma is among the 40 characters before `position`: the role of
-    '<Name>, <Role>' comes a few characters after one (", the Acting Dean")."""
-    return text.rfind(",", max(0, position - 40), position) != -1
+_COMMA_BEFORE_ROLE = re.compile(r",\s+(?:the\s+)?(?:(?:deputy|acting)\s+)?$")
 
 
-def _name_then_role(text, language, taken, known_people, organisation_of, seen, tokens=None):
+def _comma_before(lowered, position):
+    """Whether what comes before `position` in the lower-case text is what comes before the
+    role of '<Name>, <Role>' (", ", ", the ", ", the acting "), within 40 characters."""
+    return bool(_COMMA_BEFORE_ROLE.search(lowered, max(0, position - 40), position))
+
+
+def _name_then_role(
+    text, language, taken, known_people, organisation_of, seen, tokens=None, text_lower=None
+):
     """'<Name>, <Role> of <organisation>' (English)."""
     if language != "en":
         return []
@@ -618,8 +658,8 @@ def _name_then_role(text, language, taken, known_people, organisation_of, seen, 
     pattern, role_words = _name_then_role_pattern()
     # Every match holds a role word: the pattern runs only near them (`scan.py`), in
     # windows wide enough for four words of a name before it and the 160 after it.
-    lowered = _lower_same_length(text)
-    # (Only role words with a comma shortly before them, as in every match.)
+    lowered = _lower_same_length(text) if text_lower is None else text_lower
+    # (Only role words right after a comma and the words the pattern allows between them.)
     comma_before = functools.partial(_comma_before, lowered)
     for match in finditer_near(
         pattern, text, role_words, search_in=lowered, before=150, after=260, keep=comma_before
