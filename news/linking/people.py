@@ -41,7 +41,12 @@ ROLES = {
         "председатель", "губернатор", "аким", "премьер-министр",
         "заместитель председателя правительства", "вице-премьер", "депутат", "атташе",
         "советник", "секретарь", "заведующ", "доцент", "заместитель", "помощник",
-        "представитель", "вице-министр", "доц",
+        "представитель", "вице-министр", "доц", "сотрудник", "офицер", "член",
+        "руководитель", "глава", "главы", "главой", "начальник", "посланник",
+        "спикер",
+        # Roles ending in -ь lose it in other cases ("заместителю", "председателем"): their
+        # stems take the case endings.
+        "заместител", "председател", "секретар", "представител", "руководител",
     ],
     "kk": [
         "елші", "елшісі", "бас консул", "консул", "министр", "министрі", "президент",
@@ -49,7 +54,8 @@ ROLES = {
         "декан", "деканы", "директор", "директоры", "әкім", "әкімі", "басшысы", "төрағасы",
         "хатшы", "хатшысы", "мемлекеттік хатшы", "мемлекет хатшысы", "атташе", "атташесі",
         "бас өкілі", "өкілі", "доцент", "доценті", "маманы", "мамандары", "меңгеруші",
-        "меңгерушісі",
+        "меңгерушісі", "профессоры", "орынбасары", "мүшесі", "кеңесшісі", "депутаты",
+        "қызметкері", "басқарма төрағасы", "төраға",
     ],
 }  # fmt: skip
 HONORIFICS = {
@@ -301,6 +307,8 @@ def _words_are_a_name(words):
         return False  # "Алматыдағы": "(the one) in Almaty" is no name
     if any(_STATE_WORD.match(w.lower()) for w in words):
         return False  # "Исламской Республики": a state's name
+    if _ru_body_name(words):
+        return False  # "Главной Национальной Ассамблеи": a body's name
     return all(_CAPITAL.match(w) for w in words) and not all(w.isupper() for w in words)
 
 
@@ -333,6 +341,8 @@ def _nominative(words, language, role_word):
             continue  # "Дерканосовой" -> "Дерканосова"
         for ending in _RU_CASE_ENDINGS[case]:
             if word.lower().endswith(ending) and len(word) - len(ending) >= 3:
+                if ending != "я" and word[-len(ending) - 1].lower() in _RU_VOWELS:
+                    break  # a case ending follows a consonant: "Мирниа" keeps its "а"
                 word = word[: -len(ending)]
                 if ending == "я":  # "Сянцяня" -> "Сянцянь", "Андрея" -> "Андрей"
                     word += "й" if word[-1].lower() in _RU_VOWELS else "ь"
@@ -353,6 +363,21 @@ _KK_NAME_ENDINGS = sorted(
     key=len,
     reverse=True,
 )
+
+
+_KK_LOCATIVE = ("нда", "нде", "да", "де", "та", "те")
+
+
+def _kk_locative(word):
+    """'Алматыда', 'Мәскеуде', 'Астанада': a capitalised word in the locative, a place
+    (a person is named in the locative almost never)."""
+    if not _CAPITAL.match(word):
+        return False
+    lowered = word.lower()
+    return any(
+        lowered.endswith(e) and len(word) - len(e) >= 3 and _kk_harmonises(lowered[: -len(e)], e)
+        for e in _KK_LOCATIVE
+    )
 
 
 def _kk_harmonises(stem, ending):
@@ -398,7 +423,9 @@ def detect_new_people(text, language, taken, known_people, organisation_of, toke
     found, seen = [], set()
     pattern = role_pattern(language)
     lowered = _lower_same_length(text)
+    roles_found = []
     for match in finditer_at_keys(pattern, text, _role_automaton(language), lowered):
+        roles_found.append(match)
         if tokens is not None and _ends_at_once(match.end(), tokens, language, taken, known_people):
             continue
         role_start = match.start()
@@ -461,6 +488,8 @@ def detect_new_people(text, language, taken, known_people, organisation_of, toke
                     organisation[1] = run[-1][1]
                     run = []
                 continue
+            if language == "kk" and len(run) >= 2 and _kk_locative(word) and _run_is_name(run):
+                break  # "Режеп Әлхайұлы Мәмбетқазиев Алматыда ...": a place ends the name
             if run and _KK_OF_PLACE.search(lowered):
                 # "Лиат Вексельман Павлодардағы ...": "(the one) in Pavlodar" ends a name
                 if _run_is_name(run):
@@ -535,7 +564,56 @@ def detect_new_people(text, language, taken, known_people, organisation_of, toke
                 )
             )
     found += _name_then_role(text, language, taken, known_people, organisation_of, seen, tokens)
+    if language == "ru":
+        found += _ru_name_then_role(text, roles_found, taken, known_people, organisation_of, seen)
     return _same_as_a_full_name(found)
+
+
+# "<Имя Фамилия>, <первому> <проректору>": a name, a comma, at most two lower-case words
+# (an ordinal, an adjective) and the role, read backwards from the role.
+_RU_NAME_BEFORE_ROLE = re.compile(
+    r"(?P<name>(?-i:[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?(?:\s+[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?){1,2})),"
+    r"\s+(?:[а-яё]+\s+){0,2}$"
+)
+
+
+def _ru_name_word(word):
+    """A word pymorphy3 knows as a name, surname or patronymic, or does not know."""
+    parse = morphology.ru_parse(word)
+    return parse is None or bool({"Name", "Surn", "Patr"} & parse.tag.grammemes)
+
+
+def _ru_name_then_role(text, roles, taken, known_people, organisation_of, seen):
+    """'Айгерим Шилибековой, первому проректору университета': a name before a Russian
+    role after a comma, in the role's case, given in the nominative."""
+    found = []
+    for match in roles:
+        before = _RU_NAME_BEFORE_ROLE.search(text, max(0, match.start() - 90), match.start())
+        if not before:
+            continue
+        start, end = before.start("name"), before.end("name")
+        if taken(start, end) or known_people.overlaps(start, end):
+            continue
+        between = text[before.end("name") : match.start()].split()[1:]
+        if text[start:end].lower() in seen or any(_is_role_word(w, "ru") for w in between):
+            continue  # "Марина Орлова, специальный представитель президента": found already
+        run = list(morphology.tokens_between(text, start, end))
+        words = tuple(w for _s, _e, w in run)
+        if not _run_is_name(run) or not all(_ru_name_word(w) for w in words):
+            continue
+        role = text[match.start() : match.end()]
+        name = _respelt(text, run, _nominative(words, "ru", role))
+        if name.lower() in seen:
+            continue
+        seen.add(name.lower())
+        stop = _SENTENCE_END.search(text, match.end(), min(len(text), match.end() + 160))
+        org_end = stop.start() if stop else min(len(text), match.end() + 160)
+        comma = text.find(",", match.end(), org_end)
+        org_end = comma if comma != -1 else org_end
+        org_name, org_id = organisation_of(match.end(), org_end)
+        org_text = org_name or _clean_organisation(text[match.end() : org_end])
+        found.append(NewPerson(name, _clean_role(role), org_text, start, end, org_id))
+    return found
 
 
 def _respelt(text, run, words):
@@ -560,6 +638,23 @@ def _ru_portfolio_word(word):
     return word.islower() and bool(morphology.ru_genitive_kinds(word) & {"NOUN", "ADJF"})
 
 
+def _ru_body_name(words):
+    """'Главной Национальной Ассамблеи', 'Российского союза': Russian words pymorphy3 knows
+    as an adjective and an inanimate common noun (none a name, surname or patronymic) name a
+    body, not a person ("Сеид Ахмад Карими": "Карими" reads as an adjective, "Сеид" is
+    animate)."""
+    if not all(morphology.CYRILLIC.match(w) for w in words):
+        return False
+    kinds = set()
+    for word in words:
+        parse = morphology.ru_parse(word)
+        if parse is None or {"Name", "Surn", "Patr"} & parse.tag.grammemes:
+            continue
+        animate = parse.tag.POS == "NOUN" and "inan" not in parse.tag
+        kinds.add("ANIMATE" if animate else parse.tag.POS)
+    return {"ADJF", "NOUN"} <= kinds  # an animate noun ("Сеид") may be a title
+
+
 def _ru_common_noun(word):
     """'Мажилиса', 'Министерства': a capitalised word pymorphy3 knows as a noun that is no
     name is a body's name, not a person's."""
@@ -567,6 +662,7 @@ def _ru_common_noun(word):
     return (
         parse is not None
         and parse.tag.POS == "NOUN"
+        and "inan" in parse.tag  # "Сеид", "Шейх": a title opens a name
         and not {"Name", "Surn", "Patr"} & parse.tag.grammemes
     )
 

@@ -487,3 +487,60 @@ def test_russian_abbreviated_rank_as_a_role_before_initials(db):
         "доц. Н. Каримова и PhD Д. Юсупова встретились с профессорами."
     )
     assert _new(found, "new_person") == {"Б. Рахимов", "Н. Каримова"}
+
+
+def test_russian_body_name_in_capitals_is_no_person_and_staff_roles_name_people(db):
+    found = detect_mentions(
+        "В состав делегации вошли депутаты Великого Национального Собрания Турции Али Йылмаз "
+        "и Мехмет Кая, сотрудник департамента протокола Нури Демир и офицер связи Гульнара "
+        "Сатова."
+    )
+    assert _new(found, "new_person") == {
+        "Али Йылмаз",
+        "Мехмет Кая",
+        "Нури Демир",
+        "Гульнара Сатова",
+    }
+
+
+def test_russian_case_ending_follows_a_consonant_and_a_title_opens_the_name(db):
+    found = detect_mentions(
+        "Она поблагодарила ректора Гилянского университета Сеид Ахмад Карими и ректора "
+        "Тегеранского университета Хасана Мирниа."
+    )
+    assert _new(found, "new_person") == {"Сеид Ахмад Карими", "Хасан Мирниа"}
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Слово предоставили Жанне Абеновой, первому проректору университета.", "Жанна Абенова"),
+        ("Гостей встретил Арман Сейтов, декан факультета права.", "Арман Сейтов"),
+        ("Диплом вручили Ивану Петрову, заместителю директора центра.", "Иван Петров"),
+    ],
+)
+def test_russian_name_before_its_role_after_a_comma_in_the_roles_case(db, text, name):
+    assert _new(detect_mentions(text), "new_person") == {name}
+
+
+def test_kazakh_place_in_the_locative_ends_a_name(db):
+    found = detect_mentions(
+        "Университет президенті Ерлан Болатұлы Сейітов Астанада Германия елшісімен кездесті."
+    )
+    assert _new(found, "new_person") == {"Ерлан Болатұлы Сейітов"}
+
+
+def test_kazakh_professor_deputy_and_member_roles_name_people(db):
+    found = detect_mentions(
+        "Жиынға университеттің профессоры Асқар Нұрланов, ректордың орынбасары Гүлнар "
+        "Серікова және комитетінің мүшесі Айгүл Бекова қатысты."
+    )
+    assert {"Асқар Нұрланов", "Гүлнар Серікова", "Айгүл Бекова"} <= _new(found, "new_person")
+
+
+def test_russian_roles_ending_in_soft_sign_in_other_cases_and_no_role_in_vo_glave(db):
+    found = detect_mentions(
+        "Делегацию во главе с ректором Вилаятом Валиевым приветствовал председатель "
+        "правления Ержан Сейтов. Письмо направили руководителю центра Асель Омаровой."
+    )
+    assert _new(found, "new_person") == {"Вилаят Валиев", "Ержан Сейтов", "Асель Омарова"}
