@@ -189,6 +189,8 @@ def cyrillic_figures(text, language, hits, split=None):
         if found is None:
             continue
         label, end_index = found
+        if language == "kk" and i and _kk_origin_before(before, tokens[i - 1][0], countries):
+            label = f"{before} {label}"  # "түркиялық 82 студент": whose the counted are
         end = tokens[end_index - 1][1]
         near = bisect.bisect_left(country_at, (start - 40, -1))
         country_id = next(
@@ -196,6 +198,16 @@ def cyrillic_figures(text, language, hits, split=None):
         )
         yield start, text[start:end], value, label, country_id, approximate
         after_figure = end_index
+
+
+_KK_ADJECTIVE_ENDINGS = ("лық", "лік", "дық", "дік", "тық", "тік")
+
+
+def _kk_origin_before(word, start, countries):
+    """Whether the Kazakh word before a number says where the counted come from: a
+    country's adjective ("түркиялық", "қазақстандық", a country found at `start`) or
+    "шетелдік" (foreign)."""
+    return word == "шетелдік" or (start in countries and word.endswith(_KK_ADJECTIVE_ENDINGS))
 
 
 def _phrase(tokens, j, language):

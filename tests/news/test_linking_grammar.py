@@ -544,3 +544,13 @@ def test_russian_roles_ending_in_soft_sign_in_other_cases_and_no_role_in_vo_glav
         "правления Ержан Сейтов. Письмо направили руководителю центра Асель Омаровой."
     )
     assert _new(found, "new_person") == {"Вилаят Валиев", "Ержан Сейтов", "Асель Омарова"}
+
+
+def test_kazakh_country_adjective_before_a_number_belongs_to_the_label(db):
+    found = detect_mentions(
+        "Биыл университетте қытайлық 40 студент және шетелдік 120 магистрант білім алуда. "
+        "Барлық 300 оқытушы марапатталды."
+    )
+    labels = {(label, value) for label, value, _approximate in _figures(found)}
+    assert ("қытайлық студент", 40) in labels and ("шетелдік магистрант", 120) in labels
+    assert not any(label.startswith("барлық") for label, _value in labels)
