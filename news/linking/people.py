@@ -691,8 +691,9 @@ def _ends_at_once(position, tokens, language, taken, known_people):
 @functools.cache
 def _name_then_role_pattern():
     pattern = re.compile(
-        r"(?P<name>(?-i:(?:[A-Z][\w'.-]*\s+){1,3}[A-Z][\w'-]+)),"
-        r"\s+(?:the\s+)?(?P<role>(?:(?:deputy|acting)\s+)?"
+        r"(?P<name>(?-i:(?:[A-Z][\w'.-]*\s+){1,3}[A-Z][\w'-]+))(?:,|\s+is)"
+        r"\s+(?:the\s+)?(?:extraordinary\s+and\s+plenipotentiary\s+)?"
+        r"(?P<role>(?:(?:deputy|acting)\s+)?"
         + role_pattern("en").pattern
         + r")(?P<rest>[^.;,]{0,160})",
         re.IGNORECASE,
@@ -701,13 +702,16 @@ def _name_then_role_pattern():
 
 
 def _comma_before(text, position):
-    """Whether a comma is among the 40 characters before `position`: the role of
-    '<Name>, <Role>' comes a few characters after one (", the Acting Dean")."""
-    return text.rfind(",", max(0, position - 40), position) != -1
+    """Whether a comma or " is " is among the 70 characters before `position`: the role of
+    '<Name>, <Role>' comes a few characters after one (", the Acting Dean"), and so does
+    that of '<Name> is the extraordinary and plenipotentiary ambassador'."""
+    lo = max(0, position - 70)
+    return text.rfind(",", lo, position) != -1 or text.rfind(" is ", lo, position) != -1
 
 
 def _name_then_role(text, language, taken, known_people, organisation_of, seen, tokens=None):
-    """'<Name>, <Role> of <organisation>' (English)."""
+    """'<Name>, <Role> of <organisation>', '<Name> is the <Role> of <organisation>'
+    (English)."""
     if language != "en":
         return []
     found = []

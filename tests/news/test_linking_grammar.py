@@ -554,3 +554,12 @@ def test_kazakh_country_adjective_before_a_number_belongs_to_the_label(db):
     labels = {(label, value) for label, value, _approximate in _figures(found)}
     assert ("қытайлық студент", 40) in labels and ("шетелдік магистрант", 120) in labels
     assert not any(label.startswith("барлық") for label, _value in labels)
+
+
+def test_english_name_is_the_role_names_a_person(db):
+    found = detect_mentions(
+        "The faculty met two of its graduates. Dana Omarova is the extraordinary and "
+        "plenipotentiary ambassador of Kazakhstan in Oman. Aidar Seitov is the Rector of "
+        "Oskemen Technical University. The University is the largest in the region."
+    )
+    assert _new(found, "new_person") == {"Dana Omarova", "Aidar Seitov"}
