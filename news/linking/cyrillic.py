@@ -245,13 +245,16 @@ def _kk_keyword(word):
     return stem if stem is not None and rest.startswith(_KK_AFTER_KEYWORD) else None
 
 
-def new_institutions(text, tokens, language, taken, country_starts=frozenset()):
+def new_institutions(
+    text, tokens, language, taken, country_starts=frozenset(), role_word=lambda word: False
+):
     """(start, end, name in the nominative) of institution-like names in a Russian or
     Kazakh text that are no directory entry: '<Омского государственного> университета
     <имени Ф. М. Достоевского>', '<Ланчжоу> университетінің', and acronyms such as МГИМО;
-    not a country's name alone before a Kazakh keyword (`country_starts`). `tokens` are
-    the text's words (`morphology.tokenise`); each distinct word is looked at once, and
-    only keywords and acronyms are followed up word by word."""
+    not a country's name alone before a Kazakh keyword (`country_starts`), nor the name of
+    a person after a Kazakh role (`role_word(word)`: "елшісі Ержан Қазыхан Анкара
+    университеті"). `tokens` are the text's words (`morphology.tokenise`); each distinct
+    word is looked at once, and only keywords and acronyms are followed up word by word."""
     words = TokenView(tokens)
     keyword_of = _ru_keyword if language == "ru" else _kk_keyword
     kinds = {}  # word -> "keyword" stem, True (acronym) or None
@@ -291,10 +294,12 @@ def new_institutions(text, tokens, language, taken, country_starts=frozenset()):
             if i - first == 1 and words[first][0] in country_starts:
                 # "Грузия университетінде": a university of Georgia, not a name; unless
                 # the name runs on before it ("Шығыс Қазақстан университеті")
-                if (first := _kk_name_start(words, first, text, country_starts)) == i - 1:
+                if (
+                    first := _kk_name_start(words, first, text, country_starts, role_word)
+                ) == i - 1:
                     continue
             else:
-                first = _kk_name_start(words, first, text, country_starts)
+                first = _kk_name_start(words, first, text, country_starts, role_word)
         last = _name_end(words, i, text) if language == "ru" else i
         if language == "ru" and _country_of_the_name(words, last, text, country_starts):
             last += 1  # "Национальный университет Узбекистана": the country is in the name
@@ -339,7 +344,10 @@ _KK_CASE_ENDING = re.compile(
 _INITIAL = re.compile(r"[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ]\.\s*$")
 
 
-def _kk_name_start(words, first, text, country_starts):
+_KK_PATRONYMIC = re.compile(r"(?:ұлы|қызы|улы|кызы)$", re.IGNORECASE)
+
+
+def _kk_name_start(words, first, text, country_starts, role_word=lambda word: False):
     """The first word of a Kazakh name found to start at `first`: back over further
     capitalised words ("Шығыс Қазақстан университеті", "Денаус Кәсіпкерлік және педагогика
     институты") and over "<honoree> атындағы" ("С. Аманжолов атындағы ..."). A word that
@@ -366,6 +374,12 @@ def _kk_name_start(words, first, text, country_starts):
         and words[j - 1][0] not in country_starts
     ):
         j -= 1
+    word_before = words[j - 1][2] if j > 0 else ""
+    if j < first and word_before[:1].islower() and role_word(word_before):
+        # "елшісі Ержан Қазыхан Анкара университетінің": the words after a role open with
+        # the person's name (two words, three with "-ұлы"/"-қызы"), the rest is the name's
+        person = 3 if j + 2 < first and _KK_PATRONYMIC.search(words[j + 1][2]) else 2
+        j = min(first, j + person)
     if j > 0 and words[j - 1][2].lower() == "атындағы" and joined(j - 1):
         # The honoree: initials and a surname, or up to three names ("Қожа Ахмет Ясауи");
         # a word that opens the sentence before a two-word name is no part of it.

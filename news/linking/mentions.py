@@ -393,6 +393,7 @@ def detect_mentions(raw_text, on=None):
                 language,
                 entries.overlaps,
                 {h.start for h in hits if h.entries[0][0] == "country"},
+                functools.partial(people_module.is_role_word, language=language),
             )
         )
     # A country inside an institution-like name ("Kazakh-British Technical University")

@@ -43,7 +43,7 @@ ROLES = {
         "советник", "секретарь", "заведующ", "доцент", "заместитель", "помощник",
         "представитель", "вице-министр", "доц", "сотрудник", "офицер", "член",
         "руководитель", "глава", "главы", "главой", "начальник", "посланник",
-        "спикер",
+        "спикер", "провост",
         # Roles ending in -ь lose it in other cases ("заместителю", "председателем"): their
         # stems take the case endings.
         "заместител", "председател", "секретар", "представител", "руководител",
@@ -55,7 +55,8 @@ ROLES = {
         "хатшы", "хатшысы", "мемлекеттік хатшы", "мемлекет хатшысы", "атташе", "атташесі",
         "бас өкілі", "өкілі", "доцент", "доценті", "маманы", "мамандары", "меңгеруші",
         "меңгерушісі", "профессоры", "орынбасары", "мүшесі", "кеңесшісі", "депутаты",
-        "қызметкері", "басқарма төрағасы", "төраға",
+        "қызметкері", "басқарма төрағасы", "төраға", "провост", "вице-президент",
+        "вице-министр", "вице-консул", "вице-ректор",
     ],
 }  # fmt: skip
 HONORIFICS = {
@@ -163,6 +164,11 @@ def _is_role_word(word, language):
     if pattern.fullmatch(word):
         return True
     return "-" in word and any(pattern.fullmatch(part) for part in word.split("-")[1:])
+
+
+def is_role_word(word, language):
+    """Whether a word is a role of `language` ("елшісі", "ректора")."""
+    return _is_role_word(word, language)
 
 
 def _split_at_organisation_words(run):
@@ -352,20 +358,20 @@ def _nominative(words, language, role_word):
 
 
 _KK_BACK, _KK_FRONT = set("аоұы"), set("әеөүіэ")
+_KK_LOCATIVE = ("нда", "нде", "да", "де", "та", "те")
 # Case endings a bare name takes; "-на", "-нда" follow a possessive only ("Аверина" keeps
 # its "-на").
 _KK_NAME_ENDINGS = sorted(
     (
         e
         for e in morphology.KK_SUFFIX_AFTER_HYPHEN
-        if len(e) >= 2 and not e.startswith(("на", "не", "нда", "нде"))
+        if len(e) >= 2
+        and not e.startswith(("на", "не", "нда", "нде"))
+        and e not in _KK_LOCATIVE  # a person is named in the locative almost never
     ),
     key=len,
     reverse=True,
 )
-
-
-_KK_LOCATIVE = ("нда", "нде", "да", "де", "та", "те")
 
 
 def _kk_locative(word):

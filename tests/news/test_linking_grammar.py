@@ -563,3 +563,22 @@ def test_english_name_is_the_role_names_a_person(db):
         "Oskemen Technical University. The University is the largest in the region."
     )
     assert _new(found, "new_person") == {"Dana Omarova", "Aidar Seitov"}
+
+
+def test_kazakh_person_after_a_role_is_no_part_of_the_next_institutions_name(db):
+    found = detect_mentions(
+        "Қазақстанның Түркиядағы елшісі Ержан Қазыхан Анкара университетінің ректоры "
+        "Недждет Үнүвармен кездесті. Кездесуге университеттің провосты Илесанми Адесида және "
+        "Берлин техникалық университетінің вице-президенті Норберт Лосқа қатысты."
+    )
+    assert _new(found, "new_institution") == {
+        "Анкара университеті",
+        "Берлин техникалық университеті",
+    }
+    # a name keeps a locative-looking ending ("Адесида"); a vice- role is a role
+    assert _new(found, "new_person") == {
+        "Ержан Қазыхан",
+        "Недждет Үнүвар",
+        "Илесанми Адесида",
+        "Норберт Лос",
+    }
