@@ -87,6 +87,13 @@ ORGANISATION_WORDS = {
     "бундестага", "сената", "университеті", "институты", "министрлігі", "ұлттық", "центр",
     "центра", "орталығы",
 }  # fmt: skip
+# Kazakh words that open the name of a ministry or a portfolio, capitalised after a name
+# ("Ғылым және жоғары білім министрі", "Сыртқы істер министрі").
+_KK_PORTFOLIO_WORDS = {
+    "ғылым", "білім", "сыртқы", "ішкі", "қаржы", "денсаулық", "мәдениет", "әділет",
+    "энергетика", "еңбек", "қорғаныс", "сауда", "цифрлық", "экология", "көлік", "ауыл",
+    "ақпарат", "оқу-ағарту", "туризм", "өнеркәсіп", "ұлттық", "мемлекеттік",
+}  # fmt: skip
 _RU_CASE_ENDINGS = {
     "ablt": ["ым", "им", "ом", "ем", "ой", "ей", "ю"],
     "gent": ["ого", "его", "а", "я", "ой", "ей", "ы"],  # "Энвер Сурти" keeps its -и
@@ -496,6 +503,17 @@ def detect_new_people(text, language, taken, known_people, organisation_of, toke
                 continue
             if language == "kk" and len(run) >= 2 and _kk_locative(word) and _run_is_name(run):
                 break  # "Режеп Әлхайұлы Мәмбетқазиев Алматыда ...": a place ends the name
+            if (
+                language == "kk"
+                and len(run) >= 2
+                and lowered in _KK_PORTFOLIO_WORDS
+                and _run_is_name(run)
+            ):
+                # "Қасым-Жомарт Тоқаев Ғылым және жоғары білім министрі ...": a portfolio
+                # opens the next role, the name is over
+                names.append(run)
+                run = []
+                break
             if run and _KK_OF_PLACE.search(lowered):
                 # "Лиат Вексельман Павлодардағы ...": "(the one) in Pavlodar" ends a name
                 if _run_is_name(run):

@@ -582,3 +582,11 @@ def test_kazakh_person_after_a_role_is_no_part_of_the_next_institutions_name(db)
         "Илесанми Адесида",
         "Норберт Лос",
     }
+
+
+def test_kazakh_portfolio_after_a_name_opens_the_next_role(db):
+    found = detect_mentions(
+        "Мемлекет басшысы Қасым-Жомарт Тоқаев Ғылым және жоғары білім министрі Саясат "
+        "Нұрбекті қабылдады."
+    )
+    assert _new(found, "new_person") == {"Қасым-Жомарт Тоқаев", "Саясат Нұрбек"}
