@@ -827,6 +827,9 @@ def _part_of_cyrillic_name(index, language, name, institutions):
 _QUALIFIED_NOUN = re.compile(r"\s+(?:project|initiative|festival)\b", re.IGNORECASE)
 
 
+_NOT_IN_ACRONYMS = {"и", "имени", "им.", "им", "атындағы", "және"}
+
+
 def _acronyms_of_suggested(text, suggested):
     """'Kazan Federal University ... KFU hosts 68 students': an acronym of a suggested
     institution's initials stands for it, so a figure beside the acronym belongs to it."""
@@ -835,6 +838,18 @@ def _acronyms_of_suggested(text, suggested):
         initials = "".join(w[0] for w in re.split(r"[\s-]+", name) if w[:1].isupper())
         if len(initials) >= 3:
             by_initials.setdefault(initials, name)
+    cyrillic_initials = {}
+    for name in suggested.values():
+        # "Белорусский государственный университет" ... "В БГУ обучаются": a Russian or
+        # Kazakh acronym takes the initial of every word, lower-case ones too
+        if morphology.CYRILLIC.match(name):
+            words = [w for w in re.split(r"[\s-]+", name) if w.lower() not in _NOT_IN_ACRONYMS]
+            initials = "".join(w[0] for w in words if w[:1].isalpha()).upper()
+            if len(initials) >= 3 and all(len(w) > 1 for w in words):
+                cyrillic_initials.setdefault(initials, name)
+    for initials, name in cyrillic_initials.items():
+        for match in re.finditer(rf"(?<![\w-]){initials}(?![\w-])", text.text):
+            suggested.setdefault(match.start(), name)
     if not by_initials:
         return
     for start, _end, word in text.acronyms:

@@ -590,3 +590,13 @@ def test_kazakh_portfolio_after_a_name_opens_the_next_role(db):
         "Нұрбекті қабылдады."
     )
     assert _new(found, "new_person") == {"Қасым-Жомарт Тоқаев", "Саясат Нұрбек"}
+
+
+def test_russian_acronym_of_a_suggested_university_carries_its_figure(db):
+    found = detect_mentions(
+        "Ректор встретился с делегацией Белорусского государственного университета. В БГУ "
+        "обучаются около 200 казахстанских студентов."
+    )
+    (figure,) = found.figures
+    assert (figure.label, figure.value, figure.approximate) == ("казахстанские студенты", 200, True)
+    assert figure.subject_name == "Белорусский государственный университет"
