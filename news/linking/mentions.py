@@ -309,6 +309,25 @@ def _without_following_name(text, start, name):
     return name
 
 
+# ", Finance and International Trade (KazUEFIT)": the rest of a list of fields, then the
+# name's acronym in brackets.
+_LISTED_FIELDS = re.compile(
+    r",\s+(?:[A-Z][\w'-]*,?\s+){1,4}(?:and|&)\s+(?:[A-Z][\w'-]*\s+){0,3}[A-Z][\w'-]*"
+    r"(?=\s*\([A-Z][\w-]*\))"
+)
+
+
+def _with_listed_fields(text, start, end, name):
+    """'Kazakh University of Economics' followed by ', Finance and International Trade
+    (KazUEFIT)': a name whose fields are listed with commas runs on to its acronym."""
+    if " of " not in name or end >= len(text) or text[end] != ",":
+        return start, end, name
+    listed = _LISTED_FIELDS.match(text, end)
+    if not listed:
+        return start, end, name
+    return start, listed.end(), name + re.sub(r"\s+", " ", listed.group())
+
+
 def _candidate_spans(index, text, hits):
     """Institution-like names that are no directory entry: (start, end, name)."""
     blocked = Spans(
@@ -381,6 +400,7 @@ def detect_mentions(raw_text, on=None):
     else:
         hits = find_hits(index, text)
     candidates = _candidate_spans(index, text, hits)
+    candidates = [_with_listed_fields(text.text, *candidate) for candidate in candidates]
     if language in ("ru", "kk"):
         entries = Spans(
             [(h.start, h.end) for h in hits if h.entries[0][0] != "country"], presorted=True

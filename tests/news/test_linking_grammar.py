@@ -600,3 +600,14 @@ def test_russian_acronym_of_a_suggested_university_carries_its_figure(db):
     (figure,) = found.figures
     assert (figure.label, figure.value, figure.approximate) == ("казахстанские студенты", 200, True)
     assert figure.subject_name == "Белорусский государственный университет"
+
+
+def test_english_full_name_listing_its_fields_runs_on_to_its_acronym(db):
+    found = detect_mentions(
+        "The Kazakh University of Economics, Finance and International Trade (KazUEFIT) "
+        "signed a memorandum with the University of Cambridge, Oxford and other partners."
+    )
+    assert "Kazakh University of Economics, Finance and International Trade" in _new(
+        found, "new_institution"
+    )
+    assert "Kazakh University of Economics" not in _new(found, "new_institution")
