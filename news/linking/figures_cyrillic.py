@@ -67,11 +67,19 @@ def _kk_number(word):
     return KK_NUMBERS.get(word.lower())
 
 
-def _value(tokens, i, language):
+def _value(tokens, i, language, text=""):
     """(value, index after the number) for a number starting at token i, else None."""
     word = tokens[i][2]
+    fraction = None
     if word[0].isdigit():
         value, j = int(word.replace(" ", "").replace("\u00a0", "")), i + 1
+        if (
+            j < len(tokens)
+            and tokens[j][2].isdigit()
+            and tokens[j][0] == tokens[i][1] + 1
+            and text[tokens[i][1] : tokens[j][0]] in (",", ".")
+        ):
+            fraction, j = tokens[j][2], j + 1  # "1,5 тыс.": a decimal before a thousand
     else:
         read = _ru_number if language == "ru" else _kk_number
         value, j = read(word), i + 1
@@ -85,10 +93,21 @@ def _value(tokens, i, language):
             parse = morphology.ru_parse(following.rstrip("."))
             lemma = parse.normal_form if parse is not None else following
             if lemma in RU_THOUSAND or following in RU_THOUSAND:
-                value, j = value * 1000, j + 1
+                value, j = _thousands(value, fraction), j + 1
+                fraction = None
         elif following.startswith(KK_THOUSAND):  # "мың", "мыңнан" (then "астам")
-            value, j = value * 1000, j + 1
+            value, j = _thousands(value, fraction), j + 1
+            fraction = None
+    if fraction is not None:
+        return None  # "2,5 балла": a decimal without thousands counts nothing
     return value, j
+
+
+def _thousands(value, fraction):
+    """1 and "5" -> 1500 ("1,5 тыс."), 12 and None -> 12 000."""
+    if fraction is None:
+        return value * 1000
+    return round(float(f"{value}.{fraction}") * 1000)
 
 
 @functools.lru_cache(maxsize=50_000)
@@ -163,7 +182,7 @@ def cyrillic_figures(text, language, hits, split=None):
         if i < after_figure:
             continue
         start, _end, word = tokens[i]
-        number = _value(tokens, i, language)
+        number = _value(tokens, i, language, text)
         if number is None or (word.isdigit() and 1900 <= int(word) <= 2100 and len(word) == 4):
             continue
         value, j = number
@@ -210,6 +229,12 @@ def _kk_origin_before(word, start, countries):
     return word == "шетелдік" or (start in countries and word.endswith(_KK_ADJECTIVE_ENDINGS))
 
 
+# A Kazakh word with a case ending is no modifier of the counted noun after it.
+_KK_CASE_ENDING = re.compile(
+    r"\w{3}(?:мен|пен|бен|дан|ден|тан|тен|нан|нен|ның|нің|дың|дің|тың|тің|ға|ге)$"
+)
+
+
 def _phrase(tokens, j, language):
     """(label, index after the phrase) when up to three modifiers and a counted noun
     follow, else None."""
@@ -242,6 +267,8 @@ def _phrase(tokens, j, language):
         if stem is None:
             continue
         modifiers = [w[2].lower() for w in tokens[j:k]]
+        if any(_KK_CASE_ENDING.search(m) for m in modifiers):
+            return None  # "64 университетпен келісім": the number counts the universities
         return " ".join([*modifiers, _kk_nominative(word.lower(), stem)]), k + 1
     return None
 

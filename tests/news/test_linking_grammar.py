@@ -611,3 +611,29 @@ def test_english_full_name_listing_its_fields_runs_on_to_its_acronym(db):
         found, "new_institution"
     )
     assert "Kazakh University of Economics" not in _new(found, "new_institution")
+
+
+def test_russian_decimal_thousands_and_kazakh_case_ending_before_the_noun(db):
+    russian = detect_mentions(
+        "В вузе учатся 1,5 тыс. иностранных студентов. Средний балл составил 2,5 балла."
+    )
+    assert _figures(russian) == {("иностранные студенты", 1500, False)}
+    kazakh = detect_mentions(
+        "Университет 64 университетпен келісім жасады. Университетте 120-дан астам шетелдік "
+        "студент оқиды."
+    )
+    # "64 университетпен": the universities are counted, no figure
+    assert _figures(kazakh) == {("шетелдік студент", 120, True)}
+
+
+def test_english_citizens_of_a_country_and_rectors_are_counted_at_the_university(db):
+    found = detect_mentions(
+        "IZHEVSK – The Rector of the Udmurt State University met the Consul General.\n\n"
+        "Presently, 42 citizens of Turkmenistan study at the university. Nearly 50 rectors "
+        "attended the forum."
+    )
+    figures = {(f.label, f.value): f for f in found.figures}
+    citizens = figures[("citizens of Turkmenistan", 42)]
+    assert citizens.subject_kind == "new_institution"
+    assert citizens.subject_name == "Udmurt State University"
+    assert ("rectors", 50) in figures
