@@ -637,3 +637,18 @@ def test_english_citizens_of_a_country_and_rectors_are_counted_at_the_university
     assert citizens.subject_kind == "new_institution"
     assert citizens.subject_name == "Udmurt State University"
     assert ("rectors", 50) in figures
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("Для желающих изучать персидский язык иранская сторона выделила специалиста.", "IR"),
+        ("Университетте өзбек студенттері мен жапон тілінің оқытушылары кездесті.", "UZ"),
+        ("Университетте өзбек студенттері мен жапон тілінің оқытушылары кездесті.", "JP"),
+    ],
+)
+def test_country_adjectives_in_russian_and_peoples_names_in_kazakh(db, text, code):
+    Country.objects.get_or_create(code=code, defaults={"name": code})
+    found = detect_mentions(text)
+    codes = {str(Country.objects.get(pk=pk).code) for pk in found.ids("country")}
+    assert code in codes
