@@ -338,7 +338,10 @@ def _nominative(words, language, role_word):
         return words
     if language != "ru":
         return words
-    parse = morphology.ru_parse(role_word.split()[-1])
+    last = role_word.split()[-1]
+    parse = morphology.ru_parse(last)
+    if parse is None and "-" in last:  # "вице-министра": the case of "министра"
+        parse = morphology.ru_parse(last.rsplit("-", 1)[1])
     case = parse.tag.case if parse is not None else None
     if case not in _RU_CASE_ENDINGS:
         return words

@@ -652,3 +652,8 @@ def test_country_adjectives_in_russian_and_peoples_names_in_kazakh(db, text, cod
     found = detect_mentions(text)
     codes = {str(Country.objects.get(pk=pk).code) for pk in found.ids("country")}
     assert code in codes
+
+
+def test_russian_hyphenated_role_gives_its_case_to_the_name(db):
+    found = detect_mentions("Встреча прошла при участии вице-министра Алибека Бакаева.")
+    assert _new(found, "new_person") == {"Алибек Бакаев"}
