@@ -791,6 +791,12 @@ def _new_institutions(index, text, hits, candidates, mention, language="en"):
         )
         if alias_of is None and language in ("ru", "kk") and known_here:
             alias_of = _part_of_cyrillic_name(index, language, name, known_here)
+        if alias_of is None and language in ("ru", "kk"):
+            # "Еуразия ұлттық университеті" alone: a shorter name of one known institution
+            # (and of no other) is that institution, linked for the editor to confirm
+            alias_of = _part_of_one_cyrillic_name(index, language, name)
+            if alias_of is not None:
+                mention("institution", alias_of, start, end, False)
         if alias_of is not None:
             mention(
                 "new_institution", None, start, end, False, name=name,
@@ -842,6 +848,18 @@ def _part_of_cyrillic_name(index, language, name, institutions):
     return next(
         (pk for pk in sorted(institutions) if any(words < known for known in names_of[pk])), None
     )
+
+
+def _part_of_one_cyrillic_name(index, language, name):
+    """The one known institution a name in `language` is part of (`_part_of_cyrillic_name`
+    over the whole directory), None when it is part of none or of several."""
+    _part_of_cyrillic_name(index, language, name, ())  # builds the names' key words
+    names_of = index.cyrillic(language)._institution_key_words
+    words = _key_words(morphology.name_key(name, language))
+    if len(words) < 2:
+        return None
+    found = [pk for pk, names in names_of.items() if any(words < known for known in names)]
+    return found[0] if len(found) == 1 else None
 
 
 _QUALIFIED_NOUN = re.compile(r"\s+(?:project|initiative|festival)\b", re.IGNORECASE)

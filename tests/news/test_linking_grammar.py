@@ -657,3 +657,22 @@ def test_country_adjectives_in_russian_and_peoples_names_in_kazakh(db, text, cod
 def test_russian_hyphenated_role_gives_its_case_to_the_name(db):
     found = detect_mentions("Встреча прошла при участии вице-министра Алибека Бакаева.")
     assert _new(found, "new_person") == {"Алибек Бакаев"}
+
+
+def test_kazakh_short_name_of_one_known_institution_links_it_as_an_alias(db):
+    enu = make_institution(
+        name="L.N. Gumilyov Eurasian National University",
+        country_code="KZ",
+        name_kk="Л. Н. Гумилев атындағы Еуразия ұлттық университеті",
+    )
+    found = detect_mentions(
+        "Ш. Уәлиханов атындағы Көкшетау университеті мен Еуразия ұлттық университеті "
+        "келісім жасады."
+    )
+    assert enu.pk in found.ids("institution")
+    assert _new(found, "new_institution") == {
+        "Ш. Уәлиханов атындағы Көкшетау университеті",
+        "Еуразия ұлттық университеті",
+    }
+    (alias,) = [m for m in found.mentions if m.alias_of == enu.pk and m.kind == "new_institution"]
+    assert alias.name == "Еуразия ұлттық университеті"
