@@ -791,10 +791,14 @@ def _new_institutions(index, text, hits, candidates, mention, language="en"):
         )
         if alias_of is None and language in ("ru", "kk") and known_here:
             alias_of = _part_of_cyrillic_name(index, language, name, known_here)
-        if alias_of is None and language in ("ru", "kk"):
-            # "Еуразия ұлттық университеті" alone: a shorter name of one known institution
-            # (and of no other) is that institution, linked for the editor to confirm
-            alias_of = _part_of_one_cyrillic_name(index, language, name)
+        if alias_of is None:
+            # "Еуразия ұлттық университеті", "Lomonosov University" alone: a shorter name of
+            # one known institution (and of no other) is that institution, linked for the
+            # editor to confirm
+            if language in ("ru", "kk"):
+                alias_of = _part_of_one_cyrillic_name(index, language, name)
+            else:
+                alias_of = _part_of_one_name(index, words)
             if alias_of is not None:
                 mention("institution", alias_of, start, end, False)
         if alias_of is not None:
@@ -848,6 +852,24 @@ def _part_of_cyrillic_name(index, language, name, institutions):
     return next(
         (pk for pk in sorted(institutions) if any(words < known for known in names_of[pk])), None
     )
+
+
+# Words many institutions' names share: a shorter name made of them only names none.
+_GENERIC_NAME_WORDS = {
+    "university", "institute", "academy", "college", "school", "of", "and", "for", "national",
+    "state", "technical", "technological", "international", "research", "federal", "kazakh",
+    "pedagogical", "medical", "agrarian", "humanities", "economics", "law", "arts", "science",
+    "sciences", "technology", "management", "business",
+}  # fmt: skip
+
+
+def _part_of_one_name(index, words):
+    """The one known institution whose English name holds every word of `words` and more,
+    one of them no generic word ("Lomonosov University"), None when none or several do."""
+    if len(words) < 2 or words <= _GENERIC_NAME_WORDS:
+        return None
+    found = [pk for known, pk in index.institution_by_words.items() if words < known]
+    return found[0] if len(set(found)) == 1 else None
 
 
 def _part_of_one_cyrillic_name(index, language, name):

@@ -676,3 +676,15 @@ def test_kazakh_short_name_of_one_known_institution_links_it_as_an_alias(db):
     }
     (alias,) = [m for m in found.mentions if m.alias_of == enu.pk and m.kind == "new_institution"]
     assert alias.name == "Еуразия ұлттық университеті"
+
+
+def test_english_short_name_of_one_known_institution_links_it_unless_generic(db):
+    msu = make_institution(name="Lomonosov Moscow State University", country_code="RU")
+    make_institution(name="Technical University of Munich", country_code="DE")
+    make_institution(name="Technical University of Denmark", country_code="DK")
+    found = detect_mentions(
+        "The delegation visited Lomonosov University. Later it met the rector of Almaty "
+        "Technical University."
+    )
+    assert found.ids("institution") == {msu.pk}
+    assert "Almaty Technical University" in _new(found, "new_institution")
