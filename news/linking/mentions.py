@@ -775,6 +775,8 @@ def _new_institutions(index, text, hits, candidates, mention, language="en"):
     for start, end, name in candidates:
         if name in qualifiers or decided.get(name) == "alias":
             continue
+        if _CULTURAL_INSTITUTE.search(name):
+            continue  # a country's cultural centre abroad is no institution of the directory
         if decided.get(name) == "new":
             suggested[start] = name
             continue
@@ -884,6 +886,13 @@ def _part_of_one_cyrillic_name(index, language, name):
     return found[0] if len(found) == 1 else None
 
 
+# Countries' cultural institutes abroad, by name in the three languages: cultural centres,
+# not universities ("Конфуций институты", "Goethe-Institut"; "Goethe University" is one).
+_CULTURAL_INSTITUTE = re.compile(
+    r"confucius|конфуци|goethe-institut|гёте-институт|гете-институт|cervantes|сервантес|"
+    r"yunus emre|юнус эмре|alliance fran|альянс франсез",
+    re.IGNORECASE,
+)
 _QUALIFIED_NOUN = re.compile(r"\s+(?:project|initiative|festival)\b", re.IGNORECASE)
 
 

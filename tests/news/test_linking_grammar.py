@@ -688,3 +688,19 @@ def test_english_short_name_of_one_known_institution_links_it_unless_generic(db)
     )
     assert found.ids("institution") == {msu.pk}
     assert "Almaty Technical University" in _new(found, "new_institution")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Кеште Конфуций институтының ашылғанына 10 жыл толды.",
+        "The Goethe-Institut Almaty and the Confucius Institute hosted a festival.",
+    ],
+)
+def test_cultural_institutes_are_no_new_institutions(db, text):
+    assert _new(detect_mentions(text), "new_institution") == set()
+
+
+def test_goethe_university_is_still_a_university(db):
+    found = detect_mentions("The rector of Goethe University Frankfurt visited Astana.")
+    assert any(name.startswith("Goethe University") for name in _new(found, "new_institution"))
