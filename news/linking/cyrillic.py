@@ -245,6 +245,16 @@ def _kk_keyword(word):
     return stem if stem is not None and rest.startswith(_KK_AFTER_KEYWORD) else None
 
 
+def _kk_bare_keyword(word):
+    """'университеттің', 'университетте': the keyword without the possessive ending, a
+    name only after '<honoree> атындағы' ("әл-Фараби атындағы университеттің")."""
+    lowered = word.lower()
+    stem = next((k for k in KK_KEYWORDS if lowered.startswith(k)), None)
+    if stem is None or lowered[len(stem) :].startswith(("лар", "лер", "дар", "дер", "тар", "тер")):
+        return None
+    return stem
+
+
 def new_institutions(
     text, tokens, language, taken, country_starts=frozenset(), role_word=lambda word: False
 ):
@@ -263,10 +273,17 @@ def new_institutions(
         kinds[word] = kind or (
             _is_acronym(word) or (language == "ru" and _short_acronym(word)) or None
         )
+    if language == "kk":
+        # "әл-Фараби атындағы университеттің": a bare keyword after "атындағы"
+        for i in range(1, len(words)):
+            if words[i - 1][2].lower() == "атындағы" and _kk_bare_keyword(words[i][2]):
+                kinds[words[i][2]] = kinds.get(words[i][2]) or "bare"
     found = []
     for i in itertools.compress(range(len(words)), map(kinds.__getitem__, tokens[2])):
         start, end, word = words[i]
         stem = keyword_of(word)
+        if stem is None and kinds[word] == "bare" and words[i - 1][2].lower() == "атындағы":
+            stem = _kk_bare_keyword(word)
         if not stem:
             if not taken(start, end):
                 # "(ЧелГУ)" right after a name found already is that name's acronym
@@ -315,13 +332,21 @@ def new_institutions(
     return found
 
 
+def _capitalised(word):
+    """'Омбы', and 'әл-Фараби', 'аль-Фараби': a particle before a hyphen is written small."""
+    if word[:1].isupper():
+        return True
+    particle, _sep, rest = word.partition("-")
+    return bool(rest) and len(particle) <= 3 and rest[:1].isupper()
+
+
 def _name_start(words, i, language):
     """Index of the first word of the name that ends with the keyword at `i`: back over
     lowercase modifiers to one capitalised word (None when there is none)."""
     j = i - 1
     while j >= 0 and i - j <= 5:
         word = words[j][2]
-        if word[:1].isupper():
+        if _capitalised(word):
             if language == "ru":
                 parse = morphology.ru_parse(word)
                 if parse is not None and parse.tag.POS not in {"ADJF", "PRTF"}:
@@ -368,7 +393,7 @@ def _kk_name_start(words, first, text, country_starts, role_word=lambda word: Fa
         j > 0
         and first - j < 3
         and joined(j - 1)
-        and words[j - 1][2][:1].isupper()
+        and _capitalised(words[j - 1][2])
         and not opens_sentence(j - 1)
         and not _KK_CASE_ENDING.search(words[j - 1][2].lower())
         and words[j - 1][0] not in country_starts
@@ -384,7 +409,7 @@ def _kk_name_start(words, first, text, country_starts, role_word=lambda word: Fa
         # The honoree: initials and a surname, or up to three names ("Қожа Ахмет Ясауи");
         # a word that opens the sentence before a two-word name is no part of it.
         k, initials = j - 1, False
-        while k > 0 and j - k < 5 and joined(k - 1) and words[k - 1][2][:1].isupper():
+        while k > 0 and j - k < 5 and joined(k - 1) and _capitalised(words[k - 1][2]):
             initial = len(words[k - 1][2]) == 1
             if initials and not initial:
                 break
@@ -473,6 +498,11 @@ def _ru_nominative_of(head, keyword, tail):
     gender = noun.normal_form if noun is None else None
     result = []
     for word in head:
+        prefix = ""
+        if "-" in word and word.rsplit("-", 1)[1][:1].isupper():
+            # "Южно-Уральском": the last part declines, the first stays as written
+            prefix, word = word.rsplit("-", 1)
+            prefix += "-"
         # "Чирчикского": an adjective pymorphy3 does not know, read by its suffix
         parse = morphology.ru_parse(word) or morphology.ru_guess_adjective(word)
         wanted = {"nomn", "sing"}
@@ -489,6 +519,6 @@ def _ru_nominative_of(head, keyword, tail):
                 p[:1].upper() + p[1:] if w[:1].isupper() else p
                 for p, w in zip(parts, written, strict=True)
             )
-        result.append(form)
+        result.append(prefix + (form[:1].upper() + form[1:] if prefix else form))
     result.append(noun.normal_form if noun is not None else keyword)
     return (" ".join(result) + tail).strip()

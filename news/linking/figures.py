@@ -206,12 +206,26 @@ def detect_figures(
     return found
 
 
+# "қазақстандық университеттің 5 филиалы", "казахстанских вузов", "Kazakh universities":
+# the universities of a country in general, no institution named before.
+_UNIVERSITIES_IN_GENERAL = re.compile(
+    r"\w+(?:лық|лік|дық|дік|тық|тік)\s+(?:университет|жоғары оқу)"
+    r"|\w+ск(?:их|ие|им|ими)\s+(?:вуз|университет)"
+    r"|\b[A-Z]\w+\s+universities\b",
+    re.IGNORECASE,
+)
+
+
 def _sentences_back(text, position):
     """Indexes of the sentences a figure at `position` may be about: its own, the one
     before it, and further back within its paragraph (up to three back): "С 1992 года на
     факультете востоковедения КазНУ ... Ректор отметил, что ... Сегодня на факультете
-    более 10 студентов ..." is about КазНУ."""
+    более 10 студентов ..." is about КазНУ. A sentence that speaks of a country's
+    universities in general before the figure ("шетелде қазақстандық университеттің 5
+    филиалы") is about them, not about one named before it: its own sentence only."""
     sentence = text.sentence_index(position)
+    if _UNIVERSITIES_IN_GENERAL.search(text.text, text.starts[sentence], position):
+        return [sentence]
     back = [sentence, sentence - 1]
     for index in range(sentence - 2, sentence - 4, -1):
         if index < 0 or "\n" in text.text[text.starts[index] : position]:

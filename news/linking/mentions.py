@@ -742,6 +742,37 @@ def _initials(name):
     )
 
 
+_HONOREE_END = re.compile(r"^.*\bатындағы\s+|\s+(?:имени|им\.)\s.*$")
+_NO_INITIAL = {"и", "және", "мен", "of", "and"}
+
+
+def _cyrillic_initials(name):
+    """'Южно-Уральский государственный университет' -> 'ЮУГУ', 'Абай атындағы Қазақ ұлттық
+    педагогикалық университеті' -> 'ҚҰПУ': the initials of every word and every part of a
+    hyphenated word, without the honoree."""
+    name = _HONOREE_END.sub("", name)
+    parts = [p for p in re.split(r"[\s-]+", name) if p and p.lower() not in _NO_INITIAL]
+    return "".join(p[0] for p in parts).upper()
+
+
+def _cyrillic_acronym_of(name, names):
+    """'ЮУрГУ', 'СахГУ', 'ҚазҰПУ', 'ТМУ' beside the suggested name whose initials are its
+    capitals ('Южно-Уральский государственный университет'): the acronym is its alias."""
+    if " " in name or not morphology.CYRILLIC.match(name):
+        return None
+    capitals = "".join(c for c in name if c.isupper())
+    if len(capitals) < 3:
+        return None
+    return next(
+        (
+            other
+            for other in names
+            if other != name and " " in other and _cyrillic_initials(other) == capitals
+        ),
+        None,
+    )
+
+
 def _expanded_acronym(name, names_words):
     """'TSEU' beside 'Tashkent State University of Economics': the acronym is another name
     of the suggested institution."""
@@ -812,7 +843,7 @@ def _new_institutions(index, text, hits, candidates, mention, language="en"):
             continue
         longer = next(
             (other for other, w in names_words.items() if len(words) >= 2 and words < w), None
-        ) or _expanded_acronym(name, names_words)
+        ) or (_expanded_acronym(name, names_words) or _cyrillic_acronym_of(name, names))
         if longer is not None:
             mention("new_institution", None, start, end, False, name=name, alias_of_name=longer)
             decided[name] = "alias"

@@ -506,6 +506,11 @@ def detect_new_people(text, language, taken, known_people, organisation_of, toke
                 continue
             if language == "kk" and len(run) >= 2 and _kk_locative(word) and _run_is_name(run):
                 break  # "Режеп Әлхайұлы Мәмбетқазиев Алматыда ...": a place ends the name
+            if len(run) >= 2 and _is_acronym(word) and _run_is_name(run):
+                # "Саясат Нұрбек BAQ.KZ-ке берген сұхбатында": an acronym ends the name
+                names.append(run)
+                run = []
+                break
             if (
                 language == "kk"
                 and len(run) >= 2

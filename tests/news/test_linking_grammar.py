@@ -704,3 +704,40 @@ def test_cultural_institutes_are_no_new_institutions(db, text):
 def test_goethe_university_is_still_a_university(db):
     found = detect_mentions("The rector of Goethe University Frankfurt visited Astana.")
     assert any(name.startswith("Goethe University") for name in _new(found, "new_institution"))
+
+
+def test_cyrillic_acronyms_are_aliases_of_the_names_they_abbreviate(db):
+    found = detect_mentions(
+        "Встреча прошла в Южно-Уральском государственном университете. ЮУрГУ подписал "
+        "меморандум. В СахГУ прибыли гости из Сахалинского государственного университета."
+    )
+    assert _new(found, "new_institution") == {
+        "Южно-Уральский государственный университет",
+        "ЮУрГУ",
+        "СахГУ",
+        "Сахалинский государственный университет",
+    }
+    aliases = {m.name: m.alias_of_name for m in found.mentions if m.alias_of_name}
+    assert aliases == {
+        "ЮУрГУ": "Южно-Уральский государственный университет",
+        "СахГУ": "Сахалинский государственный университет",
+    }
+
+
+def test_kazakh_honoree_with_a_small_particle_and_a_bare_keyword_and_an_acronym_after_a_name(
+    db,
+):
+    make_institution(
+        name="Al-Farabi Kazakh National University",
+        country_code="KZ",
+        name_kk="Әл-Фараби атындағы Қазақ ұлттық университеті",
+    )
+    found = detect_mentions(
+        "Бұл туралы ҚР Ғылым және жоғары білім министрі Саясат Нұрбек BAQ.KZ-ке берген "
+        "сұхбатында айтты. 2022 жылы әл-Фараби атындағы университеттің филиалы Бішкекте ашылды. "
+        "Шетелде қазақстандық университеттің 5 филиалы бар."
+    )
+    assert len(found.ids("institution")) == 1
+    assert _new(found, "new_person") == {"Саясат Нұрбек"}
+    (figure,) = found.figures
+    assert (figure.label, figure.value, figure.subject_kind) == ("филиал", 5, "")
