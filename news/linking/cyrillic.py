@@ -116,7 +116,11 @@ def build(index, language):
             cyrillic.add(name, "embassy", row["pk"])
     country_names = _country_names(index, language)
     for country_id, names in country_names.items():
+        if str(index.countries.get(country_id, "")) in morphology.NOT_COUNTRIES:
+            continue
         for name in names:
+            if language == "ru" and _function_word(name):
+                continue  # "Того" reads as "того", "в том числе": no country
             cyrillic.add(name, "country", country_id)
     _embassy_patterns(index, cyrillic, country_names)
     person_fields = translated_columns(Person, ["name"], [language])
@@ -142,6 +146,16 @@ def build(index, language):
                 if len(title.split()) >= 4:
                     cyrillic.add(title, "partnership", row["pk"])
     return cyrillic
+
+
+def _function_word(name):
+    """Whether a one-word Russian name is also a pronoun or a function word ("Того")."""
+    if " " in name:
+        return False
+    parse = morphology.ru_parse(name)
+    return parse is not None and (
+        parse.tag.POS in {"NPRO", "PREP", "CONJ", "PRCL"} or "Apro" in parse.tag
+    )
 
 
 def _country_names(index, language):

@@ -741,3 +741,20 @@ def test_kazakh_honoree_with_a_small_particle_and_a_bare_keyword_and_an_acronym_
     assert _new(found, "new_person") == {"Саясат Нұрбек"}
     (figure,) = found.figures
     assert (figure.label, figure.value, figure.subject_kind) == ("филиал", 5, "")
+
+
+def _codes(found):
+    return {str(Country.objects.get(pk=pk).code) for pk in found.ids("country")}
+
+
+def test_countries_no_pronoun_for_togo_a_declined_hyphenated_name_no_hong_kong(db):
+    for code in ("TG", "GW", "TM", "HK"):
+        Country.objects.get_or_create(code=code, defaults={"name": code})
+    russian = detect_mentions(
+        "В вузе учатся студенты из 23 стран, в том числе из Камеруна и Гвинеи-Бисау."
+    )
+    assert "TG" not in _codes(russian) and "GW" in _codes(russian)
+    kazakh = detect_mentions("Түркіменстан астанасында кездесу өтті.")
+    assert "TM" in _codes(kazakh)
+    english = detect_mentions("The minister met Kazakh students studying in Hong Kong.")
+    assert "HK" not in _codes(english)
