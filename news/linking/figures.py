@@ -281,7 +281,10 @@ def _english_figures(index, text):
             pk = by_word.get(word.lower())
             if pk is not None:
                 country_id = pk
-                words.append(preferred.get(pk, word))
+                # "Kazakhstani students" as the text says it; "Kazakhstan students" (a
+                # country's name used as an adjective) takes its adjective
+                names = {n.lower() for n in index.country_names_of(pk, with_demonyms=False)}
+                words.append(preferred.get(pk, word) if word.lower() in names else word)
             else:
                 words.append(
                     word if word[:1].isupper() and word.lower() != "more" else word.lower()

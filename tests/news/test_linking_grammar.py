@@ -758,3 +758,8 @@ def test_countries_no_pronoun_for_togo_a_declined_hyphenated_name_no_hong_kong(d
     assert "TM" in _codes(kazakh)
     english = detect_mentions("The minister met Kazakh students studying in Hong Kong.")
     assert "HK" not in _codes(english)
+
+
+def test_english_figure_label_keeps_the_demonym_as_written(db):
+    found = detect_mentions("Presently some 14,000 Kazakhstani students study in China.")
+    assert _figures(found) == {("Kazakhstani students", 14000, True)}
