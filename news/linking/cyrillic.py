@@ -226,6 +226,24 @@ def _short_acronym(word):
     return 2 <= len(word) <= 3 and word.isupper() and word[-1] in "УИ"
 
 
+_UNIVERSITY_CONTEXT = re.compile(r"\b(?:вуз|университет|ректор|студент|факультет|институт)", re.I)
+
+
+def _university_acronym(word, text, start, end):
+    """'РГУ', 'ОмГТУ' alone: a short acronym of a state, technical or pedagogical university,
+    in a sentence about students, rectors or faculties; not 'РГУ «…»' (in Kazakhstan a
+    state body)."""
+    if not (3 <= len(word) <= 5 and word.endswith(("ГУ", "ТУ", "ПУ", "ФУ"))):
+        return False
+    if not word[0].isupper() or word in _ACRONYM_STOP or word in _STATE_ACRONYMS:
+        return False
+    if text[end : end + 3].lstrip().startswith(("«", '"')):
+        return False
+    sentence_start = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start)) + 1
+    stops = [i for i in (text.find(". ", end), text.find("\n", end)) if i != -1]
+    return bool(_UNIVERSITY_CONTEXT.search(text, sentence_start, min(stops, default=len(text))))
+
+
 def _adjective_before(words, i, text):
     """The nominative of a capitalised adjective right before the word at `i`
     ("Воронежского ГАУ" -> "Воронежский"), else None."""
@@ -315,7 +333,9 @@ def new_institutions(
                     found.append(
                         (start, words[last][1], " ".join(text[start : words[last][1]].split()))
                     )
-                elif _is_acronym(word):
+                elif _is_acronym(word) or (
+                    language == "ru" and _university_acronym(word, text, start, end)
+                ):
                     found.append((start, end, word))
             continue
         first = _name_start(words, i, language)

@@ -763,3 +763,16 @@ def test_countries_no_pronoun_for_togo_a_declined_hyphenated_name_no_hong_kong(d
 def test_english_figure_label_keeps_the_demonym_as_written(db):
     found = detect_mentions("Presently some 14,000 Kazakhstani students study in China.")
     assert _figures(found) == {("Kazakhstani students", 14000, True)}
+
+
+def test_russian_short_university_acronym_in_a_sentence_about_students_not_a_state_body(db):
+    found = detect_mentions("В институтах и на факультетах РГУ учатся более 200 студентов.")
+    assert _new(found, "new_institution") == {"РГУ"}
+    (figure,) = found.figures
+    assert (figure.value, figure.subject_kind, figure.subject_name) == (
+        200,
+        "new_institution",
+        "РГУ",
+    )
+    body = detect_mentions("РГУ «Комитет миграционной службы» проверил документы студентов.")
+    assert _new(body, "new_institution") == set()
