@@ -277,6 +277,21 @@ def _kk_keyword(word):
     return stem if stem is not None and rest.startswith(_KK_AFTER_KEYWORD) else None
 
 
+_KK_NUMBER_WORDS = {
+    "бір", "екі", "үш", "төрт", "бес", "алты", "жеті", "сегіз", "тоғыз", "он", "жиырма",
+    "отыз", "қырық", "елу", "жүз", "бірнеше", "көптеген",
+}  # fmt: skip
+
+
+def _kk_not_a_name(words, first, i, country_starts):
+    """A country in the genitive opening the words before a keyword, or a number among them,
+    says whose and how many universities, no name ("Германияның екі техникалық
+    университеті")."""
+    if any(w[2].lower() in _KK_NUMBER_WORDS or w[2].isdigit() for w in words[first:i]):
+        return True
+    return words[first][0] in country_starts and bool(_KK_CASE_ENDING.search(words[first][2]))
+
+
 def _kk_bare_keyword(word):
     """'университеттің', 'университетте': the keyword without the possessive ending, a
     name only after '<honoree> атындағы' ("әл-Фараби атындағы университеттің")."""
@@ -333,6 +348,11 @@ def new_institutions(
                     found.append(
                         (start, words[last][1], " ".join(text[start : words[last][1]].split()))
                     )
+                elif language == "kk" and i and words[i - 1][2].lower() == "атындағы":
+                    # "М.Оспанов атындағы БҚМУ": the honoree belongs to the acronym's name
+                    first = _kk_name_start(words, i, text, country_starts, role_word)
+                    name = " ".join(text[words[first][0] : end].split())
+                    found.append((words[first][0], end, name))
                 elif _is_acronym(word) or (
                     language == "ru" and _university_acronym(word, text, start, end)
                 ):
@@ -341,6 +361,8 @@ def new_institutions(
         first = _name_start(words, i, language)
         if first is None:
             continue
+        if language == "kk" and _kk_not_a_name(words, first, i, country_starts):
+            continue  # "Германияның екі техникалық университеті": two German universities
         if language == "kk":
             if i - first == 1 and words[first][0] in country_starts:
                 # "Грузия университетінде": a university of Georgia, not a name; unless

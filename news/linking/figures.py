@@ -222,9 +222,11 @@ def _sentences_back(text, position):
     факультете востоковедения КазНУ ... Ректор отметил, что ... Сегодня на факультете
     более 10 студентов ..." is about КазНУ. A sentence that speaks of a country's
     universities in general before the figure ("шетелде қазақстандық университеттің 5
-    филиалы") is about them, not about one named before it: its own sentence only."""
+    филиалы", "восьми филиалов ведущих российских вузов") is about them, not about one
+    named before it: its own sentence only."""
     sentence = text.sentence_index(position)
-    if _UNIVERSITIES_IN_GENERAL.search(text.text, text.starts[sentence], position):
+    # (the figure's own words count: "восьми филиалов ведущих российских вузов")
+    if _UNIVERSITIES_IN_GENERAL.search(text.text, text.starts[sentence], position + 60):
         return [sentence]
     back = [sentence, sentence - 1]
     for index in range(sentence - 2, sentence - 4, -1):

@@ -183,9 +183,16 @@ def cyrillic_figures(text, language, hits, split=None):
             continue
         start, _end, word = tokens[i]
         number = _value(tokens, i, language, text)
-        if number is None or (word.isdigit() and 1900 <= int(word) <= 2100 and len(word) == 4):
+        if number is None:
             continue
         value, j = number
+        if (
+            word.isdigit()
+            and 1900 <= int(word) <= 2100
+            and len(word) == 4
+            and not (j < len(tokens) and _counted_noun(tokens[j][2], language))
+        ):
+            continue  # a year ("2022 жылы"), unless a counted noun follows ("2000 студент")
         if (
             language == "kk"
             and j < len(tokens)
@@ -205,8 +212,14 @@ def cyrillic_figures(text, language, hits, split=None):
         if language == "kk" and j < len(tokens) and tokens[j][2].lower() in KK_APPROX_AFTER:
             approximate, j = True, j + 1
         found = _phrase(tokens, j, language)
+        listed = False
         if found is None:
-            continue
+            # "Ресейден 3000, Үндістаннан – 12500, Қытайдан – 2000 студент": numbers listed
+            # before one counted noun share it
+            found = _shared_noun(text, tokens, j, language, read)
+            if found is None:
+                continue
+            listed = True
         label, end_index = found
         if language == "kk" and i and _kk_origin_before(before, tokens[i - 1][0], countries):
             label = f"{before} {label}"  # "түркиялық 82 студент": whose the counted are
@@ -215,8 +228,36 @@ def cyrillic_figures(text, language, hits, split=None):
         country_id = next(
             (pk for s, pk in country_at[near : near + 4] if start - 40 <= s <= end), None
         )
+        if listed:
+            end, end_index = tokens[j - 1][1], j  # the next number of the list is read too
         yield start, text[start:end], value, label, country_id, approximate
         after_figure = end_index
+
+
+_LIST_JOINS = {"мен", "пен", "бен", "және", "и"}
+
+
+def _shared_noun(text, tokens, j, language, read):
+    """(label, index after the phrase) of the counted noun a listed number shares with the
+    next number of its list: only places (capitalised words) and "and" between them, and a
+    comma or a dash, no full stop."""
+    k = j
+    while k < len(tokens) and k - j <= 5:
+        word = tokens[k][2]
+        if word[0].isdigit() or read(word) is not None:
+            between = text[tokens[j - 1][1] : tokens[k][0]]
+            if k == j or "." in between or not ("," in between or "–" in between):
+                return None
+            number = _value(tokens, k, language, text)
+            if number is None:
+                return None
+            return _phrase(tokens, number[1], language) or _shared_noun(
+                text, tokens, number[1], language, read
+            )
+        if not (word[:1].isupper() or word.lower() in _LIST_JOINS):
+            return None
+        k += 1
+    return None
 
 
 _KK_ADJECTIVE_ENDINGS = ("лық", "лік", "дық", "дік", "тық", "тік")
@@ -231,8 +272,14 @@ def _kk_origin_before(word, start, countries):
 
 # A Kazakh word with a case ending is no modifier of the counted noun after it.
 _KK_CASE_ENDING = re.compile(
-    r"\w{3}(?:мен|пен|бен|дан|ден|тан|тен|нан|нен|ның|нің|дың|дің|тың|тің|ға|ге)$"
+    r"\w{2}(?:мен|пен|бен|дан|ден|тан|тен|нан|нен|ның|нің|дың|дің|тың|тің|ға|ге)$"
 )
+# "10 жылдық келісімшарт", "5-летний договор": a duration, no count.
+_DURATION = re.compile(r"^(?:жылдық|айлық|күндік|летн|месячн|дневн)", re.IGNORECASE)
+
+
+def _counted_noun(word, language):
+    return bool(_ru_noun(word) if language == "ru" else _kk_noun(word))
 
 
 def _phrase(tokens, j, language):
@@ -250,6 +297,8 @@ def _phrase(tokens, j, language):
             between = [w[2] for w in tokens[j:k]]
             if not all(_ru_modifier(w) or _ru_ordinal(w) for w in between):
                 return None
+            if any(_DURATION.match(w) for w in between):
+                return None  # "5-летний договор": a duration
             words = [_ru_plural(w) for w in between if not _ru_ordinal(w)]  # not "первые"
             words.append(_ru_plural(word))
             end = k + 1
@@ -267,6 +316,8 @@ def _phrase(tokens, j, language):
         if stem is None:
             continue
         modifiers = [w[2].lower() for w in tokens[j:k]]
+        if any(not m.isalpha() or _DURATION.match(m) for m in modifiers):
+            return None  # "жеті елден 991 ...": another number; "10 жылдық": a duration
         if any(_KK_CASE_ENDING.search(m) for m in modifiers):
             return None  # "64 университетпен келісім": the number counts the universities
         return " ".join([*modifiers, _kk_nominative(word.lower(), stem)]), k + 1

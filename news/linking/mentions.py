@@ -758,9 +758,10 @@ def _cyrillic_initials(name):
 def _cyrillic_acronym_of(name, names):
     """'ЮУрГУ', 'СахГУ', 'ҚазҰПУ', 'ТМУ' beside the suggested name whose initials are its
     capitals ('Южно-Уральский государственный университет'): the acronym is its alias."""
-    if " " in name or not morphology.CYRILLIC.match(name):
+    acronym = _HONOREE_END.sub("", name)  # "Абай атындағы ҚазҰПУ": the acronym after it
+    if " " in acronym or not morphology.CYRILLIC.match(acronym):
         return None
-    capitals = "".join(c for c in name if c.isupper())
+    capitals = "".join(c for c in acronym if c.isupper())
     if len(capitals) < 3:
         return None
     return next(

@@ -32,6 +32,7 @@ ROLES = {
         "rector", "vice-chancellor", "vice chancellor", "chancellor", "provost", "dean",
         "director", "head", "chairman", "chairwoman", "chair", "governor", "mayor",
         "vice-principal", "principal", "counsellor", "adviser", "advisor", "assistant",
+        "coordinator general", "coordinator",
     ],
     "ru": [
         "чрезвычайный и полномочный посол", "посол", "посла", "послу", "послом", "послы",
@@ -83,6 +84,7 @@ ORGANISATION_WORDS = {
     "kingdom", "federation", "union", "embassy", "consulate", "house", "lords", "higher",
     "scientific", "public", "cooperation", "development", "programme", "program", "forum",
     "information", "daad", "bundestag", "parliament", "senate", "majilis", "government",
+    "society", "association", "foundation", "chamber", "network", "consuls", "honorary",
     "университет", "институт", "академия", "министерство", "правительства", "рф", "рк",
     "бундестага", "сената", "университеті", "институты", "министрлігі", "ұлттық", "центр",
     "центра", "орталығы",
@@ -293,7 +295,7 @@ def _name_bounds(words):
     """(first, end) indexes of the name in the words of a run (`_trim_to_name`)."""
     for index in range(len(words) - 3, -1, -1):
         word = words[index]
-        if len(word) > 1 and morphology.CYRILLIC.match(word) and _ru_common_noun(word):
+        if len(word) > 4 and morphology.CYRILLIC.match(word) and _ru_common_noun(word):
             lo, hi = _name_bounds(words[index + 1 :])  # "Мажилиса Нуртай Сабильянов"
             return index + 1 + lo, index + 1 + hi
     first_initial = next((i for i, w in enumerate(words) if len(w) == 1), None)
@@ -310,8 +312,17 @@ def _name_bounds(words):
     return 0, len(words)
 
 
+# Small words inside European names ("Denis Van den Weghe", "Ursula von der Leyen").
+_NAME_PARTICLES = {"van", "von", "der", "den", "de", "da", "di", "del", "la", "le", "du", "ter"}
+
+
 @functools.lru_cache(maxsize=10_000)
 def _words_are_a_name(words):
+    if words and words[-1] in _NAME_PARTICLES:
+        return False
+    inner = [w for w in words if w not in _NAME_PARTICLES]
+    if len(inner) < len(words) and len(inner) < 2:
+        return False
     if any(_is_acronym(w) for w in words):
         return False  # "АО", "KAZINFORM", "KazNU": an acronym is no part of a person's name
     if any(w.lower().strip(".") in ORGANISATION_WORDS for w in words):
@@ -322,6 +333,7 @@ def _words_are_a_name(words):
         return False  # "Исламской Республики": a state's name
     if _ru_body_name(words):
         return False  # "Главной Национальной Ассамблеи": a body's name
+    words = [w for w in words if w not in _NAME_PARTICLES]
     return all(_CAPITAL.match(w) for w in words) and not all(w.isupper() for w in words)
 
 
@@ -499,6 +511,9 @@ def detect_new_people(text, language, taken, known_people, organisation_of, toke
                 continue
             if word.islower() and len(word) == 1 and text[end : end + 1] == ".":
                 continue  # "проректоры м.а. Қанатбек ...": an abbreviation
+            if run and language == "en" and lowered in _NAME_PARTICLES and word.islower():
+                run.append((start, end, word))  # "Denis Van den Weghe"
+                continue
             if _is_honorific(word, language):
                 if run:  # "of PSU, Professor Aryn Orsariyev": what came before is the place
                     organisation[1] = run[-1][1]
@@ -762,7 +777,9 @@ def _name_then_role(text, language, taken, known_people, organisation_of, seen, 
         if known_people.overlaps(start, end):
             continue
         run = _words(text, start, end, tokens)
-        if run and _is_honorific(run[0][2], language):  # "Mr. John Smith, the Rector"
+        while run and (_is_honorific(run[0][2], language) or _is_role_word(run[0][2], language)):
+            # "Mr. John Smith, the Rector"; "Provost Ilesanmi Adesida, Chairman": the words
+            # before the name are no part of it
             run = run[1:]
             start = run[0][0] if run else end
         if not _run_is_name(run):

@@ -776,3 +776,56 @@ def test_russian_short_university_acronym_in_a_sentence_about_students_not_a_sta
     )
     body = detect_mentions("РГУ «Комитет миграционной службы» проверил документы студентов.")
     assert _new(body, "new_institution") == set()
+
+
+def test_kazakh_listed_numbers_share_their_noun_and_a_year_before_a_noun_is_a_count(db):
+    found = detect_mentions(
+        "Биыл Ресейден 3000, Үндістан мен Пәкістаннан – 12500, Қытайдан – 2000 студент "
+        "келді. Әр серіктеспен 10 жылдық келісімшартқа қол қойылды. Университетте жеті "
+        "елден 991 шетелдік студент оқиды."
+    )
+    assert _figures(found) == {
+        ("студент", 3000, False),
+        ("студент", 12500, False),
+        ("студент", 2000, False),
+        ("шетелдік студент", 991, False),
+    }
+
+
+def test_kazakh_acronym_after_its_honoree_and_no_name_from_a_country_and_a_number(db):
+    found = detect_mentions(
+        "Кездесуге «М.Оспанов атындағы БҚМУ» КЕАҚ басқарма төрағасы А.Қалиев және "
+        "Құрметті бас консул Рао Халид Махмуд қатысты. Германияның екі техникалық "
+        "университетінің филиалы Ақтауда ашылды."
+    )
+    assert _new(found, "new_institution") == {"М.Оспанов атындағы БҚМУ"}
+    assert {"А.Қалиев", "Рао Халид Махмуд"} <= _new(found, "new_person")
+
+
+def test_english_name_particles_plural_role_in_a_body_and_a_coordinator(db):
+    found = detect_mentions(
+        "The ceremony was attended by NU Acting President and Provost Ilesanmi Adesida, "
+        "Chairman of Board of Society of Honorary Consuls in Kazakhstan Denis Van den Weghe "
+        "and guests. It was chaired by Prof. Dr. Muhammad Iqbal Choudhary, Coordinator "
+        "General COMSTECH."
+    )
+    assert _new(found, "new_person") == {
+        "Ilesanmi Adesida",
+        "Denis Van den Weghe",
+        "Muhammad Iqbal Choudhary",
+    }
+
+
+def test_russian_count_of_a_countrys_universities_is_the_press_releases(db):
+    make_institution(
+        name="Al-Farabi Kazakh National University",
+        country_code="KZ",
+        name_ru="Казахский национальный университет имени аль-Фараби",
+    )
+    found = detect_mentions(
+        "Премьер посетил омский филиал Казахского национального университета имени "
+        "аль-Фараби. «Открытие восьми филиалов ведущих российских вузов — яркое "
+        "свидетельство», — заявил он."
+    )
+    (figure,) = found.figures
+    assert (figure.label, figure.value, figure.subject_kind) == ("филиалы", 8, "")
