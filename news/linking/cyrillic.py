@@ -360,6 +360,14 @@ def new_institutions(
             continue
         first = _name_start(words, i, language)
         if first is None:
+            if language == "ru" and (last := _foreign_name_after(words, i, text)) > i:
+                # "Университета Ланчжоу": the keyword, then a name that does not decline
+                name = " ".join(
+                    [_ru_nominative_of((), word, "").capitalize()]
+                    + [w[2] for w in words[i + 1 : last + 1]]
+                )
+                if not taken(start, words[last][1]):
+                    found.append((start, words[last][1], name))
             continue
         if language == "kk" and _kk_not_a_name(words, first, i, country_starts):
             continue  # "Германияның екі техникалық университеті": two German universities
@@ -396,6 +404,22 @@ def _capitalised(word):
     return bool(rest) and len(particle) <= 3 and rest[:1].isupper()
 
 
+def _foreign_name_after(words, i, text):
+    """Index of the last word of a foreign name right after a capitalised Russian keyword
+    ("Университета Ланчжоу", "Университет Хоккайдо"): one or two capitalised words that
+    pymorphy3 does not know, else `i`."""
+    if not words[i][2][:1].isupper():
+        return i
+    last = i
+    for j in range(i + 1, min(i + 3, len(words))):
+        word = words[j][2]
+        gap = text[words[j - 1][1] : words[j][0]]
+        if gap != " " or not word[:1].isupper() or morphology.ru_parse(word) is not None:
+            break
+        last = j
+    return last
+
+
 def _name_start(words, i, language):
     """Index of the first word of the name that ends with the keyword at `i`: back over
     lowercase modifiers to one capitalised word (None when there is none)."""
@@ -422,6 +446,8 @@ def _name_start(words, i, language):
 _KK_CASE_ENDING = re.compile(
     r"\w{3}(?:ның|нің|дың|дің|тың|тің|ға|ге|қа|ке|да|де|та|те|дағы|дегі|тағы|тегі)$"
 )
+# (Not the locative: names end in -да, -та: "Улугзода".)
+_KK_DATIVE_OR_GENITIVE = re.compile(r"\w{3}(?:ға|ге|қа|ке|ның|нің|дың|дің|тың|тің)$")
 _INITIAL = re.compile(r"[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ]\.\s*$")
 
 
@@ -466,6 +492,8 @@ def _kk_name_start(words, first, text, country_starts, role_word=lambda word: Fa
         # a word that opens the sentence before a two-word name is no part of it.
         k, initials = j - 1, False
         while k > 0 and j - k < 5 and joined(k - 1) and _capitalised(words[k - 1][2]):
+            if _KK_DATIVE_OR_GENITIVE.search(words[k - 1][2].lower()):
+                break  # "Іс-шараға Абай атындағы ...": a word in the dative is no name's
             initial = len(words[k - 1][2]) == 1
             if initials and not initial:
                 break

@@ -206,11 +206,12 @@ def detect_figures(
     return found
 
 
-# "қазақстандық университеттің 5 филиалы", "казахстанских вузов", "Kazakh universities":
-# the universities of a country in general, no institution named before.
+# "қазақстандық университеттің 5 филиалы", "казахстанских вузов", "Kazakh universities",
+# "в университетах Китая": universities in general, no institution named before.
 _UNIVERSITIES_IN_GENERAL = re.compile(
     r"\w+(?:лық|лік|дық|дік|тық|тік)\s+(?:университет|жоғары оқу)"
     r"|\w+ск(?:их|ие|им|ими)\s+(?:вуз|университет)"
+    r"|\bв\s+(?:вуз|университет)ах\b"
     r"|\b[A-Z]\w+\s+universities\b",
     re.IGNORECASE,
 )

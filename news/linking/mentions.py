@@ -681,7 +681,9 @@ def find_cyrillic_hits(index, text, language):
     surnames, titles = cyrillic.surnames, cyrillic.titles
     for i in itertools.compress(range(len(keys)), map(surnames.__contains__, keys)):
         for person_id, person_titles in surnames[keys[i]]:
-            window = keys[max(0, i - 3) : i]
+            # "ректор Мұтанов", "Ректор КазНУ академик Галым Мутанов": the title a few
+            # words before (an organisation, a rank and a first name between)
+            window = keys[max(0, i - 5) : i]
             by_title = any(titles.get((k,)) in person_titles for k in window)
             by_initial = i > 0 and len(words[i - 1]) == 1 and person_id in named
             if by_title or by_initial:
@@ -774,6 +776,22 @@ def _cyrillic_acronym_of(name, names):
     )
 
 
+def _adjective_form_of(name, names):
+    """'Ланчжоуский университет' beside 'Университет Ланчжоу': a city's adjective before
+    the keyword names the university named by the city after it."""
+    words = name.split()
+    if len(words) != 2 or not morphology.CYRILLIC.match(name):
+        return None
+    adjective, keyword = words[0].lower(), words[1].lower()
+    for other in names:
+        parts = other.split()
+        if len(parts) == 2 and parts[0].lower() == keyword and len(parts[1]) >= 4:
+            city = parts[1].lower()
+            if adjective.startswith(city[: max(4, len(city) - 1)]):
+                return other
+    return None
+
+
 def _expanded_acronym(name, names_words):
     """'TSEU' beside 'Tashkent State University of Economics': the acronym is another name
     of the suggested institution."""
@@ -844,7 +862,11 @@ def _new_institutions(index, text, hits, candidates, mention, language="en"):
             continue
         longer = next(
             (other for other, w in names_words.items() if len(words) >= 2 and words < w), None
-        ) or (_expanded_acronym(name, names_words) or _cyrillic_acronym_of(name, names))
+        ) or (
+            _expanded_acronym(name, names_words)
+            or _cyrillic_acronym_of(name, names)
+            or _adjective_form_of(name, names)
+        )
         if longer is not None:
             mention("new_institution", None, start, end, False, name=name, alias_of_name=longer)
             decided[name] = "alias"

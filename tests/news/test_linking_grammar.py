@@ -829,3 +829,40 @@ def test_russian_count_of_a_countrys_universities_is_the_press_releases(db):
     )
     (figure,) = found.figures
     assert (figure.label, figure.value, figure.subject_kind) == ("филиалы", 8, "")
+
+
+def test_russian_keyword_before_a_foreign_city_and_its_adjective_form_is_an_alias(db):
+    found = detect_mentions(
+        "КазНУ посетила делегация во главе с президентом Университета Ланчжоу профессором "
+        "Ян Чун Хуа. КазНУ сотрудничает с вузами КНР, среди них Ланчжоуский университет."
+    )
+    assert "Университет Ланчжоу" in _new(found, "new_institution")
+    assert "Ян Чун Хуа" in _new(found, "new_person")
+    aliases = {m.name: m.alias_of_name for m in found.mentions if m.alias_of_name}
+    assert aliases.get("Ланчжоуский университет") == "Университет Ланчжоу"
+
+
+def test_russian_known_rector_by_title_and_surname_a_few_words_apart_and_demonym_nouns(db):
+    kz = Country.objects.get(code="KZ")
+    person = make_person(name="Galimkair Mutanov", name_ru="Галимкаир Мутанов")
+    kaznu = make_institution(name="Al-Farabi Kazakh National University", country_code="KZ")
+    make_position(person=person, title="Rector", institution=kaznu)
+    found = detect_mentions(
+        "Сегодня в университетах Китая обучаются 13 тыс. казахстанцев. Ректор КазНУ "
+        "академик Галым Мутанов ознакомил гостей с вузом."
+    )
+    assert person.pk in found.ids("person")
+    assert "Галым Мутанов" not in _new(found, "new_person")
+    assert kz.pk in found.ids("country")
+    (figure,) = found.figures
+    assert (figure.label, figure.value, figure.subject_kind) == ("казахстанцы", 13000, "")
+
+
+def test_kazakh_honoree_stops_at_a_word_in_the_dative_but_not_at_a_name_in_da(db):
+    found = detect_mentions(
+        "Іс-шараға Абай атындағы ҚазҰПУ ректоры қатысты. Университет Сотима Улугзода "
+        "атындағы Тәжік халықаралық шет тілдер университетімен жұмыс істейді."
+    )
+    names = _new(found, "new_institution")
+    assert "Абай атындағы ҚазҰПУ" in names
+    assert "Сотима Улугзода атындағы Тәжік халықаралық шет тілдер университеті" in names
