@@ -85,6 +85,10 @@ ORGANISATION_WORDS = {
     "scientific", "public", "cooperation", "development", "programme", "program", "forum",
     "information", "daad", "bundestag", "parliament", "senate", "majilis", "government",
     "society", "association", "foundation", "chamber", "network", "consuls", "honorary",
+    # fields of faculties and departments ("Dean of the Faculty of Law Maria Rossi")
+    "law", "medicine", "engineering", "philology", "history", "philosophy", "journalism",
+    "arts", "humanities", "languages", "studies", "mathematics", "physics", "chemistry",
+    "biology", "geography", "management", "business", "oriental", "pedagogy", "psychology",
     "университет", "институт", "академия", "министерство", "правительства", "рф", "рк",
     "бундестага", "сената", "университеті", "институты", "министрлігі", "ұлттық", "центр",
     "центра", "орталығы",
@@ -162,6 +166,8 @@ _RANK_BEFORE = re.compile(r"(?:deputy|acting)\s+$", re.IGNORECASE)
 
 
 _SENTENCE_END = re.compile(
+    # (not after an abbreviated title: "Prof.", "Mrs.", "проф.")
+    r"(?<!Prof)(?<!Mrs)(?<!проф)"
     r"(?<![A-ZА-ЯӘҒҚҢӨҰҮҺІ][a-zа-яәғқңөұүһі])(?<![A-ZА-ЯӘҒҚҢӨҰҮҺІ])(?<![\s.][а-яёәғқңөұүһі])(?<!\sим)"
     r"[.;!?](?:\s|$)|\n"
 )

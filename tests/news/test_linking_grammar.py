@@ -866,3 +866,11 @@ def test_kazakh_honoree_stops_at_a_word_in_the_dative_but_not_at_a_name_in_da(db
     names = _new(found, "new_institution")
     assert "Абай атындағы ҚазҰПУ" in names
     assert "Сотима Улугзода атындағы Тәжік халықаралық шет тілдер университеті" in names
+
+
+def test_english_abbreviated_title_ends_no_sentence_and_a_faculty_field_is_no_name(db):
+    found = detect_mentions(
+        "Also present was the Vice-Rector for Research Prof. John Smith. Dean of the Faculty "
+        "of Law Maria Rossi presented the programmes."
+    )
+    assert _new(found, "new_person") == {"John Smith", "Maria Rossi"}
