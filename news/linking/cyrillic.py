@@ -406,12 +406,12 @@ def _capitalised(word):
 
 def _foreign_name_after(words, i, text):
     """Index of the last word of a foreign name right after a capitalised Russian keyword
-    ("Университета Ланчжоу", "Университет Хоккайдо"): one or two capitalised words that
-    pymorphy3 does not know, else `i`."""
+    ("Университета Ланчжоу", "Университет Хоккайдо"): one capitalised word that pymorphy3
+    does not know, else `i`."""
     if not words[i][2][:1].isupper():
         return i
     last = i
-    for j in range(i + 1, min(i + 3, len(words))):
+    for j in range(i + 1, min(i + 2, len(words))):  # one word: a person's name may follow
         word = words[j][2]
         gap = text[words[j - 1][1] : words[j][0]]
         if gap != " " or not word[:1].isupper() or morphology.ru_parse(word) is not None:

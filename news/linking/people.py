@@ -32,7 +32,7 @@ ROLES = {
         "rector", "vice-chancellor", "vice chancellor", "chancellor", "provost", "dean",
         "director", "head", "chairman", "chairwoman", "chair", "governor", "mayor",
         "vice-principal", "principal", "counsellor", "adviser", "advisor", "assistant",
-        "coordinator general", "coordinator",
+        "coordinator general", "coordinator", "chargé d'affaires", "charge d'affaires",
     ],
     "ru": [
         "чрезвычайный и полномочный посол", "посол", "посла", "послу", "послом", "послы",
@@ -44,7 +44,7 @@ ROLES = {
         "советник", "секретарь", "заведующ", "доцент", "заместитель", "помощник",
         "представитель", "вице-министр", "доц", "сотрудник", "офицер", "член",
         "руководитель", "глава", "главы", "главой", "начальник", "посланник",
-        "спикер", "провост",
+        "спикер", "провост", "временный поверенный в делах", "поверенный в делах",
         # Roles ending in -ь lose it in other cases ("заместителю", "председателем"): their
         # stems take the case endings.
         "заместител", "председател", "секретар", "представител", "руководител",
@@ -380,6 +380,10 @@ def _nominative(words, language, role_word):
                 word = word[: -len(ending)]
                 if ending == "я":  # "Сянцяня" -> "Сянцянь", "Андрея" -> "Андрей"
                     word += "й" if word[-1].lower() in _RU_VOWELS else "ь"
+                elif (case, ending) in (("ablt", "ой"), ("gent", "ы")):
+                    word += "а"  # "Нурой Абдуллой", "Нуры": names in -а ("Нура Абдулла")
+                elif (case, ending) == ("ablt", "ей"):
+                    word += "я"  # "Марией" -> "Мария"
                 break
         result.append(word)
     return tuple(result)

@@ -874,3 +874,16 @@ def test_english_abbreviated_title_ends_no_sentence_and_a_faculty_field_is_no_na
         "of Law Maria Rossi presented the programmes."
     )
     assert _new(found, "new_person") == {"John Smith", "Maria Rossi"}
+
+
+def test_charge_daffaires_and_feminine_declension_names_in_the_instrumental(db):
+    found = detect_mentions(
+        "Временный поверенный в делах Казахстана в Малайзии Нурлан Ахметов встретился с "
+        "ректором Университета Малайя Нурой Абдуллой."
+    )
+    assert _new(found, "new_person") == {"Нурлан Ахметов", "Нура Абдулла"}
+    assert "Университет Малайя" in _new(found, "new_institution")
+    english = detect_mentions(
+        "Chargé d'Affaires of Kazakhstan in Malaysia Nurlan Akhmetov met the students."
+    )
+    assert _new(english, "new_person") == {"Nurlan Akhmetov"}
