@@ -476,13 +476,14 @@ def _kk_name_start(words, first, text, country_starts, role_word=lambda word: Fa
         and first - j < 3
         and joined(j - 1)
         and _capitalised(words[j - 1][2])
+        and not role_word(words[j - 1][2])
         and not opens_sentence(j - 1)
         and not _KK_CASE_ENDING.search(words[j - 1][2].lower())
         and words[j - 1][0] not in country_starts
     ):
         j -= 1
     word_before = words[j - 1][2] if j > 0 else ""
-    if j < first and word_before[:1].islower() and role_word(word_before):
+    if j < first and role_word(word_before):
         # "елшісі Ержан Қазыхан Анкара университетінің": the words after a role open with
         # the person's name (two words, three with "-ұлы"/"-қызы"), the rest is the name's
         person = 3 if j + 2 < first and _KK_PATRONYMIC.search(words[j + 1][2]) else 2

@@ -647,7 +647,8 @@ _RU_ROLE = re.compile(
     re.IGNORECASE,
 )
 _KK_ROLE_AFTER = re.compile(
-    r"\s+(?:қазақстан\s+республикасының\s+|қазақстанның\s+)?(?:жаңа\s+)?(?P<role>елші\w*)",
+    r"\s+(?:қазақстан\s+республикасының\s+|қазақстанның\s+)?(?:жаңа\s+)?"
+    r"(?:төтенше\s+және\s+өкілетті\s+)?(?P<role>елші\w*)",
     re.IGNORECASE,
 )
 _KK_HOME_BEFORE = re.compile(r"қазақстан(?:ның|\s+республикасының)\s+$", re.IGNORECASE)

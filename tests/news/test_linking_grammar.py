@@ -887,3 +887,19 @@ def test_charge_daffaires_and_feminine_declension_names_in_the_instrumental(db):
         "Chargé d'Affaires of Kazakhstan in Malaysia Nurlan Akhmetov met the students."
     )
     assert _new(english, "new_person") == {"Nurlan Akhmetov"}
+
+
+def test_kazakh_extraordinary_ambassador_names_the_mission_and_is_no_part_of_a_name(db):
+    russia = make_embassy(
+        name="Embassy of the Republic of Kazakhstan in the Russian Federation",
+        host_country="RU",
+        city="Moscow",
+    )
+    found = detect_mentions(
+        "Қазақстан Республикасының Ресей Федерациясындағы Төтенше және Өкілетті Елшісі "
+        "Дәурен Әбаев Мәскеу мемлекеттік халықаралық қатынастар институтында студенттермен "
+        "кездесті."
+    )
+    assert russia.pk in found.ids("embassy")
+    assert _new(found, "new_person") == {"Дәурен Әбаев"}
+    assert _new(found, "new_institution") == {"Мәскеу мемлекеттік халықаралық қатынастар институты"}
