@@ -55,7 +55,7 @@ ROLES = {
         "декан", "деканы", "директор", "директоры", "әкім", "әкімі", "басшысы", "төрағасы",
         "хатшы", "хатшысы", "мемлекеттік хатшы", "мемлекет хатшысы", "атташе", "атташесі",
         "бас өкілі", "өкілі", "доцент", "доценті", "маманы", "мамандары", "меңгеруші",
-        "меңгерушісі", "профессоры", "орынбасары", "мүшесі", "кеңесшісі", "депутаты",
+        "меңгерушісі", "профессоры", "орынбасары", "мүшесі", "кеңесші", "депутаты",
         "қызметкері", "басқарма төрағасы", "төраға", "провост", "вице-президент",
         "вице-министр", "вице-консул", "вице-ректор",
     ],
@@ -425,7 +425,10 @@ def _kk_harmonises(stem, ending):
     is one of the loan letters и, у, ю, я."""
     if ending in ("мен", "бен", "пен"):
         return True
-    vowel = next((c for c in reversed(stem.lower()) if c in "аоұыәеөүіэиуюяё"), "")
+    lowered = stem.lower()
+    if lowered.endswith(("ев", "ёв")) and len(lowered) > 4:
+        lowered = lowered[:-2]  # "Тоқаевтың": the Russian suffix -ев takes the root's vowels
+    vowel = next((c for c in reversed(lowered) if c in "аоұыәеөүіэиуюяё"), "")
     if vowel in _KK_BACK:
         return not set(ending) & _KK_FRONT
     if vowel in _KK_FRONT:

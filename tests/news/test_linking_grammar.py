@@ -903,3 +903,11 @@ def test_kazakh_extraordinary_ambassador_names_the_mission_and_is_no_part_of_a_n
     assert russia.pk in found.ids("embassy")
     assert _new(found, "new_person") == {"Дәурен Әбаев"}
     assert _new(found, "new_institution") == {"Мәскеу мемлекеттік халықаралық қатынастар институты"}
+
+
+def test_kazakh_surname_in_ev_takes_the_roots_vowels_in_its_ending(db):
+    found = detect_mentions(
+        "Мемлекеттік кеңесші Ерлан Қарин ҚР Президенті Қасым-Жомарт Тоқаевтың құттықтау "
+        "хатын оқып берді."
+    )
+    assert _new(found, "new_person") == {"Ерлан Қарин", "Қасым-Жомарт Тоқаев"}
