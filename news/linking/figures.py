@@ -49,16 +49,20 @@ NOUNS = (
     "specialists|experts|academics|engineers|doctors|scholarships|grants|projects|"
     "programmes|programs|courses|agreements|memoranda|memorandums|guests|people|delegates|"
     "visitors|citizens|nationals|rectors|pupils|schoolchildren|applicants|diplomats|"
-    "volunteers|employees|branches"
+    "volunteers|employees|branches|children|compatriots|Kazakhs|Uzbeks|Tajiks|Turkmens|"
+    "Kazakhstanis"
 )
 MODIFIERS = (
     "master's|bachelor's|masters|PhD|doctoral|postdoctoral|international|exchange|foreign|"
     "young|new|postgraduate|undergraduate|graduate|visiting|female|male|talented|additional|"
+    "ethnic|"
     "more|joint|double-degree|research|educational|MBA|scholarship|university"
 )
 _MOD = rf"(?:{MODIFIERS}|(?-i:[A-Z][a-z]+)(?:'s)?)"
 FIGURE = re.compile(
     rf"(?<![\w.,-])(?P<number>{_DIGITS}|{_WORDS})\s+"
+    # "about 5,000 of which are ethnic Kazakhs"
+    rf"(?:of\s+(?:which|whom|them)\s+(?:are|were)\s+)?"
     rf"(?P<phrase>(?:{_MOD}\s+){{0,3}}(?:{NOUNS}))\b"
     rf"(?:\s+(?P<link>from|of)\s+(?P<origin>(?-i:[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)?)))?",
     re.IGNORECASE,

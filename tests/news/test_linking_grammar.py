@@ -911,3 +911,15 @@ def test_kazakh_surname_in_ev_takes_the_roots_vowels_in_its_ending(db):
         "хатын оқып берді."
     )
     assert _new(found, "new_person") == {"Ерлан Қарин", "Қасым-Жомарт Тоқаев"}
+
+
+def test_english_counts_of_compatriots_children_and_of_which_are(db):
+    found = detect_mentions(
+        "In Bayan-Ölgii more than 120,000 Kazakhs live. In 2018, 12,000 children came from "
+        "Uzbekistan to study in Kazakhstan, about 5,000 of which are ethnic Kazakhs."
+    )
+    assert {(label, value) for label, value, _a in _figures(found)} == {
+        ("Kazakhs", 120000),
+        ("children", 12000),
+        ("ethnic Kazakhs", 5000),
+    }
