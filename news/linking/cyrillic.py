@@ -116,7 +116,11 @@ def build(index, language):
             cyrillic.add(name, "embassy", row["pk"])
     country_names = _country_names(index, language)
     for country_id, names in country_names.items():
+        if str(index.countries.get(country_id, "")) in morphology.NOT_COUNTRIES:
+            continue
         for name in names:
+            if language == "ru" and _function_word(name):
+                continue  # "Того" reads as "того", "в том числе": no country
             cyrillic.add(name, "country", country_id)
     _embassy_patterns(index, cyrillic, country_names)
     person_fields = translated_columns(Person, ["name"], [language])
@@ -142,6 +146,16 @@ def build(index, language):
                 if len(title.split()) >= 4:
                     cyrillic.add(title, "partnership", row["pk"])
     return cyrillic
+
+
+def _function_word(name):
+    """Whether a one-word Russian name is also a pronoun or a function word ("Того")."""
+    if " " in name:
+        return False
+    parse = morphology.ru_parse(name)
+    return parse is not None and (
+        parse.tag.POS in {"NPRO", "PREP", "CONJ", "PRCL"} or "Apro" in parse.tag
+    )
 
 
 def _country_names(index, language):
@@ -212,6 +226,24 @@ def _short_acronym(word):
     return 2 <= len(word) <= 3 and word.isupper() and word[-1] in "УИ"
 
 
+_UNIVERSITY_CONTEXT = re.compile(r"\b(?:вуз|университет|ректор|студент|факультет|институт)", re.I)
+
+
+def _university_acronym(word, text, start, end):
+    """'РГУ', 'ОмГТУ' alone: a short acronym of a state, technical or pedagogical university,
+    in a sentence about students, rectors or faculties; not 'РГУ «…»' (in Kazakhstan a
+    state body)."""
+    if not (3 <= len(word) <= 5 and word.endswith(("ГУ", "ТУ", "ПУ", "ФУ"))):
+        return False
+    if not word[0].isupper() or word in _ACRONYM_STOP or word in _STATE_ACRONYMS:
+        return False
+    if text[end : end + 3].lstrip().startswith(("«", '"')):
+        return False
+    sentence_start = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start)) + 1
+    stops = [i for i in (text.find(". ", end), text.find("\n", end)) if i != -1]
+    return bool(_UNIVERSITY_CONTEXT.search(text, sentence_start, min(stops, default=len(text))))
+
+
 def _adjective_before(words, i, text):
     """The nominative of a capitalised adjective right before the word at `i`
     ("Воронежского ГАУ" -> "Воронежский"), else None."""
@@ -251,13 +283,41 @@ def _kk_keyword(word):
     return stem if stem is not None and rest.startswith(_KK_AFTER_KEYWORD) else None
 
 
-def new_institutions(text, tokens, language, taken, country_starts=frozenset()):
+_KK_NUMBER_WORDS = {
+    "бір", "екі", "үш", "төрт", "бес", "алты", "жеті", "сегіз", "тоғыз", "он", "жиырма",
+    "отыз", "қырық", "елу", "жүз", "бірнеше", "көптеген",
+}  # fmt: skip
+
+
+def _kk_not_a_name(words, first, i, country_starts):
+    """A country in the genitive opening the words before a keyword, or a number among them,
+    says whose and how many universities, no name ("Германияның екі техникалық
+    университеті")."""
+    if any(w[2].lower() in _KK_NUMBER_WORDS or w[2].isdigit() for w in words[first:i]):
+        return True
+    return words[first][0] in country_starts and bool(_KK_CASE_ENDING.search(words[first][2]))
+
+
+def _kk_bare_keyword(word):
+    """'университеттің', 'университетте': the keyword without the possessive ending, a
+    name only after '<honoree> атындағы' ("әл-Фараби атындағы университеттің")."""
+    lowered = word.lower()
+    stem = next((k for k in KK_KEYWORDS if lowered.startswith(k)), None)
+    if stem is None or lowered[len(stem) :].startswith(("лар", "лер", "дар", "дер", "тар", "тер")):
+        return None
+    return stem
+
+
+def new_institutions(
+    text, tokens, language, taken, country_starts=frozenset(), role_word=lambda word: False
+):
     """(start, end, name in the nominative) of institution-like names in a Russian or
     Kazakh text that are no directory entry: '<Омского государственного> университета
     <имени Ф. М. Достоевского>', '<Ланчжоу> университетінің', and acronyms such as МГИМО;
-    not a country's name alone before a Kazakh keyword (`country_starts`). `tokens` are
-    the text's words (`morphology.tokenise`); each distinct word is looked at once, and
-    only keywords and acronyms are followed up word by word."""
+    not a country's name alone before a Kazakh keyword (`country_starts`), nor the name of
+    a person after a Kazakh role (`role_word(word)`: "елшісі Ержан Қазыхан Анкара
+    университеті"). `tokens` are the text's words (`morphology.tokenise`); each distinct
+    word is looked at once, and only keywords and acronyms are followed up word by word."""
     words = TokenView(tokens)
     keyword_of = _ru_keyword if language == "ru" else _kk_keyword
     kinds = {}  # word -> "keyword" stem, True (acronym) or None
@@ -266,10 +326,17 @@ def new_institutions(text, tokens, language, taken, country_starts=frozenset()):
         kinds[word] = kind or (
             _is_acronym(word) or (language == "ru" and _short_acronym(word)) or None
         )
+    if language == "kk":
+        # "әл-Фараби атындағы университеттің": a bare keyword after "атындағы"
+        for i in range(1, len(words)):
+            if words[i - 1][2].lower() == "атындағы" and _kk_bare_keyword(words[i][2]):
+                kinds[words[i][2]] = kinds.get(words[i][2]) or "bare"
     found = []
     for i in itertools.compress(range(len(words)), map(kinds.__getitem__, tokens[2])):
         start, end, word = words[i]
         stem = keyword_of(word)
+        if stem is None and kinds[word] == "bare" and words[i - 1][2].lower() == "атындағы":
+            stem = _kk_bare_keyword(word)
         if not stem:
             if not taken(start, end):
                 # "(ЧелГУ)" right after a name found already is that name's acronym
@@ -287,20 +354,39 @@ def new_institutions(text, tokens, language, taken, country_starts=frozenset()):
                     found.append(
                         (start, words[last][1], " ".join(text[start : words[last][1]].split()))
                     )
-                elif _is_acronym(word):
+                elif language == "kk" and i and words[i - 1][2].lower() == "атындағы":
+                    # "М.Оспанов атындағы БҚМУ": the honoree belongs to the acronym's name
+                    first = _kk_name_start(words, i, text, country_starts, role_word)
+                    name = " ".join(text[words[first][0] : end].split())
+                    found.append((words[first][0], end, name))
+                elif _is_acronym(word) or (
+                    language == "ru" and _university_acronym(word, text, start, end)
+                ):
                     found.append((start, end, word))
             continue
         first = _name_start(words, i, language)
         if first is None:
+            if language == "ru" and (last := _foreign_name_after(words, i, text)) > i:
+                # "Университета Ланчжоу": the keyword, then a name that does not decline
+                name = " ".join(
+                    [_ru_nominative_of((), word, "").capitalize()]
+                    + [w[2] for w in words[i + 1 : last + 1]]
+                )
+                if not taken(start, words[last][1]):
+                    found.append((start, words[last][1], name))
             continue
+        if language == "kk" and _kk_not_a_name(words, first, i, country_starts):
+            continue  # "Германияның екі техникалық университеті": two German universities
         if language == "kk":
             if i - first == 1 and words[first][0] in country_starts:
                 # "Грузия университетінде": a university of Georgia, not a name; unless
                 # the name runs on before it ("Шығыс Қазақстан университеті")
-                if (first := _kk_name_start(words, first, text, country_starts)) == i - 1:
+                if (
+                    first := _kk_name_start(words, first, text, country_starts, role_word)
+                ) == i - 1:
                     continue
             else:
-                first = _kk_name_start(words, first, text, country_starts)
+                first = _kk_name_start(words, first, text, country_starts, role_word)
         last = _name_end(words, i, text) if language == "ru" else i
         if language == "ru" and _country_of_the_name(words, last, text, country_starts):
             last += 1  # "Национальный университет Узбекистана": the country is in the name
@@ -316,13 +402,37 @@ def new_institutions(text, tokens, language, taken, country_starts=frozenset()):
     return found
 
 
+def _capitalised(word):
+    """'Омбы', and 'әл-Фараби', 'аль-Фараби': a particle before a hyphen is written small."""
+    if word[:1].isupper():
+        return True
+    particle, _sep, rest = word.partition("-")
+    return bool(rest) and len(particle) <= 3 and rest[:1].isupper()
+
+
+def _foreign_name_after(words, i, text):
+    """Index of the last word of a foreign name right after a capitalised Russian keyword
+    ("Университета Ланчжоу", "Университет Хоккайдо"): one capitalised word that pymorphy3
+    does not know, else `i`."""
+    if not words[i][2][:1].isupper():
+        return i
+    last = i
+    for j in range(i + 1, min(i + 2, len(words))):  # one word: a person's name may follow
+        word = words[j][2]
+        gap = text[words[j - 1][1] : words[j][0]]
+        if gap != " " or not word[:1].isupper() or morphology.ru_parse(word) is not None:
+            break
+        last = j
+    return last
+
+
 def _name_start(words, i, language):
     """Index of the first word of the name that ends with the keyword at `i`: back over
     lowercase modifiers to one capitalised word (None when there is none)."""
     j = i - 1
     while j >= 0 and i - j <= 5:
         word = words[j][2]
-        if word[:1].isupper():
+        if _capitalised(word):
             if language == "ru":
                 parse = morphology.ru_parse(word)
                 if parse is not None and parse.tag.POS not in {"ADJF", "PRTF"}:
@@ -342,10 +452,15 @@ def _name_start(words, i, language):
 _KK_CASE_ENDING = re.compile(
     r"\w{3}(?:ның|нің|дың|дің|тың|тің|ға|ге|қа|ке|да|де|та|те|дағы|дегі|тағы|тегі)$"
 )
+# (Not the locative: names end in -да, -та: "Улугзода".)
+_KK_DATIVE_OR_GENITIVE = re.compile(r"\w{3}(?:ға|ге|қа|ке|ның|нің|дың|дің|тың|тің)$")
 _INITIAL = re.compile(r"[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ]\.\s*$")
 
 
-def _kk_name_start(words, first, text, country_starts):
+_KK_PATRONYMIC = re.compile(r"(?:ұлы|қызы|улы|кызы)$", re.IGNORECASE)
+
+
+def _kk_name_start(words, first, text, country_starts, role_word=lambda word: False):
     """The first word of a Kazakh name found to start at `first`: back over further
     capitalised words ("Шығыс Қазақстан университеті", "Денаус Кәсіпкерлік және педагогика
     институты") and over "<honoree> атындағы" ("С. Аманжолов атындағы ..."). A word that
@@ -366,17 +481,26 @@ def _kk_name_start(words, first, text, country_starts):
         j > 0
         and first - j < 3
         and joined(j - 1)
-        and words[j - 1][2][:1].isupper()
+        and _capitalised(words[j - 1][2])
+        and not role_word(words[j - 1][2])
         and not opens_sentence(j - 1)
         and not _KK_CASE_ENDING.search(words[j - 1][2].lower())
         and words[j - 1][0] not in country_starts
     ):
         j -= 1
+    word_before = words[j - 1][2] if j > 0 else ""
+    if j < first and role_word(word_before):
+        # "елшісі Ержан Қазыхан Анкара университетінің": the words after a role open with
+        # the person's name (two words, three with "-ұлы"/"-қызы"), the rest is the name's
+        person = 3 if j + 2 < first and _KK_PATRONYMIC.search(words[j + 1][2]) else 2
+        j = min(first, j + person)
     if j > 0 and words[j - 1][2].lower() == "атындағы" and joined(j - 1):
         # The honoree: initials and a surname, or up to three names ("Қожа Ахмет Ясауи");
         # a word that opens the sentence before a two-word name is no part of it.
         k, initials = j - 1, False
-        while k > 0 and j - k < 5 and joined(k - 1) and words[k - 1][2][:1].isupper():
+        while k > 0 and j - k < 5 and joined(k - 1) and _capitalised(words[k - 1][2]):
+            if _KK_DATIVE_OR_GENITIVE.search(words[k - 1][2].lower()):
+                break  # "Іс-шараға Абай атындағы ...": a word in the dative is no name's
             initial = len(words[k - 1][2]) == 1
             if initials and not initial:
                 break
@@ -465,6 +589,11 @@ def _ru_nominative_of(head, keyword, tail):
     gender = noun.normal_form if noun is None else None
     result = []
     for word in head:
+        prefix = ""
+        if "-" in word and word.rsplit("-", 1)[1][:1].isupper():
+            # "Южно-Уральском": the last part declines, the first stays as written
+            prefix, word = word.rsplit("-", 1)
+            prefix += "-"
         # "Чирчикского": an adjective pymorphy3 does not know, read by its suffix
         parse = morphology.ru_parse(word) or morphology.ru_guess_adjective(word)
         wanted = {"nomn", "sing"}
@@ -481,6 +610,6 @@ def _ru_nominative_of(head, keyword, tail):
                 p[:1].upper() + p[1:] if w[:1].isupper() else p
                 for p, w in zip(parts, written, strict=True)
             )
-        result.append(form)
+        result.append(prefix + (form[:1].upper() + form[1:] if prefix else form))
     result.append(noun.normal_form if noun is not None else keyword)
     return (" ".join(result) + tail).strip()

@@ -36,6 +36,8 @@ from partners.models import (
     is_head_of_mission_title,
 )
 
+from .morphology import NOT_COUNTRIES
+
 HOME_COUNTRY = getattr(settings, "MFA_HOME_COUNTRY", "KZ")
 VERSION_CACHE_KEY = "news:mentions:directory-token"
 
@@ -310,6 +312,8 @@ class DirectoryIndex:
                 self._country_demonyms[self.country_by_code[code]].extend(words)
         names = set()
         for pk in self.countries:
+            if str(self.countries[pk]) in NOT_COUNTRIES:
+                continue
             for name in self._country_names[pk] + self._country_demonyms[pk]:
                 self.add(name, "country", pk, case_sensitive=True)
                 names.add(name.lower())

@@ -47,18 +47,24 @@ NOUNS = (
     "students|student|researchers|researcher|scholars|scientists|professors|teachers|"
     "lecturers|graduates|fellows|postdocs|candidates|interns|trainees|alumni|participants|"
     "specialists|experts|academics|engineers|doctors|scholarships|grants|projects|"
-    "programmes|programs|courses|agreements|memoranda|guests|people|delegates|visitors"
+    "programmes|programs|courses|agreements|memoranda|memorandums|guests|people|delegates|"
+    "visitors|citizens|nationals|rectors|pupils|schoolchildren|applicants|diplomats|"
+    "volunteers|employees|branches|children|compatriots|Kazakhs|Uzbeks|Tajiks|Turkmens|"
+    "Kazakhstanis"
 )
 MODIFIERS = (
     "master's|bachelor's|masters|PhD|doctoral|postdoctoral|international|exchange|foreign|"
     "young|new|postgraduate|undergraduate|graduate|visiting|female|male|talented|additional|"
+    "ethnic|"
     "more|joint|double-degree|research|educational|MBA|scholarship|university"
 )
 _MOD = rf"(?:{MODIFIERS}|(?-i:[A-Z][a-z]+)(?:'s)?)"
 FIGURE = re.compile(
     rf"(?<![\w.,-])(?P<number>{_DIGITS}|{_WORDS})\s+"
+    # "about 5,000 of which are ethnic Kazakhs"
+    rf"(?:of\s+(?:which|whom|them)\s+(?:are|were)\s+)?"
     rf"(?P<phrase>(?:{_MOD}\s+){{0,3}}(?:{NOUNS}))\b"
-    rf"(?:\s+from\s+(?P<origin>(?-i:[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)?)))?",
+    rf"(?:\s+(?P<link>from|of)\s+(?P<origin>(?-i:[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)?)))?",
     re.IGNORECASE,
 )
 # Who attends an event is no count of an institution's cooperation.
@@ -181,6 +187,8 @@ def detect_figures(
             nearby = _new_institutions_near(text, start, new_institutions)
             # One new institution in the sentence is what it is about; a list of them, or
             # people attending an event, belong to the press release alone.
+            if not nearby and not institution_hits and language == "en":
+                nearby = _the_one_new_institution(text, start, new_institutions)
             if len(set(nearby)) == 1 and not ATTENDANCE.search(label):
                 subject, subject_name = ("new_institution", None), nearby[0]
             else:
@@ -202,18 +210,51 @@ def detect_figures(
     return found
 
 
+# "қазақстандық университеттің 5 филиалы", "казахстанских вузов", "Kazakh universities",
+# "в университетах Китая": universities in general, no institution named before.
+_UNIVERSITIES_IN_GENERAL = re.compile(
+    r"\w+(?:лық|лік|дық|дік|тық|тік)\s+(?:университет|жоғары оқу)"
+    r"|\w+ск(?:их|ие|им|ими)\s+(?:вуз|университет)"
+    r"|\bв\s+(?:вуз|университет)ах\b"
+    r"|\b[A-Z]\w+\s+universities\b",
+    re.IGNORECASE,
+)
+
+
 def _sentences_back(text, position):
     """Indexes of the sentences a figure at `position` may be about: its own, the one
     before it, and further back within its paragraph (up to three back): "С 1992 года на
     факультете востоковедения КазНУ ... Ректор отметил, что ... Сегодня на факультете
-    более 10 студентов ..." is about КазНУ."""
+    более 10 студентов ..." is about КазНУ. A sentence that speaks of a country's
+    universities in general before the figure ("шетелде қазақстандық университеттің 5
+    филиалы", "восьми филиалов ведущих российских вузов") is about them, not about one
+    named before it: its own sentence only."""
     sentence = text.sentence_index(position)
+    # (the figure's own words count: "восьми филиалов ведущих российских вузов")
+    if _UNIVERSITIES_IN_GENERAL.search(text.text, text.starts[sentence], position + 60):
+        return [sentence]
     back = [sentence, sentence - 1]
     for index in range(sentence - 2, sentence - 4, -1):
         if index < 0 or "\n" in text.text[text.starts[index] : position]:
             break
         back.append(index)
     return [index for index in back if index >= 0]
+
+
+# "at the university": the institution the text is about. English only: the article says
+# which university; Russian and Kazakh have none ("университетке" may be any university).
+_THE_INSTITUTION = re.compile(r"\bthe (?:university|institute|academy|college)\b", re.IGNORECASE)
+
+
+def _the_one_new_institution(text, position, new_institutions):
+    """[name] of the only new institution a text suggests (and knows no other) when the
+    figure's sentence speaks of "the university": "Presently, 42 citizens of Turkmenistan
+    are doing bachelor and master programs at the university", two paragraphs after the
+    Udmurt State University was named."""
+    names = {name for _start, name in new_institutions}
+    if len(names) != 1 or not _THE_INSTITUTION.search(text.sentence(position)):
+        return []
+    return list(names)
 
 
 def _new_institutions_near(text, position, new_institutions):
@@ -247,14 +288,24 @@ def _english_figures(index, text):
             pk = by_word.get(word.lower())
             if pk is not None:
                 country_id = pk
-                words.append(preferred.get(pk, word))
+                # "Kazakhstani students" as the text says it; "Kazakhstan students" (a
+                # country's name used as an adjective) takes its adjective
+                names = {n.lower() for n in index.country_names_of(pk, with_demonyms=False)}
+                words.append(preferred.get(pk, word) if word.lower() in names else word)
             else:
                 words.append(
                     word if word[:1].isupper() and word.lower() != "more" else word.lower()
                 )
         if words and words[0] == "more":
             words = words[1:]
-        if match["origin"]:
+        if match["link"] and match["link"].lower() == "of":
+            # "42 citizens of Turkmenistan": the country is said after the noun, as written;
+            # "students of Nazarbayev University" says whose students they are, no origin
+            if words[-1].lower() in ("citizens", "nationals"):
+                origin = match["origin"].split()[0]
+                country_id = by_word.get(origin.lower(), country_id)
+                words += ["of", origin]
+        elif match["origin"]:
             origin = match["origin"]
             pk = by_word.get(origin.lower()) or by_word.get(origin.split()[0].lower())
             if pk is not None and pk in preferred:

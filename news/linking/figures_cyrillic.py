@@ -24,7 +24,7 @@ RU_NOUNS = {
     "докторант", "аспирант", "стажёр", "стажер", "выпускник", "специалист", "эксперт",
     "участник", "гость", "человек", "договор", "соглашение", "меморандум", "филиал", "грант",
     "стипендия", "проект", "программа", "слушатель", "абитуриент", "школьник", "гражданин",
-    "член",
+    "член", "казахстанец", "иностранец", "соотечественник", "учащийся",
 }  # fmt: skip
 KK_NOUNS = (
     "студент", "зерттеуші", "оқытушы", "магистрант", "докторант", "түлек", "маман", "ғалым",
@@ -67,11 +67,19 @@ def _kk_number(word):
     return KK_NUMBERS.get(word.lower())
 
 
-def _value(tokens, i, language):
+def _value(tokens, i, language, text=""):
     """(value, index after the number) for a number starting at token i, else None."""
     word = tokens[i][2]
+    fraction = None
     if word[0].isdigit():
         value, j = int(word.replace(" ", "").replace("\u00a0", "")), i + 1
+        if (
+            j < len(tokens)
+            and tokens[j][2].isdigit()
+            and tokens[j][0] == tokens[i][1] + 1
+            and text[tokens[i][1] : tokens[j][0]] in (",", ".")
+        ):
+            fraction, j = tokens[j][2], j + 1  # "1,5 тыс.": a decimal before a thousand
     else:
         read = _ru_number if language == "ru" else _kk_number
         value, j = read(word), i + 1
@@ -85,10 +93,21 @@ def _value(tokens, i, language):
             parse = morphology.ru_parse(following.rstrip("."))
             lemma = parse.normal_form if parse is not None else following
             if lemma in RU_THOUSAND or following in RU_THOUSAND:
-                value, j = value * 1000, j + 1
+                value, j = _thousands(value, fraction), j + 1
+                fraction = None
         elif following.startswith(KK_THOUSAND):  # "мың", "мыңнан" (then "астам")
-            value, j = value * 1000, j + 1
+            value, j = _thousands(value, fraction), j + 1
+            fraction = None
+    if fraction is not None:
+        return None  # "2,5 балла": a decimal without thousands counts nothing
     return value, j
+
+
+def _thousands(value, fraction):
+    """1 and "5" -> 1500 ("1,5 тыс."), 12 and None -> 12 000."""
+    if fraction is None:
+        return value * 1000
+    return round(float(f"{value}.{fraction}") * 1000)
 
 
 @functools.lru_cache(maxsize=50_000)
@@ -163,10 +182,17 @@ def cyrillic_figures(text, language, hits, split=None):
         if i < after_figure:
             continue
         start, _end, word = tokens[i]
-        number = _value(tokens, i, language)
-        if number is None or (word.isdigit() and 1900 <= int(word) <= 2100 and len(word) == 4):
+        number = _value(tokens, i, language, text)
+        if number is None:
             continue
         value, j = number
+        if (
+            word.isdigit()
+            and 1900 <= int(word) <= 2100
+            and len(word) == 4
+            and not (j < len(tokens) and _counted_noun(tokens[j][2], language))
+        ):
+            continue  # a year ("2022 жылы"), unless a counted noun follows ("2000 студент")
         if (
             language == "kk"
             and j < len(tokens)
@@ -186,16 +212,74 @@ def cyrillic_figures(text, language, hits, split=None):
         if language == "kk" and j < len(tokens) and tokens[j][2].lower() in KK_APPROX_AFTER:
             approximate, j = True, j + 1
         found = _phrase(tokens, j, language)
+        listed = False
         if found is None:
-            continue
+            # "Ресейден 3000, Үндістаннан – 12500, Қытайдан – 2000 студент": numbers listed
+            # before one counted noun share it
+            found = _shared_noun(text, tokens, j, language, read)
+            if found is None:
+                continue
+            listed = True
         label, end_index = found
+        if language == "kk" and i and _kk_origin_before(before, tokens[i - 1][0], countries):
+            label = f"{before} {label}"  # "түркиялық 82 студент": whose the counted are
         end = tokens[end_index - 1][1]
         near = bisect.bisect_left(country_at, (start - 40, -1))
         country_id = next(
             (pk for s, pk in country_at[near : near + 4] if start - 40 <= s <= end), None
         )
+        if listed:
+            end, end_index = tokens[j - 1][1], j  # the next number of the list is read too
         yield start, text[start:end], value, label, country_id, approximate
         after_figure = end_index
+
+
+_LIST_JOINS = {"мен", "пен", "бен", "және", "и"}
+
+
+def _shared_noun(text, tokens, j, language, read):
+    """(label, index after the phrase) of the counted noun a listed number shares with the
+    next number of its list: only places (capitalised words) and "and" between them, and a
+    comma or a dash, no full stop."""
+    k = j
+    while k < len(tokens) and k - j <= 5:
+        word = tokens[k][2]
+        if word[0].isdigit() or read(word) is not None:
+            between = text[tokens[j - 1][1] : tokens[k][0]]
+            if k == j or "." in between or not ("," in between or "–" in between):
+                return None
+            number = _value(tokens, k, language, text)
+            if number is None:
+                return None
+            return _phrase(tokens, number[1], language) or _shared_noun(
+                text, tokens, number[1], language, read
+            )
+        if not (word[:1].isupper() or word.lower() in _LIST_JOINS):
+            return None
+        k += 1
+    return None
+
+
+_KK_ADJECTIVE_ENDINGS = ("лық", "лік", "дық", "дік", "тық", "тік")
+
+
+def _kk_origin_before(word, start, countries):
+    """Whether the Kazakh word before a number says where the counted come from: a
+    country's adjective ("түркиялық", "қазақстандық", a country found at `start`) or
+    "шетелдік" (foreign)."""
+    return word == "шетелдік" or (start in countries and word.endswith(_KK_ADJECTIVE_ENDINGS))
+
+
+# A Kazakh word with a case ending is no modifier of the counted noun after it.
+_KK_CASE_ENDING = re.compile(
+    r"\w{2}(?:мен|пен|бен|дан|ден|тан|тен|нан|нен|ның|нің|дың|дің|тың|тің|ға|ге)$"
+)
+# "10 жылдық келісімшарт", "5-летний договор": a duration, no count.
+_DURATION = re.compile(r"^(?:жылдық|айлық|күндік|летн|месячн|дневн)", re.IGNORECASE)
+
+
+def _counted_noun(word, language):
+    return bool(_ru_noun(word) if language == "ru" else _kk_noun(word))
 
 
 def _phrase(tokens, j, language):
@@ -213,6 +297,8 @@ def _phrase(tokens, j, language):
             between = [w[2] for w in tokens[j:k]]
             if not all(_ru_modifier(w) or _ru_ordinal(w) for w in between):
                 return None
+            if any(_DURATION.match(w) for w in between):
+                return None  # "5-летний договор": a duration
             words = [_ru_plural(w) for w in between if not _ru_ordinal(w)]  # not "первые"
             words.append(_ru_plural(word))
             end = k + 1
@@ -230,6 +316,10 @@ def _phrase(tokens, j, language):
         if stem is None:
             continue
         modifiers = [w[2].lower() for w in tokens[j:k]]
+        if any(not m.isalpha() or _DURATION.match(m) for m in modifiers):
+            return None  # "жеті елден 991 ...": another number; "10 жылдық": a duration
+        if any(_KK_CASE_ENDING.search(m) for m in modifiers):
+            return None  # "64 университетпен келісім": the number counts the universities
         return " ".join([*modifiers, _kk_nominative(word.lower(), stem)]), k + 1
     return None
 

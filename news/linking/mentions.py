@@ -323,6 +323,25 @@ def _without_following_name(text, start, name):
     return name
 
 
+# ", Finance and International Trade (KazUEFIT)": the rest of a list of fields, then the
+# name's acronym in brackets.
+_LISTED_FIELDS = re.compile(
+    r",\s+(?:[A-Z][\w'-]*,?\s+){1,4}(?:and|&)\s+(?:[A-Z][\w'-]*\s+){0,3}[A-Z][\w'-]*"
+    r"(?=\s*\([A-Z][\w-]*\))"
+)
+
+
+def _with_listed_fields(text, start, end, name):
+    """'Kazakh University of Economics' followed by ', Finance and International Trade
+    (KazUEFIT)': a name whose fields are listed with commas runs on to its acronym."""
+    if " of " not in name or end >= len(text) or text[end] != ",":
+        return start, end, name
+    listed = _LISTED_FIELDS.match(text, end)
+    if not listed:
+        return start, end, name
+    return start, listed.end(), name + re.sub(r"\s+", " ", listed.group())
+
+
 def _candidate_spans(index, text, hits):
     """Institution-like names that are no directory entry: (start, end, name)."""
     blocked = Spans(
@@ -397,6 +416,7 @@ def detect_mentions(raw_text, on=None):
     else:
         hits = find_hits(index, text)
     candidates = _candidate_spans(index, text, hits)
+    candidates = [_with_listed_fields(text.text, *candidate) for candidate in candidates]
     if language in ("ru", "kk"):
         entries = Spans(
             [(h.start, h.end) for h in hits if h.entries[0][0] != "country"], presorted=True
@@ -409,6 +429,7 @@ def detect_mentions(raw_text, on=None):
                 language,
                 entries.overlaps,
                 {h.start for h in hits if h.entries[0][0] == "country"},
+                functools.partial(people_module.is_role_word, language=language),
             )
         )
     # A country inside an institution-like name ("Kazakh-British Technical University")
@@ -634,7 +655,8 @@ _RU_ROLE = re.compile(
     re.IGNORECASE,
 )
 _KK_ROLE_AFTER = re.compile(
-    r"\s+(?:қазақстан\s+республикасының\s+|қазақстанның\s+)?(?:жаңа\s+)?(?P<role>елші\w*)",
+    r"\s+(?:қазақстан\s+республикасының\s+|қазақстанның\s+)?(?:жаңа\s+)?"
+    r"(?:төтенше\s+және\s+өкілетті\s+)?(?P<role>елші\w*)",
     re.IGNORECASE,
 )
 _KK_HOME_BEFORE = re.compile(r"қазақстан(?:ның|\s+республикасының)\s+$", re.IGNORECASE)
@@ -670,7 +692,9 @@ def find_cyrillic_hits(index, text, language):
     surnames, titles = cyrillic.surnames, cyrillic.titles
     for i in itertools.compress(range(len(keys)), map(surnames.__contains__, keys)):
         for person_id, person_titles in surnames[keys[i]]:
-            window = keys[max(0, i - 3) : i]
+            # "ректор Мұтанов", "Ректор КазНУ академик Галым Мутанов": the title a few
+            # words before (an organisation, a rank and a first name between)
+            window = keys[max(0, i - 5) : i]
             by_title = any(titles.get((k,)) in person_titles for k in window)
             by_initial = i > 0 and len(words[i - 1]) == 1 and person_id in named
             if by_title or by_initial:
@@ -731,6 +755,54 @@ def _initials(name):
     )
 
 
+_HONOREE_END = re.compile(r"^.*\bатындағы\s+|\s+(?:имени|им\.)\s.*$")
+_NO_INITIAL = {"и", "және", "мен", "of", "and"}
+
+
+def _cyrillic_initials(name):
+    """'Южно-Уральский государственный университет' -> 'ЮУГУ', 'Абай атындағы Қазақ ұлттық
+    педагогикалық университеті' -> 'ҚҰПУ': the initials of every word and every part of a
+    hyphenated word, without the honoree."""
+    name = _HONOREE_END.sub("", name)
+    parts = [p for p in re.split(r"[\s-]+", name) if p and p.lower() not in _NO_INITIAL]
+    return "".join(p[0] for p in parts).upper()
+
+
+def _cyrillic_acronym_of(name, names):
+    """'ЮУрГУ', 'СахГУ', 'ҚазҰПУ', 'ТМУ' beside the suggested name whose initials are its
+    capitals ('Южно-Уральский государственный университет'): the acronym is its alias."""
+    acronym = _HONOREE_END.sub("", name)  # "Абай атындағы ҚазҰПУ": the acronym after it
+    if " " in acronym or not morphology.CYRILLIC.match(acronym):
+        return None
+    capitals = "".join(c for c in acronym if c.isupper())
+    if len(capitals) < 3:
+        return None
+    return next(
+        (
+            other
+            for other in names
+            if other != name and " " in other and _cyrillic_initials(other) == capitals
+        ),
+        None,
+    )
+
+
+def _adjective_form_of(name, names):
+    """'Ланчжоуский университет' beside 'Университет Ланчжоу': a city's adjective before
+    the keyword names the university named by the city after it."""
+    words = name.split()
+    if len(words) != 2 or not morphology.CYRILLIC.match(name):
+        return None
+    adjective, keyword = words[0].lower(), words[1].lower()
+    for other in names:
+        parts = other.split()
+        if len(parts) == 2 and parts[0].lower() == keyword and len(parts[1]) >= 4:
+            city = parts[1].lower()
+            if adjective.startswith(city[: max(4, len(city) - 1)]):
+                return other
+    return None
+
+
 def _expanded_acronym(name, names_words):
     """'TSEU' beside 'Tashkent State University of Economics': the acronym is another name
     of the suggested institution."""
@@ -764,6 +836,8 @@ def _new_institutions(index, text, hits, candidates, mention, language="en"):
     for start, end, name in candidates:
         if name in qualifiers or decided.get(name) == "alias":
             continue
+        if _CULTURAL_INSTITUTE.search(name):
+            continue  # a country's cultural centre abroad is no institution of the directory
         if decided.get(name) == "new":
             suggested[start] = name
             continue
@@ -780,6 +854,16 @@ def _new_institutions(index, text, hits, candidates, mention, language="en"):
         )
         if alias_of is None and language in ("ru", "kk") and known_here:
             alias_of = _part_of_cyrillic_name(index, language, name, known_here)
+        if alias_of is None:
+            # "Еуразия ұлттық университеті", "Lomonosov University" alone: a shorter name of
+            # one known institution (and of no other) is that institution, linked for the
+            # editor to confirm
+            if language in ("ru", "kk"):
+                alias_of = _part_of_one_cyrillic_name(index, language, name)
+            else:
+                alias_of = _part_of_one_name(index, words)
+            if alias_of is not None:
+                mention("institution", alias_of, start, end, False)
         if alias_of is not None:
             mention(
                 "new_institution", None, start, end, False, name=name,
@@ -789,7 +873,11 @@ def _new_institutions(index, text, hits, candidates, mention, language="en"):
             continue
         longer = next(
             (other for other, w in names_words.items() if len(words) >= 2 and words < w), None
-        ) or _expanded_acronym(name, names_words)
+        ) or (
+            _expanded_acronym(name, names_words)
+            or _cyrillic_acronym_of(name, names)
+            or _adjective_form_of(name, names)
+        )
         if longer is not None:
             mention("new_institution", None, start, end, False, name=name, alias_of_name=longer)
             decided[name] = "alias"
@@ -833,7 +921,47 @@ def _part_of_cyrillic_name(index, language, name, institutions):
     )
 
 
+# Words many institutions' names share: a shorter name made of them only names none.
+_GENERIC_NAME_WORDS = {
+    "university", "institute", "academy", "college", "school", "of", "and", "for", "national",
+    "state", "technical", "technological", "international", "research", "federal", "kazakh",
+    "pedagogical", "medical", "agrarian", "humanities", "economics", "law", "arts", "science",
+    "sciences", "technology", "management", "business",
+}  # fmt: skip
+
+
+def _part_of_one_name(index, words):
+    """The one known institution whose English name holds every word of `words` and more,
+    one of them no generic word ("Lomonosov University"), None when none or several do."""
+    if len(words) < 2 or words <= _GENERIC_NAME_WORDS:
+        return None
+    found = [pk for known, pk in index.institution_by_words.items() if words < known]
+    return found[0] if len(set(found)) == 1 else None
+
+
+def _part_of_one_cyrillic_name(index, language, name):
+    """The one known institution a name in `language` is part of (`_part_of_cyrillic_name`
+    over the whole directory), None when it is part of none or of several."""
+    _part_of_cyrillic_name(index, language, name, ())  # builds the names' key words
+    names_of = index.cyrillic(language)._institution_key_words
+    words = _key_words(morphology.name_key(name, language))
+    if len(words) < 2:
+        return None
+    found = [pk for pk, names in names_of.items() if any(words < known for known in names)]
+    return found[0] if len(found) == 1 else None
+
+
+# Countries' cultural institutes abroad, by name in the three languages: cultural centres,
+# not universities ("Конфуций институты", "Goethe-Institut"; "Goethe University" is one).
+_CULTURAL_INSTITUTE = re.compile(
+    r"confucius|конфуци|goethe-institut|гёте-институт|гете-институт|cervantes|сервантес|"
+    r"yunus emre|юнус эмре|alliance fran|альянс франсез",
+    re.IGNORECASE,
+)
 _QUALIFIED_NOUN = re.compile(r"\s+(?:project|initiative|festival)\b", re.IGNORECASE)
+
+
+_NOT_IN_ACRONYMS = {"и", "имени", "им.", "им", "атындағы", "және"}
 
 
 def _acronyms_of_suggested(text, suggested):
@@ -844,6 +972,18 @@ def _acronyms_of_suggested(text, suggested):
         initials = "".join(w[0] for w in re.split(r"[\s-]+", name) if w[:1].isupper())
         if len(initials) >= 3:
             by_initials.setdefault(initials, name)
+    cyrillic_initials = {}
+    for name in suggested.values():
+        # "Белорусский государственный университет" ... "В БГУ обучаются": a Russian or
+        # Kazakh acronym takes the initial of every word, lower-case ones too
+        if morphology.CYRILLIC.match(name):
+            words = [w for w in re.split(r"[\s-]+", name) if w.lower() not in _NOT_IN_ACRONYMS]
+            initials = "".join(w[0] for w in words if w[:1].isalpha()).upper()
+            if len(initials) >= 3 and all(len(w) > 1 for w in words):
+                cyrillic_initials.setdefault(initials, name)
+    for initials, name in cyrillic_initials.items():
+        for match in re.finditer(rf"(?<![\w-]){initials}(?![\w-])", text.text):
+            suggested.setdefault(match.start(), name)
     if not by_initials:
         return
     for start, _end, word in text.acronyms:

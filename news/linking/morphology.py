@@ -99,6 +99,12 @@ def ru_key(word):
         parse = ru_parse(lowered)
         if parse is not None and parse.tag.POS not in {"NUMR", "PREP", "CONJ", "PRCL"}:
             lowered = parse.normal_form
+    elif CYRILLIC.search(lowered):
+        # "Гвинеи-Бисау": the first part of a hyphenated noun declines
+        first, _sep, rest = lowered.partition("-")
+        parse = ru_parse(first)
+        if parse is not None and parse.tag.POS == "NOUN":
+            lowered = f"{parse.normal_form}-{rest}"
     # Kazakh names in Russian spell one sound with ы or и ("Кыстафин", "Кистафин").
     key = _plain(lowered).replace("ы", "и")
     for ending in RU_ENDINGS:
@@ -109,7 +115,7 @@ def ru_key(word):
 
 
 # Stems that end like a suffix: "түрікмен" (Turkmen) is no "түрік" (Turkish) with "-мен".
-_KK_WHOLE_STEMS = ("түрікмен",)
+_KK_WHOLE_STEMS = ("түрікмен", "түркімен")
 
 
 @functools.lru_cache(maxsize=50_000)
@@ -246,6 +252,9 @@ def latin_to_cyrillic(name):
 # Country names and adjectives in Russian and Kazakh. Russian names come from
 # django-countries' catalogue; it has no Kazakh, and neither has the adjectives:
 # these tables hold the countries the ministry writes about most.
+# Special administrative regions, named as cities: a text about Hong Kong names no country
+# (as the corpus is annotated).
+NOT_COUNTRIES = {"HK", "MO"}
 RU_COUNTRY_EXTRA = {
     "RU": ["Российская Федерация", "РФ"],
     "KZ": ["Республика Казахстан", "РК"],
@@ -256,20 +265,31 @@ RU_COUNTRY_EXTRA = {
     "DE": ["ФРГ"],
 }
 RU_ADJECTIVES = {
-    "KZ": ["казахстанский"], "RU": ["российский"], "BE": ["бельгийский"],
+    "KZ": ["казахстанский", "казахстанец"], "RU": ["российский"], "BE": ["бельгийский"],
     "DE": ["германский", "немецкий"], "GB": ["британский"], "FR": ["французский"],
     "US": ["американский"], "CN": ["китайский"], "TR": ["турецкий"], "UZ": ["узбекский"],
     "KG": ["кыргызский", "киргизский"], "NL": ["нидерландский"], "IT": ["итальянский"],
     "JP": ["японский"], "KR": ["корейский"], "PL": ["польский"], "LT": ["литовский"],
     "EG": ["египетский"], "PK": ["пакистанский"], "IN": ["индийский"], "CU": ["кубинский"],
     "MX": ["мексиканский"], "TJ": ["таджикский"], "AZ": ["азербайджанский"],
+    "IR": ["иранский"], "TM": ["туркменский"], "UA": ["украинский"], "BY": ["белорусский"],
+    "GE": ["грузинский"], "AM": ["армянский"], "EE": ["эстонский"], "LV": ["латвийский"],
+    "FI": ["финский", "финляндский"], "HU": ["венгерский"], "CZ": ["чешский"],
+    "ES": ["испанский"], "AT": ["австрийский"], "CH": ["швейцарский"], "SE": ["шведский"],
+    "IL": ["израильский"], "MN": ["монгольский"], "AF": ["афганский"], "SA": ["саудовский"],
+    "QA": ["катарский"], "AE": ["эмиратский"], "CA": ["канадский"], "AU": ["австралийский"],
+    "BR": ["бразильский"], "BG": ["болгарский"], "RO": ["румынский"], "SK": ["словацкий"],
+    "HR": ["хорватский"], "GR": ["греческий"], "NO": ["норвежский"], "DK": ["датский"],
+    "IE": ["ирландский"], "PT": ["португальский"], "ZA": ["южноафриканский"],
+    "MY": ["малайзийский"], "ID": ["индонезийский"], "VN": ["вьетнамский"],
+    "SG": ["сингапурский"], "LU": ["люксембургский"], "EC": ["эквадорский"],
 }  # fmt: skip
 KK_COUNTRIES = {
     "KZ": ["Қазақстан", "Қазақстан Республикасы", "ҚР"], "RU": ["Ресей", "Ресей Федерациясы"],
     "BE": ["Бельгия", "Бельгия Корольдігі"], "DE": ["Германия", "ГФР"],
     "GB": ["Ұлыбритания", "Біріккен Корольдік"], "FR": ["Франция"], "US": ["АҚШ", "Америка"],
     "CN": ["Қытай", "ҚХР"], "TR": ["Түркия"], "UZ": ["Өзбекстан"], "KG": ["Қырғызстан"],
-    "TJ": ["Тәжікстан"], "TM": ["Түрікменстан"], "NL": ["Нидерланд", "Нидерланды"],
+    "TJ": ["Тәжікстан"], "TM": ["Түрікменстан", "Түркіменстан"], "NL": ["Нидерланд", "Нидерланды"],
     "AF": ["Ауғанстан"], "AZ": ["Әзербайжан"], "PK": ["Пәкістан"], "IN": ["Үндістан"],
     "ZA": ["Оңтүстік Африка Республикасы", "ОАР"], "BG": ["Болгария"], "CZ": ["Чехия"],
     "HR": ["Хорватия"], "FI": ["Финляндия"], "RO": ["Румыния"], "AT": ["Австрия"],
@@ -285,7 +305,12 @@ KK_COUNTRIES = {
     "AM": ["Армения"], "LV": ["Латвия"], "EE": ["Эстония"], "PT": ["Португалия"],
 }  # fmt: skip
 KK_ADJECTIVES = {
-    "DE": ["неміс"], "TR": ["түрік"], "CN": ["қытайлық"], "GB": ["британдық"], "TM": ["түрікмен"],
+    "DE": ["неміс"], "TR": ["түрік"], "CN": ["қытайлық"], "GB": ["британдық"],
+    "TM": ["түрікмен", "түркімен"],
+    # Peoples' names used as adjectives ("орыс тілі", "өзбек студенттері").
+    "RU": ["орыс"], "UZ": ["өзбек"], "KG": ["қырғыз"], "TJ": ["тәжік"], "FR": ["француз"],
+    "JP": ["жапон"], "KR": ["корей"], "PL": ["поляк"], "IT": ["итальян"], "ES": ["испан"],
+    "MN": ["моңғол"], "IN": ["үнді"],
 }  # fmt: skip
 
 # Titles of posts, as Russian and Kazakh texts write them before a name.

@@ -34,6 +34,7 @@ ROLES = {
         "rector", "vice-chancellor", "vice chancellor", "chancellor", "provost", "dean",
         "director", "head", "chairman", "chairwoman", "chair", "governor", "mayor",
         "vice-principal", "principal", "counsellor", "adviser", "advisor", "assistant",
+        "coordinator general", "coordinator", "chargé d'affaires", "charge d'affaires",
     ],
     "ru": [
         "чрезвычайный и полномочный посол", "посол", "посла", "послу", "послом", "послы",
@@ -43,7 +44,12 @@ ROLES = {
         "председатель", "губернатор", "аким", "премьер-министр",
         "заместитель председателя правительства", "вице-премьер", "депутат", "атташе",
         "советник", "секретарь", "заведующ", "доцент", "заместитель", "помощник",
-        "представитель", "вице-министр", "доц",
+        "представитель", "вице-министр", "доц", "сотрудник", "офицер", "член",
+        "руководитель", "глава", "главы", "главой", "начальник", "посланник",
+        "спикер", "провост", "временный поверенный в делах", "поверенный в делах",
+        # Roles ending in -ь lose it in other cases ("заместителю", "председателем"): their
+        # stems take the case endings.
+        "заместител", "председател", "секретар", "представител", "руководител",
     ],
     "kk": [
         "елші", "елшісі", "бас консул", "консул", "министр", "министрі", "президент",
@@ -51,7 +57,9 @@ ROLES = {
         "декан", "деканы", "директор", "директоры", "әкім", "әкімі", "басшысы", "төрағасы",
         "хатшы", "хатшысы", "мемлекеттік хатшы", "мемлекет хатшысы", "атташе", "атташесі",
         "бас өкілі", "өкілі", "доцент", "доценті", "маманы", "мамандары", "меңгеруші",
-        "меңгерушісі",
+        "меңгерушісі", "профессоры", "орынбасары", "мүшесі", "кеңесші", "депутаты",
+        "қызметкері", "басқарма төрағасы", "төраға", "провост", "вице-президент",
+        "вице-министр", "вице-консул", "вице-ректор",
     ],
 }  # fmt: skip
 HONORIFICS = {
@@ -78,9 +86,21 @@ ORGANISATION_WORDS = {
     "kingdom", "federation", "union", "embassy", "consulate", "house", "lords", "higher",
     "scientific", "public", "cooperation", "development", "programme", "program", "forum",
     "information", "daad", "bundestag", "parliament", "senate", "majilis", "government",
+    "society", "association", "foundation", "chamber", "network", "consuls", "honorary",
+    # fields of faculties and departments ("Dean of the Faculty of Law Maria Rossi")
+    "law", "medicine", "engineering", "philology", "history", "philosophy", "journalism",
+    "arts", "humanities", "languages", "studies", "mathematics", "physics", "chemistry",
+    "biology", "geography", "management", "business", "oriental", "pedagogy", "psychology",
     "университет", "институт", "академия", "министерство", "правительства", "рф", "рк",
     "бундестага", "сената", "университеті", "институты", "министрлігі", "ұлттық", "центр",
     "центра", "орталығы",
+}  # fmt: skip
+# Kazakh words that open the name of a ministry or a portfolio, capitalised after a name
+# ("Ғылым және жоғары білім министрі", "Сыртқы істер министрі").
+_KK_PORTFOLIO_WORDS = {
+    "ғылым", "білім", "сыртқы", "ішкі", "қаржы", "денсаулық", "мәдениет", "әділет",
+    "энергетика", "еңбек", "қорғаныс", "сауда", "цифрлық", "экология", "көлік", "ауыл",
+    "ақпарат", "оқу-ағарту", "туризм", "өнеркәсіп", "ұлттық", "мемлекеттік",
 }  # fmt: skip
 _RU_CASE_ENDINGS = {
     "ablt": ["ым", "им", "ом", "ем", "ой", "ей", "ю"],
@@ -151,7 +171,8 @@ _RANK_BEFORE = re.compile(r"(?:deputy|acting)\s+$", re.IGNORECASE)
 # A sentence's mark, not after an initial or abbreviation ("Ж.", "Ms.", "т.", "им."). The mark
 # comes first and the look-behinds see it too, so the engine tries them only at marks.
 _SENTENCE_END = re.compile(
-    r"[.;!?](?<![A-ZА-ЯӘҒҚҢӨҰҮҺІ][a-zа-яәғқңөұүһі][.;!?])(?<![A-ZА-ЯӘҒҚҢӨҰҮҺІ][.;!?])"
+    r"[.;!?](?<!Prof[.;!?])(?<!Mrs[.;!?])(?<!проф[.;!?])"  # not after "Prof.", "Mrs.", "проф."
+    r"(?<![A-ZА-ЯӘҒҚҢӨҰҮҺІ][a-zа-яәғқңөұүһі][.;!?])(?<![A-ZА-ЯӘҒҚҢӨҰҮҺІ][.;!?])"
     r"(?<![\s.][а-яёәғқңөұүһі][.;!?])(?<!\sим[.;!?])(?:\s|$)|\n"
 )
 
@@ -174,6 +195,11 @@ def _word_traits(word, language):
     name_word = bool(_CAPITAL.match(word)) and not role_word
     honorific = _is_honorific(word, language)
     return lowered, honorific, name_word, lowered in _role_first_words(language), role_word
+
+
+def is_role_word(word, language):
+    """Whether a word is a role of `language` ("елшісі", "ректора")."""
+    return _is_role_word(word, language)
 
 
 def _split_at_organisation_words(run):
@@ -292,7 +318,7 @@ def _name_bounds(words):
     """(first, end) indexes of the name in the words of a run (`_trim_to_name`)."""
     for index in range(len(words) - 3, -1, -1):
         word = words[index]
-        if len(word) > 1 and morphology.CYRILLIC.match(word) and _ru_common_noun(word):
+        if len(word) > 4 and morphology.CYRILLIC.match(word) and _ru_common_noun(word):
             lo, hi = _name_bounds(words[index + 1 :])  # "Мажилиса Нуртай Сабильянов"
             return index + 1 + lo, index + 1 + hi
     first_initial = next((i for i, w in enumerate(words) if len(w) == 1), None)
@@ -309,8 +335,17 @@ def _name_bounds(words):
     return 0, len(words)
 
 
+# Small words inside European names ("Denis Van den Weghe", "Ursula von der Leyen").
+_NAME_PARTICLES = {"van", "von", "der", "den", "de", "da", "di", "del", "la", "le", "du", "ter"}
+
+
 @functools.lru_cache(maxsize=10_000)
 def _words_are_a_name(words):
+    if words and words[-1] in _NAME_PARTICLES:
+        return False
+    inner = [w for w in words if w not in _NAME_PARTICLES]
+    if len(inner) < len(words) and len(inner) < 2:
+        return False
     if any(_is_acronym(w) for w in words):
         return False  # "АО", "KAZINFORM", "KazNU": an acronym is no part of a person's name
     if any(w.lower().strip(".") in ORGANISATION_WORDS for w in words):
@@ -319,6 +354,9 @@ def _words_are_a_name(words):
         return False  # "Алматыдағы": "(the one) in Almaty" is no name
     if any(_STATE_WORD.match(w.lower()) for w in words):
         return False  # "Исламской Республики": a state's name
+    if _ru_body_name(words):
+        return False  # "Главной Национальной Ассамблеи": a body's name
+    words = [w for w in words if w not in _NAME_PARTICLES]
     return all(_CAPITAL.match(w) for w in words) and not all(w.isupper() for w in words)
 
 
@@ -335,7 +373,10 @@ def _nominative(words, language, role_word):
         return words
     if language != "ru":
         return words
-    parse = morphology.ru_parse(role_word.split()[-1])
+    last = role_word.split()[-1]
+    parse = morphology.ru_parse(last)
+    if parse is None and "-" in last:  # "вице-министра": the case of "министра"
+        parse = morphology.ru_parse(last.rsplit("-", 1)[1])
     case = parse.tag.case if parse is not None else None
     if case not in _RU_CASE_ENDINGS:
         return words
@@ -351,26 +392,47 @@ def _nominative(words, language, role_word):
             continue  # "Дерканосовой" -> "Дерканосова"
         for ending in _RU_CASE_ENDINGS[case]:
             if word.lower().endswith(ending) and len(word) - len(ending) >= 3:
+                if ending != "я" and word[-len(ending) - 1].lower() in _RU_VOWELS:
+                    break  # a case ending follows a consonant: "Мирниа" keeps its "а"
                 word = word[: -len(ending)]
                 if ending == "я":  # "Сянцяня" -> "Сянцянь", "Андрея" -> "Андрей"
                     word += "й" if word[-1].lower() in _RU_VOWELS else "ь"
+                elif (case, ending) in (("ablt", "ой"), ("gent", "ы")):
+                    word += "а"  # "Нурой Абдуллой", "Нуры": names in -а ("Нура Абдулла")
+                elif (case, ending) == ("ablt", "ей"):
+                    word += "я"  # "Марией" -> "Мария"
                 break
         result.append(word)
     return tuple(result)
 
 
 _KK_BACK, _KK_FRONT = set("аоұы"), set("әеөүіэ")
+_KK_LOCATIVE = ("нда", "нде", "да", "де", "та", "те")
 # Case endings a bare name takes; "-на", "-нда" follow a possessive only ("Аверина" keeps
 # its "-на").
 _KK_NAME_ENDINGS = sorted(
     (
         e
         for e in morphology.KK_SUFFIX_AFTER_HYPHEN
-        if len(e) >= 2 and not e.startswith(("на", "не", "нда", "нде"))
+        if len(e) >= 2
+        and not e.startswith(("на", "не", "нда", "нде"))
+        and e not in _KK_LOCATIVE  # a person is named in the locative almost never
     ),
     key=len,
     reverse=True,
 )
+
+
+def _kk_locative(word):
+    """'Алматыда', 'Мәскеуде', 'Астанада': a capitalised word in the locative, a place
+    (a person is named in the locative almost never)."""
+    if not _CAPITAL.match(word):
+        return False
+    lowered = word.lower()
+    return any(
+        lowered.endswith(e) and len(word) - len(e) >= 3 and _kk_harmonises(lowered[: -len(e)], e)
+        for e in _KK_LOCATIVE
+    )
 
 
 def _kk_harmonises(stem, ending):
@@ -380,7 +442,10 @@ def _kk_harmonises(stem, ending):
     is one of the loan letters и, у, ю, я."""
     if ending in ("мен", "бен", "пен"):
         return True
-    vowel = next((c for c in reversed(stem.lower()) if c in "аоұыәеөүіэиуюяё"), "")
+    lowered = stem.lower()
+    if lowered.endswith(("ев", "ёв")) and len(lowered) > 4:
+        lowered = lowered[:-2]  # "Тоқаевтың": the Russian suffix -ев takes the root's vowels
+    vowel = next((c for c in reversed(lowered) if c in "аоұыәеөүіэиуюяё"), "")
     if vowel in _KK_BACK:
         return not set(ending) & _KK_FRONT
     if vowel in _KK_FRONT:
@@ -421,7 +486,9 @@ def detect_new_people(
     people_at = known_people.marks  # a byte a character: is a known person's name there
     if text_lower is None:
         text_lower = _lower_same_length(text)
+    roles_found = []
     for match in finditer_at_keys(pattern, text, _role_automaton(language), text_lower):
+        roles_found.append(match)
         if tokens is not None and _ends_at_once(match.end(), tokens, language, taken, known_people):
             continue
         role_start = match.start()
@@ -479,11 +546,32 @@ def detect_new_people(
                 continue
             if word.islower() and len(word) == 1 and text[end : end + 1] == ".":
                 continue  # "проректоры м.а. Қанатбек ...": an abbreviation
+            if run and language == "en" and lowered in _NAME_PARTICLES and word.islower():
+                run.append((start, end, word))  # "Denis Van den Weghe"
+                continue
             if honorific:
                 if run:  # "of PSU, Professor Aryn Orsariyev": what came before is the place
                     organisation[1] = run[-1][1]
                     run = []
                 continue
+            if language == "kk" and len(run) >= 2 and _kk_locative(word) and _run_is_name(run):
+                break  # "Режеп Әлхайұлы Мәмбетқазиев Алматыда ...": a place ends the name
+            if len(run) >= 2 and _is_acronym(word) and _run_is_name(run):
+                # "Саясат Нұрбек BAQ.KZ-ке берген сұхбатында": an acronym ends the name
+                names.append(run)
+                run = []
+                break
+            if (
+                language == "kk"
+                and len(run) >= 2
+                and lowered in _KK_PORTFOLIO_WORDS
+                and _run_is_name(run)
+            ):
+                # "Қасым-Жомарт Тоқаев Ғылым және жоғары білім министрі ...": a portfolio
+                # opens the next role, the name is over
+                names.append(run)
+                run = []
+                break
             if run and _KK_OF_PLACE.search(lowered):
                 # "Лиат Вексельман Павлодардағы ...": "(the one) in Pavlodar" ends a name
                 if _run_is_name(run):
@@ -553,7 +641,56 @@ def detect_new_people(
     found += _name_then_role(
         text, language, taken, known_people, organisation_of, seen, tokens, text_lower
     )
+    if language == "ru":
+        found += _ru_name_then_role(text, roles_found, taken, known_people, organisation_of, seen)
     return _same_as_a_full_name(found)
+
+
+# "<Имя Фамилия>, <первому> <проректору>": a name, a comma, at most two lower-case words
+# (an ordinal, an adjective) and the role, read backwards from the role.
+_RU_NAME_BEFORE_ROLE = re.compile(
+    r"(?P<name>(?-i:[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?(?:\s+[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?){1,2})),"
+    r"\s+(?:[а-яё]+\s+){0,2}$"
+)
+
+
+def _ru_name_word(word):
+    """A word pymorphy3 knows as a name, surname or patronymic, or does not know."""
+    parse = morphology.ru_parse(word)
+    return parse is None or bool({"Name", "Surn", "Patr"} & parse.tag.grammemes)
+
+
+def _ru_name_then_role(text, roles, taken, known_people, organisation_of, seen):
+    """'Айгерим Шилибековой, первому проректору университета': a name before a Russian
+    role after a comma, in the role's case, given in the nominative."""
+    found = []
+    for match in roles:
+        before = _RU_NAME_BEFORE_ROLE.search(text, max(0, match.start() - 90), match.start())
+        if not before:
+            continue
+        start, end = before.start("name"), before.end("name")
+        if taken(start, end) or known_people.overlaps(start, end):
+            continue
+        between = text[before.end("name") : match.start()].split()[1:]
+        if text[start:end].lower() in seen or any(_is_role_word(w, "ru") for w in between):
+            continue  # "Марина Орлова, специальный представитель президента": found already
+        run = list(morphology.tokens_between(text, start, end))
+        words = tuple(w for _s, _e, w in run)
+        if not _run_is_name(run) or not all(_ru_name_word(w) for w in words):
+            continue
+        role = text[match.start() : match.end()]
+        name = _respelt(text, run, _nominative(words, "ru", role))
+        if name.lower() in seen:
+            continue
+        seen.add(name.lower())
+        stop = _SENTENCE_END.search(text, match.end(), min(len(text), match.end() + 160))
+        org_end = stop.start() if stop else min(len(text), match.end() + 160)
+        comma = text.find(",", match.end(), org_end)
+        org_end = comma if comma != -1 else org_end
+        org_name, org_id = organisation_of(match.end(), org_end)
+        org_text = org_name or _clean_organisation(text[match.end() : org_end])
+        found.append(NewPerson(name, _clean_role(role), org_text, start, end, org_id))
+    return found
 
 
 def _respelt(text, run, words):
@@ -589,6 +726,23 @@ def _ru_portfolio_word(word):
     return word.islower() and bool(morphology.ru_genitive_kinds(word) & {"NOUN", "ADJF"})
 
 
+def _ru_body_name(words):
+    """'Главной Национальной Ассамблеи', 'Российского союза': Russian words pymorphy3 knows
+    as an adjective and an inanimate common noun (none a name, surname or patronymic) name a
+    body, not a person ("Сеид Ахмад Карими": "Карими" reads as an adjective, "Сеид" is
+    animate)."""
+    if not all(morphology.CYRILLIC.match(w) for w in words):
+        return False
+    kinds = set()
+    for word in words:
+        parse = morphology.ru_parse(word)
+        if parse is None or {"Name", "Surn", "Patr"} & parse.tag.grammemes:
+            continue
+        animate = parse.tag.POS == "NOUN" and "inan" not in parse.tag
+        kinds.add("ANIMATE" if animate else parse.tag.POS)
+    return {"ADJF", "NOUN"} <= kinds  # an animate noun ("Сеид") may be a title
+
+
 def _ru_common_noun(word):
     """'Мажилиса', 'Министерства': a capitalised word pymorphy3 knows as a noun that is no
     name is a body's name, not a person's."""
@@ -596,6 +750,7 @@ def _ru_common_noun(word):
     return (
         parse is not None
         and parse.tag.POS == "NOUN"
+        and "inan" in parse.tag  # "Сеид", "Шейх": a title opens a name
         and not {"Name", "Surn", "Patr"} & parse.tag.grammemes
     )
 
@@ -630,8 +785,9 @@ def _ends_a_role_phrase(word, language):
 @functools.cache
 def _name_then_role_pattern():
     pattern = re.compile(
-        r"(?P<name>(?-i:(?:[A-Z][\w'.-]*\s+){1,3}[A-Z][\w'-]+)),"
-        r"\s+(?:the\s+)?(?P<role>(?:(?:deputy|acting)\s+)?"
+        r"(?P<name>(?-i:(?:[A-Z][\w'.-]*\s+){1,3}[A-Z][\w'-]+))(?:,|\s+is)"
+        r"\s+(?:the\s+)?(?:extraordinary\s+and\s+plenipotentiary\s+)?"
+        r"(?P<role>(?:(?:deputy|acting)\s+)?"
         + role_pattern("en").pattern
         + r")(?P<rest>[^.;,]{0,160})",
         re.IGNORECASE,
@@ -639,19 +795,24 @@ def _name_then_role_pattern():
     return pattern, keyword_automaton({role.lower() for role in ROLES["en"]})
 
 
-_COMMA_BEFORE_ROLE = re.compile(r",\s+(?:the\s+)?(?:(?:deputy|acting)\s+)?$")
+_COMMA_BEFORE_ROLE = re.compile(
+    r"(?:,|\s+is)\s+(?:the\s+)?(?:extraordinary\s+and\s+plenipotentiary\s+)?"
+    r"(?:(?:deputy|acting)\s+)?$"
+)
 
 
 def _comma_before(lowered, position):
     """Whether what comes before `position` in the lower-case text is what comes before the
-    role of '<Name>, <Role>' (", ", ", the ", ", the acting "), within 40 characters."""
-    return bool(_COMMA_BEFORE_ROLE.search(lowered, max(0, position - 40), position))
+    role of '<Name>, <Role>' or '<Name> is the <Role>' (", ", ", the acting ", " is the
+    extraordinary and plenipotentiary "), within 70 characters."""
+    return bool(_COMMA_BEFORE_ROLE.search(lowered, max(0, position - 70), position))
 
 
 def _name_then_role(
     text, language, taken, known_people, organisation_of, seen, tokens=None, text_lower=None
 ):
-    """'<Name>, <Role> of <organisation>' (English)."""
+    """'<Name>, <Role> of <organisation>', '<Name> is the <Role> of <organisation>'
+    (English)."""
     if language != "en":
         return []
     found = []
@@ -670,7 +831,9 @@ def _name_then_role(
         if known_people.overlaps(start, end):
             continue
         run = _words(text, start, end, tokens)
-        if run and _is_honorific(run[0][2], language):  # "Mr. John Smith, the Rector"
+        while run and (_is_honorific(run[0][2], language) or _is_role_word(run[0][2], language)):
+            # "Mr. John Smith, the Rector"; "Provost Ilesanmi Adesida, Chairman": the words
+            # before the name are no part of it
             run = run[1:]
             start = run[0][0] if run else end
         if not _run_is_name(run):

@@ -65,7 +65,7 @@ def test_evaluate_command_prints_figures_and_leaves_the_database_alone(db):
     assert "Mentions: precision" in text and "Figures: precision" in text
     assert "held-out   ru" in text and "tuned      kk" in text
     assert "held-out-2 kk" in text  # the second held-out batch, reported apart
-    assert "held-out-3 ru" in text  # and the third
+    assert "held-out-4 kk" in text  # and the fourth
     # Misses are listed for the tuned part only: nobody reads held-out failures by accident.
     listed = [line for line in text.splitlines() if line.startswith("  [")]
     assert all(line.startswith("  [tuned]") for line in listed)
@@ -97,7 +97,11 @@ def test_a_real_corpus_has_30_texts_in_three_languages_and_a_held_out_part():
     # A second held-out batch, added after the tuning: at least three texts per language.
     second = [e for e in real.values() if e.get("held_out_batch") == 2]
     assert all(sum(e["language"] == lang for e in second) >= 3 for lang in ["en", "ru", "kk"])
-    # A third, drawn before the first run from texts found with the tuned r48-r56.
+    # A third, drawn before the first run from texts found with the tuned r48-r56, was moved
+    # into the tuned part once the fourth was committed (its misses are studied).
     third = [e for e in real.values() if e.get("held_out_batch") == 3]
-    assert all(e["held_out"] for e in third)
-    assert all(sum(e["language"] == lang for e in third) >= 2 for lang in ["en", "ru", "kk"])
+    assert third and not any(e["held_out"] for e in third)
+    # A fourth, found and annotated before any run, while the detector was tuned on the rest.
+    fourth = [e for e in real.values() if e.get("held_out_batch") == 4]
+    assert all(e["held_out"] for e in fourth)
+    assert all(sum(e["language"] == lang for e in fourth) >= 3 for lang in ["en", "ru", "kk"])

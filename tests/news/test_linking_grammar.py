@@ -487,3 +487,439 @@ def test_russian_abbreviated_rank_as_a_role_before_initials(db):
         "доц. Н. Каримова и PhD Д. Юсупова встретились с профессорами."
     )
     assert _new(found, "new_person") == {"Б. Рахимов", "Н. Каримова"}
+
+
+def test_russian_body_name_in_capitals_is_no_person_and_staff_roles_name_people(db):
+    found = detect_mentions(
+        "В состав делегации вошли депутаты Великого Национального Собрания Турции Али Йылмаз "
+        "и Мехмет Кая, сотрудник департамента протокола Нури Демир и офицер связи Гульнара "
+        "Сатова."
+    )
+    assert _new(found, "new_person") == {
+        "Али Йылмаз",
+        "Мехмет Кая",
+        "Нури Демир",
+        "Гульнара Сатова",
+    }
+
+
+def test_russian_case_ending_follows_a_consonant_and_a_title_opens_the_name(db):
+    found = detect_mentions(
+        "Она поблагодарила ректора Гилянского университета Сеид Ахмад Карими и ректора "
+        "Тегеранского университета Хасана Мирниа."
+    )
+    assert _new(found, "new_person") == {"Сеид Ахмад Карими", "Хасан Мирниа"}
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Слово предоставили Жанне Абеновой, первому проректору университета.", "Жанна Абенова"),
+        ("Гостей встретил Арман Сейтов, декан факультета права.", "Арман Сейтов"),
+        ("Диплом вручили Ивану Петрову, заместителю директора центра.", "Иван Петров"),
+    ],
+)
+def test_russian_name_before_its_role_after_a_comma_in_the_roles_case(db, text, name):
+    assert _new(detect_mentions(text), "new_person") == {name}
+
+
+def test_kazakh_place_in_the_locative_ends_a_name(db):
+    found = detect_mentions(
+        "Университет президенті Ерлан Болатұлы Сейітов Астанада Германия елшісімен кездесті."
+    )
+    assert _new(found, "new_person") == {"Ерлан Болатұлы Сейітов"}
+
+
+def test_kazakh_professor_deputy_and_member_roles_name_people(db):
+    found = detect_mentions(
+        "Жиынға университеттің профессоры Асқар Нұрланов, ректордың орынбасары Гүлнар "
+        "Серікова және комитетінің мүшесі Айгүл Бекова қатысты."
+    )
+    assert {"Асқар Нұрланов", "Гүлнар Серікова", "Айгүл Бекова"} <= _new(found, "new_person")
+
+
+def test_russian_roles_ending_in_soft_sign_in_other_cases_and_no_role_in_vo_glave(db):
+    found = detect_mentions(
+        "Делегацию во главе с ректором Вилаятом Валиевым приветствовал председатель "
+        "правления Ержан Сейтов. Письмо направили руководителю центра Асель Омаровой."
+    )
+    assert _new(found, "new_person") == {"Вилаят Валиев", "Ержан Сейтов", "Асель Омарова"}
+
+
+def test_kazakh_country_adjective_before_a_number_belongs_to_the_label(db):
+    found = detect_mentions(
+        "Биыл университетте қытайлық 40 студент және шетелдік 120 магистрант білім алуда. "
+        "Барлық 300 оқытушы марапатталды."
+    )
+    labels = {(label, value) for label, value, _approximate in _figures(found)}
+    assert ("қытайлық студент", 40) in labels and ("шетелдік магистрант", 120) in labels
+    assert not any(label.startswith("барлық") for label, _value in labels)
+
+
+def test_english_name_is_the_role_names_a_person(db):
+    found = detect_mentions(
+        "The faculty met two of its graduates. Dana Omarova is the extraordinary and "
+        "plenipotentiary ambassador of Kazakhstan in Oman. Aidar Seitov is the Rector of "
+        "Oskemen Technical University. The University is the largest in the region."
+    )
+    assert _new(found, "new_person") == {"Dana Omarova", "Aidar Seitov"}
+
+
+def test_kazakh_person_after_a_role_is_no_part_of_the_next_institutions_name(db):
+    found = detect_mentions(
+        "Қазақстанның Түркиядағы елшісі Ержан Қазыхан Анкара университетінің ректоры "
+        "Недждет Үнүвармен кездесті. Кездесуге университеттің провосты Илесанми Адесида және "
+        "Берлин техникалық университетінің вице-президенті Норберт Лосқа қатысты."
+    )
+    assert _new(found, "new_institution") == {
+        "Анкара университеті",
+        "Берлин техникалық университеті",
+    }
+    # a name keeps a locative-looking ending ("Адесида"); a vice- role is a role
+    assert _new(found, "new_person") == {
+        "Ержан Қазыхан",
+        "Недждет Үнүвар",
+        "Илесанми Адесида",
+        "Норберт Лос",
+    }
+
+
+def test_kazakh_portfolio_after_a_name_opens_the_next_role(db):
+    found = detect_mentions(
+        "Мемлекет басшысы Қасым-Жомарт Тоқаев Ғылым және жоғары білім министрі Саясат "
+        "Нұрбекті қабылдады."
+    )
+    assert _new(found, "new_person") == {"Қасым-Жомарт Тоқаев", "Саясат Нұрбек"}
+
+
+def test_russian_acronym_of_a_suggested_university_carries_its_figure(db):
+    found = detect_mentions(
+        "Ректор встретился с делегацией Белорусского государственного университета. В БГУ "
+        "обучаются около 200 казахстанских студентов."
+    )
+    (figure,) = found.figures
+    assert (figure.label, figure.value, figure.approximate) == ("казахстанские студенты", 200, True)
+    assert figure.subject_name == "Белорусский государственный университет"
+
+
+def test_english_full_name_listing_its_fields_runs_on_to_its_acronym(db):
+    found = detect_mentions(
+        "The Kazakh University of Economics, Finance and International Trade (KazUEFIT) "
+        "signed a memorandum with the University of Cambridge, Oxford and other partners."
+    )
+    assert "Kazakh University of Economics, Finance and International Trade" in _new(
+        found, "new_institution"
+    )
+    assert "Kazakh University of Economics" not in _new(found, "new_institution")
+
+
+def test_russian_decimal_thousands_and_kazakh_case_ending_before_the_noun(db):
+    russian = detect_mentions(
+        "В вузе учатся 1,5 тыс. иностранных студентов. Средний балл составил 2,5 балла."
+    )
+    assert _figures(russian) == {("иностранные студенты", 1500, False)}
+    kazakh = detect_mentions(
+        "Университет 64 университетпен келісім жасады. Университетте 120-дан астам шетелдік "
+        "студент оқиды."
+    )
+    # "64 университетпен": the universities are counted, no figure
+    assert _figures(kazakh) == {("шетелдік студент", 120, True)}
+
+
+def test_english_citizens_of_a_country_and_rectors_are_counted_at_the_university(db):
+    found = detect_mentions(
+        "IZHEVSK – The Rector of the Udmurt State University met the Consul General.\n\n"
+        "Presently, 42 citizens of Turkmenistan study at the university. Nearly 50 rectors "
+        "attended the forum."
+    )
+    figures = {(f.label, f.value): f for f in found.figures}
+    citizens = figures[("citizens of Turkmenistan", 42)]
+    assert citizens.subject_kind == "new_institution"
+    assert citizens.subject_name == "Udmurt State University"
+    assert ("rectors", 50) in figures
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("Для желающих изучать персидский язык иранская сторона выделила специалиста.", "IR"),
+        ("Университетте өзбек студенттері мен жапон тілінің оқытушылары кездесті.", "UZ"),
+        ("Университетте өзбек студенттері мен жапон тілінің оқытушылары кездесті.", "JP"),
+    ],
+)
+def test_country_adjectives_in_russian_and_peoples_names_in_kazakh(db, text, code):
+    Country.objects.get_or_create(code=code, defaults={"name": code})
+    found = detect_mentions(text)
+    codes = {str(Country.objects.get(pk=pk).code) for pk in found.ids("country")}
+    assert code in codes
+
+
+def test_russian_hyphenated_role_gives_its_case_to_the_name(db):
+    found = detect_mentions("Встреча прошла при участии вице-министра Алибека Бакаева.")
+    assert _new(found, "new_person") == {"Алибек Бакаев"}
+
+
+def test_kazakh_short_name_of_one_known_institution_links_it_as_an_alias(db):
+    enu = make_institution(
+        name="L.N. Gumilyov Eurasian National University",
+        country_code="KZ",
+        name_kk="Л. Н. Гумилев атындағы Еуразия ұлттық университеті",
+    )
+    found = detect_mentions(
+        "Ш. Уәлиханов атындағы Көкшетау университеті мен Еуразия ұлттық университеті "
+        "келісім жасады."
+    )
+    assert enu.pk in found.ids("institution")
+    assert _new(found, "new_institution") == {
+        "Ш. Уәлиханов атындағы Көкшетау университеті",
+        "Еуразия ұлттық университеті",
+    }
+    (alias,) = [m for m in found.mentions if m.alias_of == enu.pk and m.kind == "new_institution"]
+    assert alias.name == "Еуразия ұлттық университеті"
+
+
+def test_english_short_name_of_one_known_institution_links_it_unless_generic(db):
+    msu = make_institution(name="Lomonosov Moscow State University", country_code="RU")
+    make_institution(name="Technical University of Munich", country_code="DE")
+    make_institution(name="Technical University of Denmark", country_code="DK")
+    found = detect_mentions(
+        "The delegation visited Lomonosov University. Later it met the rector of Almaty "
+        "Technical University."
+    )
+    assert found.ids("institution") == {msu.pk}
+    assert "Almaty Technical University" in _new(found, "new_institution")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Кеште Конфуций институтының ашылғанына 10 жыл толды.",
+        "The Goethe-Institut Almaty and the Confucius Institute hosted a festival.",
+    ],
+)
+def test_cultural_institutes_are_no_new_institutions(db, text):
+    assert _new(detect_mentions(text), "new_institution") == set()
+
+
+def test_goethe_university_is_still_a_university(db):
+    found = detect_mentions("The rector of Goethe University Frankfurt visited Astana.")
+    assert any(name.startswith("Goethe University") for name in _new(found, "new_institution"))
+
+
+def test_cyrillic_acronyms_are_aliases_of_the_names_they_abbreviate(db):
+    found = detect_mentions(
+        "Встреча прошла в Южно-Уральском государственном университете. ЮУрГУ подписал "
+        "меморандум. В СахГУ прибыли гости из Сахалинского государственного университета."
+    )
+    assert _new(found, "new_institution") == {
+        "Южно-Уральский государственный университет",
+        "ЮУрГУ",
+        "СахГУ",
+        "Сахалинский государственный университет",
+    }
+    aliases = {m.name: m.alias_of_name for m in found.mentions if m.alias_of_name}
+    assert aliases == {
+        "ЮУрГУ": "Южно-Уральский государственный университет",
+        "СахГУ": "Сахалинский государственный университет",
+    }
+
+
+def test_kazakh_honoree_with_a_small_particle_and_a_bare_keyword_and_an_acronym_after_a_name(
+    db,
+):
+    make_institution(
+        name="Al-Farabi Kazakh National University",
+        country_code="KZ",
+        name_kk="Әл-Фараби атындағы Қазақ ұлттық университеті",
+    )
+    found = detect_mentions(
+        "Бұл туралы ҚР Ғылым және жоғары білім министрі Саясат Нұрбек BAQ.KZ-ке берген "
+        "сұхбатында айтты. 2022 жылы әл-Фараби атындағы университеттің филиалы Бішкекте ашылды. "
+        "Шетелде қазақстандық университеттің 5 филиалы бар."
+    )
+    assert len(found.ids("institution")) == 1
+    assert _new(found, "new_person") == {"Саясат Нұрбек"}
+    (figure,) = found.figures
+    assert (figure.label, figure.value, figure.subject_kind) == ("филиал", 5, "")
+
+
+def _codes(found):
+    return {str(Country.objects.get(pk=pk).code) for pk in found.ids("country")}
+
+
+def test_countries_no_pronoun_for_togo_a_declined_hyphenated_name_no_hong_kong(db):
+    for code in ("TG", "GW", "TM", "HK"):
+        Country.objects.get_or_create(code=code, defaults={"name": code})
+    russian = detect_mentions(
+        "В вузе учатся студенты из 23 стран, в том числе из Камеруна и Гвинеи-Бисау."
+    )
+    assert "TG" not in _codes(russian) and "GW" in _codes(russian)
+    kazakh = detect_mentions("Түркіменстан астанасында кездесу өтті.")
+    assert "TM" in _codes(kazakh)
+    english = detect_mentions("The minister met Kazakh students studying in Hong Kong.")
+    assert "HK" not in _codes(english)
+
+
+def test_english_figure_label_keeps_the_demonym_as_written(db):
+    found = detect_mentions("Presently some 14,000 Kazakhstani students study in China.")
+    assert _figures(found) == {("Kazakhstani students", 14000, True)}
+
+
+def test_russian_short_university_acronym_in_a_sentence_about_students_not_a_state_body(db):
+    found = detect_mentions("В институтах и на факультетах РГУ учатся более 200 студентов.")
+    assert _new(found, "new_institution") == {"РГУ"}
+    (figure,) = found.figures
+    assert (figure.value, figure.subject_kind, figure.subject_name) == (
+        200,
+        "new_institution",
+        "РГУ",
+    )
+    body = detect_mentions("РГУ «Комитет миграционной службы» проверил документы студентов.")
+    assert _new(body, "new_institution") == set()
+
+
+def test_kazakh_listed_numbers_share_their_noun_and_a_year_before_a_noun_is_a_count(db):
+    found = detect_mentions(
+        "Биыл Ресейден 3000, Үндістан мен Пәкістаннан – 12500, Қытайдан – 2000 студент "
+        "келді. Әр серіктеспен 10 жылдық келісімшартқа қол қойылды. Университетте жеті "
+        "елден 991 шетелдік студент оқиды."
+    )
+    assert _figures(found) == {
+        ("студент", 3000, False),
+        ("студент", 12500, False),
+        ("студент", 2000, False),
+        ("шетелдік студент", 991, False),
+    }
+
+
+def test_kazakh_acronym_after_its_honoree_and_no_name_from_a_country_and_a_number(db):
+    found = detect_mentions(
+        "Кездесуге «М.Оспанов атындағы БҚМУ» КЕАҚ басқарма төрағасы А.Қалиев және "
+        "Құрметті бас консул Рао Халид Махмуд қатысты. Германияның екі техникалық "
+        "университетінің филиалы Ақтауда ашылды."
+    )
+    assert _new(found, "new_institution") == {"М.Оспанов атындағы БҚМУ"}
+    assert {"А.Қалиев", "Рао Халид Махмуд"} <= _new(found, "new_person")
+
+
+def test_english_name_particles_plural_role_in_a_body_and_a_coordinator(db):
+    found = detect_mentions(
+        "The ceremony was attended by NU Acting President and Provost Ilesanmi Adesida, "
+        "Chairman of Board of Society of Honorary Consuls in Kazakhstan Denis Van den Weghe "
+        "and guests. It was chaired by Prof. Dr. Muhammad Iqbal Choudhary, Coordinator "
+        "General COMSTECH."
+    )
+    assert _new(found, "new_person") == {
+        "Ilesanmi Adesida",
+        "Denis Van den Weghe",
+        "Muhammad Iqbal Choudhary",
+    }
+
+
+def test_russian_count_of_a_countrys_universities_is_the_press_releases(db):
+    make_institution(
+        name="Al-Farabi Kazakh National University",
+        country_code="KZ",
+        name_ru="Казахский национальный университет имени аль-Фараби",
+    )
+    found = detect_mentions(
+        "Премьер посетил омский филиал Казахского национального университета имени "
+        "аль-Фараби. «Открытие восьми филиалов ведущих российских вузов — яркое "
+        "свидетельство», — заявил он."
+    )
+    (figure,) = found.figures
+    assert (figure.label, figure.value, figure.subject_kind) == ("филиалы", 8, "")
+
+
+def test_russian_keyword_before_a_foreign_city_and_its_adjective_form_is_an_alias(db):
+    found = detect_mentions(
+        "КазНУ посетила делегация во главе с президентом Университета Ланчжоу профессором "
+        "Ян Чун Хуа. КазНУ сотрудничает с вузами КНР, среди них Ланчжоуский университет."
+    )
+    assert "Университет Ланчжоу" in _new(found, "new_institution")
+    assert "Ян Чун Хуа" in _new(found, "new_person")
+    aliases = {m.name: m.alias_of_name for m in found.mentions if m.alias_of_name}
+    assert aliases.get("Ланчжоуский университет") == "Университет Ланчжоу"
+
+
+def test_russian_known_rector_by_title_and_surname_a_few_words_apart_and_demonym_nouns(db):
+    kz = Country.objects.get(code="KZ")
+    person = make_person(name="Galimkair Mutanov", name_ru="Галимкаир Мутанов")
+    kaznu = make_institution(name="Al-Farabi Kazakh National University", country_code="KZ")
+    make_position(person=person, title="Rector", institution=kaznu)
+    found = detect_mentions(
+        "Сегодня в университетах Китая обучаются 13 тыс. казахстанцев. Ректор КазНУ "
+        "академик Галым Мутанов ознакомил гостей с вузом."
+    )
+    assert person.pk in found.ids("person")
+    assert "Галым Мутанов" not in _new(found, "new_person")
+    assert kz.pk in found.ids("country")
+    (figure,) = found.figures
+    assert (figure.label, figure.value, figure.subject_kind) == ("казахстанцы", 13000, "")
+
+
+def test_kazakh_honoree_stops_at_a_word_in_the_dative_but_not_at_a_name_in_da(db):
+    found = detect_mentions(
+        "Іс-шараға Абай атындағы ҚазҰПУ ректоры қатысты. Университет Сотима Улугзода "
+        "атындағы Тәжік халықаралық шет тілдер университетімен жұмыс істейді."
+    )
+    names = _new(found, "new_institution")
+    assert "Абай атындағы ҚазҰПУ" in names
+    assert "Сотима Улугзода атындағы Тәжік халықаралық шет тілдер университеті" in names
+
+
+def test_english_abbreviated_title_ends_no_sentence_and_a_faculty_field_is_no_name(db):
+    found = detect_mentions(
+        "Also present was the Vice-Rector for Research Prof. John Smith. Dean of the Faculty "
+        "of Law Maria Rossi presented the programmes."
+    )
+    assert _new(found, "new_person") == {"John Smith", "Maria Rossi"}
+
+
+def test_charge_daffaires_and_feminine_declension_names_in_the_instrumental(db):
+    found = detect_mentions(
+        "Временный поверенный в делах Казахстана в Малайзии Нурлан Ахметов встретился с "
+        "ректором Университета Малайя Нурой Абдуллой."
+    )
+    assert _new(found, "new_person") == {"Нурлан Ахметов", "Нура Абдулла"}
+    assert "Университет Малайя" in _new(found, "new_institution")
+    english = detect_mentions(
+        "Chargé d'Affaires of Kazakhstan in Malaysia Nurlan Akhmetov met the students."
+    )
+    assert _new(english, "new_person") == {"Nurlan Akhmetov"}
+
+
+def test_kazakh_extraordinary_ambassador_names_the_mission_and_is_no_part_of_a_name(db):
+    russia = make_embassy(
+        name="Embassy of the Republic of Kazakhstan in the Russian Federation",
+        host_country="RU",
+        city="Moscow",
+    )
+    found = detect_mentions(
+        "Қазақстан Республикасының Ресей Федерациясындағы Төтенше және Өкілетті Елшісі "
+        "Дәурен Әбаев Мәскеу мемлекеттік халықаралық қатынастар институтында студенттермен "
+        "кездесті."
+    )
+    assert russia.pk in found.ids("embassy")
+    assert _new(found, "new_person") == {"Дәурен Әбаев"}
+    assert _new(found, "new_institution") == {"Мәскеу мемлекеттік халықаралық қатынастар институты"}
+
+
+def test_kazakh_surname_in_ev_takes_the_roots_vowels_in_its_ending(db):
+    found = detect_mentions(
+        "Мемлекеттік кеңесші Ерлан Қарин ҚР Президенті Қасым-Жомарт Тоқаевтың құттықтау "
+        "хатын оқып берді."
+    )
+    assert _new(found, "new_person") == {"Ерлан Қарин", "Қасым-Жомарт Тоқаев"}
+
+
+def test_english_counts_of_compatriots_children_and_of_which_are(db):
+    found = detect_mentions(
+        "In Bayan-Ölgii more than 120,000 Kazakhs live. In 2018, 12,000 children came from "
+        "Uzbekistan to study in Kazakhstan, about 5,000 of which are ethnic Kazakhs."
+    )
+    assert {(label, value) for label, value, _a in _figures(found)} == {
+        ("Kazakhs", 120000),
+        ("children", 12000),
+        ("ethnic Kazakhs", 5000),
+    }
