@@ -211,10 +211,12 @@ def detect_figures(
 
 
 # "қазақстандық университеттің 5 филиалы", "казахстанских вузов", "Kazakh universities",
-# "в университетах Китая": universities in general, no institution named before.
+# "в университетах Китая": universities in general, no institution named before. (Only
+# whether one is there counts: one letter before the suffix says what `\w+` would, without
+# trying every run of letters at every start.)
 _UNIVERSITIES_IN_GENERAL = re.compile(
-    r"\w+(?:лық|лік|дық|дік|тық|тік)\s+(?:университет|жоғары оқу)"
-    r"|\w+ск(?:их|ие|им|ими)\s+(?:вуз|университет)"
+    r"\w(?:лық|лік|дық|дік|тық|тік)\s+(?:университет|жоғары оқу)"
+    r"|\wск(?:их|ие|им|ими)\s+(?:вуз|университет)"
     r"|\bв\s+(?:вуз|университет)ах\b"
     r"|\b[A-Z]\w+\s+universities\b",
     re.IGNORECASE,
