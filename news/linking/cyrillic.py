@@ -327,10 +327,15 @@ def new_institutions(
             _is_acronym(word) or (language == "ru" and _short_acronym(word)) or None
         )
     if language == "kk":
-        # "әл-Фараби атындағы университеттің": a bare keyword after "атындағы"
-        for i in range(1, len(words)):
-            if words[i - 1][2].lower() == "атындағы" and _kk_bare_keyword(words[i][2]):
-                kinds[words[i][2]] = kinds.get(words[i][2]) or "bare"
+        # "әл-Фараби атындағы университеттің": a bare keyword after "атындағы" (the words
+        # spelt so looked up among the distinct ones, then the text's words compared to them)
+        named_after = {word for word in kinds if word.lower() == "атындағы"}
+        following = (
+            word for previous, word in itertools.pairwise(tokens[2]) if previous in named_after
+        )
+        for word in set(following) if named_after else ():
+            if _kk_bare_keyword(word):
+                kinds[word] = kinds.get(word) or "bare"
     found = []
     for i in itertools.compress(range(len(words)), map(kinds.__getitem__, tokens[2])):
         start, end, word = words[i]

@@ -654,6 +654,9 @@ _RU_NAME_BEFORE_ROLE = re.compile(
 )
 
 
+_LOWER_WORDS_TO_ROLE = re.compile(r"\s+(?:[а-яё]+\s+){0,2}")
+
+
 def _ru_name_word(word):
     """A word pymorphy3 knows as a name, surname or patronymic, or does not know."""
     parse = morphology.ru_parse(word)
@@ -665,6 +668,11 @@ def _ru_name_then_role(text, roles, taken, known_people, organisation_of, seen):
     role after a comma, in the role's case, given in the nominative."""
     found = []
     for match in roles:
+        # The pattern's comma is the last one before the role, with only lower-case words
+        # after it: most roles have none such, and need no search of their 90 characters.
+        comma = text.rfind(",", max(0, match.start() - 90), match.start())
+        if comma == -1 or not _LOWER_WORDS_TO_ROLE.fullmatch(text, comma + 1, match.start()):
+            continue
         before = _RU_NAME_BEFORE_ROLE.search(text, max(0, match.start() - 90), match.start())
         if not before:
             continue
