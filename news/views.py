@@ -267,17 +267,20 @@ class PressReleaseDetailView(DetailView):
         context = super().get_context_data(**kwargs)
         press_release = self.object
         if self.page_cache:
-            # Everything the page links to, kept in the cache under this page's own tags:
-            # 11 queries once per change of the press release or of what it links to.
-            related = cached_value(
-                f"pr-related:{press_release.pk}:{active_language()}",
-                self.page_tags,
-                lambda: self.related(with_related(press_release)),
+            # Everything the page links to, rendered and kept in the cache under this
+            # page's own tags: 11 queries and their part of the page once per change of
+            # the press release or of what it links to.
+            links = cached_value(
+                f"pr-links:{press_release.pk}:{active_language()}",
+                lambda links: links["tags"],
+                lambda: self.links(with_related(press_release)),
             )
         else:
-            related = self.related(press_release)
+            links = self.links(press_release)
         context.update(
-            related,
+            related_html=links["related_html"],
+            media_html=links["media_html"],
+            topic_names=links["topic_names"],
             breadcrumbs=[
                 (_("Home"), reverse("home")),
                 (_("News"), reverse("news:list")),
@@ -288,8 +291,20 @@ class PressReleaseDetailView(DetailView):
             original_language=press_release.original_language,
         )
         if self.page_cache:
-            tag_page(self.request, *self.page_tags(related))
+            tag_page(self.request, *links["tags"])
         return context
+
+    def links(self, press_release):
+        """What the page shows of what the press release links to, as HTML (the links,
+        other news, photos and documents), the names of its topics and the page's tags:
+        strings, so a page kept in the cache is not unpickled model instances."""
+        related = self.related(press_release)
+        return {
+            "related_html": render_to_string("news/_related.html", related, self.request),
+            "media_html": render_to_string("news/_media.html", related, self.request),
+            "topic_names": [topic.name for topic in related["related_topics"]],
+            "tags": self.page_tags(related),
+        }
 
     def related(self, press_release):
         partnerships = press_release.related_partnerships()

@@ -250,5 +250,38 @@ def test_page_works_from_a_queryset_without_with_related(rf):
 
     response = PreviewView.as_view()(rf.get("/"), slug=press_release.slug)
     assert response.status_code == 200
-    assert response.context_data["related_embassies"] == [(embassy, ambassador)]
-    assert response.context_data["related_people"][0][1].title == "Ambassador"
+    links = response.context_data["related_html"]  # the links part, rendered by the view
+    missions = links.split('id="related-embassies"', 1)[1].split("</section>", 1)[0]
+    assert embassy.name in missions and ambassador.name in missions
+    people = links.split('id="related-people"', 1)[1].split("</section>", 1)[0]
+    assert f'{ambassador.name}</a>, <span class="muted">Ambassador,' in people
+
+
+def test_what_a_press_release_links_to_is_kept_as_html(client, settings):
+    """The links, other news, photos and documents are rendered once per language and
+    change and kept as strings: the next request shows the same page without unpickling
+    model instances (a rich press release's page cost half its time in them)."""
+    from django.core.cache import cache
+
+    settings.PAGE_CACHE = False  # the page itself rendered each time, its parts kept
+    embassy = make_embassy()
+    ambassador = make_person("Roman Vassilenko")
+    make_position(ambassador, embassy=embassy, start_date=datetime.date(2020, 1, 1))
+    institution = make_institution()
+    press_release = make_press_release(
+        embassies=[embassy], institutions=[institution], topics=[make_topic("Education")]
+    )
+    make_press_release("Same institution", institutions=[institution])
+    first = re.sub(r'nonce="[^"]+"', "", get(client, press_release).text)
+    kept = cache.get(f"derived:pr-links:{press_release.pk}:en")["value"]
+    strings = [value for value in kept.values() if isinstance(value, str)]
+    lists = [item for value in kept.values() if isinstance(value, list) for item in value]
+    assert len(strings) == 2 and len(lists) == len(kept["topic_names"]) + len(kept["tags"])
+    assert all(isinstance(item, str) for item in lists)  # no model instance kept
+    assert "Roman Vassilenko" in kept["related_html"] and "Same institution" in kept["related_html"]
+    assert (
+        f"pr:{press_release.pk}" in kept["tags"] and f"institution:{institution.pk}" in kept["tags"]
+    )
+    again = re.sub(r'nonce="[^"]+"', "", get(client, press_release).text)
+    assert again == first
+    assert '<meta property="article:tag" content="Education">' in again
