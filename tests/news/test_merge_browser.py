@@ -31,8 +31,8 @@ def open_as(browser, live_server, username, press_release):
 
 
 def save(page):
-    page.click("input[name=_continue]")
-    page.wait_for_load_state()
+    with page.expect_navigation():  # the save's answer, not the page it was sent from
+        page.click("input[name=_continue]")
 
 
 def test_both_edit_at_once_and_neither_loses_a_change(browser, live_server):
