@@ -28,6 +28,13 @@ class PressReleaseSitemap(TrilingualSitemap):
             .order_by("pk")
         )
 
+    def item_count(self):
+        """How many press releases the sections list: counted once per change of the news
+        (the count decides the pages of the section and of the index)."""
+        return cached_value(
+            "sitemap-news-count", ["news"], lambda: PressRelease.objects.published().count()
+        )
+
     def get_languages_for_item(self, item):
         return [code for code in language_codes() if getattr(item, f"written_{code}")]
 
