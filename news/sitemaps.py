@@ -31,9 +31,7 @@ class PressReleaseSitemap(TrilingualSitemap):
     def item_count(self):
         """How many press releases the sections list: counted once per change of the news
         (the count decides the pages of the section and of the index)."""
-        return cached_value(
-            "sitemap-news-count", ["news"], lambda: PressRelease.objects.published().count()
-        )
+        return cached_value("sitemap-news-count", ["news"], lambda: self.items().count())
 
     def get_languages_for_item(self, item):
         return [code for code in language_codes() if getattr(item, f"written_{code}")]
