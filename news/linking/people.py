@@ -87,6 +87,7 @@ ORGANISATION_WORDS = {
     "scientific", "public", "cooperation", "development", "programme", "program", "forum",
     "information", "daad", "bundestag", "parliament", "senate", "majilis", "government",
     "society", "association", "foundation", "chamber", "network", "consuls", "honorary",
+    "states", "fund",  # "the Turkic-Speaking States Bagdat Amreyev", "Campus Fund Жанат ..."
     # fields of faculties and departments ("Dean of the Faculty of Law Maria Rossi")
     "law", "medicine", "engineering", "philology", "history", "philosophy", "journalism",
     "arts", "humanities", "languages", "studies", "mathematics", "physics", "chemistry",
@@ -423,6 +424,27 @@ _KK_NAME_ENDINGS = sorted(
 )
 
 
+# Suffixes of Kazakh abstract and collective nouns ("қауымдастық", "серіктестік"), and what
+# may follow them: no case ending, or one. No name ends so once it is this long.
+_KK_ABSTRACT = re.compile(r"\w{5,}?(?:лық|лік|дық|дік|тық|тік)(\w*)")
+
+
+def _kk_abstract_noun(lowered):
+    match = _KK_ABSTRACT.fullmatch(lowered)
+    return bool(match) and (not match[1] or match[1] in _KK_NAME_ENDINGS)
+
+
+def _kk_case_ended(word):
+    """'Натыровқа', 'Юкинаға': a surname with a case ending (which ends a Kazakh noun
+    phrase, so the name)."""
+    lowered = word.lower()
+    return any(
+        lowered.endswith(e) and len(word) - len(e) >= 4 and _kk_harmonises(lowered[: -len(e)], e)
+        for e in _KK_NAME_ENDINGS
+        if len(e) >= 2 and e not in ("сы", "сі", "ым", "ім", "ың", "ің")
+    )
+
+
 def _kk_locative(word):
     """'Алматыда', 'Мәскеуде', 'Астанада': a capitalised word in the locative, a place
     (a person is named in the locative almost never)."""
@@ -572,6 +594,13 @@ def detect_new_people(
                 names.append(run)
                 run = []
                 break
+            if language == "kk" and len(run) >= 2 and name_word and _kk_abstract_noun(lowered):
+                # "Қайрат Нұртаев Қауымдастықтың ...": a noun in -лық/-дық/-тық is the
+                # next phrase's, no name's word
+                if _run_is_name(run):
+                    break
+                run = []
+                continue
             if run and _KK_OF_PLACE.search(lowered):
                 # "Лиат Вексельман Павлодардағы ...": "(the one) in Pavlodar" ends a name
                 if _run_is_name(run):
@@ -583,6 +612,10 @@ def detect_new_people(
                 if not run:
                     run_after_comma = comma
                 run.append((start, end, word))
+                # "А. К. Натыровқа Алғыс хаттар": the case ending is on a name's last word
+                kk_end = language == "kk" and len(run) >= 2 and _kk_case_ended(word)
+                if kk_end and _run_is_name(run):
+                    break
                 continue
             if run:
                 run = _split_at_organisation_words(run) if not _run_is_name(run) else run

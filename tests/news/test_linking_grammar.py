@@ -923,3 +923,14 @@ def test_english_counts_of_compatriots_children_and_of_which_are(db):
         ("children", 12000),
         ("ethnic Kazakhs", 5000),
     }
+
+
+def test_kazakh_case_ending_closes_a_name_and_an_abstract_noun_is_no_part_of_it(db):
+    # The case ending is on the name's last word: the capitalised word after it is not its.
+    # "Қауымдастық" (-тық) opens the next phrase, capitalised or not, with a case or without.
+    found = detect_mentions(
+        "Университет ректоры С. Н. Идрисов Қауымдастық президенті ретінде сөз сөйледі. "
+        "Облыс әкімінің орынбасары Қайрат Нұртаев Қауымдастықтың хатшысына және "
+        "университетінің профессоры А. К. Натыровқа Алғыс хаттар тапсырды."
+    )
+    assert _new(found, "new_person") == {"С. Н. Идрисов", "Қайрат Нұртаев", "А. К. Натыров"}
