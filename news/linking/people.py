@@ -297,8 +297,8 @@ def _iter_words(text, start, end, tokens=None):
 
 
 def _run_is_name(run):
-    if not 2 <= len(run) <= 4:
-        return False
+    if not 2 <= len(run) <= (6 if any(w in ("bin", "ibn") for _s, _e, w in run) else 4):
+        return False  # "Mohammed Ahmed bin Sultan Al Jaber": an Arabic name is longer
     return _words_are_a_name(tuple(map(_word_of, run)))
 
 
@@ -337,7 +337,9 @@ def _name_bounds(words):
 
 
 # Small words inside European names ("Denis Van den Weghe", "Ursula von der Leyen").
-_NAME_PARTICLES = {"van", "von", "der", "den", "de", "da", "di", "del", "la", "le", "du", "ter"}
+_NAME_PARTICLES = {
+    "van", "von", "der", "den", "de", "da", "di", "del", "la", "le", "du", "ter", "bin", "ibn",
+}  # fmt: skip
 
 
 @functools.lru_cache(maxsize=10_000)
@@ -823,12 +825,18 @@ def _ends_a_role_phrase(word, language):
     return not (_is_role_word(word, language) or (language == "ru" and _ru_portfolio_word(word)))
 
 
+# Whose role it is, between the comma and the role: a country's possessive or an acronym
+# ("Erlan Sagadiev, Kazakhstan's Minister of Education", "..., UAE Ambassador to ...").
+_WHOSE_ROLE = r"(?:(?-i:[A-Z]{2,5})\s+|(?-i:[A-Z][\w-]+)(?:'s|’s)\s+)?"
+
+
 @functools.cache
 def _name_then_role_pattern():
     pattern = re.compile(
-        r"(?P<name>(?-i:(?:[A-Z][\w'.-]*\s+){1,3}[A-Z][\w'-]+))(?:,|\s+is)"
+        r"(?P<name>(?-i:(?:[A-Z][\w'.-]*\s+(?:(?:bin|ibn)\s+)?){1,4}[A-Z][\w'-]+))(?:,|\s+is)"
         r"\s+(?:the\s+)?(?:extraordinary\s+and\s+plenipotentiary\s+)?"
-        r"(?P<role>(?:(?:deputy|acting)\s+)?"
+        + _WHOSE_ROLE
+        + r"(?P<role>(?:(?:deputy|acting)\s+)?"
         + role_pattern("en").pattern
         + r")(?P<rest>[^.;,]{0,160})",
         re.IGNORECASE,
@@ -838,6 +846,7 @@ def _name_then_role_pattern():
 
 _COMMA_BEFORE_ROLE = re.compile(
     r"(?:,|\s+is)\s+(?:the\s+)?(?:extraordinary\s+and\s+plenipotentiary\s+)?"
+    r"(?:[a-z]{2,5}\s+|[a-z][\w-]+(?:'s|’s)\s+)?"
     r"(?:(?:deputy|acting)\s+)?$"
 )
 

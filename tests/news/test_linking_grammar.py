@@ -934,3 +934,23 @@ def test_kazakh_case_ending_closes_a_name_and_an_abstract_noun_is_no_part_of_it(
         "университетінің профессоры А. К. Натыровқа Алғыс хаттар тапсырды."
     )
     assert _new(found, "new_person") == {"С. Н. Идрисов", "Қайрат Нұртаев", "А. К. Натыров"}
+
+
+def test_english_name_then_a_countrys_or_an_acronyms_role_and_an_arabic_name(db):
+    # "<Name>, <Country>'s <Role>", "<Name>, <ACRONYM> <Role>"; "bin" inside an Arabic name.
+    found = detect_mentions(
+        "Dr. Mohammed Ahmed bin Sultan Al Jaber, UAE Ambassador to Kazakhstan, has met "
+        "Erlan Sagadiev, Kazakhstan's Minister of Education, to discuss cooperation."
+    )
+    assert _new(found, "new_person") == {
+        "Mohammed Ahmed bin Sultan Al Jaber",
+        "Erlan Sagadiev",
+    }
+
+
+def test_english_states_and_fund_end_an_organisations_name_before_the_person(db):
+    found = detect_mentions(
+        "Taking part were the Secretary General of the Cooperation Council of the "
+        "Turkic-Speaking States Bagdat Amreyev and others."
+    )
+    assert _new(found, "new_person") == {"Bagdat Amreyev"}
