@@ -484,18 +484,24 @@ def _same_as_a_full_name(found):
     for person in found:
         words = person.name.split()
         if len(words) >= 2 and len(words[0]) > 2 and "." not in words[0]:
-            full.setdefault(words[-1].lower(), set()).add(words[0][0].lower())
-    kept = []
+            full.setdefault((words[-1].lower(), words[0][0].lower()), person)
+    kept, dropped = [], set()
     for person in found:
         parts = [p for p in re.split(r"[\s.]+", person.name) if p]
         initials, surname = parts[:-1], parts[-1].lower() if parts else ""
-        if not (
-            initials
-            and all(len(p) == 1 for p in initials)
-            and initials[0].lower() in full.get(surname, ())
-        ):
+        whole = (
+            full.get((surname, initials[0].lower()))
+            if initials and all(len(p) == 1 for p in initials)
+            else None
+        )
+        if whole is None:
             kept.append(person)
-    return kept
+        elif person.start < whole.start:
+            # "Бас хатшысы Б. Әміреев ... Бас хатшысы Бағдат Әміреев": the person as first
+            # named with the role
+            kept.append(person)
+            dropped.add(id(whole))
+    return [person for person in kept if id(person) not in dropped]
 
 
 def detect_new_people(

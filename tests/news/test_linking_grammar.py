@@ -954,3 +954,13 @@ def test_english_states_and_fund_end_an_organisations_name_before_the_person(db)
         "Turkic-Speaking States Bagdat Amreyev and others."
     )
     assert _new(found, "new_person") == {"Bagdat Amreyev"}
+
+
+def test_a_person_named_first_with_initials_keeps_that_form(db):
+    # The annotation's rule: the person as first named with the role; the full name later
+    # is the same person, suggested once.
+    found = detect_mentions(
+        "Жиын Түркі Кеңесінің Бас хатшысы Б. Әміреевтің сөзімен басталды. Ассамблеяда сөз "
+        "алған Түркі Кеңесінің Бас хатшысы Бағдат Әміреев сәттілік тіледі."
+    )
+    assert _new(found, "new_person") == {"Б. Әміреев"}
