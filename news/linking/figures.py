@@ -187,8 +187,8 @@ def detect_figures(
             nearby = _new_institutions_near(text, start, new_institutions)
             # One new institution in the sentence is what it is about; a list of them, or
             # people attending an event, belong to the press release alone.
-            if not nearby and not institution_hits and language == "en":
-                nearby = _the_one_new_institution(text, start, new_institutions)
+            if not nearby and not institution_hits:
+                nearby = _the_one_new_institution(text, start, new_institutions, language)
             if len(set(nearby)) == 1 and not ATTENDANCE.search(label):
                 subject, subject_name = ("new_institution", None), nearby[0]
             else:
@@ -207,7 +207,10 @@ def detect_figures(
         if item.key not in seen:
             seen.add(item.key)
             found.append(item)
-    return found
+    # "Kazakhstan allocates 10 scholarships" (the headline), then "KAZGUU has allocated 10
+    # scholarships": one figure, about what the body says it is about.
+    about = {(f.label, f.value) for f in found if f.subject_kind}
+    return [f for f in found if f.subject_kind or (f.label, f.value) not in about]
 
 
 # "қазақстандық университеттің 5 филиалы", "казахстанских вузов", "Kazakh universities",
@@ -243,18 +246,27 @@ def _sentences_back(text, position):
     return [index for index in back if index >= 0]
 
 
-# "at the university": the institution the text is about. English only: the article says
-# which university; Russian and Kazakh have none ("университетке" may be any university).
-_THE_INSTITUTION = re.compile(r"\bthe (?:university|institute|academy|college)\b", re.IGNORECASE)
+# "at the university": the institution the text is about. In English the article says
+# which university; Russian and Kazakh have none ("университетке" may be any university),
+# save when the sentence opens on it ("Университетте қазір ...", "В университете ...").
+_THE_INSTITUTION = {
+    "en": re.compile(r"\bthe (?:university|institute|academy|college)\b", re.IGNORECASE),
+    "kk": re.compile(r"\s*(?:Университетте|Институтта|Академияда)\b"),
+    "ru": re.compile(r"\s*(?:В|На базе) (?:университете|институте|академии|вузе)\b"),
+}
 
 
-def _the_one_new_institution(text, position, new_institutions):
+def _the_one_new_institution(text, position, new_institutions, language="en"):
     """[name] of the only new institution a text suggests (and knows no other) when the
     figure's sentence speaks of "the university": "Presently, 42 citizens of Turkmenistan
     are doing bachelor and master programs at the university", two paragraphs after the
     Udmurt State University was named."""
     names = {name for _start, name in new_institutions}
-    if len(names) != 1 or not _THE_INSTITUTION.search(text.sentence(position)):
+    sentence = text.sentence(position)
+    pattern = _THE_INSTITUTION.get(language)
+    if len(names) != 1 or pattern is None:
+        return []
+    if not (pattern.search(sentence) if language == "en" else pattern.match(sentence)):
         return []
     return list(names)
 

@@ -964,3 +964,25 @@ def test_a_person_named_first_with_initials_keeps_that_form(db):
         "алған Түркі Кеңесінің Бас хатшысы Бағдат Әміреев сәттілік тіледі."
     )
     assert _new(found, "new_person") == {"Б. Әміреев"}
+
+
+def test_a_headline_figure_said_again_in_the_body_takes_the_bodys_subject(db):
+    found = detect_mentions(
+        "Kazakhstan allocates 10 scholarships for Uzbek students\n\n"
+        "Maksut Narikbayev Kazakh University of Humanities and Law has allocated 10 "
+        "scholarships to graduates from Uzbekistan."
+    )
+    subjects = {(f.label, f.value, f.subject_kind) for f in found.figures}
+    assert subjects == {("scholarships", 10, "new_institution")}
+
+
+def test_a_kazakh_sentence_opening_on_the_university_is_about_the_one_named(db):
+    found = detect_mentions(
+        "Ақтөбеде М.Оспанов атындағы Батыс Қазақстан медицина университеті инвесторлармен "
+        "кездесті. Кездесу соңында меморандумға қол қойылды. Университетте қазір жеті "
+        "елден 991 шетелдік студент оқиды."
+    )
+    figures = {(f.value, f.subject_kind, f.subject_name) for f in found.figures}
+    assert figures == {
+        (991, "new_institution", "М.Оспанов атындағы Батыс Қазақстан медицина университеті")
+    }
