@@ -297,7 +297,9 @@ def _iter_words(text, start, end, tokens=None):
 
 
 def _run_is_name(run):
-    if not 2 <= len(run) <= (6 if any(w in ("bin", "ibn") for _s, _e, w in run) else 4):
+    if not 2 <= len(run) <= 4 and not (
+        len(run) <= 6 and any(w in ("bin", "ibn") for _s, _e, w in run)
+    ):
         return False  # "Mohammed Ahmed bin Sultan Al Jaber": an Arabic name is longer
     return _words_are_a_name(tuple(map(_word_of, run)))
 
