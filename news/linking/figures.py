@@ -41,7 +41,8 @@ TENS = {
 _U = "|".join(UNITS)
 _SMALL = rf"(?:(?:{'|'.join(TENS)})(?:[- ](?:{_U}))?|{'|'.join(TEENS)}|{_U})"
 _WORDS = rf"(?:(?:{_U}|a)\s+hundred(?:\s+(?:and\s+)?{_SMALL})?|a\s+dozen|{_SMALL})"
-_DIGITS = r"\d{1,3}(?:,\d{3})+|\d+"
+# "12,000", "576 557", "60 thousand", "2.5 thousand", "12"
+_DIGITS = r"(?:\d+(?:\.\d+)?\s+thousand)|\d{1,3}(?:,\d{3})+|\d{1,3}(?: \d{3})+(?![\d,.])|\d+"
 
 NOUNS = (
     "students|student|researchers|researcher|scholars|scientists|professors|teachers|"
@@ -64,7 +65,8 @@ FIGURE = re.compile(
     # "about 5,000 of which are ethnic Kazakhs"
     rf"(?:of\s+(?:which|whom|them)\s+(?:are|were)\s+)?"
     rf"(?P<phrase>(?:{_MOD}\s+){{0,3}}(?:{NOUNS}))\b"
-    rf"(?:\s+(?P<link>from|of)\s+(?P<origin>(?-i:[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)?)))?",
+    # "citizens of the Republic of Kazakhstan" are "citizens of Kazakhstan"
+    rf"(?:\s+(?P<link>from|of)\s+(?:the\s+Republic\s+of\s+)?(?P<origin>(?-i:[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)?)))?",
     re.IGNORECASE,
 )
 # Who attends an event is no count of an institution's cooperation.
@@ -113,7 +115,9 @@ def words_to_number(words):
 
 def parse_number(text):
     if text[0].isdigit():
-        return int(text.replace(",", ""))
+        if text.endswith("thousand"):
+            return round(float(text.split()[0]) * 1000)
+        return int(text.replace(",", "").replace(" ", ""))
     return words_to_number(text)
 
 
@@ -183,6 +187,8 @@ def detect_figures(
             named_partnerships,
         )
         subject_name = ""
+        if _BETWEEN_UNIVERSITIES.search(text.text, start, text.sentence_span(start)[1]):
+            subject = ("", None)
         if subject is None:
             nearby = _new_institutions_near(text, start, new_institutions)
             # One new institution in the sentence is what it is about; a list of them, or
@@ -221,8 +227,15 @@ _UNIVERSITIES_IN_GENERAL = re.compile(
     r"\w(?:лық|лік|дық|дік|тық|тік)\s+(?:университет|жоғары оқу)"
     r"|\wск(?:их|ие|им|ими)\s+(?:вуз|университет)"
     r"|\bв\s+(?:вуз|университет)ах\b"
-    r"|\b[A-Z]\w+\s+universities\b",
+    r"|\b[A-Z]\w+\s+universities\b"
+    # "из зарубежных вузов в наши университеты", "in foreign universities"
+    r"|\bзарубежн\w+\s+(?:вуз|университет)|\bнаши\s+(?:вуз|университет)|\bforeign\s+universities\b",
     re.IGNORECASE,
+)
+# "six memorandums were signed between universities": universities in general, whichever
+# one the sentence names besides; the figure is the press release's.
+_BETWEEN_UNIVERSITIES = re.compile(
+    r"\bbetween\s+(?:the\s+)?universities\b|\bмежду\s+(?:вузами|университетами)\b", re.IGNORECASE
 )
 
 
@@ -327,6 +340,34 @@ def _english_figures(index, text):
                 words.insert(0, preferred[pk])
         approximate = bool(APPROXIMATELY.search(before))
         yield match.start(), match.group(), value, " ".join(words), country_id, approximate
+        yield from _counts_of_these(text, match.start(), " ".join(words), by_word)
+
+
+# "about 14,000 foreign students ... Of these, about 3,700 are from Uzbekistan and about
+# 3,300 from India": the counts of the next sentence say the noun of the figure before.
+OF_THESE = re.compile(r"\s*Of (?:these|them|whom),?\s", re.IGNORECASE)
+_COUNT_FROM = re.compile(
+    rf"(?<![\w.,-])(?P<number>{_DIGITS})\s+(?:(?:are|were)\s+)?from\s+(?P<origin>(?-i:[A-Z]\w+))"
+)
+
+
+def _counts_of_these(text, position, label, by_word):
+    following = text.sentence_index(position) + 1
+    if following >= len(text.starts) or not OF_THESE.match(text.text, text.starts[following]):
+        return
+    start, end = text.sentence_span(text.starts[following])
+    for match in _COUNT_FROM.finditer(text.text, start, end):
+        before = text.text[max(0, match.start() - 25) : match.start()]
+        country_id = by_word.get(match["origin"].lower())
+        approximate = bool(APPROXIMATELY.search(before))
+        yield (
+            match.start(),
+            match.group(),
+            parse_number(match["number"]),
+            label,
+            country_id,
+            (approximate),
+        )
 
 
 def _subject(

@@ -986,3 +986,58 @@ def test_a_kazakh_sentence_opening_on_the_university_is_about_the_one_named(db):
     assert figures == {
         (991, "new_institution", "М.Оспанов атындағы Батыс Қазақстан медицина университеті")
     }
+
+
+def test_english_thousands_in_words_and_spaces_and_the_republic_of_a_country(db):
+    found = detect_mentions(
+        "About 60 thousand citizens of the Republic of Kazakhstan study in Russia, while the "
+        "contingent of university students is 576 557 people. In 2020 more than 6 thousand "
+        "people enrolled abroad."
+    )
+    assert _figures(found) == {
+        ("citizens of Kazakhstan", 60000, True),
+        ("people", 576557, False),
+        ("people", 6000, True),
+    }
+
+
+def test_english_counts_of_these_take_the_noun_of_the_figure_before(db):
+    found = detect_mentions(
+        "About 14,000 foreign students studied in Kazakhstan in 2018. Of these, about 3,700 "
+        "are from Uzbekistan and 3,300 from India. In 2019, 200 came from Russia."
+    )
+    assert _figures(found) == {
+        ("foreign students", 14000, True),
+        ("foreign students", 3700, True),
+        ("foreign students", 3300, False),
+    }
+
+
+def test_a_count_signed_between_universities_is_the_press_releases(db):
+    nu = make_institution("Nazarbayev University", country_code="KZ")
+    found = detect_mentions(
+        "A lecture was held at Nazarbayev University, and six memorandums were signed "
+        "between universities. Nazarbayev University hosts 40 Estonian students."
+    )
+    subjects = {(f.label, f.value, f.subject_kind, f.subject_id) for f in found.figures}
+    assert subjects == {
+        ("memorandums", 6, "", None),
+        ("Estonian students", 40, "institution", nu.pk),
+    }
+
+
+def test_russian_counts_of_scholars_and_candidates_and_foreign_universities_in_general(db):
+    kaznu = make_institution("Al-Farabi Kazakh National University", country_code="KZ")
+    kaznu.name_ru = "Казахский национальный университет имени аль-Фараби"
+    kaznu.save()
+    found = detect_mentions(
+        "Более 20 стипендиатов не вернулись. Был отобран 321 претендент. Студенты учатся в "
+        "Казахском национальном университете имени аль-Фараби. В прошлом году из зарубежных "
+        "вузов в наши университеты перевелись около 15 тысяч студентов."
+    )
+    subjects = {(f.label, f.value, f.subject_kind) for f in found.figures}
+    assert subjects == {
+        ("стипендиаты", 20, ""),
+        ("претенденты", 321, ""),
+        ("студенты", 15000, ""),
+    }
