@@ -216,7 +216,12 @@ def detect_figures(
     # "Kazakhstan allocates 10 scholarships" (the headline), then "KAZGUU has allocated 10
     # scholarships": one figure, about what the body says it is about.
     about = {(f.label, f.value) for f in found if f.subject_kind}
-    return [f for f in found if f.subject_kind or (f.label, f.value) not in about]
+    found = [f for f in found if f.subject_kind or (f.label, f.value) not in about]
+    # "234 казахстанца поедут учиться" (the headline), then "кандидатуру 234 претендентов":
+    # the body says what the headline's number counts.
+    title_end = text.text.find("\n")
+    body_values = {f.value for f in found if f.start > title_end >= 0}
+    return [f for f in found if not (f.start < title_end and f.value in body_values)]
 
 
 # "қазақстандық университеттің 5 филиалы", "казахстанских вузов", "Kazakh universities",

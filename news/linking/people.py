@@ -35,6 +35,7 @@ ROLES = {
         "director", "head", "chairman", "chairwoman", "chair", "governor", "mayor",
         "vice-principal", "principal", "counsellor", "adviser", "advisor", "assistant",
         "coordinator general", "coordinator", "chargé d'affaires", "charge d'affaires",
+        "prime minister", "member",
     ],
     "ru": [
         "чрезвычайный и полномочный посол", "посол", "посла", "послу", "послом", "послы",

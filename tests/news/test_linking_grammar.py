@@ -1041,3 +1041,19 @@ def test_russian_counts_of_scholars_and_candidates_and_foreign_universities_in_g
         ("претенденты", 321, ""),
         ("студенты", 15000, ""),
     }
+
+
+def test_a_headline_count_said_again_in_the_body_takes_the_bodys_noun(db):
+    found = detect_mentions(
+        "234 казахстанца поедут учиться по «Болашаку»\n\n"
+        "На заседании рассматривали кандидатуру 234 претендентов."
+    )
+    assert _figures(found) == {("претенденты", 234, False)}
+
+
+def test_english_prime_ministers_and_members_of_a_senate(db):
+    found = detect_mentions(
+        "Yeraly Tugzhanov, Deputy Prime Minister of Kazakhstan, said so. Member of the Polish "
+        "Senate Robert Dowhan agreed."
+    )
+    assert _new(found, "new_person") == {"Yeraly Tugzhanov", "Robert Dowhan"}
