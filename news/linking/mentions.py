@@ -303,6 +303,8 @@ _CAPITALISED_WORD = re.compile(r" ([A-Z][\w-]+)")
 
 
 _INSTITUTION_KEYWORD = re.compile(_KEYWORD)
+_AND_ANOTHER = re.compile(r" (?:and|&) ([A-Z][\w'-]*)$")
+_KEYWORD_NEXT = re.compile(rf" {_KEYWORD}\b")
 _FULL_STOP = re.compile(r"\.\s")
 _NEXT_CAPITALISED = re.compile(r" [A-Z][\w'-]+")
 
@@ -364,6 +366,17 @@ def _candidate_spans(index, text, hits):
             words = words[1:]
         name = " ".join(words)
         name = _FULL_STOP.split(name, maxsplit=1)[0].rstrip(".,")
+        # "the University of Tartu and Tallinn University of Technology": the word after
+        # "and" opens the next name, which the search has passed over.
+        another = _AND_ANOTHER.search(name)
+        if another and _KEYWORD_NEXT.match(text.text, start + len(name)):
+            second = NEW_INSTITUTION.match(text.text, start + another.start(1))
+            if second:
+                named = _FULL_STOP.split(second.group(), maxsplit=1)[0].rstrip(".,")
+                named = _without_following_name(text, second.start(), named)
+                if not blocked.overlaps(second.start(), second.start() + len(named)):
+                    found.append((second.start(), second.start() + len(named), named))
+            name = name[: another.start()]
         name = _without_following_name(text, start, name)
         # "Goethe University Frankfurt": a known city right after the name belongs to it.
         after = _CAPITALISED_WORD.match(text.text, start + len(name))
@@ -379,7 +392,7 @@ def _candidate_spans(index, text, hits):
         if blocked.overlaps(start, end):
             continue
         found.append((start, end, name))
-    return found
+    return sorted(found)
 
 
 # The name of a mission before a country: "Embassy of the Arab Republic of Egypt in the
@@ -434,9 +447,10 @@ def detect_mentions(raw_text, on=None):
         )
     # A country inside an institution-like name ("Kazakh-British Technical University")
     # or a mission's ("Посольства Арабской Республики Египет в Российской Федерации")
-    # belongs to that name.
+    # belongs to that name ("the Azerbaijan National Academy of Sciences": the country's
+    # hit may begin on the article before the name, so its end is what is inside).
     names = Spans((s, e) for s, e, _name in candidates)
-    hits = [h for h in hits if not (h.entries[0][0] == "country" and names.contains(h.start))]
+    hits = [h for h in hits if not (h.entries[0][0] == "country" and names.contains(h.end - 1))]
     in_missions = {
         h.start for h in hits if h.entries[0][0] == "country" and _in_mission_name(text, h.start)
     }

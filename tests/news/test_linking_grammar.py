@@ -1057,3 +1057,17 @@ def test_english_prime_ministers_and_members_of_a_senate(db):
         "Senate Robert Dowhan agreed."
     )
     assert _new(found, "new_person") == {"Yeraly Tugzhanov", "Robert Dowhan"}
+
+
+def test_english_two_new_institutions_joined_by_and_and_a_country_after_the_article(db):
+    found = detect_mentions(
+        "Internships are offered at the University of Tartu and Tallinn University of "
+        "Technology. KazNU signed a memorandum with the Azerbaijan National Academy of "
+        "Sciences."
+    )
+    assert _new(found, "new_institution") == {
+        "University of Tartu",
+        "Tallinn University of Technology",
+        "Azerbaijan National Academy of Sciences",
+    }
+    assert not [m for m in found.mentions if m.kind == "country"]
