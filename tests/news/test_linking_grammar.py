@@ -1071,3 +1071,12 @@ def test_english_two_new_institutions_joined_by_and_and_a_country_after_the_arti
         "Azerbaijan National Academy of Sciences",
     }
     assert not [m for m in found.mentions if m.kind == "country"]
+
+
+def test_russian_engineers_and_coordinators_are_roles_in_any_case(db):
+    found = detect_mentions(
+        "Делегацию возглавили координатор программ Омер Коджаман, а также ведущий инженер "
+        "данного управления Сумер Энгин Онджу. Встреча прошла с ведущим инженером "
+        "управления Мехметом Узером."
+    )
+    assert _new(found, "new_person") == {"Омер Коджаман", "Сумер Энгин Онджу", "Мехмет Узер"}
