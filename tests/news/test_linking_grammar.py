@@ -1080,3 +1080,11 @@ def test_russian_engineers_and_coordinators_are_roles_in_any_case(db):
         "управления Мехметом Узером."
     )
     assert _new(found, "new_person") == {"Омер Коджаман", "Сумер Энгин Онджу", "Мехмет Узер"}
+
+
+def test_russian_label_keeps_a_level_of_study_not_whose_the_people_are(db):
+    found = detect_mentions(
+        "В вузе учатся 40 студентов магистратуры. Из 9 854 выпускников программы половина "
+        "работает в школах."
+    )
+    assert _figures(found) == {("студенты магистратуры", 40, False), ("выпускники", 9854, False)}
