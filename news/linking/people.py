@@ -36,6 +36,8 @@ ROLES = {
         "vice-principal", "principal", "counsellor", "adviser", "advisor", "assistant",
         "coordinator general", "coordinator", "chargé d'affaires", "charge d'affaires",
         "prime minister", "member",
+        # spellings and posts the Russian and Kazakh lists have ("вице-консул", "сенатор")
+        "consul-general", "vice-consul", "counselor", "representative", "envoy", "senator",
     ],
     "ru": [
         "чрезвычайный и полномочный посол", "посол", "посла", "послу", "послом", "послы",
@@ -49,6 +51,8 @@ ROLES = {
         "руководитель", "глава", "главы", "главой", "начальник", "посланник",
         "спикер", "провост", "временный поверенный в делах", "поверенный в делах",
         "инженер", "координатор",
+        # posts the English list has ("vice-rector", "mayor", "chancellor", "senator")
+        "вице-ректор", "мэр", "канцлер", "сенатор", "вице-консул",
         # Roles ending in -ь lose it in other cases ("заместителю", "председателем"): their
         # stems take the case endings.
         "заместител", "председател", "секретар", "представител", "руководител",

@@ -1088,3 +1088,10 @@ def test_russian_label_keeps_a_level_of_study_not_whose_the_people_are(db):
         "работает в школах."
     )
     assert _figures(found) == {("студенты магистратуры", 40, False), ("выпускники", 9854, False)}
+
+
+def test_posts_named_in_one_language_are_roles_in_the_other(db):
+    english = detect_mentions("The guests were met by Consul-General Tomas Berg and others.")
+    russian = detect_mentions("Гостей встретил вице-ректор Иван Петров, выступил мэр Олег Лис.")
+    assert _new(english, "new_person") == {"Tomas Berg"}
+    assert _new(russian, "new_person") == {"Иван Петров", "Олег Лис"}
