@@ -371,9 +371,24 @@ def _words_are_a_name(words):
     return all(_CAPITAL.match(w) for w in words) and not all(w.isupper() for w in words)
 
 
+# "исполняющим обязанности исполнительного директора Филиала С.Б. Снгряном": the name
+# agrees with the participle, not with the role after it.
+_RU_ACTING = re.compile(r"исполняющ(ий|его|ему|им|ем)\s+обязанности\s+(?:\w+\s+){0,2}$")
+_RU_ACTING_CASES = {"ий": "nomn", "его": "gent", "ему": "datv", "им": "ablt", "ем": "loct"}
+# "Рыбинского", "Рыбинскому", "Рыбинским": a surname declined as an adjective.
+_RU_ADJECTIVAL_SURNAME = re.compile(r"(?<=[сц]к)(?:ого|ому|им|ом)$", re.IGNORECASE)
+
+
+def _acting_case(before):
+    """The case of "исполняющим обязанности" right before a role, else None."""
+    acting = _RU_ACTING.search(before.lower()) if "обязанност" in before else None
+    return _RU_ACTING_CASES[acting[1]] if acting else None
+
+
 @functools.lru_cache(maxsize=10_000)
-def _nominative(words, language, role_word):
-    """The words of a name (a tuple) in the nominative, as a tuple."""
+def _nominative(words, language, role_word, acting_case=None):
+    """The words of a name (a tuple) in the nominative, as a tuple (`acting_case`: the
+    case of "исполняющим обязанности" before the role)."""
     if language == "kk":
         last = words[-1]
         for ending in _KK_NAME_ENDINGS:
@@ -389,10 +404,14 @@ def _nominative(words, language, role_word):
     if parse is None and "-" in last:  # "вице-министра": the case of "министра"
         parse = morphology.ru_parse(last.rsplit("-", 1)[1])
     case = parse.tag.case if parse is not None else None
+    case = acting_case or case
     if case not in _RU_CASE_ENDINGS:
         return words
     result = []
     for word in words:
+        if len(word) > 6 and _RU_ADJECTIVAL_SURNAME.search(word):
+            result.append(_RU_ADJECTIVAL_SURNAME.sub("ий", word))
+            continue
         known = morphology.ru_parse(word)
         if known is not None and known.tag.case == case and "Name" in known.tag:
             inflected = known.inflect({"nomn"})
@@ -669,7 +688,8 @@ def detect_new_people(
             run = _trim_to_name(run)
             start, end = run[0][0], run[-1][1]
             words = tuple(map(_word_of, run))
-            nominative = _nominative(words, language, role)
+            before = text[max(0, match.start() - 60) : match.start()]
+            nominative = _nominative(words, language, role, _acting_case(before))
             # The text's own spelling ("М. Бүркітбаев", "А.В. Агибалов"), case endings off.
             name = _respelt(text, run, nominative)
             if name.lower() in seen:

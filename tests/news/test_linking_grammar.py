@@ -1095,3 +1095,11 @@ def test_posts_named_in_one_language_are_roles_in_the_other(db):
     russian = detect_mentions("Гостей встретил вице-ректор Иван Петров, выступил мэр Олег Лис.")
     assert _new(english, "new_person") == {"Tomas Berg"}
     assert _new(russian, "new_person") == {"Иван Петров", "Олег Лис"}
+
+
+def test_russian_adjectival_surnames_and_names_agreeing_with_acting(db):
+    found = detect_mentions(
+        "Визит нового директора центра С.А. Рыбинского прошёл успешно. Встреча прошла с "
+        "исполняющим обязанности исполнительного директора Филиала С.Б. Снгряном."
+    )
+    assert _new(found, "new_person") == {"С.А. Рыбинский", "С.Б. Снгрян"}
