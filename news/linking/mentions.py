@@ -713,7 +713,37 @@ def find_cyrillic_hits(index, text, language):
             by_initial = i > 0 and len(words[i - 1]) == 1 and person_id in named
             if by_title or by_initial:
                 raw.append(Hit(starts[i], ends[i], (("person", person_id, None),)))
+    if language == "ru":
+        raw += _compound_adjective_hits(cyrillic, text)
     return resolve_overlaps(raw)
+
+
+def _compound_adjective_hits(cyrillic, text):
+    """'российско-китайского университета', 'казахско-турецкий': each part of a compound
+    adjective names its country ('российско' is 'российский'). Only the places of 'ско-'
+    and 'цко-' are looked at."""
+    found, lower, size = [], text.lower, len(text.lower)
+    for infix in ("ско-", "цко-"):
+        position = lower.find(infix)
+        while position != -1:
+            start = position
+            while start > 0 and lower[start - 1].isalpha():
+                start -= 1
+            end = position + len(infix)
+            while end < size and lower[end].isalpha():
+                end += 1
+            first = lower[start : position + 2] + "ий"  # "российско" -> "российский"
+            second_start = position + len(infix)
+            for word, (s, e) in (
+                (first, (start, position + 3)),
+                (lower[second_start:end], (second_start, end)),
+            ):
+                node = cyrillic.trie.get(cyrillic.key(word))
+                countries = tuple(x for x in (node[1] if node else ()) if x[0] == "country")
+                if countries and e > s:
+                    found.append(Hit(s, e, countries))
+            position = lower.find(infix, end)
+    return found
 
 
 _INSTITUTION_ROLE = re.compile(

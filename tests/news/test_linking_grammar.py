@@ -1103,3 +1103,14 @@ def test_russian_adjectival_surnames_and_names_agreeing_with_acting(db):
         "исполняющим обязанности исполнительного директора Филиала С.Б. Снгряном."
     )
     assert _new(found, "new_person") == {"С.А. Рыбинский", "С.Б. Снгрян"}
+
+
+def test_russian_compound_adjectives_name_both_countries_and_belorussia(db):
+    for code, name in (("RU", "Russia"), ("CN", "China"), ("BY", "Belarus")):
+        Country.objects.get_or_create(code=code, defaults={"name": name})
+    found = detect_mentions(
+        "Подписан договор о создании совместного российско-китайского университета. Гостей "
+        "из Белоруссии встретили в Смоленске."
+    )
+    codes = {str(c.code) for c in Country.objects.filter(pk__in=found.ids("country"))}
+    assert codes == {"RU", "CN", "BY"}
