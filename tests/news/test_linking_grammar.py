@@ -1114,3 +1114,19 @@ def test_russian_compound_adjectives_name_both_countries_and_belorussia(db):
     )
     codes = {str(c.code) for c in Country.objects.filter(pk__in=found.ids("country"))}
     assert codes == {"RU", "CN", "BY"}
+
+
+def test_russian_university_names_end_before_a_preposition_and_госуниверситет(db):
+    found = detect_mentions(
+        "Смоленский государственный университет с официальным визитом посетили "
+        "представители Витебского госуниверситета имени П.М. Машерова – ректор А.В. Егоров. "
+        "На церемонии присутствовали проректоры СмолГУ."
+    )
+    assert _new(found, "new_institution") == {
+        "Смоленский государственный университет",
+        "Витебский госуниверситет имени П.М. Машерова",
+        "СмолГУ",
+    }
+    aliases = {m.name: m.alias_of_name for m in found.mentions if m.kind == "new_institution"}
+    assert aliases["СмолГУ"] == "Смоленский государственный университет"
+    assert _new(found, "new_person") == {"А.В. Егоров"}
