@@ -57,7 +57,8 @@ MODIFIERS = (
     "master's|bachelor's|masters|PhD|doctoral|postdoctoral|international|exchange|foreign|"
     "young|new|postgraduate|undergraduate|graduate|visiting|female|male|talented|additional|"
     "ethnic|"
-    "more|joint|double-degree|research|educational|MBA|scholarship|university"
+    "more|joint|double-degree|research|educational|MBA|scholarship|university|cooperation|"
+    "partnership"
 )
 _MOD = rf"(?:{MODIFIERS}|(?-i:[A-Z][a-z]+)(?:'s)?)"
 FIGURE = re.compile(
@@ -195,7 +196,17 @@ def detect_figures(
             # people attending an event, belong to the press release alone.
             if not nearby and not institution_hits:
                 nearby = _the_one_new_institution(text, start, new_institutions, language)
-            if len(set(nearby)) == 1 and not ATTENDANCE.search(label):
+            known = {pk for _start, pk in institution_hits}
+            if (
+                not nearby
+                and not new_institutions
+                and len(known) == 1
+                and _says_the_institution(text, start, language)
+            ):
+                # "Currently the university is implementing 542 educational programs", a
+                # paragraph after the one known institution the text names
+                subject = ("institution", known.pop())
+            elif len(set(nearby)) == 1 and not ATTENDANCE.search(label):
                 subject, subject_name = ("new_institution", None), nearby[0]
             else:
                 subject = ("", None)
@@ -287,6 +298,14 @@ def _the_one_new_institution(text, position, new_institutions, language="en"):
     if not (pattern.search(sentence) if language == "en" else pattern.match(sentence)):
         return []
     return list(names)
+
+
+def _says_the_institution(text, position, language):
+    sentence = text.sentence(position)
+    pattern = _THE_INSTITUTION.get(language)
+    if pattern is None:
+        return False
+    return bool(pattern.search(sentence) if language == "en" else pattern.match(sentence))
 
 
 def _new_institutions_near(text, position, new_institutions):

@@ -230,12 +230,15 @@ def _longest_first(hits):
 _CAP = r"(?:[A-Z][\w'.&-]*)"
 _KEYWORD = (
     r"(?:University|Institute|School|College|Academy|Polytechnic|Conservatory|"
-    r"Universiteit|Universität|Université|Hochschule)"
+    r"Universiteit|Universität|Université|Hochschule|Universiti|Universitas|Universidad)"
 )
+# Keywords of languages that name the university after it ("Universiti Malaya",
+# "Universidad Complutense"): the keyword alone, then the city or name (`_CITY_FOLLOWS`).
+_FOREIGN_KEYWORD = r"(?:Universiti|Universitas|Universidad)(?=\s+[A-Z])"
 _OF_PART = rf"(?:\s+(?:of|for)\s+{_CAP}(?:\s+{_CAP}){{0,2}}(?:\s+(?:and|&)\s+{_CAP})?)"
 NEW_INSTITUTION = re.compile(
     rf"\b(?:(?:{_CAP}\s+){{1,4}}{_KEYWORD}{_OF_PART}?"
-    rf"|{_KEYWORD}{_OF_PART}"
+    rf"|{_KEYWORD}{_OF_PART}|{_FOREIGN_KEYWORD}"
     rf"|(?:KU|TU|VU|UC|ETH|EPFL|LMU)\s+{_CAP})\b(?!')"
 )
 _GENERIC = {
@@ -253,7 +256,10 @@ _LEADING_NOISE = {
 
 
 _KEYWORD_WORDS = tuple(_KEYWORD[3:-1].split("|"))
-_CITY_FOLLOWS = ("Universiteit", "Universität", "Université", "Hochschule")
+_CITY_FOLLOWS = (
+    "Universiteit", "Universität", "Université", "Hochschule", "Universiti", "Universitas",
+    "Universidad",
+)  # fmt: skip
 
 
 class Spans:

@@ -1130,3 +1130,28 @@ def test_russian_university_names_end_before_a_preposition_and_госуниве�
     aliases = {m.name: m.alias_of_name for m in found.mentions if m.kind == "new_institution"}
     assert aliases["СмолГУ"] == "Смоленский государственный университет"
     assert _new(found, "new_person") == {"А.В. Егоров"}
+
+
+def test_english_universiti_great_britain_and_the_uae(db):
+    for code, name in (("GB", "United Kingdom"), ("AE", "United Arab Emirates")):
+        Country.objects.get_or_create(code=code, defaults={"name": name})
+    found = detect_mentions(
+        "Nazarbayev University signed a memorandum with the Universiti Malaya. Students go to "
+        "Great Britain and the UAE."
+    )
+    assert "Universiti Malaya" in _new(found, "new_institution")
+    assert _codes(found) >= {"GB", "AE"}
+
+
+def test_english_the_university_a_paragraph_after_the_one_known_institution(db):
+    kaznu = make_institution("Al-Farabi Kazakh National University", country_code="KZ")
+    found = detect_mentions(
+        "The President received the rector of the Al-Farabi Kazakh National University.\n\n"
+        "Currently the university is implementing 542 educational programs and 30 "
+        "cooperation agreements."
+    )
+    subjects = {(f.label, f.value, f.subject_kind, f.subject_id) for f in found.figures}
+    assert subjects == {
+        ("educational programs", 542, "institution", kaznu.pk),
+        ("cooperation agreements", 30, "institution", kaznu.pk),
+    }
