@@ -202,7 +202,10 @@ def _embassy_patterns(index, cyrillic, country_names):
 
 # New institutions in Russian and Kazakh texts -------------------------------------------
 
-RU_KEYWORDS = {"университет", "институт", "академия", "колледж", "консерватория", "школа"}
+RU_KEYWORDS = {
+    "университет", "госуниверситет", "институт", "академия", "колледж", "консерватория",
+    "школа",
+}  # fmt: skip
 KK_KEYWORDS = {
     "университет": "университеті", "институт": "институты", "академия": "академиясы",
     "колледж": "колледжі", "мектеб": "мектебі", "консерватория": "консерваториясы",
@@ -569,8 +572,8 @@ def _genitive_tail(words, i, text):
         if word == "и":
             j += 1
             continue
-        if word in _NAMED_AFTER:
-            break
+        if word in _NAMED_AFTER or len(word) <= 2:
+            break  # "университет с официальным визитом": a preposition ends the name
         kinds = morphology.ru_genitive_kinds(word)
         if "NOUN" in kinds and morphology.ru_parse(word).normal_form not in RU_KEYWORDS:
             last = j

@@ -41,7 +41,8 @@ TENS = {
 _U = "|".join(UNITS)
 _SMALL = rf"(?:(?:{'|'.join(TENS)})(?:[- ](?:{_U}))?|{'|'.join(TEENS)}|{_U})"
 _WORDS = rf"(?:(?:{_U}|a)\s+hundred(?:\s+(?:and\s+)?{_SMALL})?|a\s+dozen|{_SMALL})"
-_DIGITS = r"\d{1,3}(?:,\d{3})+|\d+"
+# "12,000", "576 557", "60 thousand", "2.5 thousand", "12"
+_DIGITS = r"(?:\d+(?:\.\d+)?\s+thousand)|\d{1,3}(?:,\d{3})+|\d{1,3}(?: \d{3})+(?![\d,.])|\d+"
 
 NOUNS = (
     "students|student|researchers|researcher|scholars|scientists|professors|teachers|"
@@ -56,7 +57,8 @@ MODIFIERS = (
     "master's|bachelor's|masters|PhD|doctoral|postdoctoral|international|exchange|foreign|"
     "young|new|postgraduate|undergraduate|graduate|visiting|female|male|talented|additional|"
     "ethnic|"
-    "more|joint|double-degree|research|educational|MBA|scholarship|university"
+    "more|joint|double-degree|research|educational|MBA|scholarship|university|cooperation|"
+    "partnership"
 )
 _MOD = rf"(?:{MODIFIERS}|(?-i:[A-Z][a-z]+)(?:'s)?)"
 FIGURE = re.compile(
@@ -64,7 +66,8 @@ FIGURE = re.compile(
     # "about 5,000 of which are ethnic Kazakhs"
     rf"(?:of\s+(?:which|whom|them)\s+(?:are|were)\s+)?"
     rf"(?P<phrase>(?:{_MOD}\s+){{0,3}}(?:{NOUNS}))\b"
-    rf"(?:\s+(?P<link>from|of)\s+(?P<origin>(?-i:[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)?)))?",
+    # "citizens of the Republic of Kazakhstan" are "citizens of Kazakhstan"
+    rf"(?:\s+(?P<link>from|of)\s+(?:the\s+Republic\s+of\s+)?(?P<origin>(?-i:[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)?)))?",
     re.IGNORECASE,
 )
 # Who attends an event is no count of an institution's cooperation.
@@ -113,7 +116,9 @@ def words_to_number(words):
 
 def parse_number(text):
     if text[0].isdigit():
-        return int(text.replace(",", ""))
+        if text.endswith("thousand"):
+            return round(float(text.split()[0]) * 1000)
+        return int(text.replace(",", "").replace(" ", ""))
     return words_to_number(text)
 
 
@@ -183,13 +188,25 @@ def detect_figures(
             named_partnerships,
         )
         subject_name = ""
+        if _BETWEEN_UNIVERSITIES.search(text.text, start, text.sentence_span(start)[1]):
+            subject = ("", None)
         if subject is None:
             nearby = _new_institutions_near(text, start, new_institutions)
             # One new institution in the sentence is what it is about; a list of them, or
             # people attending an event, belong to the press release alone.
-            if not nearby and not institution_hits and language == "en":
-                nearby = _the_one_new_institution(text, start, new_institutions)
-            if len(set(nearby)) == 1 and not ATTENDANCE.search(label):
+            if not nearby and not institution_hits:
+                nearby = _the_one_new_institution(text, start, new_institutions, language)
+            known = {pk for _start, pk in institution_hits}
+            if (
+                not nearby
+                and not new_institutions
+                and len(known) == 1
+                and _says_the_institution(text, start, language)
+            ):
+                # "Currently the university is implementing 542 educational programs", a
+                # paragraph after the one known institution the text names
+                subject = ("institution", known.pop())
+            elif len(set(nearby)) == 1 and not ATTENDANCE.search(label):
                 subject, subject_name = ("new_institution", None), nearby[0]
             else:
                 subject = ("", None)
@@ -207,7 +224,15 @@ def detect_figures(
         if item.key not in seen:
             seen.add(item.key)
             found.append(item)
-    return found
+    # "Kazakhstan allocates 10 scholarships" (the headline), then "KAZGUU has allocated 10
+    # scholarships": one figure, about what the body says it is about.
+    about = {(f.label, f.value) for f in found if f.subject_kind}
+    found = [f for f in found if f.subject_kind or (f.label, f.value) not in about]
+    # "234 казахстанца поедут учиться" (the headline), then "кандидатуру 234 претендентов":
+    # the body says what the headline's number counts.
+    title_end = text.text.find("\n")
+    body_values = {f.value for f in found if f.start > title_end >= 0}
+    return [f for f in found if not (f.start < title_end and f.value in body_values)]
 
 
 # "қазақстандық университеттің 5 филиалы", "казахстанских вузов", "Kazakh universities",
@@ -218,8 +243,15 @@ _UNIVERSITIES_IN_GENERAL = re.compile(
     r"\w(?:лық|лік|дық|дік|тық|тік)\s+(?:университет|жоғары оқу)"
     r"|\wск(?:их|ие|им|ими)\s+(?:вуз|университет)"
     r"|\bв\s+(?:вуз|университет)ах\b"
-    r"|\b[A-Z]\w+\s+universities\b",
+    r"|\b[A-Z]\w+\s+universities\b"
+    # "из зарубежных вузов в наши университеты", "in foreign universities"
+    r"|\bзарубежн\w+\s+(?:вуз|университет)|\bнаши\s+(?:вуз|университет)|\bforeign\s+universities\b",
     re.IGNORECASE,
+)
+# "six memorandums were signed between universities": universities in general, whichever
+# one the sentence names besides; the figure is the press release's.
+_BETWEEN_UNIVERSITIES = re.compile(
+    r"\bbetween\s+(?:the\s+)?universities\b|\bмежду\s+(?:вузами|университетами)\b", re.IGNORECASE
 )
 
 
@@ -243,20 +275,37 @@ def _sentences_back(text, position):
     return [index for index in back if index >= 0]
 
 
-# "at the university": the institution the text is about. English only: the article says
-# which university; Russian and Kazakh have none ("университетке" may be any university).
-_THE_INSTITUTION = re.compile(r"\bthe (?:university|institute|academy|college)\b", re.IGNORECASE)
+# "at the university": the institution the text is about. In English the article says
+# which university; Russian and Kazakh have none ("университетке" may be any university),
+# save when the sentence opens on it ("Университетте қазір ...", "В университете ...").
+_THE_INSTITUTION = {
+    "en": re.compile(r"\bthe (?:university|institute|academy|college)\b", re.IGNORECASE),
+    "kk": re.compile(r"\s*(?:Университетте|Институтта|Академияда)\b"),
+    "ru": re.compile(r"\s*(?:В|На базе) (?:университете|институте|академии|вузе)\b"),
+}
 
 
-def _the_one_new_institution(text, position, new_institutions):
+def _the_one_new_institution(text, position, new_institutions, language="en"):
     """[name] of the only new institution a text suggests (and knows no other) when the
     figure's sentence speaks of "the university": "Presently, 42 citizens of Turkmenistan
     are doing bachelor and master programs at the university", two paragraphs after the
     Udmurt State University was named."""
     names = {name for _start, name in new_institutions}
-    if len(names) != 1 or not _THE_INSTITUTION.search(text.sentence(position)):
+    sentence = text.sentence(position)
+    pattern = _THE_INSTITUTION.get(language)
+    if len(names) != 1 or pattern is None:
+        return []
+    if not (pattern.search(sentence) if language == "en" else pattern.match(sentence)):
         return []
     return list(names)
+
+
+def _says_the_institution(text, position, language):
+    sentence = text.sentence(position)
+    pattern = _THE_INSTITUTION.get(language)
+    if pattern is None:
+        return False
+    return bool(pattern.search(sentence) if language == "en" else pattern.match(sentence))
 
 
 def _new_institutions_near(text, position, new_institutions):
@@ -315,6 +364,34 @@ def _english_figures(index, text):
                 words.insert(0, preferred[pk])
         approximate = bool(APPROXIMATELY.search(before))
         yield match.start(), match.group(), value, " ".join(words), country_id, approximate
+        yield from _counts_of_these(text, match.start(), " ".join(words), by_word)
+
+
+# "about 14,000 foreign students ... Of these, about 3,700 are from Uzbekistan and about
+# 3,300 from India": the counts of the next sentence say the noun of the figure before.
+OF_THESE = re.compile(r"\s*Of (?:these|them|whom),?\s", re.IGNORECASE)
+_COUNT_FROM = re.compile(
+    rf"(?<![\w.,-])(?P<number>{_DIGITS})\s+(?:(?:are|were)\s+)?from\s+(?P<origin>(?-i:[A-Z]\w+))"
+)
+
+
+def _counts_of_these(text, position, label, by_word):
+    following = text.sentence_index(position) + 1
+    if following >= len(text.starts) or not OF_THESE.match(text.text, text.starts[following]):
+        return
+    start, end = text.sentence_span(text.starts[following])
+    for match in _COUNT_FROM.finditer(text.text, start, end):
+        before = text.text[max(0, match.start() - 25) : match.start()]
+        country_id = by_word.get(match["origin"].lower())
+        approximate = bool(APPROXIMATELY.search(before))
+        yield (
+            match.start(),
+            match.group(),
+            parse_number(match["number"]),
+            label,
+            country_id,
+            (approximate),
+        )
 
 
 def _subject(

@@ -24,7 +24,15 @@ RU_NOUNS = {
     "докторант", "аспирант", "стажёр", "стажер", "выпускник", "специалист", "эксперт",
     "участник", "гость", "человек", "договор", "соглашение", "меморандум", "филиал", "грант",
     "стипендия", "проект", "программа", "слушатель", "абитуриент", "школьник", "гражданин",
-    "член", "казахстанец", "иностранец", "соотечественник", "учащийся",
+    "член", "казахстанец", "иностранец", "соотечественник", "учащийся", "стипендиат",
+    "претендент", "кандидат",
+}  # fmt: skip
+# A noun in the genitive after the counted one is part of the label when it says the level
+# of study ("студенты магистратуры"), not whose they are ("выпускники программы",
+# "студенты университета": as in English, "graduates of the programme" are "graduates").
+RU_STUDY_LEVELS = {
+    "магистратура", "бакалавриат", "докторантура", "аспирантура", "ординатура",
+    "резидентура", "интернатура", "специалитет",
 }  # fmt: skip
 KK_NOUNS = (
     "студент", "зерттеуші", "оқытушы", "магистрант", "докторант", "түлек", "маман", "ғалым",
@@ -308,7 +316,12 @@ def _phrase(tokens, j, language):
                 if tail.lower() == "из" and end + 1 < len(tokens) and tokens[end + 1][2].istitle():
                     words += ["из", tokens[end + 1][2]]
                     end += 2
-                elif parse is not None and parse.tag.POS == "NOUN" and parse.tag.case == "gent":
+                elif (
+                    parse is not None
+                    and parse.tag.POS == "NOUN"
+                    and parse.tag.case == "gent"
+                    and parse.normal_form in RU_STUDY_LEVELS
+                ):
                     words.append(tail.lower())
                     end += 1
             return " ".join(words), end

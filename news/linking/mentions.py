@@ -230,12 +230,15 @@ def _longest_first(hits):
 _CAP = r"(?:[A-Z][\w'.&-]*)"
 _KEYWORD = (
     r"(?:University|Institute|School|College|Academy|Polytechnic|Conservatory|"
-    r"Universiteit|Universität|Université|Hochschule)"
+    r"Universiteit|Universität|Université|Hochschule|Universiti|Universitas|Universidad)"
 )
+# Keywords of languages that name the university after it ("Universiti Malaya",
+# "Universidad Complutense"): the keyword alone, then the city or name (`_CITY_FOLLOWS`).
+_FOREIGN_KEYWORD = r"(?:Universiti|Universitas|Universidad)(?=\s+[A-Z])"
 _OF_PART = rf"(?:\s+(?:of|for)\s+{_CAP}(?:\s+{_CAP}){{0,2}}(?:\s+(?:and|&)\s+{_CAP})?)"
 NEW_INSTITUTION = re.compile(
     rf"\b(?:(?:{_CAP}\s+){{1,4}}{_KEYWORD}{_OF_PART}?"
-    rf"|{_KEYWORD}{_OF_PART}"
+    rf"|{_KEYWORD}{_OF_PART}|{_FOREIGN_KEYWORD}"
     rf"|(?:KU|TU|VU|UC|ETH|EPFL|LMU)\s+{_CAP})\b(?!')"
 )
 _GENERIC = {
@@ -253,7 +256,10 @@ _LEADING_NOISE = {
 
 
 _KEYWORD_WORDS = tuple(_KEYWORD[3:-1].split("|"))
-_CITY_FOLLOWS = ("Universiteit", "Universität", "Université", "Hochschule")
+_CITY_FOLLOWS = (
+    "Universiteit", "Universität", "Université", "Hochschule", "Universiti", "Universitas",
+    "Universidad",
+)  # fmt: skip
 
 
 class Spans:
@@ -303,6 +309,8 @@ _CAPITALISED_WORD = re.compile(r" ([A-Z][\w-]+)")
 
 
 _INSTITUTION_KEYWORD = re.compile(_KEYWORD)
+_AND_ANOTHER = re.compile(r" (?:and|&) ([A-Z][\w'-]*)$")
+_KEYWORD_NEXT = re.compile(rf" {_KEYWORD}\b")
 _FULL_STOP = re.compile(r"\.\s")
 _NEXT_CAPITALISED = re.compile(r" [A-Z][\w'-]+")
 
@@ -364,6 +372,17 @@ def _candidate_spans(index, text, hits):
             words = words[1:]
         name = " ".join(words)
         name = _FULL_STOP.split(name, maxsplit=1)[0].rstrip(".,")
+        # "the University of Tartu and Tallinn University of Technology": the word after
+        # "and" opens the next name, which the search has passed over.
+        another = _AND_ANOTHER.search(name)
+        if another and _KEYWORD_NEXT.match(text.text, start + len(name)):
+            second = NEW_INSTITUTION.match(text.text, start + another.start(1))
+            if second:
+                named = _FULL_STOP.split(second.group(), maxsplit=1)[0].rstrip(".,")
+                named = _without_following_name(text, second.start(), named)
+                if not blocked.overlaps(second.start(), second.start() + len(named)):
+                    found.append((second.start(), second.start() + len(named), named))
+            name = name[: another.start()]
         name = _without_following_name(text, start, name)
         # "Goethe University Frankfurt": a known city right after the name belongs to it.
         after = _CAPITALISED_WORD.match(text.text, start + len(name))
@@ -379,7 +398,7 @@ def _candidate_spans(index, text, hits):
         if blocked.overlaps(start, end):
             continue
         found.append((start, end, name))
-    return found
+    return sorted(found)
 
 
 # The name of a mission before a country: "Embassy of the Arab Republic of Egypt in the
@@ -434,9 +453,10 @@ def detect_mentions(raw_text, on=None):
         )
     # A country inside an institution-like name ("Kazakh-British Technical University")
     # or a mission's ("Посольства Арабской Республики Египет в Российской Федерации")
-    # belongs to that name.
+    # belongs to that name ("the Azerbaijan National Academy of Sciences": the country's
+    # hit may begin on the article before the name, so its end is what is inside).
     names = Spans((s, e) for s, e, _name in candidates)
-    hits = [h for h in hits if not (h.entries[0][0] == "country" and names.contains(h.start))]
+    hits = [h for h in hits if not (h.entries[0][0] == "country" and names.contains(h.end - 1))]
     in_missions = {
         h.start for h in hits if h.entries[0][0] == "country" and _in_mission_name(text, h.start)
     }
@@ -699,7 +719,37 @@ def find_cyrillic_hits(index, text, language):
             by_initial = i > 0 and len(words[i - 1]) == 1 and person_id in named
             if by_title or by_initial:
                 raw.append(Hit(starts[i], ends[i], (("person", person_id, None),)))
+    if language == "ru":
+        raw += _compound_adjective_hits(cyrillic, text)
     return resolve_overlaps(raw)
+
+
+def _compound_adjective_hits(cyrillic, text):
+    """'российско-китайского университета', 'казахско-турецкий': each part of a compound
+    adjective names its country ('российско' is 'российский'). Only the places of 'ско-'
+    and 'цко-' are looked at."""
+    found, lower, size = [], text.lower, len(text.lower)
+    for infix in ("ско-", "цко-"):
+        position = lower.find(infix)
+        while position != -1:
+            start = position
+            while start > 0 and lower[start - 1].isalpha():
+                start -= 1
+            end = position + len(infix)
+            while end < size and lower[end].isalpha():
+                end += 1
+            first = lower[start : position + 2] + "ий"  # "российско" -> "российский"
+            second_start = position + len(infix)
+            for word, (s, e) in (
+                (first, (start, position + 3)),
+                (lower[second_start:end], (second_start, end)),
+            ):
+                node = cyrillic.trie.get(cyrillic.key(word))
+                countries = tuple(x for x in (node[1] if node else ()) if x[0] == "country")
+                if countries and e > s:
+                    found.append(Hit(s, e, countries))
+            position = lower.find(infix, end)
+    return found
 
 
 _INSTITUTION_ROLE = re.compile(

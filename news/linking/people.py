@@ -35,6 +35,9 @@ ROLES = {
         "director", "head", "chairman", "chairwoman", "chair", "governor", "mayor",
         "vice-principal", "principal", "counsellor", "adviser", "advisor", "assistant",
         "coordinator general", "coordinator", "chargé d'affaires", "charge d'affaires",
+        "prime minister", "member",
+        # spellings and posts the Russian and Kazakh lists have ("вице-консул", "сенатор")
+        "consul-general", "vice-consul", "counselor", "representative", "envoy", "senator",
     ],
     "ru": [
         "чрезвычайный и полномочный посол", "посол", "посла", "послу", "послом", "послы",
@@ -47,6 +50,9 @@ ROLES = {
         "представитель", "вице-министр", "доц", "сотрудник", "офицер", "член",
         "руководитель", "глава", "главы", "главой", "начальник", "посланник",
         "спикер", "провост", "временный поверенный в делах", "поверенный в делах",
+        "инженер", "координатор",
+        # posts the English list has ("vice-rector", "mayor", "chancellor", "senator")
+        "вице-ректор", "мэр", "канцлер", "сенатор", "вице-консул",
         # Roles ending in -ь lose it in other cases ("заместителю", "председателем"): their
         # stems take the case endings.
         "заместител", "председател", "секретар", "представител", "руководител",
@@ -87,6 +93,7 @@ ORGANISATION_WORDS = {
     "scientific", "public", "cooperation", "development", "programme", "program", "forum",
     "information", "daad", "bundestag", "parliament", "senate", "majilis", "government",
     "society", "association", "foundation", "chamber", "network", "consuls", "honorary",
+    "states", "fund",  # "the Turkic-Speaking States Bagdat Amreyev", "Campus Fund Жанат ..."
     # fields of faculties and departments ("Dean of the Faculty of Law Maria Rossi")
     "law", "medicine", "engineering", "philology", "history", "philosophy", "journalism",
     "arts", "humanities", "languages", "studies", "mathematics", "physics", "chemistry",
@@ -296,8 +303,10 @@ def _iter_words(text, start, end, tokens=None):
 
 
 def _run_is_name(run):
-    if not 2 <= len(run) <= 4:
-        return False
+    if not 2 <= len(run) <= 4 and not (
+        len(run) <= 6 and any(w in ("bin", "ibn") for _s, _e, w in run)
+    ):
+        return False  # "Mohammed Ahmed bin Sultan Al Jaber": an Arabic name is longer
     return _words_are_a_name(tuple(map(_word_of, run)))
 
 
@@ -336,7 +345,9 @@ def _name_bounds(words):
 
 
 # Small words inside European names ("Denis Van den Weghe", "Ursula von der Leyen").
-_NAME_PARTICLES = {"van", "von", "der", "den", "de", "da", "di", "del", "la", "le", "du", "ter"}
+_NAME_PARTICLES = {
+    "van", "von", "der", "den", "de", "da", "di", "del", "la", "le", "du", "ter", "bin", "ibn",
+}  # fmt: skip
 
 
 @functools.lru_cache(maxsize=10_000)
@@ -360,9 +371,24 @@ def _words_are_a_name(words):
     return all(_CAPITAL.match(w) for w in words) and not all(w.isupper() for w in words)
 
 
+# "исполняющим обязанности исполнительного директора Филиала С.Б. Снгряном": the name
+# agrees with the participle, not with the role after it.
+_RU_ACTING = re.compile(r"исполняющ(ий|его|ему|им|ем)\s+обязанности\s+(?:\w+\s+){0,2}$")
+_RU_ACTING_CASES = {"ий": "nomn", "его": "gent", "ему": "datv", "им": "ablt", "ем": "loct"}
+# "Рыбинского", "Рыбинскому", "Рыбинским": a surname declined as an adjective.
+_RU_ADJECTIVAL_SURNAME = re.compile(r"(?<=[сц]к)(?:ого|ому|им|ом)$", re.IGNORECASE)
+
+
+def _acting_case(before):
+    """The case of "исполняющим обязанности" right before a role, else None."""
+    acting = _RU_ACTING.search(before.lower()) if "обязанност" in before else None
+    return _RU_ACTING_CASES[acting[1]] if acting else None
+
+
 @functools.lru_cache(maxsize=10_000)
-def _nominative(words, language, role_word):
-    """The words of a name (a tuple) in the nominative, as a tuple."""
+def _nominative(words, language, role_word, acting_case=None):
+    """The words of a name (a tuple) in the nominative, as a tuple (`acting_case`: the
+    case of "исполняющим обязанности" before the role)."""
     if language == "kk":
         last = words[-1]
         for ending in _KK_NAME_ENDINGS:
@@ -378,10 +404,14 @@ def _nominative(words, language, role_word):
     if parse is None and "-" in last:  # "вице-министра": the case of "министра"
         parse = morphology.ru_parse(last.rsplit("-", 1)[1])
     case = parse.tag.case if parse is not None else None
+    case = acting_case or case
     if case not in _RU_CASE_ENDINGS:
         return words
     result = []
     for word in words:
+        if len(word) > 6 and _RU_ADJECTIVAL_SURNAME.search(word):
+            result.append(_RU_ADJECTIVAL_SURNAME.sub("ий", word))
+            continue
         known = morphology.ru_parse(word)
         if known is not None and known.tag.case == case and "Name" in known.tag:
             inflected = known.inflect({"nomn"})
@@ -423,6 +453,27 @@ _KK_NAME_ENDINGS = sorted(
 )
 
 
+# Suffixes of Kazakh abstract and collective nouns ("қауымдастық", "серіктестік"), and what
+# may follow them: no case ending, or one. No name ends so once it is this long.
+_KK_ABSTRACT = re.compile(r"\w{5,}?(?:лық|лік|дық|дік|тық|тік)(\w*)")
+
+
+def _kk_abstract_noun(lowered):
+    match = _KK_ABSTRACT.fullmatch(lowered)
+    return bool(match) and (not match[1] or match[1] in _KK_NAME_ENDINGS)
+
+
+def _kk_case_ended(word):
+    """'Натыровқа', 'Юкинаға': a surname with a case ending (which ends a Kazakh noun
+    phrase, so the name)."""
+    lowered = word.lower()
+    return any(
+        lowered.endswith(e) and len(word) - len(e) >= 4 and _kk_harmonises(lowered[: -len(e)], e)
+        for e in _KK_NAME_ENDINGS
+        if len(e) >= 2 and e not in ("сы", "сі", "ым", "ім", "ың", "ің")
+    )
+
+
 def _kk_locative(word):
     """'Алматыда', 'Мәскеуде', 'Астанада': a capitalised word in the locative, a place
     (a person is named in the locative almost never)."""
@@ -460,18 +511,24 @@ def _same_as_a_full_name(found):
     for person in found:
         words = person.name.split()
         if len(words) >= 2 and len(words[0]) > 2 and "." not in words[0]:
-            full.setdefault(words[-1].lower(), set()).add(words[0][0].lower())
-    kept = []
+            full.setdefault((words[-1].lower(), words[0][0].lower()), person)
+    kept, dropped = [], set()
     for person in found:
         parts = [p for p in re.split(r"[\s.]+", person.name) if p]
         initials, surname = parts[:-1], parts[-1].lower() if parts else ""
-        if not (
-            initials
-            and all(len(p) == 1 for p in initials)
-            and initials[0].lower() in full.get(surname, ())
-        ):
+        whole = (
+            full.get((surname, initials[0].lower()))
+            if initials and all(len(p) == 1 for p in initials)
+            else None
+        )
+        if whole is None:
             kept.append(person)
-    return kept
+        elif person.start < whole.start:
+            # "Бас хатшысы Б. Әміреев ... Бас хатшысы Бағдат Әміреев": the person as first
+            # named with the role
+            kept.append(person)
+            dropped.add(id(whole))
+    return [person for person in kept if id(person) not in dropped]
 
 
 def detect_new_people(
@@ -572,6 +629,13 @@ def detect_new_people(
                 names.append(run)
                 run = []
                 break
+            if language == "kk" and len(run) >= 2 and name_word and _kk_abstract_noun(lowered):
+                # "Қайрат Нұртаев Қауымдастықтың ...": a noun in -лық/-дық/-тық is the
+                # next phrase's, no name's word
+                if _run_is_name(run):
+                    break
+                run = []
+                continue
             if run and _KK_OF_PLACE.search(lowered):
                 # "Лиат Вексельман Павлодардағы ...": "(the one) in Pavlodar" ends a name
                 if _run_is_name(run):
@@ -583,6 +647,10 @@ def detect_new_people(
                 if not run:
                     run_after_comma = comma
                 run.append((start, end, word))
+                # "А. К. Натыровқа Алғыс хаттар": the case ending is on a name's last word
+                kk_end = language == "kk" and len(run) >= 2 and _kk_case_ended(word)
+                if kk_end and _run_is_name(run):
+                    break
                 continue
             if run:
                 run = _split_at_organisation_words(run) if not _run_is_name(run) else run
@@ -620,7 +688,8 @@ def detect_new_people(
             run = _trim_to_name(run)
             start, end = run[0][0], run[-1][1]
             words = tuple(map(_word_of, run))
-            nominative = _nominative(words, language, role)
+            before = text[max(0, match.start() - 60) : match.start()]
+            nominative = _nominative(words, language, role, _acting_case(before))
             # The text's own spelling ("М. Бүркітбаев", "А.В. Агибалов"), case endings off.
             name = _respelt(text, run, nominative)
             if name.lower() in seen:
@@ -790,12 +859,18 @@ def _ends_a_role_phrase(word, language):
     return not (_is_role_word(word, language) or (language == "ru" and _ru_portfolio_word(word)))
 
 
+# Whose role it is, between the comma and the role: a country's possessive or an acronym
+# ("Erlan Sagadiev, Kazakhstan's Minister of Education", "..., UAE Ambassador to ...").
+_WHOSE_ROLE = r"(?:(?-i:[A-Z]{2,5})\s+|(?-i:[A-Z][\w-]+)(?:'s|’s)\s+)?"
+
+
 @functools.cache
 def _name_then_role_pattern():
     pattern = re.compile(
-        r"(?P<name>(?-i:(?:[A-Z][\w'.-]*\s+){1,3}[A-Z][\w'-]+))(?:,|\s+is)"
+        r"(?P<name>(?-i:(?:[A-Z][\w'.-]*\s+(?:(?:bin|ibn)\s+)?){1,4}[A-Z][\w'-]+))(?:,|\s+is)"
         r"\s+(?:the\s+)?(?:extraordinary\s+and\s+plenipotentiary\s+)?"
-        r"(?P<role>(?:(?:deputy|acting)\s+)?"
+        + _WHOSE_ROLE
+        + r"(?P<role>(?:(?:deputy|acting)\s+)?"
         + role_pattern("en").pattern
         + r")(?P<rest>[^.;,]{0,160})",
         re.IGNORECASE,
@@ -805,6 +880,7 @@ def _name_then_role_pattern():
 
 _COMMA_BEFORE_ROLE = re.compile(
     r"(?:,|\s+is)\s+(?:the\s+)?(?:extraordinary\s+and\s+plenipotentiary\s+)?"
+    r"(?:[a-z]{2,5}\s+|[a-z][\w-]+(?:'s|’s)\s+)?"
     r"(?:(?:deputy|acting)\s+)?$"
 )
 
