@@ -321,8 +321,9 @@ def new_institutions(
     words = TokenView(tokens)
     keyword_of = _ru_keyword if language == "ru" else _kk_keyword
     kinds = {}  # word -> "keyword" stem, True (acronym) or None
+    stems = {}  # word -> what `keyword_of` says of it
     for word in set(tokens[2]):
-        kind = keyword_of(word)
+        kind = stems[word] = keyword_of(word)
         kinds[word] = kind or (
             _is_acronym(word) or (language == "ru" and _short_acronym(word)) or None
         )
@@ -339,7 +340,7 @@ def new_institutions(
     found = []
     for i in itertools.compress(range(len(words)), map(kinds.__getitem__, tokens[2])):
         start, end, word = words[i]
-        stem = keyword_of(word)
+        stem = stems[word]
         if stem is None and kinds[word] == "bare" and words[i - 1][2].lower() == "атындағы":
             stem = _kk_bare_keyword(word)
         if not stem:
@@ -437,20 +438,32 @@ def _name_start(words, i, language):
     j = i - 1
     while j >= 0 and i - j <= 5:
         word = words[j][2]
-        if _capitalised(word):
-            if language == "ru":
-                parse = morphology.ru_parse(word)
-                if parse is not None and parse.tag.POS not in {"ADJF", "PRTF"}:
-                    return None
-            return j
         if language == "ru":
-            parse = morphology.ru_parse(word)
-            if parse is None or parse.tag.POS not in {"ADJF", "PRTF"} or "Apro" in parse.tag:
-                return None  # "наш университет": a pronoun is no part of a name
+            role = _ru_role_before_keyword(word)
+            if role is not _MODIFIER:
+                return j if role is _FIRST else None
+        elif _capitalised(word):
+            return j
         elif words[j][1] + 1 < words[j + 1][0]:
             return None  # punctuation between the words
         j -= 1
     return None
+
+
+_FIRST, _MODIFIER, _STOP = "first", "modifier", "stop"
+
+
+@functools.lru_cache(maxsize=20_000)
+def _ru_role_before_keyword(word):
+    """What a Russian word before a keyword is to `_name_start`, judged once per word: the
+    name's first word (capitalised, an adjective or unknown to pymorphy3), a lower-case
+    adjective or participle to go back over, or the end of the walk (no name)."""
+    parse = morphology.ru_parse(word)
+    if _capitalised(word):
+        return _STOP if parse is not None and parse.tag.POS not in {"ADJF", "PRTF"} else _FIRST
+    if parse is None or parse.tag.POS not in {"ADJF", "PRTF"} or "Apro" in parse.tag:
+        return _STOP  # "наш университет": a pronoun is no part of a name
+    return _MODIFIER
 
 
 # A Kazakh word with a case ending is no inner word of a name ("Грузияның Сухуми ...").
