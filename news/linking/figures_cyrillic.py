@@ -90,9 +90,7 @@ def _value(tokens, i, language, text=""):
     if j < len(tokens):
         following = tokens[j][2].lower()
         if language == "ru":
-            parse = morphology.ru_parse(following.rstrip("."))
-            lemma = parse.normal_form if parse is not None else following
-            if lemma in RU_THOUSAND or following in RU_THOUSAND:
+            if _ru_thousand(following):
                 value, j = _thousands(value, fraction), j + 1
                 fraction = None
         elif following.startswith(KK_THOUSAND):  # "мың", "мыңнан" (then "астам")
@@ -101,6 +99,14 @@ def _value(tokens, i, language, text=""):
     if fraction is not None:
         return None  # "2,5 балла": a decimal without thousands counts nothing
     return value, j
+
+
+@functools.lru_cache(maxsize=10_000)
+def _ru_thousand(word):
+    """Whether a lower-case Russian word after a number is "тысяча" ("тыс.", "тысяч")."""
+    parse = morphology.ru_parse(word.rstrip("."))
+    lemma = parse.normal_form if parse is not None else word
+    return lemma in RU_THOUSAND or word in RU_THOUSAND
 
 
 def _thousands(value, fraction):
@@ -304,11 +310,10 @@ def _phrase(tokens, j, language):
             end = k + 1
             if end < len(tokens):
                 tail = tokens[end][2]
-                parse = morphology.ru_parse(tail)
                 if tail.lower() == "из" and end + 1 < len(tokens) and tokens[end + 1][2].istitle():
                     words += ["из", tokens[end + 1][2]]
                     end += 2
-                elif parse is not None and parse.tag.POS == "NOUN" and parse.tag.case == "gent":
+                elif _ru_genitive_noun(tail):
                     words.append(tail.lower())
                     end += 1
             return " ".join(words), end
@@ -322,6 +327,14 @@ def _phrase(tokens, j, language):
             return None  # "64 университетпен келісім": the number counts the universities
         return " ".join([*modifiers, _kk_nominative(word.lower(), stem)]), k + 1
     return None
+
+
+@functools.lru_cache(maxsize=10_000)
+def _ru_genitive_noun(word):
+    """Whether pymorphy3's best parse of a word is a noun in the genitive, read once per
+    word (the word after a counted noun: "студентов вузов")."""
+    parse = morphology.ru_parse(word)
+    return parse is not None and parse.tag.POS == "NOUN" and parse.tag.case == "gent"
 
 
 @functools.lru_cache(maxsize=50_000)

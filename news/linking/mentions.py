@@ -967,13 +967,14 @@ _NOT_IN_ACRONYMS = {"и", "имени", "им.", "им", "атындағы", "ж
 def _acronyms_of_suggested(text, suggested):
     """'Kazan Federal University ... KFU hosts 68 students': an acronym of a suggested
     institution's initials stands for it, so a figure beside the acronym belongs to it."""
+    names = dict.fromkeys(suggested.values())  # each name once, in the order first met
     by_initials = {}
-    for name in suggested.values():
+    for name in names:
         initials = "".join(w[0] for w in re.split(r"[\s-]+", name) if w[:1].isupper())
         if len(initials) >= 3:
             by_initials.setdefault(initials, name)
     cyrillic_initials = {}
-    for name in suggested.values():
+    for name in names:
         # "Белорусский государственный университет" ... "В БГУ обучаются": a Russian or
         # Kazakh acronym takes the initial of every word, lower-case ones too
         if morphology.CYRILLIC.match(name):
