@@ -131,8 +131,15 @@ class FigureMention:
 
     @property
     def key(self):
-        subject = self.subject_id if self.subject_id is not None else self.subject_name.lower()
-        return f"figure:{self.subject_kind}:{subject}:{self.label.lower()}:{self.value}"
+        return figure_key(
+            self.subject_kind, self.subject_id, self.subject_name, self.label, self.value
+        )
+
+
+def figure_key(subject_kind, subject_id, subject_name, label, value):
+    """What makes two figures the same (`FigureMention.key`)."""
+    subject = subject_id if subject_id is not None else subject_name.lower()
+    return f"figure:{subject_kind}:{subject}:{label.lower()}:{value}"
 
 
 def _demonym_table(index):
@@ -193,20 +200,24 @@ def detect_figures(
                 subject, subject_name = ("new_institution", None), nearby[0]
             else:
                 subject = ("", None)
-        item = FigureMention(
-            label[:100],
-            value,
-            subject[0],
-            subject[1],
-            matched,
-            text.sentence(start),
-            start,
-            approximate,
-            subject_name,
+        label = label[:100]
+        key = figure_key(subject[0], subject[1], subject_name, label, value)
+        if key in seen:
+            continue  # the same figure again: no sentence to cut (long texts)
+        seen.add(key)
+        found.append(
+            FigureMention(
+                label,
+                value,
+                subject[0],
+                subject[1],
+                matched,
+                text.sentence(start),
+                start,
+                approximate,
+                subject_name,
+            )
         )
-        if item.key not in seen:
-            seen.add(item.key)
-            found.append(item)
     return found
 
 
