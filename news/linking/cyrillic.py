@@ -85,6 +85,10 @@ class CyrillicIndex:
         found = []
         for i in itertools.compress(range(count), map(trie.__contains__, keys)):
             node, entries = trie[keys[i]]
+            if not node:  # no longer name starts with this word: the usual case
+                if entries:
+                    found.append((starts[i], ends[i], entries))
+                continue
             best = (i, entries) if entries else None
             j, stop = i + 1, min(i + MAX_NAME_WORDS, count)
             while node and j < stop:  # most names are one word: no next level to walk

@@ -397,10 +397,13 @@ _MISSION_BEFORE = re.compile(
 _MISSION_WORD = re.compile("embass|consul|посольств|консульств")
 
 
-def _in_mission_name(text, position):
-    """Whether the country at `position` is part of a mission's name."""
+def _in_mission_name(text, position, missions):
+    """Whether the country at `position` is part of a mission's name. `missions` are the
+    (start, end) spans of `_MISSION_WORD` in the text's lower case, found in one pass: the
+    pattern cannot match in the 90 characters before unless one of them lies there."""
     lo = max(0, position - 90)
-    if not _MISSION_WORD.search(text.lower, lo, position):
+    i = bisect.bisect_left(missions, (lo, -1))
+    if i == len(missions) or missions[i][1] > position:
         return False  # the usual case
     return bool(_MISSION_BEFORE.search(text.text[lo:position]))
 
@@ -437,8 +440,11 @@ def detect_mentions(raw_text, on=None):
     # belongs to that name.
     names = Spans((s, e) for s, e, _name in candidates)
     hits = [h for h in hits if not (h.entries[0][0] == "country" and names.contains(h.start))]
+    missions = [match.span() for match in _MISSION_WORD.finditer(text.lower)]
     in_missions = {
-        h.start for h in hits if h.entries[0][0] == "country" and _in_mission_name(text, h.start)
+        h.start
+        for h in hits
+        if h.entries[0][0] == "country" and _in_mission_name(text, h.start, missions)
     }
     detection = Detection(on=on, language=language)
     seen = {}
