@@ -233,6 +233,22 @@ _UNIVERSITIES_IN_GENERAL = re.compile(
     re.IGNORECASE,
 )
 
+# Every match of `_UNIVERSITIES_IN_GENERAL` holds one of these words, found in the text's
+# lower case with `str.find` unless a letter that the pattern takes for one of theirs in
+# another case lowers to another letter ("ı", "ſ", old forms of Cyrillic letters).
+_GENERAL_WORDS = ("университет", "вуз", "жоғары оқу", "universities")
+_OTHER_CASES = re.compile("[\u0130\u0131\u017f\u1c80\u1c82-\u1c85]")
+
+
+def _universities_in_general(text, start, end):
+    """`_UNIVERSITIES_IN_GENERAL.search(text.text, start, end)`, tried only where one of its
+    words is (the pattern, opening with `\\w` and `\\b`, is tried at every character)."""
+    if not _OTHER_CASES.search(text.text, start, end) and all(
+        text.lower.find(word, start, end) == -1 for word in _GENERAL_WORDS
+    ):
+        return False  # the usual case
+    return bool(_UNIVERSITIES_IN_GENERAL.search(text.text, start, end))
+
 
 def _sentences_back(text, position):
     """Indexes of the sentences a figure at `position` may be about: its own, the one
@@ -244,7 +260,7 @@ def _sentences_back(text, position):
     named before it: its own sentence only."""
     sentence = text.sentence_index(position)
     # (the figure's own words count: "восьми филиалов ведущих российских вузов")
-    if _UNIVERSITIES_IN_GENERAL.search(text.text, text.starts[sentence], position + 60):
+    if _universities_in_general(text, text.starts[sentence], position + 60):
         return [sentence]
     back = [sentence, sentence - 1]
     for index in range(sentence - 2, sentence - 4, -1):
