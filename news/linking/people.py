@@ -168,12 +168,15 @@ def _role_pattern(language):
 _RANK_BEFORE = re.compile(r"(?:deputy|acting)\s+$", re.IGNORECASE)
 
 
-# A sentence's mark, not after an initial or abbreviation ("Ж.", "Ms.", "т.", "им."). The mark
-# comes first and the look-behinds see it too, so the engine tries them only at marks.
+# A sentence's mark, not after an initial or abbreviation ("Ж.", "Ms.", "т.", "им."), or a
+# line's end. The pattern opens with one character class (the mark or the line's end, told
+# apart by a look-behind), so the engine skips in C to them, and the look-behinds that see
+# the mark are tried only there.
 _SENTENCE_END = re.compile(
-    r"[.;!?](?<!Prof[.;!?])(?<!Mrs[.;!?])(?<!проф[.;!?])"  # not after "Prof.", "Mrs.", "проф."
+    r"[.;!?\n](?:(?<=[.;!?])"
+    r"(?<!Prof[.;!?])(?<!Mrs[.;!?])(?<!проф[.;!?])"  # not after "Prof.", "Mrs.", "проф."
     r"(?<![A-ZА-ЯӘҒҚҢӨҰҮҺІ][a-zа-яәғқңөұүһі][.;!?])(?<![A-ZА-ЯӘҒҚҢӨҰҮҺІ][.;!?])"
-    r"(?<![\s.][а-яёәғқңөұүһі][.;!?])(?<!\sим[.;!?])(?:\s|$)|\n"
+    r"(?<![\s.][а-яёәғқңөұүһі][.;!?])(?<!\sим[.;!?])(?:\s|$)|(?<=\n))"
 )
 
 
