@@ -6,6 +6,7 @@ import re
 import pytest
 
 from news.linking import detect_mentions
+from news.linking.figures import _UNIVERSITIES_IN_GENERAL, _universities_in_general
 from news.linking.figures_cyrillic import _TOKEN
 from news.linking.figures_cyrillic import _tokens as figure_tokens
 from news.linking.mentions import _ACRONYM, Text
@@ -43,6 +44,18 @@ def test_the_split_into_words_and_numbers_is_that_of_the_plain_alternation():
     )
     for text in texts:
         assert _WORD_OR_NUMBER_SPLIT.split(text) == plain.split(text)
+
+
+def test_universities_in_general_are_found_where_the_pattern_finds_them():
+    texts = [path.read_text(encoding="utf-8") for path in sorted(CORPUS.glob("*.*"))]
+    # letters the pattern reads in another case that lower to other letters
+    texts.append("5 қазақстандық УНİВЕРСİТЕТ; Kazakh unıversıtıes; в ᲀузах; казахских ВУЗОВ")
+    for raw in texts:
+        text = Text(raw)
+        for start in text.starts:
+            for end in (start + 40, start + 300, len(text.text)):
+                expected = bool(_UNIVERSITIES_IN_GENERAL.search(text.text, start, end))
+                assert _universities_in_general(text, start, end) == expected
 
 
 def _figure_tokens_one_by_one(text):
