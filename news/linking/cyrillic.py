@@ -335,10 +335,9 @@ def new_institutions(
         # "әл-Фараби атындағы университеттің": a bare keyword after "атындағы" (the words
         # spelt so looked up among the distinct ones, then the text's words compared to them)
         named_after = {word for word in kinds if word.lower() == "атындағы"}
-        following = (
-            word for previous, word in itertools.pairwise(tokens[2]) if previous in named_after
-        )
-        for word in set(following) if named_after else ():
+        # the words right after one of them, picked in C (no Python step per word)
+        after = map(named_after.__contains__, tokens[2]) if named_after else ()
+        for word in set(itertools.compress(tokens[2][1:], after)):
             if _kk_bare_keyword(word):
                 kinds[word] = kinds.get(word) or "bare"
     found = []
