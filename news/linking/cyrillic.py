@@ -501,11 +501,10 @@ def _kk_name_start(words, first, text, country_starts, role_word=lambda word: Fa
     while (
         j > 0
         and first - j < 3
+        and _kk_inner_name_word(words[j - 1][2])  # what the word is, judged once per word
         and joined(j - 1)
-        and _capitalised(words[j - 1][2])
         and not role_word(words[j - 1][2])
         and not opens_sentence(j - 1)
-        and not _KK_CASE_ENDING.search(words[j - 1][2].lower())
         and words[j - 1][0] not in country_starts
     ):
         j -= 1
@@ -533,6 +532,13 @@ def _kk_name_start(words, first, text, country_starts, role_word=lambda word: Fa
         if k < j - 1:
             j = k
     return j
+
+
+@functools.lru_cache(maxsize=20_000)
+def _kk_inner_name_word(word):
+    """Whether a Kazakh word may be an inner word of a name (`_kk_name_start`): capitalised,
+    with no case ending."""
+    return _capitalised(word) and not _KK_CASE_ENDING.search(word.lower())
 
 
 _NAMED_AFTER = {"имени", "им"}
