@@ -198,7 +198,8 @@ def tokenise(text, split=None):
     starts = list(itertools.compress(starts, is_word))
     ends = list(itertools.compress(ends, is_word))
     words = list(itertools.compress(words, is_word))
-    for i in [i for i, word in enumerate(words) if "-" in word]:
+    hyphenated = map(operator.contains, words, itertools.repeat("-"))  # in C, no Python step
+    for i in list(itertools.compress(range(len(words)), hyphenated)):
         head, _sep, tail = words[i].rpartition("-")
         if tail.lower() in KK_SUFFIX_AFTER_HYPHEN and CYRILLIC.search(tail):
             words[i], ends[i] = head, starts[i] + len(head)
