@@ -85,6 +85,10 @@ class CyrillicIndex:
         found = []
         for i in itertools.compress(range(count), map(trie.__contains__, keys)):
             node, entries = trie[keys[i]]
+            if not node:  # no longer name starts with this word: the usual case
+                if entries:
+                    found.append((starts[i], ends[i], entries))
+                continue
             best = (i, entries) if entries else None
             j, stop = i + 1, min(i + MAX_NAME_WORDS, count)
             while node and j < stop:  # most names are one word: no next level to walk
@@ -324,8 +328,9 @@ def new_institutions(
     words = TokenView(tokens)
     keyword_of = _ru_keyword if language == "ru" else _kk_keyword
     kinds = {}  # word -> "keyword" stem, True (acronym) or None
+    stems = {}  # word -> what `keyword_of` says of it
     for word in set(tokens[2]):
-        kind = keyword_of(word)
+        kind = stems[word] = keyword_of(word)
         kinds[word] = kind or (
             _is_acronym(word) or (language == "ru" and _short_acronym(word)) or None
         )
@@ -333,16 +338,15 @@ def new_institutions(
         # "әл-Фараби атындағы университеттің": a bare keyword after "атындағы" (the words
         # spelt so looked up among the distinct ones, then the text's words compared to them)
         named_after = {word for word in kinds if word.lower() == "атындағы"}
-        following = (
-            word for previous, word in itertools.pairwise(tokens[2]) if previous in named_after
-        )
-        for word in set(following) if named_after else ():
+        # the words right after one of them, picked in C (no Python step per word)
+        after = map(named_after.__contains__, tokens[2]) if named_after else ()
+        for word in set(itertools.compress(tokens[2][1:], after)):
             if _kk_bare_keyword(word):
                 kinds[word] = kinds.get(word) or "bare"
     found = []
     for i in itertools.compress(range(len(words)), map(kinds.__getitem__, tokens[2])):
         start, end, word = words[i]
-        stem = keyword_of(word)
+        stem = stems[word]
         if stem is None and kinds[word] == "bare" and words[i - 1][2].lower() == "атындағы":
             stem = _kk_bare_keyword(word)
         if not stem:
@@ -440,20 +444,32 @@ def _name_start(words, i, language):
     j = i - 1
     while j >= 0 and i - j <= 5:
         word = words[j][2]
-        if _capitalised(word):
-            if language == "ru":
-                parse = morphology.ru_parse(word)
-                if parse is not None and parse.tag.POS not in {"ADJF", "PRTF"}:
-                    return None
-            return j
         if language == "ru":
-            parse = morphology.ru_parse(word)
-            if parse is None or parse.tag.POS not in {"ADJF", "PRTF"} or "Apro" in parse.tag:
-                return None  # "наш университет": a pronoun is no part of a name
+            role = _ru_role_before_keyword(word)
+            if role is not _MODIFIER:
+                return j if role is _FIRST else None
+        elif _capitalised(word):
+            return j
         elif words[j][1] + 1 < words[j + 1][0]:
             return None  # punctuation between the words
         j -= 1
     return None
+
+
+_FIRST, _MODIFIER, _STOP = "first", "modifier", "stop"
+
+
+@functools.lru_cache(maxsize=20_000)
+def _ru_role_before_keyword(word):
+    """What a Russian word before a keyword is to `_name_start`, judged once per word: the
+    name's first word (capitalised, an adjective or unknown to pymorphy3), a lower-case
+    adjective or participle to go back over, or the end of the walk (no name)."""
+    parse = morphology.ru_parse(word)
+    if _capitalised(word):
+        return _STOP if parse is not None and parse.tag.POS not in {"ADJF", "PRTF"} else _FIRST
+    if parse is None or parse.tag.POS not in {"ADJF", "PRTF"} or "Apro" in parse.tag:
+        return _STOP  # "наш университет": a pronoun is no part of a name
+    return _MODIFIER
 
 
 # A Kazakh word with a case ending is no inner word of a name ("Грузияның Сухуми ...").
@@ -488,11 +504,10 @@ def _kk_name_start(words, first, text, country_starts, role_word=lambda word: Fa
     while (
         j > 0
         and first - j < 3
+        and _kk_inner_name_word(words[j - 1][2])  # what the word is, judged once per word
         and joined(j - 1)
-        and _capitalised(words[j - 1][2])
         and not role_word(words[j - 1][2])
         and not opens_sentence(j - 1)
-        and not _KK_CASE_ENDING.search(words[j - 1][2].lower())
         and words[j - 1][0] not in country_starts
     ):
         j -= 1
@@ -520,6 +535,13 @@ def _kk_name_start(words, first, text, country_starts, role_word=lambda word: Fa
         if k < j - 1:
             j = k
     return j
+
+
+@functools.lru_cache(maxsize=20_000)
+def _kk_inner_name_word(word):
+    """Whether a Kazakh word may be an inner word of a name (`_kk_name_start`): capitalised,
+    with no case ending."""
+    return _capitalised(word) and not _KK_CASE_ENDING.search(word.lower())
 
 
 _NAMED_AFTER = {"имени", "им"}

@@ -136,8 +136,15 @@ class FigureMention:
 
     @property
     def key(self):
-        subject = self.subject_id if self.subject_id is not None else self.subject_name.lower()
-        return f"figure:{self.subject_kind}:{subject}:{self.label.lower()}:{self.value}"
+        return figure_key(
+            self.subject_kind, self.subject_id, self.subject_name, self.label, self.value
+        )
+
+
+def figure_key(subject_kind, subject_id, subject_name, label, value):
+    """What makes two figures the same (`FigureMention.key`)."""
+    subject = subject_id if subject_id is not None else subject_name.lower()
+    return f"figure:{subject_kind}:{subject}:{label.lower()}:{value}"
 
 
 def _demonym_table(index):
@@ -210,20 +217,24 @@ def detect_figures(
                 subject, subject_name = ("new_institution", None), nearby[0]
             else:
                 subject = ("", None)
-        item = FigureMention(
-            label[:100],
-            value,
-            subject[0],
-            subject[1],
-            matched,
-            text.sentence(start),
-            start,
-            approximate,
-            subject_name,
+        label = label[:100]
+        key = figure_key(subject[0], subject[1], subject_name, label, value)
+        if key in seen:
+            continue  # the same figure again: no sentence to cut (long texts)
+        seen.add(key)
+        found.append(
+            FigureMention(
+                label,
+                value,
+                subject[0],
+                subject[1],
+                matched,
+                text.sentence(start),
+                start,
+                approximate,
+                subject_name,
+            )
         )
-        if item.key not in seen:
-            seen.add(item.key)
-            found.append(item)
     # "Kazakhstan allocates 10 scholarships" (the headline), then "KAZGUU has allocated 10
     # scholarships": one figure, about what the body says it is about.
     about = {(f.label, f.value) for f in found if f.subject_kind}
@@ -254,6 +265,22 @@ _BETWEEN_UNIVERSITIES = re.compile(
     r"\bbetween\s+(?:the\s+)?universities\b|\bмежду\s+(?:вузами|университетами)\b", re.IGNORECASE
 )
 
+# Every match of `_UNIVERSITIES_IN_GENERAL` holds one of these words, found in the text's
+# lower case with `str.find` unless a letter that the pattern takes for one of theirs in
+# another case lowers to another letter ("ı", "ſ", old forms of Cyrillic letters).
+_GENERAL_WORDS = ("университет", "вуз", "жоғары оқу", "universities")
+_OTHER_CASES = re.compile("[\u0130\u0131\u017f\u1c80\u1c82-\u1c85]")
+
+
+def _universities_in_general(text, start, end):
+    """`_UNIVERSITIES_IN_GENERAL.search(text.text, start, end)`, tried only where one of its
+    words is (the pattern, opening with `\\w` and `\\b`, is tried at every character)."""
+    if not _OTHER_CASES.search(text.text, start, end) and all(
+        text.lower.find(word, start, end) == -1 for word in _GENERAL_WORDS
+    ):
+        return False  # the usual case
+    return bool(_UNIVERSITIES_IN_GENERAL.search(text.text, start, end))
+
 
 def _sentences_back(text, position):
     """Indexes of the sentences a figure at `position` may be about: its own, the one
@@ -265,7 +292,7 @@ def _sentences_back(text, position):
     named before it: its own sentence only."""
     sentence = text.sentence_index(position)
     # (the figure's own words count: "восьми филиалов ведущих российских вузов")
-    if _UNIVERSITIES_IN_GENERAL.search(text.text, text.starts[sentence], position + 60):
+    if _universities_in_general(text, text.starts[sentence], position + 60):
         return [sentence]
     back = [sentence, sentence - 1]
     for index in range(sentence - 2, sentence - 4, -1):

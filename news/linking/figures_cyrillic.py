@@ -77,30 +77,30 @@ def _kk_number(word):
 
 def _value(tokens, i, language, text=""):
     """(value, index after the number) for a number starting at token i, else None."""
-    word = tokens[i][2]
+    word = tokens.words[i]
     fraction = None
     if word[0].isdigit():
         value, j = int(word.replace(" ", "").replace("\u00a0", "")), i + 1
         if (
-            j < len(tokens)
-            and tokens[j][2].isdigit()
-            and tokens[j][0] == tokens[i][1] + 1
-            and text[tokens[i][1] : tokens[j][0]] in (",", ".")
+            j < len(tokens.words)
+            and tokens.words[j].isdigit()
+            and tokens.starts[j] == tokens.ends[i] + 1
+            and text[tokens.ends[i] : tokens.starts[j]] in (",", ".")
         ):
-            fraction, j = tokens[j][2], j + 1  # "1,5 тыс.": a decimal before a thousand
+            fraction, j = tokens.words[j], j + 1  # "1,5 тыс.": a decimal before a thousand
     else:
         read = _ru_number if language == "ru" else _kk_number
         value, j = read(word), i + 1
         if value is None:
             return None
-        while j < len(tokens) and (more := read(tokens[j][2])) is not None and more < value:
+        while (
+            j < len(tokens.words) and (more := read(tokens.words[j])) is not None and more < value
+        ):
             value, j = value + more, j + 1
-    if j < len(tokens):
-        following = tokens[j][2].lower()
+    if j < len(tokens.words):
+        following = tokens.words[j].lower()
         if language == "ru":
-            parse = morphology.ru_parse(following.rstrip("."))
-            lemma = parse.normal_form if parse is not None else following
-            if lemma in RU_THOUSAND or following in RU_THOUSAND:
+            if _ru_thousand(following):
                 value, j = _thousands(value, fraction), j + 1
                 fraction = None
         elif following.startswith(KK_THOUSAND):  # "мың", "мыңнан" (then "астам")
@@ -109,6 +109,14 @@ def _value(tokens, i, language, text=""):
     if fraction is not None:
         return None  # "2,5 балла": a decimal without thousands counts nothing
     return value, j
+
+
+@functools.lru_cache(maxsize=10_000)
+def _ru_thousand(word):
+    """Whether a lower-case Russian word after a number is "тысяча" ("тыс.", "тысяч")."""
+    parse = morphology.ru_parse(word.rstrip("."))
+    lemma = parse.normal_form if parse is not None else word
+    return lemma in RU_THOUSAND or word in RU_THOUSAND
 
 
 def _thousands(value, fraction):
@@ -178,7 +186,7 @@ def cyrillic_figures(text, language, hits, split=None):
     for word in set(tokens.words):
         starts_number[word] = word[0].isdigit() or (word[0].isalpha() and read(word) is not None)
     candidates = itertools.compress(
-        range(len(tokens)), map(starts_number.__getitem__, tokens.words)
+        range(len(tokens.words)), map(starts_number.__getitem__, tokens.words)
     )
     countries = {}
     for hit in hits:
@@ -198,26 +206,30 @@ def cyrillic_figures(text, language, hits, split=None):
             word.isdigit()
             and 1900 <= int(word) <= 2100
             and len(word) == 4
-            and not (j < len(tokens) and _counted_noun(tokens[j][2], language))
+            and not (j < len(tokens.words) and _counted_noun(tokens.words[j], language))
         ):
             continue  # a year ("2022 жылы"), unless a counted noun follows ("2000 студент")
         if (
             language == "kk"
-            and j < len(tokens)
-            and tokens[j][0] == tokens[j - 1][1] + 1
-            and text[tokens[j][0] - 1] == "-"
-            and tokens[j][2].lower() in morphology.KK_SUFFIX_AFTER_HYPHEN
+            and j < len(tokens.words)
+            and tokens.starts[j] == tokens.ends[j - 1] + 1
+            and text[tokens.starts[j] - 1] == "-"
+            and tokens.words[j].lower() in morphology.KK_SUFFIX_AFTER_HYPHEN
         ):
             j += 1  # "40-қа жуық студент": a number takes its case ending after a hyphen
         approximate = False
-        before = tokens[i - 1][2].lower() if i else ""
+        before = tokens.words[i - 1].lower() if i else ""
         if language == "ru" and before in RU_TARGET:
             continue
         if language == "ru" and before in RU_APPROX:
             approximate = True
         if language == "kk" and before in KK_APPROX_BEFORE:
             approximate = True
-        if language == "kk" and j < len(tokens) and tokens[j][2].lower() in KK_APPROX_AFTER:
+        if (
+            language == "kk"
+            and j < len(tokens.words)
+            and tokens.words[j].lower() in KK_APPROX_AFTER
+        ):
             approximate, j = True, j + 1
         found = _phrase(tokens, j, language)
         listed = False
@@ -229,15 +241,15 @@ def cyrillic_figures(text, language, hits, split=None):
                 continue
             listed = True
         label, end_index = found
-        if language == "kk" and i and _kk_origin_before(before, tokens[i - 1][0], countries):
+        if language == "kk" and i and _kk_origin_before(before, tokens.starts[i - 1], countries):
             label = f"{before} {label}"  # "түркиялық 82 студент": whose the counted are
-        end = tokens[end_index - 1][1]
+        end = tokens.ends[end_index - 1]
         near = bisect.bisect_left(country_at, (start - 40, -1))
         country_id = next(
             (pk for s, pk in country_at[near : near + 4] if start - 40 <= s <= end), None
         )
         if listed:
-            end, end_index = tokens[j - 1][1], j  # the next number of the list is read too
+            end, end_index = tokens.ends[j - 1], j  # the next number of the list is read too
         yield start, text[start:end], value, label, country_id, approximate
         after_figure = end_index
 
@@ -250,10 +262,10 @@ def _shared_noun(text, tokens, j, language, read):
     next number of its list: only places (capitalised words) and "and" between them, and a
     comma or a dash, no full stop."""
     k = j
-    while k < len(tokens) and k - j <= 5:
-        word = tokens[k][2]
+    while k < len(tokens.words) and k - j <= 5:
+        word = tokens.words[k]
         if word[0].isdigit() or read(word) is not None:
-            between = text[tokens[j - 1][1] : tokens[k][0]]
+            between = text[tokens.ends[j - 1] : tokens.starts[k]]
             if k == j or "." in between or not ("," in between or "–" in between):
                 return None
             number = _value(tokens, k, language, text)
@@ -295,14 +307,14 @@ def _phrase(tokens, j, language):
     follow, else None."""
     for size in range(0, 4):
         k = j + size
-        if k >= len(tokens):
+        if k >= len(tokens.words):
             return None
-        word = tokens[k][2]
+        word = tokens.words[k]
         if language == "ru":
             noun = _ru_noun(word)
             if noun is None:
                 continue
-            between = [w[2] for w in tokens[j:k]]
+            between = tokens.words[j:k]
             if not all(_ru_modifier(w) or _ru_ordinal(w) for w in between):
                 return None
             if any(_DURATION.match(w) for w in between):
@@ -310,31 +322,43 @@ def _phrase(tokens, j, language):
             words = [_ru_plural(w) for w in between if not _ru_ordinal(w)]  # not "первые"
             words.append(_ru_plural(word))
             end = k + 1
-            if end < len(tokens):
-                tail = tokens[end][2]
-                parse = morphology.ru_parse(tail)
-                if tail.lower() == "из" and end + 1 < len(tokens) and tokens[end + 1][2].istitle():
-                    words += ["из", tokens[end + 1][2]]
-                    end += 2
-                elif (
-                    parse is not None
-                    and parse.tag.POS == "NOUN"
-                    and parse.tag.case == "gent"
-                    and parse.normal_form in RU_STUDY_LEVELS
+            if end < len(tokens.words):
+                tail = tokens.words[end]
+                if (
+                    tail.lower() == "из"
+                    and end + 1 < len(tokens.words)
+                    and tokens.words[end + 1].istitle()
                 ):
+                    words += ["из", tokens.words[end + 1]]
+                    end += 2
+                elif _ru_genitive_noun(tail) and _ru_study_level(tail):
                     words.append(tail.lower())
                     end += 1
             return " ".join(words), end
         stem = _kk_noun(word)
         if stem is None:
             continue
-        modifiers = [w[2].lower() for w in tokens[j:k]]
+        modifiers = [w.lower() for w in tokens.words[j:k]]
         if any(not m.isalpha() or _DURATION.match(m) for m in modifiers):
             return None  # "жеті елден 991 ...": another number; "10 жылдық": a duration
         if any(_KK_CASE_ENDING.search(m) for m in modifiers):
             return None  # "64 университетпен келісім": the number counts the universities
         return " ".join([*modifiers, _kk_nominative(word.lower(), stem)]), k + 1
     return None
+
+
+@functools.lru_cache(maxsize=10_000)
+def _ru_genitive_noun(word):
+    """Whether pymorphy3's best parse of a word is a noun in the genitive, read once per
+    word (the word after a counted noun: "студентов вузов")."""
+    parse = morphology.ru_parse(word)
+    return parse is not None and parse.tag.POS == "NOUN" and parse.tag.case == "gent"
+
+
+def _ru_study_level(word):
+    """Whether the word is a level of study ("магистратуры"): a genitive after the counted
+    noun joins the label only then ("студенты магистратуры", not "выпускники программы")."""
+    return morphology.ru_parse(word).normal_form in RU_STUDY_LEVELS
 
 
 @functools.lru_cache(maxsize=50_000)

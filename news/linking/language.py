@@ -8,6 +8,7 @@ model to download.
 """
 
 import re
+from collections import Counter
 
 KAZAKH_LETTERS = set("әғқңөұүһіӘҒҚҢӨҰҮҺІ")
 KAZAKH_WORDS = re.compile(
@@ -22,15 +23,15 @@ def detect_language(text, default="en"):
     """ "kk", "ru" or "en" for a text; `default` when it has no letters to judge by."""
     sample = text[:20000]
     latin = cyrillic = kazakh = 0
-    for char in sample:
+    for char, count in Counter(sample).items():  # counted in C; each distinct letter judged once
         if not char.isalpha():
             continue
         if "a" <= char.lower() <= "z":
-            latin += 1
+            latin += count
         elif "\u0400" <= char <= "\u04ff":
-            cyrillic += 1
+            cyrillic += count
             if char in KAZAKH_LETTERS:
-                kazakh += 1
+                kazakh += count
     if not latin and not cyrillic:
         return default
     if latin >= cyrillic:

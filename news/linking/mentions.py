@@ -81,9 +81,11 @@ _LATIN_LETTERS = frozenset(string.ascii_letters)
 class Text:
     """A normalised text with its sentences, for looking up the sentence of a position."""
 
-    # The space after a sentence's mark (group 1), or a blank line. The mark is matched
-    # rather than looked behind for, so the engine skips to the marks.
-    _BOUNDARY = re.compile(r"[.!?](\s+)(?=[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ\"'«(0-9])|\n\s*\n")
+    # The space after a sentence's mark (group 1), or a blank line. The pattern opens with
+    # one character class (the mark or the line's end, told apart by a look-behind), so the
+    # engine skips in C to the characters that can start a match; an alternation at the top
+    # was tried at every character.
+    _BOUNDARY = re.compile(r"[.!?\n](?:(?<=[.!?])(\s+)(?=[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ\"'«(0-9])|(?<=\n)\s*\n)")
     _ABBREVIATION = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Prof|H\.E|St|No|Jr|Sr|e\.g|i\.e|vs|[A-Z])\.$")
 
     # A "sentence" longer than this (a text with no full stops) is cut into pieces, so
@@ -416,10 +418,13 @@ _MISSION_BEFORE = re.compile(
 _MISSION_WORD = re.compile("embass|consul|посольств|консульств")
 
 
-def _in_mission_name(text, position):
-    """Whether the country at `position` is part of a mission's name."""
+def _in_mission_name(text, position, missions):
+    """Whether the country at `position` is part of a mission's name. `missions` are the
+    (start, end) spans of `_MISSION_WORD` in the text's lower case, found in one pass: the
+    pattern cannot match in the 90 characters before unless one of them lies there."""
     lo = max(0, position - 90)
-    if not _MISSION_WORD.search(text.lower, lo, position):
+    i = bisect.bisect_left(missions, (lo, -1))
+    if i == len(missions) or missions[i][1] > position:
         return False  # the usual case
     return bool(_MISSION_BEFORE.search(text.text[lo:position]))
 
@@ -457,8 +462,11 @@ def detect_mentions(raw_text, on=None):
     # hit may begin on the article before the name, so its end is what is inside).
     names = Spans((s, e) for s, e, _name in candidates)
     hits = [h for h in hits if not (h.entries[0][0] == "country" and names.contains(h.end - 1))]
+    missions = [match.span() for match in _MISSION_WORD.finditer(text.lower)]
     in_missions = {
-        h.start for h in hits if h.entries[0][0] == "country" and _in_mission_name(text, h.start)
+        h.start
+        for h in hits
+        if h.entries[0][0] == "country" and _in_mission_name(text, h.start, missions)
     }
     detection = Detection(on=on, language=language)
     seen = {}
@@ -1017,13 +1025,14 @@ _NOT_IN_ACRONYMS = {"и", "имени", "им.", "им", "атындағы", "ж
 def _acronyms_of_suggested(text, suggested):
     """'Kazan Federal University ... KFU hosts 68 students': an acronym of a suggested
     institution's initials stands for it, so a figure beside the acronym belongs to it."""
+    names = dict.fromkeys(suggested.values())  # each name once, in the order first met
     by_initials = {}
-    for name in suggested.values():
+    for name in names:
         initials = "".join(w[0] for w in re.split(r"[\s-]+", name) if w[:1].isupper())
         if len(initials) >= 3:
             by_initials.setdefault(initials, name)
     cyrillic_initials = {}
-    for name in suggested.values():
+    for name in names:
         # "Белорусский государственный университет" ... "В БГУ обучаются": a Russian or
         # Kazakh acronym takes the initial of every word, lower-case ones too
         if morphology.CYRILLIC.match(name):

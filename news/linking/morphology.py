@@ -169,9 +169,15 @@ def tokens_between(text, start, end):
 # text serves both the words (numbers left out) and the figures' tokens. The word is
 # `WORD` written with possessive quantifiers, which match the same (no letter given back
 # could let the pattern go on) and spare the engine its backtracking records: a split of
-# 2 MB is a fifth faster.
+# 2 MB is a fifth faster. The pattern opens with one character class (a letter or a digit:
+# `[^\W_]`), which lets the engine skip in C over the characters between words; a
+# look-behind at that first character then picks the number (`NUMBER` less its first digit)
+# or the word (`WORD` less its first letter). The same matches as the alternation
+# `WORD|NUMBER`, which was tried in full at every space and mark.
 NUMBER = r"\d{1,3}(?:[ \u00a0]\d{3})+(?!\d)|\d+"
-_WORD_OR_NUMBER_SPLIT = re.compile(rf"([^\W\d_]++(?:[-'’][^\W\d_]++)*+|{NUMBER})")
+_WORD_OR_NUMBER_SPLIT = re.compile(
+    r"([^\W_](?:(?<=\d)(?:\d{0,2}(?:[ \u00a0]\d{3})+(?!\d)|\d*+)|[^\W\d_]*+(?:[-'’][^\W\d_]++)*+))"
+)
 
 
 def split_words_and_numbers(text):
@@ -192,7 +198,8 @@ def tokenise(text, split=None):
     starts = list(itertools.compress(starts, is_word))
     ends = list(itertools.compress(ends, is_word))
     words = list(itertools.compress(words, is_word))
-    for i in [i for i, word in enumerate(words) if "-" in word]:
+    hyphenated = map(operator.contains, words, itertools.repeat("-"))  # in C, no Python step
+    for i in list(itertools.compress(range(len(words)), hyphenated)):
         head, _sep, tail = words[i].rpartition("-")
         if tail.lower() in KK_SUFFIX_AFTER_HYPHEN and CYRILLIC.search(tail):
             words[i], ends[i] = head, starts[i] + len(head)

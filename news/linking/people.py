@@ -175,12 +175,15 @@ def _role_pattern(language):
 _RANK_BEFORE = re.compile(r"(?:deputy|acting)\s+$", re.IGNORECASE)
 
 
-# A sentence's mark, not after an initial or abbreviation ("Ж.", "Ms.", "т.", "им."). The mark
-# comes first and the look-behinds see it too, so the engine tries them only at marks.
+# A sentence's mark, not after an initial or abbreviation ("Ж.", "Ms.", "т.", "им."), or a
+# line's end. The pattern opens with one character class (the mark or the line's end, told
+# apart by a look-behind), so the engine skips in C to them, and the look-behinds that see
+# the mark are tried only there.
 _SENTENCE_END = re.compile(
-    r"[.;!?](?<!Prof[.;!?])(?<!Mrs[.;!?])(?<!проф[.;!?])"  # not after "Prof.", "Mrs.", "проф."
+    r"[.;!?\n](?:(?<=[.;!?])"
+    r"(?<!Prof[.;!?])(?<!Mrs[.;!?])(?<!проф[.;!?])"  # not after "Prof.", "Mrs.", "проф."
     r"(?<![A-ZА-ЯӘҒҚҢӨҰҮҺІ][a-zа-яәғқңөұүһі][.;!?])(?<![A-ZА-ЯӘҒҚҢӨҰҮҺІ][.;!?])"
-    r"(?<![\s.][а-яёәғқңөұүһі][.;!?])(?<!\sим[.;!?])(?:\s|$)|\n"
+    r"(?<![\s.][а-яёәғқңөұүһі][.;!?])(?<!\sим[.;!?])(?:\s|$)|(?<=\n))"
 )
 
 
@@ -546,31 +549,29 @@ def detect_new_people(
     roles_found = []
     for match in finditer_at_keys(pattern, text, _role_automaton(language), text_lower):
         roles_found.append(match)
-        if tokens is not None and _ends_at_once(match.end(), tokens, language, taken, known_people):
+        role_start, role_end = match.span()
+        if tokens is not None and _ends_at_once(role_end, tokens, language, taken, known_people):
             continue
-        role_start = match.start()
         if (
             language == "en"
             and text[role_start - 2 : role_start] in ("y ", "g ")  # "deputy ", "acting "
             and (rank := _RANK_BEFORE.search(text, max(0, role_start - 8), role_start))
         ):
             role_start = rank.start()
-        role = text[role_start : match.end()]
+        role = text[role_start:role_end]
         if language == "ru" and _after_a_role(text, match.start()):
             continue  # "заместитель премьер-министра ...": the name is the outer role's
-        window_end = min(len(text), match.end() + 180)
+        window_end = min(len(text), role_end + 180)
         # "доц. З. Адилов": the dot of an abbreviated role ends no sentence
-        after = match.end() + (
-            match.end() - match.start() <= 4 and text[match.end() : match.end() + 1] == "."
-        )
+        after = role_end + (role_end - match.start() <= 4 and text[role_end : role_end + 1] == ".")
         sentence_end = _SENTENCE_END.search(text[after:window_end])
         if sentence_end:
             window_end = after + sentence_end.start() + 1
-        words = _iter_words(text, match.end(), window_end, tokens)
+        words = _iter_words(text, role_end, window_end, tokens)
         run, plural = [], _is_plural(role, language)
-        organisation = [match.end(), match.end()]
+        organisation = [role_end, role_end]
         names = []
-        previous_end, previous, comma, run_after_comma = match.end(), "", False, False
+        previous_end, previous, comma, run_after_comma = role_end, "", False, False
         portfolio = 0
         for start, end, word in words:
             lowered, honorific, name_word, role_first, role_word = _word_traits(word, language)
@@ -789,7 +790,14 @@ def _after_a_role(text, position):
     stripped = before.rstrip()
     if len(stripped) == len(before) or not stripped:
         return False
-    word = _WORD_AT_END.search(stripped.rsplit(None, 1)[-1])
+    return _ends_with_a_role_word(stripped.rsplit(None, 1)[-1])
+
+
+@functools.lru_cache(maxsize=10_000)
+def _ends_with_a_role_word(chunk):
+    """Whether the characters that are no space before a role end with a Russian role word
+    (judged once per such run of characters)."""
+    word = _WORD_AT_END.search(chunk)
     return bool(word) and _is_role_word(word.group(), "ru")
 
 

@@ -1,13 +1,16 @@
 """Grammar that detection must read in Kazakh, Russian and English texts (issue 12: the
 rules found on the tuned part of the corpus, each written as a general rule)."""
 
+import re
+
 import pytest
 
 from news.linking import detect_mentions
+from news.linking.figures import _UNIVERSITIES_IN_GENERAL, _universities_in_general
 from news.linking.figures_cyrillic import _TOKEN
 from news.linking.figures_cyrillic import _tokens as figure_tokens
 from news.linking.mentions import _ACRONYM, Text
-from news.linking.morphology import tokenise, tokens
+from news.linking.morphology import _WORD_OR_NUMBER_SPLIT, NUMBER, tokenise, tokens
 from partners.models import Country
 from tests.factories import make_embassy, make_institution, make_person, make_position
 
@@ -30,6 +33,29 @@ def test_tokenise_gives_the_words_of_tokens_on_every_corpus_text():
         assert list(zip(*tokenise(text), strict=True)) == list(tokens(text)), path.name
     text = "ҚазҰУ-ға, ҚР-дағы студент-ке; l'Université"
     assert list(zip(*tokenise(text), strict=True)) == list(tokens(text))
+
+
+def test_the_split_into_words_and_numbers_is_that_of_the_plain_alternation():
+    plain = re.compile(rf"([^\W\d_]++(?:[-'’][^\W\d_]++)*+|{NUMBER})")
+    texts = [path.read_text(encoding="utf-8") for path in sorted(CORPUS.glob("*.*"))]
+    texts.append(
+        "1234 567, 12 345 678 1 0005 -7; 31\u00a0500 студентов, ab12cd_ef ²½ Ⅻ ٣٤ 1,5 тыс. "
+        "д'Артаньян-ов 2-ші, rock-'n'-roll _x"
+    )
+    for text in texts:
+        assert _WORD_OR_NUMBER_SPLIT.split(text) == plain.split(text)
+
+
+def test_universities_in_general_are_found_where_the_pattern_finds_them():
+    texts = [path.read_text(encoding="utf-8") for path in sorted(CORPUS.glob("*.*"))]
+    # letters the pattern reads in another case that lower to other letters
+    texts.append("5 қазақстандық УНİВЕРСİТЕТ; Kazakh unıversıtıes; в ᲀузах; казахских ВУЗОВ")
+    for raw in texts:
+        text = Text(raw)
+        for start in text.starts:
+            for end in (start + 40, start + 300, len(text.text)):
+                expected = bool(_UNIVERSITIES_IN_GENERAL.search(text.text, start, end))
+                assert _universities_in_general(text, start, end) == expected
 
 
 def _figure_tokens_one_by_one(text):
