@@ -183,6 +183,17 @@ def _remember_tags(tags, started):
         logger.exception("page cache error", extra={"event": "page_cache_error"})
 
 
+# The tags this process last saw on entries whose tags depend on their value (bounded,
+# oldest out), so that one read brings such an entry and its tags' purge times.
+_tags_seen = {}
+
+
+def _remember_tags_seen(key, tags):
+    if key not in _tags_seen and len(_tags_seen) >= LOCAL_ENTRIES:
+        _tags_seen.pop(next(iter(_tags_seen)), None)
+    _tags_seen[key] = tags
+
+
 def cached_value(key, tags, compute):
     """`compute()` from the cache while none of `tags` was purged; derived data, not pages.
 
@@ -202,9 +213,10 @@ def cached_values(keys_and_tags, compute):
         return {}
     keys = {name: "derived:" + key for name, (key, _tags) in keys_and_tags.items()}
     known = {SITE_TAG}
-    for _key, tags in keys_and_tags.values():
-        if not callable(tags):
-            known.update(tags)
+    for name, (_key, tags) in keys_and_tags.items():
+        # Tags that depend on the value: those this process last saw on the entry, read
+        # with it; a second read only for tags the entry has gained since.
+        known.update(_tags_seen.get(keys[name], ()) if callable(tags) else tags)
     found = {}
     try:
         read = cache.get_many([*keys.values(), *(_tag_key(tag) for tag in sorted(known))])
@@ -213,6 +225,8 @@ def cached_values(keys_and_tags, compute):
         if unknown:
             read.update(cache.get_many([_tag_key(tag) for tag in sorted(unknown)]))
         for name, entry in entries.items():
+            if callable(keys_and_tags[name][1]):
+                _remember_tags_seen(keys[name], entry["tags"])
             own = (_tag_key(tag) for tag in entry["tags"])
             if _fresh(entry, {tag: read[tag] for tag in own if tag in read}):
                 found[name] = entry["value"]
@@ -233,6 +247,8 @@ def cached_values(keys_and_tags, compute):
                 tags = tuple(sorted({*(tags(value) if callable(tags) else tags), SITE_TAG}))
                 _remember_tags(tags, started)
                 stored[keys[name]] = {"value": value, "tags": tags, "started": started}
+                if callable(keys_and_tags[name][1]):
+                    _remember_tags_seen(keys[name], tags)
             cache.set_many(stored, timeout)
     except Exception:
         logger.exception("cache write failed", extra={"event": "page_cache_error"})

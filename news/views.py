@@ -19,7 +19,7 @@ from django.views.generic import DetailView
 from django_filters.views import FilterView
 
 from mfa_site.languages import NATIVE_NAMES, url_in_language
-from mfa_site.page_cache import cached_value, tag_page
+from mfa_site.page_cache import cached_value, cached_values, tag_page
 from partners.models import Embassy, Partnership
 
 from .filters import QUERY_MAX_LENGTH, PressReleaseFilter
@@ -86,13 +86,11 @@ class BoundedPaginator(Paginator):
 
     A COUNT over 50,000 press releases cost 25-50 ms on every request and deep OFFSETs
     grow with the page number; readers reach older news by year and month in the archive,
-    which the last page points to.
+    which the last page points to. The news list gives it the count it keeps in the cache
+    (`PressReleaseListView.kept`).
     """
 
     MAX_PAGES = 50
-    # Set by the view: the count is then kept in the cache under this key until the news
-    # or the directory change (it is derived data, like the filter menus' counts).
-    count_key = None
 
     @cached_property
     def limit(self):
@@ -100,13 +98,8 @@ class BoundedPaginator(Paginator):
 
     @cached_property
     def count(self):
-        def count():
-            # No ORDER BY in the counted subquery: it would sort every row before the LIMIT.
-            return self.object_list.order_by()[: self.limit + 1].count()
-
-        if self.count_key is None:
-            return count()
-        return cached_value(self.count_key, ["news", "directory"], count)
+        # No ORDER BY in the counted subquery: it would sort every row before the LIMIT.
+        return self.object_list.order_by()[: self.limit + 1].count()
 
     @property
     def capped(self):
@@ -128,7 +121,7 @@ class PressReleaseListView(FilterView):
 
     def get_paginator(self, *args, **kwargs):
         paginator = super().get_paginator(*args, **kwargs)
-        paginator.count_key = f"news-count:{self.choice_key()}"
+        paginator.count = self.kept["count"]
         return paginator
 
     def choice_key(self):
@@ -156,12 +149,14 @@ class PressReleaseListView(FilterView):
 
     def get_context_data(self, **kwargs):
         tag_page(self.request, "news", "directory")
-        context = super().get_context_data(**kwargs)
         filterset = self.filterset
         bound = not self.unfiltered() and filterset.is_bound
         chosen = filterset.form.cleaned_data if bound and filterset.is_valid() else {}
+        filters_active = bound and any(filterset.data.get(name) for name in filterset.filters)
+        self.kept = self.kept_parts(filters_active)
+        context = super().get_context_data(**kwargs)
         context.update(
-            filters_active=bound and any(filterset.data.get(name) for name in filterset.filters),
+            filters_active=filters_active,
             filter_errors=bound and filterset.form.errors,
             period_year=chosen.get("year"),
             period_month=datetime.date(2000, chosen["month"], 1) if chosen.get("month") else None,
@@ -178,31 +173,43 @@ class PressReleaseListView(FilterView):
             ],
             breadcrumbs=[(_("Home"), reverse("home")), (_("News"), None)],
             cards=cached_cards(context["object_list"], level=2, show_topics=True),
+            filters_html=self.kept["filters_html"],
+            archive_html=self.kept["archive_html"],
         )
-        context.update(self.sidebars(context))
         return context
 
-    def sidebars(self, context):
-        """The filter form and the archive, rendered once per language, filter choice and
-        change of the news: their menus and month links cost more to render than the list."""
+    def kept_parts(self, filters_active):
+        """The result count, the filter form and the archive, kept in the cache per language,
+        filter choice and change of the news, and read in one cache call: the menus and
+        month links cost more to render than the list, and the count scans the news."""
         key = self.choice_key()
-        form_context = {
-            name: context[name] for name in ("filter", "filters_active", "query_max_length")
+        parts = {
+            "count": (f"news-count:{key}", ["news", "directory"]),
+            "filters_html": (f"news-filters:{key}", ["news", "directory"]),
+            "archive_html": (f"news-archive-html:{key}", ["news"]),
         }
-        return {
-            "filters_html": cached_value(
-                f"news-filters:{key}",
-                ["news", "directory"],
-                lambda: render_to_string("news/_filters.html", form_context, self.request),
-            ),
-            "archive_html": cached_value(
-                f"news-archive-html:{key}",
-                ["news"],
-                lambda: render_to_string(
+
+        def compute(missing):
+            computed = {}
+            if "count" in missing:
+                computed["count"] = self.paginator_class(self.object_list, self.paginate_by).count
+            if "filters_html" in missing:
+                computed["filters_html"] = render_to_string(
+                    "news/_filters.html",
+                    {
+                        "filter": self.filterset,
+                        "filters_active": filters_active,
+                        "query_max_length": QUERY_MAX_LENGTH,
+                    },
+                    self.request,
+                )
+            if "archive_html" in missing:
+                computed["archive_html"] = render_to_string(
                     "news/_archive.html", {"archive": news_archive()}, self.request
-                ),
-            ),
-        }
+                )
+            return computed
+
+        return cached_values(parts, compute)
 
 
 def cooperation_areas(partnerships):

@@ -443,3 +443,29 @@ def test_with_the_page_cache_off_cards_follow_edits_topics_and_withdrawals(
     assert all("Mobility" in page for page in pages())
     services.withdraw(published, publisher, reason="Published by mistake.")
     assert not any("Ambassador meets the rector" in page for page in pages())
+
+
+def test_with_the_page_cache_off_a_warm_page_reads_the_cache_a_fixed_number_of_times(
+    client, settings, monkeypatch, published
+):
+    """With the page cache off, the news list reads its cards in one cache call and its
+    count, filter form and archive in another; a press release page reads its links in
+    one call (their tags come with them), whatever the page shows. (Besides these, one
+    `get` of the next scheduled publication gives the page's Cache-Control.)"""
+    settings.PAGE_CACHE = False
+    for number in range(3):
+        trilingual(f"Rector visits Astana {number}", institutions=published.institutions.all())
+    reads = []
+    original = cache.get_many
+    monkeypatch.setattr(
+        cache, "get_many", lambda keys, *a, **k: reads.append(list(keys)) or original(keys)
+    )
+    for url, expected in [
+        (reverse("news:list"), 2),
+        (reverse("news:list") + "?page=1", 2),
+        (reverse("news:detail", args=[published.slug]), 1),
+    ]:
+        get(client, url)
+        reads.clear()
+        assert get(client, url).status_code == 200
+        assert len(reads) == expected, (url, reads)
