@@ -156,17 +156,6 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql" and DB_STAT
     DATABASES["default"].setdefault("OPTIONS", {})["options"] = (
         f"-c statement_timeout={DB_STATEMENT_TIMEOUT_MS}"
     )
-# Server-side binding with prepared statements: a query a connection has run twice is kept
-# parsed and planned by PostgreSQL, which then only executes it. A press release page's one
-# query cost PostgreSQL about 1 ms of CPU, half of it planning (benchmarks/bench_pages).
-# DJANGO_DB_PREPARED_STATEMENTS=0 turns it off, for a pooler in transaction mode that keeps
-# no prepared statements (PgBouncer before 1.21).
-if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql" and env_bool(
-    "DJANGO_DB_PREPARED_STATEMENTS", True
-):
-    DATABASES["default"].setdefault("OPTIONS", {}).update(
-        server_side_binding=True, prepare_threshold=2
-    )
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
