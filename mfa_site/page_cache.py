@@ -127,6 +127,12 @@ def lifetime(seconds=None):
     return max(0, int(seconds))
 
 
+def _read_kept(keys):
+    """What every request reads (purge times, derived data): kept in the process while the
+    cache reports no change (`get_many_kept` of mfa_site/cache.py), where the cache can."""
+    return getattr(cache, "get_many_kept", cache.get_many)(keys)
+
+
 def _fresh(entry, stamps=None):
     """Whether no tag of the entry was purged since its request began (`stamps`: the tags'
     purge times by key, when already read)."""
@@ -134,7 +140,7 @@ def _fresh(entry, stamps=None):
     if not tags:
         return True
     if stamps is None:
-        stamps = cache.get_many([_tag_key(tag) for tag in tags])
+        stamps = _read_kept([_tag_key(tag) for tag in tags])
     if len(stamps) != len(tags):
         return False  # a purge time was evicted: nothing says the entry is still right
     return max(stamps.values()) < entry["started"]
@@ -219,11 +225,11 @@ def cached_values(keys_and_tags, compute):
         known.update(_tags_seen.get(keys[name], ()) if callable(tags) else tags)
     found = {}
     try:
-        read = cache.get_many([*keys.values(), *(_tag_key(tag) for tag in sorted(known))])
+        read = _read_kept([*keys.values(), *(_tag_key(tag) for tag in sorted(known))])
         entries = {name: read[key] for name, key in keys.items() if key in read}
         unknown = {tag for entry in entries.values() for tag in entry["tags"]} - known
         if unknown:
-            read.update(cache.get_many([_tag_key(tag) for tag in sorted(unknown)]))
+            read.update(_read_kept([_tag_key(tag) for tag in sorted(unknown)]))
         for name, entry in entries.items():
             if callable(keys_and_tags[name][1]):
                 _remember_tags_seen(keys[name], entry["tags"])

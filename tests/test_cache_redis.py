@@ -113,7 +113,7 @@ def test_a_page_hit_reads_redis_once_and_a_purge_still_misses(
     client.get(url, HTTP_ACCEPT_LANGUAGE="en")  # stored
     reads = []
     backend = caches["default"]  # the Redis backend itself, not the proxy
-    for name in ("get", "get_many"):
+    for name in ("get", "get_many", "get_many_kept"):
         original = getattr(backend, name)
         monkeypatch.setattr(
             backend,
@@ -124,7 +124,7 @@ def test_a_page_hit_reads_redis_once_and_a_purge_still_misses(
         )
     hit = client.get(url)
     assert hit["X-Page-Cache"] == "hit"
-    assert reads == ["get_many"]
+    assert reads == ["get_many_kept"]
     network_sends.clear()
     assert client.get(url)["X-Page-Cache"] == "hit"
     assert network_sends == []  # the purge times are kept here until Redis says they changed
@@ -238,9 +238,9 @@ def test_derived_data_is_one_read_and_follows_its_purges(redis_cache, monkeypatc
 
     backend = caches["default"]
     reads = []
-    original = backend.get_many
+    original = backend.get_many_kept
     monkeypatch.setattr(
-        backend, "get_many", lambda keys, *a, **k: reads.append(list(keys)) or original(keys)
+        backend, "get_many_kept", lambda keys, *a, **k: reads.append(list(keys)) or original(keys)
     )
     computed = []
 
@@ -274,3 +274,70 @@ def test_derived_data_is_one_read_and_follows_its_purges(redis_cache, monkeypatc
     page_cache.purge("pr:8")
     page_cache._tags_seen.clear()
     assert page_cache.cached_value("links", lambda value: [f"pr:{value}"], lambda: 9) == 9
+
+
+def test_what_every_request_reads_follows_every_change_at_once(redis_cache, settings):
+    """`get_many_kept` (a page's tags' purge times, derived data) is answered in the app
+    server after the first read, and a change made anywhere, a value stored where there
+    was none or deleted, is seen by the next read once the writer has waited for the
+    invalidations: here on many changes in a row."""
+    other = another_app_server(settings)
+    for number in range(300):
+        other.set("stamp", number)
+        other.wait_for_invalidations()
+        assert redis_cache.get_many_kept(["stamp", "absent"]) == {"stamp": number}
+        assert redis_cache.get_many_kept(["stamp"]) == {"stamp": number}  # kept, still right
+    other.delete("stamp")
+    other.wait_for_invalidations()
+    assert redis_cache.get_many_kept(["stamp", "absent"]) == {}
+    other.set("absent", "now here")  # read as missing, tracked all the same
+    other.wait_for_invalidations()
+    assert redis_cache.get_many_kept(["absent"]) == {"absent": "now here"}
+
+
+def test_what_every_request_reads_costs_no_round_trip_once_kept(redis_cache, network_sends):
+    redis_cache.set_many({"news": 1.5, "site": 2.5})
+    assert redis_cache.get_many_kept(["news", "site", "none"]) == {"news": 1.5, "site": 2.5}
+    network_sends.clear()
+    for _ in range(5):
+        assert redis_cache.get_many_kept(["site", "news"]) == {"news": 1.5, "site": 2.5}
+    assert network_sends == []
+    assert len(caches["default"]._kept) == 3
+
+
+def test_kept_reads_stay_right_beyond_their_bound(redis_cache):
+    """The oldest kept values go out past the bound; every read is still right."""
+    kept = caches["default"]._kept_reads()
+    kept.max_entries = 3
+    redis_cache.set_many({f"tag{number}": number for number in range(6)})
+    for _ in range(2):
+        wanted = [f"tag{number}" for number in range(6)]
+        assert redis_cache.get_many_kept(wanted) == {f"tag{n}": n for n in range(6)}
+    assert len(kept) == 3
+
+
+def test_kept_reads_survive_a_connection_redis_closed(redis_cache, settings):
+    """Redis closes the connection (a restart, a client kill): the change made meanwhile
+    is read, with no error and no pause of the cache."""
+    import redis
+
+    redis_cache.set("stamp", 1)
+    assert redis_cache.get_many_kept(["stamp"]) == {"stamp": 1}
+    connection = caches["default"]._kept._connection
+    connection.send_command("CLIENT", "ID")
+    client_id = connection.read_response()
+    redis.Redis.from_url(REDIS_URL).client_kill_filter(_id=client_id)
+    another_app_server(settings, CLIENT_TRACKING=False).set("stamp", 2)
+    assert redis_cache.get_many_kept(["stamp"]) == {"stamp": 2}
+    assert caches["default"]._available()
+
+
+def test_kept_reads_without_client_tracking_read_redis_every_time(
+    redis_cache, settings, network_sends
+):
+    untracked = another_app_server(settings, CLIENT_TRACKING=False)
+    untracked.set("stamp", 1)
+    network_sends.clear()
+    assert untracked.get_many_kept(["stamp"]) == {"stamp": 1}
+    assert untracked.get_many_kept(["stamp"]) == {"stamp": 1}
+    assert len(network_sends) == 2
