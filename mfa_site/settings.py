@@ -92,7 +92,8 @@ MIDDLEWARE = [
     "mfa_site.audit.AuditContextMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    "django.middleware.csp.ContentSecurityPolicyMiddleware",
+    # Django's, with the policy built once per configuration (mfa_site/csp.py).
+    "mfa_site.csp.ContentSecurityPolicyMiddleware",
     # A cached hit of a /kk/, /ru/, /en/ page answers here, inside CSP (a fresh nonce) and
     # before sessions, locale, CSRF and auth; misses and other paths go on.
     "mfa_site.page_cache.PageCacheHitMiddleware",

@@ -165,7 +165,33 @@ def test_csp_is_enforced_in_development_too(tmp_path):
     env = production_env(tmp_path, DJANGO_DEBUG="1")
     values = settings_in(env, "DEBUG", "MIDDLEWARE", "SECURE_CSP", "TEMPLATES")
     assert values["DEBUG"] is True
-    assert "django.middleware.csp.ContentSecurityPolicyMiddleware" in values["MIDDLEWARE"]
+    assert "mfa_site.csp.ContentSecurityPolicyMiddleware" in values["MIDDLEWARE"]
     assert "frame-ancestors" in values["SECURE_CSP"]
     processors = values["TEMPLATES"][0]["OPTIONS"]["context_processors"]
     assert "django.template.context_processors.csp" in processors
+
+
+@pytest.mark.django_db
+def test_the_kept_policy_is_the_one_django_builds_with_each_request_s_nonce(client, settings):
+    """The CSP middleware builds the policy once per configuration: every response still
+    gets exactly Django's header, its own nonce where the page used one, none where it did
+    not, and a configuration replaced while the process runs."""
+    from django.utils.csp import CSP, build_policy
+
+    def nonce_of(response):
+        return re.search(r"'nonce-([^']+)'", response["Content-Security-Policy"]).group(1)
+
+    first, second = client.get(reverse("news:list")), client.get(reverse("news:list"))
+    assert nonce_of(first) != nonce_of(second)
+    for response in (first, second):
+        assert f'nonce="{nonce_of(response)}"' in response.content.decode()
+        expected = build_policy(settings.SECURE_CSP, nonce_of(response))
+        assert response["Content-Security-Policy"] == expected
+    unused = client.get("/robots.txt")  # no template asked for the nonce
+    assert unused["Content-Security-Policy"] == build_policy(settings.SECURE_CSP)
+    settings.SECURE_CSP = {**settings.SECURE_CSP, "img-src": [CSP.SELF, "https://cdn.example"]}
+    changed = client.get(reverse("news:list"))
+    assert "img-src 'self' https://cdn.example" in changed["Content-Security-Policy"]
+    assert changed["Content-Security-Policy"] == build_policy(
+        settings.SECURE_CSP, nonce_of(changed)
+    )
