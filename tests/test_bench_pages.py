@@ -47,7 +47,8 @@ def test_bench_table_states_the_targets_and_the_cost_at_each_size():
     out = io.StringIO()
     command = Command(stdout=out)
     options = {"workers": 2, "connections": 16, "threads": 2, "duration": 10}
-    command.print_table([(100, small), (50_000, large)], wrk(1000), options, (1, 1, 1), (2, 2, 2))
+    bare = {100: wrk(1000), 50_000: wrk(1000)}  # measured next to each size
+    command.print_table([(100, small), (50_000, large)], bare, options, (1, 1, 1), (2, 2, 2))
     report = out.getvalue()
     assert "| 100 | list | 3 | 10.0 | 80 | 1.0 | 2.0 | 8.0% | 600 | 1.0 | 2.0 | 60.0% |" in report
     assert "100 list uncached: 8.0% of bare (target 7.1%): met" in report
@@ -55,3 +56,9 @@ def test_bench_table_states_the_targets_and_the_cost_at_each_size():
     assert "50,000 list cached: 40.0% of bare (target 50.0%): NOT met" in report
     assert "| list | 10.0 | 20.0 | 2.00 | 3 / 3 | NOT met |" in report
     assert "load average 1.0 -> 2.0" in report
+    assert "| 50,000 | bare Django view | 0 |  | 1000 |" in report
+    # Each size's shares are of the bare view measured next to it.
+    drifted = {100: wrk(1000), 50_000: wrk(750)}
+    out = io.StringIO()
+    Command(stdout=out).print_table([(100, small), (50_000, large)], drifted, options, (1,), (1,))
+    assert "50,000 list uncached: 8.0% of bare (target 7.1%): met" in out.getvalue()
