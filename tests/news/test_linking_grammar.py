@@ -1181,3 +1181,34 @@ def test_english_the_university_a_paragraph_after_the_one_known_institution(db):
         ("educational programs", 542, "institution", kaznu.pk),
         ("cooperation agreements", 30, "institution", kaznu.pk),
     }
+
+
+def test_english_count_said_after_its_noun(db):
+    # "the number of <noun> ... is <count>", its growth "from <count> to <count>", the same
+    # number again later in the sentence, and "<noun> or nearly <count>"
+    found = detect_mentions(
+        "The number of foreign students as of today is 14 thousand, in the previous year "
+        "the number was 13 thousand. The number of grants grew from 65,000 in 2020 to "
+        "88,000 in 2022. The majority of the students or nearly 60,000 are studying in Russia."
+    )
+    assert _figures(found) == {
+        ("foreign students", 14000, False),
+        ("foreign students", 13000, False),
+        ("grants", 65000, False),
+        ("grants", 88000, False),
+        ("students", 60000, True),
+    }
+
+
+def test_english_forecast_or_share_after_the_number_of_is_no_count(db):
+    found = detect_mentions(
+        "The number of foreign students in the universities will possibly reach 20 thousand. "
+        "The centre has a task to increase the number of foreign students to 50 thousand. "
+        "The number of scholarships was 5 times higher. The number of grants is 12%."
+    )
+    assert _figures(found) == set()
+
+
+def test_english_such_points_back_and_names_no_kind(db):
+    found = detect_mentions('"As of today, we have 20 thousand such scholarships," he said.')
+    assert _figures(found) == {("scholarships", 20000, False)}
