@@ -77,6 +77,7 @@ HONORIFICS = {
 PASS_OVER = {
     "of", "the", "to", "in", "for", "at", "and", "on", "de", "von", "van", "der", "la",
     "extraordinary", "plenipotentiary", "federal", "first", "acting",
+    "under",  # "Cooperation Beijing under the Ministry of Education of the PRC Ma Jianfei"
     "и", "в", "по", "при", "республики", "казахстан", "рф", "рк", "чрезвычайный", "г",
     "городе", "города",
     "полномочный", "науки", "высшего", "образования", "правительства",
@@ -94,6 +95,9 @@ ORGANISATION_WORDS = {
     "information", "daad", "bundestag", "parliament", "senate", "majilis", "government",
     "society", "association", "foundation", "chamber", "network", "consuls", "honorary",
     "states", "fund",  # "the Turkic-Speaking States Bagdat Amreyev", "Campus Fund Жанат ..."
+    # "the Center for Language Training and Cooperation", "Europe and Central Asia Division",
+    # "the Department of International Cooperation and Exchange Lui Jianqing"
+    "training", "division", "exchange",
     # fields of faculties and departments ("Dean of the Faculty of Law Maria Rossi")
     "law", "medicine", "engineering", "philology", "history", "philosophy", "journalism",
     "arts", "humanities", "languages", "studies", "mathematics", "physics", "chemistry",

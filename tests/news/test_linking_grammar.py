@@ -1212,3 +1212,15 @@ def test_english_forecast_or_share_after_the_number_of_is_no_count(db):
 def test_english_such_points_back_and_names_no_kind(db):
     found = detect_mentions('"As of today, we have 20 thousand such scholarships," he said.')
     assert _figures(found) == {("scholarships", 20000, False)}
+
+
+def test_english_organisation_name_with_training_division_exchange_and_under(db):
+    # The words of a long organisation's name between the role and the name are no person:
+    # "Teacher Training", "Asia Division", "... and Exchange", "... under the Ministry ..."
+    found = detect_mentions(
+        "The meeting was attended by Director of the Centre for Teacher Training and "
+        "Research Almaty under the Ministry of Science of China Wang Lei. It was also "
+        "attended by Head of the Asia Division of the Department of Academic Cooperation "
+        "and Exchange Zhang Wei."
+    )
+    assert _new(found, "new_person") == {"Wang Lei", "Zhang Wei"}
