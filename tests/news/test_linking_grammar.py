@@ -1224,3 +1224,17 @@ def test_english_organisation_name_with_training_division_exchange_and_under(db)
         "and Exchange Zhang Wei."
     )
     assert _new(found, "new_person") == {"Wang Lei", "Zhang Wei"}
+
+
+def test_russian_list_of_guests_a_name_a_dash_and_the_role(db):
+    # A numbered list, one guest an item: the honorific is no part of the name, a single
+    # name is one, an initial stays as written.
+    found = detect_mentions(
+        "В состав делегации вошли: 1. Доктор Али Хоссейни – Чрезвычайный и полномочный посол "
+        "Ирана в Казахстане; 2. Реза Карими – Начальник отдела посольства Ирана; 3. Ахмади – "
+        "Генеральный консул Ирана в Алматы; 4. Н. Бахрами – Представитель культурного центра."
+    )
+    assert _new(found, "new_person") == {"Али Хоссейни", "Реза Карими", "Ахмади", "Н. Бахрами"}
+    # a body's name before the dash is no person
+    found = detect_mentions("Участники: 1. Университет Нархоз – Представитель делегации.")
+    assert _new(found, "new_person") == set()
