@@ -1238,3 +1238,13 @@ def test_russian_list_of_guests_a_name_a_dash_and_the_role(db):
     # a body's name before the dash is no person
     found = detect_mentions("Участники: 1. Университет Нархоз – Представитель делегации.")
     assert _new(found, "new_person") == set()
+
+
+def test_russian_institution_name_runs_on_through_a_long_genitive_tail(db):
+    found = detect_mentions(
+        "В Ташкенте начал работу филиал Андижанского института инженеров связи и "
+        "механизации водного хозяйства, сообщает пресс-служба."
+    )
+    assert _new(found, "new_institution") == {
+        "Андижанский институт инженеров связи и механизации водного хозяйства"
+    }
