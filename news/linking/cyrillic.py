@@ -534,7 +534,13 @@ def _kk_name_start(words, first, text, country_starts, role_word=lambda word: Fa
                 break
         if k < j - 1:
             j = k
+            # "академик Ә.Қуатбеков атындағы ...": the honoree's rank is part of the name
+            if j > 0 and words[j - 1][2] in _KK_HONOREE_RANKS and joined(j - 1):
+                j -= 1
     return j
+
+
+_KK_HONOREE_RANKS = {"академик"}
 
 
 @functools.lru_cache(maxsize=20_000)

@@ -1248,3 +1248,10 @@ def test_russian_institution_name_runs_on_through_a_long_genitive_tail(db):
     assert _new(found, "new_institution") == {
         "Андижанский институт инженеров связи и механизации водного хозяйства"
     }
+
+
+def test_kazakh_honoree_keeps_the_rank_academician_in_the_institutions_name(db):
+    found = detect_mentions(
+        "Делегация жақында академик Е.Бөкетов атындағы Қарағанды университетіне барды."
+    )
+    assert _new(found, "new_institution") == {"академик Е.Бөкетов атындағы Қарағанды университеті"}
