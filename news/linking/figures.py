@@ -243,7 +243,28 @@ def detect_figures(
     # the body says what the headline's number counts.
     title_end = text.text.find("\n")
     body_values = {f.value for f in found if f.start > title_end >= 0}
-    return [f for f in found if not (f.start < title_end and f.value in body_values)]
+    # "Қазақстанда 31 мың шетелдік студент" (the headline), then "31 500 шетелдік студент":
+    # the headline's round number is the body's count rounded
+    body_counts = {(f.label, f.value) for f in found if f.start > title_end >= 0}
+    return [
+        f
+        for f in found
+        if not (
+            f.start < title_end
+            and (
+                f.value in body_values
+                or any(label == f.label and _rounded(f.value, v) for label, v in body_counts)
+            )
+        )
+    ]
+
+
+def _rounded(round_value, value):
+    """Whether `round_value` (a multiple of 10, 100, 1000 ...) is `value` rounded."""
+    step = 1
+    while round_value and round_value % (step * 10) == 0:
+        step *= 10
+    return step >= 100 and abs(value - round_value) < step
 
 
 # "қазақстандық университеттің 5 филиалы", "казахстанских вузов", "Kazakh universities",

@@ -1255,3 +1255,20 @@ def test_kazakh_honoree_keeps_the_rank_academician_in_the_institutions_name(db):
         "Делегация жақында академик Е.Бөкетов атындағы Қарағанды университетіне барды."
     )
     assert _new(found, "new_institution") == {"академик Е.Бөкетов атындағы Қарағанды университеті"}
+
+
+def test_headlines_round_count_is_the_bodys_count_rounded(db):
+    found = detect_mentions(
+        "Қазақстанда 24 мың шетелдік студент оқиды\n"
+        "Биыл Қазақстанға 24 300 шетелдік студент оқуға келді."
+    )
+    assert _figures(found) == {("шетелдік студент", 24300, False)}
+    # a round count of another noun, or one the body's does not round to, stays
+    found = detect_mentions(
+        "Қазақстанда 24 мың шетелдік студент оқиды\n"
+        "Биыл Қазақстанға 25 300 шетелдік студент оқуға келді."
+    )
+    assert _figures(found) == {
+        ("шетелдік студент", 24000, False),
+        ("шетелдік студент", 25300, False),
+    }
