@@ -449,7 +449,8 @@ THE_NUMBER = re.compile(
     re.IGNORECASE,
 )
 THE_NUMBER_OF = re.compile(rf"the\s+number\s+of\s+{_PHRASE}", re.IGNORECASE)
-OR_COUNT = re.compile(rf"(?<![\w-]){_PHRASE},?\s+or\s+{_COUNT}{_COUNT_END}", re.IGNORECASE)
+_OR_COUNT_AFTER = re.compile(rf" or\s+{_COUNT}{_COUNT_END}", re.IGNORECASE)
+_PHRASE_BEFORE_OR = re.compile(rf"(?<![\w-]){_PHRASE},?\s$", re.IGNORECASE)
 
 
 def _phrase_label(phrase):
@@ -489,22 +490,22 @@ def _counts_said_after_their_noun(text):
                     approximate = bool(APPROXIMATELY.search(before))
                     yield start, match.group(), parse_number(number), label, None, approximate
         position = lower.find("the number", position + 10)
-    for match in finditer_near(
-        OR_COUNT, text.text, _NOUN_WORDS, search_in=lower, before=90, after=60
-    ):
-        number = match["number"]
-        if number.isdigit() and len(number) == 4 and 1900 <= int(number) <= 2100:
-            continue
-        start = match.start("number")
-        approximate = bool(APPROXIMATELY.search(text.text[max(0, start - 25) : start]))
-        yield (
-            start,
-            match.group(),
-            parse_number(number),
-            _phrase_label(match["phrase"]),
-            None,
-            approximate,
-        )
+    # "<noun> or nearly 60,000": tried only where " or " is followed by a count, the noun
+    # then read back from there (few such places, no scan of the text per noun)
+    position = lower.find(" or ")
+    while position != -1:
+        match = _OR_COUNT_AFTER.match(text.text, position)
+        if match:
+            lo = max(0, position - 80)
+            phrase = _PHRASE_BEFORE_OR.search(text.text, lo, position + 1)
+            number = match["number"]
+            is_year = number.isdigit() and len(number) == 4 and 1900 <= int(number) <= 2100
+            if phrase and not is_year:
+                start = match.start("number")
+                approximate = bool(APPROXIMATELY.search(text.text[max(0, start - 25) : start]))
+                label = _phrase_label(phrase["phrase"])
+                yield start, match.group(), parse_number(number), label, None, approximate
+        position = lower.find(" or ", position + 3)
 
 
 # "about 14,000 foreign students ... Of these, about 3,700 are from Uzbekistan and about
