@@ -534,7 +534,13 @@ def _kk_name_start(words, first, text, country_starts, role_word=lambda word: Fa
                 break
         if k < j - 1:
             j = k
+            # "академик Ә.Қуатбеков атындағы ...": the honoree's rank is part of the name
+            if j > 0 and words[j - 1][2] in _KK_HONOREE_RANKS and joined(j - 1):
+                j -= 1
     return j
+
+
+_KK_HONOREE_RANKS = {"академик"}
 
 
 @functools.lru_cache(maxsize=20_000)
@@ -585,9 +591,10 @@ def _name_end(words, i, text):
 def _genitive_tail(words, i, text):
     """'университета языка и культуры', 'института востоковедения': lower-case nouns (and
     their adjectives, joined by 'и') in the genitive right after the keyword belong to the
-    name; the name ends with the last such noun."""
+    name; the name ends with the last such noun. Up to seven words: "института инженеров
+    ирригации и механизации сельского хозяйства"."""
     last, j = i, i + 1
-    while j < len(words) and j - i <= 5:
+    while j < len(words) and j - i <= 7:
         start, _end, word = words[j]
         if text[words[j - 1][1] : start].strip() or not word[:1].islower():
             break

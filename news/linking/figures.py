@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from .directory import partnership_keywords_in
 from .figures_cyrillic import cyrillic_figures
-from .scan import finditer_near, keyword_automaton
+from .scan import finditer_near, is_word_char, keyword_automaton
 
 # Partnerships whose students or researchers move between the members' countries.
 MOBILE_KINDS = {"academic_mobility", "double_degree", "joint_programme", "joint_course"}
@@ -58,7 +58,7 @@ MODIFIERS = (
     "young|new|postgraduate|undergraduate|graduate|visiting|female|male|talented|additional|"
     "ethnic|"
     "more|joint|double-degree|research|educational|MBA|scholarship|university|cooperation|"
-    "partnership"
+    "partnership|such"
 )
 _MOD = rf"(?:{MODIFIERS}|(?-i:[A-Z][a-z]+)(?:'s)?)"
 FIGURE = re.compile(
@@ -243,7 +243,28 @@ def detect_figures(
     # the body says what the headline's number counts.
     title_end = text.text.find("\n")
     body_values = {f.value for f in found if f.start > title_end >= 0}
-    return [f for f in found if not (f.start < title_end and f.value in body_values)]
+    # "Қазақстанда 31 мың шетелдік студент" (the headline), then "31 500 шетелдік студент":
+    # the headline's round number is the body's count rounded
+    body_counts = {(f.label, f.value) for f in found if f.start > title_end >= 0}
+    return [
+        f
+        for f in found
+        if not (
+            f.start < title_end
+            and (
+                f.value in body_values
+                or any(label == f.label and _rounded(f.value, v) for label, v in body_counts)
+            )
+        )
+    ]
+
+
+def _rounded(round_value, value):
+    """Whether `round_value` (a multiple of 10, 100, 1000 ...) is `value` rounded."""
+    step = 1
+    while round_value and round_value % (step * 10) == 0:
+        step *= 10
+    return step >= 100 and abs(value - round_value) < step
 
 
 # "қазақстандық университеттің 5 филиалы", "казахстанских вузов", "Kazakh universities",
@@ -374,6 +395,8 @@ def _english_figures(index, text):
                 words.append(
                     word if word[:1].isupper() and word.lower() != "more" else word.lower()
                 )
+        # "20 thousand such scholarships": "such" points back, it names no kind
+        words = [w for w in words if w not in ("such",)]
         if words and words[0] == "more":
             words = words[1:]
         if match["link"] and match["link"].lower() == "of":
@@ -392,6 +415,97 @@ def _english_figures(index, text):
         approximate = bool(APPROXIMATELY.search(before))
         yield match.start(), match.group(), value, " ".join(words), country_id, approximate
         yield from _counts_of_these(text, match.start(), " ".join(words), by_word)
+    yield from _counts_said_after_their_noun(text)
+
+
+# The count said after its noun, with no noun after it: "the number of foreign students as
+# of today is 14 thousand", "the number of grants grew from 65,000 in 2020 to 88,000 in
+# 2022", "in the previous year the number was 13 thousand" (the noun of the sentence's
+# "the number of ..."), "the majority of the students or nearly 60,000 are ...". A forecast
+# ("will possibly reach 20 thousand", "a task to increase the number ... to 50 thousand")
+# says no verb of a count that is.
+_APPROX_WORDS = (
+    r"(?:about|around|nearly|almost|over|some|approximately|roughly|more\s+than|less\s+than|"
+    r"fewer\s+than|at\s+least|upwards\s+of)"
+)
+_COUNT = rf"(?:{_APPROX_WORDS}\s+)?(?P<number>{_DIGITS}|{_WORDS})"
+# what may follow a count that counts the noun before it (no noun, no "%", no "times")
+_COUNT_END = (
+    r"(?=\s*(?:[,.;:!?\")]|$)|\s+(?:in|as|and|to|of|are|were|have|had|last|this|according)\b)"
+)
+_PHRASE = rf"(?P<phrase>(?:{_MOD}\s+){{0,3}}(?:{NOUNS}))\b"
+_IS = (
+    r"(?:is|was|are|were|stood\s+at|stands\s+at|totals|totalled|totaled|amounted\s+to|"
+    r"amounts\s+to|reached|has\s+reached|exceeded|has\s+exceeded)"
+)
+_GREW = r"(?:grew|rose|increased|went\s+up|has\s+grown|has\s+risen|has\s+increased)"
+THE_NUMBER = re.compile(
+    rf"the\s+number\b(?:\s+of\s+{_PHRASE})?"
+    # "as of today", "in Kazakhstan's universities": a few words, no forecast, no clause
+    rf"(?P<filler>(?:\s+(?!(?:will|would|should|could|may|might|must|shall|is|was|are|were|"
+    rf"to|that|which|who)\b)[^\s,.;:!?\d]+){{0,5}}?)\s+"
+    rf"(?:{_IS}\s+{_COUNT}{_COUNT_END}|{_GREW}\s+from\s+(?P<from>{_DIGITS}|{_WORDS})"
+    rf"(?:\s+in\s+\d{{4}})?\s+to\s+(?P<to>{_DIGITS}|{_WORDS}){_COUNT_END})",
+    re.IGNORECASE,
+)
+THE_NUMBER_OF = re.compile(rf"the\s+number\s+of\s+{_PHRASE}", re.IGNORECASE)
+_OR_COUNT_AFTER = re.compile(rf" or\s+{_COUNT}{_COUNT_END}", re.IGNORECASE)
+_PHRASE_BEFORE_OR = re.compile(rf"(?<![\w-]){_PHRASE},?\s$", re.IGNORECASE)
+
+
+def _phrase_label(phrase):
+    words = [w if w[:1].isupper() else w.lower() for w in phrase.split()]
+    words = [w for w in words if w.lower() not in ("such", "more")]
+    return " ".join(words)
+
+
+def _counts_said_after_their_noun(text):
+    lower = text.lower
+    last_label, last_sentence = None, -2
+    position = lower.find("the number")
+    while position != -1:
+        if position and is_word_char(lower[position - 1]):
+            position = lower.find("the number", position + 10)
+            continue
+        match = THE_NUMBER.match(text.text, position)
+        here = text.sentence_index(position)
+        if match is None:
+            follows = THE_NUMBER_OF.match(text.text, position)
+            if follows:
+                last_label, last_sentence = _phrase_label(follows["phrase"]), here
+        else:
+            label = None
+            if match["phrase"]:
+                label = _phrase_label(match["phrase"])
+                last_label, last_sentence = label, here
+            elif here - last_sentence <= 1:
+                label = last_label
+            if label:
+                for group in ("number", "from", "to"):
+                    number = match[group]
+                    if not number or (number.isdigit() and 1900 <= int(number) <= 2100):
+                        continue  # "in 2020" is a year
+                    start = match.start(group)
+                    before = text.text[max(0, start - 25) : start]
+                    approximate = bool(APPROXIMATELY.search(before))
+                    yield start, match.group(), parse_number(number), label, None, approximate
+        position = lower.find("the number", position + 10)
+    # "<noun> or nearly 60,000": tried only where " or " is followed by a count, the noun
+    # then read back from there (few such places, no scan of the text per noun)
+    position = lower.find(" or ")
+    while position != -1:
+        match = _OR_COUNT_AFTER.match(text.text, position)
+        if match:
+            lo = max(0, position - 80)
+            phrase = _PHRASE_BEFORE_OR.search(text.text, lo, position + 1)
+            number = match["number"]
+            is_year = number.isdigit() and len(number) == 4 and 1900 <= int(number) <= 2100
+            if phrase and not is_year:
+                start = match.start("number")
+                approximate = bool(APPROXIMATELY.search(text.text[max(0, start - 25) : start]))
+                label = _phrase_label(phrase["phrase"])
+                yield start, match.group(), parse_number(number), label, None, approximate
+        position = lower.find(" or ", position + 3)
 
 
 # "about 14,000 foreign students ... Of these, about 3,700 are from Uzbekistan and about

@@ -77,6 +77,7 @@ HONORIFICS = {
 PASS_OVER = {
     "of", "the", "to", "in", "for", "at", "and", "on", "de", "von", "van", "der", "la",
     "extraordinary", "plenipotentiary", "federal", "first", "acting",
+    "under",  # "Cooperation Beijing under the Ministry of Education of the PRC Ma Jianfei"
     "и", "в", "по", "при", "республики", "казахстан", "рф", "рк", "чрезвычайный", "г",
     "городе", "города",
     "полномочный", "науки", "высшего", "образования", "правительства",
@@ -94,6 +95,9 @@ ORGANISATION_WORDS = {
     "information", "daad", "bundestag", "parliament", "senate", "majilis", "government",
     "society", "association", "foundation", "chamber", "network", "consuls", "honorary",
     "states", "fund",  # "the Turkic-Speaking States Bagdat Amreyev", "Campus Fund Жанат ..."
+    # "the Center for Language Training and Cooperation", "Europe and Central Asia Division",
+    # "the Department of International Cooperation and Exchange Lui Jianqing"
+    "training", "division", "exchange",
     # fields of faculties and departments ("Dean of the Faculty of Law Maria Rossi")
     "law", "medicine", "engineering", "philology", "history", "philosophy", "journalism",
     "arts", "humanities", "languages", "studies", "mathematics", "physics", "chemistry",
@@ -725,6 +729,17 @@ _RU_NAME_BEFORE_ROLE = re.compile(
 
 
 _LOWER_WORDS_TO_ROLE = re.compile(r"\s+(?:[а-яё]+\s+){0,2}")
+# A list of guests, one a line: "2. Асғар Сабери – Начальник культурного представительства",
+# "3. Дарабиан – Генеральный консул ...", "4. М. Камрани – Представитель ...": a line's
+# number, a name (a single one too: the list says it is one), a dash and the role, with at
+# most three words before it ("Чрезвычайный и полномочный посол").
+_RU_NAME_WORD = r"[А-ЯЁӘҒҚҢӨҰҮҺІ][а-яёәғқңөұүһі]+(?:-[А-ЯЁӘҒҚҢӨҰҮҺІ][а-яёәғқңөұүһі]+)?"
+_RU_LIST_ITEM = re.compile(
+    rf"[ \t]*(?P<number>\d{{1,2}}[.)][ \t]*|[•*-][ \t]+)?"
+    r"(?:(?:Доктор|Профессор|Проф\.|Д-р|Господин|Госпожа|Г-н)[ \t]+)?"
+    rf"(?P<name>(?:[А-ЯЁ]\.[ \t]?){{0,2}}{_RU_NAME_WORD}(?:[ \t]+{_RU_NAME_WORD}){{0,2}})"
+    r"[ \t]+[–—-][ \t]+(?:[\w-]+[ \t]+){0,3}"
+)
 
 
 def _ru_name_word(word):
@@ -738,6 +753,16 @@ def _ru_name_then_role(text, roles, taken, known_people, organisation_of, seen):
     role after a comma, in the role's case, given in the nominative."""
     found = []
     for match in roles:
+        # the item opens a line, or follows a colon or a semicolon (lines joined)
+        lo = max(0, match.start() - 120)
+        line = max(text.rfind(mark, lo, match.start()) for mark in "\n;:")
+        if line != -1 or lo == 0:
+            item = _RU_LIST_ITEM.fullmatch(text, line + 1, match.start())
+            if item and (item["number"] or line == -1 or text[line] == "\n"):
+                found += _ru_listed_name(
+                    text, match, item, taken, known_people, organisation_of, seen
+                )
+                continue
         # The pattern's comma is the last one before the role, with only lower-case words
         # after it: most roles have none such, and need no search of their 90 characters.
         comma = text.rfind(",", max(0, match.start() - 90), match.start())
@@ -769,6 +794,26 @@ def _ru_name_then_role(text, roles, taken, known_people, organisation_of, seen):
         org_text = org_name or _clean_organisation(text[match.end() : org_end])
         found.append(NewPerson(name, _clean_role(role), org_text, start, end, org_id))
     return found
+
+
+def _ru_listed_name(text, match, item, taken, known_people, organisation_of, seen):
+    start, end = item.span("name")
+    if taken(start, end) or known_people.overlaps(start, end):
+        return []
+    run = list(morphology.tokens_between(text, start, end))
+    words = [w for _s, _e, w in run if len(w) > 1]  # "М. Камрани": the initial is no word
+    # The list says a name is there: no body's word ("Университет ..."), whatever pymorphy3
+    # makes of foreign names ("Али" a conjunction, "Карими" an adjective).
+    if any(_ru_common_noun(w) for w in words) or text[start:end].lower() in seen:
+        return []
+    seen.add(text[start:end].lower())
+    role = text[match.start() : match.end()]
+    line_end = text.find("\n", match.end())
+    org_end = line_end if line_end != -1 else len(text)
+    org_end = min(org_end, match.end() + 160)
+    org_name, org_id = organisation_of(match.end(), org_end)
+    org_text = org_name or _clean_organisation(text[match.end() : org_end].rstrip(";.,"))
+    return [NewPerson(text[start:end], _clean_role(role), org_text, start, end, org_id)]
 
 
 def _respelt(text, run, words):

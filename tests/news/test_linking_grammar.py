@@ -1181,3 +1181,94 @@ def test_english_the_university_a_paragraph_after_the_one_known_institution(db):
         ("educational programs", 542, "institution", kaznu.pk),
         ("cooperation agreements", 30, "institution", kaznu.pk),
     }
+
+
+def test_english_count_said_after_its_noun(db):
+    # "the number of <noun> ... is <count>", its growth "from <count> to <count>", the same
+    # number again later in the sentence, and "<noun> or nearly <count>"
+    found = detect_mentions(
+        "The number of foreign students as of today is 14 thousand, in the previous year "
+        "the number was 13 thousand. The number of grants grew from 65,000 in 2020 to "
+        "88,000 in 2022. The majority of the students or nearly 60,000 are studying in Russia."
+    )
+    assert _figures(found) == {
+        ("foreign students", 14000, False),
+        ("foreign students", 13000, False),
+        ("grants", 65000, False),
+        ("grants", 88000, False),
+        ("students", 60000, True),
+    }
+
+
+def test_english_forecast_or_share_after_the_number_of_is_no_count(db):
+    found = detect_mentions(
+        "The number of foreign students in the universities will possibly reach 20 thousand. "
+        "The centre has a task to increase the number of foreign students to 50 thousand. "
+        "The number of scholarships was 5 times higher. The number of grants is 12%."
+    )
+    assert _figures(found) == set()
+
+
+def test_english_such_points_back_and_names_no_kind(db):
+    found = detect_mentions('"As of today, we have 20 thousand such scholarships," he said.')
+    assert _figures(found) == {("scholarships", 20000, False)}
+
+
+def test_english_organisation_name_with_training_division_exchange_and_under(db):
+    # The words of a long organisation's name between the role and the name are no person:
+    # "Teacher Training", "Asia Division", "... and Exchange", "... under the Ministry ..."
+    found = detect_mentions(
+        "The meeting was attended by Director of the Centre for Teacher Training and "
+        "Research Almaty under the Ministry of Science of China Wang Lei. It was also "
+        "attended by Head of the Asia Division of the Department of Academic Cooperation "
+        "and Exchange Zhang Wei."
+    )
+    assert _new(found, "new_person") == {"Wang Lei", "Zhang Wei"}
+
+
+def test_russian_list_of_guests_a_name_a_dash_and_the_role(db):
+    # A numbered list, one guest an item: the honorific is no part of the name, a single
+    # name is one, an initial stays as written.
+    found = detect_mentions(
+        "В состав делегации вошли: 1. Доктор Али Хоссейни – Чрезвычайный и полномочный посол "
+        "Ирана в Казахстане; 2. Реза Карими – Начальник отдела посольства Ирана; 3. Ахмади – "
+        "Генеральный консул Ирана в Алматы; 4. Н. Бахрами – Представитель культурного центра."
+    )
+    assert _new(found, "new_person") == {"Али Хоссейни", "Реза Карими", "Ахмади", "Н. Бахрами"}
+    # a body's name before the dash is no person
+    found = detect_mentions("Участники: 1. Университет Нархоз – Представитель делегации.")
+    assert _new(found, "new_person") == set()
+
+
+def test_russian_institution_name_runs_on_through_a_long_genitive_tail(db):
+    found = detect_mentions(
+        "В Ташкенте начал работу филиал Андижанского института инженеров связи и "
+        "механизации водного хозяйства, сообщает пресс-служба."
+    )
+    assert _new(found, "new_institution") == {
+        "Андижанский институт инженеров связи и механизации водного хозяйства"
+    }
+
+
+def test_kazakh_honoree_keeps_the_rank_academician_in_the_institutions_name(db):
+    found = detect_mentions(
+        "Делегация жақында академик Е.Бөкетов атындағы Қарағанды университетіне барды."
+    )
+    assert _new(found, "new_institution") == {"академик Е.Бөкетов атындағы Қарағанды университеті"}
+
+
+def test_headlines_round_count_is_the_bodys_count_rounded(db):
+    found = detect_mentions(
+        "Қазақстанда 24 мың шетелдік студент оқиды\n"
+        "Биыл Қазақстанға 24 300 шетелдік студент оқуға келді."
+    )
+    assert _figures(found) == {("шетелдік студент", 24300, False)}
+    # a round count of another noun, or one the body's does not round to, stays
+    found = detect_mentions(
+        "Қазақстанда 24 мың шетелдік студент оқиды\n"
+        "Биыл Қазақстанға 25 300 шетелдік студент оқуға келді."
+    )
+    assert _figures(found) == {
+        ("шетелдік студент", 24000, False),
+        ("шетелдік студент", 25300, False),
+    }
