@@ -226,13 +226,21 @@ def part_of(expected):
     return "held-out" if batch == 1 else f"held-out-{batch}"
 
 
-PARTS = ("tuned", "held-out", "held-out-2", "held-out-3", "held-out-4", "held-out-5")
+PARTS = (
+    "tuned",
+    "held-out",
+    "held-out-2",
+    "held-out-3",
+    "held-out-4",
+    "held-out-5",
+    "held-out-6",
+)
 
 
 def evaluate(corpus=DEFAULT_CORPUS, include=None):
     """Score detection on the corpus (directory must already be loaded): the overall
     scores of mentions and figures, and `by_group[(part, language, kind)]`, where part is
-    "tuned", "held-out" or "held-out-2" to "held-out-5" (`part_of`). `include(name,
+    "tuned", "held-out" or "held-out-2" to "held-out-6" (`part_of`). `include(name,
     expected)` chooses the files (default: all)."""
     corpus = Path(corpus)
     expected_all = json.loads((corpus / "expected.json").read_text(encoding="utf-8"))
