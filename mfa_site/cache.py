@@ -177,11 +177,11 @@ class ResilientRedisCache(RedisCache):
         super().__init__(server, params)
         self._class = ReusedClientRedisCacheClient
         self._options = dict(self._options)
-        if params.get("CLIENT_TRACKING", True):
+        self._tracking = params.get("CLIENT_TRACKING", True)
+        if self._tracking:
             self._options.setdefault("protocol", 3)
             self._options.setdefault("cache_config", CacheConfig(max_size=TRACKED_ENTRIES))
             self._options.setdefault("pool_class", TrackingConnectionPool)
-        self._tracking = params.get("CLIENT_TRACKING", True)
         self._kept = None
         self._errors = _redis_errors()
         self._lock = threading.Lock()

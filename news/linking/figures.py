@@ -86,11 +86,21 @@ NOT_A_COUNT = re.compile(
     re.IGNORECASE,
 )
 # Words before a number that make it an approximation: kept, with `approximate`.
-APPROXIMATELY = re.compile(
-    r"(?:\babout|\baround|\bnearly|\balmost|\bover|\bsome|\bup\s+to|\bat\s+least|"
-    r"\bapproximately|\broughly|\bmore\s+than|\bless\s+than|\bfewer\s+than|\bupwards\s+of)\s+$",
-    re.IGNORECASE,
+_APPROX_WORDS = (
+    r"(?:about|around|nearly|almost|over|some|approximately|roughly|more\s+than|less\s+than|"
+    r"fewer\s+than|at\s+least|upwards\s+of)"
 )
+APPROXIMATELY = re.compile(rf"(?:\bup\s+to|\b{_APPROX_WORDS})\s+$", re.IGNORECASE)
+
+
+def _approximate_before(text, start):
+    """Whether the words just before a count at `start` make it an approximation."""
+    return bool(APPROXIMATELY.search(text[max(0, start - 25) : start]))
+
+
+def _is_year(number):
+    """Whether `number` is a year ("from 65,000 in 2020"), not a count."""
+    return number.isdigit() and 1900 <= int(number) <= 2100
 
 
 def words_to_number(words):
@@ -378,7 +388,7 @@ def _english_figures(index, text):
         if NOT_A_COUNT.search(before):
             continue
         number = match["number"]
-        if number.isdigit() and len(number) == 4 and 1900 <= int(number) <= 2100:
+        if _is_year(number):
             continue
         value = parse_number(number)
         country_id = None
@@ -396,7 +406,7 @@ def _english_figures(index, text):
                     word if word[:1].isupper() and word.lower() != "more" else word.lower()
                 )
         # "20 thousand such scholarships": "such" points back, it names no kind
-        words = [w for w in words if w not in ("such",)]
+        words = [w for w in words if w != "such"]
         if words and words[0] == "more":
             words = words[1:]
         if match["link"] and match["link"].lower() == "of":
@@ -424,10 +434,6 @@ def _english_figures(index, text):
 # "the number of ..."), "the majority of the students or nearly 60,000 are ...". A forecast
 # ("will possibly reach 20 thousand", "a task to increase the number ... to 50 thousand")
 # says no verb of a count that is.
-_APPROX_WORDS = (
-    r"(?:about|around|nearly|almost|over|some|approximately|roughly|more\s+than|less\s+than|"
-    r"fewer\s+than|at\s+least|upwards\s+of)"
-)
 _COUNT = rf"(?:{_APPROX_WORDS}\s+)?(?P<number>{_DIGITS}|{_WORDS})"
 # what may follow a count that counts the noun before it (no noun, no "%", no "times")
 _COUNT_END = (
@@ -483,11 +489,10 @@ def _counts_said_after_their_noun(text):
             if label:
                 for group in ("number", "from", "to"):
                     number = match[group]
-                    if not number or (number.isdigit() and 1900 <= int(number) <= 2100):
-                        continue  # "in 2020" is a year
+                    if not number or _is_year(number):
+                        continue
                     start = match.start(group)
-                    before = text.text[max(0, start - 25) : start]
-                    approximate = bool(APPROXIMATELY.search(before))
+                    approximate = _approximate_before(text.text, start)
                     yield start, match.group(), parse_number(number), label, None, approximate
         position = lower.find("the number", position + 10)
     # "<noun> or nearly 60,000": tried only where " or " is followed by a count, the noun
@@ -499,10 +504,9 @@ def _counts_said_after_their_noun(text):
             lo = max(0, position - 80)
             phrase = _PHRASE_BEFORE_OR.search(text.text, lo, position + 1)
             number = match["number"]
-            is_year = number.isdigit() and len(number) == 4 and 1900 <= int(number) <= 2100
-            if phrase and not is_year:
+            if phrase and not _is_year(number):
                 start = match.start("number")
-                approximate = bool(APPROXIMATELY.search(text.text[max(0, start - 25) : start]))
+                approximate = _approximate_before(text.text, start)
                 label = _phrase_label(phrase["phrase"])
                 yield start, match.group(), parse_number(number), label, None, approximate
         position = lower.find(" or ", position + 3)
