@@ -399,7 +399,20 @@ class PressRelease(models.Model):
         verbose_name = _("press release")
         verbose_name_plural = _("press releases")
         permissions = [("publish_pressrelease", _("Can publish, schedule and withdraw"))]
-        indexes = [models.Index(fields=["status", "-published_at"], name="news_pr_status_pub_idx")]
+        indexes = [
+            models.Index(fields=["status", "-published_at"], name="news_pr_status_pub_idx"),
+            # What `listed()` reads in each language, newest first: a language few press
+            # releases are written in (English among 50,000 Kazakh ones) is not found by
+            # reading the whole table (17 ms at 50,000 on PostgreSQL, against 0.1 ms).
+            *(
+                models.Index(
+                    fields=["-published_at", "-id"],
+                    condition=Q(status="published") & written_in(code),
+                    name=f"news_pr_listed_{code}",
+                )
+                for code, _name in settings.LANGUAGES
+            ),
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=~Q(status__in=["published", "withdrawn"]) | Q(published_at__isnull=False),
