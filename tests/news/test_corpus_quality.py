@@ -66,6 +66,7 @@ def test_evaluate_command_prints_figures_and_leaves_the_database_alone(db):
     assert "held-out   ru" in text and "tuned      kk" in text
     assert "held-out-2 kk" in text  # the second held-out batch, reported apart
     assert "held-out-6 kk" in text  # and the sixth
+    assert "held-out-7 kk" in text  # and the seventh
     # Misses are listed for the tuned part only: nobody reads held-out failures by accident.
     listed = [line for line in text.splitlines() if line.startswith("  [")]
     assert all(line.startswith("  [tuned]") for line in listed)
@@ -113,3 +114,10 @@ def test_a_real_corpus_has_30_texts_in_three_languages_and_a_held_out_part():
     sixth = [e for e in real.values() if e.get("held_out_batch") == 6]
     assert all(e["held_out"] for e in sixth)
     assert all(sum(e["language"] == lang for e in sixth) == 4 for lang in ["en", "ru", "kk"])
+
+
+def test_a_seventh_held_out_batch_has_four_texts_per_language_none_tuned_on():
+    expected = json.loads((CORPUS / "expected.json").read_text())
+    seventh = [e for e in expected.values() if e.get("held_out_batch") == 7]
+    assert all(e["held_out"] and is_real(e) for e in seventh)
+    assert all(sum(e["language"] == lang for e in seventh) == 4 for lang in ["en", "ru", "kk"])
