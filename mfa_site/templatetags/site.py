@@ -6,6 +6,8 @@ import json
 from django import template
 from django.conf import settings
 from django.core.serializers.json import DjangoJSONEncoder
+from django.core.signals import setting_changed
+from django.dispatch import receiver
 from django.urls import get_script_prefix, get_urlconf, reverse
 from django.utils import translation
 from django.utils.safestring import mark_safe
@@ -126,3 +128,62 @@ def _site_links(language, _prefix, _urlconf):
         code: reverse("switch-language", args=[code]) for code, _name in settings.LANGUAGES
     }
     return links
+
+
+# What `{% once %}` rendered, per name, language, script prefix, URLconf and keys.
+_ONCE = {}
+_ONCE_LIMIT = 1_000
+
+
+class OnceNode(template.Node):
+    def __init__(self, name, keys, nodelist):
+        self.name, self.keys, self.nodelist = name, keys, nodelist
+
+    def render(self, context):
+        key = (
+            self.name,
+            translation.get_language(),
+            get_script_prefix(),
+            get_urlconf(),
+            *(key.resolve(context) for key in self.keys),
+        )
+        html = _ONCE.get(key)
+        if html is None:
+            html = self.nodelist.render(context)
+            if len(_ONCE) < _ONCE_LIMIT:
+                _ONCE[key] = html
+        return html
+
+
+@register.tag
+def once(parser, token):
+    """`{% once "name" key ... %}...{% endonce %}`: a part of the layout rendered once per
+    process for each language and value of its keys, then written as it was.
+
+    For the parts of every page that depend on nothing else (the header's links and names,
+    the footer, the style sheet): they cost a fifth of an uncached page in template
+    machinery (a dozen translations, static file look-ups, a test per link). What they show
+    must come only from the code, the translations and the keys: never from the database,
+    the request or the reader."""
+    bits = token.split_contents()
+    if len(bits) < 2:
+        raise template.TemplateSyntaxError("{% once %} needs a name")
+    nodelist = parser.parse(("endonce",))
+    parser.delete_first_token()
+    return OnceNode(bits[1], [parser.compile_filter(bit) for bit in bits[2:]], nodelist)
+
+
+@receiver(setting_changed)
+def _forget_once(**kwargs):
+    _ONCE.clear()
+
+
+@register.simple_tag(takes_context=True)
+def site_section(context, links):
+    """The header's section the page belongs to ("news", "missions", ...), or ""."""
+    request = context.get("request")
+    path = request.path if request is not None else ""
+    for name in ("news", "missions", "institutions", "partnerships"):
+        if links[name] in path:
+            return name
+    return ""
