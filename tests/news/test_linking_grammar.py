@@ -1272,3 +1272,41 @@ def test_headlines_round_count_is_the_bodys_count_rounded(db):
         ("шетелдік студент", 24000, False),
         ("шетелдік студент", 25300, False),
     }
+
+
+def test_kazakh_counts_of_people_and_candidates_and_of_a_share_of_the_count_before(db):
+    # "адам" and "үміткер" are counted; "оның 12-сі", "оның тек мыңнан астамы" count the
+    # noun of the count they divide (in their sentence or the one before)
+    found = detect_mentions(
+        "Жазғы мектепке 450 адам қатысып, 38 үміткер іріктелді. Конкурсқа 2300 жоба келді. "
+        "Бірақ оның тек мыңнан астамы ғана қолдау тапты. Биыл 60 ғылыми жоба түсіп, оның "
+        "12-сі қаржыландырылады."
+    )
+    assert _figures(found) == {
+        ("адам", 450, False),
+        ("үміткер", 38, False),
+        ("жоба", 2300, False),
+        ("жоба", 1000, True),
+        ("ғылыми жоба", 60, False),
+        ("ғылыми жоба", 12, False),
+    }
+    # a number after "оның" two sentences on, or with no count before, counts nothing
+    found = detect_mentions("Биыл 60 жоба түсті. Комиссия жиналды. Оның 12-сі мақұлданды.")
+    assert _figures(found) == {("жоба", 60, False)}
+
+
+def test_russian_case_ending_after_a_hyphen_and_counts_of_them_without_a_noun(db):
+    # "45-ти тысяч", "12-и тысяч" read as numbers; after "Из них" a count with no noun
+    # counts the noun of the count before
+    found = detect_mentions(
+        "На олимпиаду записались около 60 тысяч школьников. Из них свыше 45-ти тысяч "
+        "человек из сельских школ и более 12-и тысяч из городов."
+    )
+    assert _figures(found) == {
+        ("школьники", 60000, True),
+        ("люди", 45000, True),
+        ("школьники", 12000, True),
+    }
+    # without the words that divide the count before, no noun: no figure
+    found = detect_mentions("На олимпиаду записались 60 тысяч школьников. Еще 12 тысяч из городов.")
+    assert _figures(found) == {("школьники", 60000, False)}
