@@ -1310,3 +1310,18 @@ def test_russian_case_ending_after_a_hyphen_and_counts_of_them_without_a_noun(db
     # without the words that divide the count before, no noun: no figure
     found = detect_mentions("На олимпиаду записались 60 тысяч школьников. Еще 12 тысяч из городов.")
     assert _figures(found) == {("школьники", 60000, False)}
+
+
+def test_a_language_of_instruction_names_its_country(db):
+    for code in ("RU", "KZ"):
+        Country.objects.get_or_create(code=code, defaults={"name": code})
+    found = detect_mentions(
+        "В лицее учатся 300 детей: уроки идут на русском языке, экзамены по истории сдают "
+        "с казахским языком обучения."
+    )
+    assert _codes(found) == {"RU", "KZ"}
+    found = detect_mentions("Жазғы курстар қазақ тілінде өтеді, оған 40 оқушы қатысады.")
+    assert _codes(found) == {"KZ"}
+    # the adjective alone names a people's or a country's thing, not a language: no country
+    found = detect_mentions("В лицее поставили русскую народную сказку.")
+    assert _codes(found) == set()
