@@ -1325,3 +1325,14 @@ def test_a_language_of_instruction_names_its_country(db):
     # the adjective alone names a people's or a country's thing, not a language: no country
     found = detect_mentions("В лицее поставили русскую народную сказку.")
     assert _codes(found) == set()
+
+
+def test_english_vice_rectors_portfolio_and_a_surname_before_its_initials(db):
+    # the portfolio after "for", capitalised or not, is no part of the name; a surname
+    # written before its initials keeps them, with their dots
+    found = detect_mentions(
+        "The guests were met by Vice-Rector for Academic and Innovative Activities Aliya "
+        "Serikova. The delegation was headed by Vice-Rector for educational work Omarov "
+        "B.K., who showed them the campus."
+    )
+    assert _new(found, "new_person") == {"Aliya Serikova", "Omarov B.K."}
