@@ -238,9 +238,10 @@ _KEYWORD = (
 # "Universidad Complutense"): the keyword alone, then the city or name (`_CITY_FOLLOWS`).
 _FOREIGN_KEYWORD = r"(?:Universiti|Universitas|Universidad)(?=\s+[A-Z])"
 _OF_PART = rf"(?:\s+(?:of|for)\s+{_CAP}(?:\s+{_CAP}){{0,2}}(?:\s+(?:and|&)\s+{_CAP})?)"
+# "University of Shanghai for Science and Technology": a place, then the fields
 NEW_INSTITUTION = re.compile(
     rf"\b(?:(?:{_CAP}\s+){{1,4}}{_KEYWORD}{_OF_PART}?"
-    rf"|{_KEYWORD}{_OF_PART}|{_FOREIGN_KEYWORD}"
+    rf"|{_KEYWORD}{_OF_PART}{{1,2}}|{_FOREIGN_KEYWORD}"
     rf"|(?:KU|TU|VU|UC|ETH|EPFL|LMU)\s+{_CAP})\b(?!')"
 )
 _GENERIC = {
@@ -315,6 +316,13 @@ _AND_ANOTHER = re.compile(r" (?:and|&) ([A-Z][\w'-]*)$")
 _KEYWORD_NEXT = re.compile(rf" {_KEYWORD}\b")
 _FULL_STOP = re.compile(r"\.\s")
 _NEXT_CAPITALISED = re.compile(r" [A-Z][\w'-]+")
+# "Zhetysu University named after Ilyas Zhansugurov", "... named after al-Farabi": the
+# honoree is part of the name.
+_NAMED_AFTER = re.compile(
+    r" named after (?:(?:[a-z]{1,3}-)?[A-Z][\w'.-]*\s){0,2}(?:[a-z]{1,3}-)?[A-Z][\w'-]*"
+)
+# ", Chung - Ang University": a name's first word hyphenated with spaces, in a list
+_SPACED_HYPHEN_BEFORE = re.compile(r"(?:^|[,;:]\s|\band\s)([A-Z][a-z]+) - $")
 
 
 def _without_following_name(text, start, name):
@@ -394,6 +402,14 @@ def _candidate_spans(index, text, hits):
             city_follows = name.endswith(_CITY_FOLLOWS) and after[1].lower() not in _GENERIC
             if city_follows or after[1].lower() in index.city_names:
                 name = f"{name} {after[1]}"
+        if name.endswith(_KEYWORD_WORDS):
+            honoree = _NAMED_AFTER.match(text.text, start + len(name))
+            if honoree:
+                name += honoree.group()
+        if name.count(" ") == 1:
+            hyphened = _SPACED_HYPHEN_BEFORE.search(text.text, max(0, start - 30), start)
+            if hyphened:
+                start, name = hyphened.start(1), f"{hyphened[1]} - {name}"
         if not name or all(w.lower().strip("'.,") in _GENERIC for w in name.split()):
             continue
         end = start + len(name)
@@ -887,7 +903,8 @@ def _new_institutions(index, text, hits, candidates, mention, language="en"):
     known_words = {pk: _name_words(index.institutions[pk]["name"]) for pk in known_here}
     suggested = {}
     names = dict.fromkeys(name for _s, _e, name in candidates)  # in order of appearance
-    names_words = {name: _name_words(name) for name in names}
+    # "Kazakh National University named after al-Farabi" is compared without its honoree
+    names_words = {name: _name_words(_without_honoree(name)) for name in names}
     # "the Summer University project": a name used to qualify a project is no institution.
     qualifiers = {name for _s, end, name in candidates if _QUALIFIED_NOUN.match(text.text, end)}
     decided = {}  # name -> "alias" or "new": a name met again is suggested already
@@ -899,8 +916,9 @@ def _new_institutions(index, text, hits, candidates, mention, language="en"):
         if decided.get(name) == "new":
             suggested[start] = name
             continue
-        if name.lower() in index.institution_names:
-            mention("institution", index.institution_names[name.lower()], start, end)
+        head = _without_honoree(name).lower()
+        if head in index.institution_names:
+            mention("institution", index.institution_names[head], start, end)
             continue
         words = names_words[name]
         same = index.institution_by_words.get(words)
@@ -953,6 +971,11 @@ def _new_institutions(index, text, hits, candidates, mention, language="en"):
         decided[name] = "new"
     _acronyms_of_suggested(text, suggested)
     return suggested
+
+
+def _without_honoree(name):
+    """'Zhetysu University named after Ilyas Zhansugurov' -> 'Zhetysu University'."""
+    return name.partition(" named after ")[0]
 
 
 def _key_words(key):

@@ -1336,3 +1336,25 @@ def test_english_vice_rectors_portfolio_and_a_surname_before_its_initials(db):
         "B.K., who showed them the campus."
     )
     assert _new(found, "new_person") == {"Aliya Serikova", "Omarov B.K."}
+
+
+def test_english_institution_named_after_an_honoree_with_its_place_and_fields_and_spaced_hyphen(
+    db,
+):
+    found = detect_mentions(
+        "A delegation of Kostanay University named after Akhmet Baitursynov visited the "
+        "University of Lagos for Medicine and Agriculture. Its partners are Hanyang "
+        "University, Sung - Kyun University and Ewha University."
+    )
+    assert _new(found, "new_institution") == {
+        "Kostanay University named after Akhmet Baitursynov",
+        "University of Lagos for Medicine and Agriculture",
+        "Hanyang University",
+        "Sung - Kyun University",
+        "Ewha University",
+    }
+    # a known institution named after its honoree is that institution, no new one
+    make_institution(name="Kazakh National University")
+    found = detect_mentions("Students of Kazakh National University named after al-Farabi met.")
+    assert _new(found, "new_institution") == set()
+    assert len(found.ids("institution")) == 1
