@@ -8,6 +8,7 @@ of new institutions; figures are found by `figures.detect_figures`.
 
 import bisect
 import datetime
+import difflib
 import functools
 import html
 import itertools
@@ -531,7 +532,8 @@ def detect_mentions(raw_text, on=None):
     _partnerships(index, text, sentence_institutions, mention)
     candidates += _acronyms_beside_institutions(text, hits, candidates)
     new_names = _new_institutions(index, text, hits, candidates, mention, language)
-    _new_people(index, text, language, hits, candidates, mention)
+    linked_people = {m.object_id for m in detection.mentions if m.kind == "person"}
+    _new_people(index, text, language, hits, candidates, mention, linked_people)
     named = {m.object_id for m in detection.mentions if m.kind == "partnership" and m.confident}
     detection.figures = detect_figures(
         index, text, hits, sentence_institutions, on, named, language, new_names
@@ -539,8 +541,10 @@ def detect_mentions(raw_text, on=None):
     return detection
 
 
-def _new_people(index, text, language, hits, candidates, mention):
-    """Suggestions of people the directory does not know, named with a role."""
+def _new_people(index, text, language, hits, candidates, mention, linked_people=()):
+    """Suggestions of people the directory does not know, named with a role; not a known
+    person linked in the text under another spelling (`linked_people`)."""
+    linked_names = [index.entry_name("person", pk) for pk in linked_people]
     size = len(text.text)
     # Known entries and suggested institutions, one byte a character for both.
     spans = [(h.start, h.end) for h in hits] + [(s, e) for s, e, _n in candidates]
@@ -569,6 +573,8 @@ def _new_people(index, text, language, hits, candidates, mention):
     for person in people_module.detect_new_people(
         text.text, language, taken_spans.overlaps, people, organisation_of, tokens, text.lower
     ):
+        if any(_same_name_respelt(person.name, known) for known in linked_names):
+            continue
         mention(
             "new_person",
             person.organisation_id,
@@ -579,6 +585,17 @@ def _new_people(index, text, language, hits, candidates, mention):
             role=person.role,
             organisation=person.organisation,
         )
+
+
+def _same_name_respelt(name, known):
+    """'Zhanseit Tuimebaev' for the known 'Zhanseit Tuimebayev': as many words, each with
+    its first letter, and nearly the same letters (a transliteration's difference)."""
+    words, known_words = name.lower().split(), known.lower().split()
+    if len(words) != len(known_words) or len(words) < 2:
+        return False
+    if any(a[0] != b[0] for a, b in zip(words, known_words, strict=True)):
+        return False
+    return difflib.SequenceMatcher(None, name.lower(), known.lower()).ratio() >= 0.9
 
 
 _ACRONYM = re.compile(r"\b[A-Z]{3,8}\b")  # as `Text.acronyms` finds them

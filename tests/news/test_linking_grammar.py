@@ -1358,3 +1358,15 @@ def test_english_institution_named_after_an_honoree_with_its_place_and_fields_an
     found = detect_mentions("Students of Kazakh National University named after al-Farabi met.")
     assert _new(found, "new_institution") == set()
     assert len(found.ids("institution")) == 1
+
+
+def test_a_known_person_linked_under_another_spelling_is_no_new_person(db):
+    steppe = make_institution(name="Steppe University")
+    rector = make_person("Gulnara Abenova")
+    make_position(person=rector, title="Rector", institution=steppe)
+    found = detect_mentions(
+        "The forum was opened by Gulnara Abenowa, Rector of Steppe University, and by "
+        "Timur Seitkali, Dean of the Faculty of Law."
+    )
+    assert rector.pk in found.ids("person")
+    assert _new(found, "new_person") == {"Timur Seitkali"}
