@@ -429,7 +429,12 @@ def _nominative(words, language, role_word, acting_case=None):
             result.append(_RU_ADJECTIVAL_SURNAME.sub("ий", word))
             continue
         known = morphology.ru_parse(word)
-        if known is not None and known.tag.case == case and "Name" in known.tag:
+        # a man's name takes one form in the genitive and the accusative ("посла Павла")
+        if (
+            known is not None
+            and (known.tag.case == case or {known.tag.case, case} <= {"gent", "accs"})
+            and "Name" in known.tag
+        ):
             inflected = known.inflect({"nomn"})
             result.append(inflected.word.capitalize() if inflected else word)
             continue

@@ -1370,3 +1370,11 @@ def test_a_known_person_linked_under_another_spelling_is_no_new_person(db):
     )
     assert rector.pk in found.ids("person")
     assert _new(found, "new_person") == {"Timur Seitkali"}
+
+
+def test_russian_mans_name_after_a_role_in_the_accusative_form_of_the_genitive(db):
+    # "посла" reads as an accusative, "Павла" as a genitive: one form, the name is "Павел"
+    found = detect_mentions(
+        "Студенты встретили посла Республики Чили Павла Гонсалеса и выслушали его лекцию."
+    )
+    assert _new(found, "new_person") == {"Павел Гонсалес"}
