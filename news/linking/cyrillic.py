@@ -175,9 +175,9 @@ def _country_names(index, language):
         with translation.override("ru"):
             for code, pk in codes.items():
                 names[pk].append(str(countries.name(code)))
-        extra = [morphology.RU_COUNTRY_EXTRA, morphology.RU_ADJECTIVES]
+        extra = [morphology.RU_COUNTRY_EXTRA, morphology.RU_ADJECTIVES, morphology.RU_LANGUAGES]
     else:
-        extra = [morphology.KK_COUNTRIES, morphology.KK_ADJECTIVES]
+        extra = [morphology.KK_COUNTRIES, morphology.KK_ADJECTIVES, morphology.KK_LANGUAGES]
     for table in extra:
         for code, words in table.items():
             if code in codes:

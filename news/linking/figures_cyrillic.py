@@ -37,7 +37,7 @@ RU_STUDY_LEVELS = {
 KK_NOUNS = (
     "студент", "зерттеуші", "оқытушы", "магистрант", "докторант", "түлек", "маман", "ғалым",
     "қатысушы", "қонақ", "келісім", "меморандум", "филиал", "грант", "шәкіртақы", "жоба",
-    "бағдарлама", "талапкер", "оқушы",
+    "бағдарлама", "талапкер", "оқушы", "адам", "үміткер",
 )  # fmt: skip
 KK_NUMBERS = {
     "бір": 1, "екі": 2, "үш": 3, "төрт": 4, "бес": 5, "алты": 6, "жеті": 7, "сегіз": 8,
@@ -60,6 +60,17 @@ RU_TARGET = {"достичь", "достигнуть", "достигнет", "д
 RU_APPROX = {"около", "более", "свыше", "почти", "порядка", "примерно", "больше", "менее", "до"}
 KK_APPROX_AFTER = {"астам", "аса", "жуық", "шамасында"}
 KK_APPROX_BEFORE = {"шамамен", "жуық", "шамасы"}
+# A Russian count's case ending after a hyphen ("53-х тысяч", "14-и тысяч", "5-ти"); not an
+# ordinal's ("2-го курса", "1-й").
+RU_SUFFIX_AFTER_HYPHEN = {"х", "и", "ти", "ми", "ех", "ух", "ью"}
+# "Из них более 53 тысяч ...", "оның 78-і": the counts of a sentence that divide the count
+# before it; one with no noun of its own counts that count's noun.
+RU_PART_OF = re.compile(r"\b(?:из них|из которых|в том числе)\b", re.IGNORECASE)
+KK_PART_OF = {"оның", "олардың", "соның"}
+# What may stand between "оның" and its number ("оның тек мыңнан астамы ғана").
+KK_PART_OF_FILLER = {"тек", "шамамен", "барлығы"}
+# "мыңнан астамы": more than a thousand of them
+KK_APPROX_PART = {"астамы", "асуы", "жуығы"}
 
 
 # The tests of a word below are cached by word: a text says the same words many times.
@@ -75,12 +86,27 @@ def _kk_number(word):
     return KK_NUMBERS.get(word.lower())
 
 
+def _kk_thousand_alone(word):
+    """'мың', 'мыңнан': a thousand said without a number before it."""
+    return word.lower() in ("мың", "мыңнан")
+
+
 def _value(tokens, i, language, text=""):
     """(value, index after the number) for a number starting at token i, else None."""
     word = tokens.words[i]
     fraction = None
+    if language == "kk" and _kk_thousand_alone(word):
+        return 1000, i + 1  # "мыңнан астам студент"
     if word[0].isdigit():
         value, j = int(word.replace(" ", "").replace("\u00a0", "")), i + 1
+        if (
+            language == "ru"
+            and j < len(tokens.words)
+            and tokens.starts[j] == tokens.ends[i] + 1
+            and text[tokens.ends[i] : tokens.starts[j]] == "-"
+            and tokens.words[j].lower() in RU_SUFFIX_AFTER_HYPHEN
+        ):
+            j += 1  # "53-х тысяч человек"
         if (
             j < len(tokens.words)
             and tokens.words[j].isdigit()
@@ -185,6 +211,8 @@ def cyrillic_figures(text, language, hits, split=None):
     starts_number = {}
     for word in set(tokens.words):
         starts_number[word] = word[0].isdigit() or (word[0].isalpha() and read(word) is not None)
+        if language == "kk" and _kk_thousand_alone(word):
+            starts_number[word] = True
     candidates = itertools.compress(
         range(len(tokens.words)), map(starts_number.__getitem__, tokens.words)
     )
@@ -194,6 +222,7 @@ def cyrillic_figures(text, language, hits, split=None):
             countries[hit.start] = hit.entries[0][1]
     country_at = sorted(countries.items())
     after_figure = 0
+    labels = []  # (end, label) of the figures read so far
     for i in candidates:
         if i < after_figure:
             continue
@@ -238,8 +267,18 @@ def cyrillic_figures(text, language, hits, split=None):
             # before one counted noun share it
             found = _shared_noun(text, tokens, j, language, read)
             if found is None:
-                continue
-            listed = True
+                label = _label_divided(text, tokens, i, language, labels)
+                if label is None:
+                    continue
+                if (
+                    language == "kk"
+                    and j < len(tokens.words)
+                    and tokens.words[j].lower() in KK_APPROX_PART
+                ):
+                    approximate, j = True, j + 1
+                found = (label, j)
+            else:
+                listed = True
         label, end_index = found
         if language == "kk" and i and _kk_origin_before(before, tokens.starts[i - 1], countries):
             label = f"{before} {label}"  # "түркиялық 82 студент": whose the counted are
@@ -251,7 +290,38 @@ def cyrillic_figures(text, language, hits, split=None):
         if listed:
             end, end_index = tokens.ends[j - 1], j  # the next number of the list is read too
         yield start, text[start:end], value, label, country_id, approximate
+        labels.append((end, label))
         after_figure = end_index
+
+
+def _label_divided(text, tokens, i, language, labels):
+    """The label of the count that a count with no noun of its own divides: "свыше 67
+    тысяч абитуриентов. Из них ... свыше 14 тысяч с русским языком" (абитуриенты), "4488
+    жоба жолданған. Алайда, оның тек мыңнан астамы ғана мақұлданған" (жоба). That count is
+    the last one before the words that divide it, in their sentence or the one before."""
+    start = tokens.starts[i]
+    if language == "ru":
+        lo = max(0, start - 300)  # a sentence's words, not the whole text before
+        sentence_start = max(text.rfind(". ", lo, start), text.rfind("\n", lo, start), lo - 1) + 1
+        markers = [m.start() for m in RU_PART_OF.finditer(text, sentence_start, start)]
+        if not markers:
+            return None
+        divides = markers[-1]
+    else:
+        k = i - 1
+        while k >= 0 and tokens.words[k].lower() in KK_PART_OF_FILLER:
+            k -= 1
+        if k < 0 or tokens.words[k].lower() not in KK_PART_OF:
+            return None
+        divides = tokens.starts[k]
+    before = [(end, label) for end, label in labels[-3:] if end <= divides]
+    if not before:
+        return None
+    end, label = before[-1]
+    between = text[end:divides]
+    if "\n" in between or between.count(". ") > 1:
+        return None
+    return label
 
 
 _LIST_JOINS = {"мен", "пен", "бен", "және", "и"}

@@ -8,6 +8,7 @@ of new institutions; figures are found by `figures.detect_figures`.
 
 import bisect
 import datetime
+import difflib
 import functools
 import html
 import itertools
@@ -238,9 +239,10 @@ _KEYWORD = (
 # "Universidad Complutense"): the keyword alone, then the city or name (`_CITY_FOLLOWS`).
 _FOREIGN_KEYWORD = r"(?:Universiti|Universitas|Universidad)(?=\s+[A-Z])"
 _OF_PART = rf"(?:\s+(?:of|for)\s+{_CAP}(?:\s+{_CAP}){{0,2}}(?:\s+(?:and|&)\s+{_CAP})?)"
+# "University of Shanghai for Science and Technology": a place, then the fields
 NEW_INSTITUTION = re.compile(
     rf"\b(?:(?:{_CAP}\s+){{1,4}}{_KEYWORD}{_OF_PART}?"
-    rf"|{_KEYWORD}{_OF_PART}|{_FOREIGN_KEYWORD}"
+    rf"|{_KEYWORD}{_OF_PART}{{1,2}}|{_FOREIGN_KEYWORD}"
     rf"|(?:KU|TU|VU|UC|ETH|EPFL|LMU)\s+{_CAP})\b(?!')"
 )
 _GENERIC = {
@@ -315,6 +317,13 @@ _AND_ANOTHER = re.compile(r" (?:and|&) ([A-Z][\w'-]*)$")
 _KEYWORD_NEXT = re.compile(rf" {_KEYWORD}\b")
 _FULL_STOP = re.compile(r"\.\s")
 _NEXT_CAPITALISED = re.compile(r" [A-Z][\w'-]+")
+# "Zhetysu University named after Ilyas Zhansugurov", "... named after al-Farabi": the
+# honoree is part of the name.
+_NAMED_AFTER = re.compile(
+    r" named after (?:(?:[a-z]{1,3}-)?[A-Z][\w'.-]*\s){0,2}(?:[a-z]{1,3}-)?[A-Z][\w'-]*"
+)
+# ", Chung - Ang University": a name's first word hyphenated with spaces, in a list
+_SPACED_HYPHEN_BEFORE = re.compile(r"(?:^|[,;:]\s|\band\s)([A-Z][a-z]+) - $")
 
 
 def _without_following_name(text, start, name):
@@ -394,6 +403,14 @@ def _candidate_spans(index, text, hits):
             city_follows = name.endswith(_CITY_FOLLOWS) and after[1].lower() not in _GENERIC
             if city_follows or after[1].lower() in index.city_names:
                 name = f"{name} {after[1]}"
+        if name.endswith(_KEYWORD_WORDS):
+            honoree = _NAMED_AFTER.match(text.text, start + len(name))
+            if honoree:
+                name += honoree.group()
+        if name.count(" ") == 1:
+            hyphened = _SPACED_HYPHEN_BEFORE.search(text.text, max(0, start - 30), start)
+            if hyphened:
+                start, name = hyphened.start(1), f"{hyphened[1]} - {name}"
         if not name or all(w.lower().strip("'.,") in _GENERIC for w in name.split()):
             continue
         end = start + len(name)
@@ -515,7 +532,8 @@ def detect_mentions(raw_text, on=None):
     _partnerships(index, text, sentence_institutions, mention)
     candidates += _acronyms_beside_institutions(text, hits, candidates)
     new_names = _new_institutions(index, text, hits, candidates, mention, language)
-    _new_people(index, text, language, hits, candidates, mention)
+    linked_people = {m.object_id for m in detection.mentions if m.kind == "person"}
+    _new_people(index, text, language, hits, candidates, mention, linked_people)
     named = {m.object_id for m in detection.mentions if m.kind == "partnership" and m.confident}
     detection.figures = detect_figures(
         index, text, hits, sentence_institutions, on, named, language, new_names
@@ -523,8 +541,10 @@ def detect_mentions(raw_text, on=None):
     return detection
 
 
-def _new_people(index, text, language, hits, candidates, mention):
-    """Suggestions of people the directory does not know, named with a role."""
+def _new_people(index, text, language, hits, candidates, mention, linked_people=()):
+    """Suggestions of people the directory does not know, named with a role; not a known
+    person linked in the text under another spelling (`linked_people`)."""
+    linked_names = [index.entry_name("person", pk) for pk in linked_people]
     size = len(text.text)
     # Known entries and suggested institutions, one byte a character for both.
     spans = [(h.start, h.end) for h in hits] + [(s, e) for s, e, _n in candidates]
@@ -553,6 +573,8 @@ def _new_people(index, text, language, hits, candidates, mention):
     for person in people_module.detect_new_people(
         text.text, language, taken_spans.overlaps, people, organisation_of, tokens, text.lower
     ):
+        if any(_same_name_respelt(person.name, known) for known in linked_names):
+            continue
         mention(
             "new_person",
             person.organisation_id,
@@ -563,6 +585,17 @@ def _new_people(index, text, language, hits, candidates, mention):
             role=person.role,
             organisation=person.organisation,
         )
+
+
+def _same_name_respelt(name, known):
+    """'Zhanseit Tuimebaev' for the known 'Zhanseit Tuimebayev': as many words, each with
+    its first letter, and nearly the same letters (a transliteration's difference)."""
+    words, known_words = name.lower().split(), known.lower().split()
+    if len(words) != len(known_words) or len(words) < 2:
+        return False
+    if any(a[0] != b[0] for a, b in zip(words, known_words, strict=True)):
+        return False
+    return difflib.SequenceMatcher(None, name.lower(), known.lower()).ratio() >= 0.9
 
 
 _ACRONYM = re.compile(r"\b[A-Z]{3,8}\b")  # as `Text.acronyms` finds them
@@ -887,7 +920,8 @@ def _new_institutions(index, text, hits, candidates, mention, language="en"):
     known_words = {pk: _name_words(index.institutions[pk]["name"]) for pk in known_here}
     suggested = {}
     names = dict.fromkeys(name for _s, _e, name in candidates)  # in order of appearance
-    names_words = {name: _name_words(name) for name in names}
+    # "Kazakh National University named after al-Farabi" is compared without its honoree
+    names_words = {name: _name_words(_without_honoree(name)) for name in names}
     # "the Summer University project": a name used to qualify a project is no institution.
     qualifiers = {name for _s, end, name in candidates if _QUALIFIED_NOUN.match(text.text, end)}
     decided = {}  # name -> "alias" or "new": a name met again is suggested already
@@ -899,8 +933,9 @@ def _new_institutions(index, text, hits, candidates, mention, language="en"):
         if decided.get(name) == "new":
             suggested[start] = name
             continue
-        if name.lower() in index.institution_names:
-            mention("institution", index.institution_names[name.lower()], start, end)
+        head = _without_honoree(name).lower()
+        if head in index.institution_names:
+            mention("institution", index.institution_names[head], start, end)
             continue
         words = names_words[name]
         same = index.institution_by_words.get(words)
@@ -953,6 +988,11 @@ def _new_institutions(index, text, hits, candidates, mention, language="en"):
         decided[name] = "new"
     _acronyms_of_suggested(text, suggested)
     return suggested
+
+
+def _without_honoree(name):
+    """'Zhetysu University named after Ilyas Zhansugurov' -> 'Zhetysu University'."""
+    return name.partition(" named after ")[0]
 
 
 def _key_words(key):

@@ -102,6 +102,9 @@ ORGANISATION_WORDS = {
     "law", "medicine", "engineering", "philology", "history", "philosophy", "journalism",
     "arts", "humanities", "languages", "studies", "mathematics", "physics", "chemistry",
     "biology", "geography", "management", "business", "oriental", "pedagogy", "psychology",
+    # a vice-rector's portfolio ("Vice-Rector for Scientific and Innovative Activities")
+    "activities", "activity", "innovative", "innovation", "innovations", "academic",
+    "strategic", "digitalization", "digitalisation",
     "университет", "институт", "академия", "министерство", "правительства", "рф", "рк",
     "бундестага", "сената", "университеті", "институты", "министрлігі", "ұлттық", "центр",
     "центра", "орталығы",
@@ -338,6 +341,12 @@ def _name_bounds(words):
             lo, hi = _name_bounds(words[index + 1 :])  # "Мажилиса Нуртай Сабильянов"
             return index + 1 + lo, index + 1 + hi
     first_initial = next((i for i, w in enumerate(words) if len(w) == 1), None)
+    if (
+        first_initial
+        and first_initial >= len(words) - 2
+        and all(len(w) == 1 for w in words[first_initial:])
+    ):
+        return first_initial - 1, len(words)  # "Kunanbayeva D.A.": the surname first
     if first_initial and first_initial < len(words) - 1:
         if len(words[first_initial + 1]) > 1 and first_initial == len(words) - 2:
             first_initial -= 1  # one middle initial: "Сильвестер Б. Рошер"
@@ -420,7 +429,12 @@ def _nominative(words, language, role_word, acting_case=None):
             result.append(_RU_ADJECTIVAL_SURNAME.sub("ий", word))
             continue
         known = morphology.ru_parse(word)
-        if known is not None and known.tag.case == case and "Name" in known.tag:
+        # a man's name takes one form in the genitive and the accusative ("посла Павла")
+        if (
+            known is not None
+            and (known.tag.case == case or {known.tag.case, case} <= {"gent", "accs"})
+            and "Name" in known.tag
+        ):
             inflected = known.inflect({"nomn"})
             result.append(inflected.word.capitalize() if inflected else word)
             continue
@@ -579,8 +593,8 @@ def detect_new_people(
         portfolio = 0
         for start, end, word in words:
             lowered, honorific, name_word, role_first, role_word = _word_traits(word, language)
-            if lowered == "по" and language == "ru":
-                portfolio = 5
+            if (lowered == "по" and language == "ru") or (lowered == "for" and language == "en"):
+                portfolio = 5  # "Vice-Rector for strategic development <name>"
             # ", Tian Lulu" and ", and Kairat Mami" both follow a comma
             comma = text.find(",", previous_end, start) != -1 or (comma and previous in _AND)
             previous_end, previous = end, lowered
@@ -697,6 +711,8 @@ def detect_new_people(
             nominative = _nominative(words, language, role, _acting_case(before))
             # The text's own spelling ("М. Бүркітбаев", "А.В. Агибалов"), case endings off.
             name = _respelt(text, run, nominative)
+            if len(words[-1]) == 1 and text[end : end + 1] == ".":
+                name, end = name + ".", end + 1  # "Kunanbayeva D.A.": the initial's dot
             if name.lower() in seen:
                 continue
             seen.add(name.lower())

@@ -65,7 +65,6 @@ def test_evaluate_command_prints_figures_and_leaves_the_database_alone(db):
     assert "Mentions: precision" in text and "Figures: precision" in text
     assert "held-out   ru" in text and "tuned      kk" in text
     assert "held-out-2 kk" in text  # the second held-out batch, reported apart
-    assert "held-out-6 kk" in text  # and the sixth
     assert "held-out-7 kk" in text  # and the seventh
     # Misses are listed for the tuned part only: nobody reads held-out failures by accident.
     listed = [line for line in text.splitlines() if line.startswith("  [")]
@@ -110,9 +109,10 @@ def test_a_real_corpus_has_30_texts_in_three_languages_and_a_held_out_part():
     # (its misses are studied for point 8 of issue 12).
     fifth = [e for e in real.values() if e.get("held_out_batch") == 5]
     assert fifth and not any(e["held_out"] for e in fifth)
-    # A sixth, found and annotated before any run: four texts per language, none tuned on.
+    # A sixth, four texts per language found and annotated before any run, was moved into the
+    # tuned part in its turn (its misses are studied for points 3, 4, 6 and 8 of issue 12).
     sixth = [e for e in real.values() if e.get("held_out_batch") == 6]
-    assert all(e["held_out"] for e in sixth)
+    assert sixth and not any(e["held_out"] for e in sixth)
     assert all(sum(e["language"] == lang for e in sixth) == 4 for lang in ["en", "ru", "kk"])
 
 

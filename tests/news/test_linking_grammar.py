@@ -1272,3 +1272,109 @@ def test_headlines_round_count_is_the_bodys_count_rounded(db):
         ("шетелдік студент", 24000, False),
         ("шетелдік студент", 25300, False),
     }
+
+
+def test_kazakh_counts_of_people_and_candidates_and_of_a_share_of_the_count_before(db):
+    # "адам" and "үміткер" are counted; "оның 12-сі", "оның тек мыңнан астамы" count the
+    # noun of the count they divide (in their sentence or the one before)
+    found = detect_mentions(
+        "Жазғы мектепке 450 адам қатысып, 38 үміткер іріктелді. Конкурсқа 2300 жоба келді. "
+        "Бірақ оның тек мыңнан астамы ғана қолдау тапты. Биыл 60 ғылыми жоба түсіп, оның "
+        "12-сі қаржыландырылады."
+    )
+    assert _figures(found) == {
+        ("адам", 450, False),
+        ("үміткер", 38, False),
+        ("жоба", 2300, False),
+        ("жоба", 1000, True),
+        ("ғылыми жоба", 60, False),
+        ("ғылыми жоба", 12, False),
+    }
+    # a number after "оның" two sentences on, or with no count before, counts nothing
+    found = detect_mentions("Биыл 60 жоба түсті. Комиссия жиналды. Оның 12-сі мақұлданды.")
+    assert _figures(found) == {("жоба", 60, False)}
+
+
+def test_russian_case_ending_after_a_hyphen_and_counts_of_them_without_a_noun(db):
+    # "45-ти тысяч", "12-и тысяч" read as numbers; after "Из них" a count with no noun
+    # counts the noun of the count before
+    found = detect_mentions(
+        "На олимпиаду записались около 60 тысяч школьников. Из них свыше 45-ти тысяч "
+        "человек из сельских школ и более 12-и тысяч из городов."
+    )
+    assert _figures(found) == {
+        ("школьники", 60000, True),
+        ("люди", 45000, True),
+        ("школьники", 12000, True),
+    }
+    # without the words that divide the count before, no noun: no figure
+    found = detect_mentions("На олимпиаду записались 60 тысяч школьников. Еще 12 тысяч из городов.")
+    assert _figures(found) == {("школьники", 60000, False)}
+
+
+def test_a_language_of_instruction_names_its_country(db):
+    for code in ("RU", "KZ"):
+        Country.objects.get_or_create(code=code, defaults={"name": code})
+    found = detect_mentions(
+        "В лицее учатся 300 детей: уроки идут на русском языке, экзамены по истории сдают "
+        "с казахским языком обучения."
+    )
+    assert _codes(found) == {"RU", "KZ"}
+    found = detect_mentions("Жазғы курстар қазақ тілінде өтеді, оған 40 оқушы қатысады.")
+    assert _codes(found) == {"KZ"}
+    # the adjective alone names a people's or a country's thing, not a language: no country
+    found = detect_mentions("В лицее поставили русскую народную сказку.")
+    assert _codes(found) == set()
+
+
+def test_english_vice_rectors_portfolio_and_a_surname_before_its_initials(db):
+    # the portfolio after "for", capitalised or not, is no part of the name; a surname
+    # written before its initials keeps them, with their dots
+    found = detect_mentions(
+        "The guests were met by Vice-Rector for Academic and Innovative Activities Aliya "
+        "Serikova. The delegation was headed by Vice-Rector for educational work Omarov "
+        "B.K., who showed them the campus."
+    )
+    assert _new(found, "new_person") == {"Aliya Serikova", "Omarov B.K."}
+
+
+def test_english_institution_named_after_an_honoree_with_its_place_and_fields_and_spaced_hyphen(
+    db,
+):
+    found = detect_mentions(
+        "A delegation of Kostanay University named after Akhmet Baitursynov visited the "
+        "University of Lagos for Medicine and Agriculture. Its partners are Hanyang "
+        "University, Sung - Kyun University and Ewha University."
+    )
+    assert _new(found, "new_institution") == {
+        "Kostanay University named after Akhmet Baitursynov",
+        "University of Lagos for Medicine and Agriculture",
+        "Hanyang University",
+        "Sung - Kyun University",
+        "Ewha University",
+    }
+    # a known institution named after its honoree is that institution, no new one
+    make_institution(name="Kazakh National University")
+    found = detect_mentions("Students of Kazakh National University named after al-Farabi met.")
+    assert _new(found, "new_institution") == set()
+    assert len(found.ids("institution")) == 1
+
+
+def test_a_known_person_linked_under_another_spelling_is_no_new_person(db):
+    steppe = make_institution(name="Steppe University")
+    rector = make_person("Gulnara Abenova")
+    make_position(person=rector, title="Rector", institution=steppe)
+    found = detect_mentions(
+        "The forum was opened by Gulnara Abenowa, Rector of Steppe University, and by "
+        "Timur Seitkali, Dean of the Faculty of Law."
+    )
+    assert rector.pk in found.ids("person")
+    assert _new(found, "new_person") == {"Timur Seitkali"}
+
+
+def test_russian_mans_name_after_a_role_in_the_accusative_form_of_the_genitive(db):
+    # "посла" reads as an accusative, "Павла" as a genitive: one form, the name is "Павел"
+    found = detect_mentions(
+        "Студенты встретили посла Республики Чили Павла Гонсалеса и выслушали его лекцию."
+    )
+    assert _new(found, "new_person") == {"Павел Гонсалес"}
