@@ -121,3 +121,14 @@ def test_a_seventh_held_out_batch_has_four_texts_per_language_none_tuned_on():
     seventh = [e for e in expected.values() if e.get("held_out_batch") == 7]
     assert all(e["held_out"] and is_real(e) for e in seventh)
     assert all(sum(e["language"] == lang for e in seventh) == 4 for lang in ["en", "ru", "kk"])
+
+
+def test_an_eighth_held_out_batch_has_four_texts_per_language_none_tuned_on():
+    expected = json.loads((CORPUS / "expected.json").read_text())
+    eighth = [e for e in expected.values() if e.get("held_out_batch") == 8]
+    assert all(e["held_out"] and is_real(e) for e in eighth)
+    assert all(sum(e["language"] == lang for e in eighth) == 4 for lang in ["en", "ru", "kk"])
+    # evaluate_mentions reports it apart, as held-out-8.
+    from news.management.commands.evaluate_mentions import PARTS, part_of
+
+    assert {part_of(e) for e in eighth} == {"held-out-8"} and "held-out-8" in PARTS
