@@ -1,5 +1,6 @@
 import os
 import shutil
+import threading
 
 import pytest
 
@@ -16,6 +17,39 @@ CHROMIUM_ARGS = [
     "--disable-sync",
     "--no-first-run",
 ]
+
+
+class _OneRequestAtATimeServer:
+    """The live server for an in-memory SQLite database: its threads share the test's one
+    connection, and two requests at once (a page's leave beacon racing the next page, two
+    polls) misuse it ("bad parameter or other API misuse"), which failed CI once.
+    Connections are still accepted in parallel; the application takes them in turn."""
+
+    def set_app(self, application):
+        lock = threading.Lock()
+
+        def one_at_a_time(environ, start_response):
+            with lock:
+                return application(environ, start_response)
+
+        super().set_app(one_at_a_time)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _live_server_takes_requests_in_turn():
+    from django.core.servers.basehttp import ThreadedWSGIServer
+    from django.db import connection
+    from django.test.testcases import LiveServerThread
+
+    if connection.vendor != "sqlite":
+        yield  # PostgreSQL: a connection per thread
+        return
+    original = LiveServerThread.server_class
+    LiveServerThread.server_class = type(
+        "OneRequestAtATimeServer", (_OneRequestAtATimeServer, ThreadedWSGIServer), {}
+    )
+    yield
+    LiveServerThread.server_class = original
 
 
 @pytest.fixture(scope="session")
