@@ -172,9 +172,14 @@ class NewPerson:
 def _role_pattern(language):
     roles = sorted(ROLES[language], key=len, reverse=True)
     body = "|".join(re.escape(r) for r in roles)
-    # Russian and Kazakh roles are inflected: "премьер-министром", "ректорымен".
-    ending = {"ru": _RU_ROLE_ENDING + r"(?:-\w+)?", "kk": r"\w*(?:-\w+)?"}.get(language, "")
+    # Russian and Kazakh roles are inflected: "премьер-министром", "ректорымен"; a Kazakh
+    # role made an abstract noun names an office, no person ("елшілігі" is an embassy,
+    # "министрлігі" a ministry, "консулдығы" a consulate).
+    ending = {"ru": _RU_ROLE_ENDING + r"(?:-\w+)?", "kk": _KK_ROLE_ENDING}.get(language, "")
     return re.compile(rf"(?<![\w-])(?:{body}){ending}(?![\w-])", re.IGNORECASE)
+
+
+_KK_ROLE_ENDING = r"(?![лдт][ыі][қкғг])\w*(?:-\w+)?"
 
 
 # English roles take a rank before them: "Deputy Secretary General", "Acting Dean" (looked

@@ -1378,3 +1378,14 @@ def test_russian_mans_name_after_a_role_in_the_accusative_form_of_the_genitive(d
         "Студенты встретили посла Республики Чили Павла Гонсалеса и выслушали его лекцию."
     )
     assert _new(found, "new_person") == {"Павел Гонсалес"}
+
+
+def test_kazakh_role_made_an_abstract_noun_names_an_office_not_a_person(db):
+    # "елшілігі" (an embassy), "министрлігі" (a ministry) are no roles: the capitalised
+    # words after them are no person's name
+    found = detect_mentions(
+        "Көрмені Жапониядағы Қазақстан Елшілігі мен «Ақ Жол» Мәдениет қорының өкілдері "
+        "ашты. Шараға Денсаулық сақтау министрлігі Арман Сейтжан бастаған топты жіберді. "
+        "Қонақтарды елші Дәурен Омаров қарсы алды."
+    )
+    assert _new(found, "new_person") == {"Дәурен Омаров"}
