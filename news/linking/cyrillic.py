@@ -448,10 +448,12 @@ def _name_start(words, i, language):
             role = _ru_role_before_keyword(word)
             if role is not _MODIFIER:
                 return j if role is _FIRST else None
+        elif words[j][1] + 1 < words[j + 1][0]:
+            # punctuation between the words: "ректор, профессор Го Чанги, мұнай-химия
+            # университетінің" names no "Чанги ... университеті"
+            return None
         elif _capitalised(word):
             return j
-        elif words[j][1] + 1 < words[j + 1][0]:
-            return None  # punctuation between the words
         j -= 1
     return None
 

@@ -1389,3 +1389,13 @@ def test_kazakh_role_made_an_abstract_noun_names_an_office_not_a_person(db):
         "Қонақтарды елші Дәурен Омаров қарсы алды."
     )
     assert _new(found, "new_person") == {"Дәурен Омаров"}
+
+
+def test_kazakh_institution_name_does_not_reach_back_over_a_comma(db):
+    # "Сун Вэй, аграрлық университетінің": the name before the comma is a person's
+    found = detect_mentions(
+        "Делегация құрамында проректор Сун Вэй, аграрлық университетінің халықаралық "
+        "бөлімінің басшысы Ма Лин болды."
+    )
+    assert _new(found, "new_institution") == set()
+    assert _new(found, "new_person") == {"Сун Вэй", "Ма Лин"}
