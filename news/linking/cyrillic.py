@@ -537,7 +537,8 @@ def _kk_name_start(words, first, text, country_starts, role_word=lambda word: Fa
         if k < j - 1:
             j = k
             # "академик Ә.Қуатбеков атындағы ...": the honoree's rank is part of the name
-            if j > 0 and words[j - 1][2] in _KK_HONOREE_RANKS and joined(j - 1):
+            # ("Академик ..." when it opens the sentence)
+            if j > 0 and words[j - 1][2].lower() in _KK_HONOREE_RANKS and joined(j - 1):
                 j -= 1
     return j
 
@@ -549,7 +550,9 @@ _KK_HONOREE_RANKS = {"академик"}
 def _kk_inner_name_word(word):
     """Whether a Kazakh word may be an inner word of a name (`_kk_name_start`): capitalised,
     with no case ending."""
-    return _capitalised(word) and not _KK_CASE_ENDING.search(word.lower())
+    # (nor another name's keyword: "БӨКЕТОВ УНИВЕРСИТЕТІ ҚЫТАЙ УНИВЕРСИТЕТІМЕН" names two)
+    lowered = word.lower()
+    return _capitalised(word) and not _KK_CASE_ENDING.search(lowered) and not _kk_keyword(word)
 
 
 _NAMED_AFTER = {"имени", "им"}

@@ -964,8 +964,28 @@ def _new_institutions(index, text, hits, candidates, mention, language="en"):
             )  # fmt: skip
             decided[name] = "alias"
             continue
+        # "... Қарағанды зерттеу университеті", then "... Қарағанды ғылыми-зерттеу
+        # университеті": one name written two ways, suggested as first met
+        variant = next(
+            (other for other, how in decided.items() if how == "new" and _variant(name, other)),
+            None,
+        )
+        if variant is not None:
+            if variant.lower() == name.lower():
+                suggested[start] = variant  # the same name, a letter in another case
+            else:
+                mention(
+                    "new_institution", None, start, end, False, name=name, alias_of_name=variant
+                )
+            decided[name] = "alias"
+            continue
         longer = next(
-            (other for other, w in names_words.items() if len(words) >= 2 and words < w), None
+            (
+                other
+                for other, w in names_words.items()
+                if len(words) >= 2 and words < w and not _variant(name, other)
+            ),
+            None,
         ) or (
             _expanded_acronym(name, names_words)
             or _cyrillic_acronym_of(name, names)
@@ -988,6 +1008,19 @@ def _new_institutions(index, text, hits, candidates, mention, language="en"):
         decided[name] = "new"
     _acronyms_of_suggested(text, suggested)
     return suggested
+
+
+def _variant(name, other):
+    """Whether two names differ only in the first part of a compound word, one has
+    ("зерттеу" / "ғылыми-зерттеу", "исследовательский" / "научно-исследовательский"), or
+    in the case of a letter."""
+    words, others = name.lower().split(), other.lower().split()
+    if len(words) != len(others):
+        return False
+    differ = [(a, b) for a, b in zip(words, others, strict=True) if a != b]
+    if len(differ) > 1:
+        return False
+    return not differ or any(a.endswith(f"-{b}") or b.endswith(f"-{a}") for a, b in differ)
 
 
 def _without_honoree(name):
