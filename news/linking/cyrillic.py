@@ -305,6 +305,19 @@ def _kk_not_a_name(words, first, i, country_starts):
     return words[first][0] in country_starts and bool(_KK_CASE_ENDING.search(words[first][2]))
 
 
+_KK_GENITIVE = ("ның", "нің", "дың", "дің", "тың", "тің")
+
+
+def _kk_unit_of(words, first, stems):
+    """Whether the name starting at `first` follows an institution's keyword in the
+    genitive ("университетінің Шет тілдері мектебі"): a school, institute or college of
+    that institution, as a faculty is, no institution of its own."""
+    if first == 0 or words[first - 1][1] + 1 != words[first][0]:
+        return False
+    word = words[first - 1][2]
+    return bool(stems.get(word)) and word.lower().endswith(_KK_GENITIVE)
+
+
 def _kk_bare_keyword(word):
     """'университеттің', 'университетте': the keyword without the possessive ending, a
     name only after '<honoree> атындағы' ("әл-Фараби атындағы университеттің")."""
@@ -389,6 +402,8 @@ def new_institutions(
             continue
         if language == "kk" and _kk_not_a_name(words, first, i, country_starts):
             continue  # "Германияның екі техникалық университеті": two German universities
+        if language == "kk" and _kk_unit_of(words, first, stems):
+            continue  # "университетінің Шет тілдері мектебі": a unit of that university
         if language == "kk":
             if i - first == 1 and words[first][0] in country_starts:
                 # "Грузия университетінде": a university of Georgia, not a name; unless

@@ -1426,3 +1426,11 @@ def test_kazakh_headline_keyword_ends_a_name_and_a_name_written_two_ways_is_one(
         "Академик Т.Ж. Нұрланов атындағы Павлодар зерттеу университеті"
     }
     assert not any("ЖАПОН" in name for name in _new(found, "new_institution"))
+
+
+def test_kazakh_school_of_a_university_named_in_the_genitive_is_a_unit(db):
+    found = detect_mentions(
+        "Қонақтарды Сеул ұлттық университетінің Халықаралық қатынастар мектебінің деканы "
+        "Ким Сон Хо қарсы алды."
+    )
+    assert _suggested_new(found) == {"Сеул ұлттық университеті"}
