@@ -1434,3 +1434,21 @@ def test_kazakh_school_of_a_university_named_in_the_genitive_is_a_unit(db):
         "Ким Сон Хо қарсы алды."
     )
     assert _suggested_new(found) == {"Сеул ұлттық университеті"}
+
+
+def test_plans_and_targets_in_kazakh_and_russian_are_no_counts(db):
+    found = detect_mentions(
+        "Келесі жылы колледжге 25 шетелдік маман шақыру жоспарланған. Күзде 12 шетелдік "
+        "оқытушы шақырылмақ. Биыл колледжде 140 студент оқиды."
+    )
+    assert _figures(found) == {("студент", 140, False)}
+    found = detect_mentions(
+        "Ректор хочет увеличить число стажеров до 40 человек. За год число студентов "
+        "увеличилось до 320 человек."
+    )
+    assert _figures(found) == {("люди", 320, True)}
+
+
+def test_kazakh_count_after_among_them_takes_the_noun_of_the_count_it_divides(db):
+    found = detect_mentions("Колледжде 210 шетелдік студент оқиды, оның ішінде 45-і – Моңғолиядан.")
+    assert _figures(found) == {("шетелдік студент", 210, False), ("шетелдік студент", 45, False)}
