@@ -433,6 +433,11 @@ _MISSION_BEFORE = re.compile(
 
 
 _MISSION_WORD = re.compile("embass|consul|посольств|консульств")
+# A point of the compass right before a country's name makes it a region's.
+_REGION_BEFORE = re.compile(
+    r"(?<![\w-])(?:(?:east|west|north|south)(?:ern)?|central|шығыс|батыс|солтүстік|оңтүстік|"
+    r"орталық|(?:восточн|западн|северн|южн|центральн)\w{0,3})[ -]$"
+)
 
 
 def _in_mission_name(text, position, missions):
@@ -479,6 +484,16 @@ def detect_mentions(raw_text, on=None):
     # hit may begin on the article before the name, so its end is what is inside).
     names = Spans((s, e) for s, e, _name in candidates)
     hits = [h for h in hits if not (h.entries[0][0] == "country" and names.contains(h.end - 1))]
+    # "East Kazakhstan", "Шығыс Қазақстан", "Северного Казахстана": a region, no country
+    # ("South Korea", "Оңтүстік Корея" are countries' own names, found whole)
+    hits = [
+        h
+        for h in hits
+        if not (
+            h.entries[0][0] == "country"
+            and _REGION_BEFORE.search(text.lower, max(0, h.start - 16), h.start)
+        )
+    ]
     missions = [match.span() for match in _MISSION_WORD.finditer(text.lower)]
     in_missions = {
         h.start

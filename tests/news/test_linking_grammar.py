@@ -1452,3 +1452,16 @@ def test_plans_and_targets_in_kazakh_and_russian_are_no_counts(db):
 def test_kazakh_count_after_among_them_takes_the_noun_of_the_count_it_divides(db):
     found = detect_mentions("Колледжде 210 шетелдік студент оқиды, оның ішінде 45-і – Моңғолиядан.")
     assert _figures(found) == {("шетелдік студент", 210, False), ("шетелдік студент", 45, False)}
+
+
+def test_a_point_of_the_compass_before_a_country_names_a_region(db):
+    for code in ("KZ", "KR", "ZA"):
+        Country.objects.get_or_create(code=code, defaults={"name": code})
+    found = detect_mentions(
+        "The forum in West Kazakhstan brought together schools of South Korea and South Africa."
+    )
+    assert _codes(found) == {"KR", "ZA"}
+    found = detect_mentions("Солтүстік Қазақстанға Оңтүстік Кореядан 12 маман келді.")
+    assert _codes(found) == {"KR"}
+    found = detect_mentions("В Северном Казахстане побывали гости из Южной Кореи.")
+    assert _codes(found) == {"KR"}
