@@ -23,7 +23,13 @@ from .directory import _lower_same_length
 from .scan import finditer_at_keys, finditer_near, keyword_automaton
 
 _word_of = operator.itemgetter(2)  # the word of a (start, end, word) token
-_CAPITAL = re.compile(r"^[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ]")
+
+
+def _capitalised(word):
+    """Whether a word opens with a capital, accented ones too ("Ádám", "Łukasz", "Øystein")."""
+    return word[:1].isupper()
+
+
 ROLES = {
     "en": [
         "ambassador extraordinary and plenipotentiary", "ambassador", "ambassadors",
@@ -214,7 +220,7 @@ def _word_traits(word, language):
     first word of a role of several words, a role."""
     lowered = word.lower()
     role_word = _is_role_word(word, language)
-    name_word = bool(_CAPITAL.match(word)) and not role_word
+    name_word = _capitalised(word) and not role_word
     honorific = _is_honorific(word, language)
     return lowered, honorific, name_word, lowered in _role_first_words(language), role_word
 
@@ -389,7 +395,7 @@ def _words_are_a_name(words):
     if _ru_body_name(words):
         return False  # "Главной Национальной Ассамблеи": a body's name
     words = [w for w in words if w not in _NAME_PARTICLES]
-    return all(_CAPITAL.match(w) for w in words) and not all(w.isupper() for w in words)
+    return all(_capitalised(w) for w in words) and not all(w.isupper() for w in words)
 
 
 # "исполняющим обязанности исполнительного директора Филиала С.Б. Снгряном": the name
@@ -503,7 +509,7 @@ def _kk_case_ended(word):
 def _kk_locative(word):
     """'Алматыда', 'Мәскеуде', 'Астанада': a capitalised word in the locative, a place
     (a person is named in the locative almost never)."""
-    if not _CAPITAL.match(word):
+    if not _capitalised(word):
         return False
     lowered = word.lower()
     return any(
@@ -941,7 +947,9 @@ _WHOSE_ROLE = r"(?:(?-i:[A-Z]{2,5})\s+|(?-i:[A-Z][\w-]+)(?:'s|’s)\s+)?"
 @functools.cache
 def _name_then_role_pattern():
     pattern = re.compile(
-        r"(?P<name>(?-i:(?:[A-Z][\w'.-]*\s+(?:(?:bin|ibn)\s+)?){1,4}[A-Z][\w'-]+))(?:,|\s+is)"
+        # (a name's words open with a capital, an accented one too: "Ádám Szűcs")
+        r"(?P<name>(?-i:(?:[^\W\d_a-z][\w'.-]*\s+(?:(?:bin|ibn)\s+)?){1,4}[^\W\d_a-z][\w'-]+))"
+        r"(?:,|\s+is)"
         r"\s+(?:the\s+)?(?:extraordinary\s+and\s+plenipotentiary\s+)?"
         + _WHOSE_ROLE
         + r"(?P<role>(?:(?:deputy|acting)\s+)?"
@@ -984,7 +992,7 @@ def _name_then_role(
         pattern, text, role_words, search_in=lowered, before=150, after=260, keep=comma_before
     ):
         start, end = match.start("name"), match.end("name")
-        if not _CAPITAL.match(match["name"]) or taken(start, end):
+        if not _capitalised(match["name"]) or taken(start, end):
             continue
         if known_people.overlaps(start, end):
             continue

@@ -1465,3 +1465,11 @@ def test_a_point_of_the_compass_before_a_country_names_a_region(db):
     assert _codes(found) == {"KR"}
     found = detect_mentions("В Северном Казахстане побывали гости из Южной Кореи.")
     assert _codes(found) == {"KR"}
+
+
+def test_english_names_opening_with_an_accented_capital(db):
+    found = detect_mentions(
+        "The talks were held by the Deputy Minister of Culture of Poland, Łukasz Wójcik, "
+        "and by Ádám Kovács, Ambassador of Hungary to Kazakhstan."
+    )
+    assert _new(found, "new_person") == {"Łukasz Wójcik", "Ádám Kovács"}
