@@ -1473,3 +1473,18 @@ def test_english_names_opening_with_an_accented_capital(db):
         "and by Ádám Kovács, Ambassador of Hungary to Kazakhstan."
     )
     assert _new(found, "new_person") == {"Łukasz Wójcik", "Ádám Kovács"}
+
+
+def test_english_name_then_a_role_after_a_mixed_case_acronym(db):
+    # the role between a name and a comma is that name's, not the next one's
+    found = detect_mentions(
+        "The guests included Professor Amina Yusuf, NileU President, and Mr Omar Haddad."
+    )
+    assert _new(found, "new_person") == {"Amina Yusuf"}
+    # "Vice President" spelt with a space; the next "<Name>, <Role>" read inside the first
+    # one's organisation
+    found = detect_mentions(
+        "The memorandum was signed by Sara Lind, Vice President of the Nordic Academy of Arts "
+        "and Jonas Berg, President of Baltic Sports University."
+    )
+    assert _new(found, "new_person") == {"Sara Lind", "Jonas Berg"}
