@@ -1488,3 +1488,17 @@ def test_english_name_then_a_role_after_a_mixed_case_acronym(db):
         "and Jonas Berg, President of Baltic Sports University."
     )
     assert _new(found, "new_person") == {"Sara Lind", "Jonas Berg"}
+
+
+def test_english_the_university_earlier_in_the_paragraph_and_programmes_after_in(db):
+    found = detect_mentions(
+        "The minister visited Riverside Technical University on Monday.\n\n"
+        '"The university was founded in 1990. Its campus has grown since. Today 3,400 '
+        'students are enrolled in 41 educational programmes," the rector said.\n\n'
+        "The ministry plans to open 12 new schools in 2026."
+    )
+    subjects = {(f.label, f.value, f.subject_name) for f in found.figures}
+    assert subjects == {
+        ("students", 3400, "Riverside Technical University"),
+        ("educational programmes", 41, "Riverside Technical University"),
+    }
