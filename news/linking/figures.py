@@ -427,11 +427,18 @@ def _english_figures(index, text):
                 country_id = by_word.get(origin.lower(), country_id)
                 words += ["of", origin]
         elif match["origin"]:
+            # "students from Kazakhstan" are the ministry's own label, "Kazakh students" (so
+            # that figures over time chart together); others as the text says them
+            # ("students from India")
             origin = match["origin"]
             pk = by_word.get(origin.lower()) or by_word.get(origin.split()[0].lower())
-            if pk is not None and pk in preferred:
+            if pk is not None and pk == index.home_country_id and pk in preferred:
                 country_id = pk
                 words.insert(0, preferred[pk])
+            elif pk is not None:
+                country_id = pk
+                place = origin if by_word.get(origin.lower()) else origin.split()[0]
+                words += ["from", place]
         approximate = bool(APPROXIMATELY.search(before))
         yield match.start(), match.group(), value, " ".join(words), country_id, approximate
         yield from _counts_of_these(text, match.start(), " ".join(words), by_word)

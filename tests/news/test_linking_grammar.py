@@ -1502,3 +1502,13 @@ def test_english_the_university_earlier_in_the_paragraph_and_programmes_after_in
         ("students", 3400, "Riverside Technical University"),
         ("educational programmes", 41, "Riverside Technical University"),
     }
+
+
+def test_english_students_from_another_country_keep_the_texts_words(db):
+    for code in ("KZ", "MN"):
+        Country.objects.get_or_create(code=code, defaults={"name": code})
+    found = detect_mentions(
+        "Today 240 students from Mongolia and 60 students from Kazakhstan study at the "
+        "Steppe Institute of Arts."
+    )
+    assert {f.label for f in found.figures} == {"students from Mongolia", "Kazakh students"}
