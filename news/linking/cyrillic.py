@@ -305,6 +305,19 @@ def _kk_not_a_name(words, first, i, country_starts):
     return words[first][0] in country_starts and bool(_KK_CASE_ENDING.search(words[first][2]))
 
 
+_KK_GENITIVE = ("ның", "нің", "дың", "дің", "тың", "тің")
+
+
+def _kk_unit_of(words, first, stems):
+    """Whether the name starting at `first` follows an institution's keyword in the
+    genitive ("университетінің Шет тілдері мектебі"): a school, institute or college of
+    that institution, as a faculty is, no institution of its own."""
+    if first == 0 or words[first - 1][1] + 1 != words[first][0]:
+        return False
+    word = words[first - 1][2]
+    return bool(stems.get(word)) and word.lower().endswith(_KK_GENITIVE)
+
+
 def _kk_bare_keyword(word):
     """'университеттің', 'университетте': the keyword without the possessive ending, a
     name only after '<honoree> атындағы' ("әл-Фараби атындағы университеттің")."""
@@ -389,6 +402,8 @@ def new_institutions(
             continue
         if language == "kk" and _kk_not_a_name(words, first, i, country_starts):
             continue  # "Германияның екі техникалық университеті": two German universities
+        if language == "kk" and _kk_unit_of(words, first, stems):
+            continue  # "университетінің Шет тілдері мектебі": a unit of that university
         if language == "kk":
             if i - first == 1 and words[first][0] in country_starts:
                 # "Грузия университетінде": a university of Georgia, not a name; unless
@@ -448,10 +463,12 @@ def _name_start(words, i, language):
             role = _ru_role_before_keyword(word)
             if role is not _MODIFIER:
                 return j if role is _FIRST else None
+        elif words[j][1] + 1 < words[j + 1][0]:
+            # punctuation between the words: "ректор, профессор Го Чанги, мұнай-химия
+            # университетінің" names no "Чанги ... университеті"
+            return None
         elif _capitalised(word):
             return j
-        elif words[j][1] + 1 < words[j + 1][0]:
-            return None  # punctuation between the words
         j -= 1
     return None
 
@@ -535,7 +552,8 @@ def _kk_name_start(words, first, text, country_starts, role_word=lambda word: Fa
         if k < j - 1:
             j = k
             # "академик Ә.Қуатбеков атындағы ...": the honoree's rank is part of the name
-            if j > 0 and words[j - 1][2] in _KK_HONOREE_RANKS and joined(j - 1):
+            # ("Академик ..." when it opens the sentence)
+            if j > 0 and words[j - 1][2].lower() in _KK_HONOREE_RANKS and joined(j - 1):
                 j -= 1
     return j
 
@@ -547,7 +565,9 @@ _KK_HONOREE_RANKS = {"академик"}
 def _kk_inner_name_word(word):
     """Whether a Kazakh word may be an inner word of a name (`_kk_name_start`): capitalised,
     with no case ending."""
-    return _capitalised(word) and not _KK_CASE_ENDING.search(word.lower())
+    # (nor another name's keyword: "БӨКЕТОВ УНИВЕРСИТЕТІ ҚЫТАЙ УНИВЕРСИТЕТІМЕН" names two)
+    lowered = word.lower()
+    return _capitalised(word) and not _KK_CASE_ENDING.search(lowered) and not _kk_keyword(word)
 
 
 _NAMED_AFTER = {"имени", "им"}

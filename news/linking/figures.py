@@ -85,6 +85,10 @@ NOT_A_COUNT = re.compile(
     r"\buntil)\s+$",
     re.IGNORECASE,
 )
+# "enrolled in 29 educational programs", "take part in 12 joint projects": after "in", a
+# count of programmes or projects is one (of people or of years it is none).
+_INSTRUMENT = re.compile(r"(?:programmes|programs|projects|courses)$", re.IGNORECASE)
+_IN = re.compile(r"in\s+", re.IGNORECASE)
 # Words before a number that make it an approximation: kept, with `approximate`.
 _APPROX_WORDS = (
     r"(?:about|around|nearly|almost|over|some|approximately|roughly|more\s+than|less\s+than|"
@@ -349,21 +353,25 @@ def _the_one_new_institution(text, position, new_institutions, language="en"):
     are doing bachelor and master programs at the university", two paragraphs after the
     Udmurt State University was named."""
     names = {name for _start, name in new_institutions}
-    sentence = text.sentence(position)
-    pattern = _THE_INSTITUTION.get(language)
-    if len(names) != 1 or pattern is None:
-        return []
-    if not (pattern.search(sentence) if language == "en" else pattern.match(sentence)):
+    if len(names) != 1 or not _says_the_institution(text, position, language):
         return []
     return list(names)
 
 
 def _says_the_institution(text, position, language):
-    sentence = text.sentence(position)
+    """Whether the figure's sentence speaks of "the university"; in English, or a sentence
+    before it in its paragraph (`_sentences_back`, the paragraph's only): '"The university
+    was established in 1992. ... 2,109 students have enrolled in 29 educational programs"'."""
     pattern = _THE_INSTITUTION.get(language)
     if pattern is None:
         return False
-    return bool(pattern.search(sentence) if language == "en" else pattern.match(sentence))
+    if language != "en":
+        return bool(pattern.match(text.sentence(position)))
+    return any(
+        pattern.search(text.text, *text.sentence_span(text.starts[index]))
+        for index in _sentences_back(text, position)
+        if "\n" not in text.text[text.starts[index] : position]
+    )
 
 
 def _new_institutions_near(text, position, new_institutions):
@@ -385,7 +393,9 @@ def _english_figures(index, text):
         FIGURE, text.text, _NOUN_WORDS, search_in=text.lower, before=90, after=60
     ):
         before = text.text[max(0, match.start() - 25) : match.start()]
-        if NOT_A_COUNT.search(before):
+        if (not_a_count := NOT_A_COUNT.search(before)) and not (
+            _IN.fullmatch(not_a_count[0]) and _INSTRUMENT.search(match["phrase"])
+        ):
             continue
         number = match["number"]
         if _is_year(number):
@@ -417,11 +427,18 @@ def _english_figures(index, text):
                 country_id = by_word.get(origin.lower(), country_id)
                 words += ["of", origin]
         elif match["origin"]:
+            # "students from Kazakhstan" are the ministry's own label, "Kazakh students" (so
+            # that figures over time chart together); others as the text says them
+            # ("students from India")
             origin = match["origin"]
             pk = by_word.get(origin.lower()) or by_word.get(origin.split()[0].lower())
-            if pk is not None and pk in preferred:
+            if pk is not None and pk == index.home_country_id and pk in preferred:
                 country_id = pk
                 words.insert(0, preferred[pk])
+            elif pk is not None:
+                country_id = pk
+                place = origin if by_word.get(origin.lower()) else origin.split()[0]
+                words += ["from", place]
         approximate = bool(APPROXIMATELY.search(before))
         yield match.start(), match.group(), value, " ".join(words), country_id, approximate
         yield from _counts_of_these(text, match.start(), " ".join(words), by_word)

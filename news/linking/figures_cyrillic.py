@@ -67,8 +67,9 @@ RU_SUFFIX_AFTER_HYPHEN = {"х", "и", "ти", "ми", "ех", "ух", "ью"}
 # before it; one with no noun of its own counts that count's noun.
 RU_PART_OF = re.compile(r"\b(?:из них|из которых|в том числе)\b", re.IGNORECASE)
 KK_PART_OF = {"оның", "олардың", "соның"}
-# What may stand between "оның" and its number ("оның тек мыңнан астамы ғана").
-KK_PART_OF_FILLER = {"тек", "шамамен", "барлығы"}
+# What may stand between "оның" and its number ("оның тек мыңнан астамы ғана", "оның
+# ішінде 13-і": of them, among them).
+KK_PART_OF_FILLER = {"тек", "шамамен", "барлығы", "ішінде"}
 # "мыңнан астамы": more than a thousand of them
 KK_APPROX_PART = {"астамы", "асуы", "жуығы"}
 
@@ -280,6 +281,8 @@ def cyrillic_figures(text, language, hits, split=None):
             else:
                 listed = True
         label, end_index = found
+        if _a_plan(text, tokens, i, end_index, language):
+            continue
         if language == "kk" and i and _kk_origin_before(before, tokens.starts[i - 1], countries):
             label = f"{before} {label}"  # "түркиялық 82 студент": whose the counted are
         end = tokens.ends[end_index - 1]
@@ -292,6 +295,42 @@ def cyrillic_figures(text, language, hits, split=None):
         yield start, text[start:end], value, label, country_id, approximate
         labels.append((end, label))
         after_figure = end_index
+
+
+# Plans and targets are no counts (as forecasts are not): "63 оқытушыны шақыру
+# жоспарланған" (planned), "63 оқытушы шақырылмақ" (are to be invited), "хочет увеличить
+# число студентов до 30 человек" (wants to raise ... to 30); "увеличилось до 30" is a count.
+_KK_PLAN = re.compile(r"^жоспар|(?:ылмақ|ілмек|лмақ|лмек)$")
+_RU_RAISE = ("увелич", "нарасти", "нараща", "довест", "довод", "расшир")
+
+
+def _a_plan(text, tokens, i, end, language):
+    """Whether the count at token `i` (its phrase ending before token `end`) is a plan: a
+    Kazakh verb of planning or intention within the three words after it, or a Russian
+    "до <count>" after an infinitive or a future of raising, in its clause."""
+    if language == "kk":
+        for k in range(end, min(end + 3, len(tokens.words))):
+            if "." in text[tokens.ends[k - 1] : tokens.starts[k]]:
+                return False
+            if _KK_PLAN.search(tokens.words[k].lower()):
+                return True
+        return False
+    if i == 0 or tokens.words[i - 1].lower() != "до":
+        return False
+    for k in range(i - 2, max(-1, i - 9), -1):
+        if any(mark in text[tokens.ends[k] : tokens.starts[k + 1]] for mark in ".;"):
+            return False
+        if tokens.words[k].lower().startswith(_RU_RAISE) and _ru_not_done(tokens.words[k]):
+            return True
+    return False
+
+
+@functools.lru_cache(maxsize=10_000)
+def _ru_not_done(word):
+    """Whether a Russian verb is an infinitive or a future ("увеличить", "увеличит"), not a
+    past that says what the count became ("увеличилось")."""
+    parse = morphology.ru_parse(word)
+    return parse is not None and (parse.tag.POS == "INFN" or "futr" in parse.tag)
 
 
 def _label_divided(text, tokens, i, language, labels):

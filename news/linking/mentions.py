@@ -433,6 +433,11 @@ _MISSION_BEFORE = re.compile(
 
 
 _MISSION_WORD = re.compile("embass|consul|посольств|консульств")
+# A point of the compass right before a country's name makes it a region's.
+_REGION_BEFORE = re.compile(
+    r"(?<![\w-])(?:(?:east|west|north|south)(?:ern)?|central|шығыс|батыс|солтүстік|оңтүстік|"
+    r"орталық|(?:восточн|западн|северн|южн|центральн)\w{0,3})[ -]$"
+)
 
 
 def _in_mission_name(text, position, missions):
@@ -479,6 +484,16 @@ def detect_mentions(raw_text, on=None):
     # hit may begin on the article before the name, so its end is what is inside).
     names = Spans((s, e) for s, e, _name in candidates)
     hits = [h for h in hits if not (h.entries[0][0] == "country" and names.contains(h.end - 1))]
+    # "East Kazakhstan", "Шығыс Қазақстан", "Северного Казахстана": a region, no country
+    # ("South Korea", "Оңтүстік Корея" are countries' own names, found whole)
+    hits = [
+        h
+        for h in hits
+        if not (
+            h.entries[0][0] == "country"
+            and _REGION_BEFORE.search(text.lower, max(0, h.start - 16), h.start)
+        )
+    ]
     missions = [match.span() for match in _MISSION_WORD.finditer(text.lower)]
     in_missions = {
         h.start
@@ -964,8 +979,28 @@ def _new_institutions(index, text, hits, candidates, mention, language="en"):
             )  # fmt: skip
             decided[name] = "alias"
             continue
+        # "... Қарағанды зерттеу университеті", then "... Қарағанды ғылыми-зерттеу
+        # университеті": one name written two ways, suggested as first met
+        variant = next(
+            (other for other, how in decided.items() if how == "new" and _variant(name, other)),
+            None,
+        )
+        if variant is not None:
+            if variant.lower() == name.lower():
+                suggested[start] = variant  # the same name, a letter in another case
+            else:
+                mention(
+                    "new_institution", None, start, end, False, name=name, alias_of_name=variant
+                )
+            decided[name] = "alias"
+            continue
         longer = next(
-            (other for other, w in names_words.items() if len(words) >= 2 and words < w), None
+            (
+                other
+                for other, w in names_words.items()
+                if len(words) >= 2 and words < w and not _variant(name, other)
+            ),
+            None,
         ) or (
             _expanded_acronym(name, names_words)
             or _cyrillic_acronym_of(name, names)
@@ -988,6 +1023,19 @@ def _new_institutions(index, text, hits, candidates, mention, language="en"):
         decided[name] = "new"
     _acronyms_of_suggested(text, suggested)
     return suggested
+
+
+def _variant(name, other):
+    """Whether two names differ only in the first part of a compound word, one has
+    ("зерттеу" / "ғылыми-зерттеу", "исследовательский" / "научно-исследовательский"), or
+    in the case of a letter."""
+    words, others = name.lower().split(), other.lower().split()
+    if len(words) != len(others):
+        return False
+    differ = [(a, b) for a, b in zip(words, others, strict=True) if a != b]
+    if len(differ) > 1:
+        return False
+    return not differ or any(a.endswith(f"-{b}") or b.endswith(f"-{a}") for a, b in differ)
 
 
 def _without_honoree(name):

@@ -23,15 +23,22 @@ from .directory import _lower_same_length
 from .scan import finditer_at_keys, finditer_near, keyword_automaton
 
 _word_of = operator.itemgetter(2)  # the word of a (start, end, word) token
-_CAPITAL = re.compile(r"^[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ]")
+
+
+def _capitalised(word):
+    """Whether a word opens with a capital, accented ones too ("Ádám", "Łukasz", "Øystein")."""
+    return word[:1].isupper()
+
+
 ROLES = {
     "en": [
         "ambassador extraordinary and plenipotentiary", "ambassador", "ambassadors",
         "consul general", "consul", "deputy minister", "minister", "vice-minister",
         "secretary of state", "secretary general", "secretary-general", "secretary",
         "attaché", "attache", "president and vice-chancellor", "president",
-        "presidents", "vice-president", "vice-rector", "vice rector", "first vice-rector",
-        "rector", "vice-chancellor", "vice chancellor", "chancellor", "provost", "dean",
+        "presidents", "vice-president", "vice president", "vice-rector", "vice rector",
+        "first vice-rector", "rector", "vice-chancellor", "vice chancellor", "chancellor",
+        "provost", "dean",
         "director", "head", "chairman", "chairwoman", "chair", "governor", "mayor",
         "vice-principal", "principal", "counsellor", "adviser", "advisor", "assistant",
         "coordinator general", "coordinator", "chargé d'affaires", "charge d'affaires",
@@ -172,9 +179,14 @@ class NewPerson:
 def _role_pattern(language):
     roles = sorted(ROLES[language], key=len, reverse=True)
     body = "|".join(re.escape(r) for r in roles)
-    # Russian and Kazakh roles are inflected: "премьер-министром", "ректорымен".
-    ending = {"ru": _RU_ROLE_ENDING + r"(?:-\w+)?", "kk": r"\w*(?:-\w+)?"}.get(language, "")
+    # Russian and Kazakh roles are inflected: "премьер-министром", "ректорымен"; a Kazakh
+    # role made an abstract noun names an office, no person ("елшілігі" is an embassy,
+    # "министрлігі" a ministry, "консулдығы" a consulate).
+    ending = {"ru": _RU_ROLE_ENDING + r"(?:-\w+)?", "kk": _KK_ROLE_ENDING}.get(language, "")
     return re.compile(rf"(?<![\w-])(?:{body}){ending}(?![\w-])", re.IGNORECASE)
+
+
+_KK_ROLE_ENDING = r"(?![лдт][ыі][қкғг])\w*(?:-\w+)?"
 
 
 # English roles take a rank before them: "Deputy Secretary General", "Acting Dean" (looked
@@ -209,7 +221,7 @@ def _word_traits(word, language):
     first word of a role of several words, a role."""
     lowered = word.lower()
     role_word = _is_role_word(word, language)
-    name_word = bool(_CAPITAL.match(word)) and not role_word
+    name_word = _capitalised(word) and not role_word
     honorific = _is_honorific(word, language)
     return lowered, honorific, name_word, lowered in _role_first_words(language), role_word
 
@@ -384,7 +396,7 @@ def _words_are_a_name(words):
     if _ru_body_name(words):
         return False  # "Главной Национальной Ассамблеи": a body's name
     words = [w for w in words if w not in _NAME_PARTICLES]
-    return all(_CAPITAL.match(w) for w in words) and not all(w.isupper() for w in words)
+    return all(_capitalised(w) for w in words) and not all(w.isupper() for w in words)
 
 
 # "исполняющим обязанности исполнительного директора Филиала С.Б. Снгряном": the name
@@ -498,7 +510,7 @@ def _kk_case_ended(word):
 def _kk_locative(word):
     """'Алматыда', 'Мәскеуде', 'Астанада': a capitalised word in the locative, a place
     (a person is named in the locative almost never)."""
-    if not _CAPITAL.match(word):
+    if not _capitalised(word):
         return False
     lowered = word.lower()
     return any(
@@ -565,9 +577,17 @@ def detect_new_people(
     if text_lower is None:
         text_lower = _lower_same_length(text)
     roles_found = []
+    # "Amina Yusuf, NileU President, and Mr Omar Haddad": a role said after a name is that
+    # name's, not the next one's (read first, so that the role is not read again below)
+    claimed = set()
+    then_role = _name_then_role(
+        text, language, taken, known_people, organisation_of, seen, tokens, text_lower, claimed
+    )
     for match in finditer_at_keys(pattern, text, _role_automaton(language), text_lower):
         roles_found.append(match)
         role_start, role_end = match.span()
+        if role_start in claimed:
+            continue
         if tokens is not None and _ends_at_once(role_end, tokens, language, taken, known_people):
             continue
         if (
@@ -728,9 +748,7 @@ def detect_new_people(
                     org_id,
                 )
             )
-    found += _name_then_role(
-        text, language, taken, known_people, organisation_of, seen, tokens, text_lower
-    )
+    found += then_role
     if language == "ru":
         found += _ru_name_then_role(text, roles_found, taken, known_people, organisation_of, seen)
     return _same_as_a_full_name(found)
@@ -929,27 +947,33 @@ def _ends_a_role_phrase(word, language):
 
 
 # Whose role it is, between the comma and the role: a country's possessive or an acronym
-# ("Erlan Sagadiev, Kazakhstan's Minister of Education", "..., UAE Ambassador to ...").
-_WHOSE_ROLE = r"(?:(?-i:[A-Z]{2,5})\s+|(?-i:[A-Z][\w-]+)(?:'s|’s)\s+)?"
+# ("Erlan Sagadiev, Kazakhstan's Minister of Education", "..., UAE Ambassador to ...",
+# "Freddy Boey, CityU President": capitals at both ends, up to seven letters).
+_WHOSE_ROLE = r"(?:(?-i:[A-Z][A-Za-z]{0,5}[A-Z])\s+|(?-i:[A-Z][\w-]+)(?:'s|’s)\s+)?"
 
 
 @functools.cache
 def _name_then_role_pattern():
     pattern = re.compile(
-        r"(?P<name>(?-i:(?:[A-Z][\w'.-]*\s+(?:(?:bin|ibn)\s+)?){1,4}[A-Z][\w'-]+))(?:,|\s+is)"
+        # (a name's words open with a capital, an accented one too: "Ádám Szűcs"; a dot
+        # ends an initial, "K.N.", "Zh.", not a word: "... in Oman. Aidar Seitov, ...")
+        r"(?P<name>(?-i:(?:[^\W\d_a-z](?:[\w'-]*|[a-z]?(?:\.[^\W\d_a-z][a-z]?)*\.)\s+"
+        r"(?:(?:bin|ibn)\s+)?){1,4}[^\W\d_a-z][\w'-]+))"
+        r"(?:,|\s+is)"
         r"\s+(?:the\s+)?(?:extraordinary\s+and\s+plenipotentiary\s+)?"
         + _WHOSE_ROLE
         + r"(?P<role>(?:(?:deputy|acting)\s+)?"
         + role_pattern("en").pattern
-        + r")(?P<rest>[^.;,]{0,160})",
+        + r")(?=(?P<rest>[^.;,]{0,160}))",  # (read ahead: "... of Arts and <Name>, <Role>")
         re.IGNORECASE,
     )
     return pattern, keyword_automaton({role.lower() for role in ROLES["en"]})
 
 
+_RANK_AT_START = re.compile(r"(?:deputy|acting)\s+", re.IGNORECASE)
 _COMMA_BEFORE_ROLE = re.compile(
     r"(?:,|\s+is)\s+(?:the\s+)?(?:extraordinary\s+and\s+plenipotentiary\s+)?"
-    r"(?:[a-z]{2,5}\s+|[a-z][\w-]+(?:'s|’s)\s+)?"
+    r"(?:[a-z]{2,7}\s+|[a-z][\w-]+(?:'s|’s)\s+)?"
     r"(?:(?:deputy|acting)\s+)?$"
 )
 
@@ -962,10 +986,18 @@ def _comma_before(lowered, position):
 
 
 def _name_then_role(
-    text, language, taken, known_people, organisation_of, seen, tokens=None, text_lower=None
+    text,
+    language,
+    taken,
+    known_people,
+    organisation_of,
+    seen,
+    tokens=None,
+    text_lower=None,
+    claimed=None,
 ):
     """'<Name>, <Role> of <organisation>', '<Name> is the <Role> of <organisation>'
-    (English)."""
+    (English); the starts of the roles read are added to `claimed`."""
     if language != "en":
         return []
     found = []
@@ -979,7 +1011,7 @@ def _name_then_role(
         pattern, text, role_words, search_in=lowered, before=150, after=260, keep=comma_before
     ):
         start, end = match.start("name"), match.end("name")
-        if not _CAPITAL.match(match["name"]) or taken(start, end):
+        if not _capitalised(match["name"]) or taken(start, end):
             continue
         if known_people.overlaps(start, end):
             continue
@@ -991,6 +1023,11 @@ def _name_then_role(
             start = run[0][0] if run else end
         if not _run_is_name(run):
             continue
+        if claimed is not None and text.startswith(",", match.end("rest")):
+            # "<Name>, <Role>, <Name>": the role is the first name's ("<Name>, <Role of
+            # ...> <Name>" may be the second's: left to the reading of roles before names)
+            rank = _RANK_AT_START.match(match["role"])
+            claimed.add(match.start("role") + (rank.end() if rank else 0))
         name = text[start:end]
         if name.lower() in seen:
             continue

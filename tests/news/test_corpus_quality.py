@@ -65,7 +65,6 @@ def test_evaluate_command_prints_figures_and_leaves_the_database_alone(db):
     assert "Mentions: precision" in text and "Figures: precision" in text
     assert "held-out   ru" in text and "tuned      kk" in text
     assert "held-out-2 kk" in text  # the second held-out batch, reported apart
-    assert "held-out-7 kk" in text  # and the seventh
     # Misses are listed for the tuned part only: nobody reads held-out failures by accident.
     listed = [line for line in text.splitlines() if line.startswith("  [")]
     assert all(line.startswith("  [tuned]") for line in listed)
@@ -116,10 +115,13 @@ def test_a_real_corpus_has_30_texts_in_three_languages_and_a_held_out_part():
     assert all(sum(e["language"] == lang for e in sixth) == 4 for lang in ["en", "ru", "kk"])
 
 
-def test_a_seventh_held_out_batch_has_four_texts_per_language_none_tuned_on():
+def test_a_seventh_batch_of_four_texts_per_language_moved_into_the_tuned_part():
+    # Found and annotated before any run, held out for its first run, then moved into the
+    # tuned part in its turn (its misses are studied for points 3, 4, 6 and 8 of issue 12).
     expected = json.loads((CORPUS / "expected.json").read_text())
     seventh = [e for e in expected.values() if e.get("held_out_batch") == 7]
-    assert all(e["held_out"] and is_real(e) for e in seventh)
+    assert seventh and all(is_real(e) for e in seventh)
+    assert not any(e["held_out"] for e in seventh)
     assert all(sum(e["language"] == lang for e in seventh) == 4 for lang in ["en", "ru", "kk"])
 
 
