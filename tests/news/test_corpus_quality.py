@@ -134,3 +134,14 @@ def test_an_eighth_held_out_batch_has_four_texts_per_language_none_tuned_on():
     from news.management.commands.evaluate_mentions import PARTS, part_of
 
     assert {part_of(e) for e in eighth} == {"held-out-8"} and "held-out-8" in PARTS
+
+
+def test_a_ninth_held_out_batch_has_four_texts_per_language_none_tuned_on():
+    expected = json.loads((CORPUS / "expected.json").read_text())
+    ninth = [e for e in expected.values() if e.get("held_out_batch") == 9]
+    assert all(e["held_out"] and is_real(e) for e in ninth)
+    assert all(sum(e["language"] == lang for e in ninth) == 4 for lang in ["en", "ru", "kk"])
+    # evaluate_mentions reports it apart, as held-out-9.
+    from news.management.commands.evaluate_mentions import PARTS, part_of
+
+    assert {part_of(e) for e in ninth} == {"held-out-9"} and "held-out-9" in PARTS
