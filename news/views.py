@@ -20,6 +20,7 @@ from django_filters.views import FilterView
 
 from mfa_site.languages import NATIVE_NAMES, url_in_language
 from mfa_site.page_cache import cached_value, cached_values, tag_page
+from mfa_site.templatetags.site import site_links
 from partners.models import Embassy, Partnership
 
 from .filters import QUERY_MAX_LENGTH, PressReleaseFilter
@@ -171,7 +172,7 @@ class PressReleaseListView(FilterView):
                 for name, url_name in SUBJECT_FEEDS
                 if chosen.get(name)
             ],
-            breadcrumbs=[(_("Home"), reverse("home")), (_("News"), None)],
+            breadcrumbs=[(_("Home"), site_links()["home"]), (_("News"), None)],
             cards=cached_cards(context["object_list"], level=2, show_topics=True),
             filters_html=self.kept["filters_html"],
             archive_html=self.kept["archive_html"],
@@ -289,8 +290,8 @@ class PressReleaseDetailView(DetailView):
             media_html=links["media_html"],
             topic_names=links["topic_names"],
             breadcrumbs=[
-                (_("Home"), reverse("home")),
-                (_("News"), reverse("news:list")),
+                (_("Home"), site_links()["home"]),
+                (_("News"), site_links()["news"]),
                 (press_release.title, None),
             ],
             json_ld=self.news_article(press_release),
@@ -390,7 +391,7 @@ class PressReleaseDetailView(DetailView):
             "publisher": {
                 "@type": "GovernmentOrganization",
                 "name": str(settings.SITE_NAME),
-                "url": absolute(reverse("home")),
+                "url": absolute(site_links()["home"]),
                 "logo": {"@type": "ImageObject", "url": absolute(static("mfa_site/emblem.svg"))},
             },
         }
