@@ -1512,3 +1512,24 @@ def test_english_students_from_another_country_keep_the_texts_words(db):
         "Steppe Institute of Arts."
     )
     assert {f.label for f in found.figures} == {"students from Mongolia", "Kazakh students"}
+
+
+def test_kazakh_surname_in_ov_with_a_front_root_loses_its_case_ending(db):
+    found = detect_mentions("Марапатты колледж директоры Серік Бекмағамбетовке тапсырды.")
+    assert _new(found, "new_person") == {"Серік Бекмағамбетов"}
+
+
+def test_kazakh_honoree_of_a_prize_is_no_new_person(db):
+    # the role belongs to the honoree of "... атындағы сыйлық", who is no guest of the text
+    found = detect_mentions(
+        "Колледжде Ресей Федерациясының тұңғыш президенті Борис Ельцин атындағы сыйлық "
+        "беріледі. Сыйлықты директор Арман Жақсылықов тапсырды."
+    )
+    assert _new(found, "new_person") == {"Арман Жақсылықов"}
+
+
+def test_turkic_patronymic_particle_closes_the_name(db):
+    found = detect_mentions("Лентаны Бас консул Гулиев Фарид Рагим оглы қиды.")
+    assert _new(found, "new_person") == {"Гулиев Фарид Рагим оглы"}
+    found = detect_mentions("Ленту перерезала консул Алиева Айнур Ильхам кызы.")
+    assert _new(found, "new_person") == {"Алиева Айнур Ильхам кызы"}
