@@ -80,6 +80,7 @@ HONORIFICS = {
     "h.e.", "h.e", "lord", "sir", "профессор", "проф.", "доктор", "д-р", "г-н", "госпожа",
     "господин",
     "мырза", "ханым",
+    "phd", "ph.d.", "ph.d",  # "доктор PhD Айгерим ...": a degree
 }  # fmt: skip
 PASS_OVER = {
     "of", "the", "to", "in", "for", "at", "and", "on", "de", "von", "van", "der", "la",
@@ -237,7 +238,11 @@ def _split_at_organisation_words(run):
     those the name (`_trim_to_name`)."""
     for index in range(len(run) - 1, -1, -1):
         word = run[index][2]
-        if word.lower().strip(".") in ORGANISATION_WORDS or _is_acronym(word):
+        if (
+            word.lower().strip(".") in ORGANISATION_WORDS
+            or _is_acronym(word)
+            or morphology.PLACE_WITH_PARTICLE.fullmatch(word)  # "Монте-ди-Лука Марко ..."
+        ):
             return _trim_to_name(run[index + 1 :])
     return _trim_to_name(run)
 
@@ -395,6 +400,8 @@ def _words_are_a_name(words):
         return False  # "АО", "KAZINFORM", "KazNU": an acronym is no part of a person's name
     if any(w.lower().strip(".") in ORGANISATION_WORDS for w in words):
         return False
+    if any(morphology.PLACE_WITH_PARTICLE.fullmatch(w) for w in words):
+        return False  # "Ростов-на-Дону": a place
     if any(_KK_OF_PLACE.search(w.lower()) for w in words):
         return False  # "Алматыдағы": "(the one) in Almaty" is no name
     if any(_STATE_WORD.match(w.lower()) for w in words):

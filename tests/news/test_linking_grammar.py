@@ -1533,3 +1533,33 @@ def test_turkic_patronymic_particle_closes_the_name(db):
     assert _new(found, "new_person") == {"Гулиев Фарид Рагим оглы"}
     found = detect_mentions("Ленту перерезала консул Алиева Айнур Ильхам кызы.")
     assert _new(found, "new_person") == {"Алиева Айнур Ильхам кызы"}
+
+
+def test_russian_name_after_imeni_ends_at_a_full_stop_after_a_whole_word(db):
+    found = detect_mentions(
+        "Филиал открыт на базе ПГУ им. С. Торайгырова. В связи с этим ректор Ерлан Сейтов "
+        "выступил. Делегация посетила Омский университет имени Ф. М. Достоевского. В ходе "
+        "визита прошла лекция."
+    )
+    assert _suggested_new(found) == {
+        "ПГУ им. С. Торайгырова",
+        "Омский университет имени Ф. М. Достоевского",
+    }
+
+
+def test_russian_university_of_a_place_in_the_genitive_or_with_a_particle(db):
+    found = detect_mentions(
+        "Соглашения подписаны с Университетом Женевы и с Университетом Сан-Паоло "
+        "Монте-ди-Лука. Гостей принял ректор Университета Сан-Паоло Монте-ди-Лука Марко "
+        "Россини."
+    )
+    assert _suggested_new(found) == {"Университет Женевы", "Университет Сан-Паоло Монте-ди-Лука"}
+    assert _new(found, "new_person") == {"Марко Россини"}
+
+
+def test_a_place_with_a_particle_and_a_degree_are_no_part_of_a_russian_name(db):
+    found = detect_mentions(
+        "С приветствием выступил мэр Монте-ди-Лука Марко Россини. В делегацию вошли "
+        "проректор по науке, доктор PhD Марат Оспанов и декан Ерлан Сейтов."
+    )
+    assert _new(found, "new_person") == {"Марко Россини", "Марат Оспанов", "Ерлан Сейтов"}
