@@ -70,6 +70,8 @@ FIGURE = re.compile(
     rf"(?:\s+(?P<link>from|of)\s+(?:the\s+Republic\s+of\s+)?(?P<origin>(?-i:[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)?)))?",
     re.IGNORECASE,
 )
+# ", Mongolia, and Russia", " and Russia": more places after a count's origin
+_MORE_PLACES = re.compile(r",?\s+(?:(?:and|or)\s+)?((?-i:[A-Z])[\w'-]*)", re.IGNORECASE)
 # Who attends an event is no count of an institution's cooperation.
 ATTENDANCE = re.compile(
     r"\b(?:guests|people|visitors|delegates|participants|гост|участник|человек|қонақ|қатысушы)",
@@ -211,6 +213,8 @@ def detect_figures(
         subject_name = ""
         if _BETWEEN_UNIVERSITIES.search(text.text, start, text.sentence_span(start)[1]):
             subject = ("", None)
+        elif language == "en" and (named := _the_named_one(text, start, hits, new_institutions)):
+            subject, subject_name = named
         if subject is None:
             nearby = _new_institutions_near(text, start, new_institutions)
             # One new institution in the sentence is what it is about; a list of them, or
@@ -374,6 +378,31 @@ def _says_the_institution(text, position, language):
     )
 
 
+# "interns at the Academy": a capitalised keyword after "the" stands for the one institution
+# of the text whose name holds it ("the King Salman Global Academy for Arabic Language").
+_THE_KEYWORD = re.compile(r"\bthe (University|Institute|Academy|College)\b(?! of\b)")
+
+
+def _the_named_one(text, position, hits, new_institutions):
+    """(subject, subject_name) of the one institution, known or new, whose name holds the
+    keyword that "the <Keyword>" says in the figure's sentence, else None."""
+    said = _THE_KEYWORD.search(text.text, *text.sentence_span(position))
+    if said is None:
+        return None
+    keyword = said[1]
+    known = {
+        h.entries[0][1]
+        for h in hits
+        if h.entries[0][0] == "institution" and keyword in text.text[h.start : h.end].split()
+    }
+    new = {name for _start, name in new_institutions if keyword in name.split()}
+    if len(known) + len(new) != 1:
+        return None
+    if known:
+        return ("institution", known.pop()), ""
+    return ("new_institution", None), new.pop()
+
+
 def _new_institutions_near(text, position, new_institutions):
     """Names of the new institutions suggested in the sentence of `position`, else in the
     sentences before it (`_sentences_back`: "... visited Kozybayev University. The
@@ -426,6 +455,12 @@ def _english_figures(index, text):
                 origin = match["origin"].split()[0]
                 country_id = by_word.get(origin.lower(), country_id)
                 words += ["of", origin]
+        elif (
+            match["origin"]
+            and (more := _MORE_PLACES.match(text.text, match.end()))
+            and more[1].lower() in by_word
+        ):
+            pass  # "Uzbeks from China, Mongolia, and Russia": of several countries, none
         elif match["origin"]:
             # "students from Kazakhstan" are the ministry's own label, "Kazakh students" (so
             # that figures over time chart together); others as the text says them

@@ -1563,3 +1563,41 @@ def test_a_place_with_a_particle_and_a_degree_are_no_part_of_a_russian_name(db):
         "проректор по науке, доктор PhD Марат Оспанов и декан Ерлан Сейтов."
     )
     assert _new(found, "new_person") == {"Марко Россини", "Марат Оспанов", "Ерлан Сейтов"}
+
+
+def test_english_name_of_five_words_before_its_keyword_and_a_university_hospital(db):
+    found = detect_mentions(
+        "A new centre opened in the Ivan Franko Lviv National Pedagogical University on "
+        "Monday. Its head works as a nurse at Riverside University Hospital in Perth."
+    )
+    assert _suggested_new(found) == {"Ivan Franko Lviv National Pedagogical University"}
+
+
+def test_english_acronym_in_brackets_after_a_new_institution_stands_for_it(db):
+    found = detect_mentions(
+        "Dr Lena Park was appointed dean at Kestrel Bay Ocean University (KOU) in May. She "
+        "had taught there for years. Her brother lives in Oslo.\n\n"
+        "Today KOU enrolls about 9,000 students from 20 countries."
+    )
+    subjects = {(f.label, f.value, f.subject_name) for f in found.figures}
+    assert subjects == {("students", 9000, "Kestrel Bay Ocean University")}
+
+
+def test_english_count_from_several_countries_names_none_in_its_label(db):
+    for code in ("CN", "MN", "RU", "IN"):
+        Country.objects.get_or_create(code=code, defaults={"name": code})
+    found = detect_mentions(
+        "There are about 40 ethnic Uzbeks from China, Mongolia, and Russia living in the "
+        "city. We met 15 students from India, Professor Olsen said."
+    )
+    assert {f.label for f in found.figures} == {"ethnic Uzbeks", "students from India"}
+
+
+def test_english_the_capitalised_keyword_is_the_one_institution_whose_name_holds_it(db):
+    found = detect_mentions(
+        "The ambassador met the rector of the Danube Global Academy for Music. A memorandum "
+        "was signed with Riverside Technical University last year. He also met about 15 "
+        "students currently studying at the Academy."
+    )
+    subjects = {(f.value, f.subject_name) for f in found.figures}
+    assert subjects == {(15, "Danube Global Academy for Music")}
