@@ -536,6 +536,8 @@ def _kk_name_start(words, first, text, country_starts, role_word=lambda word: Fa
         and not role_word(words[j - 1][2])
         and not opens_sentence(j - 1)
         and words[j - 1][0] not in country_starts
+        # "Қ.Сәтбаев атындағы ҚазҰТЗУ Мичиган университетімен": a name of its own before
+        and not (j >= 2 and words[j - 2][2] == "атындағы" and words[j - 1][2].isupper())
     ):
         j -= 1
     word_before = words[j - 1][2] if j > 0 else ""

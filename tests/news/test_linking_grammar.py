@@ -1601,3 +1601,11 @@ def test_english_the_capitalised_keyword_is_the_one_institution_whose_name_holds
     )
     subjects = {(f.value, f.subject_name) for f in found.figures}
     assert subjects == {(15, "Danube Global Academy for Music")}
+
+
+def test_kazakh_name_does_not_reach_back_over_an_acronym_named_after_someone(db):
+    # "<honoree> атындағы <acronym>" is a name of its own: the next name starts after it
+    found = detect_mentions(
+        "Қазір Т.Рысқұлов атындағы ҚЭУ Мичиган университетімен бірге бағдарлама жүзеге асыруда."
+    )
+    assert _suggested_new(found) == {"Мичиган университеті"}
