@@ -199,7 +199,7 @@ def detect_figures(
         raw = cyrillic_figures(text.text, language, hits, text.words_and_numbers)
     else:
         raw = _english_figures(index, text)
-    found, seen = [], set()
+    found, seen, holders = [], set(), {}
     for start, matched, value, label, country_id, approximate in raw:
         subject = _subject(
             index,
@@ -213,7 +213,9 @@ def detect_figures(
         subject_name = ""
         if _BETWEEN_UNIVERSITIES.search(text.text, start, text.sentence_span(start)[1]):
             subject = ("", None)
-        elif language == "en" and (named := _the_named_one(text, start, hits, new_institutions)):
+        elif language == "en" and (
+            named := _the_named_one(text, start, hits, new_institutions, holders)
+        ):
             subject, subject_name = named
         if subject is None:
             nearby = _new_institutions_near(text, start, new_institutions)
@@ -383,24 +385,27 @@ def _says_the_institution(text, position, language):
 _THE_KEYWORD = re.compile(r"\bthe (University|Institute|Academy|College)\b(?! of\b)")
 
 
-def _the_named_one(text, position, hits, new_institutions):
+def _the_named_one(text, position, hits, new_institutions, holders):
     """(subject, subject_name) of the one institution, known or new, whose name holds the
-    keyword that "the <Keyword>" says in the figure's sentence, else None."""
+    keyword that "the <Keyword>" says in the figure's sentence, else None. `holders` keeps
+    the answer for each keyword, so that the text's names are read once a keyword."""
     said = _THE_KEYWORD.search(text.text, *text.sentence_span(position))
     if said is None:
         return None
     keyword = said[1]
-    known = {
-        h.entries[0][1]
-        for h in hits
-        if h.entries[0][0] == "institution" and keyword in text.text[h.start : h.end].split()
-    }
-    new = {name for _start, name in new_institutions if keyword in name.split()}
-    if len(known) + len(new) != 1:
-        return None
-    if known:
-        return ("institution", known.pop()), ""
-    return ("new_institution", None), new.pop()
+    if keyword not in holders:
+        known = {
+            h.entries[0][1]
+            for h in hits
+            if h.entries[0][0] == "institution" and keyword in text.text[h.start : h.end].split()
+        }
+        new = {name for _start, name in new_institutions if keyword in name.split()}
+        holders[keyword] = None
+        if known and not new and len(known) == 1:
+            holders[keyword] = ("institution", known.pop()), ""
+        elif new and not known and len(new) == 1:
+            holders[keyword] = ("new_institution", None), new.pop()
+    return holders[keyword]
 
 
 def _new_institutions_near(text, position, new_institutions):
