@@ -372,7 +372,7 @@ def new_institutions(
                     continue
                 # "Воронежский ГАУ": a city's adjective before an acronym belongs to it
                 adjective = _adjective_before(words, i, text) if language == "ru" else None
-                last = _named_after_end(words, i) if language == "ru" else i
+                last = _named_after_end(words, i, text) if language == "ru" else i
                 if adjective is not None and not taken(words[i - 1][0], end):
                     found.append((words[i - 1][0], end, f"{adjective} {word}"))
                 elif last > i:  # "ГГУ им. Ф. Скорины": an acronym named after someone
@@ -444,10 +444,20 @@ def _foreign_name_after(words, i, text):
     if not words[i][2][:1].isupper():
         return i
     last = i
-    for j in range(i + 1, min(i + 2, len(words))):  # one word: a person's name may follow
+    for j in range(i + 1, min(i + 3, len(words))):  # one word: a person's name may follow
         word = words[j][2]
         gap = text[words[j - 1][1] : words[j][0]]
-        if gap != " " or not word[:1].isupper() or morphology.ru_parse(word) is not None:
+        if gap != " " or not word[:1].isupper():
+            break
+        if j > i + 1 and not morphology.PLACE_WITH_PARTICLE.fullmatch(word):
+            break  # a second word only when no name's: "Медитерранео Реджио-ди-Калабрия"
+        parse = morphology.ru_parse(word)
+        # "Университет Аризоны": a place in the genitive, or a word pymorphy3 does not know
+        if (
+            parse is not None
+            and not ("Geox" in parse.tag and parse.tag.case == "gent")
+            and not morphology.PLACE_WITH_PARTICLE.fullmatch(word)
+        ):
             break
         last = j
     return last
@@ -526,6 +536,8 @@ def _kk_name_start(words, first, text, country_starts, role_word=lambda word: Fa
         and not role_word(words[j - 1][2])
         and not opens_sentence(j - 1)
         and words[j - 1][0] not in country_starts
+        # "Қ.Сәтбаев атындағы ҚазҰТЗУ Мичиган университетімен": a name of its own before
+        and not (j >= 2 and words[j - 2][2] == "атындағы" and words[j - 1][2].isupper())
     ):
         j -= 1
     word_before = words[j - 1][2] if j > 0 else ""
@@ -583,14 +595,23 @@ def _country_of_the_name(words, last, text, country_starts):
     return parse is not None and parse.tag.case == "gent"
 
 
-def _named_after_end(words, i):
+def _named_after_end(words, i, text):
     """Index of the last word of "им. Ф. Скорины" after the word at `i`, else `i`."""
     if i + 1 < len(words) and words[i + 1][2].lower() in _NAMED_AFTER:
-        j = i + 2
-        while j < len(words) and words[j][2][:1].isupper() and j - i <= 5:
-            j += 1
-        return j - 1 if j > i + 2 else i
+        j = _honoree_end(words, i + 2, i + 5, text)
+        return j if j >= i + 2 else i
     return i
+
+
+def _honoree_end(words, j, limit, text):
+    """Index of the last capitalised word (initials, surname) from `j` on, up to `limit`: a
+    full stop after a whole word ends the sentence ("им. М. Козыбаева. В связи ...")."""
+    first = j
+    while j < len(words) and words[j][2][:1].isupper() and j <= limit:
+        if j > first and len(words[j - 1][2]) > 1 and "." in text[words[j - 1][1] : words[j][0]]:
+            break
+        j += 1
+    return j - 1
 
 
 def _name_end(words, i, text):
@@ -601,10 +622,7 @@ def _name_end(words, i, text):
     if not (i + 1 < len(words) and words[i + 1][2].lower() in _NAMED_AFTER):
         last = _genitive_tail(words, i, text)
     if last + 1 < len(words) and words[last + 1][2].lower() in _NAMED_AFTER:
-        j = last + 2
-        while j < len(words) and words[j][2][:1].isupper() and j - last <= 5:
-            j += 1
-        return j - 1
+        return max(last + 1, _honoree_end(words, last + 2, last + 5, text))
     return last
 
 

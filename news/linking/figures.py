@@ -70,6 +70,8 @@ FIGURE = re.compile(
     rf"(?:\s+(?P<link>from|of)\s+(?:the\s+Republic\s+of\s+)?(?P<origin>(?-i:[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)?)))?",
     re.IGNORECASE,
 )
+# ", Mongolia, and Russia", " and Russia": more places after a count's origin
+_MORE_PLACES = re.compile(r",?\s+(?:(?:and|or)\s+)?((?-i:[A-Z])[\w'-]*)", re.IGNORECASE)
 # Who attends an event is no count of an institution's cooperation.
 ATTENDANCE = re.compile(
     r"\b(?:guests|people|visitors|delegates|participants|гост|участник|человек|қонақ|қатысушы)",
@@ -197,7 +199,7 @@ def detect_figures(
         raw = cyrillic_figures(text.text, language, hits, text.words_and_numbers)
     else:
         raw = _english_figures(index, text)
-    found, seen = [], set()
+    found, seen, holders = [], set(), {}
     for start, matched, value, label, country_id, approximate in raw:
         subject = _subject(
             index,
@@ -211,6 +213,10 @@ def detect_figures(
         subject_name = ""
         if _BETWEEN_UNIVERSITIES.search(text.text, start, text.sentence_span(start)[1]):
             subject = ("", None)
+        elif language == "en" and (
+            named := _the_named_one(text, start, hits, new_institutions, holders)
+        ):
+            subject, subject_name = named
         if subject is None:
             nearby = _new_institutions_near(text, start, new_institutions)
             # One new institution in the sentence is what it is about; a list of them, or
@@ -374,6 +380,34 @@ def _says_the_institution(text, position, language):
     )
 
 
+# "interns at the Academy": a capitalised keyword after "the" stands for the one institution
+# of the text whose name holds it ("the King Salman Global Academy for Arabic Language").
+_THE_KEYWORD = re.compile(r"\bthe (University|Institute|Academy|College)\b(?! of\b)")
+
+
+def _the_named_one(text, position, hits, new_institutions, holders):
+    """(subject, subject_name) of the one institution, known or new, whose name holds the
+    keyword that "the <Keyword>" says in the figure's sentence, else None. `holders` keeps
+    the answer for each keyword, so that the text's names are read once a keyword."""
+    said = _THE_KEYWORD.search(text.text, *text.sentence_span(position))
+    if said is None:
+        return None
+    keyword = said[1]
+    if keyword not in holders:
+        known = {
+            h.entries[0][1]
+            for h in hits
+            if h.entries[0][0] == "institution" and keyword in text.text[h.start : h.end].split()
+        }
+        new = {name for _start, name in new_institutions if keyword in name.split()}
+        holders[keyword] = None
+        if known and not new and len(known) == 1:
+            holders[keyword] = ("institution", known.pop()), ""
+        elif new and not known and len(new) == 1:
+            holders[keyword] = ("new_institution", None), new.pop()
+    return holders[keyword]
+
+
 def _new_institutions_near(text, position, new_institutions):
     """Names of the new institutions suggested in the sentence of `position`, else in the
     sentences before it (`_sentences_back`: "... visited Kozybayev University. The
@@ -426,6 +460,12 @@ def _english_figures(index, text):
                 origin = match["origin"].split()[0]
                 country_id = by_word.get(origin.lower(), country_id)
                 words += ["of", origin]
+        elif (
+            match["origin"]
+            and (more := _MORE_PLACES.match(text.text, match.end()))
+            and more[1].lower() in by_word
+        ):
+            pass  # "Uzbeks from China, Mongolia, and Russia": of several countries, none
         elif match["origin"]:
             # "students from Kazakhstan" are the ministry's own label, "Kazakh students" (so
             # that figures over time chart together); others as the text says them

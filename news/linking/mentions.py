@@ -241,7 +241,7 @@ _FOREIGN_KEYWORD = r"(?:Universiti|Universitas|Universidad)(?=\s+[A-Z])"
 _OF_PART = rf"(?:\s+(?:of|for)\s+{_CAP}(?:\s+{_CAP}){{0,2}}(?:\s+(?:and|&)\s+{_CAP})?)"
 # "University of Shanghai for Science and Technology": a place, then the fields
 NEW_INSTITUTION = re.compile(
-    rf"\b(?:(?:{_CAP}\s+){{1,4}}{_KEYWORD}{_OF_PART}?"
+    rf"\b(?:(?:{_CAP}\s+){{1,5}}{_KEYWORD}{_OF_PART}?"
     rf"|{_KEYWORD}{_OF_PART}{{1,2}}|{_FOREIGN_KEYWORD}"
     rf"|(?:KU|TU|VU|UC|ETH|EPFL|LMU)\s+{_CAP})\b(?!')"
 )
@@ -324,6 +324,13 @@ _NAMED_AFTER = re.compile(
 )
 # ", Chung - Ang University": a name's first word hyphenated with spaces, in a list
 _SPACED_HYPHEN_BEFORE = re.compile(r"(?:^|[,;:]\s|\band\s)([A-Z][a-z]+) - $")
+
+
+# Places named after a university that are no institution of the directory's kinds.
+_ANOTHER_PLACE_AFTER = re.compile(
+    r" (?:Hospital|Clinic|Clinics|Medical Center|Medical Centre|Press|Library|Museum|Hotel|"
+    r"Stadium|Botanical Garden)\b"
+)
 
 
 def _without_following_name(text, start, name):
@@ -414,6 +421,8 @@ def _candidate_spans(index, text, hits):
         if not name or all(w.lower().strip("'.,") in _GENERIC for w in name.split()):
             continue
         end = start + len(name)
+        if name.endswith(_KEYWORD_WORDS) and _ANOTHER_PLACE_AFTER.match(text.text, end):
+            continue  # "Riverside University Hospital": a hospital, no institution
         if blocked.overlaps(start, end):
             continue
         found.append((start, end, name))
@@ -1107,6 +1116,7 @@ _CULTURAL_INSTITUTE = re.compile(
 _QUALIFIED_NOUN = re.compile(r"\s+(?:project|initiative|festival)\b", re.IGNORECASE)
 
 
+_BRACKETED_ACRONYM = re.compile(r" \(([A-Z]{3,8})\)")
 _NOT_IN_ACRONYMS = {"и", "имени", "им.", "им", "атындағы", "және"}
 
 
@@ -1131,6 +1141,11 @@ def _acronyms_of_suggested(text, suggested):
     for initials, name in cyrillic_initials.items():
         for start in _whole_words(text.text, initials):
             suggested.setdefault(start, name)
+    # "Ritsumeikan Asia Pacific University (APU)": the acronym in brackets after the name
+    for start, name in list(suggested.items()):
+        bracketed = _BRACKETED_ACRONYM.match(text.text, start + len(name))
+        if bracketed and text.text.startswith(name, start):
+            by_initials.setdefault(bracketed[1], name)
     if not by_initials:
         return
     for start, _end, word in text.acronyms:

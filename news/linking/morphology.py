@@ -28,6 +28,8 @@ import re
 
 WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*", re.UNICODE)
 CYRILLIC = re.compile(r"[\u0400-\u04ff]")
+# "Реджио-ди-Калабрия", "Ростов-на-Дону": a place, whose hyphens hold a small word
+PLACE_WITH_PARTICLE = re.compile(r"[A-ZА-ЯЁ]\w+(?:-[a-zа-яё]{1,3})+-[A-ZА-ЯЁ]\w+")
 
 RU_ENDINGS = sorted(
     """ами ями ого его ому ему ыми ими ой ей ом ем ам ям ах ях ую юю ая яя ое ее ые ие ый ий

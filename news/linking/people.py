@@ -80,6 +80,7 @@ HONORIFICS = {
     "h.e.", "h.e", "lord", "sir", "профессор", "проф.", "доктор", "д-р", "г-н", "госпожа",
     "господин",
     "мырза", "ханым",
+    "phd", "ph.d.", "ph.d",  # "доктор PhD Айгерим ...": a degree
 }  # fmt: skip
 PASS_OVER = {
     "of", "the", "to", "in", "for", "at", "and", "on", "de", "von", "van", "der", "la",
@@ -237,7 +238,11 @@ def _split_at_organisation_words(run):
     those the name (`_trim_to_name`)."""
     for index in range(len(run) - 1, -1, -1):
         word = run[index][2]
-        if word.lower().strip(".") in ORGANISATION_WORDS or _is_acronym(word):
+        if (
+            word.lower().strip(".") in ORGANISATION_WORDS
+            or _is_acronym(word)
+            or morphology.PLACE_WITH_PARTICLE.fullmatch(word)  # "Монте-ди-Лука Марко ..."
+        ):
             return _trim_to_name(run[index + 1 :])
     return _trim_to_name(run)
 
@@ -378,8 +383,14 @@ _NAME_PARTICLES = {
 }  # fmt: skip
 
 
+# "Гулиев Фарид Рагим оглы", "Алиева Айнур Ильхам кызы": a Turkic patronymic closes the name.
+_PATRONYMIC_PARTICLES = {"оглы", "оғлы", "огли", "кызы", "қызы", "гызы"}
+
+
 @functools.lru_cache(maxsize=10_000)
 def _words_are_a_name(words):
+    if len(words) >= 3 and words[-1] in _PATRONYMIC_PARTICLES:
+        words = words[:-1]
     if words and words[-1] in _NAME_PARTICLES:
         return False
     inner = [w for w in words if w not in _NAME_PARTICLES]
@@ -389,6 +400,8 @@ def _words_are_a_name(words):
         return False  # "АО", "KAZINFORM", "KazNU": an acronym is no part of a person's name
     if any(w.lower().strip(".") in ORGANISATION_WORDS for w in words):
         return False
+    if any(morphology.PLACE_WITH_PARTICLE.fullmatch(w) for w in words):
+        return False  # "Ростов-на-Дону": a place
     if any(_KK_OF_PLACE.search(w.lower()) for w in words):
         return False  # "Алматыдағы": "(the one) in Almaty" is no name
     if any(_STATE_WORD.match(w.lower()) for w in words):
@@ -527,8 +540,14 @@ def _kk_harmonises(stem, ending):
     if ending in ("мен", "бен", "пен"):
         return True
     lowered = stem.lower()
-    if lowered.endswith(("ев", "ёв")) and len(lowered) > 4:
-        lowered = lowered[:-2]  # "Тоқаевтың": the Russian suffix -ев takes the root's vowels
+    if lowered.endswith(("ев", "ёв", "ов")) and len(lowered) > 4:
+        # "Тоқаевтың", "Бекмағамбетовке": the Russian suffix takes the root's vowels, or
+        # its own ("Петровқа")
+        return _kk_vowels_fit(lowered[:-2], ending) or _kk_vowels_fit(lowered, ending)
+    return _kk_vowels_fit(lowered, ending)
+
+
+def _kk_vowels_fit(lowered, ending):
     vowel = next((c for c in reversed(lowered) if c in "аоұыәеөүіэиуюяё"), "")
     if vowel in _KK_BACK:
         return not set(ending) & _KK_FRONT
@@ -650,6 +669,9 @@ def detect_new_people(
                     organisation[1] = run[-1][1]
                     run = []
                 continue
+            if run and language == "kk" and lowered.startswith("атында"):
+                run = []  # "президенті Борис Ельцин атындағы сыйлық": an honoree, no person
+                break
             if language == "kk" and len(run) >= 2 and _kk_locative(word) and _run_is_name(run):
                 break  # "Режеп Әлхайұлы Мәмбетқазиев Алматыда ...": a place ends the name
             if len(run) >= 2 and _is_acronym(word) and _run_is_name(run):
@@ -691,6 +713,9 @@ def detect_new_people(
                 if kk_end and _run_is_name(run):
                     break
                 continue
+            if run and language != "en" and lowered in _PATRONYMIC_PARTICLES and len(run) >= 2:
+                run.append((start, end, word))  # "Гулиев Фарид Рагим оглы": the father's name
+                break
             if run:
                 run = _split_at_organisation_words(run) if not _run_is_name(run) else run
                 if _run_is_name(run):

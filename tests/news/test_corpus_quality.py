@@ -125,15 +125,14 @@ def test_a_seventh_batch_of_four_texts_per_language_moved_into_the_tuned_part():
     assert all(sum(e["language"] == lang for e in seventh) == 4 for lang in ["en", "ru", "kk"])
 
 
-def test_an_eighth_held_out_batch_has_four_texts_per_language_none_tuned_on():
+def test_an_eighth_batch_of_four_texts_per_language_moved_into_the_tuned_part():
+    # Found and annotated before any run, held out for its first run, then moved into the
+    # tuned part in its turn (its misses are studied for points 3, 4, 6 and 8 of issue 12).
     expected = json.loads((CORPUS / "expected.json").read_text())
     eighth = [e for e in expected.values() if e.get("held_out_batch") == 8]
-    assert all(e["held_out"] and is_real(e) for e in eighth)
+    assert eighth and all(is_real(e) for e in eighth)
+    assert not any(e["held_out"] for e in eighth)
     assert all(sum(e["language"] == lang for e in eighth) == 4 for lang in ["en", "ru", "kk"])
-    # evaluate_mentions reports it apart, as held-out-8.
-    from news.management.commands.evaluate_mentions import PARTS, part_of
-
-    assert {part_of(e) for e in eighth} == {"held-out-8"} and "held-out-8" in PARTS
 
 
 def test_a_ninth_held_out_batch_has_four_texts_per_language_none_tuned_on():

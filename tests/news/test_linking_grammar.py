@@ -1512,3 +1512,100 @@ def test_english_students_from_another_country_keep_the_texts_words(db):
         "Steppe Institute of Arts."
     )
     assert {f.label for f in found.figures} == {"students from Mongolia", "Kazakh students"}
+
+
+def test_kazakh_surname_in_ov_with_a_front_root_loses_its_case_ending(db):
+    found = detect_mentions("Марапатты колледж директоры Серік Бекмағамбетовке тапсырды.")
+    assert _new(found, "new_person") == {"Серік Бекмағамбетов"}
+
+
+def test_kazakh_honoree_of_a_prize_is_no_new_person(db):
+    # the role belongs to the honoree of "... атындағы сыйлық", who is no guest of the text
+    found = detect_mentions(
+        "Колледжде Ресей Федерациясының тұңғыш президенті Борис Ельцин атындағы сыйлық "
+        "беріледі. Сыйлықты директор Арман Жақсылықов тапсырды."
+    )
+    assert _new(found, "new_person") == {"Арман Жақсылықов"}
+
+
+def test_turkic_patronymic_particle_closes_the_name(db):
+    found = detect_mentions("Лентаны Бас консул Гулиев Фарид Рагим оглы қиды.")
+    assert _new(found, "new_person") == {"Гулиев Фарид Рагим оглы"}
+    found = detect_mentions("Ленту перерезала консул Алиева Айнур Ильхам кызы.")
+    assert _new(found, "new_person") == {"Алиева Айнур Ильхам кызы"}
+
+
+def test_russian_name_after_imeni_ends_at_a_full_stop_after_a_whole_word(db):
+    found = detect_mentions(
+        "Филиал открыт на базе ПГУ им. С. Торайгырова. В связи с этим ректор Ерлан Сейтов "
+        "выступил. Делегация посетила Омский университет имени Ф. М. Достоевского. В ходе "
+        "визита прошла лекция."
+    )
+    assert _suggested_new(found) == {
+        "ПГУ им. С. Торайгырова",
+        "Омский университет имени Ф. М. Достоевского",
+    }
+
+
+def test_russian_university_of_a_place_in_the_genitive_or_with_a_particle(db):
+    found = detect_mentions(
+        "Соглашения подписаны с Университетом Женевы и с Университетом Сан-Паоло "
+        "Монте-ди-Лука. Гостей принял ректор Университета Сан-Паоло Монте-ди-Лука Марко "
+        "Россини."
+    )
+    assert _suggested_new(found) == {"Университет Женевы", "Университет Сан-Паоло Монте-ди-Лука"}
+    assert _new(found, "new_person") == {"Марко Россини"}
+
+
+def test_a_place_with_a_particle_and_a_degree_are_no_part_of_a_russian_name(db):
+    found = detect_mentions(
+        "С приветствием выступил мэр Монте-ди-Лука Марко Россини. В делегацию вошли "
+        "проректор по науке, доктор PhD Марат Оспанов и декан Ерлан Сейтов."
+    )
+    assert _new(found, "new_person") == {"Марко Россини", "Марат Оспанов", "Ерлан Сейтов"}
+
+
+def test_english_name_of_five_words_before_its_keyword_and_a_university_hospital(db):
+    found = detect_mentions(
+        "A new centre opened in the Ivan Franko Lviv National Pedagogical University on "
+        "Monday. Its head works as a nurse at Riverside University Hospital in Perth."
+    )
+    assert _suggested_new(found) == {"Ivan Franko Lviv National Pedagogical University"}
+
+
+def test_english_acronym_in_brackets_after_a_new_institution_stands_for_it(db):
+    found = detect_mentions(
+        "Dr Lena Park was appointed dean at Kestrel Bay Ocean University (KOU) in May. She "
+        "had taught there for years. Her brother lives in Oslo.\n\n"
+        "Today KOU enrolls about 9,000 students from 20 countries."
+    )
+    subjects = {(f.label, f.value, f.subject_name) for f in found.figures}
+    assert subjects == {("students", 9000, "Kestrel Bay Ocean University")}
+
+
+def test_english_count_from_several_countries_names_none_in_its_label(db):
+    for code in ("CN", "MN", "RU", "IN"):
+        Country.objects.get_or_create(code=code, defaults={"name": code})
+    found = detect_mentions(
+        "There are about 40 ethnic Uzbeks from China, Mongolia, and Russia living in the "
+        "city. We met 15 students from India, Professor Olsen said."
+    )
+    assert {f.label for f in found.figures} == {"ethnic Uzbeks", "students from India"}
+
+
+def test_english_the_capitalised_keyword_is_the_one_institution_whose_name_holds_it(db):
+    found = detect_mentions(
+        "The ambassador met the rector of the Danube Global Academy for Music. A memorandum "
+        "was signed with Riverside Technical University last year. He also met about 15 "
+        "students currently studying at the Academy."
+    )
+    subjects = {(f.value, f.subject_name) for f in found.figures}
+    assert subjects == {(15, "Danube Global Academy for Music")}
+
+
+def test_kazakh_name_does_not_reach_back_over_an_acronym_named_after_someone(db):
+    # "<honoree> атындағы <acronym>" is a name of its own: the next name starts after it
+    found = detect_mentions(
+        "Қазір Т.Рысқұлов атындағы ҚЭУ Мичиган университетімен бірге бағдарлама жүзеге асыруда."
+    )
+    assert _suggested_new(found) == {"Мичиган университеті"}
