@@ -62,3 +62,17 @@ def test_bench_table_states_the_targets_and_the_cost_at_each_size():
     out = io.StringIO()
     Command(stdout=out).print_table([(100, small), (50_000, large)], drifted, options, (1,), (1,))
     assert "50,000 list uncached: 8.0% of bare (target 7.1%): met" in out.getvalue()
+
+
+def test_each_size_keeps_its_own_cache_keys(monkeypatch):
+    """Every size shares one Redis: without a key prefix of its own, the news count, menus
+    and cached pages of one size's database were read at the next (page 50 of the list at
+    50,000 answered 404 from the count of the database of 100)."""
+    from mfa_site.management.commands.bench_pages import Command
+
+    monkeypatch.setenv("CACHE_URL", "redis://127.0.0.1:6379/3")
+    command = Command()
+    prefixes = {command.bench_env(size)["CACHE_KEY_PREFIX"] for size in (100, 10_000, 50_000)}
+    assert len(prefixes) == 3
+    monkeypatch.delenv("CACHE_URL")
+    assert "CACHE_KEY_PREFIX" not in command.bench_env(100)  # local memory: per process

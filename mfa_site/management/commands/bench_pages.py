@@ -202,6 +202,9 @@ class Command(LoadTest):
         env["DJANGO_MEDIA_ROOT"] = str(Path(settings.BASE_DIR) / "var" / "bench" / "media")
         if os.environ.get("CACHE_URL"):
             env["CACHE_URL"] = os.environ["CACHE_URL"]
+            # One Redis for every size: each size's database keeps its own keys, or the news
+            # count, menus and pages of one size would be read at the next.
+            env["CACHE_KEY_PREFIX"] = f"mfa-bench-{size}"
         return env
 
     def ensure_postgres_database(self, base, name):
