@@ -76,3 +76,21 @@ def test_each_size_keeps_its_own_cache_keys(monkeypatch):
     assert len(prefixes) == 3
     monkeypatch.delenv("CACHE_URL")
     assert "CACHE_KEY_PREFIX" not in command.bench_env(100)  # local memory: per process
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_reused_database_is_settled_as_autovacuum_would():
+    """VACUUM cannot run in a transaction: the benchmark's build step runs it outside one."""
+    from django.db import connection
+
+    from mfa_site.management.commands.bench_pages import Command
+
+    make_press_release()
+    Command().settle()
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT last_vacuum IS NOT NULL FROM pg_stat_user_tables "
+                "WHERE relname = 'news_pressrelease'"
+            )
+            assert cursor.fetchone() == (True,)

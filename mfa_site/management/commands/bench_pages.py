@@ -226,11 +226,23 @@ class Command(LoadTest):
 
         if has_generated_data():
             self.stdout.write("Generated data already there.")
-            return
-        call_command("load_demo", verbosity=0)
-        scale = size / DEFAULTS["press_releases"]
-        call_command("generate_bench_data", scale=scale, stdout=self.stdout)
-        purge_everything()
+        else:
+            call_command("load_demo", verbosity=0)
+            scale = size / DEFAULTS["press_releases"]
+            call_command("generate_bench_data", scale=scale, stdout=self.stdout)
+            purge_everything()
+        self.settle()
+
+    def settle(self):
+        """On PostgreSQL, what autovacuum does to a live database some time after a bulk
+        load: the planner's statistics and the visibility map, without which an index-only
+        scan reads each row's heap page too (page 50 of the list: 2.2 ms against 0.1).
+        SQLite has neither to keep."""
+        from django.db import connection
+
+        if connection.vendor == "postgresql":
+            with connection.cursor() as cursor:
+                cursor.execute("VACUUM ANALYZE news_pressrelease")
 
     # Servers
 
