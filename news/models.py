@@ -133,24 +133,35 @@ class PressReleaseQuerySet(models.QuerySet):
 
     def published(self):
         """What the public may see listed: published, and not scheduled for later."""
-        return self.filter(status=PressRelease.Status.PUBLISHED, published_at__lte=timezone.now())
+        return self.filter(status=PressRelease.Status.PUBLISHED).up_to_now()
 
     def listed(self, language=None):
         """What the public sees listed, fed and searched in ``language`` (default: active)."""
-        return self.published().in_language(language)
+        return self.listed_at_any_time(language).up_to_now()
+
+    def listed_at_any_time(self, language=None):
+        """`listed()` but for the time: the part `PressRelease.objects` keeps per language.
+        The status is written into the SQL as the language's index writes it (`in_sql`)."""
+        return self.filter(status=in_sql(PressRelease.Status.PUBLISHED)).in_language(language)
+
+    def up_to_now(self):
+        """Published now or earlier: scheduled press releases appear at their time."""
+        return self.filter(published_at__lte=timezone.now())
 
     def withdrawn(self):
         """Withdrawn after publication: the page stays with a notice, but is listed nowhere."""
-        return self.filter(status=PressRelease.Status.WITHDRAWN, published_at__lte=timezone.now())
+        return self.filter(status=PressRelease.Status.WITHDRAWN).up_to_now()
 
     def public(self):
         """Every press release with a public page: published or withdrawn (not later).
 
         One condition, not `published() | withdrawn()`: the same rows, a third of the cost of
         building the query on every press release page."""
+        return self.public_at_any_time().up_to_now()
+
+    def public_at_any_time(self):
         return self.filter(
-            status__in=[PressRelease.Status.PUBLISHED, PressRelease.Status.WITHDRAWN],
-            published_at__lte=timezone.now(),
+            status__in=[PressRelease.Status.PUBLISHED, PressRelease.Status.WITHDRAWN]
         )
 
     def months(self):
@@ -219,20 +230,12 @@ class PressReleaseManager(models.Manager.from_queryset(PressReleaseQuerySet)):
         if not self._plain():
             return super().listed(language)
         language = language or active_language()
-        return self._kept(
-            f"listed:{language}",
-            lambda q: q.filter(status=in_sql(PressRelease.Status.PUBLISHED)).in_language(language),
-        )
+        return self._kept(f"listed:{language}", lambda q: q.listed_at_any_time(language))
 
     def public(self):
         if not self._plain():
             return super().public()
-        return self._kept(
-            "public",
-            lambda q: q.filter(
-                status__in=[PressRelease.Status.PUBLISHED, PressRelease.Status.WITHDRAWN]
-            ),
-        )
+        return self._kept("public", lambda q: q.public_at_any_time())
 
     def _plain(self):
         """`PressRelease.objects` itself, not a related manager (`institution.press_releases`
@@ -243,7 +246,7 @@ class PressReleaseManager(models.Manager.from_queryset(PressReleaseQuerySet)):
         base = _KEPT_QUERYSETS.get(key)
         if base is None:
             base = _KEPT_QUERYSETS[key] = build(self.get_queryset())
-        return base.filter(published_at__lte=timezone.now())
+        return base.up_to_now()
 
 
 _KEPT_QUERYSETS = {}
