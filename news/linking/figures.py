@@ -199,6 +199,7 @@ def detect_figures(
         raw = cyrillic_figures(text.text, language, hits, text.words_and_numbers)
     else:
         raw = _english_figures(index, text)
+    known = {pk for _start, pk in institution_hits}  # the text's, once (not per figure)
     found, seen, holders = [], set(), {}
     for start, matched, value, label, country_id, approximate in raw:
         subject = _subject(
@@ -223,7 +224,6 @@ def detect_figures(
             # people attending an event, belong to the press release alone.
             if not nearby and not institution_hits:
                 nearby = _the_one_new_institution(text, start, new_institutions, language)
-            known = {pk for _start, pk in institution_hits}
             if (
                 not nearby
                 and not new_institutions
@@ -232,7 +232,7 @@ def detect_figures(
             ):
                 # "Currently the university is implementing 542 educational programs", a
                 # paragraph after the one known institution the text names
-                subject = ("institution", known.pop())
+                subject = ("institution", next(iter(known)))
             elif len(set(nearby)) == 1 and not ATTENDANCE.search(label):
                 subject, subject_name = ("new_institution", None), nearby[0]
             else:

@@ -1138,9 +1138,8 @@ def _acronyms_of_suggested(text, suggested):
             initials = "".join(w[0] for w in words if w[:1].isalpha()).upper()
             if len(initials) >= 3 and all(len(w) > 1 for w in words):
                 cyrillic_initials.setdefault(initials, name)
-    for initials, name in cyrillic_initials.items():
-        for start in _whole_words(text.text, initials):
-            suggested.setdefault(start, name)
+    for _order, start, name in _whole_words_of(text.text, cyrillic_initials):
+        suggested.setdefault(start, name)
     # "Ritsumeikan Asia Pacific University (APU)": the acronym in brackets after the name
     for start, name in list(suggested.items()):
         bracketed = _BRACKETED_ACRONYM.match(text.text, start + len(name))
@@ -1157,18 +1156,24 @@ def _acronyms_of_suggested(text, suggested):
 _WORD_CHARACTER = re.compile(r"[\w-]")
 
 
-def _whole_words(text, word):
-    r"""Where `word` stands in `text` as a whole word (what `(?<![\w-])word(?![\w-])`
-    finds, with `str.find`: a pattern opening with a look-behind is tried at every
-    character, and a text with fifty suggested names was read fifty times that way)."""
-    start = text.find(word)
-    while start != -1:
-        end = start + len(word)
+def _whole_words_of(text, names_by_word):
+    r"""(order, start, name) wherever a word of `names_by_word` stands in `text` as a whole
+    word (what `(?<![\w-])word(?![\w-])` finds), in the dictionary's order of the words,
+    then by position. One pass of an automaton in C reads the text for all of them: a
+    pattern opening with a look-behind is tried at every character, and `str.find` read a
+    text with many suggested names once per name."""
+    if not names_by_word:
+        return []
+    order = {word: i for i, word in enumerate(names_by_word)}
+    found = []
+    for last, length in keyword_automaton(names_by_word).iter(text):
+        start, end = last + 1 - length, last + 1
         if not (start and _WORD_CHARACTER.match(text, start - 1)) and not (
             _WORD_CHARACTER.match(text, end)
         ):
-            yield start
-        start = text.find(word, start + 1)
+            word = text[start:end]
+            found.append((order[word], start, names_by_word[word]))
+    return sorted(found)
 
 
 def _city_countries_in_name(index, name):

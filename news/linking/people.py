@@ -509,14 +509,20 @@ def _kk_abstract_noun(lowered):
     return bool(match) and (not match[1] or match[1] in _KK_NAME_ENDINGS)
 
 
+# The endings that close a surname for `_kk_case_ended`, chosen once.
+_KK_CLOSING_ENDINGS = tuple(
+    e for e in _KK_NAME_ENDINGS if len(e) >= 2 and e not in ("сы", "сі", "ым", "ім", "ың", "ің")
+)
+
+
+@functools.lru_cache(maxsize=20_000)
 def _kk_case_ended(word):
     """'Натыровқа', 'Юкинаға': a surname with a case ending (which ends a Kazakh noun
-    phrase, so the name)."""
+    phrase, so the name). Kept per word: a text names its people many times."""
     lowered = word.lower()
     return any(
         lowered.endswith(e) and len(word) - len(e) >= 4 and _kk_harmonises(lowered[: -len(e)], e)
-        for e in _KK_NAME_ENDINGS
-        if len(e) >= 2 and e not in ("сы", "сі", "ым", "ім", "ың", "ің")
+        for e in _KK_CLOSING_ENDINGS
     )
 
 

@@ -1,3 +1,4 @@
+import re
 from io import StringIO
 
 import pytest
@@ -34,6 +35,8 @@ def test_bench_detection_prints_time_per_language_and_load_and_keeps_nothing():
     call_command("bench_detection", "--size=5000", "--runs=1", stdout=out)
     text = out.getvalue()
     assert "Load average before:" in text and "Load average after:" in text
+    reference = re.search(r"Machine reference: (\d+\.\d+) s CPU for 5,000,000 steps", text)
+    assert reference and float(reference[1]) > 0
     for language in ("en", "ru", "kk"):
         assert f"{language}: 5,000 characters in " in text
     assert "target < 1 s" in text

@@ -32,6 +32,21 @@ def corpus_text(corpus, language, size):
     return (one * (size // len(one) + 1))[:size]
 
 
+REFERENCE_STEPS = 5_000_000
+
+
+def machine_reference():
+    """CPU seconds of a fixed loop of Python additions (best of three): the same on every
+    machine, so its time says how fast the machine runs Python code."""
+    best = float("inf")
+    for _ in range(3):
+        started, total = time.process_time(), 0
+        for step in range(REFERENCE_STEPS):
+            total += step
+        best = min(best, time.process_time() - started)
+    return best
+
+
 class _Rollback(Exception):
     pass
 
@@ -61,6 +76,10 @@ class Command(BaseCommand):
         get_index()
         load = " / ".join(f"{value:.1f}" for value in os.getloadavg())
         self.stdout.write(f"Load average before: {load} (1, 5, 15 min; {os.cpu_count()} CPUs)")
+        self.stdout.write(
+            f"Machine reference: {machine_reference():.2f} s CPU for {REFERENCE_STEPS:,} steps "
+            "of a Python loop (best of 3), to compare runs on different machines."
+        )
         for language in LANGUAGES:
             text = corpus_text(corpus, language, size)
             detect_mentions(text[:20_000])  # warm the per-language index and caches
