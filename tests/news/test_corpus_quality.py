@@ -135,3 +135,16 @@ def test_a_ninth_held_out_batch_has_four_texts_per_language_none_tuned_on():
     from news.management.commands.evaluate_mentions import PARTS, part_of
 
     assert {part_of(e) for e in ninth} == {"held-out-9"} and "held-out-9" in PARTS
+
+
+def test_a_tenth_held_out_batch_has_four_texts_per_language_none_tuned_on():
+    expected = json.loads((CORPUS / "expected.json").read_text())
+    names = [n for n, e in expected.items() if e.get("held_out_batch") == 10]
+    tenth = [expected[n] for n in names]
+    assert sorted(n[:4] for n in names) == [f"r{i}" for i in range(190, 202)]
+    assert all(e["held_out"] and is_real(e) for e in tenth)
+    assert all(sum(e["language"] == lang for e in tenth) == 4 for lang in ["en", "ru", "kk"])
+    # evaluate_mentions reports it apart, as held-out-10.
+    from news.management.commands.evaluate_mentions import PARTS, part_of
+
+    assert {part_of(e) for e in tenth} == {"held-out-10"} and "held-out-10" in PARTS
