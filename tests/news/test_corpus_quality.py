@@ -63,8 +63,8 @@ def test_evaluate_command_prints_figures_and_leaves_the_database_alone(db):
     call_command("evaluate_mentions", "--verbose-misses", stdout=out)
     text = out.getvalue()
     assert "Mentions: precision" in text and "Figures: precision" in text
-    assert "held-out   ru" in text and "tuned      kk" in text
-    assert "held-out-2 kk" in text  # the second held-out batch, reported apart
+    assert "held-out    ru" in text and "tuned       kk" in text and "held-out-10 en" in text
+    assert "held-out-2  kk" in text  # the second held-out batch, reported apart
     # Misses are listed for the tuned part only: nobody reads held-out failures by accident.
     listed = [line for line in text.splitlines() if line.startswith("  [")]
     assert all(line.startswith("  [tuned]") for line in listed)

@@ -309,7 +309,7 @@ class Command(BaseCommand):
                 f"{score.false_negatives} missed)"
             )
         self.stdout.write("")
-        header = f"{'part':<10} {'lang':<4} {'kind':<17} {'P':>6} {'R':>6}"
+        header = f"{'part':<11} {'lang':<4} {'kind':<17} {'P':>6} {'R':>6}"
         self.stdout.write(f"{header}  found/wrong/missed")
         for part in PARTS:
             for language in ("en", "ru", "kk"):
@@ -329,7 +329,7 @@ class Command(BaseCommand):
                     ):
                         continue
                     self.stdout.write(
-                        f"{part:<10} {language:<4} {kind:<17} {score.precision:>6.3f} "
+                        f"{part:<11} {language:<4} {kind:<17} {score.precision:>6.3f} "
                         f"{score.recall:>6.3f}  {score.true_positives}/"
                         f"{score.false_positives}/{score.false_negatives}"
                     )
