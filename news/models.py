@@ -705,6 +705,8 @@ class PressReleaseTopic(PressReleaseLink):
     target = models.ForeignKey(Topic, models.PROTECT, related_name="+")
 
     class Meta:
+        verbose_name = _("link to a topic")
+        verbose_name_plural = _("links to topics")
         constraints = [models.UniqueConstraint("press_release", "target", name="uniq_pr_topic")]
 
 
@@ -712,6 +714,8 @@ class PressReleaseEmbassy(PressReleaseLink):
     target = models.ForeignKey(Embassy, models.PROTECT, related_name="+")
 
     class Meta:
+        verbose_name = _("link to a mission")
+        verbose_name_plural = _("links to missions")
         constraints = [models.UniqueConstraint("press_release", "target", name="uniq_pr_embassy")]
 
 
@@ -719,6 +723,8 @@ class PressReleaseInstitution(PressReleaseLink):
     target = models.ForeignKey(Institution, models.PROTECT, related_name="+")
 
     class Meta:
+        verbose_name = _("link to an institution")
+        verbose_name_plural = _("links to institutions")
         constraints = [
             models.UniqueConstraint("press_release", "target", name="uniq_pr_institution")
         ]
@@ -728,6 +734,8 @@ class PressReleasePartnership(PressReleaseLink):
     target = models.ForeignKey(Partnership, models.PROTECT, related_name="+")
 
     class Meta:
+        verbose_name = _("link to a partnership")
+        verbose_name_plural = _("links to partnerships")
         constraints = [
             models.UniqueConstraint("press_release", "target", name="uniq_pr_partnership")
         ]
@@ -737,6 +745,8 @@ class PressReleasePerson(PressReleaseLink):
     target = models.ForeignKey(Person, models.PROTECT, related_name="+")
 
     class Meta:
+        verbose_name = _("link to a person")
+        verbose_name_plural = _("links to people")
         constraints = [models.UniqueConstraint("press_release", "target", name="uniq_pr_person")]
 
 
@@ -744,6 +754,8 @@ class PressReleaseCountry(PressReleaseLink):
     target = models.ForeignKey(Country, models.PROTECT, related_name="+")
 
     class Meta:
+        verbose_name = _("link to a country")
+        verbose_name_plural = _("links to countries")
         constraints = [models.UniqueConstraint("press_release", "target", name="uniq_pr_country")]
 
 
@@ -751,6 +763,8 @@ class PressReleaseFigure(PressReleaseLink):
     target = models.ForeignKey(Figure, models.PROTECT, related_name="+")
 
     class Meta:
+        verbose_name = _("link to a figure")
+        verbose_name_plural = _("links to figures")
         constraints = [models.UniqueConstraint("press_release", "target", name="uniq_pr_figure")]
 
 

@@ -21,7 +21,13 @@ from django.utils import translation
 from django.utils.formats import date_format, number_format
 
 from news.models import PressRelease
-from tests.factories import make_embassy, make_person, make_position, make_press_release
+from tests.factories import (
+    make_embassy,
+    make_institution,
+    make_person,
+    make_position,
+    make_press_release,
+)
 
 BASE_DIR = Path(settings.BASE_DIR)
 LOCALE_DIR = BASE_DIR / "locale"
@@ -286,6 +292,48 @@ def test_kazakh_admin_has_django_admin_messages_django_lacks(admin_client):
     assert "Сайтты ашу" in html and "View site" not in html
     assert "Соңғы әрекеттер" in html and "Recent actions" not in html
     assert "Toggle theme" not in html
+
+
+@pytest.mark.parametrize("language", ["kk", "ru"])
+def test_every_model_is_named_in_the_language(language):
+    """The names of models, the tables of many-to-many fields included, show on the admin's
+    delete pages ("Press release embassys: 1" did, in every language)."""
+    from django.apps import apps
+
+    for app in ("news", "partners"):
+        for model in apps.get_app_config(app).get_models(include_auto_created=True):
+            options = model._meta
+            with translation.override("en"):
+                english = (str(options.verbose_name), str(options.verbose_name_plural))
+            with translation.override(language):
+                named = (str(options.verbose_name), str(options.verbose_name_plural))
+            for name, in_english in zip(named, english, strict=True):
+                assert name != in_english and any("а" <= c <= "я" for c in name.lower()), (
+                    f"{model.__name__}: {name!r} in {language}"
+                )
+            if language == "ru":
+                assert not kazakh_letters_in("".join(named)), (model.__name__, named)
+
+
+@pytest.mark.django_db
+def test_kazakh_admin_says_django_messages_django_misspells(admin_client):
+    """locale/django/kk writes again the admin messages Django's Kazakh catalog misspells
+    ("үщін", "кос") or turns ("Delete selected ..." as "... were deleted")."""
+    institution = make_institution()
+    changelist = get_in(admin_client, "kk", "admin:partners_institution_changelist")
+    assert "Өзгерту үшін таңдаңыз: ұйым" in changelist and "үщін" not in changelist
+    assert "Таңдалғандарды жою (ұйымдар)" in changelist and "өшірілді" not in changelist
+    change = get_in(admin_client, "kk", "admin:partners_institution_change", institution.pk)
+    assert "Сақтау және өңдеуді жалғастыру" in change and "Сақтау және жаңасын қосу" in change
+    assert "Сақта және" not in change
+    response = admin_client.post(
+        reverse("admin:partners_institution_changelist"),
+        {"action": "delete_selected", "_selected_action": [institution.pk]},
+        HTTP_ACCEPT_LANGUAGE="kk",
+    )
+    confirm = response.content.decode()
+    assert "Бірнеше нысанды жою" in confirm and "объекттерді" not in confirm
+    assert "Таңдалған нысандарды (ұйым) жойғыңыз келетініне сенімдісіз бе?" in confirm
 
 
 @pytest.mark.django_db
