@@ -1,5 +1,6 @@
 import hashlib
 import json
+import re
 from io import StringIO
 
 import pytest
@@ -65,6 +66,20 @@ def test_evaluate_command_prints_figures_and_leaves_the_database_alone(db):
     assert "Mentions: precision" in text and "Figures: precision" in text
     assert "held-out    ru" in text and "tuned       kk" in text and "held-out-10 en" in text
     assert "held-out-2  kk" in text  # the second held-out batch, reported apart
+    # The groups on the untuned parts together, each against its target.
+    targets = text[text.index("Untuned parts together (held-out, held-out-2") :]
+    rows = re.findall(
+        r"^(en|ru|kk) +(links|new entities|figures) +[\d.]+ +[\d.]+ +"
+        r"(0\.95|0\.90) (met|not met) +\d+/\d+/\d+$",
+        targets,
+        re.MULTILINE,
+    )
+    assert len(rows) == 9
+    assert {(group, target) for _lang, group, target, _met in rows} == {
+        ("links", "0.95"),
+        ("new entities", "0.95"),
+        ("figures", "0.90"),
+    }
     # Misses are listed for the tuned part only: nobody reads held-out failures by accident.
     listed = [line for line in text.splitlines() if line.startswith("  [")]
     assert all(line.startswith("  [tuned]") for line in listed)
