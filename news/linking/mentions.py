@@ -27,6 +27,7 @@ from .directory import (
     get_index,
     normalise,
     partnership_keywords_in,
+    spelling_key,
 )
 from .figures import detect_figures
 from .language import detect_language
@@ -963,6 +964,10 @@ def _new_institutions(index, text, hits, candidates, mention, language="en"):
             continue
         words = names_words[name]
         same = index.institution_by_words.get(words)
+        if same is None and language == "en" and len(words) >= 3:
+            # "Khoja Akhmed Yassawi International Kazakh-Turkish University": a known name
+            # transliterated another way is that institution, for the editor to confirm
+            same = index.institution_by_spelling.get(spelling_key(words))
         if same is not None:
             mention("institution", same, start, end, False)
             continue

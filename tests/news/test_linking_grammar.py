@@ -1609,3 +1609,14 @@ def test_kazakh_name_does_not_reach_back_over_an_acronym_named_after_someone(db)
         "Қазір Т.Рысқұлов атындағы ҚЭУ Мичиган университетімен бірге бағдарлама жүзеге асыруда."
     )
     assert _suggested_new(found) == {"Мичиган университеті"}
+
+
+def test_english_known_name_transliterated_another_way_is_that_institution(db):
+    known = make_institution("Mukhtar Auezov South Kazakhstan University", country_code="KZ")
+    make_institution("Mukhtar Auezov South Kazakhstan Medical Academy", country_code="KZ")
+    found = detect_mentions(
+        "The centre opened at Muhtar Auezov South Kazakhstan University on Friday. A second "
+        "one is planned at the Mukhtar Auesov Southern Kazakhstan College."
+    )
+    assert found.ids("institution") == {known.pk}
+    assert _suggested_new(found) == {"Mukhtar Auesov Southern Kazakhstan College"}
