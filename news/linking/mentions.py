@@ -374,6 +374,7 @@ def _candidate_spans(index, text, hits):
     blocked = Spans(
         [(h.start, h.end) for h in hits if h.entries[0][0] != "country"], presorted=True
     )
+    country_starts = {h.start for h in hits if h.entries[0][0] == "country"}
     found = []
     for match in finditer_near(
         NEW_INSTITUTION, text.text, _INSTITUTION_WORDS, before=120, after=90
@@ -389,6 +390,12 @@ def _candidate_spans(index, text, hits):
         while words and words[0].lower().rstrip(",") in _LEADING_NOISE:
             start += len(words[0]) + 1
             words = words[1:]
+        # "Pakistan's National University of ...": a country's or city's possessive is no
+        # part of the name ("King's College" keeps its own), though it tells that a name
+        # of generic words is one
+        owner = words[0] if len(words) > 2 and words[0].endswith(("'s", "’s")) else ""
+        if owner and not (start in country_starts or owner[:-2].lower() in index.city_names):
+            owner = ""
         name = " ".join(words)
         name = _FULL_STOP.split(name, maxsplit=1)[0].rstrip(".,")
         # "the University of Tartu and Tallinn University of Technology": the word after
@@ -421,6 +428,8 @@ def _candidate_spans(index, text, hits):
                 start, name = hyphened.start(1), f"{hyphened[1]} - {name}"
         if not name or all(w.lower().strip("'.,") in _GENERIC for w in name.split()):
             continue
+        if owner and name.startswith(f"{owner} ") and _INSTITUTION_KEYWORD.search(name, len(owner)):
+            start, name = start + len(owner) + 1, name[len(owner) + 1 :]
         end = start + len(name)
         if name.endswith(_KEYWORD_WORDS) and _ANOTHER_PLACE_AFTER.match(text.text, end):
             continue  # "Riverside University Hospital": a hospital, no institution

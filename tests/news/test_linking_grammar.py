@@ -1620,3 +1620,12 @@ def test_english_known_name_transliterated_another_way_is_that_institution(db):
     )
     assert found.ids("institution") == {known.pk}
     assert _suggested_new(found) == {"Mukhtar Auesov Southern Kazakhstan College"}
+
+
+def test_english_possessive_of_a_country_is_no_part_of_a_new_name(db):
+    Country.objects.get_or_create(code="PE", defaults={"name": "Peru"})
+    found = detect_mentions(
+        "The rector met the head of Peru's National University of Engineering and a dean of "
+        "King's College in Halifax."
+    )
+    assert _suggested_new(found) == {"National University of Engineering", "King's College"}
