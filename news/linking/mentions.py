@@ -328,6 +328,13 @@ _SPACED_HYPHEN_BEFORE = re.compile(r"(?:^|[,;:]\s|\band\s)([A-Z][a-z]+) - $")
 
 
 # Places named after a university that are no institution of the directory's kinds.
+# "Bar-Ilan University International School", "Riverside University School of Law": a
+# school, institute or faculty of a university is its unit, the university the institution
+# ("National Research University Higher School of Economics" is one name).
+_UNIT_OF_UNIVERSITY = re.compile(
+    r"^(\S.*? University) (?!Higher\b)(?:[A-Z][\w'-]*\s+){0,2}"
+    r"(?:School|Institute|Faculty|College)\b"
+)
 _ANOTHER_PLACE_AFTER = re.compile(
     r" (?:Hospital|Clinic|Clinics|Medical Center|Medical Centre|Press|Library|Museum|Hotel|"
     r"Stadium|Botanical Garden)\b"
@@ -426,6 +433,9 @@ def _candidate_spans(index, text, hits):
             hyphened = _SPACED_HYPHEN_BEFORE.search(text.text, max(0, start - 30), start)
             if hyphened:
                 start, name = hyphened.start(1), f"{hyphened[1]} - {name}"
+        unit = _UNIT_OF_UNIVERSITY.match(name)
+        if unit:
+            name = unit[1]
         if not name or all(w.lower().strip("'.,") in _GENERIC for w in name.split()):
             continue
         if owner and name.startswith(f"{owner} ") and _INSTITUTION_KEYWORD.search(name, len(owner)):

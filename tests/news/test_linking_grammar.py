@@ -1629,3 +1629,16 @@ def test_english_possessive_of_a_country_is_no_part_of_a_new_name(db):
         "King's College in Halifax."
     )
     assert _suggested_new(found) == {"National University of Engineering", "King's College"}
+
+
+def test_english_school_of_a_university_is_its_unit_the_university_is_new(db):
+    found = detect_mentions(
+        "The ambassador met the dean of Riverside University School of Law and the director "
+        "of Kestrel Bay University International School. Graduates of National Research "
+        "University Higher School of Economics attended."
+    )
+    assert _suggested_new(found) == {
+        "Riverside University",
+        "Kestrel Bay University",
+        "National Research University Higher School of Economics",
+    }
