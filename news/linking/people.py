@@ -113,6 +113,13 @@ ORGANISATION_WORDS = {
     # a vice-rector's portfolio ("Vice-Rector for Scientific and Innovative Activities")
     "activities", "activity", "innovative", "innovation", "innovations", "academic",
     "strategic", "digitalization", "digitalisation",
+    # a minister's portfolio ("Minister of Education, Culture, Science and Sports <name>")
+    "sport", "sports", "youth", "tourism", "health", "healthcare", "agriculture", "energy",
+    "finance", "justice", "defence", "defense", "labour", "labor", "transport", "trade",
+    "industry", "environment", "ecology", "economy", "welfare", "infrastructure",
+    # a region in a representative's post ("for Central Asia in The Hague Mr ...")
+    "asia", "europe", "africa", "america", "americas", "eurasia", "oceania", "caucasus",
+    "balkans", "scandinavia", "pacific", "arctic",
     "университет", "институт", "академия", "министерство", "правительства", "рф", "рк",
     "бундестага", "сената", "университеті", "институты", "министрлігі", "ұлттық", "центр",
     "центра", "орталығы",

@@ -1642,3 +1642,11 @@ def test_english_school_of_a_university_is_its_unit_the_university_is_new(db):
         "Kestrel Bay University",
         "National Research University Higher School of Economics",
     }
+
+
+def test_english_ministers_portfolio_and_a_region_in_a_post_are_no_part_of_a_name(db):
+    found = detect_mentions(
+        "The Minister of Health, Youth and Sports Ana Lindqvist met the Special Envoy for "
+        "Southeast Asia in Geneva Mr. Tomas Berg on Friday."
+    )
+    assert _new(found, "new_person") == {"Ana Lindqvist", "Tomas Berg"}
