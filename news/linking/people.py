@@ -394,6 +394,10 @@ _NAME_PARTICLES = {
 _PATRONYMIC_PARTICLES = {"оглы", "оғлы", "огли", "кызы", "қызы", "гызы"}
 
 
+# "On Monday, Minister of ...": a day's name is no person's.
+_DAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
+
+
 @functools.lru_cache(maxsize=10_000)
 def _words_are_a_name(words):
     if len(words) >= 3 and words[-1] in _PATRONYMIC_PARTICLES:
@@ -405,7 +409,7 @@ def _words_are_a_name(words):
         return False
     if any(_is_acronym(w) for w in words):
         return False  # "АО", "KAZINFORM", "KazNU": an acronym is no part of a person's name
-    if any(w.lower().strip(".") in ORGANISATION_WORDS for w in words):
+    if any(w.lower().strip(".") in ORGANISATION_WORDS or w.lower() in _DAYS for w in words):
         return False
     if any(morphology.PLACE_WITH_PARTICLE.fullmatch(w) for w in words):
         return False  # "Ростов-на-Дону": a place

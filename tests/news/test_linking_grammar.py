@@ -1650,3 +1650,8 @@ def test_english_ministers_portfolio_and_a_region_in_a_post_are_no_part_of_a_nam
         "Southeast Asia in Geneva Mr. Tomas Berg on Friday."
     )
     assert _new(found, "new_person") == {"Ana Lindqvist", "Tomas Berg"}
+
+
+def test_english_day_before_a_comma_and_a_role_is_no_name(db):
+    found = detect_mentions("On Tuesday, Minister of Transport Lars Holm opened the campus.")
+    assert _new(found, "new_person") == {"Lars Holm"}
