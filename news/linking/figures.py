@@ -502,12 +502,19 @@ _IS = (
     r"amounts\s+to|reached|has\s+reached|exceeded|has\s+exceeded)"
 )
 _GREW = r"(?:grew|rose|increased|went\s+up|has\s+grown|has\s+risen|has\s+increased)"
+# "has been increased to 25": a rise done, said by its new count (a plan says "will")
+_RAISED_TO = (
+    r"(?:(?:has|have)\s+been\s+|was\s+|were\s+)(?:increased|raised|brought\s+up)\s+to|"
+    r"(?:has|have)\s+(?:grown|risen|increased)\s+to"
+)
 THE_NUMBER = re.compile(
     rf"the\s+number\b(?:\s+of\s+{_PHRASE})?"
     # "as of today", "in Kazakhstan's universities": a few words, no forecast, no clause
     rf"(?P<filler>(?:\s+(?!(?:will|would|should|could|may|might|must|shall|is|was|are|were|"
-    rf"to|that|which|who)\b)[^\s,.;:!?\d]+){{0,5}}?)\s+"
-    rf"(?:{_IS}\s+{_COUNT}{_COUNT_END}|{_GREW}\s+from\s+(?P<from>{_DIGITS}|{_WORDS})"
+    # ("to study with ... scholarship" says what they are counted for, "to be admitted" a plan)
+    rf"to\s+be|that|which|who)\b)[^\s,.;:!?\d]+){{0,5}}?)\s+"
+    rf"(?:(?:{_IS}|{_RAISED_TO})\s+{_COUNT}{_COUNT_END}"
+    rf"|{_GREW}\s+from\s+(?P<from>{_DIGITS}|{_WORDS})"
     rf"(?:\s+in\s+\d{{4}})?\s+to\s+(?P<to>{_DIGITS}|{_WORDS}){_COUNT_END})",
     re.IGNORECASE,
 )

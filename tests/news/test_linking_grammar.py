@@ -1655,3 +1655,11 @@ def test_english_ministers_portfolio_and_a_region_in_a_post_are_no_part_of_a_nam
 def test_english_day_before_a_comma_and_a_role_is_no_name(db):
     found = detect_mentions("On Tuesday, Minister of Transport Lars Holm opened the campus.")
     assert _new(found, "new_person") == {"Lars Holm"}
+
+
+def test_english_number_raised_to_a_count_is_that_count_a_plan_is_none(db):
+    found = detect_mentions(
+        "The number of teachers to train in Almaty has been increased to 40. The number of "
+        "interns to be hosted is 12. The ministry will increase the number of grants to 90."
+    )
+    assert _figures(found) == {("teachers", 40, False)}
