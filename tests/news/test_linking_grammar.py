@@ -1663,3 +1663,13 @@ def test_english_number_raised_to_a_count_is_that_count_a_plan_is_none(db):
         "interns to be hosted is 12. The ministry will increase the number of grants to 90."
     )
     assert _figures(found) == {("teachers", 40, False)}
+
+
+@pytest.mark.parametrize(
+    "text", ["Делегация из Кыргызстана посетила вуз.", "Кыргызская Республика открыла центр."]
+)
+def test_russian_kyrgyzstan_by_the_name_it_uses_for_itself(db, text):
+    Country.objects.get_or_create(code="KG", defaults={"name": "Kyrgyzstan"})
+    found = detect_mentions(text)
+    codes = {str(c.code) for c in Country.objects.filter(pk__in=found.ids("country"))}
+    assert codes == {"KG"}
