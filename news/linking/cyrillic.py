@@ -605,10 +605,14 @@ def _named_after_end(words, i, text):
 
 def _honoree_end(words, j, limit, text):
     """Index of the last capitalised word (initials, surname) from `j` on, up to `limit`: a
-    full stop after a whole word ends the sentence ("им. М. Козыбаева. В связи ...")."""
+    full stop after a whole word ends the sentence ("им. М. Козыбаева. В связи ..."), and
+    a word in the instrumental or dative is the next name's ("имени Святого Климента
+    Охридского Анастасом Герджиковым": the rector met, not the honoree)."""
     first = j
     while j < len(words) and words[j][2][:1].isupper() and j <= limit:
         if j > first and len(words[j - 1][2]) > 1 and "." in text[words[j - 1][1] : words[j][0]]:
+            break
+        if j > first and morphology.ru_only_instrumental_or_dative(words[j][2]):
             break
         j += 1
     return j - 1

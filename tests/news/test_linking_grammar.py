@@ -1673,3 +1673,12 @@ def test_russian_kyrgyzstan_by_the_name_it_uses_for_itself(db, text):
     found = detect_mentions(text)
     codes = {str(c.code) for c in Country.objects.filter(pk__in=found.ids("country"))}
     assert codes == {"KG"}
+
+
+def test_russian_honoree_ends_before_a_name_in_the_instrumental(db):
+    found = detect_mentions(
+        "Консул встретился с ректором Пловдивского университета имени Паисия Хилендарского "
+        "Руменом Младеновым в пятницу."
+    )
+    assert _suggested_new(found) == {"Пловдивский университет имени Паисия Хилендарского"}
+    assert _new(found, "new_person") == {"Румен Младенов"}
