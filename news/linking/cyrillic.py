@@ -417,6 +417,8 @@ def new_institutions(
         last = _name_end(words, i, text) if language == "ru" else i
         if language == "ru" and _country_of_the_name(words, last, text, country_starts):
             last += 1  # "Национальный университет Узбекистана": the country is in the name
+        elif language == "ru" and last == i and _lone_foreign_word_after(words, i, text):
+            last += 1  # "Королевского университета Чулалонгкорн": a name that does not decline
         span = (words[first][0], words[last][1])
         if taken(*span):
             continue
@@ -461,6 +463,21 @@ def _foreign_name_after(words, i, text):
             break
         last = j
     return last
+
+
+def _lone_foreign_word_after(words, i, text):
+    """Whether the word after the keyword at `i` is a foreign name that does not decline
+    ("Королевского университета Чулалонгкорн впервые"): one capitalised Cyrillic word
+    pymorphy3 does not know, with no capitalised word after it (a person's name has two)."""
+    if i + 1 >= len(words) or text[words[i][1] : words[i + 1][0]] != " ":
+        return False
+    word = words[i + 1][2]
+    if not (word[:1].isupper() and word[1:2].islower() and morphology.CYRILLIC.match(word)):
+        return False
+    after = words[i + 2] if i + 2 < len(words) else None
+    if after and text[words[i + 1][1] : after[0]] == " " and after[2][:1].isupper():
+        return False
+    return morphology.ru_parse(word) is None
 
 
 def _name_start(words, i, language):

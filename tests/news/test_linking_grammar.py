@@ -1682,3 +1682,15 @@ def test_russian_honoree_ends_before_a_name_in_the_instrumental(db):
     )
     assert _suggested_new(found) == {"Пловдивский университет имени Паисия Хилендарского"}
     assert _new(found, "new_person") == {"Румен Младенов"}
+
+
+def test_russian_name_ends_with_a_foreign_word_that_does_not_decline(db):
+    found = detect_mentions(
+        "Делегация Технологического института Кингмонгкут посетила Алматы. Ее встретил "
+        "ректор Королевского университета Сомчай Чайвонг."
+    )
+    assert _suggested_new(found) == {
+        "Технологический институт Кингмонгкут",
+        "Королевский университет",
+    }
+    assert _new(found, "new_person") == {"Сомчай Чайвонг"}
