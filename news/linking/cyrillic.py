@@ -400,6 +400,11 @@ def new_institutions(
                 if not taken(start, words[last][1]):
                     found.append((start, words[last][1], name))
             continue
+        if language == "ru":
+            while first < i and _ru_praise(words[first][2]):
+                first += 1  # "Высокорейтинговый университет KULeuven": praise, no name
+            if first == i:
+                continue
         if language == "kk" and _kk_not_a_name(words, first, i, country_starts):
             continue  # "Германияның екі техникалық университеті": two German universities
         if language == "kk" and _kk_unit_of(words, first, stems):
@@ -463,6 +468,22 @@ def _foreign_name_after(words, i, text):
             break
         last = j
     return last
+
+
+# Adjectives that praise an institution, no part of its name ("Ведущий университет",
+# "Высокорейтинговый университет"), beside superlatives ("Старейший", "Крупнейший").
+_RU_PRAISE = {
+    "ведущий", "престижный", "известный", "высокорейтинговый", "авторитетный", "знаменитый",
+    "крупный", "передовой", "популярный", "именитый", "лучший", "топовый",
+}  # fmt: skip
+
+
+@functools.lru_cache(maxsize=10_000)
+def _ru_praise(word):
+    parse = morphology.ru_parse(word) or morphology.ru_guess_adjective(word)
+    if parse is None or parse.tag.POS not in ("ADJF", "PRTF"):
+        return False
+    return "Supr" in parse.tag or parse.normal_form in _RU_PRAISE
 
 
 def _lone_foreign_word_after(words, i, text):

@@ -1694,3 +1694,11 @@ def test_russian_name_ends_with_a_foreign_word_that_does_not_decline(db):
         "Королевский университет",
     }
     assert _new(found, "new_person") == {"Сомчай Чайвонг"}
+
+
+def test_russian_adjective_of_praise_opening_a_sentence_is_no_name(db):
+    found = detect_mentions(
+        "Престижный университет Осло открыл набор. Старейший Казанский университет и "
+        "Крупнейший университет страны подписали договор."
+    )
+    assert _suggested_new(found) == {"Казанский университет"}
