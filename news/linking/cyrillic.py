@@ -389,6 +389,12 @@ def new_institutions(
                 ):
                     found.append((start, end, word))
             continue
+        if language == "kk" and (opening := _kk_quoted_name(words, i, text)) is not None:
+            # "«Идэр» университетінде": a name in quotation marks before the keyword
+            if not taken(opening, end):
+                name = f"{text[opening : words[i - 1][1] + 1]} {KK_KEYWORDS[stem]}"
+                found.append((opening, end, name))
+            continue
         first = _name_start(words, i, language)
         if first is None:
             if language == "ru" and (last := _foreign_name_after(words, i, text)) > i:
@@ -484,6 +490,21 @@ def _ru_praise(word):
     if parse is None or parse.tag.POS not in ("ADJF", "PRTF"):
         return False
     return "Supr" in parse.tag or parse.normal_form in _RU_PRAISE
+
+
+def _kk_quoted_name(words, i, text):
+    """Where the quotation mark opens before a Kazakh keyword right after a closing one
+    ("«Идэр» университеті", "«Болашақ» академиясы"): up to three words in the marks, the
+    first capitalised; else None."""
+    if i == 0 or text[words[i - 1][1] : words[i][0]] != "» ":
+        return None
+    for j in range(i - 1, max(-1, i - 4), -1):
+        before = text[words[j - 1][1] if j else 0 : words[j][0]]
+        if "»" in before or any(c in before for c in ".!?\n"):
+            return None
+        if before.endswith("«"):
+            return words[j][0] - 1 if _capitalised(words[j][2]) else None
+    return None
 
 
 def _lone_foreign_word_after(words, i, text):
