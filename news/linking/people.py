@@ -647,7 +647,14 @@ def detect_new_people(
                 portfolio = 5  # "Vice-Rector for strategic development <name>"
             # ", Tian Lulu" and ", and Kairat Mami" both follow a comma
             comma = text.find(",", previous_end, start) != -1 or (comma and previous in _AND)
+            # "Жалғас Әділбаев «Идэр» университеттің ...": a quotation opens a title's or
+            # an organisation's name, the person's is over
+            quoted = bool(run) and text.find("«", previous_end, start) != -1
             previous_end, previous = end, lowered
+            if quoted and _run_is_name(run):
+                names.append(run)
+                run = []
+                break
             if people_at[start]:
                 break  # the role belongs to a known person
             if run and comma:

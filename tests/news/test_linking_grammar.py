@@ -1702,3 +1702,18 @@ def test_russian_adjective_of_praise_opening_a_sentence_is_no_name(db):
         "Крупнейший университет страны подписали договор."
     )
     assert _suggested_new(found) == {"Казанский университет"}
+
+
+def test_kazakh_name_in_quotation_marks_before_the_keyword_is_an_institution(db):
+    found = detect_mentions(
+        "Делегация «Тұран-Астана» университетіне барды. Кейін олар «Ақ жол» партиясының "
+        "өкілдерімен кездесті."
+    )
+    assert _suggested_new(found) == {"«Тұран-Астана» университеті"}
+
+
+def test_a_quotation_mark_ends_a_persons_name(db):
+    found = detect_mentions(
+        "Кездесуде Қазақстан Елшісі Ерлан Сәрсенов «Ақжол» газетінің тілшісіне сұхбат берді."
+    )
+    assert _new(found, "new_person") == {"Ерлан Сәрсенов"}
