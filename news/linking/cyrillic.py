@@ -384,9 +384,10 @@ def new_institutions(
                     first = _kk_name_start(words, i, text, country_starts, role_word)
                     name = " ".join(text[words[first][0] : end].split())
                     found.append((words[first][0], end, name))
-                elif _is_acronym(word) or (
-                    language == "ru" and _university_acronym(word, text, start, end)
-                ):
+                elif (
+                    _is_acronym(word)
+                    or (language == "ru" and _university_acronym(word, text, start, end))
+                ) and not _in_capitals_line(text, start, end):
                     found.append((start, end, word))
             continue
         if language == "kk" and (opening := _kk_quoted_name(words, i, text)) is not None:
@@ -490,6 +491,19 @@ def _ru_praise(word):
     if parse is None or parse.tag.POS not in ("ADJF", "PRTF"):
         return False
     return "Supr" in parse.tag or parse.normal_form in _RU_PRAISE
+
+
+_LOWER_CASE_LETTER = re.compile(r"[a-zа-яёәғқңөұүһі]")
+
+
+def _in_capitals_line(text, start, end):
+    """Whether the word at start:end stands in a line written in capitals ("ҚАЗАН
+    ҚАЛАСЫНДА ... БІЛІМ БЕРУ ОРТАЛЫҒЫ АШЫЛДЫ", a title), where a word in capitals is no
+    acronym."""
+    lo = text.rfind("\n", 0, start) + 1
+    hi = text.find("\n", end)
+    line = text[lo : hi if hi != -1 else len(text)]
+    return len(line.split()) >= 4 and not _LOWER_CASE_LETTER.search(line)
 
 
 def _kk_quoted_name(words, i, text):

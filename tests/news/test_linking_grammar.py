@@ -1717,3 +1717,10 @@ def test_a_quotation_mark_ends_a_persons_name(db):
         "Кездесуде Қазақстан Елшісі Ерлан Сәрсенов «Ақжол» газетінің тілшісіне сұхбат берді."
     )
     assert _new(found, "new_person") == {"Ерлан Сәрсенов"}
+
+
+def test_a_word_of_a_title_in_capitals_is_no_acronym(db):
+    found = detect_mentions(
+        "АСТАНАДА ЖАҢА ТІЛ БІЛІМ БЕРУ ОРТАЛЫҒЫ АШЫЛДЫ\n\nОрталықтың ашылуына ТарМУ ректоры қатысты."
+    )
+    assert _suggested_new(found) == {"ТарМУ"}
