@@ -1724,3 +1724,14 @@ def test_a_word_of_a_title_in_capitals_is_no_acronym(db):
         "АСТАНАДА ЖАҢА ТІЛ БІЛІМ БЕРУ ОРТАЛЫҒЫ АШЫЛДЫ\n\nОрталықтың ашылуына ТарМУ ректоры қатысты."
     )
     assert _suggested_new(found) == {"ТарМУ"}
+
+
+def test_kazakh_counts_of_natives_and_a_diaspora_keep_their_possessive(db):
+    found = detect_mentions(
+        "Түркияда 5 мыңға жуық Өзбекстан тумалары тұрады. Қалада жиырма мыңдық неміс "
+        "диаспорасының өкілдері бар. Университет 64 университетпен келісім жасасты."
+    )
+    assert _figures(found) == {
+        ("өзбекстан тумалары", 5000, True),
+        ("неміс диаспорасы", 20000, False),
+    }
