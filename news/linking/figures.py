@@ -353,6 +353,14 @@ _THE_INSTITUTION = {
 }
 
 
+# "в стенах вуза", "университет қабырғасында" (within the university's walls): an idiom
+# that speaks of the university the text is about, wherever it stands in the sentence.
+_WITHIN_ITS_WALLS = {
+    "ru": re.compile(r"\bв стенах (?:университета|вуза|института|академии)\b", re.IGNORECASE),
+    "kk": re.compile(r"\b(?:университет|институт|академия)\w{0,4} қабырғасында\b", re.IGNORECASE),
+}
+
+
 def _the_one_new_institution(text, position, new_institutions, language="en"):
     """[name] of the only new institution a text suggests (and knows no other) when the
     figure's sentence speaks of "the university": "Presently, 42 citizens of Turkmenistan
@@ -372,7 +380,8 @@ def _says_the_institution(text, position, language):
     if pattern is None:
         return False
     if language != "en":
-        return bool(pattern.match(text.sentence(position)))
+        sentence = text.sentence(position)
+        return bool(pattern.match(sentence) or _WITHIN_ITS_WALLS[language].search(sentence))
     return any(
         pattern.search(text.text, *text.sentence_span(text.starts[index]))
         for index in _sentences_back(text, position)

@@ -1735,3 +1735,25 @@ def test_kazakh_counts_of_natives_and_a_diaspora_keep_their_possessive(db):
         ("өзбекстан тумалары", 5000, True),
         ("неміс диаспорасы", 20000, False),
     }
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        (
+            "Посол посетил Пловдивский аграрный университет.\n\nРектор рассказал о "
+            "программах. Сегодня в стенах вуза обучаются 40 казахстанцев.",
+            "Пловдивский аграрный университет",
+        ),
+        (
+            "Елші Пловдив аграрлық университетіне барды.\n\nРектор бағдарламалар туралы "
+            "айтты. Қазір университет қабырғасында 40 қазақстандық студент білім алуда.",
+            "Пловдив аграрлық университеті",
+        ),
+    ],
+)
+def test_within_the_universitys_walls_is_the_one_new_institution(db, text, name):
+    found = detect_mentions(text)
+    assert {(f.value, f.subject_kind, f.subject_name) for f in found.figures} == {
+        (40, "new_institution", name)
+    }
