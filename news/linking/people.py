@@ -650,6 +650,7 @@ def detect_new_people(
             # "Жалғас Әділбаев «Идэр» университеттің ...": a quotation opens a title's or
             # an organisation's name, the person's is over
             quoted = bool(run) and text.find("«", previous_end, start) != -1
+            joined = previous in _AND
             previous_end, previous = end, lowered
             if quoted and _run_is_name(run):
                 names.append(run)
@@ -747,6 +748,10 @@ def detect_new_people(
                     break
                 continue
             if role_word:
+                if joined and not names:
+                    # "с Вице-ректором и Директором ... Крис Ван Гит и Бартом Хендриком":
+                    # two roles, two names
+                    plural = True
                 continue  # "the Chairman of the Board-Rector", "представитель президента"
             if lowered in PASS_OVER:
                 continue

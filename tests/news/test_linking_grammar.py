@@ -1757,3 +1757,12 @@ def test_within_the_universitys_walls_is_the_one_new_institution(db, text, name)
     assert {(f.value, f.subject_kind, f.subject_name) for f in found.figures} == {
         (40, "new_institution", name)
     }
+
+
+def test_two_roles_joined_by_and_take_two_names(db):
+    found = detect_mentions(
+        "Консул встретился с деканом и директором библиотеки Пловдивского аграрного "
+        "университета Иваном Петровым и Марией Стояновой. Затем он встретился с ректором "
+        "Софийского технического университета Георгием Ивановым и его коллегами."
+    )
+    assert _new(found, "new_person") == {"Иван Петров", "Мария Стоянова", "Георгий Иванов"}
