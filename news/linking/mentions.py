@@ -922,6 +922,50 @@ def _cyrillic_acronym_of(name, names):
     )
 
 
+_LATIN_BRAND = re.compile(r"([A-Z][a-z]{2,}) University")
+_TO_LATIN = str.maketrans(
+    {
+        "а": "a", "ә": "a", "б": "b", "в": "v", "г": "g", "ғ": "g", "д": "d", "е": "e",
+        "ё": "e", "ж": "zh", "з": "z", "и": "i", "й": "i", "і": "i", "к": "k", "қ": "k",
+        "л": "l", "м": "m", "н": "n", "ң": "n", "о": "o", "ө": "o", "п": "p", "р": "r",
+        "с": "s", "т": "t", "у": "u", "ұ": "u", "ү": "u", "ф": "f", "х": "kh", "һ": "h",
+        "ц": "ts", "ч": "ch", "ш": "sh", "щ": "sch", "ъ": "", "ы": "y", "ь": "", "э": "e",
+        "ю": "iu", "я": "ia",
+    }
+)  # fmt: skip
+
+
+def _sounds(word):
+    """A word as its Latin and Cyrillic spellings may both be compared: in Latin letters,
+    "kh" as "h", "y" as "i", no doubled letters ("Абая" -> "abaia", "Abai" -> "abai")."""
+    latin = word.lower().translate(_TO_LATIN).replace("kh", "h").replace("y", "i")
+    return re.sub(r"(\w)\1+", r"\1", latin)
+
+
+def _latin_brand_of(name, names):
+    """'Abai University' in a Russian or Kazakh text beside the suggested name of the
+    university named after Abai ('КазНПУ имени Абая', 'Абай атындағы ҚазҰПУ'): the brand
+    of one honoree's university is that university's other name."""
+    brand = _LATIN_BRAND.fullmatch(name)
+    if brand is None:
+        return None
+    sound = _sounds(brand[1])
+    for other in names:
+        if not morphology.CYRILLIC.search(other):
+            continue
+        words = other.split()
+        if "атындағы" in words and words.index("атындағы") > 0:
+            honoree = words[words.index("атындағы") - 1]
+        elif "имени" in words or "им." in words:
+            honoree = words[-1]
+        else:
+            continue
+        honoree = honoree.rpartition(".")[2]  # "Ш.Рашидова": the surname
+        if difflib.SequenceMatcher(None, sound, _sounds(honoree)).ratio() >= 0.8:
+            return other
+    return None
+
+
 def _adjective_form_of(name, names):
     """'Ланчжоуский университет' beside 'Университет Ланчжоу': a city's adjective before
     the keyword names the university named by the city after it."""
@@ -1037,6 +1081,7 @@ def _new_institutions(index, text, hits, candidates, mention, language="en"):
         ) or (
             _expanded_acronym(name, names_words)
             or _cyrillic_acronym_of(name, names)
+            or _latin_brand_of(name, names)
             or _adjective_form_of(name, names)
         )
         if longer is not None:

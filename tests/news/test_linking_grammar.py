@@ -1766,3 +1766,14 @@ def test_two_roles_joined_by_and_take_two_names(db):
         "Софийского технического университета Георгием Ивановым и его коллегами."
     )
     assert _new(found, "new_person") == {"Иван Петров", "Мария Стоянова", "Георгий Иванов"}
+
+
+def test_latin_brand_of_a_universitys_honoree_is_its_other_name(db):
+    found = detect_mentions(
+        "Елші Ш.Есенов атындағы Каспий технологиялар университетіне барды. Yessenov "
+        "University мен Riverside University өкілдері келісімге қол қойды."
+    )
+    assert _suggested_new(found) == {
+        "Ш.Есенов атындағы Каспий технологиялар университеті",
+        "Riverside University",
+    }
