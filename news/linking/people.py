@@ -38,6 +38,7 @@ ROLES = {
         "attaché", "attache", "president and vice-chancellor", "president",
         "presidents", "vice-president", "vice president", "vice-rector", "vice rector",
         "first vice-rector", "rector", "vice-chancellor", "vice chancellor", "chancellor",
+        "pro-rector", "first pro-rector",
         "provost", "dean",
         "director", "head", "chairman", "chairwoman", "chair", "governor", "mayor",
         "vice-principal", "principal", "counsellor", "adviser", "advisor", "assistant",

@@ -1777,3 +1777,10 @@ def test_latin_brand_of_a_universitys_honoree_is_its_other_name(db):
         "Ш.Есенов атындағы Каспий технологиялар университеті",
         "Riverside University",
     }
+
+
+def test_english_pro_rector_is_a_role(db):
+    found = detect_mentions(
+        "The delegation was received by the pro-rector of Kestrel Bay University Dana Sarsen."
+    )
+    assert _new(found, "new_person") == {"Dana Sarsen"}
