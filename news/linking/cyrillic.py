@@ -521,6 +521,11 @@ def _kk_quoted_name(words, i, text):
     return None
 
 
+# Endings of a Russian name declined ("Младеновым", "Петрову", "Иванова"): a name that does
+# not decline ends otherwise ("Чулалонгкорн", "Хоккайдо").
+_RU_NAME_CASE_ENDINGS = ("ом", "ем", "ым", "им", "ой", "ей", "у", "ю", "а", "я", "ов", "ев", "ин")
+
+
 def _lone_foreign_word_after(words, i, text):
     """Whether the word after the keyword at `i` is a foreign name that does not decline
     ("Королевского университета Чулалонгкорн впервые"): one capitalised Cyrillic word
@@ -530,6 +535,8 @@ def _lone_foreign_word_after(words, i, text):
     word = words[i + 1][2]
     if not (word[:1].isupper() and word[1:2].islower() and morphology.CYRILLIC.match(word)):
         return False
+    if word.endswith(_RU_NAME_CASE_ENDINGS):
+        return False  # "университета Младеновым": a surname declined, the rector's
     after = words[i + 2] if i + 2 < len(words) else None
     if after and text[words[i + 1][1] : after[0]] == " " and after[2][:1].isupper():
         return False

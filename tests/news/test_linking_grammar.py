@@ -1784,3 +1784,8 @@ def test_english_pro_rector_is_a_role(db):
         "The delegation was received by the pro-rector of Kestrel Bay University Dana Sarsen."
     )
     assert _new(found, "new_person") == {"Dana Sarsen"}
+
+
+def test_russian_surname_declined_after_the_keyword_is_no_part_of_the_name(db):
+    found = detect_mentions("Консул встретился с ректором Пловдивского университета Младеновым.")
+    assert _suggested_new(found) == {"Пловдивский университет"}
