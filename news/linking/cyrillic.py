@@ -384,10 +384,17 @@ def new_institutions(
                     first = _kk_name_start(words, i, text, country_starts, role_word)
                     name = " ".join(text[words[first][0] : end].split())
                     found.append((words[first][0], end, name))
-                elif _is_acronym(word) or (
-                    language == "ru" and _university_acronym(word, text, start, end)
-                ):
+                elif (
+                    _is_acronym(word)
+                    or (language == "ru" and _university_acronym(word, text, start, end))
+                ) and not _in_capitals_line(text, start, end):
                     found.append((start, end, word))
+            continue
+        if language == "kk" and (opening := _kk_quoted_name(words, i, text)) is not None:
+            # "«Идэр» университетінде": a name in quotation marks before the keyword
+            if not taken(opening, end):
+                name = f"{text[opening : words[i - 1][1] + 1]} {KK_KEYWORDS[stem]}"
+                found.append((opening, end, name))
             continue
         first = _name_start(words, i, language)
         if first is None:
@@ -400,6 +407,11 @@ def new_institutions(
                 if not taken(start, words[last][1]):
                     found.append((start, words[last][1], name))
             continue
+        if language == "ru":
+            while first < i and _ru_praise(words[first][2]):
+                first += 1  # "Высокорейтинговый университет KULeuven": praise, no name
+            if first == i:
+                continue
         if language == "kk" and _kk_not_a_name(words, first, i, country_starts):
             continue  # "Германияның екі техникалық университеті": two German universities
         if language == "kk" and _kk_unit_of(words, first, stems):
@@ -417,6 +429,8 @@ def new_institutions(
         last = _name_end(words, i, text) if language == "ru" else i
         if language == "ru" and _country_of_the_name(words, last, text, country_starts):
             last += 1  # "Национальный университет Узбекистана": the country is in the name
+        elif language == "ru" and last == i and _lone_foreign_word_after(words, i, text):
+            last += 1  # "Королевского университета Чулалонгкорн": a name that does not decline
         span = (words[first][0], words[last][1])
         if taken(*span):
             continue
@@ -461,6 +475,72 @@ def _foreign_name_after(words, i, text):
             break
         last = j
     return last
+
+
+# Adjectives that praise an institution, no part of its name ("Ведущий университет",
+# "Высокорейтинговый университет"), beside superlatives ("Старейший", "Крупнейший").
+_RU_PRAISE = {
+    "ведущий", "престижный", "известный", "высокорейтинговый", "авторитетный", "знаменитый",
+    "крупный", "передовой", "популярный", "именитый", "лучший", "топовый",
+}  # fmt: skip
+
+
+@functools.lru_cache(maxsize=10_000)
+def _ru_praise(word):
+    parse = morphology.ru_parse(word) or morphology.ru_guess_adjective(word)
+    if parse is None or parse.tag.POS not in ("ADJF", "PRTF"):
+        return False
+    return "Supr" in parse.tag or parse.normal_form in _RU_PRAISE
+
+
+_LOWER_CASE_LETTER = re.compile(r"[a-zа-яёәғқңөұүһі]")
+
+
+def _in_capitals_line(text, start, end):
+    """Whether the word at start:end stands in a line written in capitals ("ҚАЗАН
+    ҚАЛАСЫНДА ... БІЛІМ БЕРУ ОРТАЛЫҒЫ АШЫЛДЫ", a title), where a word in capitals is no
+    acronym."""
+    lo = text.rfind("\n", 0, start) + 1
+    hi = text.find("\n", end)
+    line = text[lo : hi if hi != -1 else len(text)]
+    return len(line.split()) >= 4 and not _LOWER_CASE_LETTER.search(line)
+
+
+def _kk_quoted_name(words, i, text):
+    """Where the quotation mark opens before a Kazakh keyword right after a closing one
+    ("«Идэр» университеті", "«Болашақ» академиясы"): up to three words in the marks, the
+    first capitalised; else None."""
+    if i == 0 or text[words[i - 1][1] : words[i][0]] != "» ":
+        return None
+    for j in range(i - 1, max(-1, i - 4), -1):
+        before = text[words[j - 1][1] if j else 0 : words[j][0]]
+        if "»" in before or any(c in before for c in ".!?\n"):
+            return None
+        if before.endswith("«"):
+            return words[j][0] - 1 if _capitalised(words[j][2]) else None
+    return None
+
+
+# Endings of a Russian name declined ("Младеновым", "Петрову", "Иванова"): a name that does
+# not decline ends otherwise ("Чулалонгкорн", "Хоккайдо").
+_RU_NAME_CASE_ENDINGS = ("ом", "ем", "ым", "им", "ой", "ей", "у", "ю", "а", "я", "ов", "ев", "ин")
+
+
+def _lone_foreign_word_after(words, i, text):
+    """Whether the word after the keyword at `i` is a foreign name that does not decline
+    ("Королевского университета Чулалонгкорн впервые"): one capitalised Cyrillic word
+    pymorphy3 does not know, with no capitalised word after it (a person's name has two)."""
+    if i + 1 >= len(words) or text[words[i][1] : words[i + 1][0]] != " ":
+        return False
+    word = words[i + 1][2]
+    if not (word[:1].isupper() and word[1:2].islower() and morphology.CYRILLIC.match(word)):
+        return False
+    if word.endswith(_RU_NAME_CASE_ENDINGS):
+        return False  # "университета Младеновым": a surname declined, the rector's
+    after = words[i + 2] if i + 2 < len(words) else None
+    if after and text[words[i + 1][1] : after[0]] == " " and after[2][:1].isupper():
+        return False
+    return morphology.ru_parse(word) is None
 
 
 def _name_start(words, i, language):
@@ -605,10 +685,14 @@ def _named_after_end(words, i, text):
 
 def _honoree_end(words, j, limit, text):
     """Index of the last capitalised word (initials, surname) from `j` on, up to `limit`: a
-    full stop after a whole word ends the sentence ("им. М. Козыбаева. В связи ...")."""
+    full stop after a whole word ends the sentence ("им. М. Козыбаева. В связи ..."), and
+    a word in the instrumental or dative is the next name's ("имени Святого Климента
+    Охридского Анастасом Герджиковым": the rector met, not the honoree)."""
     first = j
     while j < len(words) and words[j][2][:1].isupper() and j <= limit:
         if j > first and len(words[j - 1][2]) > 1 and "." in text[words[j - 1][1] : words[j][0]]:
+            break
+        if j > first and morphology.ru_only_instrumental_or_dative(words[j][2]):
             break
         j += 1
     return j - 1

@@ -114,6 +114,17 @@ def normalise(text):
     return text
 
 
+_DOUBLED = re.compile(r"(\w)\1+")
+_FINAL_D = re.compile(r"d$")
+
+
+def spelling_key(words):
+    """A name's words as transliterations of one Kazakh name may differ: "kh" or "h",
+    doubled letters or single, a final "d" or "t" ("Khoja Ahmed Yasawi", "Khoja Akhmet
+    Yassawi" -> the same key)."""
+    return frozenset(_FINAL_D.sub("t", _DOUBLED.sub(r"\1", w.replace("kh", "h"))) for w in words)
+
+
 def _lower_same_length(text):
     lowered = text.lower()
     if len(lowered) == len(text):
@@ -196,6 +207,7 @@ class DirectoryIndex:
         country_names = self._load_countries()
         self.city_names -= country_names  # Luxembourg, Singapore: the country still counts
         self.institution_by_words = {}
+        self.institution_by_spelling = {}
         for row in institutions:
             pk = row["pk"]
             self.institutions[pk] = row
@@ -204,6 +216,7 @@ class DirectoryIndex:
                 w for w in re.split(r"[\s.\-–,']+", row["name"].lower()) if w and w != "the"
             )
             self.institution_by_words.setdefault(words, pk)
+            self.institution_by_spelling.setdefault(spelling_key(words), pk)
             for name in _variants(row["name"]):
                 self.add(name, "institution", pk)
             for alias in [row["short_name"], *row["aliases"].splitlines(), *other_names[pk]]:

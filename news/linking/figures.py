@@ -353,6 +353,14 @@ _THE_INSTITUTION = {
 }
 
 
+# "в стенах вуза", "университет қабырғасында" (within the university's walls): an idiom
+# that speaks of the university the text is about, wherever it stands in the sentence.
+_WITHIN_ITS_WALLS = {
+    "ru": re.compile(r"\bв стенах (?:университета|вуза|института|академии)\b", re.IGNORECASE),
+    "kk": re.compile(r"\b(?:университет|институт|академия)\w{0,4} қабырғасында\b", re.IGNORECASE),
+}
+
+
 def _the_one_new_institution(text, position, new_institutions, language="en"):
     """[name] of the only new institution a text suggests (and knows no other) when the
     figure's sentence speaks of "the university": "Presently, 42 citizens of Turkmenistan
@@ -372,7 +380,8 @@ def _says_the_institution(text, position, language):
     if pattern is None:
         return False
     if language != "en":
-        return bool(pattern.match(text.sentence(position)))
+        sentence = text.sentence(position)
+        return bool(pattern.match(sentence) or _WITHIN_ITS_WALLS[language].search(sentence))
     return any(
         pattern.search(text.text, *text.sentence_span(text.starts[index]))
         for index in _sentences_back(text, position)
@@ -502,12 +511,19 @@ _IS = (
     r"amounts\s+to|reached|has\s+reached|exceeded|has\s+exceeded)"
 )
 _GREW = r"(?:grew|rose|increased|went\s+up|has\s+grown|has\s+risen|has\s+increased)"
+# "has been increased to 25": a rise done, said by its new count (a plan says "will")
+_RAISED_TO = (
+    r"(?:(?:has|have)\s+been\s+|was\s+|were\s+)(?:increased|raised|brought\s+up)\s+to|"
+    r"(?:has|have)\s+(?:grown|risen|increased)\s+to"
+)
 THE_NUMBER = re.compile(
     rf"the\s+number\b(?:\s+of\s+{_PHRASE})?"
     # "as of today", "in Kazakhstan's universities": a few words, no forecast, no clause
     rf"(?P<filler>(?:\s+(?!(?:will|would|should|could|may|might|must|shall|is|was|are|were|"
-    rf"to|that|which|who)\b)[^\s,.;:!?\d]+){{0,5}}?)\s+"
-    rf"(?:{_IS}\s+{_COUNT}{_COUNT_END}|{_GREW}\s+from\s+(?P<from>{_DIGITS}|{_WORDS})"
+    # ("to study with ... scholarship" says what they are counted for, "to be admitted" a plan)
+    rf"to\s+be|that|which|who)\b)[^\s,.;:!?\d]+){{0,5}}?)\s+"
+    rf"(?:(?:{_IS}|{_RAISED_TO})\s+{_COUNT}{_COUNT_END}"
+    rf"|{_GREW}\s+from\s+(?P<from>{_DIGITS}|{_WORDS})"
     rf"(?:\s+in\s+\d{{4}})?\s+to\s+(?P<to>{_DIGITS}|{_WORDS}){_COUNT_END})",
     re.IGNORECASE,
 )

@@ -38,6 +38,9 @@ KK_NOUNS = (
     "студент", "зерттеуші", "оқытушы", "магистрант", "докторант", "түлек", "маман", "ғалым",
     "қатысушы", "қонақ", "келісім", "меморандум", "филиал", "грант", "шәкіртақы", "жоба",
     "бағдарлама", "талапкер", "оқушы", "адам", "үміткер",
+    # people counted by where they come from, as "соотечественник", "гражданин" are in
+    # Russian ("60 мыңға жуық Қазақстан тумалары", "он мыңдық грек диаспорасы")
+    "тума", "диаспора", "отандас", "қандас",
 )  # fmt: skip
 KK_NUMBERS = {
     "бір": 1, "екі": 2, "үш": 3, "төрт": 4, "бес": 5, "алты": 6, "жеті": 7, "сегіз": 8,
@@ -450,9 +453,14 @@ def _phrase(tokens, j, language):
         modifiers = [w.lower() for w in tokens.words[j:k]]
         if any(not m.isalpha() or _DURATION.match(m) for m in modifiers):
             return None  # "жеті елден 991 ...": another number; "10 жылдық": a duration
-        if any(_KK_CASE_ENDING.search(m) for m in modifiers):
-            return None  # "64 университетпен келісім": the number counts the universities
-        return " ".join([*modifiers, _kk_nominative(word.lower(), stem)]), k + 1
+        if any(
+            _KK_CASE_ENDING.search(m) and not (w[:1].isupper() and m.endswith("стан"))
+            for m, w in zip(modifiers, tokens.words[j:k], strict=True)
+        ):
+            # "64 университетпен келісім": the number counts the universities ("Қазақстан",
+            # "Өзбекстан" end as an ablative does, and are none)
+            return None
+        return " ".join([*modifiers, _kk_label_noun(word.lower(), stem)]), k + 1
     return None
 
 
@@ -489,6 +497,18 @@ def _ru_plural(word):
         return word.lower()
     inflected = parse.inflect({"nomn", "plur"})
     return inflected.word if inflected else parse.normal_form
+
+
+# Nouns counted with the possessive of whose they are, kept in the label ("Қазақстан
+# тумалары", natives of Kazakhstan; "грек диаспорасы"): only a case ending comes off.
+_KK_POSSESSED = re.compile(
+    r"((?:тума|диаспора)(?:лар|лер)?(?:сы|сі|ы|і))(?:ның|нің|на|не|нан|нен|нда|нде|мен|н)?$"
+)
+
+
+def _kk_label_noun(word, stem):
+    possessed = _KK_POSSESSED.match(word)
+    return possessed[1] if possessed else _kk_nominative(word, stem)
 
 
 def _kk_nominative(word, stem):

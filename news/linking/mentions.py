@@ -27,6 +27,7 @@ from .directory import (
     get_index,
     normalise,
     partnership_keywords_in,
+    spelling_key,
 )
 from .figures import detect_figures
 from .language import detect_language
@@ -327,6 +328,13 @@ _SPACED_HYPHEN_BEFORE = re.compile(r"(?:^|[,;:]\s|\band\s)([A-Z][a-z]+) - $")
 
 
 # Places named after a university that are no institution of the directory's kinds.
+# "Bar-Ilan University International School", "Riverside University School of Law": a
+# school, institute or faculty of a university is its unit, the university the institution
+# ("National Research University Higher School of Economics" is one name).
+_UNIT_OF_UNIVERSITY = re.compile(
+    r"^(\S.*? University) (?!Higher\b)(?:[A-Z][\w'-]*\s+){0,2}"
+    r"(?:School|Institute|Faculty|College)\b"
+)
 _ANOTHER_PLACE_AFTER = re.compile(
     r" (?:Hospital|Clinic|Clinics|Medical Center|Medical Centre|Press|Library|Museum|Hotel|"
     r"Stadium|Botanical Garden)\b"
@@ -373,6 +381,7 @@ def _candidate_spans(index, text, hits):
     blocked = Spans(
         [(h.start, h.end) for h in hits if h.entries[0][0] != "country"], presorted=True
     )
+    country_starts = {h.start for h in hits if h.entries[0][0] == "country"}
     found = []
     for match in finditer_near(
         NEW_INSTITUTION, text.text, _INSTITUTION_WORDS, before=120, after=90
@@ -388,6 +397,12 @@ def _candidate_spans(index, text, hits):
         while words and words[0].lower().rstrip(",") in _LEADING_NOISE:
             start += len(words[0]) + 1
             words = words[1:]
+        # "Pakistan's National University of ...": a country's or city's possessive is no
+        # part of the name ("King's College" keeps its own), though it tells that a name
+        # of generic words is one
+        owner = words[0] if len(words) > 2 and words[0].endswith(("'s", "’s")) else ""
+        if owner and not (start in country_starts or owner[:-2].lower() in index.city_names):
+            owner = ""
         name = " ".join(words)
         name = _FULL_STOP.split(name, maxsplit=1)[0].rstrip(".,")
         # "the University of Tartu and Tallinn University of Technology": the word after
@@ -418,8 +433,13 @@ def _candidate_spans(index, text, hits):
             hyphened = _SPACED_HYPHEN_BEFORE.search(text.text, max(0, start - 30), start)
             if hyphened:
                 start, name = hyphened.start(1), f"{hyphened[1]} - {name}"
+        unit = _UNIT_OF_UNIVERSITY.match(name)
+        if unit:
+            name = unit[1]
         if not name or all(w.lower().strip("'.,") in _GENERIC for w in name.split()):
             continue
+        if owner and name.startswith(f"{owner} ") and _INSTITUTION_KEYWORD.search(name, len(owner)):
+            start, name = start + len(owner) + 1, name[len(owner) + 1 :]
         end = start + len(name)
         if name.endswith(_KEYWORD_WORDS) and _ANOTHER_PLACE_AFTER.match(text.text, end):
             continue  # "Riverside University Hospital": a hospital, no institution
@@ -902,6 +922,50 @@ def _cyrillic_acronym_of(name, names):
     )
 
 
+_LATIN_BRAND = re.compile(r"([A-Z][a-z]{2,}) University")
+_TO_LATIN = str.maketrans(
+    {
+        "а": "a", "ә": "a", "б": "b", "в": "v", "г": "g", "ғ": "g", "д": "d", "е": "e",
+        "ё": "e", "ж": "zh", "з": "z", "и": "i", "й": "i", "і": "i", "к": "k", "қ": "k",
+        "л": "l", "м": "m", "н": "n", "ң": "n", "о": "o", "ө": "o", "п": "p", "р": "r",
+        "с": "s", "т": "t", "у": "u", "ұ": "u", "ү": "u", "ф": "f", "х": "kh", "һ": "h",
+        "ц": "ts", "ч": "ch", "ш": "sh", "щ": "sch", "ъ": "", "ы": "y", "ь": "", "э": "e",
+        "ю": "iu", "я": "ia",
+    }
+)  # fmt: skip
+
+
+def _sounds(word):
+    """A word as its Latin and Cyrillic spellings may both be compared: in Latin letters,
+    "kh" as "h", "y" as "i", no doubled letters ("Абая" -> "abaia", "Abai" -> "abai")."""
+    latin = word.lower().translate(_TO_LATIN).replace("kh", "h").replace("y", "i")
+    return re.sub(r"(\w)\1+", r"\1", latin)
+
+
+def _latin_brand_of(name, names):
+    """'Abai University' in a Russian or Kazakh text beside the suggested name of the
+    university named after Abai ('КазНПУ имени Абая', 'Абай атындағы ҚазҰПУ'): the brand
+    of one honoree's university is that university's other name."""
+    brand = _LATIN_BRAND.fullmatch(name)
+    if brand is None:
+        return None
+    sound = _sounds(brand[1])
+    for other in names:
+        if not morphology.CYRILLIC.search(other):
+            continue
+        words = other.split()
+        if "атындағы" in words and words.index("атындағы") > 0:
+            honoree = words[words.index("атындағы") - 1]
+        elif "имени" in words or "им." in words:
+            honoree = words[-1]
+        else:
+            continue
+        honoree = honoree.rpartition(".")[2]  # "Ш.Рашидова": the surname
+        if difflib.SequenceMatcher(None, sound, _sounds(honoree)).ratio() >= 0.8:
+            return other
+    return None
+
+
 def _adjective_form_of(name, names):
     """'Ланчжоуский университет' beside 'Университет Ланчжоу': a city's adjective before
     the keyword names the university named by the city after it."""
@@ -963,6 +1027,10 @@ def _new_institutions(index, text, hits, candidates, mention, language="en"):
             continue
         words = names_words[name]
         same = index.institution_by_words.get(words)
+        if same is None and language == "en" and len(words) >= 3:
+            # "Khoja Akhmed Yassawi International Kazakh-Turkish University": a known name
+            # transliterated another way is that institution, for the editor to confirm
+            same = index.institution_by_spelling.get(spelling_key(words))
         if same is not None:
             mention("institution", same, start, end, False)
             continue
@@ -1013,6 +1081,7 @@ def _new_institutions(index, text, hits, candidates, mention, language="en"):
         ) or (
             _expanded_acronym(name, names_words)
             or _cyrillic_acronym_of(name, names)
+            or _latin_brand_of(name, names)
             or _adjective_form_of(name, names)
         )
         if longer is not None:

@@ -85,6 +85,17 @@ def ru_guess_adjective(word):
 
 
 @functools.lru_cache(maxsize=10_000)
+def ru_only_instrumental_or_dative(word):
+    """Whether a word is in the instrumental or the dative, no honoree's genitive: every
+    one of pymorphy3's parses of it (guesses too) says so ("Герджиковым"), or one does and
+    it ends as no genitive does ("Руменом", which pymorphy3 also guesses indeclinable)."""
+    parses = _morph().parse(word.lower())
+    if all(p.tag.case in ("ablt", "datv") for p in parses):
+        return True
+    return word.endswith(("ом", "ем", "ём", "ым")) and any(p.tag.case == "ablt" for p in parses)
+
+
+@functools.lru_cache(maxsize=10_000)
 def ru_genitive_kinds(word):
     """The parts of speech ("NOUN", "ADJF") a word can be in the genitive, by any of
     pymorphy3's parses of it ("культуры" is a genitive singular as well as a plural)."""
@@ -273,6 +284,8 @@ RU_COUNTRY_EXTRA = {
     "ZA": ["ЮАР", "Южно-Африканская Республика", "Южноафриканская Республика"],
     "DE": ["ФРГ"],
     "BY": ["Белоруссия", "Республика Беларусь"],
+    # the name Kyrgyzstan uses for itself, beside the catalogue's "Киргизия"
+    "KG": ["Кыргызстан", "Кыргызская Республика"],
 }
 RU_ADJECTIVES = {
     "KZ": ["казахстанский", "казахстанец"], "RU": ["российский"], "BE": ["бельгийский"],

@@ -38,6 +38,7 @@ ROLES = {
         "attaché", "attache", "president and vice-chancellor", "president",
         "presidents", "vice-president", "vice president", "vice-rector", "vice rector",
         "first vice-rector", "rector", "vice-chancellor", "vice chancellor", "chancellor",
+        "pro-rector", "first pro-rector",
         "provost", "dean",
         "director", "head", "chairman", "chairwoman", "chair", "governor", "mayor",
         "vice-principal", "principal", "counsellor", "adviser", "advisor", "assistant",
@@ -113,6 +114,13 @@ ORGANISATION_WORDS = {
     # a vice-rector's portfolio ("Vice-Rector for Scientific and Innovative Activities")
     "activities", "activity", "innovative", "innovation", "innovations", "academic",
     "strategic", "digitalization", "digitalisation",
+    # a minister's portfolio ("Minister of Education, Culture, Science and Sports <name>")
+    "sport", "sports", "youth", "tourism", "health", "healthcare", "agriculture", "energy",
+    "finance", "justice", "defence", "defense", "labour", "labor", "transport", "trade",
+    "industry", "environment", "ecology", "economy", "welfare", "infrastructure",
+    # a region in a representative's post ("for Central Asia in The Hague Mr ...")
+    "asia", "europe", "africa", "america", "americas", "eurasia", "oceania", "caucasus",
+    "balkans", "scandinavia", "pacific", "arctic",
     "университет", "институт", "академия", "министерство", "правительства", "рф", "рк",
     "бундестага", "сената", "университеті", "институты", "министрлігі", "ұлттық", "центр",
     "центра", "орталығы",
@@ -387,6 +395,10 @@ _NAME_PARTICLES = {
 _PATRONYMIC_PARTICLES = {"оглы", "оғлы", "огли", "кызы", "қызы", "гызы"}
 
 
+# "On Monday, Minister of ...": a day's name is no person's.
+_DAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
+
+
 @functools.lru_cache(maxsize=10_000)
 def _words_are_a_name(words):
     if len(words) >= 3 and words[-1] in _PATRONYMIC_PARTICLES:
@@ -398,7 +410,7 @@ def _words_are_a_name(words):
         return False
     if any(_is_acronym(w) for w in words):
         return False  # "АО", "KAZINFORM", "KazNU": an acronym is no part of a person's name
-    if any(w.lower().strip(".") in ORGANISATION_WORDS for w in words):
+    if any(w.lower().strip(".") in ORGANISATION_WORDS or w.lower() in _DAYS for w in words):
         return False
     if any(morphology.PLACE_WITH_PARTICLE.fullmatch(w) for w in words):
         return False  # "Ростов-на-Дону": a place
@@ -642,7 +654,15 @@ def detect_new_people(
                 portfolio = 5  # "Vice-Rector for strategic development <name>"
             # ", Tian Lulu" and ", and Kairat Mami" both follow a comma
             comma = text.find(",", previous_end, start) != -1 or (comma and previous in _AND)
+            # "Жалғас Әділбаев «Идэр» университеттің ...": a quotation opens a title's or
+            # an organisation's name, the person's is over
+            quoted = bool(run) and text.find("«", previous_end, start) != -1
+            joined = previous in _AND
             previous_end, previous = end, lowered
+            if quoted and _run_is_name(run):
+                names.append(run)
+                run = []
+                break
             if people_at[start]:
                 break  # the role belongs to a known person
             if run and comma:
@@ -735,6 +755,10 @@ def detect_new_people(
                     break
                 continue
             if role_word:
+                if joined and not names:
+                    # "с Вице-ректором и Директором ... Крис Ван Гит и Бартом Хендриком":
+                    # two roles, two names
+                    plural = True
                 continue  # "the Chairman of the Board-Rector", "представитель президента"
             if lowered in PASS_OVER:
                 continue

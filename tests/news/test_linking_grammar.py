@@ -1609,3 +1609,183 @@ def test_kazakh_name_does_not_reach_back_over_an_acronym_named_after_someone(db)
         "Қазір Т.Рысқұлов атындағы ҚЭУ Мичиган университетімен бірге бағдарлама жүзеге асыруда."
     )
     assert _suggested_new(found) == {"Мичиган университеті"}
+
+
+def test_english_known_name_transliterated_another_way_is_that_institution(db):
+    known = make_institution("Mukhtar Auezov South Kazakhstan University", country_code="KZ")
+    make_institution("Mukhtar Auezov South Kazakhstan Medical Academy", country_code="KZ")
+    found = detect_mentions(
+        "The centre opened at Muhtar Auezov South Kazakhstan University on Friday. A second "
+        "one is planned at the Mukhtar Auesov Southern Kazakhstan College."
+    )
+    assert found.ids("institution") == {known.pk}
+    assert _suggested_new(found) == {"Mukhtar Auesov Southern Kazakhstan College"}
+
+
+def test_english_possessive_of_a_country_is_no_part_of_a_new_name(db):
+    Country.objects.get_or_create(code="PE", defaults={"name": "Peru"})
+    found = detect_mentions(
+        "The rector met the head of Peru's National University of Engineering and a dean of "
+        "King's College in Halifax."
+    )
+    assert _suggested_new(found) == {"National University of Engineering", "King's College"}
+
+
+def test_english_school_of_a_university_is_its_unit_the_university_is_new(db):
+    found = detect_mentions(
+        "The ambassador met the dean of Riverside University School of Law and the director "
+        "of Kestrel Bay University International School. Graduates of National Research "
+        "University Higher School of Economics attended."
+    )
+    assert _suggested_new(found) == {
+        "Riverside University",
+        "Kestrel Bay University",
+        "National Research University Higher School of Economics",
+    }
+
+
+def test_english_ministers_portfolio_and_a_region_in_a_post_are_no_part_of_a_name(db):
+    found = detect_mentions(
+        "The Minister of Health, Youth and Sports Ana Lindqvist met the Special Envoy for "
+        "Southeast Asia in Geneva Mr. Tomas Berg on Friday."
+    )
+    assert _new(found, "new_person") == {"Ana Lindqvist", "Tomas Berg"}
+
+
+def test_english_day_before_a_comma_and_a_role_is_no_name(db):
+    found = detect_mentions("On Tuesday, Minister of Transport Lars Holm opened the campus.")
+    assert _new(found, "new_person") == {"Lars Holm"}
+
+
+def test_english_number_raised_to_a_count_is_that_count_a_plan_is_none(db):
+    found = detect_mentions(
+        "The number of teachers to train in Almaty has been increased to 40. The number of "
+        "interns to be hosted is 12. The ministry will increase the number of grants to 90."
+    )
+    assert _figures(found) == {("teachers", 40, False)}
+
+
+@pytest.mark.parametrize(
+    "text", ["Делегация из Кыргызстана посетила вуз.", "Кыргызская Республика открыла центр."]
+)
+def test_russian_kyrgyzstan_by_the_name_it_uses_for_itself(db, text):
+    Country.objects.get_or_create(code="KG", defaults={"name": "Kyrgyzstan"})
+    found = detect_mentions(text)
+    codes = {str(c.code) for c in Country.objects.filter(pk__in=found.ids("country"))}
+    assert codes == {"KG"}
+
+
+def test_russian_honoree_ends_before_a_name_in_the_instrumental(db):
+    found = detect_mentions(
+        "Консул встретился с ректором Пловдивского университета имени Паисия Хилендарского "
+        "Руменом Младеновым в пятницу."
+    )
+    assert _suggested_new(found) == {"Пловдивский университет имени Паисия Хилендарского"}
+    assert _new(found, "new_person") == {"Румен Младенов"}
+
+
+def test_russian_name_ends_with_a_foreign_word_that_does_not_decline(db):
+    found = detect_mentions(
+        "Делегация Технологического института Кингмонгкут посетила Алматы. Ее встретил "
+        "ректор Королевского университета Сомчай Чайвонг."
+    )
+    assert _suggested_new(found) == {
+        "Технологический институт Кингмонгкут",
+        "Королевский университет",
+    }
+    assert _new(found, "new_person") == {"Сомчай Чайвонг"}
+
+
+def test_russian_adjective_of_praise_opening_a_sentence_is_no_name(db):
+    found = detect_mentions(
+        "Престижный университет Осло открыл набор. Старейший Казанский университет и "
+        "Крупнейший университет страны подписали договор."
+    )
+    assert _suggested_new(found) == {"Казанский университет"}
+
+
+def test_kazakh_name_in_quotation_marks_before_the_keyword_is_an_institution(db):
+    found = detect_mentions(
+        "Делегация «Тұран-Астана» университетіне барды. Кейін олар «Ақ жол» партиясының "
+        "өкілдерімен кездесті."
+    )
+    assert _suggested_new(found) == {"«Тұран-Астана» университеті"}
+
+
+def test_a_quotation_mark_ends_a_persons_name(db):
+    found = detect_mentions(
+        "Кездесуде Қазақстан Елшісі Ерлан Сәрсенов «Ақжол» газетінің тілшісіне сұхбат берді."
+    )
+    assert _new(found, "new_person") == {"Ерлан Сәрсенов"}
+
+
+def test_a_word_of_a_title_in_capitals_is_no_acronym(db):
+    found = detect_mentions(
+        "АСТАНАДА ЖАҢА ТІЛ БІЛІМ БЕРУ ОРТАЛЫҒЫ АШЫЛДЫ\n\nОрталықтың ашылуына ТарМУ ректоры қатысты."
+    )
+    assert _suggested_new(found) == {"ТарМУ"}
+
+
+def test_kazakh_counts_of_natives_and_a_diaspora_keep_their_possessive(db):
+    found = detect_mentions(
+        "Түркияда 5 мыңға жуық Өзбекстан тумалары тұрады. Қалада жиырма мыңдық неміс "
+        "диаспорасының өкілдері бар. Университет 64 университетпен келісім жасасты."
+    )
+    assert _figures(found) == {
+        ("өзбекстан тумалары", 5000, True),
+        ("неміс диаспорасы", 20000, False),
+    }
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        (
+            "Посол посетил Пловдивский аграрный университет.\n\nРектор рассказал о "
+            "программах. Сегодня в стенах вуза обучаются 40 казахстанцев.",
+            "Пловдивский аграрный университет",
+        ),
+        (
+            "Елші Пловдив аграрлық университетіне барды.\n\nРектор бағдарламалар туралы "
+            "айтты. Қазір университет қабырғасында 40 қазақстандық студент білім алуда.",
+            "Пловдив аграрлық университеті",
+        ),
+    ],
+)
+def test_within_the_universitys_walls_is_the_one_new_institution(db, text, name):
+    found = detect_mentions(text)
+    assert {(f.value, f.subject_kind, f.subject_name) for f in found.figures} == {
+        (40, "new_institution", name)
+    }
+
+
+def test_two_roles_joined_by_and_take_two_names(db):
+    found = detect_mentions(
+        "Консул встретился с деканом и директором библиотеки Пловдивского аграрного "
+        "университета Иваном Петровым и Марией Стояновой. Затем он встретился с ректором "
+        "Софийского технического университета Георгием Ивановым и его коллегами."
+    )
+    assert _new(found, "new_person") == {"Иван Петров", "Мария Стоянова", "Георгий Иванов"}
+
+
+def test_latin_brand_of_a_universitys_honoree_is_its_other_name(db):
+    found = detect_mentions(
+        "Елші Ш.Есенов атындағы Каспий технологиялар университетіне барды. Yessenov "
+        "University мен Riverside University өкілдері келісімге қол қойды."
+    )
+    assert _suggested_new(found) == {
+        "Ш.Есенов атындағы Каспий технологиялар университеті",
+        "Riverside University",
+    }
+
+
+def test_english_pro_rector_is_a_role(db):
+    found = detect_mentions(
+        "The delegation was received by the pro-rector of Kestrel Bay University Dana Sarsen."
+    )
+    assert _new(found, "new_person") == {"Dana Sarsen"}
+
+
+def test_russian_surname_declined_after_the_keyword_is_no_part_of_the_name(db):
+    found = detect_mentions("Консул встретился с ректором Пловдивского университета Младеновым.")
+    assert _suggested_new(found) == {"Пловдивский университет"}
