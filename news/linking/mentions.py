@@ -410,7 +410,8 @@ def _candidate_spans(index, text, hits):
             city_follows = name.endswith(_CITY_FOLLOWS) and after[1].lower() not in _GENERIC
             if city_follows or after[1].lower() in index.city_names:
                 name = f"{name} {after[1]}"
-        if name.endswith(_KEYWORD_WORDS):
+        # (after "University of Culture and Art" too: the honoree follows the whole name)
+        if name.endswith(_KEYWORD_WORDS) or " of " in name:
             honoree = _NAMED_AFTER.match(text.text, start + len(name))
             if honoree:
                 name += honoree.group()

@@ -39,6 +39,8 @@ ROLES = {
         "presidents", "vice-president", "vice president", "vice-rector", "vice rector",
         "first vice-rector", "rector", "vice-chancellor", "vice chancellor", "chancellor",
         "provost", "dean",
+        # "Director General N. Singla": the rank after the post is part of it
+        "director general", "director-general",
         "director", "head", "chairman", "chairwoman", "chair", "governor", "mayor",
         "vice-principal", "principal", "counsellor", "adviser", "advisor", "assistant",
         "coordinator general", "coordinator", "chargé d'affaires", "charge d'affaires",
@@ -106,6 +108,9 @@ ORGANISATION_WORDS = {
     # "the Center for Language Training and Cooperation", "Europe and Central Asia Division",
     # "the Department of International Cooperation and Exchange Lui Jianqing"
     "training", "division", "exchange",
+    # "the Association of Higher Educational Institutions", "Education Organizations"
+    "educational", "institution", "institutions", "organization", "organizations",
+    "organisation", "organisations",
     # fields of faculties and departments ("Dean of the Faculty of Law Maria Rossi")
     "law", "medicine", "engineering", "philology", "history", "philosophy", "journalism",
     "arts", "humanities", "languages", "studies", "mathematics", "physics", "chemistry",
@@ -248,6 +253,16 @@ def _split_at_organisation_words(run):
 
 
 _ACRONYM = re.compile(r"[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ]{2}")
+# "Rector of L. Gumilyov ENU Yerlan Sydykov": initials and a surname written right before a
+# known or suggested institution (no comma, no word between) are its honoree, no person
+_INITIAL = re.compile(r"[A-Z][a-z]?\.")
+
+
+def _honoree_before(text, run, name_start):
+    """Whether the words of `run`, opening on an initial, stand right before `name_start`."""
+    return bool(_INITIAL.match(text, run[0][0])) and text[run[-1][1] : name_start] == " "
+
+
 _KK_OF_PLACE = re.compile(r"\w{3}(?:дағы|дегі|тағы|тегі)$")
 _STATE_WORD = re.compile(r"(?:республик|королевств|федераци|корольдіг|эмират|әмірлі|султанат)")
 
@@ -660,7 +675,9 @@ def detect_new_people(
                 run = []
             if taken(start, end):
                 if run:
-                    if _run_is_name(_split_at_organisation_words(run)):
+                    if _run_is_name(_split_at_organisation_words(run)) and not (
+                        language == "en" and _honoree_before(text, run, start)
+                    ):
                         break
                     run = []  # "Al-Farabi KazNU": words of the organisation's name
                 organisation[1] = end

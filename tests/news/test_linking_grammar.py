@@ -1609,3 +1609,32 @@ def test_kazakh_name_does_not_reach_back_over_an_acronym_named_after_someone(db)
         "Қазір Т.Рысқұлов атындағы ҚЭУ Мичиган университетімен бірге бағдарлама жүзеге асыруда."
     )
     assert _suggested_new(found) == {"Мичиган университеті"}
+
+
+def test_english_director_general_and_a_body_of_educational_institutions(db):
+    # "General" after "Director" is the post's, no name's; "Educational Institutions" of a
+    # body's name are no person's name
+    found = detect_mentions(
+        "The Director General of the Nordic Film Council Ingrid Dahl met students. Later, "
+        "Director General I. Dahl and the Chairman of the Union of Technical Educational "
+        "Institutions of Norway, Rector of Fjord University Olav Berg, opened the festival."
+    )
+    assert _new(found, "new_person") == {"Ingrid Dahl", "Olav Berg"}
+
+
+def test_english_initials_and_surname_right_before_a_known_institution_are_its_honoree(db):
+    make_institution(name="Steppe Pedagogical University", short_name="SPU")
+    found = detect_mentions(
+        "The forum was opened by the Rector of K. Temirov SPU Aigerim Nurlanova on Monday."
+    )
+    assert _new(found, "new_person") == {"Aigerim Nurlanova"}
+
+
+def test_english_honoree_after_a_name_of_fields(db):
+    found = detect_mentions(
+        "A memorandum was signed with the Tashkent State University of Music and Dance named "
+        "after T. Jalilov last week."
+    )
+    assert _suggested_new(found) == {
+        "Tashkent State University of Music and Dance named after T. Jalilov"
+    }
