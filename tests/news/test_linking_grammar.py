@@ -1638,3 +1638,15 @@ def test_english_honoree_after_a_name_of_fields(db):
     assert _suggested_new(found) == {
         "Tashkent State University of Music and Dance named after T. Jalilov"
     }
+
+
+def test_kazakh_counts_of_documents_citizens_and_young_people_but_not_of_years_of_age(db):
+    found = detect_mentions(
+        "Форумда 15-тен астам маңызды құжатқа қол қойылды. Университетке 300 қазақ жасы мен "
+        "40 Қытай азаматы оқуға түсті. Ректор биыл 60 жасқа толды."
+    )
+    assert _figures(found) == {
+        ("маңызды құжат", 15, True),
+        ("қазақ жасы", 300, False),
+        ("қытай азаматы", 40, False),
+    }
