@@ -8,6 +8,7 @@ is another member's), otherwise the institution named nearest to it.
 """
 
 import bisect
+import operator
 import re
 from dataclasses import dataclass
 
@@ -220,6 +221,8 @@ def detect_figures(
             subject, subject_name = named
         if subject is None:
             nearby = _new_institutions_near(text, start, new_institutions)
+            if nearby and language == "kk" and _in_a_country(text, start, hits):
+                nearby = _new_institutions_near(text, start, new_institutions, own=True)
             # One new institution in the sentence is what it is about; a list of them, or
             # people attending an event, belong to the press release alone.
             if not nearby and not institution_hits:
@@ -408,17 +411,38 @@ def _the_named_one(text, position, hits, new_institutions, holders):
     return holders[keyword]
 
 
-def _new_institutions_near(text, position, new_institutions):
+def _new_institutions_near(text, position, new_institutions, own=False):
     """Names of the new institutions suggested in the sentence of `position`, else in the
     sentences before it (`_sentences_back`: "... visited Kozybayev University. The
-    university, which enrolls more than 6,000 students, ...")."""
-    for index in _sentences_back(text, position):
+    university, which enrolls more than 6,000 students, ..."); its own only if `own`."""
+    for index in _sentences_back(text, position)[: 1 if own else None]:
         s_start, s_end = text.sentence_span(text.starts[index])
         lo = bisect.bisect_left(new_institutions, (s_start, ""))
         hi = bisect.bisect_left(new_institutions, (s_end, ""))
         if hi > lo:
             return [n for _s, n in new_institutions[lo:hi]]
     return []
+
+
+# "Бүгінгі күні Қазақстанда 1 мыңнан астам Қытай азаматы білім алып жатыр": a count said of
+# a country (its name in the locative before the number, in the figure's sentence) is the
+# country's, not that of a new institution named in a sentence before it
+_KK_LOCATIVE = re.compile(r"\w(?:да|де|та|те)$")
+
+
+def _in_a_country(text, position, hits):
+    """Whether a country's name in the locative stands before `position` in its sentence."""
+    s_start = text.sentence_span(position)[0]
+    index = bisect.bisect_left(hits, s_start, key=_hit_start)
+    while index < len(hits) and hits[index].start < position:
+        hit = hits[index]
+        if hit.entries[0][0] == "country" and _KK_LOCATIVE.search(text.text, hit.start, hit.end):
+            return True
+        index += 1
+    return False
+
+
+_hit_start = operator.attrgetter("start")
 
 
 def _english_figures(index, text):

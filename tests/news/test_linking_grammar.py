@@ -1650,3 +1650,15 @@ def test_kazakh_counts_of_documents_citizens_and_young_people_but_not_of_years_o
         ("қазақ жасы", 300, False),
         ("қытай азаматы", 40, False),
     }
+
+
+def test_kazakh_count_said_of_a_country_is_not_a_new_institution_named_before(db):
+    # "Қазақстанда" (in Kazakhstan) before the number: the count is the country's; without
+    # it, the institute named in the sentence before is what the count is about
+    found = detect_mentions(
+        "Жиында Алтай стратегиялық зерттеулер институтының директоры Ерлан Сейтов баяндама "
+        "жасады. «Бүгінгі күні Қазақстанда 2 мыңнан астам Қытай азаматы білім алып жатыр», - "
+        "деді ол. Сонымен қатар 40 қазақ жасы тағылымдамадан өтті."
+    )
+    subjects = {(f.value, f.subject_name) for f in found.figures}
+    assert subjects == {(2000, ""), (40, "Алтай стратегиялық зерттеулер институты")}
