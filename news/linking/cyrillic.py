@@ -414,6 +414,7 @@ def new_institutions(
                     continue
             else:
                 first = _kk_name_start(words, first, text, country_starts, role_word)
+            first = _kk_body_before(words, first, text)
         last = _name_end(words, i, text) if language == "ru" else i
         if language == "ru" and _country_of_the_name(words, last, text, country_starts):
             last += 1  # "Национальный университет Узбекистана": the country is in the name
@@ -571,6 +572,36 @@ def _kk_name_start(words, first, text, country_starts, role_word=lambda word: Fa
 
 
 _KK_HONOREE_RANKS = {"академик"}
+
+
+def _kk_body_before(words, first, text):
+    """The first word of a Kazakh name with the body it depends on or the state it is
+    national to: "ҚР Президенті жанындағы Қазақстан стратегиялық зерттеулер институты"
+    (up to three capitalised words or acronyms before "жанындағы"), "Қазақстан
+    Республикасының Ұлттық ғылым академиясы" (a state's name before "Ұлттық")."""
+
+    def joined(j):  # words j and j + 1 stand side by side
+        return not text[words[j][1] : words[j + 1][0]].strip()
+
+    if first < 2 or not joined(first - 1):
+        return first
+    before = words[first - 1][2]
+    if before == "жанындағы" or (
+        words[first][2] == "Ұлттық" and before.endswith(("Республикасының", "Республикасы"))
+    ):
+        j = first - 1
+        while (
+            j > 0
+            and first - j < 4
+            and joined(j - 1)
+            and _capitalised(words[j - 1][2])
+            and not _KK_CASE_ENDING.search(words[j - 1][2].lower())  # "Астанада ..."
+        ):
+            j -= 1
+        return j if j < first - 1 else first
+    if words[first][2] == "Ұлттық" and before in ("ҚР", "КР"):
+        return first - 1  # "ҚР Ұлттық ғылым академиясы"
+    return first
 
 
 @functools.lru_cache(maxsize=20_000)

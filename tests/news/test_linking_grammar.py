@@ -1662,3 +1662,14 @@ def test_kazakh_count_said_of_a_country_is_not_a_new_institution_named_before(db
     )
     subjects = {(f.value, f.subject_name) for f in found.figures}
     assert subjects == {(2000, ""), (40, "Алтай стратегиялық зерттеулер институты")}
+
+
+def test_kazakh_name_with_the_body_it_depends_on_or_the_state_it_is_national_to(db):
+    found = detect_mentions(
+        "Кеше Алматыда ҚР Үкіметі жанындағы Мемлекеттік басқару академиясы мен Моңғолия "
+        "Республикасының Ұлттық ғылым академиясы ынтымақтастық туралы келісім жасады."
+    )
+    assert _suggested_new(found) == {
+        "ҚР Үкіметі жанындағы Мемлекеттік басқару академиясы",
+        "Моңғолия Республикасының Ұлттық ғылым академиясы",
+    }
