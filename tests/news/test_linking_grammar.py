@@ -1673,3 +1673,13 @@ def test_kazakh_name_with_the_body_it_depends_on_or_the_state_it_is_national_to(
         "ҚР Үкіметі жанындағы Мемлекеттік басқару академиясы",
         "Моңғолия Республикасының Ұлттық ғылым академиясы",
     }
+
+
+def test_kazakh_countries_joined_by_a_hyphen_not_in_an_institutions_name(db):
+    for code in ("KZ", "CN", "US"):
+        Country.objects.get_or_create(code=code, defaults={"name": code})
+    found = detect_mentions(
+        "Астанада Қазақстан-Қытай Іскерлік Кеңесінің отырысы өтті. Онда Қазақстан-Америка "
+        "Еркін университетінің ректоры сөз сөйледі."
+    )
+    assert _codes(found) == {"KZ", "CN"}
