@@ -219,6 +219,16 @@ def detect_figures(
             named := _the_named_one(text, start, hits, new_institutions, holders)
         ):
             subject, subject_name = named
+        elif language == "en" and (
+            this_one := _this_institution(text, start, institution_hits, new_institutions)
+        ):
+            subject, subject_name = this_one
+        elif (
+            language == "en"
+            and len(known) == 1
+            and _OF_A_FACULTY.match(text.text, start + len(matched))
+        ):
+            subject = ("institution", next(iter(known)))  # "four students of the Faculty of ..."
         if subject is None:
             nearby = _new_institutions_near(text, start, new_institutions)
             if nearby and language == "kk" and _in_a_country(text, start, hits):
@@ -404,11 +414,62 @@ def _the_named_one(text, position, hits, new_institutions, holders):
         }
         new = {name for _start, name in new_institutions if keyword in name.split()}
         holders[keyword] = None
+        if known and new:
+            # "at the University" beside "Al-Farabi Kazakh National University" and the
+            # "University of Lorraine": the one name the keyword ends stands for it
+            known = {
+                h.entries[0][1]
+                for h in hits
+                if h.entries[0][0] == "institution" and text.text[h.start : h.end].endswith(keyword)
+            }
+            new = {name for name in new if name.endswith(keyword)}
         if known and not new and len(known) == 1:
             holders[keyword] = ("institution", known.pop()), ""
         elif new and not known and len(new) == 1:
             holders[keyword] = ("new_institution", None), new.pop()
     return holders[keyword]
+
+
+# "One of them is the University of Lorraine. This educational institution implements a
+# double-degree programme at KazNU. More than 100 master's students have been trained": a
+# sentence opening on "this institution" is about the one named last in the sentence before
+_THIS_INSTITUTION = re.compile(
+    r"\s*(?:This|That|The said|The latter)\s+(?:educational\s+|higher\s+education\s+)?"
+    r"(?:institution|university|institute|academy|college)\b"
+)
+# "four students of the Faculty of International Relations are studying at the University
+# of Reims": the students of a faculty whose university goes unnamed are the text's own
+# university's (the one institution of the directory it names), wherever they study
+_OF_A_FACULTY = re.compile(
+    r"\s+of\s+the\s+(?:Faculty|Department|School)\s+of\s+(?:(?:[A-Z][\w-]*|and)\s+)*?"
+    r"[A-Z][\w-]*(?!\s+(?:of|at)\s)(?=\s+[a-z])"
+)
+
+
+def _this_institution(text, position, institution_hits, new_institutions):
+    """(subject, subject_name) of the institution "this institution" stands for, when the
+    figure's sentence or the one before it in its paragraph opens on it (the figure's own
+    naming none), else None."""
+    sentence = text.sentence_index(position)
+    for index in (sentence, sentence - 1):
+        if index < 1 or "\n" in text.text[text.starts[index - 1] : position]:
+            return None
+        start, end = text.sentence_span(text.starts[index])
+        if _THIS_INSTITUTION.match(text.text, start):
+            lo, hi = text.sentence_span(text.starts[index - 1])
+            named = [(s, ("institution", pk), "") for s, pk in _between(institution_hits, lo, hi)]
+            named += [
+                (s, ("new_institution", None), n) for s, n in _between(new_institutions, lo, hi)
+            ]
+            return max(named)[1:] if named else None
+        if _between(institution_hits, start, end) or _between(new_institutions, start, end):
+            return None  # the figure's sentence names what it is about
+    return None
+
+
+def _between(items, lo, hi):
+    """The (start, ...) items, sorted by start, that start within [lo, hi)."""
+    return items[bisect.bisect_left(items, (lo,)) : bisect.bisect_left(items, (hi,))]
 
 
 def _new_institutions_near(text, position, new_institutions, own=False):

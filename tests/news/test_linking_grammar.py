@@ -1683,3 +1683,41 @@ def test_kazakh_countries_joined_by_a_hyphen_not_in_an_institutions_name(db):
         "Еркін университетінің ректоры сөз сөйледі."
     )
     assert _codes(found) == {"KZ", "CN"}
+
+
+def _subjects(detection):
+    return {(f.value, f.subject_kind, f.subject_id, f.subject_name) for f in detection.figures}
+
+
+def test_english_this_institution_is_the_one_named_last_in_the_sentence_before(db):
+    steppe = make_institution(name="Steppe University")
+    found = detect_mentions(
+        "The rector met partners from France. One of them is the University of Grenoble. This "
+        "institution runs a double-degree programme with Steppe University. So far, 40 "
+        "master's students have graduated. Steppe University also hosts 25 students from Chile."
+    )
+    assert _subjects(found) == {
+        (40, "new_institution", None, "University of Grenoble"),
+        (25, "institution", steppe.pk, ""),
+    }
+
+
+def test_english_students_of_a_faculty_are_the_texts_own_universitys(db):
+    steppe = make_institution(name="Steppe University")
+    found = detect_mentions(
+        "Steppe University hosted a delegation from France.\n\nLast year an agreement was "
+        "signed with the University of Grenoble. Now 12 students of the Faculty of Law are "
+        "studying at the University of Grenoble."
+    )
+    assert _subjects(found) == {(12, "institution", steppe.pk, "")}
+
+
+def test_english_the_university_is_the_name_the_keyword_ends(db):
+    # "the University" beside "Steppe University" and the "University of Grenoble"
+    steppe = make_institution(name="Steppe University")
+    found = detect_mentions(
+        "Steppe University hosted a delegation from France.\n\nIt signed an agreement with "
+        "the University of Grenoble in May. This year 30 students from Chile are studying at "
+        "the University."
+    )
+    assert _subjects(found) == {(30, "institution", steppe.pk, "")}
