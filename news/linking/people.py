@@ -264,6 +264,19 @@ def _honoree_before(text, run, name_start):
 
 
 _KK_OF_PLACE = re.compile(r"\w{3}(?:дағы|дегі|тағы|тегі)$")
+_LATIN_WORD = re.compile(r"[A-Za-z]")
+
+
+def _a_body_before(text, run, start, word, language):
+    """Whether the words of `run` are a body's name, not the first of a person's, seen at the
+    next capitalised word at `start`: a closing quotation mark between ("«Польша-Центральная
+    Азия» Казимеж Клейна"), or a Cyrillic word after Latin ones in a Russian or Kazakh text
+    ("компании Electrum Holding Гжегож Станиславский")."""
+    if "»" in text[run[-1][1] : start]:
+        return True
+    return language != "en" and bool(_LATIN_WORD.match(run[-1][2])) and not _LATIN_WORD.match(word)
+
+
 _STATE_WORD = re.compile(r"(?:республик|королевств|федераци|корольдіг|эмират|әмірлі|султанат)")
 
 
@@ -728,6 +741,9 @@ def detect_new_people(
                 continue
             # "... Алматыдағы Бас консулымен": a role of several words starts a word early
             if name_word and not (role_first and pattern.match(text, start)):
+                if run and _a_body_before(text, run, start, word, language):
+                    organisation[1] = run[-1][1]
+                    run = []
                 if not run:
                     run_after_comma = comma
                 run.append((start, end, word))

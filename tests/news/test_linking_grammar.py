@@ -1721,3 +1721,11 @@ def test_english_the_university_is_the_name_the_keyword_ends(db):
         "the University."
     )
     assert _subjects(found) == {(30, "institution", steppe.pk, "")}
+
+
+def test_a_quoted_body_or_latin_company_before_a_name_is_no_part_of_it(db):
+    found = detect_mentions(
+        "На встрече выступили председатель депутатской группы «Казахстан-Балтия» Марта "
+        "Озолиня и директор по развитию компании Nordic Grain Ян Ковальский."
+    )
+    assert _new(found, "new_person") == {"Марта Озолиня", "Ян Ковальский"}
