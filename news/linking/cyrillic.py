@@ -389,7 +389,7 @@ def new_institutions(
                 ):
                     found.append((start, end, word))
             continue
-        first = _name_start(words, i, language)
+        first = _name_start(words, i, language, text)
         if first is None:
             if language == "ru" and (last := _foreign_name_after(words, i, text)) > i:
                 # "Университета Ланчжоу": the keyword, then a name that does not decline
@@ -464,7 +464,7 @@ def _foreign_name_after(words, i, text):
     return last
 
 
-def _name_start(words, i, language):
+def _name_start(words, i, language, text=""):
     """Index of the first word of the name that ends with the keyword at `i`: back over
     lowercase modifiers to one capitalised word (None when there is none)."""
     j = i - 1
@@ -476,7 +476,15 @@ def _name_start(words, i, language):
                 return j if role is _FIRST else None
         elif words[j][1] + 1 < words[j + 1][0]:
             # punctuation between the words: "ректор, профессор Го Чанги, мұнай-химия
-            # университетінің" names no "Чанги ... университеті"
+            # университетінің" names no "Чанги ... университеті"; but fields listed with
+            # a comma and "және" are one name's ("Философия, саясаттану және дінтану
+            # институты")
+            if (
+                text[words[j][1] : words[j + 1][0]] == ", "
+                and _capitalised(word)
+                and any(w[2] == "және" for w in words[j + 1 : i])
+            ):
+                return j
             return None
         elif _capitalised(word):
             return j
@@ -599,8 +607,8 @@ def _kk_body_before(words, first, text):
         ):
             j -= 1
         return j if j < first - 1 else first
-    if words[first][2] == "Ұлттық" and before in ("ҚР", "КР"):
-        return first - 1  # "ҚР Ұлттық ғылым академиясы"
+    if before in ("ҚР", "КР") and (words[first][2] == "Ұлттық" or words[first][2].isupper()):
+        return first - 1  # "ҚР Ұлттық ғылым академиясы", "ҚР ҒЖБМ ҒК ... институты"
     return first
 
 

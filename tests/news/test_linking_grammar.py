@@ -1729,3 +1729,11 @@ def test_a_quoted_body_or_latin_company_before_a_name_is_no_part_of_it(db):
         "Озолиня и директор по развитию компании Nordic Grain Ян Ковальский."
     )
     assert _new(found, "new_person") == {"Марта Озолиня", "Ян Ковальский"}
+
+
+def test_kazakh_name_listing_fields_with_a_comma_and_its_bodys_acronyms(db):
+    found = detect_mentions(
+        "Кеше ҚР БҒМ ҒК Тарих, археология және этнология институтының директоры сөз сөйледі. "
+        "Қонақтар Алматы, Тараз қалаларының университеттерінде болды."
+    )
+    assert _suggested_new(found) == {"ҚР БҒМ ҒК Тарих, археология және этнология институты"}
