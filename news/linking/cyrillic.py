@@ -591,9 +591,13 @@ def _kk_body_before(words, first, text):
     def joined(j):  # words j and j + 1 stand side by side
         return not text[words[j][1] : words[j + 1][0]].strip()
 
-    if first < 2 or not joined(first - 1):
+    if first < 2:
         return first
     before = words[first - 1][2]
+    if before not in ("жанындағы", "ҚР", "КР") and words[first][2] != "Ұлттық":
+        return first  # the usual case
+    if not joined(first - 1):
+        return first
     if before == "жанындағы" or (
         words[first][2] == "Ұлттық" and before.endswith(("Республикасының", "Республикасы"))
     ):

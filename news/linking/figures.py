@@ -451,6 +451,12 @@ def _this_institution(text, position, institution_hits, new_institutions):
     figure's sentence or the one before it in its paragraph opens on it (the figure's own
     naming none), else None."""
     sentence = text.sentence_index(position)
+    if not any(
+        _THIS_INSTITUTION.match(text.text, text.starts[index])
+        for index in (sentence, sentence - 1)
+        if index >= 1
+    ):
+        return None  # the usual case
     for index in (sentence, sentence - 1):
         if index < 1 or "\n" in text.text[text.starts[index - 1] : position]:
             return None

@@ -493,7 +493,7 @@ def detect_mentions(raw_text, on=None):
             index.cyrillic(language), text, {s for s, _e, _n in candidates}
         )
     ):
-        hits = resolve_overlaps(hits + hyphened)
+        hits = sorted(hits + hyphened, key=_start)  # (a word of its own: no overlap)
     # A country inside an institution-like name ("Kazakh-British Technical University")
     # or a mission's ("Посольства Арабской Республики Египет в Российской Федерации")
     # belongs to that name ("the Azerbaijan National Academy of Sciences": the country's

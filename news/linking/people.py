@@ -272,7 +272,7 @@ def _a_body_before(text, run, start, word, language):
     next capitalised word at `start`: a closing quotation mark between ("«Польша-Центральная
     Азия» Казимеж Клейна"), or a Cyrillic word after Latin ones in a Russian or Kazakh text
     ("компании Electrum Holding Гжегож Станиславский")."""
-    if "»" in text[run[-1][1] : start]:
+    if text.find("»", run[-1][1], start) != -1:
         return True
     return language != "en" and bool(_LATIN_WORD.match(run[-1][2])) and not _LATIN_WORD.match(word)
 
