@@ -396,7 +396,7 @@ def new_institutions(
                 name = f"{text[opening : words[i - 1][1] + 1]} {KK_KEYWORDS[stem]}"
                 found.append((opening, end, name))
             continue
-        first = _name_start(words, i, language)
+        first = _name_start(words, i, language, text)
         if first is None:
             if language == "ru" and (last := _foreign_name_after(words, i, text)) > i:
                 # "Университета Ланчжоу": the keyword, then a name that does not decline
@@ -426,6 +426,7 @@ def new_institutions(
                     continue
             else:
                 first = _kk_name_start(words, first, text, country_starts, role_word)
+            first = _kk_body_before(words, first, text)
         last = _name_end(words, i, text) if language == "ru" else i
         if language == "ru" and _country_of_the_name(words, last, text, country_starts):
             last += 1  # "Национальный университет Узбекистана": the country is in the name
@@ -543,7 +544,7 @@ def _lone_foreign_word_after(words, i, text):
     return morphology.ru_parse(word) is None
 
 
-def _name_start(words, i, language):
+def _name_start(words, i, language, text=""):
     """Index of the first word of the name that ends with the keyword at `i`: back over
     lowercase modifiers to one capitalised word (None when there is none)."""
     j = i - 1
@@ -555,7 +556,15 @@ def _name_start(words, i, language):
                 return j if role is _FIRST else None
         elif words[j][1] + 1 < words[j + 1][0]:
             # punctuation between the words: "ректор, профессор Го Чанги, мұнай-химия
-            # университетінің" names no "Чанги ... университеті"
+            # университетінің" names no "Чанги ... университеті"; but fields listed with
+            # a comma and "және" are one name's ("Философия, саясаттану және дінтану
+            # институты")
+            if (
+                text[words[j][1] : words[j + 1][0]] == ", "
+                and _capitalised(word)
+                and any(w[2] == "және" for w in words[j + 1 : i])
+            ):
+                return j
             return None
         elif _capitalised(word):
             return j
@@ -651,6 +660,40 @@ def _kk_name_start(words, first, text, country_starts, role_word=lambda word: Fa
 
 
 _KK_HONOREE_RANKS = {"академик"}
+
+
+def _kk_body_before(words, first, text):
+    """The first word of a Kazakh name with the body it depends on or the state it is
+    national to: "ҚР Президенті жанындағы Қазақстан стратегиялық зерттеулер институты"
+    (up to three capitalised words or acronyms before "жанындағы"), "Қазақстан
+    Республикасының Ұлттық ғылым академиясы" (a state's name before "Ұлттық")."""
+
+    def joined(j):  # words j and j + 1 stand side by side
+        return not text[words[j][1] : words[j + 1][0]].strip()
+
+    if first < 2:
+        return first
+    before = words[first - 1][2]
+    if before not in ("жанындағы", "ҚР", "КР") and words[first][2] != "Ұлттық":
+        return first  # the usual case
+    if not joined(first - 1):
+        return first
+    if before == "жанындағы" or (
+        words[first][2] == "Ұлттық" and before.endswith(("Республикасының", "Республикасы"))
+    ):
+        j = first - 1
+        while (
+            j > 0
+            and first - j < 4
+            and joined(j - 1)
+            and _capitalised(words[j - 1][2])
+            and not _KK_CASE_ENDING.search(words[j - 1][2].lower())  # "Астанада ..."
+        ):
+            j -= 1
+        return j if j < first - 1 else first
+    if before in ("ҚР", "КР") and (words[first][2] == "Ұлттық" or words[first][2].isupper()):
+        return first - 1  # "ҚР Ұлттық ғылым академиясы", "ҚР ҒЖБМ ҒК ... институты"
+    return first
 
 
 @functools.lru_cache(maxsize=20_000)

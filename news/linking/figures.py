@@ -8,6 +8,7 @@ is another member's), otherwise the institution named nearest to it.
 """
 
 import bisect
+import operator
 import re
 from dataclasses import dataclass
 
@@ -218,8 +219,20 @@ def detect_figures(
             named := _the_named_one(text, start, hits, new_institutions, holders)
         ):
             subject, subject_name = named
+        elif language == "en" and (
+            this_one := _this_institution(text, start, institution_hits, new_institutions)
+        ):
+            subject, subject_name = this_one
+        elif (
+            language == "en"
+            and len(known) == 1
+            and _OF_A_FACULTY.match(text.text, start + len(matched))
+        ):
+            subject = ("institution", next(iter(known)))  # "four students of the Faculty of ..."
         if subject is None:
             nearby = _new_institutions_near(text, start, new_institutions)
+            if nearby and language == "kk" and _in_a_country(text, start, hits):
+                nearby = _new_institutions_near(text, start, new_institutions, own=True)
             # One new institution in the sentence is what it is about; a list of them, or
             # people attending an event, belong to the press release alone.
             if not nearby and not institution_hits:
@@ -410,6 +423,15 @@ def _the_named_one(text, position, hits, new_institutions, holders):
         }
         new = {name for _start, name in new_institutions if keyword in name.split()}
         holders[keyword] = None
+        if known and new:
+            # "at the University" beside "Al-Farabi Kazakh National University" and the
+            # "University of Lorraine": the one name the keyword ends stands for it
+            known = {
+                h.entries[0][1]
+                for h in hits
+                if h.entries[0][0] == "institution" and text.text[h.start : h.end].endswith(keyword)
+            }
+            new = {name for name in new if name.endswith(keyword)}
         if known and not new and len(known) == 1:
             holders[keyword] = ("institution", known.pop()), ""
         elif new and not known and len(new) == 1:
@@ -417,17 +439,86 @@ def _the_named_one(text, position, hits, new_institutions, holders):
     return holders[keyword]
 
 
-def _new_institutions_near(text, position, new_institutions):
+# "One of them is the University of Lorraine. This educational institution implements a
+# double-degree programme at KazNU. More than 100 master's students have been trained": a
+# sentence opening on "this institution" is about the one named last in the sentence before
+_THIS_INSTITUTION = re.compile(
+    r"\s*(?:This|That|The said|The latter)\s+(?:educational\s+|higher\s+education\s+)?"
+    r"(?:institution|university|institute|academy|college)\b"
+)
+# "four students of the Faculty of International Relations are studying at the University
+# of Reims": the students of a faculty whose university goes unnamed are the text's own
+# university's (the one institution of the directory it names), wherever they study
+_OF_A_FACULTY = re.compile(
+    r"\s+of\s+the\s+(?:Faculty|Department|School)\s+of\s+(?:(?:[A-Z][\w-]*|and)\s+)*?"
+    r"[A-Z][\w-]*(?!\s+(?:of|at)\s)(?=\s+[a-z])"
+)
+
+
+def _this_institution(text, position, institution_hits, new_institutions):
+    """(subject, subject_name) of the institution "this institution" stands for, when the
+    figure's sentence or the one before it in its paragraph opens on it (the figure's own
+    naming none), else None."""
+    sentence = text.sentence_index(position)
+    if not any(
+        _THIS_INSTITUTION.match(text.text, text.starts[index])
+        for index in (sentence, sentence - 1)
+        if index >= 1
+    ):
+        return None  # the usual case
+    for index in (sentence, sentence - 1):
+        if index < 1 or "\n" in text.text[text.starts[index - 1] : position]:
+            return None
+        start, end = text.sentence_span(text.starts[index])
+        if _THIS_INSTITUTION.match(text.text, start):
+            lo, hi = text.sentence_span(text.starts[index - 1])
+            named = [(s, ("institution", pk), "") for s, pk in _between(institution_hits, lo, hi)]
+            named += [
+                (s, ("new_institution", None), n) for s, n in _between(new_institutions, lo, hi)
+            ]
+            return max(named)[1:] if named else None
+        if _between(institution_hits, start, end) or _between(new_institutions, start, end):
+            return None  # the figure's sentence names what it is about
+    return None
+
+
+def _between(items, lo, hi):
+    """The (start, ...) items, sorted by start, that start within [lo, hi)."""
+    return items[bisect.bisect_left(items, (lo,)) : bisect.bisect_left(items, (hi,))]
+
+
+def _new_institutions_near(text, position, new_institutions, own=False):
     """Names of the new institutions suggested in the sentence of `position`, else in the
     sentences before it (`_sentences_back`: "... visited Kozybayev University. The
-    university, which enrolls more than 6,000 students, ...")."""
-    for index in _sentences_back(text, position):
+    university, which enrolls more than 6,000 students, ..."); its own only if `own`."""
+    for index in _sentences_back(text, position)[: 1 if own else None]:
         s_start, s_end = text.sentence_span(text.starts[index])
         lo = bisect.bisect_left(new_institutions, (s_start, ""))
         hi = bisect.bisect_left(new_institutions, (s_end, ""))
         if hi > lo:
             return [n for _s, n in new_institutions[lo:hi]]
     return []
+
+
+# "Бүгінгі күні Қазақстанда 1 мыңнан астам Қытай азаматы білім алып жатыр": a count said of
+# a country (its name in the locative before the number, in the figure's sentence) is the
+# country's, not that of a new institution named in a sentence before it
+_KK_LOCATIVE = re.compile(r"\w(?:да|де|та|те)$")
+
+
+def _in_a_country(text, position, hits):
+    """Whether a country's name in the locative stands before `position` in its sentence."""
+    s_start = text.sentence_span(position)[0]
+    index = bisect.bisect_left(hits, s_start, key=_hit_start)
+    while index < len(hits) and hits[index].start < position:
+        hit = hits[index]
+        if hit.entries[0][0] == "country" and _KK_LOCATIVE.search(text.text, hit.start, hit.end):
+            return True
+        index += 1
+    return False
+
+
+_hit_start = operator.attrgetter("start")
 
 
 def _english_figures(index, text):

@@ -35,6 +35,8 @@ RU_STUDY_LEVELS = {
     "резидентура", "интернатура", "специалитет",
 }  # fmt: skip
 KK_NOUNS = (
+    # documents signed, citizens ("20-дан астам маңызды құжатқа", "Қытай азаматы")
+    "құжат", "азамат",
     "студент", "зерттеуші", "оқытушы", "магистрант", "докторант", "түлек", "маман", "ғалым",
     "қатысушы", "қонақ", "келісім", "меморандум", "филиал", "грант", "шәкіртақы", "жоба",
     "бағдарлама", "талапкер", "оқушы", "адам", "үміткер",
@@ -167,7 +169,17 @@ def _ru_noun(word):
 @functools.lru_cache(maxsize=50_000)
 def _kk_noun(word):
     lowered = word.lower()
+    if _KK_YOUNG.fullmatch(lowered):
+        return "жас"
     return next((n for n in KK_NOUNS if lowered.startswith(n)), None)
+
+
+# "11 мыңнан астам қазақ жасы" (young Kazakhs): "жас" counts young people in these forms
+# only ("жасады" is a verb, "жаста" an age), and after a word saying whose they are
+_KK_YOUNG = re.compile(r"жас(?:тар)?(?:ы(?:ның|на|н|мен|нан)?)?")
+# Nouns that keep the possessive of whose they are in a label ("Қытай азаматы", "қазақ
+# жасы"): only a case ending comes off
+_KK_OWNED = re.compile(r"((?:азамат|жас)(?:тар)?(?:ы|і)?)\w*")
 
 
 def _tokens(text, split=None):
@@ -450,6 +462,8 @@ def _phrase(tokens, j, language):
         stem = _kk_noun(word)
         if stem is None:
             continue
+        if stem == "жас" and k == j:
+            return None  # "20 жасы": an age, no count of young people
         modifiers = [w.lower() for w in tokens.words[j:k]]
         if any(not m.isalpha() or _DURATION.match(m) for m in modifiers):
             return None  # "жеті елден 991 ...": another number; "10 жылдық": a duration
@@ -514,4 +528,6 @@ def _kk_label_noun(word, stem):
 def _kk_nominative(word, stem):
     """The noun as after a number: without plural or case endings ("студенттер" ->
     "студент")."""
+    if stem in ("азамат", "жас") and (owned := _KK_OWNED.fullmatch(word)):
+        return owned[1]
     return stem if word != stem and len(word) - len(stem) <= 6 else word

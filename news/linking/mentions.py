@@ -425,7 +425,8 @@ def _candidate_spans(index, text, hits):
             city_follows = name.endswith(_CITY_FOLLOWS) and after[1].lower() not in _GENERIC
             if city_follows or after[1].lower() in index.city_names:
                 name = f"{name} {after[1]}"
-        if name.endswith(_KEYWORD_WORDS):
+        # (after "University of Culture and Art" too: the honoree follows the whole name)
+        if name.endswith(_KEYWORD_WORDS) or " of " in name:
             honoree = _NAMED_AFTER.match(text.text, start + len(name))
             if honoree:
                 name += honoree.group()
@@ -507,6 +508,12 @@ def detect_mentions(raw_text, on=None):
                 functools.partial(people_module.is_role_word, language=language),
             )
         )
+    if language == "kk" and (
+        hyphened := _hyphened_country_hits(
+            index.cyrillic(language), text, {s for s, _e, _n in candidates}
+        )
+    ):
+        hits = sorted(hits + hyphened, key=_start)  # (a word of its own: no overlap)
     # A country inside an institution-like name ("Kazakh-British Technical University")
     # or a mission's ("Посольства Арабской Республики Египет в Российской Федерации")
     # belongs to that name ("the Azerbaijan National Academy of Sciences": the country's
@@ -807,6 +814,33 @@ def find_cyrillic_hits(index, text, language):
     if language == "ru":
         raw += _compound_adjective_hits(cyrillic, text)
     return resolve_overlaps(raw)
+
+
+def _hyphened_country_hits(cyrillic, text, name_starts):
+    """'Қазақстан-Қытай Іскерлік Кеңесі', 'Қазақстан-Қытай альянсы': each part of two
+    capitalised names joined by a hyphen that is a country's name names that country; not
+    right before a name found ('Қазақстан-Америка Еркін университеті', an institution's
+    name, whose countries are not counted). Only the text's distinct words with a hyphen
+    are looked at, then where they stand."""
+    starts, _ends, words = text.tokens
+    parts_of = {}
+    for word in [w for w in set(words) if "-" in w]:
+        first, _sep, second = word.partition("-")
+        if first[:1].isupper() and second[:1].isupper():
+            parts = []
+            for offset, part in ((0, first), (len(first) + 1, second)):
+                node = cyrillic.trie.get(cyrillic.key(part))
+                countries = tuple(x for x in (node[1] if node else ()) if x[0] == "country")
+                if countries:
+                    parts.append((offset, offset + len(part), countries))
+            if parts:
+                parts_of[word] = parts
+    found = []
+    if parts_of:
+        for i in itertools.compress(range(len(words)), map(parts_of.__contains__, words)):
+            if starts[i] + len(words[i]) + 1 not in name_starts:
+                found += [Hit(starts[i] + s, starts[i] + e, c) for s, e, c in parts_of[words[i]]]
+    return found
 
 
 def _compound_adjective_hits(cyrillic, text):

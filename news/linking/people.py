@@ -40,6 +40,8 @@ ROLES = {
         "first vice-rector", "rector", "vice-chancellor", "vice chancellor", "chancellor",
         "pro-rector", "first pro-rector",
         "provost", "dean",
+        # "Director General N. Singla": the rank after the post is part of it
+        "director general", "director-general",
         "director", "head", "chairman", "chairwoman", "chair", "governor", "mayor",
         "vice-principal", "principal", "counsellor", "adviser", "advisor", "assistant",
         "coordinator general", "coordinator", "chargé d'affaires", "charge d'affaires",
@@ -107,6 +109,9 @@ ORGANISATION_WORDS = {
     # "the Center for Language Training and Cooperation", "Europe and Central Asia Division",
     # "the Department of International Cooperation and Exchange Lui Jianqing"
     "training", "division", "exchange",
+    # "the Association of Higher Educational Institutions", "Education Organizations"
+    "educational", "institution", "institutions", "organization", "organizations",
+    "organisation", "organisations",
     # fields of faculties and departments ("Dean of the Faculty of Law Maria Rossi")
     "law", "medicine", "engineering", "philology", "history", "philosophy", "journalism",
     "arts", "humanities", "languages", "studies", "mathematics", "physics", "chemistry",
@@ -256,7 +261,30 @@ def _split_at_organisation_words(run):
 
 
 _ACRONYM = re.compile(r"[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ]{2}")
+# "Rector of L. Gumilyov ENU Yerlan Sydykov": initials and a surname written right before a
+# known or suggested institution (no comma, no word between) are its honoree, no person
+_INITIAL = re.compile(r"[A-Z][a-z]?\.")
+
+
+def _honoree_before(text, run, name_start):
+    """Whether the words of `run`, opening on an initial, stand right before `name_start`."""
+    return bool(_INITIAL.match(text, run[0][0])) and text[run[-1][1] : name_start] == " "
+
+
 _KK_OF_PLACE = re.compile(r"\w{3}(?:дағы|дегі|тағы|тегі)$")
+_LATIN_WORD = re.compile(r"[A-Za-z]")
+
+
+def _a_body_before(text, run, start, word, language):
+    """Whether the words of `run` are a body's name, not the first of a person's, seen at the
+    next capitalised word at `start`: a closing quotation mark between ("«Польша-Центральная
+    Азия» Казимеж Клейна"), or a Cyrillic word after Latin ones in a Russian or Kazakh text
+    ("компании Electrum Holding Гжегож Станиславский")."""
+    if text.find("»", run[-1][1], start) != -1:
+        return True
+    return language != "en" and bool(_LATIN_WORD.match(run[-1][2])) and not _LATIN_WORD.match(word)
+
+
 _STATE_WORD = re.compile(r"(?:республик|королевств|федераци|корольдіг|эмират|әмірлі|султанат)")
 
 
@@ -680,7 +708,9 @@ def detect_new_people(
                 run = []
             if taken(start, end):
                 if run:
-                    if _run_is_name(_split_at_organisation_words(run)):
+                    if _run_is_name(_split_at_organisation_words(run)) and not (
+                        language == "en" and _honoree_before(text, run, start)
+                    ):
                         break
                     run = []  # "Al-Farabi KazNU": words of the organisation's name
                 organisation[1] = end
@@ -731,6 +761,9 @@ def detect_new_people(
                 continue
             # "... Алматыдағы Бас консулымен": a role of several words starts a word early
             if name_word and not (role_first and pattern.match(text, start)):
+                if run and _a_body_before(text, run, start, word, language):
+                    organisation[1] = run[-1][1]
+                    run = []
                 if not run:
                     run_after_comma = comma
                 run.append((start, end, word))

@@ -64,7 +64,7 @@ def test_evaluate_command_prints_figures_and_leaves_the_database_alone(db):
     call_command("evaluate_mentions", "--verbose-misses", stdout=out)
     text = out.getvalue()
     assert "Mentions: precision" in text and "Figures: precision" in text
-    assert "held-out    ru" in text and "tuned       kk" in text and "held-out-10 en" in text
+    assert "held-out    ru" in text and "tuned       kk" in text
     assert "held-out-2  kk" in text  # the second held-out batch, reported apart
     # The issue's groups on the untuned parts together, each against its target.
     targets = text[text.index("Untuned parts together (held-out, held-out-2") :]
@@ -130,7 +130,7 @@ def test_a_real_corpus_has_30_texts_in_three_languages_and_a_held_out_part():
     assert all(sum(e["language"] == lang for e in sixth) == 4 for lang in ["en", "ru", "kk"])
 
 
-@pytest.mark.parametrize("batch", [7, 8, 9])
+@pytest.mark.parametrize("batch", [7, 8, 9, 10])
 def test_later_batches_of_four_texts_per_language_moved_into_the_tuned_part(batch):
     # Found and annotated before any run, held out for its first run, then moved into the
     # tuned part in its turn (its misses are studied for points 3, 4, 6 and 8 of issue 12).
@@ -141,17 +141,10 @@ def test_later_batches_of_four_texts_per_language_moved_into_the_tuned_part(batc
     assert all(sum(e["language"] == lang for e in moved) == 4 for lang in ["en", "ru", "kk"])
 
 
-def test_a_tenth_held_out_batch_has_four_texts_per_language_none_tuned_on():
+def test_the_tenth_batch_is_r190_to_r201():
     expected = json.loads((CORPUS / "expected.json").read_text())
     names = [n for n, e in expected.items() if e.get("held_out_batch") == 10]
-    tenth = [expected[n] for n in names]
     assert sorted(n[:4] for n in names) == [f"r{i}" for i in range(190, 202)]
-    assert all(e["held_out"] and is_real(e) for e in tenth)
-    assert all(sum(e["language"] == lang for e in tenth) == 4 for lang in ["en", "ru", "kk"])
-    # evaluate_mentions reports it apart, as held-out-10.
-    from news.management.commands.evaluate_mentions import PARTS, part_of
-
-    assert {part_of(e) for e in tenth} == {"held-out-10"} and "held-out-10" in PARTS
 
 
 def test_an_eleventh_held_out_batch_has_four_texts_per_language_none_tuned_on():

@@ -1789,3 +1789,131 @@ def test_english_pro_rector_is_a_role(db):
 def test_russian_surname_declined_after_the_keyword_is_no_part_of_the_name(db):
     found = detect_mentions("Консул встретился с ректором Пловдивского университета Младеновым.")
     assert _suggested_new(found) == {"Пловдивский университет"}
+
+
+def test_english_director_general_and_a_body_of_educational_institutions(db):
+    # "General" after "Director" is the post's, no name's; "Educational Institutions" of a
+    # body's name are no person's name
+    found = detect_mentions(
+        "The Director General of the Nordic Film Council Ingrid Dahl met students. Later, "
+        "Director General I. Dahl and the Chairman of the Union of Technical Educational "
+        "Institutions of Norway, Rector of Fjord University Olav Berg, opened the festival."
+    )
+    assert _new(found, "new_person") == {"Ingrid Dahl", "Olav Berg"}
+
+
+def test_english_initials_and_surname_right_before_a_known_institution_are_its_honoree(db):
+    make_institution(name="Steppe Pedagogical University", short_name="SPU")
+    found = detect_mentions(
+        "The forum was opened by the Rector of K. Temirov SPU Aigerim Nurlanova on Monday."
+    )
+    assert _new(found, "new_person") == {"Aigerim Nurlanova"}
+
+
+def test_english_honoree_after_a_name_of_fields(db):
+    found = detect_mentions(
+        "A memorandum was signed with the Tashkent State University of Music and Dance named "
+        "after T. Jalilov last week."
+    )
+    assert _suggested_new(found) == {
+        "Tashkent State University of Music and Dance named after T. Jalilov"
+    }
+
+
+def test_kazakh_counts_of_documents_citizens_and_young_people_but_not_of_years_of_age(db):
+    found = detect_mentions(
+        "Форумда 15-тен астам маңызды құжатқа қол қойылды. Университетке 300 қазақ жасы мен "
+        "40 Қытай азаматы оқуға түсті. Ректор биыл 60 жасқа толды."
+    )
+    assert _figures(found) == {
+        ("маңызды құжат", 15, True),
+        ("қазақ жасы", 300, False),
+        ("қытай азаматы", 40, False),
+    }
+
+
+def test_kazakh_count_said_of_a_country_is_not_a_new_institution_named_before(db):
+    # "Қазақстанда" (in Kazakhstan) before the number: the count is the country's; without
+    # it, the institute named in the sentence before is what the count is about
+    found = detect_mentions(
+        "Жиында Алтай стратегиялық зерттеулер институтының директоры Ерлан Сейтов баяндама "
+        "жасады. «Бүгінгі күні Қазақстанда 2 мыңнан астам Қытай азаматы білім алып жатыр», - "
+        "деді ол. Сонымен қатар 40 қазақ жасы тағылымдамадан өтті."
+    )
+    subjects = {(f.value, f.subject_name) for f in found.figures}
+    assert subjects == {(2000, ""), (40, "Алтай стратегиялық зерттеулер институты")}
+
+
+def test_kazakh_name_with_the_body_it_depends_on_or_the_state_it_is_national_to(db):
+    found = detect_mentions(
+        "Кеше Алматыда ҚР Үкіметі жанындағы Мемлекеттік басқару академиясы мен Моңғолия "
+        "Республикасының Ұлттық ғылым академиясы ынтымақтастық туралы келісім жасады."
+    )
+    assert _suggested_new(found) == {
+        "ҚР Үкіметі жанындағы Мемлекеттік басқару академиясы",
+        "Моңғолия Республикасының Ұлттық ғылым академиясы",
+    }
+
+
+def test_kazakh_countries_joined_by_a_hyphen_not_in_an_institutions_name(db):
+    for code in ("KZ", "CN", "US"):
+        Country.objects.get_or_create(code=code, defaults={"name": code})
+    found = detect_mentions(
+        "Астанада Қазақстан-Қытай Іскерлік Кеңесінің отырысы өтті. Онда Қазақстан-Америка "
+        "Еркін университетінің ректоры сөз сөйледі."
+    )
+    assert _codes(found) == {"KZ", "CN"}
+
+
+def _subjects(detection):
+    return {(f.value, f.subject_kind, f.subject_id, f.subject_name) for f in detection.figures}
+
+
+def test_english_this_institution_is_the_one_named_last_in_the_sentence_before(db):
+    steppe = make_institution(name="Steppe University")
+    found = detect_mentions(
+        "The rector met partners from France. One of them is the University of Grenoble. This "
+        "institution runs a double-degree programme with Steppe University. So far, 40 "
+        "master's students have graduated. Steppe University also hosts 25 students from Chile."
+    )
+    assert _subjects(found) == {
+        (40, "new_institution", None, "University of Grenoble"),
+        (25, "institution", steppe.pk, ""),
+    }
+
+
+def test_english_students_of_a_faculty_are_the_texts_own_universitys(db):
+    steppe = make_institution(name="Steppe University")
+    found = detect_mentions(
+        "Steppe University hosted a delegation from France.\n\nLast year an agreement was "
+        "signed with the University of Grenoble. Now 12 students of the Faculty of Law are "
+        "studying at the University of Grenoble."
+    )
+    assert _subjects(found) == {(12, "institution", steppe.pk, "")}
+
+
+def test_english_the_university_is_the_name_the_keyword_ends(db):
+    # "the University" beside "Steppe University" and the "University of Grenoble"
+    steppe = make_institution(name="Steppe University")
+    found = detect_mentions(
+        "Steppe University hosted a delegation from France.\n\nIt signed an agreement with "
+        "the University of Grenoble in May. This year 30 students from Chile are studying at "
+        "the University."
+    )
+    assert _subjects(found) == {(30, "institution", steppe.pk, "")}
+
+
+def test_a_quoted_body_or_latin_company_before_a_name_is_no_part_of_it(db):
+    found = detect_mentions(
+        "На встрече выступили председатель депутатской группы «Казахстан-Балтия» Марта "
+        "Озолиня и директор по развитию компании Nordic Grain Ян Ковальский."
+    )
+    assert _new(found, "new_person") == {"Марта Озолиня", "Ян Ковальский"}
+
+
+def test_kazakh_name_listing_fields_with_a_comma_and_its_bodys_acronyms(db):
+    found = detect_mentions(
+        "Кеше ҚР БҒМ ҒК Тарих, археология және этнология институтының директоры сөз сөйледі. "
+        "Қонақтар Алматы, Тараз қалаларының университеттерінде болды."
+    )
+    assert _suggested_new(found) == {"ҚР БҒМ ҒК Тарих, археология және этнология институты"}
