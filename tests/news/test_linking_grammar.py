@@ -1917,3 +1917,28 @@ def test_kazakh_name_listing_fields_with_a_comma_and_its_bodys_acronyms(db):
         "Қонақтар Алматы, Тараз қалаларының университеттерінде болды."
     )
     assert _suggested_new(found) == {"ҚР БҒМ ҒК Тарих, археология және этнология институты"}
+
+
+def test_kazakh_count_of_a_compound_noun_keeps_its_possessive(db):
+    # "білім грантын": the grants of education keep the compound's mark, as an editor writes
+    # "білім гранты"; an adjective before the noun keeps none ("ғылыми жоба")
+    found = detect_mentions(
+        "Университет биыл 30 білім грантын бөлді. Сонымен қатар 12 оқу жобасына және "
+        "40 ғылыми жобаға қаржы берілді."
+    )
+    assert _figures(found) == {
+        ("білім гранты", 30, False),
+        ("оқу жобасы", 12, False),
+        ("ғылыми жоба", 40, False),
+    }
+
+
+def test_kazakh_count_stops_at_a_list_item_a_conjunction_and_a_derived_word(db):
+    # "4 орын;\n- докторантура бағдарламасы": places, then a list's next item; "мамандық"
+    # (a speciality) is no "маман" (specialist); "университет және ..." counts universities
+    found = detect_mentions(
+        "Грант бойынша:\n- магистратура бағдарламасы бойынша 4 орын;\n- докторантура "
+        "бағдарламасы бойынша 2 орын.\nТалапкерлер 2 университет және мамандық таңдайды, "
+        "ал 7 маман тағылымдамадан өтеді."
+    )
+    assert _figures(found) == {("маман", 7, False)}
