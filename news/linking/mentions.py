@@ -1060,6 +1060,12 @@ def _new_institutions(index, text, hits, candidates, mention, language="en"):
             mention("institution", index.institution_names[head], start, end)
             continue
         words = names_words[name]
+        if language == "kk":
+            # "әл-Фараби атындағы университет" is looked up as the directory's names end,
+            # "... университеті"
+            name_kk = cyrillic.kk_with_possessive(name)
+            if name_kk != name:
+                words = _name_words(_without_honoree(name_kk))
         same = index.institution_by_words.get(words)
         if same is None and language == "en" and len(words) >= 3:
             # "Khoja Akhmed Yassawi International Kazakh-Turkish University": a known name
@@ -1072,13 +1078,17 @@ def _new_institutions(index, text, hits, candidates, mention, language="en"):
             (pk for pk, known in known_words.items() if len(words) >= 2 and words < known), None
         )
         if alias_of is None and language in ("ru", "kk") and known_here:
-            alias_of = _part_of_cyrillic_name(index, language, name, known_here)
+            alias_of = _part_of_cyrillic_name(
+                index, language, name_kk if language == "kk" else name, known_here
+            )
         if alias_of is None:
             # "Еуразия ұлттық университеті", "Lomonosov University" alone: a shorter name of
             # one known institution (and of no other) is that institution, linked for the
             # editor to confirm
             if language in ("ru", "kk"):
-                alias_of = _part_of_one_cyrillic_name(index, language, name)
+                alias_of = _part_of_one_cyrillic_name(
+                    index, language, name_kk if language == "kk" else name
+                )
             else:
                 alias_of = _part_of_one_name(index, words)
             if alias_of is not None:
@@ -1109,7 +1119,12 @@ def _new_institutions(index, text, hits, candidates, mention, language="en"):
             (
                 other
                 for other, w in names_words.items()
-                if len(words) >= 2 and words < w and not _variant(name, other)
+                if len(words) >= 2
+                and words < w
+                and not _variant(name, other)
+                # "Әл-Азһар университеті жанындағы ... академиясы": the body it depends on
+                # is an institution of its own
+                and f"{name} жанындағы" not in other
             ),
             None,
         ) or (

@@ -1942,3 +1942,24 @@ def test_kazakh_count_stops_at_a_list_item_a_conjunction_and_a_derived_word(db):
         "ал 7 маман тағылымдамадан өтеді."
     )
     assert _figures(found) == {("маман", 7, False)}
+
+
+def test_kazakh_name_after_a_patronymic_or_an_embassy_and_a_bare_keyword_after_its_honoree(
+    db,
+):
+    # "Серікбайұлы" is the speaker's patronymic, "Елшілігі" the embassy: neither opens a
+    # university's name; after "атындағы" the keyword is written bare, and so named; a
+    # university before "жанындағы" is the institute's body and an institution of its own
+    found = detect_mentions(
+        "Кеше ректор Ерлан Серікбайұлы Каир университеті жанындағы Шығыстану институтының "
+        "директорымен кездесті. Қазақстанның Мысырдағы Елшілігі Таха Хусейн атындағы "
+        "Университетпен бірлесіп дөңгелек үстел өткізді. Каир университетінің басшысы 20 "
+        "білім грантын бөлді."
+    )
+    assert _suggested_new(found) == {
+        "Каир университеті",
+        "Каир университеті жанындағы Шығыстану институты",
+        "Таха Хусейн атындағы Университет",
+    }
+    assert _new(found, "new_person") == {"Ерлан Серікбайұлы"}
+    assert {(f.value, f.subject_name) for f in found.figures} == {(20, "Каир университеті")}
