@@ -1963,3 +1963,14 @@ def test_kazakh_name_after_a_patronymic_or_an_embassy_and_a_bare_keyword_after_i
     }
     assert _new(found, "new_person") == {"Ерлан Серікбайұлы"}
     assert {(f.value, f.subject_name) for f in found.figures} == {(20, "Каир университеті")}
+
+
+def test_english_role_in_brackets_a_vice_dean_and_a_missions_section_before_a_name(db):
+    # a role in brackets after a name is in apposition; "Vice-Dean" is a post as
+    # "Vice-Rector" is; "Consular Section" is a unit of the embassy, no person
+    found = detect_mentions(
+        "Talks were given by Peter Novak (representative of the Czech Education Fund) and "
+        "Prof Dr Milan Hora (Vice-Dean of the CU Faculty of Law). On Monday the Head of the "
+        "Consular Section of the Embassy, Mr Arman Dosov, met the students."
+    )
+    assert _new(found, "new_person") == {"Peter Novak", "Milan Hora", "Arman Dosov"}
