@@ -316,7 +316,8 @@ _CAPITALISED_WORD = re.compile(r" ([A-Z][\w-]+)")
 _INSTITUTION_KEYWORD = re.compile(_KEYWORD)
 _AND_ANOTHER = re.compile(r" (?:and|&) ([A-Z][\w'-]*)$")
 _KEYWORD_NEXT = re.compile(rf" {_KEYWORD}\b")
-_FULL_STOP = re.compile(r"\.\s")
+# (not an initial's: "Karaganda State A.E. Buketov University")
+_FULL_STOP = re.compile(r"(?<![\s.][A-Z])(?<!^[A-Z])\.\s")
 _NEXT_CAPITALISED = re.compile(r" [A-Z][\w'-]+")
 # "Zhetysu University named after Ilyas Zhansugurov", "... named after al-Farabi": the
 # honoree is part of the name.
@@ -327,6 +328,13 @@ _NAMED_AFTER = re.compile(
 _SPACED_HYPHEN_BEFORE = re.compile(r"(?:^|[,;:]\s|\band\s)([A-Z][a-z]+) - $")
 
 
+# "Academy of Public Administration under the President of the Republic of Kazakhstan": the
+# body a school depends on is part of its name, as "... жанындағы" is in Kazakh.
+_UNDER_THE_BODY = re.compile(
+    r" under the (?:President|Government|Cabinet of Ministers|Ministry(?: of [A-Z][\w-]+"
+    r"(?:,? and [A-Z][\w-]+){0,3})?) of (?:the )?(?:(?:Republic|Kingdom|Federation) of )?"
+    r"[A-Z][\w-]+"
+)
 # Places named after a university that are no institution of the directory's kinds.
 # "Bar-Ilan University International School", "Riverside University School of Law": a
 # school, institute or faculty of a university is its unit, the university the institution
@@ -430,6 +438,9 @@ def _candidate_spans(index, text, hits):
             honoree = _NAMED_AFTER.match(text.text, start + len(name))
             if honoree:
                 name += honoree.group()
+            under = _UNDER_THE_BODY.match(text.text, start + len(name))
+            if under:
+                name += under.group()
         if name.count(" ") == 1:
             hyphened = _SPACED_HYPHEN_BEFORE.search(text.text, max(0, start - 30), start)
             if hyphened:

@@ -1974,3 +1974,17 @@ def test_english_role_in_brackets_a_vice_dean_and_a_missions_section_before_a_na
         "Consular Section of the Embassy, Mr Arman Dosov, met the students."
     )
     assert _new(found, "new_person") == {"Peter Novak", "Milan Hora", "Arman Dosov"}
+
+
+def test_english_name_with_the_body_it_depends_on_and_initials_inside_it(db):
+    # "under the President of the Republic of ...": the body is part of the name, as
+    # "жанындағы" is in Kazakh; an initial's full stop ends no name
+    found = detect_mentions(
+        "Students of the Academy of Public Administration under the President of the "
+        "Republic of Uzbekistan visited Prague. Delegates came from Almaty State A.B. "
+        "Kunanbayev University."
+    )
+    assert _suggested_new(found) == {
+        "Academy of Public Administration under the President of the Republic of Uzbekistan",
+        "Almaty State A.B. Kunanbayev University",
+    }
