@@ -637,6 +637,21 @@ def _new_people(index, text, language, hits, candidates, mention, linked_people=
     ):
         if any(_same_name_respelt(person.name, known) for known in linked_names):
             continue
+        # "Zhanseit Tuimebaev", the directory's "Zhanseit Tuimebayev" not linked in the text:
+        # a known person under another transliteration, linked for the editor to confirm
+        respelt = next(
+            (
+                pk
+                for pk, known in index.people_by_first_word().get(
+                    person.name.split(" ", 1)[0].lower(), ()
+                )
+                if _same_name_respelt(person.name, known)
+            ),
+            None,
+        )
+        if respelt is not None:
+            mention("person", respelt, person.start, person.end, False)
+            continue
         mention(
             "new_person",
             person.organisation_id,

@@ -1988,3 +1988,15 @@ def test_english_name_with_the_body_it_depends_on_and_initials_inside_it(db):
         "Academy of Public Administration under the President of the Republic of Uzbekistan",
         "Almaty State A.B. Kunanbayev University",
     }
+
+
+def test_english_known_person_under_another_transliteration_is_linked_not_new(db):
+    # "Yerlan Kystaubaev" is the directory's "Yerlan Kystaubayev", though the text links him
+    # nowhere else; "Yerlan Sadykov" is no respelling of him
+    person = make_person("Yerlan Kystaubayev")
+    found = detect_mentions(
+        "The guests were welcomed by the Rector of Steppe University Yerlan Kystaubaev. "
+        "The Dean of the Faculty of Law Yerlan Sadykov spoke next."
+    )
+    assert found.ids("person") == {person.pk}
+    assert _new(found, "new_person") == {"Yerlan Sadykov"}
