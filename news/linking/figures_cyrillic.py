@@ -455,6 +455,7 @@ def _phrase(tokens, j, language, text):
                     tail.lower() == "из"
                     and end + 1 < len(tokens.words)
                     and tokens.words[end + 1].istitle()
+                    and not _institution_follows(tokens, end + 1)
                 ):
                     words += ["из", tokens.words[end + 1]]
                     end += 2
@@ -486,6 +487,19 @@ def _phrase(tokens, j, language, text):
             noun = _kk_compound_head(word.lower(), stem) or noun
         return " ".join([*modifiers, noun]), k + 1
     return None
+
+
+# "50 студентов из Казахского агротехнического университета": students from a university
+# are that university's (`figures.py`), "из ..." no part of the label.
+_RU_INSTITUTION_WORD = re.compile(r"^(?:университет|институт|академи|вуз|колледж)", re.I)
+
+
+def _institution_follows(tokens, k):
+    """Whether the capitalised word at `k`, after "из", is an adjective opening an
+    institution's name (its keyword within the three words after it)."""
+    if not _ru_modifier(tokens.words[k].lower()):
+        return False
+    return any(_RU_INSTITUTION_WORD.match(w) for w in tokens.words[k + 1 : k + 4])
 
 
 @functools.lru_cache(maxsize=10_000)

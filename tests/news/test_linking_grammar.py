@@ -2000,3 +2000,18 @@ def test_english_known_person_under_another_transliteration_is_linked_not_new(db
     )
     assert found.ids("person") == {person.pk}
     assert _new(found, "new_person") == {"Yerlan Sadykov"}
+
+
+def test_russian_students_from_a_university_are_its_own_and_one_figure_said_twice(db):
+    # "из Степного аграрного университета": the students are that university's, "из ..."
+    # no part of the label; the lead's count in words is the same figure, labelled as said
+    # first, about what the body says
+    found = detect_mentions(
+        "Тридцать студентов из Казахстана вернулись домой.\n\nВ марте в Рижский технический "
+        "университет приехали 30 студентов из Степного аграрного университета. Еще 12 "
+        "студентов из Узбекистана остались."
+    )
+    assert {(f.label, f.value, f.subject_name) for f in found.figures} == {
+        ("студенты из Казахстана", 30, "Степной аграрный университет"),
+        ("студенты из Узбекистана", 12, ""),
+    }
