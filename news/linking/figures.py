@@ -214,7 +214,9 @@ def detect_figures(
             named_partnerships,
         )
         subject_name = ""
-        if _BETWEEN_UNIVERSITIES.search(text.text, start, text.sentence_span(start)[1]):
+        if whose := _students_from(text, start + len(matched), institution_hits, new_institutions):
+            subject, subject_name = whose
+        elif _BETWEEN_UNIVERSITIES.search(text.text, start, text.sentence_span(start)[1]):
             subject = ("", None)
         elif language == "en" and (
             named := _the_named_one(text, start, hits, new_institutions, holders)
@@ -230,10 +232,6 @@ def detect_figures(
             and _OF_A_FACULTY.match(text.text, start + len(matched))
         ):
             subject = ("institution", next(iter(known)))  # "four students of the Faculty of ..."
-        if subject is None and (
-            whose := _students_from(text, start + len(matched), institution_hits, new_institutions)
-        ):
-            subject, subject_name = whose
         if subject is None:
             nearby = _new_institutions_near(text, start, new_institutions)
             if nearby and language == "kk" and _in_a_country(text, start, hits):
@@ -337,7 +335,7 @@ def _said_again_of_its_subject(found):
 
 # "50 студентов из Казахского агротехнического университета", "students from Steppe
 # University": the counted come from a university, and are its own
-_FROM = re.compile(r"\s+(?:из|from)\s+(?:the\s+)?")
+_FROM = re.compile(r"\s+(?:из|from|of)\s+(?:the\s+)?")
 
 
 def _students_from(text, end, institution_hits, new_institutions):

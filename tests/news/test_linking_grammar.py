@@ -2015,3 +2015,17 @@ def test_russian_students_from_a_university_are_its_own_and_one_figure_said_twic
         ("студенты из Казахстана", 30, "Степной аграрный университет"),
         ("студенты из Узбекистана", 12, ""),
     }
+
+
+def test_english_students_of_a_university_named_right_after_are_its_own(db):
+    # the sentence is about Steppe University, but "two students of the University of
+    # Turin" are Turin's
+    steppe = make_institution(name="Steppe University")
+    found = detect_mentions(
+        "Last year Steppe University accepted two students of the University of Turin at "
+        "its Faculty of History."
+    )
+    assert {(f.value, f.subject_kind, f.subject_name) for f in found.figures} == {
+        (2, "new_institution", "University of Turin")
+    }
+    assert steppe.pk in found.ids("institution")
