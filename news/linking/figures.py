@@ -89,6 +89,12 @@ NOT_A_COUNT = re.compile(
     r"\buntil)\s+$",
     re.IGNORECASE,
 )
+# "The event was expected to attract 200 students": a forecast or a plan, no count (as
+# "жоспарланған", "планируется" are not in Russian and Kazakh).
+_FORECAST_BEFORE = re.compile(
+    r"\b(?:expected|planned|plans|plan|aims|aim|intends|intend|hopes|hope)\s+to\s+[a-z]+\s+$",
+    re.IGNORECASE,
+)
 # "enrolled in 29 educational programs", "take part in 12 joint projects": after "in", a
 # count of programmes or projects is one (of people or of years it is none).
 _INSTRUMENT = re.compile(r"(?:programmes|programs|projects|courses)$", re.IGNORECASE)
@@ -592,6 +598,8 @@ def _english_figures(index, text):
         if (not_a_count := NOT_A_COUNT.search(before)) and not (
             _IN.fullmatch(not_a_count[0]) and _INSTRUMENT.search(match["phrase"])
         ):
+            continue
+        if _FORECAST_BEFORE.search(text.text, max(0, match.start() - 40), match.start()):
             continue
         number = match["number"]
         if _is_year(number):

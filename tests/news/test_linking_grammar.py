@@ -2029,3 +2029,11 @@ def test_english_students_of_a_university_named_right_after_are_its_own(db):
         (2, "new_institution", "University of Turin")
     }
     assert steppe.pk in found.ids("institution")
+
+
+def test_english_forecast_or_plan_before_a_count_is_no_figure(db):
+    found = detect_mentions(
+        "The fair was expected to attract 300 students, and the college plans to admit 40 "
+        "students next year. In the end 450 students attended."
+    )
+    assert _figures(found) == {("students", 450, False)}
