@@ -682,6 +682,8 @@ def detect_new_people(
             lowered, honorific, name_word, role_first, role_word = _word_traits(word, language)
             if (lowered == "по" and language == "ru") or (lowered == "for" and language == "en"):
                 portfolio = 5  # "Vice-Rector for strategic development <name>"
+            elif lowered == "of" and language == "en" and not run and not names and not portfolio:
+                portfolio = 1  # "Coordinator of the event <name>": one lower-case noun
             # ", Tian Lulu" and ", and Kairat Mami" both follow a comma
             comma = text.find(",", previous_end, start) != -1 or (comma and previous in _AND)
             # "Жалғас Әділбаев «Идэр» университеттің ...": a quotation opens a title's or

@@ -2037,3 +2037,13 @@ def test_english_forecast_or_plan_before_a_count_is_no_figure(db):
         "students next year. In the end 450 students attended."
     )
     assert _figures(found) == {("students", 450, False)}
+
+
+def test_english_role_of_the_event_before_a_name(db):
+    # "Coordinator of the event <name>": one lower-case noun after "of the" is the role's;
+    # a verb after it ends the role's phrase ("the rector of the university met ...")
+    found = detect_mentions(
+        "Coordinator of the event Marta Lindqvist said the hall was full. Later the rector of "
+        "the university met Anna Berg in the library."
+    )
+    assert _new(found, "new_person") == {"Marta Lindqvist"}
