@@ -318,6 +318,15 @@ def _kk_unit_of(words, first, stems):
     return bool(stems.get(word)) and word.lower().endswith(_KK_GENITIVE)
 
 
+def kk_with_possessive(name):
+    """A Kazakh name ending on a bare keyword ("... атындағы университет", as a name after
+    "атындағы" is said) with the keyword's possessive, as other names end ("...
+    университеті"); any other name as it is."""
+    head, _, last = name.rpartition(" ")
+    ending = KK_KEYWORDS.get(last.lower()) if head else None
+    return f"{head} {ending}" if ending else name
+
+
 def _kk_bare_keyword(word):
     """'университеттің', 'университетте': the keyword without the possessive ending, a
     name only after '<honoree> атындағы' ("әл-Фараби атындағы университеттің")."""
@@ -439,7 +448,12 @@ def new_institutions(
             name = _ru_nominative(words, first, i, last, text)
         else:
             head = " ".join(text[words[first][0] : words[i - 1][1]].split())
-            name = f"{head} {KK_KEYWORDS[stem]}"
+            if stems[word] is None:
+                # "Григол Робакидзе атындағы Университетпен": after "атындағы" the keyword
+                # takes no possessive, and its nominative is the keyword as written
+                name = f"{head} {word[: len(stem)]}"
+            else:
+                name = f"{head} {KK_KEYWORDS[stem]}"
         found.append((span[0], span[1], name))
     return found
 
@@ -642,6 +656,8 @@ def _kk_name_start(words, first, text, country_starts, role_word=lambda word: Fa
         while k > 0 and j - k < 5 and joined(k - 1) and _capitalised(words[k - 1][2]):
             if _KK_DATIVE_OR_GENITIVE.search(words[k - 1][2].lower()):
                 break  # "Іс-шараға Абай атындағы ...": a word in the dative is no name's
+            if _KK_BODY_WORD.search(words[k - 1][2].lower()):
+                break  # "Елшілігі Григол Робакидзе атындағы ...": the embassy is no honoree
             initial = len(words[k - 1][2]) == 1
             if initials and not initial:
                 break
@@ -681,16 +697,20 @@ def _kk_body_before(words, first, text):
     if before == "жанындағы" or (
         words[first][2] == "Ұлттық" and before.endswith(("Республикасының", "Республикасы"))
     ):
-        j = first - 1
+        j = last = first - 1
+        if before == "жанындағы" and joined(j - 1) and _kk_keyword(words[j - 1][2]):
+            # "Каир университеті жанындағы Шығыстану институты": the body is a university,
+            # its name's capitalised words before its keyword
+            j = last = first - 2
         while (
             j > 0
-            and first - j < 4
+            and last - j < 3
             and joined(j - 1)
-            and _capitalised(words[j - 1][2])
-            and not _KK_CASE_ENDING.search(words[j - 1][2].lower())  # "Астанада ..."
+            # "Астанада ...", "... Серікбайұлы Каир университеті": no name's word
+            and _kk_inner_name_word(words[j - 1][2])
         ):
             j -= 1
-        return j if j < first - 1 else first
+        return j if j < last else first
     if before in ("ҚР", "КР") and (words[first][2] == "Ұлттық" or words[first][2].isupper()):
         return first - 1  # "ҚР Ұлттық ғылым академиясы", "ҚР ҒЖБМ ҒК ... институты"
     return first
@@ -702,7 +722,20 @@ def _kk_inner_name_word(word):
     with no case ending."""
     # (nor another name's keyword: "БӨКЕТОВ УНИВЕРСИТЕТІ ҚЫТАЙ УНИВЕРСИТЕТІМЕН" names two)
     lowered = word.lower()
-    return _capitalised(word) and not _KK_CASE_ENDING.search(lowered) and not _kk_keyword(word)
+    return (
+        _capitalised(word)
+        and not _KK_CASE_ENDING.search(lowered)
+        and not _kk_keyword(word)
+        # a person's patronymic ("Бас мүфти ... Тағанұлы Әл-Азһар университеті") or a
+        # body's word ("Елшілігі") is no name's word
+        and not _KK_PATRONYMIC.search(lowered)
+        and not _KK_BODY_WORD.search(lowered)
+    )
+
+
+# A body's word, an abstract noun with the possessive, "Елшілігі" (its embassy),
+# "Министрлігі", "Әкімдігі", "Басшылығы": no word of a name or of an honoree's.
+_KK_BODY_WORD = re.compile(r"\w{2}(?:лігі|лығы|дігі|дығы|тігі|тығы)$")
 
 
 _NAMED_AFTER = {"имени", "им"}

@@ -244,6 +244,7 @@ class DirectoryIndex:
             self.embassies_by_country[country_id].append(embassy_id)
         people = dict(Person.objects.values_list("pk", "name"))
         self.people = people
+        self._people_by_first_word = None
         for pk, names in _other_latin_names(Person, ["name"]).items():
             for name in names:
                 self.add(name, "person", pk)
@@ -336,6 +337,16 @@ class DirectoryIndex:
                     self.add(f"the {name}", "country", pk, case_sensitive=True)
                     self.add(f"The {name}", "country", pk, case_sensitive=True)
         return names
+
+    def people_by_first_word(self):
+        """{first word of a known person's name, in lower case: [(pk, name), ...]}, made
+        once per index."""
+        if self._people_by_first_word is None:
+            by_word = defaultdict(list)
+            for pk, name in self.people.items():
+                by_word[name.split(" ", 1)[0].lower()].append((pk, name))
+            self._people_by_first_word = dict(by_word)
+        return self._people_by_first_word
 
     def entry_name(self, kind, pk):
         """The name of a directory entry as reports show it (its English name)."""

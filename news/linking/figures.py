@@ -8,6 +8,7 @@ is another member's), otherwise the institution named nearest to it.
 """
 
 import bisect
+import dataclasses
 import operator
 import re
 from dataclasses import dataclass
@@ -86,6 +87,12 @@ NOT_A_COUNT = re.compile(
     r"(?:\b(?:up|down|rose|grew|increased|decreased)\s+from|\bcompared\s+(?:to|with)|"
     r"(?<!more )(?<!less )(?<!fewer )\bthan|\binstead\s+of|\bpreviously|\bsince|\bin|\bby|"
     r"\buntil)\s+$",
+    re.IGNORECASE,
+)
+# "The event was expected to attract 200 students": a forecast or a plan, no count (as
+# "жоспарланған", "планируется" are not in Russian and Kazakh).
+_FORECAST_BEFORE = re.compile(
+    r"\b(?:expected|planned|plans|plan|aims|aim|intends|intend|hopes|hope)\s+to\s+[a-z]+\s+$",
     re.IGNORECASE,
 )
 # "enrolled in 29 educational programs", "take part in 12 joint projects": after "in", a
@@ -213,7 +220,9 @@ def detect_figures(
             named_partnerships,
         )
         subject_name = ""
-        if _BETWEEN_UNIVERSITIES.search(text.text, start, text.sentence_span(start)[1]):
+        if whose := _students_from(text, start + len(matched), institution_hits, new_institutions):
+            subject, subject_name = whose
+        elif _BETWEEN_UNIVERSITIES.search(text.text, start, text.sentence_span(start)[1]):
             subject = ("", None)
         elif language == "en" and (
             named := _the_named_one(text, start, hits, new_institutions, holders)
@@ -272,6 +281,7 @@ def detect_figures(
     # scholarships": one figure, about what the body says it is about.
     about = {(f.label, f.value) for f in found if f.subject_kind}
     found = [f for f in found if f.subject_kind or (f.label, f.value) not in about]
+    found = _said_again_of_its_subject(found)
     # "234 казахстанца поедут учиться" (the headline), then "кандидатуру 234 претендентов":
     # the body says what the headline's number counts.
     title_end = text.text.find("\n")
@@ -290,6 +300,64 @@ def detect_figures(
             )
         )
     ]
+
+
+def _said_again_of_its_subject(found):
+    """ "Пятьдесят студентов из Казахстана" (the press release's), then "50 студентов из
+    Казахского агротехнического университета": a count said again with the same number and
+    its noun, and what it is about, is one figure, labelled as first said, about what the
+    second says."""
+    later = {}
+    for f in found:
+        if f.subject_kind:
+            later.setdefault(f.value, []).append(f)
+    if not later:
+        return found
+    result, dropped = [], set()
+    for f in found:
+        if id(f) in dropped:
+            continue
+        if not f.subject_kind and f.value in later:
+            words = set(f.label.split())
+            again = next(
+                (
+                    g
+                    for g in later[f.value]
+                    if g.start > f.start and id(g) not in dropped and set(g.label.split()) < words
+                ),
+                None,
+            )
+            if again is not None:
+                dropped.add(id(again))
+                f = dataclasses.replace(
+                    f,
+                    subject_kind=again.subject_kind,
+                    subject_id=again.subject_id,
+                    subject_name=again.subject_name,
+                )
+        result.append(f)
+    return result
+
+
+# "50 студентов из Казахского агротехнического университета", "students from Steppe
+# University": the counted come from a university, and are its own
+_FROM = re.compile(r"\s+(?:из|from|of)\s+(?:the\s+)?")
+
+
+def _students_from(text, end, institution_hits, new_institutions):
+    """(subject, name) of the institution named right after "из"/"from" at `end`, else
+    None."""
+    after = _FROM.match(text.text, end)
+    if after is None:
+        return None
+    position = after.end()
+    for start, pk in institution_hits:
+        if start == position:
+            return ("institution", pk), ""
+    i = bisect.bisect_left(new_institutions, (position, ""))
+    if i < len(new_institutions) and new_institutions[i][0] == position:
+        return ("new_institution", None), new_institutions[i][1]
+    return None
 
 
 def _rounded(round_value, value):
@@ -530,6 +598,8 @@ def _english_figures(index, text):
         if (not_a_count := NOT_A_COUNT.search(before)) and not (
             _IN.fullmatch(not_a_count[0]) and _INSTRUMENT.search(match["phrase"])
         ):
+            continue
+        if _FORECAST_BEFORE.search(text.text, max(0, match.start() - 40), match.start()):
             continue
         number = match["number"]
         if _is_year(number):

@@ -171,7 +171,10 @@ def _kk_noun(word):
     lowered = word.lower()
     if _KK_YOUNG.fullmatch(lowered):
         return "жас"
-    return next((n for n in KK_NOUNS if lowered.startswith(n)), None)
+    stem = next((n for n in KK_NOUNS if lowered.startswith(n)), None)
+    if stem is not None and lowered[len(stem) :].startswith(_KK_ADJECTIVE_ENDINGS):
+        return None  # "мамандық" (a speciality), "студенттік": another word than the noun's
+    return stem
 
 
 # "11 мыңнан астам қазақ жасы" (young Kazakhs): "жас" counts young people in these forms
@@ -276,7 +279,7 @@ def cyrillic_figures(text, language, hits, split=None):
             and tokens.words[j].lower() in KK_APPROX_AFTER
         ):
             approximate, j = True, j + 1
-        found = _phrase(tokens, j, language)
+        found = _phrase(tokens, j, language, text)
         listed = False
         if found is None:
             # "Ресейден 3000, Үндістаннан – 12500, Қытайдан – 2000 студент": numbers listed
@@ -395,7 +398,7 @@ def _shared_noun(text, tokens, j, language, read):
             number = _value(tokens, k, language, text)
             if number is None:
                 return None
-            return _phrase(tokens, number[1], language) or _shared_noun(
+            return _phrase(tokens, number[1], language, text) or _shared_noun(
                 text, tokens, number[1], language, read
             )
         if not (word[:1].isupper() or word.lower() in _LIST_JOINS):
@@ -426,7 +429,7 @@ def _counted_noun(word, language):
     return bool(_ru_noun(word) if language == "ru" else _kk_noun(word))
 
 
-def _phrase(tokens, j, language):
+def _phrase(tokens, j, language, text):
     """(label, index after the phrase) when up to three modifiers and a counted noun
     follow, else None."""
     for size in range(0, 4):
@@ -452,6 +455,7 @@ def _phrase(tokens, j, language):
                     tail.lower() == "из"
                     and end + 1 < len(tokens.words)
                     and tokens.words[end + 1].istitle()
+                    and not _institution_follows(tokens, end + 1)
                 ):
                     words += ["из", tokens.words[end + 1]]
                     end += 2
@@ -467,6 +471,10 @@ def _phrase(tokens, j, language):
         modifiers = [w.lower() for w in tokens.words[j:k]]
         if any(not m.isalpha() or _DURATION.match(m) for m in modifiers):
             return None  # "жеті елден 991 ...": another number; "10 жылдық": a duration
+        if any(m in _KK_CONJUNCTIONS for m in modifiers):
+            return None  # "3 университет және мамандық": the number counts what comes first
+        if k > j and _PHRASE_BREAK.search(text, tokens.ends[j], tokens.starts[k]):
+            return None  # "5 орын;\n- магистратура бағдарламасы": a list's next item
         if any(
             _KK_CASE_ENDING.search(m) and not (w[:1].isupper() and m.endswith("стан"))
             for m, w in zip(modifiers, tokens.words[j:k], strict=True)
@@ -474,8 +482,24 @@ def _phrase(tokens, j, language):
             # "64 университетпен келісім": the number counts the universities ("Қазақстан",
             # "Өзбекстан" end as an ablative does, and are none)
             return None
-        return " ".join([*modifiers, _kk_label_noun(word.lower(), stem)]), k + 1
+        noun = _kk_label_noun(word.lower(), stem)
+        if modifiers and not modifiers[-1].endswith(_KK_NOT_A_NOUN):
+            noun = _kk_compound_head(word.lower(), stem) or noun
+        return " ".join([*modifiers, noun]), k + 1
     return None
+
+
+# "50 студентов из Казахского агротехнического университета": students from a university
+# are that university's (`figures.py`), "из ..." no part of the label.
+_RU_INSTITUTION_WORD = re.compile(r"^(?:университет|институт|академи|вуз|колледж)", re.I)
+
+
+def _institution_follows(tokens, k):
+    """Whether the capitalised word at `k`, after "из", is an adjective opening an
+    institution's name (its keyword within the three words after it)."""
+    if not _ru_modifier(tokens.words[k].lower()):
+        return False
+    return any(_RU_INSTITUTION_WORD.match(w) for w in tokens.words[k + 1 : k + 4])
 
 
 @functools.lru_cache(maxsize=10_000)
@@ -518,6 +542,44 @@ def _ru_plural(word):
 _KK_POSSESSED = re.compile(
     r"((?:тума|диаспора)(?:лар|лер)?(?:сы|сі|ы|і))(?:ның|нің|на|не|нан|нен|нда|нде|мен|н)?$"
 )
+
+
+# Words that join two counted things: the number counts the first alone.
+_KK_CONJUNCTIONS = {"және", "мен", "пен", "бен", "немесе", "не"}
+# Punctuation or a blank line between a count's words: its phrase ends before it.
+_PHRASE_BREAK = re.compile(r"[;:.,!?()\[\]–—-]|\n\s*\n")
+# Endings of a Kazakh modifier that is an adjective (or a word ending in a vowel, which may
+# be one: "ғылыми"), not a noun naming what the counted are of.
+_KK_NOT_A_NOUN = (
+    *_KK_ADJECTIVE_ENDINGS,
+    "ды",
+    "ді",
+    "ты",
+    "ті",
+    "лы",
+    "лі",
+    "сыз",
+    "сіз",
+    "ы",
+    "і",
+    "и",
+)
+_KK_VOWELS = frozenset("аәеиоөұүуыіэюя")
+# The possessive of a compound noun, after the noun it is of, and a case ending after it:
+# "білім грантын" -> "білім гранты", "оқу жобасына" -> "оқу жобасы".
+_KK_COMPOUND_HEAD = re.compile(r"(с?[ыі])(?:ның|нің|на|не|нан|нен|нда|нде|мен|н)?")
+
+
+def _kk_compound_head(word, stem):
+    """A counted noun after a noun that says what it is of keeps its possessive, the
+    compound's mark ("25 білім грантын" -> "білім гранты", as an editor writes it); None
+    when the word has none ("5 оқу гранты" has, "5 ғылыми жоба" has not)."""
+    if stem in ("азамат", "жас"):
+        return None  # said with their owner ("Қытай азаматы"): `_KK_OWNED`
+    rest = _KK_COMPOUND_HEAD.fullmatch(word, len(stem))
+    if rest is None or (rest[1].startswith("с") != (stem[-1] in _KK_VOWELS)):
+        return None
+    return stem + rest[1]
 
 
 def _kk_label_noun(word, stem):

@@ -316,7 +316,8 @@ _CAPITALISED_WORD = re.compile(r" ([A-Z][\w-]+)")
 _INSTITUTION_KEYWORD = re.compile(_KEYWORD)
 _AND_ANOTHER = re.compile(r" (?:and|&) ([A-Z][\w'-]*)$")
 _KEYWORD_NEXT = re.compile(rf" {_KEYWORD}\b")
-_FULL_STOP = re.compile(r"\.\s")
+# (not an initial's: "Karaganda State A.E. Buketov University")
+_FULL_STOP = re.compile(r"(?<![\s.][A-Z])(?<!^[A-Z])\.\s")
 _NEXT_CAPITALISED = re.compile(r" [A-Z][\w'-]+")
 # "Zhetysu University named after Ilyas Zhansugurov", "... named after al-Farabi": the
 # honoree is part of the name.
@@ -327,6 +328,13 @@ _NAMED_AFTER = re.compile(
 _SPACED_HYPHEN_BEFORE = re.compile(r"(?:^|[,;:]\s|\band\s)([A-Z][a-z]+) - $")
 
 
+# "Academy of Public Administration under the President of the Republic of Kazakhstan": the
+# body a school depends on is part of its name, as "... жанындағы" is in Kazakh.
+_UNDER_THE_BODY = re.compile(
+    r" under the (?:President|Government|Cabinet of Ministers|Ministry(?: of [A-Z][\w-]+"
+    r"(?:,? and [A-Z][\w-]+){0,3})?) of (?:the )?(?:(?:Republic|Kingdom|Federation) of )?"
+    r"[A-Z][\w-]+"
+)
 # Places named after a university that are no institution of the directory's kinds.
 # "Bar-Ilan University International School", "Riverside University School of Law": a
 # school, institute or faculty of a university is its unit, the university the institution
@@ -430,6 +438,9 @@ def _candidate_spans(index, text, hits):
             honoree = _NAMED_AFTER.match(text.text, start + len(name))
             if honoree:
                 name += honoree.group()
+            under = _UNDER_THE_BODY.match(text.text, start + len(name))
+            if under:
+                name += under.group()
         if name.count(" ") == 1:
             hyphened = _SPACED_HYPHEN_BEFORE.search(text.text, max(0, start - 30), start)
             if hyphened:
@@ -625,6 +636,21 @@ def _new_people(index, text, language, hits, candidates, mention, linked_people=
         text.text, language, taken_spans.overlaps, people, organisation_of, tokens, text.lower
     ):
         if any(_same_name_respelt(person.name, known) for known in linked_names):
+            continue
+        # "Zhanseit Tuimebaev", the directory's "Zhanseit Tuimebayev" not linked in the text:
+        # a known person under another transliteration, linked for the editor to confirm
+        respelt = next(
+            (
+                pk
+                for pk, known in index.people_by_first_word().get(
+                    person.name.split(" ", 1)[0].lower(), ()
+                )
+                if _same_name_respelt(person.name, known)
+            ),
+            None,
+        )
+        if respelt is not None:
+            mention("person", respelt, person.start, person.end, False)
             continue
         mention(
             "new_person",
@@ -1060,6 +1086,12 @@ def _new_institutions(index, text, hits, candidates, mention, language="en"):
             mention("institution", index.institution_names[head], start, end)
             continue
         words = names_words[name]
+        if language == "kk":
+            # "әл-Фараби атындағы университет" is looked up as the directory's names end,
+            # "... университеті"
+            name_kk = cyrillic.kk_with_possessive(name)
+            if name_kk != name:
+                words = _name_words(_without_honoree(name_kk))
         same = index.institution_by_words.get(words)
         if same is None and language == "en" and len(words) >= 3:
             # "Khoja Akhmed Yassawi International Kazakh-Turkish University": a known name
@@ -1072,13 +1104,17 @@ def _new_institutions(index, text, hits, candidates, mention, language="en"):
             (pk for pk, known in known_words.items() if len(words) >= 2 and words < known), None
         )
         if alias_of is None and language in ("ru", "kk") and known_here:
-            alias_of = _part_of_cyrillic_name(index, language, name, known_here)
+            alias_of = _part_of_cyrillic_name(
+                index, language, name_kk if language == "kk" else name, known_here
+            )
         if alias_of is None:
             # "Еуразия ұлттық университеті", "Lomonosov University" alone: a shorter name of
             # one known institution (and of no other) is that institution, linked for the
             # editor to confirm
             if language in ("ru", "kk"):
-                alias_of = _part_of_one_cyrillic_name(index, language, name)
+                alias_of = _part_of_one_cyrillic_name(
+                    index, language, name_kk if language == "kk" else name
+                )
             else:
                 alias_of = _part_of_one_name(index, words)
             if alias_of is not None:
@@ -1109,7 +1145,12 @@ def _new_institutions(index, text, hits, candidates, mention, language="en"):
             (
                 other
                 for other, w in names_words.items()
-                if len(words) >= 2 and words < w and not _variant(name, other)
+                if len(words) >= 2
+                and words < w
+                and not _variant(name, other)
+                # "Әл-Азһар университеті жанындағы ... академиясы": the body it depends on
+                # is an institution of its own
+                and f"{name} жанындағы" not in other
             ),
             None,
         ) or (

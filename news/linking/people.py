@@ -39,7 +39,7 @@ ROLES = {
         "presidents", "vice-president", "vice president", "vice-rector", "vice rector",
         "first vice-rector", "rector", "vice-chancellor", "vice chancellor", "chancellor",
         "pro-rector", "first pro-rector",
-        "provost", "dean",
+        "provost", "dean", "vice-dean", "vice dean",
         # "Director General N. Singla": the rank after the post is part of it
         "director general", "director-general",
         "director", "head", "chairman", "chairwoman", "chair", "governor", "mayor",
@@ -109,6 +109,8 @@ ORGANISATION_WORDS = {
     # "the Center for Language Training and Cooperation", "Europe and Central Asia Division",
     # "the Department of International Cooperation and Exchange Lui Jianqing"
     "training", "division", "exchange",
+    # "the Head of the Consular Section of the Embassy, Mr ...": a unit of a mission
+    "section", "consular",
     # "the Association of Higher Educational Institutions", "Education Organizations"
     "educational", "institution", "institutions", "organization", "organizations",
     "organisation", "organisations",
@@ -680,6 +682,8 @@ def detect_new_people(
             lowered, honorific, name_word, role_first, role_word = _word_traits(word, language)
             if (lowered == "по" and language == "ru") or (lowered == "for" and language == "en"):
                 portfolio = 5  # "Vice-Rector for strategic development <name>"
+            elif lowered == "of" and language == "en" and not run and not names and not portfolio:
+                portfolio = 1  # "Coordinator of the event <name>": one lower-case noun
             # ", Tian Lulu" and ", and Kairat Mami" both follow a comma
             comma = text.find(",", previous_end, start) != -1 or (comma and previous in _AND)
             # "Жалғас Әділбаев «Идэр» университеттің ...": a quotation opens a title's or
@@ -1047,8 +1051,9 @@ def _name_then_role_pattern():
         # ends an initial, "K.N.", "Zh.", not a word: "... in Oman. Aidar Seitov, ...")
         r"(?P<name>(?-i:(?:[^\W\d_a-z](?:[\w'-]*|[a-z]?(?:\.[^\W\d_a-z][a-z]?)*\.)\s+"
         r"(?:(?:bin|ibn)\s+)?){1,4}[^\W\d_a-z][\w'-]+))"
-        r"(?:,|\s+is)"
-        r"\s+(?:the\s+)?(?:extraordinary\s+and\s+plenipotentiary\s+)?"
+        # ("Denis Ivanov (representative of ...)": a role in brackets is in apposition)
+        r"(?:,|\s+is|\s+\()"
+        r"\s*(?:the\s+)?(?:extraordinary\s+and\s+plenipotentiary\s+)?"
         + _WHOSE_ROLE
         + r"(?P<role>(?:(?:deputy|acting)\s+)?"
         + role_pattern("en").pattern
@@ -1060,7 +1065,7 @@ def _name_then_role_pattern():
 
 _RANK_AT_START = re.compile(r"(?:deputy|acting)\s+", re.IGNORECASE)
 _COMMA_BEFORE_ROLE = re.compile(
-    r"(?:,|\s+is)\s+(?:the\s+)?(?:extraordinary\s+and\s+plenipotentiary\s+)?"
+    r"(?:,\s+|\s+is\s+|\s+\()(?:the\s+)?(?:extraordinary\s+and\s+plenipotentiary\s+)?"
     r"(?:[a-z]{2,7}\s+|[a-z][\w-]+(?:'s|’s)\s+)?"
     r"(?:(?:deputy|acting)\s+)?$"
 )

@@ -1917,3 +1917,133 @@ def test_kazakh_name_listing_fields_with_a_comma_and_its_bodys_acronyms(db):
         "Қонақтар Алматы, Тараз қалаларының университеттерінде болды."
     )
     assert _suggested_new(found) == {"ҚР БҒМ ҒК Тарих, археология және этнология институты"}
+
+
+def test_kazakh_count_of_a_compound_noun_keeps_its_possessive(db):
+    # "білім грантын": the grants of education keep the compound's mark, as an editor writes
+    # "білім гранты"; an adjective before the noun keeps none ("ғылыми жоба")
+    found = detect_mentions(
+        "Университет биыл 30 білім грантын бөлді. Сонымен қатар 12 оқу жобасына және "
+        "40 ғылыми жобаға қаржы берілді."
+    )
+    assert _figures(found) == {
+        ("білім гранты", 30, False),
+        ("оқу жобасы", 12, False),
+        ("ғылыми жоба", 40, False),
+    }
+
+
+def test_kazakh_count_stops_at_a_list_item_a_conjunction_and_a_derived_word(db):
+    # "4 орын;\n- докторантура бағдарламасы": places, then a list's next item; "мамандық"
+    # (a speciality) is no "маман" (specialist); "университет және ..." counts universities
+    found = detect_mentions(
+        "Грант бойынша:\n- магистратура бағдарламасы бойынша 4 орын;\n- докторантура "
+        "бағдарламасы бойынша 2 орын.\nТалапкерлер 2 университет және мамандық таңдайды, "
+        "ал 7 маман тағылымдамадан өтеді."
+    )
+    assert _figures(found) == {("маман", 7, False)}
+
+
+def test_kazakh_name_after_a_patronymic_or_an_embassy_and_a_bare_keyword_after_its_honoree(
+    db,
+):
+    # "Серікбайұлы" is the speaker's patronymic, "Елшілігі" the embassy: neither opens a
+    # university's name; after "атындағы" the keyword is written bare, and so named; a
+    # university before "жанындағы" is the institute's body and an institution of its own
+    found = detect_mentions(
+        "Кеше ректор Ерлан Серікбайұлы Каир университеті жанындағы Шығыстану институтының "
+        "директорымен кездесті. Қазақстанның Мысырдағы Елшілігі Таха Хусейн атындағы "
+        "Университетпен бірлесіп дөңгелек үстел өткізді. Каир университетінің басшысы 20 "
+        "білім грантын бөлді."
+    )
+    assert _suggested_new(found) == {
+        "Каир университеті",
+        "Каир университеті жанындағы Шығыстану институты",
+        "Таха Хусейн атындағы Университет",
+    }
+    assert _new(found, "new_person") == {"Ерлан Серікбайұлы"}
+    assert {(f.value, f.subject_name) for f in found.figures} == {(20, "Каир университеті")}
+
+
+def test_english_role_in_brackets_a_vice_dean_and_a_missions_section_before_a_name(db):
+    # a role in brackets after a name is in apposition; "Vice-Dean" is a post as
+    # "Vice-Rector" is; "Consular Section" is a unit of the embassy, no person
+    found = detect_mentions(
+        "Talks were given by Peter Novak (representative of the Czech Education Fund) and "
+        "Prof Dr Milan Hora (Vice-Dean of the CU Faculty of Law). On Monday the Head of the "
+        "Consular Section of the Embassy, Mr Arman Dosov, met the students."
+    )
+    assert _new(found, "new_person") == {"Peter Novak", "Milan Hora", "Arman Dosov"}
+
+
+def test_english_name_with_the_body_it_depends_on_and_initials_inside_it(db):
+    # "under the President of the Republic of ...": the body is part of the name, as
+    # "жанындағы" is in Kazakh; an initial's full stop ends no name
+    found = detect_mentions(
+        "Students of the Academy of Public Administration under the President of the "
+        "Republic of Uzbekistan visited Prague. Delegates came from Almaty State A.B. "
+        "Kunanbayev University."
+    )
+    assert _suggested_new(found) == {
+        "Academy of Public Administration under the President of the Republic of Uzbekistan",
+        "Almaty State A.B. Kunanbayev University",
+    }
+
+
+def test_english_known_person_under_another_transliteration_is_linked_not_new(db):
+    # "Yerlan Kystaubaev" is the directory's "Yerlan Kystaubayev", though the text links him
+    # nowhere else; "Yerlan Sadykov" is no respelling of him
+    person = make_person("Yerlan Kystaubayev")
+    found = detect_mentions(
+        "The guests were welcomed by the Rector of Steppe University Yerlan Kystaubaev. "
+        "The Dean of the Faculty of Law Yerlan Sadykov spoke next."
+    )
+    assert found.ids("person") == {person.pk}
+    assert _new(found, "new_person") == {"Yerlan Sadykov"}
+
+
+def test_russian_students_from_a_university_are_its_own_and_one_figure_said_twice(db):
+    # "из Степного аграрного университета": the students are that university's, "из ..."
+    # no part of the label; the lead's count in words is the same figure, labelled as said
+    # first, about what the body says
+    found = detect_mentions(
+        "Тридцать студентов из Казахстана вернулись домой.\n\nВ марте в Рижский технический "
+        "университет приехали 30 студентов из Степного аграрного университета. Еще 12 "
+        "студентов из Узбекистана остались."
+    )
+    assert {(f.label, f.value, f.subject_name) for f in found.figures} == {
+        ("студенты из Казахстана", 30, "Степной аграрный университет"),
+        ("студенты из Узбекистана", 12, ""),
+    }
+
+
+def test_english_students_of_a_university_named_right_after_are_its_own(db):
+    # the sentence is about Steppe University, but "two students of the University of
+    # Turin" are Turin's
+    steppe = make_institution(name="Steppe University")
+    found = detect_mentions(
+        "Last year Steppe University accepted two students of the University of Turin at "
+        "its Faculty of History."
+    )
+    assert {(f.value, f.subject_kind, f.subject_name) for f in found.figures} == {
+        (2, "new_institution", "University of Turin")
+    }
+    assert steppe.pk in found.ids("institution")
+
+
+def test_english_forecast_or_plan_before_a_count_is_no_figure(db):
+    found = detect_mentions(
+        "The fair was expected to attract 300 students, and the college plans to admit 40 "
+        "students next year. In the end 450 students attended."
+    )
+    assert _figures(found) == {("students", 450, False)}
+
+
+def test_english_role_of_the_event_before_a_name(db):
+    # "Coordinator of the event <name>": one lower-case noun after "of the" is the role's;
+    # a verb after it ends the role's phrase ("the rector of the university met ...")
+    found = detect_mentions(
+        "Coordinator of the event Marta Lindqvist said the hall was full. Later the rector of "
+        "the university met Anna Berg in the library."
+    )
+    assert _new(found, "new_person") == {"Marta Lindqvist"}
