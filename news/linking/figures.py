@@ -351,9 +351,9 @@ def _students_from(text, end, institution_hits, new_institutions):
     if after is None:
         return None
     position = after.end()
-    for start, pk in institution_hits:
-        if start == position:
-            return ("institution", pk), ""
+    i = bisect.bisect_left(institution_hits, (position,))
+    if i < len(institution_hits) and institution_hits[i][0] == position:
+        return ("institution", institution_hits[i][1]), ""
     i = bisect.bisect_left(new_institutions, (position, ""))
     if i < len(new_institutions) and new_institutions[i][0] == position:
         return ("new_institution", None), new_institutions[i][1]

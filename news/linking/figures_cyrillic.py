@@ -180,9 +180,6 @@ def _kk_noun(word):
 # "11 мыңнан астам қазақ жасы" (young Kazakhs): "жас" counts young people in these forms
 # only ("жасады" is a verb, "жаста" an age), and after a word saying whose they are
 _KK_YOUNG = re.compile(r"жас(?:тар)?(?:ы(?:ның|на|н|мен|нан)?)?")
-# Nouns that keep the possessive of whose they are in a label ("Қытай азаматы", "қазақ
-# жасы"): only a case ending comes off
-_KK_OWNED = re.compile(r"((?:азамат|жас)(?:тар)?(?:ы|і)?)\w*")
 
 
 def _tokens(text, split=None):
@@ -537,11 +534,18 @@ def _ru_plural(word):
     return inflected.word if inflected else parse.normal_form
 
 
-# Nouns counted with the possessive of whose they are, kept in the label ("Қазақстан
-# тумалары", natives of Kazakhstan; "грек диаспорасы"): only a case ending comes off.
-_KK_POSSESSED = re.compile(
-    r"((?:тума|диаспора)(?:лар|лер)?(?:сы|сі|ы|і))(?:ның|нің|на|не|нан|нен|нда|нде|мен|н)?$"
-)
+# Nouns counted with the possessive of whose they are, kept in the label ("Қытай азаматы",
+# "қазақ жасы", "Қазақстан тумалары", natives of Kazakhstan; "грек диаспорасы"): only a
+# case ending comes off. (The possessive of "азамат" and "жас" may be left out, the others'
+# is there.)
+_KK_OWNED = {
+    "азамат": re.compile(r"(азамат(?:тар)?(?:ы|і)?)\w*"),
+    "жас": re.compile(r"(жас(?:тар)?(?:ы|і)?)\w*"),
+    "тума": re.compile(r"(тума(?:лар|лер)?(?:сы|сі|ы|і))(?:ның|нің|на|не|нан|нен|нда|нде|мен|н)?"),
+    "диаспора": re.compile(
+        r"(диаспора(?:лар|лер)?(?:сы|сі|ы|і))(?:ның|нің|на|не|нан|нен|нда|нде|мен|н)?"
+    ),
+}
 
 
 # Words that join two counted things: the number counts the first alone.
@@ -574,8 +578,8 @@ def _kk_compound_head(word, stem):
     """A counted noun after a noun that says what it is of keeps its possessive, the
     compound's mark ("25 білім грантын" -> "білім гранты", as an editor writes it); None
     when the word has none ("5 оқу гранты" has, "5 ғылыми жоба" has not)."""
-    if stem in ("азамат", "жас"):
-        return None  # said with their owner ("Қытай азаматы"): `_KK_OWNED`
+    if stem in _KK_OWNED:
+        return None  # said with their owner ("Қытай азаматы"): `_kk_label_noun`
     rest = _KK_COMPOUND_HEAD.fullmatch(word, len(stem))
     if rest is None or (rest[1].startswith("с") != (stem[-1] in _KK_VOWELS)):
         return None
@@ -583,13 +587,9 @@ def _kk_compound_head(word, stem):
 
 
 def _kk_label_noun(word, stem):
-    possessed = _KK_POSSESSED.match(word)
-    return possessed[1] if possessed else _kk_nominative(word, stem)
-
-
-def _kk_nominative(word, stem):
-    """The noun as after a number: without plural or case endings ("студенттер" ->
-    "студент")."""
-    if stem in ("азамат", "жас") and (owned := _KK_OWNED.fullmatch(word)):
+    """The noun as a label says it: with its owner's possessive for `_KK_OWNED`, else
+    without plural or case endings ("студенттер" -> "студент")."""
+    owned = _KK_OWNED[stem].fullmatch(word) if stem in _KK_OWNED else None
+    if owned:
         return owned[1]
     return stem if word != stem and len(word) - len(stem) <= 6 else word
