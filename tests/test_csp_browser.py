@@ -79,7 +79,8 @@ def login(recorder, live_server):
     page = recorder.page
     page.fill("#id_username", "editor")
     page.fill("#id_password", PASSWORD)
-    page.click("input[type=submit]")
+    with page.expect_navigation():
+        page.click("input[type=submit]")
     page.wait_for_load_state("networkidle")
     assert "/login/" not in page.url
 

@@ -41,7 +41,8 @@ def password_step(recorder, base_url, next_path=""):
     recorder.visit(url)
     page.fill("#id_username", "passkeyeditor")
     page.fill("#id_password", PASSWORD)
-    page.click("input[type=submit]")
+    with page.expect_navigation():
+        page.click("input[type=submit]")
     page.wait_for_load_state("networkidle")
 
 
@@ -69,13 +70,15 @@ def test_passkey_enrolment_and_sign_in_in_chromium(live_server, page, settings, 
         )
         == 1
     )
-    page.click("text=I have saved them, continue")
+    with page.expect_navigation():
+        page.click("text=I have saved them, continue")
     page.wait_for_load_state("networkidle")
     assert page.url.rstrip("/").endswith(reverse("admin:index").rstrip("/"))
     assert page.locator("#site-name").count() == 1
 
     # Sign out, and in again: this time the passkey is the second step.
-    page.click("#logout-form button")
+    with page.expect_navigation():
+        page.click("#logout-form button")
     page.wait_for_load_state("networkidle")
     password_step(recorder, base_url, "/staff/partners/")
     assert reverse("two_factor:verify") in page.url

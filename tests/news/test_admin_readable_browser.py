@@ -84,7 +84,8 @@ def test_a_chosen_image_survives_an_error_elsewhere(browser, live_server, tmp_pa
     page.set_input_files("#id_image", str(photo))
     page.fill("#id_image_alt_en", "The ambassador")
     page.fill("#id_title_en", "")
-    page.click("input[name=_continue]")
+    with page.expect_navigation():
+        page.click("input[name=_continue]")
     page.wait_for_load_state("networkidle")
     assert page.locator(".errornote").is_visible()
     page.locator("#pressrelease_form fieldset", has_text="Featured image").locator(
@@ -92,7 +93,8 @@ def test_a_chosen_image_survives_an_error_elsewhere(browser, live_server, tmp_pa
     ).first.click()
     assert "Chosen: ambassador.jpg" in page.locator(".kept-upload").inner_text()
     page.fill("#id_title_en", "Kept image")
-    page.click("input[name=_continue]")
+    with page.expect_navigation():
+        page.click("input[name=_continue]")
     page.wait_for_load_state("networkidle")
     assert "was changed successfully" in page.locator(".messagelist").inner_text()
     draft.refresh_from_db()

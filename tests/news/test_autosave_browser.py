@@ -51,7 +51,8 @@ def test_a_closed_tabs_work_is_offered_back(browser, live_server, fast_autosave)
 
     page, recorder = log_in(browser, live_server, "elena", press_release)
     assert "You have unsaved changes" in page.locator("#autosave").inner_text()
-    page.get_by_role("link", name="Restore them").click()
+    with page.expect_navigation():
+        page.get_by_role("link", name="Restore them").click()
     page.wait_for_load_state()
     assert page.input_value("#id_title_en") == "Typed and never saved"
     # Until the save's answer has loaded: the page before it counts as loaded too, and the

@@ -96,7 +96,8 @@ def test_suggestions_accepted_without_reload_join_the_panel_and_saving_keeps_the
     assert sorted(chosen(page, "figures")) == sorted(figures)
 
     page.fill("#id_title_en", seed.title_en + " (edited)")
-    page.click("input[name=_continue]")
+    with page.expect_navigation():
+        page.click("input[name=_continue]")
     page.wait_for_load_state("networkidle")
     assert "was changed successfully" in page.locator(".messagelist").inner_text()
     seed.refresh_from_db()
@@ -121,9 +122,11 @@ def test_without_javascript_accepting_posts_the_form_and_comes_back(browser, liv
     page.fill("#id_username", "elena")
     page.fill("#id_password", PASSWORD)
     page.click("input[type=submit]")
-    page.locator(f"tr[data-suggestion='{suggestion.pk}']").get_by_role(
+    accept = page.locator(f"tr[data-suggestion='{suggestion.pk}']").get_by_role(
         "button", name="Accept"
-    ).click()
+    )
+    with page.expect_navigation():
+        accept.click()
     page.wait_for_load_state()
     assert "Linked partnership:" in page.locator(".messagelist").inner_text()
     assert seed.partnerships.filter(pk=suggestion.object_id).exists()

@@ -39,7 +39,8 @@ def test_staff_opens_the_antwerp_dossier_and_downloads_its_pdf(staff_page, tmp_p
     shots = Path(os.environ.get("SCREENSHOT_DIR", tmp_path))  # to look at them by hand
     box = page.get_by_label("Search", exact=True)
     box.fill("uantwerp")
-    box.press("Enter")
+    with page.expect_navigation():
+        box.press("Enter")
     page.wait_for_load_state()
     page.get_by_role("link", name="Dossier of University of Antwerp").first.click()
     page.wait_for_url("**" + reverse("staff:institution-dossier", args=["university-of-antwerp"]))

@@ -43,7 +43,8 @@ def axe_violations(page):
 def search(page, text):
     box = page.get_by_label("Search", exact=True)
     box.fill(text)
-    box.press("Enter")
+    with page.expect_navigation():
+        box.press("Enter")
     page.wait_for_load_state()
 
 
@@ -63,7 +64,8 @@ def test_staff_finds_narrows_and_downloads_without_axe_or_csp_violations(staff_p
 
     page.get_by_label("Country").fill("Belgium")
     page.get_by_label("Cooperation area").select_option(label="Science")
-    page.get_by_role("button", name="Apply").click()
+    with page.expect_navigation():
+        page.get_by_role("button", name="Apply").click()
     page.wait_for_load_state()
     assert "country=Belgium" in page.url and "area=science" in page.url
     assert result_names(page) == ["University of Antwerp"]
@@ -107,7 +109,8 @@ def test_staff_finds_a_person_at_a_mission_and_narrows_by_typed_names(staff_page
 
     search(page, "")
     page.get_by_label("Part of").fill("University of Antwerp")
-    page.get_by_role("button", name="Apply").click()
+    with page.expect_navigation():
+        page.get_by_role("button", name="Apply").click()
     page.wait_for_load_state()
     assert result_names(page) == ["Centre for Maritime & Air Transport Management"]
     assert page.locator("#id_parent-options option[value='University of Antwerp']").count() == 1
@@ -118,7 +121,8 @@ def test_staff_finds_a_person_at_a_mission_and_narrows_by_typed_names(staff_page
     assert recorder.violations() == []
 
     assert "officer" in page.locator(".staff-user").inner_text()
-    page.get_by_role("button", name="Log out").click()
+    with page.expect_navigation():
+        page.get_by_role("button", name="Log out").click()
     page.wait_for_load_state()
     recorder.visit(live_server.url + reverse("staff:search"))
     assert "/login/" in page.url
