@@ -20,13 +20,18 @@ from django.utils.html import strip_tags
 from django.utils.translation import gettext as _
 from reversion.models import Version
 
+from mfa_site.languages import localized_names
+
 from .models import PressRelease, PressReleaseAttachment, PressReleaseImage
 from .services import LINK_MODELS
 
 # The inlines whose rows are merged field by field: prefix → (model, fields an editor types).
 ROW_INLINES = {
-    "images": (PressReleaseImage, ["alt", "decorative", "caption", "credit", "position"]),
-    "attachments": (PressReleaseAttachment, ["title", "position"]),
+    "images": (
+        PressReleaseImage,
+        [*localized_names("alt"), "decorative", *localized_names("caption", "credit"), "position"],
+    ),
+    "attachments": (PressReleaseAttachment, [*localized_names("title"), "position"]),
 }
 MISSING = object()
 

@@ -1,12 +1,15 @@
 """Which press-release fields are written in each language (django-modeltranslation).
 
 Press releases never fall back: a page in Russian shows the Russian text or says where the
-press release is available, never the Kazakh text under a Russian heading.
+press release is available, never the Kazakh text under a Russian heading. A gallery photo's
+words and a document's title do (the site's order, MODELTRANSLATION_FALLBACK_LANGUAGES): a photo
+described in another language is better than one not described at all for a reader who cannot
+see it.
 """
 
 from modeltranslation.translator import TranslationOptions, register
 
-from .models import PressRelease, Topic
+from .models import PressRelease, PressReleaseAttachment, PressReleaseImage, Topic
 
 PRESS_RELEASE_FIELDS = (
     "title",
@@ -29,3 +32,13 @@ class TopicTranslation(TranslationOptions):
 class PressReleaseTranslation(TranslationOptions):
     fields = PRESS_RELEASE_FIELDS
     fallback_languages = {"default": ()}
+
+
+@register(PressReleaseImage)
+class PressReleaseImageTranslation(TranslationOptions):
+    fields = ("alt", "caption", "credit")
+
+
+@register(PressReleaseAttachment)
+class PressReleaseAttachmentTranslation(TranslationOptions):
+    fields = ("title",)

@@ -76,7 +76,7 @@ def attach_through_the_admin(admin_client, data):
     form = form_data(page)
     prefix = prefix_of(page, PressReleaseAttachment)
     form[f"{prefix}-TOTAL_FORMS"] = "1"
-    form[f"{prefix}-0-title"] = "Joint statement"
+    form[f"{prefix}-0-title_en"] = "Joint statement"
     form[f"{prefix}-0-position"] = "0"
     form[f"{prefix}-0-file"] = upload(data)
     return admin_client.post(url, form)

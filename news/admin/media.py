@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from mfa_site.images import renditions_for
 from mfa_site.kept_uploads import KeepUploadsForm, KeptFileWidget
+from mfa_site.languages import localized_names
 from mfa_site.media_fields import SafeImageField
 
 from ..models import PressReleaseAttachment, PressReleaseImage
@@ -39,7 +40,15 @@ class PressReleaseImageInline(admin.StackedInline):
     form = GalleryImageForm
     formfield_overrides = KEEP_CHOSEN_IMAGES
     extra = 0
-    fields = ["image", "preview", "alt", "decorative", "caption", "credit", "position"]
+    # A photo's words in each language, as the press release's own featured image has them.
+    fields = [
+        "image",
+        "preview",
+        *localized_names("alt"),
+        "decorative",
+        *localized_names("caption", "credit"),
+        "position",
+    ]
     readonly_fields = ["preview"]
 
     @admin.display(description=_("preview"))
@@ -47,10 +56,28 @@ class PressReleaseImageInline(admin.StackedInline):
         return image_preview(obj.image)
 
 
+class AttachmentForm(forms.ModelForm):
+    """A document's title in each language the press release is written in; one will do,
+    the others fall back to it."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name in localized_names("title"):
+            self.fields[name].required = False
+
+    def clean(self):
+        cleaned_data = super().clean()
+        titles = localized_names("title")
+        if self.has_changed() and not any((cleaned_data.get(n) or "").strip() for n in titles):
+            self.add_error(titles[0], _("Give the document a title in at least one language."))
+        return cleaned_data
+
+
 class PressReleaseAttachmentInline(admin.TabularInline):
     model = PressReleaseAttachment
+    form = AttachmentForm
     extra = 0
-    fields = ["title", "file", "original_name", "size_display", "position"]
+    fields = [*localized_names("title"), "file", "original_name", "size_display", "position"]
     readonly_fields = ["original_name", "size_display"]
 
     @admin.display(description=_("size"))

@@ -52,11 +52,11 @@ def test_groups_add_a_gallery_image_and_an_attachment(staff_client):
     page = staff_client.get(url)
     assert page.status_code == 200
     data = with_gallery(
-        page, form_data(page), SimpleUploadedFile("IMG_1.jpg", phone_photo()), alt="A meeting"
+        page, form_data(page), SimpleUploadedFile("IMG_1.jpg", phone_photo()), alt_en="A meeting"
     )
     attachments = prefix_of(page, PressReleaseAttachment)
     data[f"{attachments}-TOTAL_FORMS"] = "1"
-    data[f"{attachments}-0-title"] = "Joint statement"
+    data[f"{attachments}-0-title_en"] = "Joint statement"
     data[f"{attachments}-0-file"] = SimpleUploadedFile("statement.pdf", pdf_bytes())
     data[f"{attachments}-0-position"] = "0"
 

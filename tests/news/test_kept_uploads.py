@@ -76,7 +76,11 @@ def test_featured_image_is_kept_after_an_error_elsewhere_and_saved_with_the_toke
 def test_gallery_image_is_kept_after_an_error_elsewhere(editor_client, draft):
     page = editor_client.get(change_url(draft))
     data = with_gallery(
-        page, page_data(page), image_upload("signing.jpg"), alt="The signing", caption="Antwerp"
+        page,
+        page_data(page),
+        image_upload("signing.jpg"),
+        alt_en="The signing",
+        caption_en="Antwerp",
     )
     data["title_en"] = ""
     refused = editor_client.post(change_url(draft), data)
@@ -87,7 +91,7 @@ def test_gallery_image_is_kept_after_an_error_elsewhere(editor_client, draft):
     token = token_of(html, "images-0-image-kept")
     assert not PressReleaseImage.objects.exists()
 
-    data = with_gallery(page, page_data(page), None, alt="The signing", caption="Antwerp")
+    data = with_gallery(page, page_data(page), None, alt_en="The signing", caption_en="Antwerp")
     data.pop("images-0-image")
     data.update(title_en="Visit", **{"images-0-image-kept": token})
     saved = editor_client.post(change_url(draft), data)

@@ -90,8 +90,8 @@ def test_editor_adds_a_phone_photo_to_the_gallery_and_gps_is_gone(admin_client, 
         admin_client,
         press_release,
         image_upload("IMG_2034.jpg", phone_photo()),
-        alt="The ambassador and the rector sign the agreement",
-        caption="Signing in Antwerp",
+        alt_en="The ambassador and the rector sign the agreement",
+        caption_en="Signing in Antwerp",
     )
     assert response.status_code == 302, response.context and response.context["errors"]
     item = PressReleaseImage.objects.get(press_release=press_release)
@@ -117,7 +117,7 @@ def test_hostile_file_gets_a_form_error_and_nothing_is_written(admin_client, set
     press_release = make_press_release()
     svg = b'<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>'
     response = change(
-        admin_client, press_release, SimpleUploadedFile("photo.jpg", svg), alt="A photo"
+        admin_client, press_release, SimpleUploadedFile("photo.jpg", svg), alt_en="A photo"
     )
     assert response.status_code == 200
     assert "SVG files are not accepted" in response.content.decode()
@@ -127,7 +127,7 @@ def test_hostile_file_gets_a_form_error_and_nothing_is_written(admin_client, set
 
 def test_alt_text_is_required_unless_decorative(admin_client):
     press_release = make_press_release()
-    response = change(admin_client, press_release, image_upload("a.jpg"), alt="")
+    response = change(admin_client, press_release, image_upload("a.jpg"), alt_en="")
     assert response.status_code == 200
     assert "or mark it as decorative" in response.content.decode()
     assert not PressReleaseImage.objects.exists()
@@ -142,7 +142,7 @@ def test_alt_text_is_required_unless_decorative(admin_client):
 
 def test_alt_text_that_is_the_file_name_saves_with_a_warning(admin_client):
     press_release = make_press_release()
-    response = change(admin_client, press_release, image_upload("DSC_0042.jpg"), alt="DSC_0042")
+    response = change(admin_client, press_release, image_upload("DSC_0042.jpg"), alt_en="DSC_0042")
     assert response.status_code == 302
     assert PressReleaseImage.objects.count() == 1
     followed = admin_client.get(response["Location"])
@@ -178,7 +178,7 @@ def test_storage_failure_gives_a_form_error_no_record_and_no_orphan(
         **settings.STORAGES,
         "default": {"BACKEND": f"tests.news.test_media_admin.{backend}"},
     }
-    data = with_gallery(page, form_data(page), image_upload("a.jpg"), alt="A photo")
+    data = with_gallery(page, form_data(page), image_upload("a.jpg"), alt_en="A photo")
     data["title_en"] = "Changed title"
     response = admin_client.post(f"/admin/news/pressrelease/{press_release.pk}/change/", data)
     assert response.status_code == 200
@@ -194,10 +194,10 @@ def test_files_of_a_form_that_fails_elsewhere_are_removed(admin_client, settings
     refused, so nothing is saved and the stored image must not stay behind."""
     press_release = make_press_release()
     page = admin_client.get(f"/admin/news/pressrelease/{press_release.pk}/change/")
-    data = with_gallery(page, form_data(page), image_upload("a.jpg"), alt="A photo")
+    data = with_gallery(page, form_data(page), image_upload("a.jpg"), alt_en="A photo")
     prefix = prefix_of(page, PressReleaseAttachment)
     data[f"{prefix}-TOTAL_FORMS"] = "1"
-    data[f"{prefix}-0-title"] = "Statement"
+    data[f"{prefix}-0-title_en"] = "Statement"
     data[f"{prefix}-0-position"] = "0"
     data[f"{prefix}-0-file"] = SimpleUploadedFile("statement.pdf", b"<html>not a pdf</html>")
     response = admin_client.post(f"/admin/news/pressrelease/{press_release.pk}/change/", data)
@@ -215,7 +215,7 @@ def test_pdf_attachment_is_stored_under_a_generated_name(admin_client, settings)
     data = form_data(page)
     prefix = prefix_of(page, PressReleaseAttachment)
     data[f"{prefix}-TOTAL_FORMS"] = "1"
-    data[f"{prefix}-0-title"] = "Joint statement"
+    data[f"{prefix}-0-title_en"] = "Joint statement"
     data[f"{prefix}-0-position"] = "0"
     data[f"{prefix}-0-file"] = SimpleUploadedFile("../../Joint statement.pdf", pdf_bytes())
     response = admin_client.post(f"/admin/news/pressrelease/{press_release.pk}/change/", data)
@@ -262,3 +262,46 @@ def test_storage_failure_when_saving_in_code_leaves_no_file(settings):
         make_gallery_image(press_release)
     assert not PressReleaseImage.objects.exists()
     assert stored_files(settings) == []
+
+
+def test_gallery_and_document_words_are_asked_for_in_each_language(admin_client):
+    press_release = make_press_release()
+    page = admin_client.get(f"/admin/news/pressrelease/{press_release.pk}/change/")
+    html = page.content.decode()
+    image_prefix = prefix_of(page, PressReleaseImage)
+    document_prefix = prefix_of(page, PressReleaseAttachment)
+    for language in ("kk", "ru", "en"):
+        for field in ("alt", "caption", "credit"):
+            assert f'name="{image_prefix}-__prefix__-{field}_{language}"' in html
+        assert f'name="{document_prefix}-__prefix__-title_{language}"' in html
+
+
+def test_a_photo_described_in_kazakh_only_is_described(admin_client):
+    press_release = make_press_release()
+    response = change(admin_client, press_release, image_upload("a.jpg"), alt_kk="Елші мен ректор")
+    assert response.status_code == 302, response.context and response.context["errors"]
+    image = press_release.images.get()
+    assert image.alt_kk == "Елші мен ректор" and not image.alt_en
+    assert image.alt == "Елші мен ректор"  # read in English, it falls back to the Kazakh
+
+
+def test_a_document_needs_a_title_in_one_language_at_least(admin_client):
+    press_release = make_press_release()
+    url = f"/admin/news/pressrelease/{press_release.pk}/change/"
+    page = admin_client.get(url)
+    prefix = prefix_of(page, PressReleaseAttachment)
+    data = form_data(page)
+    data[f"{prefix}-TOTAL_FORMS"] = "1"
+    data[f"{prefix}-0-file"] = SimpleUploadedFile(
+        "statement.pdf", pdf_bytes(), content_type="application/pdf"
+    )
+    data[f"{prefix}-0-position"] = "0"
+    response = admin_client.post(url, data)
+    assert response.status_code == 200
+    assert "Give the document a title in at least one language." in response.content.decode()
+    data[f"{prefix}-0-file"] = SimpleUploadedFile(
+        "statement.pdf", pdf_bytes(), content_type="application/pdf"
+    )
+    data[f"{prefix}-0-title_ru"] = "Совместное заявление"
+    assert admin_client.post(url, data).status_code == 302
+    assert press_release.attachments.get().title_ru == "Совместное заявление"

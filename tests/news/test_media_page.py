@@ -132,3 +132,35 @@ def test_media_page_query_count_does_not_grow_with_items(client):
         make_gallery_image(press_release)
         make_attachment(press_release)
     assert queries_for(client, press_release.get_absolute_url()) == few
+
+
+def test_gallery_words_and_document_titles_show_in_the_page_language(client):
+    """A photo's alt text, caption and credit and a document's title are written per
+    language; a language without them shows another's rather than an undescribed photo."""
+    from django.utils import translation
+
+    press_release = make_press_release(
+        title_ru="Посол встретился с ректором",
+        lead_ru="Посол встретился с ректором.",
+        body_ru="<p>Посол встретился с ректором.</p>",
+    )
+    press_release.confirm_translation("ru")
+    make_gallery_image(
+        press_release,
+        alt_en="The ambassador and the rector",
+        alt_ru="Посол и ректор",
+        caption_en="The signing",
+        caption_ru="Подписание",
+        credit_en="Embassy press service",
+    )
+    make_attachment(press_release, title_en="Joint statement", title_ru="Совместное заявление")
+    english = page(client, press_release)
+    assert 'alt="The ambassador and the rector"' in english and "The signing" in english
+    assert "Joint statement" in english and "Посол и ректор" not in english
+    with translation.override("ru"):
+        russian = page(client, press_release)
+    assert 'alt="Посол и ректор"' in russian and "Подписание" in russian
+    assert "Совместное заявление" in russian and "Joint statement" not in russian
+    assert "The ambassador and the rector" not in russian
+    # No Russian credit written: the English one, rather than none.
+    assert "Embassy press service" in russian

@@ -357,9 +357,9 @@ def test_gallery_edits_of_different_fields_of_one_image_are_both_kept(draft, edi
     page, first_data = opened(first, draft)
     _page, second_data = opened(second, draft)
     prefix = prefix_of(page, PressReleaseImage)
-    first_data[f"{prefix}-0-caption"] = "The signing in Antwerp"
+    first_data[f"{prefix}-0-caption_en"] = "The signing in Antwerp"
     assert first.post(change_url(draft), first_data).status_code == 302
-    second_data[f"{prefix}-0-alt"] = "The rector and the ambassador"
+    second_data[f"{prefix}-0-alt_en"] = "The rector and the ambassador"
 
     response = second.post(change_url(draft), second_data)
 
@@ -375,9 +375,9 @@ def test_gallery_edits_of_the_same_field_are_a_conflict(draft, editor, publisher
     page, first_data = opened(first, draft)
     _page, second_data = opened(second, draft)
     prefix = prefix_of(page, PressReleaseImage)
-    first_data[f"{prefix}-0-caption"] = "Elena's caption"
+    first_data[f"{prefix}-0-caption_en"] = "Elena's caption"
     first.post(change_url(draft), first_data)
-    second_data[f"{prefix}-0-caption"] = "Pavel's caption"
+    second_data[f"{prefix}-0-caption_en"] = "Pavel's caption"
 
     response = second.post(change_url(draft), second_data)
 
@@ -401,7 +401,7 @@ def test_an_attachment_removed_by_one_and_renamed_by_the_other_is_not_lost(
     page, first_data = opened(first, draft)
     _page, second_data = opened(second, draft)
     prefix = prefix_of(page, PressReleaseAttachment)
-    first_data[f"{prefix}-0-title"] = "Joint statement (signed)"
+    first_data[f"{prefix}-0-title_en"] = "Joint statement (signed)"
     first.post(change_url(draft), first_data)
     second_data[f"{prefix}-0-DELETE"] = "on"
 
