@@ -73,7 +73,8 @@ class AttachmentForm(forms.ModelForm):
         return cleaned_data
 
 
-class PressReleaseAttachmentInline(admin.TabularInline):
+class PressReleaseAttachmentInline(admin.StackedInline):
+    # Stacked: three titles and the file do not fit one row of a table beside the form.
     model = PressReleaseAttachment
     form = AttachmentForm
     extra = 0
