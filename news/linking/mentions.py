@@ -649,6 +649,8 @@ def _new_people(index, text, language, hits, candidates, mention, linked_people=
             ),
             None,
         )
+        if respelt is None:
+            respelt = _former_holder(index, person)
         if respelt is not None:
             mention("person", respelt, person.start, person.end, False)
             continue
@@ -662,6 +664,29 @@ def _new_people(index, text, language, hits, candidates, mention, linked_people=
             role=person.role,
             organisation=person.organisation,
         )
+
+
+def _former_holder(index, person):
+    """'the rector of Al-Farabi Kazakh National University Galym Mutanov' for the known
+    'Galimkair Mutanov', rector there once: a known person named with a post they hold or
+    held at the known institution of the role, under the same surname and first letter (a
+    short or familiar form of the first name), else None."""
+    if person.organisation_id is None:
+        return None
+    words = person.name.split()
+    if len(words) < 2 or "." in person.name:
+        return None
+    role = person.role.lower()
+    found = {
+        p.person_id
+        for p in index.institution_positions.get(person.organisation_id, ())
+        if p.title and p.title.lower() in role
+        for known in [index.people.get(p.person_id, "").split()]
+        if len(known) == len(words)
+        and known[-1].lower() == words[-1].lower()
+        and known[0][0].lower() == words[0][0].lower()
+    }
+    return found.pop() if len(found) == 1 else None
 
 
 def _same_name_respelt(name, known):
@@ -904,11 +929,22 @@ _INSTITUTION_ROLE = re.compile(
 )
 
 
+# A person's name right after "<role> of <institution>": two capitalised words (a comma, an
+# honorific or an initial before them), the second no keyword of an institution's name.
+_NAME_AFTER = re.compile(
+    r",?[ \t]+(?:(?:Mr|Mrs|Ms|Dr|Prof)\.?[ \t]+)?[A-Z](?:[a-z]+|\.)[ \t]*"
+    r"(?!(?:University|Institute|Academy|College|School|Faculty|Department|Center|Centre)\b)"
+    r"[A-Z][a-z]+"
+)
+
+
 def _institution_role(index, text, hit, institution_id, on, mention):
     before = text.text[max(0, hit.start - 40) : hit.start]
     if not before.rstrip().lower().endswith((" of", " of the")):
         return  # the usual case: the pattern below cannot match
     match = _INSTITUTION_ROLE.search(before)
+    if match and _NAME_AFTER.match(text.text, hit.end):
+        return  # "the rector of <institution> Galym Mutanov": the name says who, not the date
     if match:
         person_id = index.holder(institution_id, match["title"], on)
         if person_id:

@@ -2,6 +2,7 @@
 rules found on the tuned part of the corpus, each written as a general rule)."""
 
 import re
+from datetime import date
 
 import pytest
 
@@ -2047,3 +2048,24 @@ def test_english_role_of_the_event_before_a_name(db):
         "the university met Anna Berg in the library."
     )
     assert _new(found, "new_person") == {"Marta Lindqvist"}
+
+
+def test_english_name_after_a_role_of_a_known_institution_says_who_not_the_date(db):
+    # "the rector of <institution> <Name>": the person named, not the post's holder on the
+    # text's date; a former holder under a short form of the first name is that person
+    steppe = make_institution(name="Steppe State University", country_code="KZ")
+    former = make_person(name="Bakhytzhan Omarov")
+    current = make_person(name="Dana Serikova")
+    make_position(person=former, title="Rector", institution=steppe, end_date=date(2020, 1, 1))
+    make_position(person=current, title="Rector", institution=steppe, start_date=date(2020, 1, 2))
+    found = detect_mentions(
+        "The guests were received by the rector of Steppe State University Bakha Omarov.",
+        date(2024, 5, 1),
+    )
+    assert found.ids("person") == {former.pk}
+    assert _new(found, "new_person") == set()
+    # no name after the post: its holder on the text's date
+    found = detect_mentions(
+        "A letter was sent on behalf of the rector of Steppe State University.", date(2024, 5, 1)
+    )
+    assert found.ids("person") == {current.pk}
