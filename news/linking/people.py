@@ -132,6 +132,17 @@ ORGANISATION_WORDS = {
     "бундестага", "сената", "университеті", "институты", "министрлігі", "ұлттық", "центр",
     "центра", "орталығы",
 }  # fmt: skip
+# "Director of the Department of International Cooperation of Internationalization <name>":
+# an English abstract noun of a portfolio or a unit ("-ization", "-ation", "-ment", "-ship")
+# is no word of a person's name, whether the list above has it or not.
+_EN_ABSTRACT_NOUN = re.compile(r"[a-z]{4,}(?:ization|isation|ation|ition|ment|ship|ness)")
+
+
+def _organisation_word(word):
+    lowered = word.lower().strip(".")
+    return lowered in ORGANISATION_WORDS or bool(_EN_ABSTRACT_NOUN.fullmatch(lowered))
+
+
 # Kazakh words that open the name of a ministry or a portfolio, capitalised after a name
 # ("Ғылым және жоғары білім министрі", "Сыртқы істер министрі").
 _KK_PORTFOLIO_WORDS = {
@@ -254,7 +265,7 @@ def _split_at_organisation_words(run):
     for index in range(len(run) - 1, -1, -1):
         word = run[index][2]
         if (
-            word.lower().strip(".") in ORGANISATION_WORDS
+            _organisation_word(word)
             or _is_acronym(word)
             or morphology.PLACE_WITH_PARTICLE.fullmatch(word)  # "Монте-ди-Лука Марко ..."
         ):
@@ -440,7 +451,7 @@ def _words_are_a_name(words):
         return False
     if any(_is_acronym(w) for w in words):
         return False  # "АО", "KAZINFORM", "KazNU": an acronym is no part of a person's name
-    if any(w.lower().strip(".") in ORGANISATION_WORDS or w.lower() in _DAYS for w in words):
+    if any(_organisation_word(w) or w.lower() in _DAYS for w in words):
         return False
     if any(morphology.PLACE_WITH_PARTICLE.fullmatch(w) for w in words):
         return False  # "Ростов-на-Дону": a place

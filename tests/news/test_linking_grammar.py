@@ -2069,3 +2069,12 @@ def test_english_name_after_a_role_of_a_known_institution_says_who_not_the_date(
         "A letter was sent on behalf of the rector of Steppe State University.", date(2024, 5, 1)
     )
     assert found.ids("person") == {current.pk}
+
+
+def test_english_abstract_noun_of_a_portfolio_is_no_word_of_the_name(db):
+    # "-ization", "-ation", "-ment" before the name end a portfolio or a unit, not open a name
+    found = detect_mentions(
+        "Director of the Office of Globalization Karin Holm and Head of the Department of "
+        "Student Recruitment Omar Haddad met the delegation."
+    )
+    assert _new(found, "new_person") == {"Karin Holm", "Omar Haddad"}
