@@ -630,6 +630,11 @@ def _english_figures(index, text):
                 origin = match["origin"].split()[0]
                 country_id = by_word.get(origin.lower(), country_id)
                 words += ["of", origin]
+            elif (origin := _country_named(index, by_word, match["origin"])) is not None:
+                # "80,000 young people of Kazakhstan": a country's name (not its adjective)
+                # after "of" is the people's origin, kept as written, as for citizens
+                country_id = origin
+                words += ["of", match["origin"].split()[0]]
         elif (
             match["origin"]
             and (more := _MORE_PLACES.match(text.text, match.end()))
@@ -691,6 +696,17 @@ THE_NUMBER = re.compile(
 THE_NUMBER_OF = re.compile(rf"the\s+number\s+of\s+{_PHRASE}", re.IGNORECASE)
 _OR_COUNT_AFTER = re.compile(rf" or\s+{_COUNT}{_COUNT_END}", re.IGNORECASE)
 _PHRASE_BEFORE_OR = re.compile(rf"(?<![\w-]){_PHRASE},?\s$", re.IGNORECASE)
+
+
+def _country_named(index, by_word, origin):
+    """The country whose name (not its adjective: "Kazakh universities" say no origin) the
+    words after "of" are, else None."""
+    first = origin.split()[0]
+    pk = by_word.get(origin.lower()) or by_word.get(first.lower())
+    if pk is None:
+        return None
+    names = {n.lower() for n in index.country_names_of(pk, with_demonyms=False)}
+    return pk if origin.lower() in names or first.lower() in names else None
 
 
 def _phrase_label(phrase):

@@ -2078,3 +2078,15 @@ def test_english_abstract_noun_of_a_portfolio_is_no_word_of_the_name(db):
         "Student Recruitment Omar Haddad met the delegation."
     )
     assert _new(found, "new_person") == {"Karin Holm", "Omar Haddad"}
+
+
+def test_english_country_named_after_of_is_the_peoples_origin_its_adjective_is_not(db):
+    # "young people of Kazakhstan" keep their origin as written, as "citizens of" did;
+    # "students of Kazakh universities" and "students of Nazarbayev University" name none
+    found = detect_mentions(
+        "About 5,000 young people of Uzbekistan study abroad. Some 300 students of Kazakh "
+        "universities and 40 students of Nazarbayev University took part."
+    )
+    labels = {(f.label, f.value) for f in found.figures}
+    assert ("young people of Uzbekistan", 5000) in labels
+    assert ("students", 300) in labels and ("students", 40) in labels
