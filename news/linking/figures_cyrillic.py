@@ -456,6 +456,11 @@ def _phrase(tokens, j, language, text):
                 ):
                     words += ["из", tokens.words[end + 1]]
                     end += 2
+                    if _state_noun_after(tokens, end):
+                        # "студентов из Кыргызской Республики": the state's adjective and
+                        # its noun are its name
+                        words.append(tokens.words[end])
+                        end += 1
                 elif _ru_genitive_noun(tail) and _ru_study_level(tail):
                     words.append(tail.lower())
                     end += 1
@@ -484,6 +489,16 @@ def _phrase(tokens, j, language, text):
             noun = _kk_compound_head(word.lower(), stem) or noun
         return " ".join([*modifiers, noun]), k + 1
     return None
+
+
+def _state_noun_after(tokens, k):
+    """Whether the word at `k`, after a capitalised adjective, is the capitalised noun in the
+    genitive that ends a state's name with it ("Кыргызской Республики", "Российской
+    Федерации", "Объединенных Арабских Эмиратов" not: one adjective only)."""
+    if k >= len(tokens.words) or not _ru_modifier(tokens.words[k - 1].lower()):
+        return False
+    word = tokens.words[k]
+    return word.istitle() and _ru_genitive_noun(word)
 
 
 # "50 студентов из Казахского агротехнического университета": students from a university

@@ -2090,3 +2090,14 @@ def test_english_country_named_after_of_is_the_peoples_origin_its_adjective_is_n
     labels = {(f.label, f.value) for f in found.figures}
     assert ("young people of Uzbekistan", 5000) in labels
     assert ("students", 300) in labels and ("students", 40) in labels
+
+
+def test_russian_origin_named_by_an_adjective_and_its_state_noun_keeps_both(db):
+    found = detect_mentions(
+        "В университетах Бишкека учатся около 700 студентов из Российской Федерации и 300 "
+        "студентов из Китая."
+    )
+    assert {(f.label, f.value) for f in found.figures} == {
+        ("студенты из Российской Федерации", 700),
+        ("студенты из Китая", 300),
+    }
