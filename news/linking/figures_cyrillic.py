@@ -26,6 +26,9 @@ RU_NOUNS = {
     "стипендия", "проект", "программа", "слушатель", "абитуриент", "школьник", "гражданин",
     "член", "казахстанец", "иностранец", "соотечественник", "учащийся", "стипендиат",
     "претендент", "кандидат",
+    # people counted by where they come from, as "тума" in Kazakh ("не менее 10 тыс.
+    # выходцев из Казахстана")
+    "выходец", "уроженец",
 }  # fmt: skip
 # A noun in the genitive after the counted one is part of the label when it says the level
 # of study ("студенты магистратуры"), not whose they are ("выпускники программы",

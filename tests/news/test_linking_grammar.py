@@ -2101,3 +2101,14 @@ def test_russian_origin_named_by_an_adjective_and_its_state_noun_keeps_both(db):
         ("студенты из Российской Федерации", 700),
         ("студенты из Китая", 300),
     }
+
+
+def test_russian_people_counted_by_where_they_come_from(db):
+    found = detect_mentions(
+        "В Германии живут более 5 тыс. выходцев из Казахстана, а в Берлине около 300 "
+        "уроженцев Караганды."
+    )
+    assert {(f.label, f.value, f.approximate) for f in found.figures} == {
+        ("выходцы из Казахстана", 5000, True),
+        ("уроженцы", 300, True),
+    }
