@@ -74,6 +74,8 @@ RU_SUFFIX_AFTER_HYPHEN = {"х", "и", "ти", "ми", "ех", "ух", "ью"}
 # "Из них более 53 тысяч ...", "оның 78-і": the counts of a sentence that divide the count
 # before it; one with no noun of its own counts that count's noun.
 RU_PART_OF = re.compile(r"\b(?:из них|из которых|в том числе)\b", re.IGNORECASE)
+# "72 из них – в Сингапуре": the words that divide said after the count
+RU_PART_OF_AFTER = re.compile(r"\s+из\s+(?:них|которых)\b", re.IGNORECASE)
 KK_PART_OF = {"оның", "олардың", "соның"}
 # What may stand between "оның" and its number ("оның тек мыңнан астамы ғана", "оның
 # ішінде 13-і": of them, among them).
@@ -361,9 +363,12 @@ def _label_divided(text, tokens, i, language, labels):
         lo = max(0, start - 300)  # a sentence's words, not the whole text before
         sentence_start = max(text.rfind(". ", lo, start), text.rfind("\n", lo, start), lo - 1) + 1
         markers = [m.start() for m in RU_PART_OF.finditer(text, sentence_start, start)]
-        if not markers:
+        if markers:
+            divides = markers[-1]
+        elif RU_PART_OF_AFTER.match(text, tokens.ends[i]):
+            divides = start  # "более 12 тысяч ... студентов ..., 72 из них – в Сингапуре"
+        else:
             return None
-        divides = markers[-1]
     else:
         k = i - 1
         while k >= 0 and tokens.words[k].lower() in KK_PART_OF_FILLER:

@@ -2112,3 +2112,14 @@ def test_russian_people_counted_by_where_they_come_from(db):
         ("выходцы из Казахстана", 5000, True),
         ("уроженцы", 300, True),
     }
+
+
+def test_russian_count_followed_by_iz_nikh_takes_the_noun_it_divides(db):
+    found = detect_mentions(
+        "В вузах Польши учатся более 3 тысяч казахстанских студентов, 150 из них – по "
+        "программе обмена."
+    )
+    assert {(f.label, f.value) for f in found.figures} == {
+        ("казахстанские студенты", 3000),
+        ("казахстанские студенты", 150),
+    }
