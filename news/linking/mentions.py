@@ -241,9 +241,13 @@ _KEYWORD = (
 _FOREIGN_KEYWORD = r"(?:Universiti|Universitas|Universidad)(?=\s+[A-Z])"
 _OF_PART = rf"(?:\s+(?:of|for)\s+{_CAP}(?:\s+{_CAP}){{0,2}}(?:\s+(?:and|&)\s+{_CAP})?)"
 # "University of Shanghai for Science and Technology": a place, then the fields
+# "University St. Kliment Ohridski", 'Sofia University "St.Kliment Ohridsky"': a saint's
+# name, or any name in quotation marks, right after the keyword is the name's own
+_SAINT = r"(?:St\.|Saint|Sv\.|Sveti|Sts\.)\s?[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+){0,2}"
+_AFTER_KEYWORD = re.compile(rf" (?:{_SAINT}|[\"“«]{_CAP}(?:\s?{_CAP}){{0,3}}[\"”»])")
 NEW_INSTITUTION = re.compile(
     rf"\b(?:(?:{_CAP}\s+){{1,5}}{_KEYWORD}{_OF_PART}?"
-    rf"|{_KEYWORD}{_OF_PART}{{1,2}}|{_FOREIGN_KEYWORD}"
+    rf"|{_KEYWORD}{_OF_PART}{{1,2}}|{_FOREIGN_KEYWORD}|{_KEYWORD}(?=\s+{_SAINT})"
     rf"|(?:KU|TU|VU|UC|ETH|EPFL|LMU)\s+{_CAP})\b(?!')"
 )
 _GENERIC = {
@@ -433,6 +437,10 @@ def _candidate_spans(index, text, hits):
             city_follows = name.endswith(_CITY_FOLLOWS) and after[1].lower() not in _GENERIC
             if city_follows or after[1].lower() in index.city_names:
                 name = f"{name} {after[1]}"
+        if name.endswith(_KEYWORD_WORDS) and (
+            own := _AFTER_KEYWORD.match(text.text, start + len(name))
+        ):
+            name += own.group()
         # (after "University of Culture and Art" too: the honoree follows the whole name)
         if name.endswith(_KEYWORD_WORDS) or " of " in name:
             honoree = _NAMED_AFTER.match(text.text, start + len(name))

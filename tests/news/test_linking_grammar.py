@@ -2123,3 +2123,15 @@ def test_russian_count_followed_by_iz_nikh_takes_the_noun_it_divides(db):
         ("казахстанские студенты", 3000),
         ("казахстанские студенты", 150),
     }
+
+
+def test_english_saint_or_quoted_name_after_the_keyword_is_part_of_the_name(db):
+    found = detect_mentions(
+        "The ambassador lectured at University Saint Joseph in Beirut. Later he met the "
+        'Rector of Plovdiv University "Paisii Hilendarski" Rumen Mladenov.'
+    )
+    assert _new(found, "new_institution") == {
+        "University Saint Joseph",
+        'Plovdiv University "Paisii Hilendarski"',
+    }
+    assert "Rumen Mladenov" in _new(found, "new_person")
