@@ -640,11 +640,23 @@ def _new_people(index, text, language, hits, candidates, mention, linked_people=
     # A Russian or Kazakh text is tokenised already (its names are matched word by word);
     # an English one is not: the few words after each role are read where they are.
     tokens = text.tokens if language in ("ru", "kk") else None
-    for person in people_module.detect_new_people(
-        text.text, language, taken_spans.overlaps, people, organisation_of, tokens, text.lower
+    suggested = []
+    for person in sorted(
+        people_module.detect_new_people(
+            text.text, language, taken_spans.overlaps, people, organisation_of, tokens, text.lower
+        ),
+        key=lambda p: p.start,
     ):
         if any(_same_name_respelt(person.name, known) for known in linked_names):
             continue
+        # "Pak Naechon" in the title, "Mr. Park Naechon" in the lead: one person written two
+        # ways, suggested as first named
+        if any(
+            _same_name_respelt(person.name, earlier) and person.name != earlier
+            for earlier in suggested
+        ):
+            continue
+        suggested.append(person.name)
         # "Zhanseit Tuimebaev", the directory's "Zhanseit Tuimebayev" not linked in the text:
         # a known person under another transliteration, linked for the editor to confirm
         respelt = next(

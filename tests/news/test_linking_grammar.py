@@ -2135,3 +2135,11 @@ def test_english_saint_or_quoted_name_after_the_keyword_is_part_of_the_name(db):
         'Plovdiv University "Paisii Hilendarski"',
     }
     assert "Rumen Mladenov" in _new(found, "new_person")
+
+
+def test_english_new_person_written_two_ways_is_suggested_once_as_first_named(db):
+    found = detect_mentions(
+        "Lecture by the Consul General of Norway, Lars Hansen, at the university.\n\n"
+        "The Consul General of Norway, Mr. Lars Hanssen, spoke about the Arctic."
+    )
+    assert _new(found, "new_person") == {"Lars Hansen"}
