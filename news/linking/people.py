@@ -48,6 +48,9 @@ ROLES = {
         "prime minister", "member",
         # spellings and posts the Russian and Kazakh lists have ("вице-консул", "сенатор")
         "consul-general", "vice-consul", "counselor", "representative", "envoy", "senator",
+        # "professor" alone is an honorific; qualified, it is the post ("visiting professor
+        # Lee Byong Jo"), as "профессор" as the only post before a name is
+        "visiting professor", "associate professor", "assistant professor", "guest professor",
     ],
     "ru": [
         "чрезвычайный и полномочный посол", "посол", "посла", "послу", "послом", "послы",

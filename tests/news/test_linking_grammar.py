@@ -2143,3 +2143,12 @@ def test_english_new_person_written_two_ways_is_suggested_once_as_first_named(db
         "The Consul General of Norway, Mr. Lars Hanssen, spoke about the Arctic."
     )
     assert _new(found, "new_person") == {"Lars Hansen"}
+
+
+def test_english_qualified_professor_is_a_post_the_bare_title_an_honorific(db):
+    found = detect_mentions(
+        "The course was taught by visiting professor Maria Lopez and associate professor "
+        "Tom Reed. Professor John Smith attended."
+    )
+    assert _new(found, "new_person") == {"Maria Lopez", "Tom Reed"}
+    assert _roles(found)["Maria Lopez"].lower() == "visiting professor"
