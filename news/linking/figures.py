@@ -238,6 +238,15 @@ def detect_figures(
             and _OF_A_FACULTY.match(text.text, start + len(matched))
         ):
             subject = ("institution", next(iter(known)))  # "four students of the Faculty of ..."
+        elif (
+            language == "en"
+            and len(known) == 1
+            and not new_institutions
+            and _A_UNIT_BEFORE.search(text.text, text.sentence_span(start)[0], start)
+        ):
+            # "every year the Far East Department sends more than 20 students": a unit
+            # named without its institution is one of the one institution the text knows
+            subject = ("institution", next(iter(known)))
         if subject is None:
             nearby = _new_institutions_near(text, start, new_institutions)
             if nearby and language == "kk" and _in_a_country(text, start, hits):
@@ -517,6 +526,12 @@ _THIS_INSTITUTION = re.compile(
 # "four students of the Faculty of International Relations are studying at the University
 # of Reims": the students of a faculty whose university goes unnamed are the text's own
 # university's (the one institution of the directory it names), wherever they study
+# "the Far East Department sends", "the Faculty of Law hosts": a unit of the text's own
+# institution, named without it, before the count in its sentence
+_A_UNIT_BEFORE = re.compile(
+    r"\bthe\s+(?:(?:[A-Z][\w-]*|and)\s+){1,4}(?:Department|Faculty)\b(?!\s+of\s+the\b)"
+    r"|\bthe\s+(?:Department|Faculty)\s+of\s+(?:(?:[A-Z][\w-]*|and)\s+)*?[A-Z][\w-]*\s+[a-z]"
+)
 _OF_A_FACULTY = re.compile(
     r"\s+of\s+the\s+(?:Faculty|Department|School)\s+of\s+(?:(?:[A-Z][\w-]*|and)\s+)*?"
     r"[A-Z][\w-]*(?!\s+(?:of|at)\s)(?=\s+[a-z])"

@@ -2152,3 +2152,14 @@ def test_english_qualified_professor_is_a_post_the_bare_title_an_honorific(db):
     )
     assert _new(found, "new_person") == {"Maria Lopez", "Tom Reed"}
     assert _roles(found)["Maria Lopez"].lower() == "visiting professor"
+
+
+def test_english_count_of_a_unit_named_without_its_institution_is_the_known_ones(db):
+    steppe = make_institution(name="Steppe State University", country_code="KZ")
+    found = detect_mentions(
+        "Steppe State University hosted the consul. Every year the Oriental Languages "
+        "Department sends about 15 students to Japanese universities."
+    )
+    assert {(f.value, f.subject_kind, f.subject_id) for f in found.figures} == {
+        (15, "institution", steppe.pk)
+    }
