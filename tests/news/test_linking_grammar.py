@@ -2163,3 +2163,14 @@ def test_english_count_of_a_unit_named_without_its_institution_is_the_known_ones
     assert {(f.value, f.subject_kind, f.subject_id) for f in found.figures} == {
         (15, "institution", steppe.pk)
     }
+
+
+def test_kazakh_name_of_hungary_and_its_peoples_adjective(db):
+    found = detect_mentions(
+        "Мажарстандағы Сегед университетінде мажар студенттері қазақ тілін оқиды."
+    )
+    codes = {str(c.code) for c in Country.objects.filter(pk__in=found.ids("country"))}
+    assert codes == {"HU", "KZ"}
+    found = detect_mentions("Елші мажар студенттерімен кездесті.")
+    codes = {str(c.code) for c in Country.objects.filter(pk__in=found.ids("country"))}
+    assert codes == {"HU"}
