@@ -2174,3 +2174,11 @@ def test_kazakh_name_of_hungary_and_its_peoples_adjective(db):
     found = detect_mentions("Елші мажар студенттерімен кездесті.")
     codes = {str(c.code) for c in Country.objects.filter(pk__in=found.ids("country"))}
     assert codes == {"HU"}
+
+
+def test_kazakh_speaker_of_a_parliament_is_a_role(db):
+    found = detect_mentions(
+        "Кездесуге Польша Сеймінің вице-спикері Анна Ковальская және Литва Сеймасының "
+        "спикері Йонас Петрайтис қатысты."
+    )
+    assert _new(found, "new_person") == {"Анна Ковальская", "Йонас Петрайтис"}
