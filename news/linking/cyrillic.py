@@ -453,7 +453,10 @@ def new_institutions(
                 # takes no possessive, and its nominative is the keyword as written
                 name = f"{head} {word[: len(stem)]}"
             else:
-                name = f"{head} {KK_KEYWORDS[stem]}"
+                nominative = KK_KEYWORDS[stem]
+                if word[:1].isupper():  # "Аризона Университеті": the capital as written
+                    nominative = nominative[:1].upper() + nominative[1:]
+                name = f"{head} {nominative}"
         found.append((span[0], span[1], name))
     return found
 

@@ -2182,3 +2182,10 @@ def test_kazakh_speaker_of_a_parliament_is_a_role(db):
         "спикері Йонас Петрайтис қатысты."
     )
     assert _new(found, "new_person") == {"Анна Ковальская", "Йонас Петрайтис"}
+
+
+def test_kazakh_keyword_keeps_its_capital_as_written_in_the_nominative(db):
+    found = detect_mentions(
+        "Келісімге Торонто Университетімен және Мельбурн университетімен қол қойылды."
+    )
+    assert {"Торонто Университеті", "Мельбурн университеті"} <= _new(found, "new_institution")
