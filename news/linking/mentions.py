@@ -1237,14 +1237,23 @@ def _new_institutions(index, text, hits, candidates, mention, language="en"):
 def _variant(name, other):
     """Whether two names differ only in the first part of a compound word, one has
     ("зерттеу" / "ғылыми-зерттеу", "исследовательский" / "научно-исследовательский"), or
-    in the case of a letter."""
+    in the case of a letter, or in an honoree's first name written in full in one and by its
+    initial in the other ("Мұхтар Әуезов атындағы ..." / "М. Әуезов атындағы ...")."""
     words, others = name.lower().split(), other.lower().split()
     if len(words) != len(others):
         return False
     differ = [(a, b) for a, b in zip(words, others, strict=True) if a != b]
     if len(differ) > 1:
         return False
-    return not differ or any(a.endswith(f"-{b}") or b.endswith(f"-{a}") for a, b in differ)
+    return not differ or any(
+        a.endswith(f"-{b}") or b.endswith(f"-{a}") or _initial_of(a, b) or _initial_of(b, a)
+        for a, b in differ
+    )
+
+
+def _initial_of(initial, word):
+    """'м.' for 'мұхтар': the first letter and a full stop, of a longer word."""
+    return len(initial) == 2 and initial[1] == "." and len(word) > 2 and word[0] == initial[0]
 
 
 def _without_honoree(name):

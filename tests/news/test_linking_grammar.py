@@ -2189,3 +2189,14 @@ def test_kazakh_keyword_keeps_its_capital_as_written_in_the_nominative(db):
         "Келісімге Торонто Университетімен және Мельбурн университетімен қол қойылды."
     )
     assert {"Торонто Университеті", "Мельбурн университеті"} <= _new(found, "new_institution")
+
+
+def test_kazakh_name_with_its_honoree_by_initial_is_the_name_first_met(db):
+    found = detect_mentions(
+        "Келісімге Әлихан Бөкейхан атындағы Жетісу университеті қол қойды.\n\n"
+        "Айгүл Серікова, Ә. Бөкейхан атындағы жетісу университетінің директоры:"
+    )
+    aliases = {m.name: m.alias_of_name for m in found.mentions if m.alias_of_name}
+    assert aliases == {
+        "Ә. Бөкейхан атындағы жетісу университеті": "Әлихан Бөкейхан атындағы Жетісу университеті"
+    }
