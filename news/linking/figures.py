@@ -79,6 +79,13 @@ ATTENDANCE = re.compile(
     r"\b(?:guests|people|visitors|delegates|participants|гост|участник|человек|қонақ|қатысушы)",
     re.IGNORECASE,
 )
+# "30-дан астам қазақстандық студент ... кездесуге қатысты", "200 students attended the
+# forum": people said to attend an event after their count, whatever their noun
+ATTENDED = re.compile(
+    r"\b(?:attended|took\s+part|participated|приняли\s+участие|приняло\s+участие|"
+    r"участвовали|қатысты|қатысып|қатысқан)\b",
+    re.IGNORECASE,
+)
 # Every figure ends in one of the counted nouns: the pattern runs only near them.
 _NOUN_WORDS = keyword_automaton({noun.lower() for noun in NOUNS.split("|")})
 
@@ -264,7 +271,11 @@ def detect_figures(
                 # "Currently the university is implementing 542 educational programs", a
                 # paragraph after the one known institution the text names
                 subject = ("institution", next(iter(known)))
-            elif len(set(nearby)) == 1 and not ATTENDANCE.search(label):
+            elif (
+                len(set(nearby)) == 1
+                and not ATTENDANCE.search(label)
+                and not ATTENDED.search(text.text, start, text.sentence_span(start)[1])
+            ):
                 subject, subject_name = ("new_institution", None), nearby[0]
             else:
                 subject = ("", None)

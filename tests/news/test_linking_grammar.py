@@ -2200,3 +2200,15 @@ def test_kazakh_name_with_its_honoree_by_initial_is_the_name_first_met(db):
     assert aliases == {
         "Ә. Бөкейхан атындағы жетісу университеті": "Әлихан Бөкейхан атындағы Жетісу университеті"
     }
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Сегед университетінде өткен форумға 40-тан астам қазақстандық студент қатысты.",
+        "Some 200 students attended the forum held at Riverside University.",
+    ],
+)
+def test_people_said_to_attend_an_event_are_the_press_releases_not_the_hosts(db, text):
+    (figure,) = detect_mentions(text).figures
+    assert (figure.subject_kind, figure.subject_name) == ("", "")
