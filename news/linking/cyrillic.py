@@ -750,6 +750,8 @@ def _country_of_the_name(words, last, text, country_starts):
         return False
     if text[words[last][1] : words[last + 1][0]] != " ":
         return False
+    if words[last + 1][2].isupper():
+        return False  # "Пенсильванский университет США": an acronym, indeclinable, locates
     parse = morphology.ru_parse(words[last + 1][2])
     return parse is not None and parse.tag.case == "gent"
 

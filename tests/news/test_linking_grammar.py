@@ -2212,3 +2212,12 @@ def test_kazakh_name_with_its_honoree_by_initial_is_the_name_first_met(db):
 def test_people_said_to_attend_an_event_are_the_press_releases_not_the_hosts(db, text):
     (figure,) = detect_mentions(text).figures
     assert (figure.subject_kind, figure.subject_name) == ("", "")
+
+
+def test_russian_country_acronym_after_a_name_locates_it_a_genitive_name_belongs(db):
+    found = detect_mentions(
+        "Меморандум подписали Мичиганский университет США и Национальный университет Монголии."
+    )
+    assert {"Мичиганский университет", "Национальный университет Монголии"} <= _new(
+        found, "new_institution"
+    )
