@@ -94,7 +94,7 @@ PASS_OVER = {
     "of", "the", "to", "in", "for", "at", "and", "on", "de", "von", "van", "der", "la",
     "extraordinary", "plenipotentiary", "federal", "first", "acting",
     "under",  # "Cooperation Beijing under the Ministry of Education of the PRC Ma Jianfei"
-    "и", "в", "по", "при", "республики", "казахстан", "рф", "рк", "чрезвычайный", "г",
+    "и", "в", "во", "по", "при", "республики", "казахстан", "рф", "рк", "чрезвычайный", "г",
     "городе", "города",
     "полномочный", "науки", "высшего", "образования", "правительства",
     "және", "бойынша", "мен", "бен", "пен",

@@ -2221,3 +2221,11 @@ def test_russian_country_acronym_after_a_name_locates_it_a_genitive_name_belongs
     assert {"Мичиганский университет", "Национальный университет Монголии"} <= _new(
         found, "new_institution"
     )
+
+
+def test_russian_role_with_vo_before_a_country_reaches_the_name(db):
+    found = detect_mentions(
+        "На приёме выступил посол Казахстана во Франции Арман Исетов и генеральный консул "
+        "Казахстана во Франкфурте Ержан Бекмухамбетов."
+    )
+    assert {"Арман Исетов", "Ержан Бекмухамбетов"} <= _new(found, "new_person")
