@@ -884,10 +884,18 @@ _RU_LIST_ITEM = re.compile(
 )
 
 
+# "Токаев", which pymorphy3 reads best as "токай" in the genitive plural: a capitalised word
+# with a surname's ending is a surname, unless it is a place ("Ростов")
+_RU_SURNAME_SHAPE = re.compile(r"[А-ЯЁ][а-яё]{2,}(?:ов|ев|ёв|ин|ова|ева|ёва|ина)")
+
+
 def _ru_name_word(word):
-    """A word pymorphy3 knows as a name, surname or patronymic, or does not know."""
+    """A word pymorphy3 knows as a name, surname or patronymic, or does not know, or one
+    shaped as a surname that is no place."""
     parse = morphology.ru_parse(word)
-    return parse is None or bool({"Name", "Surn", "Patr"} & parse.tag.grammemes)
+    if parse is None or bool({"Name", "Surn", "Patr"} & parse.tag.grammemes):
+        return True
+    return bool(_RU_SURNAME_SHAPE.fullmatch(word)) and "Geox" not in parse.tag
 
 
 def _ru_name_then_role(text, roles, taken, known_people, organisation_of, seen):

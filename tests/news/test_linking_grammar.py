@@ -2229,3 +2229,12 @@ def test_russian_role_with_vo_before_a_country_reaches_the_name(db):
         "Казахстана во Франкфурте Ержан Бекмухамбетов."
     )
     assert {"Арман Исетов", "Ержан Бекмухамбетов"} <= _new(found, "new_person")
+
+
+def test_russian_surname_read_as_a_common_noun_still_names_before_a_comma_role(db):
+    # pymorphy3 reads "Сараев" and "Аймаков" best as "сарай", "аймак" in the genitive plural
+    found = detect_mentions(
+        "Нурлан Сараев, ректор Омского университета, открыл форум. Берик Аймаков, декан "
+        "факультета, выступил с докладом."
+    )
+    assert {"Нурлан Сараев", "Берик Аймаков"} <= _new(found, "new_person")
