@@ -859,7 +859,41 @@ def detect_new_people(
     found += then_role
     if language == "ru":
         found += _ru_name_then_role(text, roles_found, taken, known_people, organisation_of, seen)
+    if language == "kk":
+        found += _kk_caption(text, roles_found, taken, known_people, organisation_of, seen)
     return _same_as_a_full_name(found)
+
+
+# A caption opening a line, before the quote it introduces: "Арида Тұрымшаева, М. Әуезов
+# атындағы ... орталығының директоры:" (the name, a comma, the role closing on a colon)
+_KK_CAPTION_NAME = re.compile(
+    r"[ \t]*(?P<name>[А-ЯЁӘҒҚҢӨҰҮҺІ][а-яёәғқңөұүһі]+(?:-[А-ЯЁӘҒҚҢӨҰҮҺІ][а-яёәғқңөұүһі]+)?"
+    r"(?:[ \t]+[А-ЯЁӘҒҚҢӨҰҮҺІ][а-яёәғқңөұүһі]+(?:-[А-ЯЁӘҒҚҢӨҰҮҺІ][а-яёәғқңөұүһі]+)?){1,2}),[ \t]"
+)
+_CAPTION_END = re.compile(r"[ \t]*:[ \t]*(?:\n|$)")
+
+
+def _kk_caption(text, roles, taken, known_people, organisation_of, seen):
+    found = []
+    for match in roles:
+        if not _CAPTION_END.match(text, match.end()):
+            continue
+        line = text.rfind("\n", 0, match.start()) + 1
+        caption = _KK_CAPTION_NAME.match(text, line, match.start())
+        if not caption:
+            continue
+        start, end = caption.span("name")
+        if taken(start, end) or known_people.overlaps(start, end):
+            continue
+        run = list(morphology.tokens_between(text, start, end))
+        if not _run_is_name(run) or text[start:end].lower() in seen:
+            continue
+        seen.add(text[start:end].lower())
+        role = text[caption.end() : match.end()]
+        org_name, org_id = organisation_of(caption.end(), match.start())
+        org_text = org_name or _clean_organisation(text[caption.end() : match.start()])
+        found.append(NewPerson(text[start:end], _clean_role(role), org_text, start, end, org_id))
+    return found
 
 
 # "<Имя Фамилия>, <первому> <проректору>": a name, a comma, at most two lower-case words

@@ -2238,3 +2238,12 @@ def test_russian_surname_read_as_a_common_noun_still_names_before_a_comma_role(d
         "факультета, выступил с докладом."
     )
     assert {"Нурлан Сараев", "Берик Аймаков"} <= _new(found, "new_person")
+
+
+def test_kazakh_caption_name_comma_role_colon_names_a_person(db):
+    found = detect_mentions(
+        "Университетте жаңа орталық ашылды.\n\n"
+        "Гүлнар Сейітова, Жетісу университетінің халықаралық бөлімінің басшысы:\n\n"
+        "- Бұл бағдарлама студенттерге үлкен мүмкіндік береді."
+    )
+    assert _new(found, "new_person") == {"Гүлнар Сейітова"}
