@@ -218,6 +218,9 @@ KK_KEYWORDS = {
 # "академиялық" (academic) is an adjective, not an academy.
 _KK_AFTER_KEYWORD = ("сы", "сі", "ы", "і")
 _STATE_ACRONYMS = {"РК", "РФ", "ҚР", "КР", "РУз", "КНР", "США"}
+# A state's acronym written before a Kazakh name is part of it, as "Қазақстан
+# Республикасының Ұлттық ..." and "ҚР Президенті жанындағы ..." are
+_KK_STATE_ACRONYMS = {"ҚР", "ҚХР", "АҚШ", "РФ", "ӨР"}
 _ACRONYM_STOP = {"ЮНЕСКО", "ЮНИСЕФ", "МИД", "США", "ТМД", "АҚШ", "ОДКБ", "ЕАЭС", "ШОС", "ООН"}
 
 
@@ -436,6 +439,12 @@ def new_institutions(
             else:
                 first = _kk_name_start(words, first, text, country_starts, role_word)
             first = _kk_body_before(words, first, text)
+            if (
+                first
+                and words[first - 1][2] in _KK_STATE_ACRONYMS
+                and text[words[first - 1][1] : words[first][0]] == " "
+            ):
+                first -= 1  # "ҚХР Орталық ұлттар университеті": the state it is of, named
         last = _name_end(words, i, text) if language == "ru" else i
         if language == "ru" and _country_of_the_name(words, last, text, country_starts):
             last += 1  # "Национальный университет Узбекистана": the country is in the name

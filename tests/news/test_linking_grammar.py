@@ -2247,3 +2247,8 @@ def test_kazakh_caption_name_comma_role_colon_names_a_person(db):
         "- Бұл бағдарлама студенттерге үлкен мүмкіндік береді."
     )
     assert _new(found, "new_person") == {"Гүлнар Сейітова"}
+
+
+def test_kazakh_state_acronym_before_a_name_is_part_of_it(db):
+    found = detect_mentions("Форумға ҚХР Шыңжаң педагогикалық университетінің оқытушылары қатысты.")
+    assert _new(found, "new_institution") == {"ҚХР Шыңжаң педагогикалық университеті"}
