@@ -218,6 +218,9 @@ KK_KEYWORDS = {
 # "академиялық" (academic) is an adjective, not an academy.
 _KK_AFTER_KEYWORD = ("сы", "сі", "ы", "і")
 _STATE_ACRONYMS = {"РК", "РФ", "ҚР", "КР", "РУз", "КНР", "США"}
+# A state's acronym written before a Kazakh name is part of it, as "Қазақстан
+# Республикасының Ұлттық ..." and "ҚР Президенті жанындағы ..." are
+_KK_STATE_ACRONYMS = {"ҚР", "ҚХР", "АҚШ", "РФ", "ӨР"}
 _ACRONYM_STOP = {"ЮНЕСКО", "ЮНИСЕФ", "МИД", "США", "ТМД", "АҚШ", "ОДКБ", "ЕАЭС", "ШОС", "ООН"}
 
 
@@ -436,6 +439,12 @@ def new_institutions(
             else:
                 first = _kk_name_start(words, first, text, country_starts, role_word)
             first = _kk_body_before(words, first, text)
+            if (
+                first
+                and words[first - 1][2] in _KK_STATE_ACRONYMS
+                and text[words[first - 1][1] : words[first][0]] == " "
+            ):
+                first -= 1  # "ҚХР Орталық ұлттар университеті": the state it is of, named
         last = _name_end(words, i, text) if language == "ru" else i
         if language == "ru" and _country_of_the_name(words, last, text, country_starts):
             last += 1  # "Национальный университет Узбекистана": the country is in the name
@@ -453,7 +462,10 @@ def new_institutions(
                 # takes no possessive, and its nominative is the keyword as written
                 name = f"{head} {word[: len(stem)]}"
             else:
-                name = f"{head} {KK_KEYWORDS[stem]}"
+                nominative = KK_KEYWORDS[stem]
+                if word[:1].isupper():  # "Аризона Университеті": the capital as written
+                    nominative = nominative[:1].upper() + nominative[1:]
+                name = f"{head} {nominative}"
         found.append((span[0], span[1], name))
     return found
 
@@ -747,6 +759,8 @@ def _country_of_the_name(words, last, text, country_starts):
         return False
     if text[words[last][1] : words[last + 1][0]] != " ":
         return False
+    if words[last + 1][2].isupper():
+        return False  # "Пенсильванский университет США": an acronym, indeclinable, locates
     parse = morphology.ru_parse(words[last + 1][2])
     return parse is not None and parse.tag.case == "gent"
 

@@ -79,6 +79,13 @@ ATTENDANCE = re.compile(
     r"\b(?:guests|people|visitors|delegates|participants|гост|участник|человек|қонақ|қатысушы)",
     re.IGNORECASE,
 )
+# "30-дан астам қазақстандық студент ... кездесуге қатысты", "200 students attended the
+# forum": people said to attend an event after their count, whatever their noun
+ATTENDED = re.compile(
+    r"\b(?:attended|took\s+part|participated|приняли\s+участие|приняло\s+участие|"
+    r"участвовали|қатысты|қатысып|қатысқан)\b",
+    re.IGNORECASE,
+)
 # Every figure ends in one of the counted nouns: the pattern runs only near them.
 _NOUN_WORDS = keyword_automaton({noun.lower() for noun in NOUNS.split("|")})
 
@@ -238,6 +245,15 @@ def detect_figures(
             and _OF_A_FACULTY.match(text.text, start + len(matched))
         ):
             subject = ("institution", next(iter(known)))  # "four students of the Faculty of ..."
+        elif (
+            language == "en"
+            and len(known) == 1
+            and not new_institutions
+            and _A_UNIT_BEFORE.search(text.text, text.sentence_span(start)[0], start)
+        ):
+            # "every year the Far East Department sends more than 20 students": a unit
+            # named without its institution is one of the one institution the text knows
+            subject = ("institution", next(iter(known)))
         if subject is None:
             nearby = _new_institutions_near(text, start, new_institutions)
             if nearby and language == "kk" and _in_a_country(text, start, hits):
@@ -255,7 +271,11 @@ def detect_figures(
                 # "Currently the university is implementing 542 educational programs", a
                 # paragraph after the one known institution the text names
                 subject = ("institution", next(iter(known)))
-            elif len(set(nearby)) == 1 and not ATTENDANCE.search(label):
+            elif (
+                len(set(nearby)) == 1
+                and not ATTENDANCE.search(label)
+                and not ATTENDED.search(text.text, start, text.sentence_span(start)[1])
+            ):
                 subject, subject_name = ("new_institution", None), nearby[0]
             else:
                 subject = ("", None)
@@ -517,6 +537,12 @@ _THIS_INSTITUTION = re.compile(
 # "four students of the Faculty of International Relations are studying at the University
 # of Reims": the students of a faculty whose university goes unnamed are the text's own
 # university's (the one institution of the directory it names), wherever they study
+# "the Far East Department sends", "the Faculty of Law hosts": a unit of the text's own
+# institution, named without it, before the count in its sentence
+_A_UNIT_BEFORE = re.compile(
+    r"\bthe\s+(?:(?:[A-Z][\w-]*|and)\s+){1,4}(?:Department|Faculty)\b(?!\s+of\s+the\b)"
+    r"|\bthe\s+(?:Department|Faculty)\s+of\s+(?:(?:[A-Z][\w-]*|and)\s+)*?[A-Z][\w-]*\s+[a-z]"
+)
 _OF_A_FACULTY = re.compile(
     r"\s+of\s+the\s+(?:Faculty|Department|School)\s+of\s+(?:(?:[A-Z][\w-]*|and)\s+)*?"
     r"[A-Z][\w-]*(?!\s+(?:of|at)\s)(?=\s+[a-z])"
@@ -630,6 +656,11 @@ def _english_figures(index, text):
                 origin = match["origin"].split()[0]
                 country_id = by_word.get(origin.lower(), country_id)
                 words += ["of", origin]
+            elif (origin := _country_named(index, by_word, match["origin"])) is not None:
+                # "80,000 young people of Kazakhstan": a country's name (not its adjective)
+                # after "of" is the people's origin, kept as written, as for citizens
+                country_id = origin
+                words += ["of", match["origin"].split()[0]]
         elif (
             match["origin"]
             and (more := _MORE_PLACES.match(text.text, match.end()))
@@ -691,6 +722,17 @@ THE_NUMBER = re.compile(
 THE_NUMBER_OF = re.compile(rf"the\s+number\s+of\s+{_PHRASE}", re.IGNORECASE)
 _OR_COUNT_AFTER = re.compile(rf" or\s+{_COUNT}{_COUNT_END}", re.IGNORECASE)
 _PHRASE_BEFORE_OR = re.compile(rf"(?<![\w-]){_PHRASE},?\s$", re.IGNORECASE)
+
+
+def _country_named(index, by_word, origin):
+    """The country whose name (not its adjective: "Kazakh universities" say no origin) the
+    words after "of" are, else None."""
+    first = origin.split()[0]
+    pk = by_word.get(origin.lower()) or by_word.get(first.lower())
+    if pk is None:
+        return None
+    names = {n.lower() for n in index.country_names_of(pk, with_demonyms=False)}
+    return pk if origin.lower() in names or first.lower() in names else None
 
 
 def _phrase_label(phrase):

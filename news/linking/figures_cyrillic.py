@@ -26,6 +26,9 @@ RU_NOUNS = {
     "стипендия", "проект", "программа", "слушатель", "абитуриент", "школьник", "гражданин",
     "член", "казахстанец", "иностранец", "соотечественник", "учащийся", "стипендиат",
     "претендент", "кандидат",
+    # people counted by where they come from, as "тума" in Kazakh ("не менее 10 тыс.
+    # выходцев из Казахстана")
+    "выходец", "уроженец",
 }  # fmt: skip
 # A noun in the genitive after the counted one is part of the label when it says the level
 # of study ("студенты магистратуры"), not whose they are ("выпускники программы",
@@ -71,6 +74,8 @@ RU_SUFFIX_AFTER_HYPHEN = {"х", "и", "ти", "ми", "ех", "ух", "ью"}
 # "Из них более 53 тысяч ...", "оның 78-і": the counts of a sentence that divide the count
 # before it; one with no noun of its own counts that count's noun.
 RU_PART_OF = re.compile(r"\b(?:из них|из которых|в том числе)\b", re.IGNORECASE)
+# "72 из них – в Сингапуре": the words that divide said after the count
+RU_PART_OF_AFTER = re.compile(r"\s+из\s+(?:них|которых)\b", re.IGNORECASE)
 KK_PART_OF = {"оның", "олардың", "соның"}
 # What may stand between "оның" and its number ("оның тек мыңнан астамы ғана", "оның
 # ішінде 13-і": of them, among them).
@@ -358,9 +363,12 @@ def _label_divided(text, tokens, i, language, labels):
         lo = max(0, start - 300)  # a sentence's words, not the whole text before
         sentence_start = max(text.rfind(". ", lo, start), text.rfind("\n", lo, start), lo - 1) + 1
         markers = [m.start() for m in RU_PART_OF.finditer(text, sentence_start, start)]
-        if not markers:
+        if markers:
+            divides = markers[-1]
+        elif RU_PART_OF_AFTER.match(text, tokens.ends[i]):
+            divides = start  # "более 12 тысяч ... студентов ..., 72 из них – в Сингапуре"
+        else:
             return None
-        divides = markers[-1]
     else:
         k = i - 1
         while k >= 0 and tokens.words[k].lower() in KK_PART_OF_FILLER:
@@ -456,6 +464,11 @@ def _phrase(tokens, j, language, text):
                 ):
                     words += ["из", tokens.words[end + 1]]
                     end += 2
+                    if _state_noun_after(tokens, end):
+                        # "студентов из Кыргызской Республики": the state's adjective and
+                        # its noun are its name
+                        words.append(tokens.words[end])
+                        end += 1
                 elif _ru_genitive_noun(tail) and _ru_study_level(tail):
                     words.append(tail.lower())
                     end += 1
@@ -484,6 +497,16 @@ def _phrase(tokens, j, language, text):
             noun = _kk_compound_head(word.lower(), stem) or noun
         return " ".join([*modifiers, noun]), k + 1
     return None
+
+
+def _state_noun_after(tokens, k):
+    """Whether the word at `k`, after a capitalised adjective, is the capitalised noun in the
+    genitive that ends a state's name with it ("Кыргызской Республики", "Российской
+    Федерации", "Объединенных Арабских Эмиратов" not: one adjective only)."""
+    if k >= len(tokens.words) or not _ru_modifier(tokens.words[k - 1].lower()):
+        return False
+    word = tokens.words[k]
+    return word.istitle() and _ru_genitive_noun(word)
 
 
 # "50 студентов из Казахского агротехнического университета": students from a university

@@ -241,9 +241,13 @@ _KEYWORD = (
 _FOREIGN_KEYWORD = r"(?:Universiti|Universitas|Universidad)(?=\s+[A-Z])"
 _OF_PART = rf"(?:\s+(?:of|for)\s+{_CAP}(?:\s+{_CAP}){{0,2}}(?:\s+(?:and|&)\s+{_CAP})?)"
 # "University of Shanghai for Science and Technology": a place, then the fields
+# "University St. Kliment Ohridski", 'Sofia University "St.Kliment Ohridsky"': a saint's
+# name, or any name in quotation marks, right after the keyword is the name's own
+_SAINT = r"(?:St\.|Saint|Sv\.|Sveti|Sts\.)\s?[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+){0,2}"
+_AFTER_KEYWORD = re.compile(rf" (?:{_SAINT}|[\"“«]{_CAP}(?:\s?{_CAP}){{0,3}}[\"”»])")
 NEW_INSTITUTION = re.compile(
     rf"\b(?:(?:{_CAP}\s+){{1,5}}{_KEYWORD}{_OF_PART}?"
-    rf"|{_KEYWORD}{_OF_PART}{{1,2}}|{_FOREIGN_KEYWORD}"
+    rf"|{_KEYWORD}{_OF_PART}{{1,2}}|{_FOREIGN_KEYWORD}|{_KEYWORD}(?=\s+{_SAINT})"
     rf"|(?:KU|TU|VU|UC|ETH|EPFL|LMU)\s+{_CAP})\b(?!')"
 )
 _GENERIC = {
@@ -433,6 +437,10 @@ def _candidate_spans(index, text, hits):
             city_follows = name.endswith(_CITY_FOLLOWS) and after[1].lower() not in _GENERIC
             if city_follows or after[1].lower() in index.city_names:
                 name = f"{name} {after[1]}"
+        if name.endswith(_KEYWORD_WORDS) and (
+            own := _AFTER_KEYWORD.match(text.text, start + len(name))
+        ):
+            name += own.group()
         # (after "University of Culture and Art" too: the honoree follows the whole name)
         if name.endswith(_KEYWORD_WORDS) or " of " in name:
             honoree = _NAMED_AFTER.match(text.text, start + len(name))
@@ -632,11 +640,23 @@ def _new_people(index, text, language, hits, candidates, mention, linked_people=
     # A Russian or Kazakh text is tokenised already (its names are matched word by word);
     # an English one is not: the few words after each role are read where they are.
     tokens = text.tokens if language in ("ru", "kk") else None
-    for person in people_module.detect_new_people(
-        text.text, language, taken_spans.overlaps, people, organisation_of, tokens, text.lower
+    suggested = []
+    for person in sorted(
+        people_module.detect_new_people(
+            text.text, language, taken_spans.overlaps, people, organisation_of, tokens, text.lower
+        ),
+        key=lambda p: p.start,
     ):
         if any(_same_name_respelt(person.name, known) for known in linked_names):
             continue
+        # "Pak Naechon" in the title, "Mr. Park Naechon" in the lead: one person written two
+        # ways, suggested as first named
+        if any(
+            _same_name_respelt(person.name, earlier) and person.name != earlier
+            for earlier in suggested
+        ):
+            continue
+        suggested.append(person.name)
         # "Zhanseit Tuimebaev", the directory's "Zhanseit Tuimebayev" not linked in the text:
         # a known person under another transliteration, linked for the editor to confirm
         respelt = next(
@@ -649,6 +669,8 @@ def _new_people(index, text, language, hits, candidates, mention, linked_people=
             ),
             None,
         )
+        if respelt is None:
+            respelt = _former_holder(index, person)
         if respelt is not None:
             mention("person", respelt, person.start, person.end, False)
             continue
@@ -662,6 +684,29 @@ def _new_people(index, text, language, hits, candidates, mention, linked_people=
             role=person.role,
             organisation=person.organisation,
         )
+
+
+def _former_holder(index, person):
+    """'the rector of Al-Farabi Kazakh National University Galym Mutanov' for the known
+    'Galimkair Mutanov', rector there once: a known person named with a post they hold or
+    held at the known institution of the role, under the same surname and first letter (a
+    short or familiar form of the first name), else None."""
+    if person.organisation_id is None:
+        return None
+    words = person.name.split()
+    if len(words) < 2 or "." in person.name:
+        return None
+    role = person.role.lower()
+    found = {
+        p.person_id
+        for p in index.institution_positions.get(person.organisation_id, ())
+        if p.title and p.title.lower() in role
+        for known in [index.people.get(p.person_id, "").split()]
+        if len(known) == len(words)
+        and known[-1].lower() == words[-1].lower()
+        and known[0][0].lower() == words[0][0].lower()
+    }
+    return found.pop() if len(found) == 1 else None
 
 
 def _same_name_respelt(name, known):
@@ -904,11 +949,22 @@ _INSTITUTION_ROLE = re.compile(
 )
 
 
+# A person's name right after "<role> of <institution>": two capitalised words (a comma, an
+# honorific or an initial before them), the second no keyword of an institution's name.
+_NAME_AFTER = re.compile(
+    r",?[ \t]+(?:(?:Mr|Mrs|Ms|Dr|Prof)\.?[ \t]+)?[A-Z](?:[a-z]+|\.)[ \t]*"
+    r"(?!(?:University|Institute|Academy|College|School|Faculty|Department|Center|Centre)\b)"
+    r"[A-Z][a-z]+"
+)
+
+
 def _institution_role(index, text, hit, institution_id, on, mention):
     before = text.text[max(0, hit.start - 40) : hit.start]
     if not before.rstrip().lower().endswith((" of", " of the")):
         return  # the usual case: the pattern below cannot match
     match = _INSTITUTION_ROLE.search(before)
+    if match and _NAME_AFTER.match(text.text, hit.end):
+        return  # "the rector of <institution> Galym Mutanov": the name says who, not the date
     if match:
         person_id = index.holder(institution_id, match["title"], on)
         if person_id:
@@ -1181,14 +1237,23 @@ def _new_institutions(index, text, hits, candidates, mention, language="en"):
 def _variant(name, other):
     """Whether two names differ only in the first part of a compound word, one has
     ("зерттеу" / "ғылыми-зерттеу", "исследовательский" / "научно-исследовательский"), or
-    in the case of a letter."""
+    in the case of a letter, or in an honoree's first name written in full in one and by its
+    initial in the other ("Мұхтар Әуезов атындағы ..." / "М. Әуезов атындағы ...")."""
     words, others = name.lower().split(), other.lower().split()
     if len(words) != len(others):
         return False
     differ = [(a, b) for a, b in zip(words, others, strict=True) if a != b]
     if len(differ) > 1:
         return False
-    return not differ or any(a.endswith(f"-{b}") or b.endswith(f"-{a}") for a, b in differ)
+    return not differ or any(
+        a.endswith(f"-{b}") or b.endswith(f"-{a}") or _initial_of(a, b) or _initial_of(b, a)
+        for a, b in differ
+    )
+
+
+def _initial_of(initial, word):
+    """'м.' for 'мұхтар': the first letter and a full stop, of a longer word."""
+    return len(initial) == 2 and initial[1] == "." and len(word) > 2 and word[0] == initial[0]
 
 
 def _without_honoree(name):

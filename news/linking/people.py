@@ -48,6 +48,9 @@ ROLES = {
         "prime minister", "member",
         # spellings and posts the Russian and Kazakh lists have ("вице-консул", "сенатор")
         "consul-general", "vice-consul", "counselor", "representative", "envoy", "senator",
+        # "professor" alone is an honorific; qualified, it is the post ("visiting professor
+        # Lee Byong Jo"), as "профессор" as the only post before a name is
+        "visiting professor", "associate professor", "assistant professor", "guest professor",
     ],
     "ru": [
         "чрезвычайный и полномочный посол", "посол", "посла", "послу", "послом", "послы",
@@ -76,6 +79,8 @@ ROLES = {
         "меңгерушісі", "профессоры", "орынбасары", "мүшесі", "кеңесші", "депутаты",
         "қызметкері", "басқарма төрағасы", "төраға", "провост", "вице-президент",
         "вице-министр", "вице-консул", "вице-ректор",
+        # a parliament's speaker, as "спикер" is in Russian ("Парламентінің вице-спикері")
+        "спикер", "спикері", "вице-спикер", "вице-спикері",
     ],
 }  # fmt: skip
 HONORIFICS = {
@@ -89,7 +94,7 @@ PASS_OVER = {
     "of", "the", "to", "in", "for", "at", "and", "on", "de", "von", "van", "der", "la",
     "extraordinary", "plenipotentiary", "federal", "first", "acting",
     "under",  # "Cooperation Beijing under the Ministry of Education of the PRC Ma Jianfei"
-    "и", "в", "по", "при", "республики", "казахстан", "рф", "рк", "чрезвычайный", "г",
+    "и", "в", "во", "по", "при", "республики", "казахстан", "рф", "рк", "чрезвычайный", "г",
     "городе", "города",
     "полномочный", "науки", "высшего", "образования", "правительства",
     "және", "бойынша", "мен", "бен", "пен",
@@ -132,6 +137,17 @@ ORGANISATION_WORDS = {
     "бундестага", "сената", "университеті", "институты", "министрлігі", "ұлттық", "центр",
     "центра", "орталығы",
 }  # fmt: skip
+# "Director of the Department of International Cooperation of Internationalization <name>":
+# an English abstract noun of a portfolio or a unit ("-ization", "-ation", "-ment", "-ship")
+# is no word of a person's name, whether the list above has it or not.
+_EN_ABSTRACT_NOUN = re.compile(r"[a-z]{4,}(?:ization|isation|ation|ition|ment|ship|ness)")
+
+
+def _organisation_word(word):
+    lowered = word.lower().strip(".")
+    return lowered in ORGANISATION_WORDS or bool(_EN_ABSTRACT_NOUN.fullmatch(lowered))
+
+
 # Kazakh words that open the name of a ministry or a portfolio, capitalised after a name
 # ("Ғылым және жоғары білім министрі", "Сыртқы істер министрі").
 _KK_PORTFOLIO_WORDS = {
@@ -254,7 +270,7 @@ def _split_at_organisation_words(run):
     for index in range(len(run) - 1, -1, -1):
         word = run[index][2]
         if (
-            word.lower().strip(".") in ORGANISATION_WORDS
+            _organisation_word(word)
             or _is_acronym(word)
             or morphology.PLACE_WITH_PARTICLE.fullmatch(word)  # "Монте-ди-Лука Марко ..."
         ):
@@ -440,7 +456,7 @@ def _words_are_a_name(words):
         return False
     if any(_is_acronym(w) for w in words):
         return False  # "АО", "KAZINFORM", "KazNU": an acronym is no part of a person's name
-    if any(w.lower().strip(".") in ORGANISATION_WORDS or w.lower() in _DAYS for w in words):
+    if any(_organisation_word(w) or w.lower() in _DAYS for w in words):
         return False
     if any(morphology.PLACE_WITH_PARTICLE.fullmatch(w) for w in words):
         return False  # "Ростов-на-Дону": a place
@@ -843,7 +859,41 @@ def detect_new_people(
     found += then_role
     if language == "ru":
         found += _ru_name_then_role(text, roles_found, taken, known_people, organisation_of, seen)
+    if language == "kk":
+        found += _kk_caption(text, roles_found, taken, known_people, organisation_of, seen)
     return _same_as_a_full_name(found)
+
+
+# A caption opening a line, before the quote it introduces: "Арида Тұрымшаева, М. Әуезов
+# атындағы ... орталығының директоры:" (the name, a comma, the role closing on a colon)
+_KK_CAPTION_NAME = re.compile(
+    r"[ \t]*(?P<name>[А-ЯЁӘҒҚҢӨҰҮҺІ][а-яёәғқңөұүһі]+(?:-[А-ЯЁӘҒҚҢӨҰҮҺІ][а-яёәғқңөұүһі]+)?"
+    r"(?:[ \t]+[А-ЯЁӘҒҚҢӨҰҮҺІ][а-яёәғқңөұүһі]+(?:-[А-ЯЁӘҒҚҢӨҰҮҺІ][а-яёәғқңөұүһі]+)?){1,2}),[ \t]"
+)
+_CAPTION_END = re.compile(r"[ \t]*:[ \t]*(?:\n|$)")
+
+
+def _kk_caption(text, roles, taken, known_people, organisation_of, seen):
+    found = []
+    for match in roles:
+        if not _CAPTION_END.match(text, match.end()):
+            continue
+        line = text.rfind("\n", 0, match.start()) + 1
+        caption = _KK_CAPTION_NAME.match(text, line, match.start())
+        if not caption:
+            continue
+        start, end = caption.span("name")
+        if taken(start, end) or known_people.overlaps(start, end):
+            continue
+        run = list(morphology.tokens_between(text, start, end))
+        if not _run_is_name(run) or text[start:end].lower() in seen:
+            continue
+        seen.add(text[start:end].lower())
+        role = text[caption.end() : match.end()]
+        org_name, org_id = organisation_of(caption.end(), match.start())
+        org_text = org_name or _clean_organisation(text[caption.end() : match.start()])
+        found.append(NewPerson(text[start:end], _clean_role(role), org_text, start, end, org_id))
+    return found
 
 
 # "<Имя Фамилия>, <первому> <проректору>": a name, a comma, at most two lower-case words
@@ -868,10 +918,18 @@ _RU_LIST_ITEM = re.compile(
 )
 
 
+# "Токаев", which pymorphy3 reads best as "токай" in the genitive plural: a capitalised word
+# with a surname's ending is a surname, unless it is a place ("Ростов")
+_RU_SURNAME_SHAPE = re.compile(r"[А-ЯЁ][а-яё]{2,}(?:ов|ев|ёв|ин|ова|ева|ёва|ина)")
+
+
 def _ru_name_word(word):
-    """A word pymorphy3 knows as a name, surname or patronymic, or does not know."""
+    """A word pymorphy3 knows as a name, surname or patronymic, or does not know, or one
+    shaped as a surname that is no place."""
     parse = morphology.ru_parse(word)
-    return parse is None or bool({"Name", "Surn", "Patr"} & parse.tag.grammemes)
+    if parse is None or bool({"Name", "Surn", "Patr"} & parse.tag.grammemes):
+        return True
+    return bool(_RU_SURNAME_SHAPE.fullmatch(word)) and "Geox" not in parse.tag
 
 
 def _ru_name_then_role(text, roles, taken, known_people, organisation_of, seen):
