@@ -161,3 +161,16 @@ def test_a_thirteenth_held_out_batch_has_four_texts_per_language_none_tuned_on()
     from news.management.commands.evaluate_mentions import PARTS, part_of
 
     assert {part_of(e) for e in thirteenth} == {"held-out-13"} and "held-out-13" in PARTS
+
+
+def test_a_fourteenth_held_out_batch_has_four_texts_per_language_none_tuned_on():
+    expected = json.loads((CORPUS / "expected.json").read_text())
+    names = [n for n, e in expected.items() if e.get("held_out_batch") == 14]
+    fourteenth = [expected[n] for n in names]
+    assert sorted(n[:4] for n in names) == [f"r{i}" for i in range(238, 250)]
+    assert all(e["held_out"] and is_real(e) for e in fourteenth)
+    assert all(sum(e["language"] == lang for e in fourteenth) == 4 for lang in ["en", "ru", "kk"])
+    # evaluate_mentions reports it apart, as held-out-14.
+    from news.management.commands.evaluate_mentions import PARTS, part_of
+
+    assert {part_of(e) for e in fourteenth} == {"held-out-14"} and "held-out-14" in PARTS
