@@ -242,6 +242,7 @@ PARTS = (
     "held-out-12",
     "held-out-13",
     "held-out-14",
+    "held-out-16",
 )
 
 
