@@ -162,3 +162,16 @@ def test_a_fifteenth_held_out_batch_has_four_texts_per_language_none_tuned_on():
     from news.management.commands.evaluate_mentions import PARTS, part_of
 
     assert {part_of(e) for e in fifteenth} == {"held-out-15"} and "held-out-15" in PARTS
+
+
+def test_a_sixteenth_held_out_batch_has_four_texts_per_language_none_tuned_on():
+    expected = json.loads((CORPUS / "expected.json").read_text())
+    names = [n for n, e in expected.items() if e.get("held_out_batch") == 16]
+    sixteenth = [expected[n] for n in names]
+    assert sorted(n[:4] for n in names) == [f"r{i}" for i in range(262, 274)]
+    assert all(e["held_out"] and is_real(e) for e in sixteenth)
+    assert all(sum(e["language"] == lang for e in sixteenth) == 4 for lang in ["en", "ru", "kk"])
+    # evaluate_mentions reports it apart, as held-out-16.
+    from news.management.commands.evaluate_mentions import PARTS, part_of
+
+    assert {part_of(e) for e in sixteenth} == {"held-out-16"} and "held-out-16" in PARTS
