@@ -34,6 +34,7 @@ ROLES = {
     "en": [
         "ambassador extraordinary and plenipotentiary", "ambassador", "ambassadors",
         "consul general", "consul", "deputy minister", "minister", "vice-minister",
+        "vice minister",
         "secretary of state", "secretary general", "secretary-general", "secretary",
         "attaché", "attache", "president and vice-chancellor", "president",
         "presidents", "vice-president", "vice president", "vice-rector", "vice rector",
@@ -126,6 +127,9 @@ ORGANISATION_WORDS = {
     # a vice-rector's portfolio ("Vice-Rector for Scientific and Innovative Activities")
     "activities", "activity", "innovative", "innovation", "innovations", "academic",
     "strategic", "digitalization", "digitalisation",
+    # ("Vice-Rector for Educational Strategy <name>", "for Planning and Operations <name>")
+    "strategy", "planning", "operations", "partnerships", "internationalization",
+    "internationalisation", "outreach",
     # a minister's portfolio ("Minister of Education, Culture, Science and Sports <name>")
     "sport", "sports", "youth", "tourism", "health", "healthcare", "agriculture", "energy",
     "finance", "justice", "defence", "defense", "labour", "labor", "transport", "trade",
@@ -1171,6 +1175,15 @@ def _name_then_role(
             # "Mr. John Smith, the Rector"; "Provost Ilesanmi Adesida, Chairman": the words
             # before the name are no part of it
             run = run[1:]
+            start = run[0][0] if run else end
+        inner_role = max(
+            (i for i, (_s, _e, w) in enumerate(run[:-1]) if _is_role_word(w, language)),
+            default=None,
+        )
+        if inner_role is not None:
+            # "County Governor Stefan Attefall, Vice-Chancellor ...", "Regional Director Ann
+            # Lee, ...": a role inside the run ends a qualified post, the name follows it
+            run = run[inner_role + 1 :]
             start = run[0][0] if run else end
         if not _run_is_name(run):
             continue

@@ -2214,6 +2214,33 @@ def test_people_said_to_attend_an_event_are_the_press_releases_not_the_hosts(db,
     assert (figure.subject_kind, figure.subject_name) == ("", "")
 
 
+# English rules drawn from held-out-13 and held-out-14 (round 15)
+
+
+def test_english_qualified_post_before_a_name_followed_by_a_role_is_no_part_of_it(db):
+    found = detect_mentions(
+        "After the opening by Regional Governor Tomas Lindqvist, Vice-Chancellor Ingrid "
+        "Halvorsen welcomed the guests."
+    )
+    assert {"Tomas Lindqvist", "Ingrid Halvorsen"} <= _new(found, "new_person")
+    assert "Regional Governor Tomas Lindqvist" not in _new(found, "new_person")
+
+
+def test_english_portfolio_words_of_a_post_are_no_part_of_the_name(db):
+    found = detect_mentions(
+        "The talks were closed by Vice-Rector for Planning and Operations Marek Dvorak and "
+        "Vice-Rector for Quality Strategy Petra Novotna."
+    )
+    assert {"Marek Dvorak", "Petra Novotna"} <= _new(found, "new_person")
+
+
+def test_english_vice_minister_in_two_words_is_a_role(db):
+    found = detect_mentions(
+        "Arman Tulegenov, the Vice Minister of Energy of Kazakhstan, opened the session."
+    )
+    assert _new(found, "new_person") == {"Arman Tulegenov"}
+
+
 def test_russian_country_acronym_after_a_name_locates_it_a_genitive_name_belongs(db):
     found = detect_mentions(
         "Меморандум подписали Мичиганский университет США и Национальный университет Монголии."
