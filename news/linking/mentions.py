@@ -631,6 +631,11 @@ def _new_people(index, text, language, hits, candidates, mention, linked_people=
                 kind, pk = hit.entries[0][0], hit.entries[0][1]
                 return index.entry_name(kind, pk), pk if kind == "institution" else None
         for _s, _e, name in between(candidates, candidate_starts, start, end):
+            # "the Rector of Al Farabi Kazakh National University": a known institution's
+            # name in other words' spelling (linked as it, `_new_institutions`) is it
+            same = index.institution_by_words.get(_name_words(_without_honoree(name)))
+            if same is not None:
+                return index.entry_name("institution", same), same
             return name, None
         for hit in here:
             if hit.entries[0][0] == "country":
@@ -694,15 +699,21 @@ def _former_holder(index, person):
     if person.organisation_id is None:
         return None
     words = person.name.split()
-    if len(words) < 2 or "." in person.name:
+    # "the Rector of ... University, G. Mutanov": initials and the surname name him too, as
+    # many initials as the known name has words before the surname, or one (the first name's)
+    initials = [w for w in re.split(r"[\s.]+", person.name) if w]
+    by_initials = len(initials) >= 2 and all(len(w) == 1 for w in initials[:-1])
+    if len(words) < 2 and not by_initials or "." in person.name and not by_initials:
         return None
+    if by_initials:
+        words = initials
     role = person.role.lower()
     found = {
         p.person_id
         for p in index.institution_positions.get(person.organisation_id, ())
         if p.title and p.title.lower() in role
         for known in [index.people.get(p.person_id, "").split()]
-        if len(known) == len(words)
+        if (len(known) == len(words) or by_initials and len(words) == 2 and len(known) > 2)
         and known[-1].lower() == words[-1].lower()
         and known[0][0].lower() == words[0][0].lower()
     }

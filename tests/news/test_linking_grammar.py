@@ -2241,6 +2241,24 @@ def test_english_vice_minister_in_two_words_is_a_role(db):
     assert _new(found, "new_person") == {"Arman Tulegenov"}
 
 
+def test_english_initial_and_surname_of_a_known_holder_of_the_role_is_that_person(db):
+    steppe = make_institution(name="Steppe-Mountain State University")
+    rector = make_person("Bolat Kenzhebekov")
+    make_position(person=rector, title="Rector", institution=steppe)
+    # the university's name in another spelling (a space for the hyphen) still gives the
+    # role's institution
+    found = detect_mentions(
+        "The Rector of Steppe Mountain State University, B. Kenzhebekov, met the delegation."
+    )
+    assert rector.pk in found.ids("person")
+    assert _new(found, "new_person") == set()
+    # another initial is someone else
+    found = detect_mentions(
+        "The Rector of Steppe-Mountain State University, A. Kenzhebekov, spoke."
+    )
+    assert rector.pk not in found.ids("person")
+
+
 def test_russian_country_acronym_after_a_name_locates_it_a_genitive_name_belongs(db):
     found = detect_mentions(
         "Меморандум подписали Мичиганский университет США и Национальный университет Монголии."
