@@ -35,6 +35,8 @@ ROLES = {
         "ambassador extraordinary and plenipotentiary", "ambassador", "ambassadors",
         "consul general", "consul", "deputy minister", "minister", "vice-minister",
         "vice minister",
+        # a diplomat's rank ("Mr. Olzhan Iskakov, First Secretary")
+        "first secretary", "second secretary", "third secretary",
         "secretary of state", "secretary general", "secretary-general", "secretary",
         "attaché", "attache", "president and vice-chancellor", "president",
         "presidents", "vice-president", "vice president", "vice-rector", "vice rector",
@@ -49,9 +51,12 @@ ROLES = {
         "prime minister", "member",
         # spellings and posts the Russian and Kazakh lists have ("вице-консул", "сенатор")
         "consul-general", "vice-consul", "counselor", "representative", "envoy", "senator",
-        # "professor" alone is an honorific; qualified, it is the post ("visiting professor
-        # Lee Byong Jo"), as "профессор" as the only post before a name is
+        # qualified, "professor" is the post ("visiting professor Lee Byong Jo"), and so is
+        # "Professor" as the only post before a name ("Professor Hernando Cuivedo trained
+        # ...", as "профессор" is); after another role it is an honorific ("Rector, Professor
+        # ...": the name is read from the first role, and found once)
         "visiting professor", "associate professor", "assistant professor", "guest professor",
+        "professor",
     ],
     "ru": [
         "чрезвычайный и полномочный посол", "посол", "посла", "послу", "послом", "послы",
@@ -149,7 +154,17 @@ _EN_ABSTRACT_NOUN = re.compile(r"[a-z]{4,}(?:ization|isation|ation|ition|ment|sh
 
 def _organisation_word(word):
     lowered = word.lower().strip(".")
-    return lowered in ORGANISATION_WORDS or bool(_EN_ABSTRACT_NOUN.fullmatch(lowered))
+    return (
+        lowered in ORGANISATION_WORDS
+        or bool(_EN_ABSTRACT_NOUN.fullmatch(lowered))
+        # an English plural ("the International Association of Universities (IAU)")
+        or lowered.endswith("ies")
+        and f"{lowered[:-3]}y" in ORGANISATION_WORDS
+        or lowered.endswith("es")
+        and lowered[:-2] in ORGANISATION_WORDS
+        or lowered.endswith("s")
+        and lowered[:-1] in ORGANISATION_WORDS
+    )
 
 
 # Kazakh words that open the name of a ministry or a portfolio, capitalised after a name
@@ -449,6 +464,19 @@ _PATRONYMIC_PARTICLES = {"оглы", "оғлы", "огли", "кызы", "қыз
 _DAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
 
 
+_LATIN_CAPITALS = re.compile(r"[A-ZÀ-ÖØ-ÞĀ-Ž]{2,15}")
+
+
+def _surname_in_capitals(words):
+    """'Mahmut AK', 'Yerkebulan SAPIYEV': a Latin surname in capitals after first names
+    written as names are (a Turkish or French habit), no acronym."""
+    return (
+        len(words) >= 2
+        and bool(_LATIN_CAPITALS.fullmatch(words[-1]))
+        and all(_LATIN_WORD.match(w) and not _is_acronym(w) for w in words[:-1])
+    )
+
+
 @functools.lru_cache(maxsize=10_000)
 def _words_are_a_name(words):
     if len(words) >= 3 and words[-1] in _PATRONYMIC_PARTICLES:
@@ -458,7 +486,7 @@ def _words_are_a_name(words):
     inner = [w for w in words if w not in _NAME_PARTICLES]
     if len(inner) < len(words) and len(inner) < 2:
         return False
-    if any(_is_acronym(w) for w in words):
+    if any(_is_acronym(w) for w in words) and not _surname_in_capitals(words):
         return False  # "АО", "KAZINFORM", "KazNU": an acronym is no part of a person's name
     if any(_organisation_word(w) or w.lower() in _DAYS for w in words):
         return False
@@ -1126,6 +1154,7 @@ def _name_then_role_pattern():
 
 
 _RANK_AT_START = re.compile(r"(?:deputy|acting)\s+", re.IGNORECASE)
+_HIS_EXCELLENCY = re.compile(r"H\.\s?E\.")
 _COMMA_BEFORE_ROLE = re.compile(
     r"(?:,\s+|\s+is\s+|\s+\()(?:the\s+)?(?:extraordinary\s+and\s+plenipotentiary\s+)?"
     r"(?:[a-z]{2,7}\s+|[a-z][\w-]+(?:'s|’s)\s+)?"
@@ -1171,6 +1200,9 @@ def _name_then_role(
         if known_people.overlaps(start, end):
             continue
         run = _words(text, start, end, tokens)
+        if len(run) > 2 and _HIS_EXCELLENCY.match(text, run[0][0]):
+            run = run[2:]  # "H.E. Mr. Olzhas Suleimenov, Ambassador": two letters, no name's
+            start = run[0][0]
         while run and (_is_honorific(run[0][2], language) or _is_role_word(run[0][2], language)):
             # "Mr. John Smith, the Rector"; "Provost Ilesanmi Adesida, Chairman": the words
             # before the name are no part of it

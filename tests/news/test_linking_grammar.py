@@ -2145,12 +2145,15 @@ def test_english_new_person_written_two_ways_is_suggested_once_as_first_named(db
     assert _new(found, "new_person") == {"Lars Hansen"}
 
 
-def test_english_qualified_professor_is_a_post_the_bare_title_an_honorific(db):
+def test_english_qualified_professor_is_a_post_and_the_bare_title_as_the_only_one(db):
+    # (the bare title was an honorific until round 15; the corpus annotates "Professor
+    # Hernando Cuivedo", r227, and "Kazakh professor Serik Meirmanov", r168, as new people,
+    # the title being their only post before the name)
     found = detect_mentions(
         "The course was taught by visiting professor Maria Lopez and associate professor "
         "Tom Reed. Professor John Smith attended."
     )
-    assert _new(found, "new_person") == {"Maria Lopez", "Tom Reed"}
+    assert _new(found, "new_person") == {"Maria Lopez", "Tom Reed", "John Smith"}
     assert _roles(found)["Maria Lopez"].lower() == "visiting professor"
 
 
@@ -2257,6 +2260,36 @@ def test_english_initial_and_surname_of_a_known_holder_of_the_role_is_that_perso
         "The Rector of Steppe-Mountain State University, A. Kenzhebekov, spoke."
     )
     assert rector.pk not in found.ids("person")
+
+
+def test_english_professor_as_the_only_post_before_a_name_is_the_role(db):
+    found = detect_mentions(
+        "During the visit, Professor Lena Holmqvist gave a lecture. The Rector of Fjord "
+        "University, Professor Aidan Clarke, closed the day."
+    )
+    roles = {m.name: m.role for m in found.mentions if m.kind == "new_person"}
+    assert roles == {"Lena Holmqvist": "Professor", "Aidan Clarke": "Rector"}
+
+
+def test_english_his_excellency_and_a_diplomats_rank_around_a_name(db):
+    found = detect_mentions(
+        "The guests were H.E. Mr. Daniyar Omarov, Ambassador, Ms. Saule Beken, Second "
+        "Secretary, and Mr. Arman Zhaksy, Attaché."
+    )
+    roles = {m.name: m.role for m in found.mentions if m.kind == "new_person"}
+    assert roles == {
+        "Daniyar Omarov": "Ambassador",
+        "Saule Beken": "Second Secretary",
+        "Arman Zhaksy": "Attaché",
+    }
+
+
+def test_english_surname_in_capitals_after_a_first_name_is_a_name_an_acronym_is_not(db):
+    found = detect_mentions(
+        "Dean of the Faculty of Arts Prof. Dr. Ayse YILMAZ welcomed the guests. The college "
+        "is a member of the Network of Asian Academies (NAA)."
+    )
+    assert _new(found, "new_person") == {"Ayse YILMAZ"}
 
 
 def test_russian_country_acronym_after_a_name_locates_it_a_genitive_name_belongs(db):
