@@ -116,13 +116,17 @@ def normalise(text):
 
 _DOUBLED = re.compile(r"(\w)\1+")
 _FINAL_D = re.compile(r"d$")
+_FINAL_Y = re.compile(r"(?<=[^aeiou])y$")
 
 
 def spelling_key(words):
     """A name's words as transliterations of one Kazakh name may differ: "kh" or "h",
     doubled letters or single, a final "d" or "t" ("Khoja Ahmed Yasawi", "Khoja Akhmet
-    Yassawi" -> the same key)."""
-    return frozenset(_FINAL_D.sub("t", _DOUBLED.sub(r"\1", w.replace("kh", "h"))) for w in words)
+    Yassawi" -> the same key), a final "y" or "i" after a consonant ("Al Faraby", "al-Farabi")."""
+    return frozenset(
+        _FINAL_Y.sub("i", _FINAL_D.sub("t", _DOUBLED.sub(r"\1", w.replace("kh", "h"))))
+        for w in words
+    )
 
 
 def _lower_same_length(text):

@@ -239,7 +239,7 @@ _KEYWORD = (
 # Keywords of languages that name the university after it ("Universiti Malaya",
 # "Universidad Complutense"): the keyword alone, then the city or name (`_CITY_FOLLOWS`).
 _FOREIGN_KEYWORD = r"(?:Universiti|Universitas|Universidad)(?=\s+[A-Z])"
-_OF_PART = rf"(?:\s+(?:of|for)\s+{_CAP}(?:\s+{_CAP}){{0,2}}(?:\s+(?:and|&)\s+{_CAP})?)"
+_OF_PART = rf"(?:\s+(?:of|for)\s+(?:the\s+)?{_CAP}(?:\s+{_CAP}){{0,2}}(?:\s+(?:and|&)\s+{_CAP})?)"
 # "University of Shanghai for Science and Technology": a place, then the fields
 # "University St. Kliment Ohridski", 'Sofia University "St.Kliment Ohridsky"': a saint's
 # name, or any name in quotation marks, right after the keyword is the name's own
@@ -247,7 +247,7 @@ _SAINT = r"(?:St\.|Saint|Sv\.|Sveti|Sts\.)\s?[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+){0,2
 _AFTER_KEYWORD = re.compile(rf" (?:{_SAINT}|[\"“«]{_CAP}(?:\s?{_CAP}){{0,3}}[\"”»])")
 NEW_INSTITUTION = re.compile(
     rf"\b(?:(?:{_CAP}\s+){{1,5}}{_KEYWORD}{_OF_PART}?"
-    rf"|{_KEYWORD}{_OF_PART}{{1,2}}|{_FOREIGN_KEYWORD}|{_KEYWORD}(?=\s+{_SAINT})"
+    rf"|{_KEYWORD}{_OF_PART}{{1,3}}|{_FOREIGN_KEYWORD}|{_KEYWORD}(?=\s+{_SAINT})"
     rf"|(?:KU|TU|VU|UC|ETH|EPFL|LMU)\s+{_CAP})\b(?!')"
 )
 _GENERIC = {

@@ -2292,6 +2292,24 @@ def test_english_surname_in_capitals_after_a_first_name_is_a_name_an_acronym_is_
     assert _new(found, "new_person") == {"Ayse YILMAZ"}
 
 
+def test_english_known_name_with_a_final_y_for_i_is_that_institution(db):
+    known = make_institution(name="Al-Khorezmi Tashkent State University", country_code="UZ")
+    found = detect_mentions("A memorandum was signed with Al Khorezmy Tashkent State University.")
+    assert known.pk in found.ids("institution")
+    assert _new(found, "new_institution") == set()
+
+
+def test_english_name_of_parts_with_the_is_one_name(db):
+    found = detect_mentions(
+        "Partners include the Academy of Sciences of the Republic of Uzbekistan and the "
+        "University of the Witwatersrand."
+    )
+    assert _new(found, "new_institution") == {
+        "Academy of Sciences of the Republic of Uzbekistan",
+        "University of the Witwatersrand",
+    }
+
+
 def test_russian_country_acronym_after_a_name_locates_it_a_genitive_name_belongs(db):
     found = detect_mentions(
         "Меморандум подписали Мичиганский университет США и Национальный университет Монголии."
