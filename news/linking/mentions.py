@@ -394,6 +394,7 @@ def _candidate_spans(index, text, hits):
         [(h.start, h.end) for h in hits if h.entries[0][0] != "country"], presorted=True
     )
     country_starts = {h.start for h in hits if h.entries[0][0] == "country"}
+    institution_starts = {h.start for h in hits if h.entries[0][0] == "institution"}
     found = []
     for match in finditer_near(
         NEW_INSTITUTION, text.text, _INSTITUTION_WORDS, before=120, after=90
@@ -465,8 +466,19 @@ def _candidate_spans(index, text, hits):
             continue  # "Riverside University Hospital": a hospital, no institution
         if blocked.overlaps(start, end):
             continue
+        if (
+            "Universit" not in name
+            and (of := _OF_THE_KNOWN.match(text.text, end))
+            and of.end() in institution_starts
+        ):
+            continue  # "the Higher School of Economics and Business of KazNU": its unit
         found.append((start, end, name))
     return sorted(found)
+
+
+# "... School of Economics of KazNU", "... Institute of Physics of the <known university>":
+# a school, institute or college named as a known institution's is its unit, no new one.
+_OF_THE_KNOWN = re.compile(r"\s+of\s+(?:the\s+)?")
 
 
 # The name of a mission before a country: "Embassy of the Arab Republic of Egypt in the
@@ -1140,9 +1152,21 @@ def _new_institutions(index, text, hits, candidates, mention, language="en"):
     # "the Summer University project": a name used to qualify a project is no institution.
     qualifiers = {name for _s, end, name in candidates if _QUALIFIED_NOUN.match(text.text, end)}
     decided = {}  # name -> "alias" or "new": a name met again is suggested already
+    previous = (None, None)  # the end and name of the last candidate suggested as new
     for start, end, name in candidates:
         if name in qualifiers or decided.get(name) == "alias":
             continue
+        if previous[0] is not None and text.text[previous[0] : start] == " (":
+            # "the Dag Hammarskjöld University (College of International Relations and
+            # Diplomacy)": a name in brackets right after a new one is another form of it
+            if name != previous[1]:
+                mention(
+                    "new_institution", None, start, end, False, name=name,
+                    alias_of_name=previous[1],
+                )  # fmt: skip
+                decided[name] = "alias"
+            continue
+        previous = (None, None)
         if _CULTURAL_INSTITUTE.search(name):
             continue  # a country's cultural centre abroad is no institution of the directory
         if decided.get(name) == "new":
@@ -1241,6 +1265,7 @@ def _new_institutions(index, text, hits, candidates, mention, language="en"):
         mention("new_institution", None, start, end, False, name=name, country_code=code)
         suggested[start] = name
         decided[name] = "new"
+        previous = (end, name)
     _acronyms_of_suggested(text, suggested)
     return suggested
 

@@ -2310,6 +2310,25 @@ def test_english_name_of_parts_with_the_is_one_name(db):
     }
 
 
+def test_english_school_of_a_known_institution_is_its_unit_no_new_one(db):
+    make_institution(name="Steppe State University", short_name="SSU", country_code="KZ")
+    found = detect_mentions(
+        "Students of the Graduate School of Law and Finance of SSU visited Rivermouth University."
+    )
+    assert _new(found, "new_institution") == {"Rivermouth University"}
+
+
+def test_english_name_in_brackets_after_a_new_one_is_its_other_form(db):
+    found = detect_mentions(
+        "The faculty works with Nordvik University (Institute of Maritime Studies) and the "
+        "University of Tromsdal."
+    )
+    aliases = {m.name: m.alias_of_name for m in found.mentions if m.alias_of_name}
+    assert aliases == {"Institute of Maritime Studies": "Nordvik University"}
+    suggested = _new(found, "new_institution") - set(aliases)
+    assert suggested == {"Nordvik University", "University of Tromsdal"}
+
+
 def test_russian_country_acronym_after_a_name_locates_it_a_genitive_name_belongs(db):
     found = detect_mentions(
         "Меморандум подписали Мичиганский университет США и Национальный университет Монголии."
