@@ -42,7 +42,11 @@ TENS = {
 
 _U = "|".join(UNITS)
 _SMALL = rf"(?:(?:{'|'.join(TENS)})(?:[- ](?:{_U}))?|{'|'.join(TEENS)}|{_U})"
-_WORDS = rf"(?:(?:{_U}|a)\s+hundred(?:\s+(?:and\s+)?{_SMALL})?|a\s+dozen|{_SMALL})"
+# ("twenty thousand students", "a thousand guests": thousands said in words)
+_WORDS = (
+    rf"(?:(?:{_SMALL}|a)\s+thousand|(?:{_U}|a)\s+hundred(?:\s+(?:and\s+)?{_SMALL})?"
+    rf"|a\s+dozen|{_SMALL})"
+)
 # "12,000", "576 557", "60 thousand", "2.5 thousand", "12"
 _DIGITS = r"(?:\d+(?:\.\d+)?\s+thousand)|\d{1,3}(?:,\d{3})+|\d{1,3}(?: \d{3})+(?![\d,.])|\d+"
 
@@ -136,6 +140,8 @@ def words_to_number(words):
             current = 1
         elif word == "hundred":
             current = (current or 1) * 100
+        elif word == "thousand":
+            total, current = total + (current or 1) * 1000, 0
         elif word in UNITS:
             current += UNITS[word]
         elif word in TEENS:
@@ -242,9 +248,14 @@ def detect_figures(
         elif (
             language == "en"
             and len(known) == 1
-            and _OF_A_FACULTY.match(text.text, start + len(matched))
+            and (
+                _OF_A_FACULTY.match(text.text, start + len(matched))
+                or _OF_THE_UNIVERSITY.match(text.text, start + len(matched))
+            )
         ):
-            subject = ("institution", next(iter(known)))  # "four students of the Faculty of ..."
+            # "four students of the Faculty of ...", "trained five doctoral students of the
+            # university": the text's own institution's
+            subject = ("institution", next(iter(known)))
         elif (
             language == "en"
             and len(known) == 1
@@ -546,6 +557,13 @@ _A_UNIT_BEFORE = re.compile(
 _OF_A_FACULTY = re.compile(
     r"\s+of\s+the\s+(?:Faculty|Department|School)\s+of\s+(?:(?:[A-Z][\w-]*|and)\s+)*?"
     r"[A-Z][\w-]*(?!\s+(?:of|at)\s)(?=\s+[a-z])"
+)
+
+
+# "trained five doctoral students of the university": "the university" in lower case, no
+# name after it, is the text's own (the one institution of the directory it names)
+_OF_THE_UNIVERSITY = re.compile(
+    r"\s+of\s+(?:the|our|this)\s+(?:university|institute|academy|college)\b(?!\s+of\b)"
 )
 
 

@@ -13,7 +13,13 @@ from news.linking.figures_cyrillic import _tokens as figure_tokens
 from news.linking.mentions import _ACRONYM, Text
 from news.linking.morphology import _WORD_OR_NUMBER_SPLIT, NUMBER, tokenise, tokens
 from partners.models import Country
-from tests.factories import make_embassy, make_institution, make_person, make_position
+from tests.factories import (
+    make_embassy,
+    make_institution,
+    make_partnership,
+    make_person,
+    make_position,
+)
 
 from .conftest import CORPUS
 
@@ -2327,6 +2333,27 @@ def test_english_name_in_brackets_after_a_new_one_is_its_other_form(db):
     assert aliases == {"Institute of Maritime Studies": "Nordvik University"}
     suggested = _new(found, "new_institution") - set(aliases)
     assert suggested == {"Nordvik University", "University of Tromsdal"}
+
+
+def test_english_thousands_said_in_words_are_a_count(db):
+    found = detect_mentions(
+        "The rector said the forum gathered more than twelve thousand students and a "
+        "thousand volunteers."
+    )
+    assert _figures(found) == {("students", 12000, True), ("volunteers", 1000, False)}
+
+
+def test_english_count_of_the_university_in_lower_case_is_the_texts_own(db):
+    steppe = make_institution(name="Steppe State University", country_code="KZ")
+    # a mobility partnership of Steppe's with another known university, not named here
+    make_partnership(institutions=[steppe, make_institution(name="Lakeside University")])
+    found = detect_mentions(
+        "Steppe State University and the University of Bergen run an academic mobility "
+        "scheme. Under it, a professor from Bergen trained seven doctoral students of the "
+        "university."
+    )
+    (figure,) = found.figures
+    assert (figure.subject_kind, figure.subject_id) == ("institution", steppe.pk)
 
 
 def test_russian_country_acronym_after_a_name_locates_it_a_genitive_name_belongs(db):
