@@ -286,6 +286,7 @@ def detect_figures(
                 len(set(nearby)) == 1
                 and not ATTENDANCE.search(label)
                 and not ATTENDED.search(text.text, start, text.sentence_span(start)[1])
+                and not (language == "en" and _in_a_country_after(text, start + len(matched), hits))
             ):
                 subject, subject_name = ("new_institution", None), nearby[0]
             else:
@@ -631,6 +632,26 @@ def _in_a_country(text, position, hits):
 
 
 _hit_start = operator.attrgetter("start")
+# "nearly 2,000 Kazakh students already in Turkey", "students studying in Kazakhstan": a
+# count placed in a whole country is no count of an institution's
+_IN_AFTER = re.compile(
+    r"\s+(?:(?:are|were|is|was)\s+)?(?:(?:already|now|currently|presently)\s+)?"
+    r"(?:(?:studying|living|working|enrolled)\s+)?in\s+(?:the\s+)?",
+    re.IGNORECASE,
+)
+
+
+def _in_a_country_after(text, end, hits):
+    """Whether the words after a count at `end` place it in a country ("... in Turkey")."""
+    after = _IN_AFTER.match(text.text, end)
+    if after is None:
+        return False
+    index = bisect.bisect_left(hits, after.end(), key=_hit_start)
+    return (
+        index < len(hits)
+        and hits[index].start == after.end()
+        and hits[index].entries[0][0] == "country"
+    )
 
 
 def _english_figures(index, text):

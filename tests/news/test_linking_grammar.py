@@ -2356,6 +2356,19 @@ def test_english_count_of_the_university_in_lower_case_is_the_texts_own(db):
     assert (figure.subject_kind, figure.subject_id) == ("institution", steppe.pk)
 
 
+def test_english_count_placed_in_a_whole_country_is_the_press_releases(db):
+    found = detect_mentions(
+        "The rector of Vistula Valley University said that about 1,500 Kazakh students are "
+        "currently in Poland, and that 300 international students study at Vistula Valley "
+        "University."
+    )
+    subjects = {f.value: (f.subject_kind, f.subject_name) for f in found.figures}
+    assert subjects == {
+        1500: ("", ""),
+        300: ("new_institution", "Vistula Valley University"),
+    }
+
+
 def test_russian_country_acronym_after_a_name_locates_it_a_genitive_name_belongs(db):
     found = detect_mentions(
         "Меморандум подписали Мичиганский университет США и Национальный университет Монголии."
