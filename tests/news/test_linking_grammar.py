@@ -2369,6 +2369,20 @@ def test_english_count_placed_in_a_whole_country_is_the_press_releases(db):
     }
 
 
+def test_english_count_of_a_nationality_keeps_it_in_its_label(db):
+    found = detect_mentions("Thirty students of Uzbek origin study at Harbour Bay University.")
+    assert _figures(found) == {("students of Uzbek origin", 30, False)}
+
+
+def test_english_part_of_a_count_said_before_takes_its_label_and_subject(db):
+    found = detect_mentions(
+        "The dean of Harbour Bay University said: about 900 Kyrgyz students live in Latvia. "
+        "Some 120 of these students are enrolled in engineering."
+    )
+    figures = {(f.label, f.value, f.subject_kind) for f in found.figures}
+    assert figures == {("Kyrgyz students", 900, ""), ("Kyrgyz students", 120, "")}
+
+
 def test_russian_country_acronym_after_a_name_locates_it_a_genitive_name_belongs(db):
     found = detect_mentions(
         "Меморандум подписали Мичиганский университет США и Национальный университет Монголии."
