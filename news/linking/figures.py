@@ -103,7 +103,9 @@ NOT_A_COUNT = re.compile(
 # "The event was expected to attract 200 students": a forecast or a plan, no count (as
 # "жоспарланған", "планируется" are not in Russian and Kazakh).
 _FORECAST_BEFORE = re.compile(
-    r"\b(?:expected|planned|plans|plan|aims|aim|intends|intend|hopes|hope)\s+to\s+[a-z]+\s+$",
+    r"\b(?:expected|planned|plans|plan|aims|aim|intends|intend|hopes|hope)\s+to\s+[a-z]+\s+$"
+    # "targets this year there will be 100 students": what will be is no count yet
+    r"|\bthere\s+will\s+be\s+$|\bwill\s+(?:reach|exceed|total|number)\s+$",
     re.IGNORECASE,
 )
 # "enrolled in 29 educational programs", "take part in 12 joint projects": after "in", a

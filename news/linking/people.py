@@ -57,6 +57,8 @@ ROLES = {
         # ...": the name is read from the first role, and found once)
         "visiting professor", "associate professor", "assistant professor", "guest professor",
         "professor",
+        # a university's teaching posts ("Senior Lecturer Navinder Singh")
+        "senior lecturer", "lecturer", "senior researcher", "research fellow",
     ],
     "ru": [
         "чрезвычайный и полномочный посол", "посол", "посла", "послу", "послом", "послы",

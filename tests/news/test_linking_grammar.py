@@ -2383,6 +2383,20 @@ def test_english_part_of_a_count_said_before_takes_its_label_and_subject(db):
     assert figures == {("Kyrgyz students", 900, ""), ("Kyrgyz students", 120, "")}
 
 
+def test_english_what_there_will_be_is_no_count_yet(db):
+    found = detect_mentions(
+        "Today 45 Mongolian students study here; the embassy targets that next year there "
+        "will be 80 Mongolian students."
+    )
+    assert _figures(found) == {("Mongolian students", 45, False)}
+
+
+def test_english_lecturer_before_a_name_is_a_role(db):
+    found = detect_mentions("Senior Lecturer Amelia Crane presented a project on steppe birds.")
+    roles = {m.name: m.role for m in found.mentions if m.kind == "new_person"}
+    assert roles == {"Amelia Crane": "Senior Lecturer"}
+
+
 def test_russian_country_acronym_after_a_name_locates_it_a_genitive_name_belongs(db):
     found = detect_mentions(
         "Меморандум подписали Мичиганский университет США и Национальный университет Монголии."
