@@ -221,6 +221,12 @@ class DirectoryIndex:
             )
             self.institution_by_words.setdefault(words, pk)
             self.institution_by_spelling.setdefault(spelling_key(words), pk)
+            # "Alfarabi University" for "Al-Farabi ...": a hyphened word written as one
+            joined = frozenset(
+                w.replace("-", "") for w in re.split(r"[\s.–,']+", row["name"].lower())
+            ) - {"", "the"}
+            if joined != words:
+                self.institution_by_words.setdefault(joined, pk)
             for name in _variants(row["name"]):
                 self.add(name, "institution", pk)
             for alias in [row["short_name"], *row["aliases"].splitlines(), *other_names[pk]]:

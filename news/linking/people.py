@@ -1146,6 +1146,8 @@ def _name_then_role_pattern():
         # ("Denis Ivanov (representative of ...)": a role in brackets is in apposition)
         r"(?:,|\s+is|\s+\()"
         r"\s*(?:the\s+)?(?:extraordinary\s+and\s+plenipotentiary\s+)?"
+        # "Askhat Orazbay, the new ambassador of ...": a newly taken post is the post
+        r"(?:(?:new|incoming|current)\s+)?"
         + _WHOSE_ROLE
         + r"(?P<role>(?:(?:deputy|acting)\s+)?"
         + role_pattern("en").pattern

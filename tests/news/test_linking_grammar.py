@@ -2397,6 +2397,20 @@ def test_english_lecturer_before_a_name_is_a_role(db):
     assert roles == {"Amelia Crane": "Senior Lecturer"}
 
 
+def test_english_known_name_with_its_hyphened_word_written_as_one_is_it(db):
+    known = make_institution(name="Al-Khwarizmi Steppe University", country_code="KZ")
+    found = detect_mentions("Persian is taught at Alkhwarizmi Steppe University.")
+    assert known.pk in found.ids("institution")
+    assert _new(found, "new_institution") == set()
+
+
+def test_english_the_new_ambassador_after_a_name_is_the_role(db):
+    found = detect_mentions(
+        "Timur Abenov, the new ambassador of Kazakhstan to Chile, visited the campus."
+    )
+    assert _new(found, "new_person") == {"Timur Abenov"}
+
+
 def test_russian_country_acronym_after_a_name_locates_it_a_genitive_name_belongs(db):
     found = detect_mentions(
         "Меморандум подписали Мичиганский университет США и Национальный университет Монголии."
