@@ -472,6 +472,8 @@ def _candidate_spans(index, text, hits):
             and of.end() in institution_starts
         ):
             continue  # "the Higher School of Economics and Business of KazNU": its unit
+        if name.endswith((" Faculty", " Department")):
+            continue  # "the VU Faculty of Medicine": a faculty is no institution
         found.append((start, end, name))
     return sorted(found)
 
@@ -1236,12 +1238,17 @@ def _new_institutions(index, text, hits, candidates, mention, language="en"):
             (
                 other
                 for other, w in names_words.items()
-                if len(words) >= 2
-                and words < w
-                and not _variant(name, other)
-                # "Әл-Азһар университеті жанындағы ... академиясы": the body it depends on
-                # is an institution of its own
-                and f"{name} жанындағы" not in other
+                if (
+                    len(words) >= 2
+                    and words < w
+                    and not _variant(name, other)
+                    # "Әл-Азһар университеті жанындағы ... академиясы": the body it depends
+                    # on is an institution of its own
+                    and f"{name} жанындағы" not in other
+                )
+                # "Zhetysu University named after Ilyas Zhansugurov", then "Zhetysu
+                # University": the name without its honoree is a form of it
+                or (words == w and other.startswith(f"{name} named after "))
             ),
             None,
         ) or (

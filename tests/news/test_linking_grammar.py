@@ -2411,6 +2411,22 @@ def test_english_the_new_ambassador_after_a_name_is_the_role(db):
     assert _new(found, "new_person") == {"Timur Abenov"}
 
 
+def test_english_faculty_after_a_short_name_is_no_institution(db):
+    found = detect_mentions(
+        "Vice-Dean of the KU Faculty of Law Anna Berg met students of KU Leuven."
+    )
+    assert _new(found, "new_institution") == {"KU Leuven"}
+
+
+def test_english_name_without_its_honoree_after_it_in_full_is_one_name(db):
+    found = detect_mentions(
+        "A delegation of Irtysh University named after Abai Kunanbayev visited Ankara. "
+        "Students of Irtysh University will study Turkish."
+    )
+    aliases = {m.name: m.alias_of_name for m in found.mentions if m.alias_of_name}
+    assert aliases == {"Irtysh University": "Irtysh University named after Abai Kunanbayev"}
+
+
 def test_russian_country_acronym_after_a_name_locates_it_a_genitive_name_belongs(db):
     found = detect_mentions(
         "Меморандум подписали Мичиганский университет США и Национальный университет Монголии."
