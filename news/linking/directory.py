@@ -116,13 +116,17 @@ def normalise(text):
 
 _DOUBLED = re.compile(r"(\w)\1+")
 _FINAL_D = re.compile(r"d$")
+_FINAL_Y = re.compile(r"(?<=[^aeiou])y$")
 
 
 def spelling_key(words):
     """A name's words as transliterations of one Kazakh name may differ: "kh" or "h",
     doubled letters or single, a final "d" or "t" ("Khoja Ahmed Yasawi", "Khoja Akhmet
-    Yassawi" -> the same key)."""
-    return frozenset(_FINAL_D.sub("t", _DOUBLED.sub(r"\1", w.replace("kh", "h"))) for w in words)
+    Yassawi" -> the same key), a final "y" or "i" after a consonant ("Al Faraby", "al-Farabi")."""
+    return frozenset(
+        _FINAL_Y.sub("i", _FINAL_D.sub("t", _DOUBLED.sub(r"\1", w.replace("kh", "h"))))
+        for w in words
+    )
 
 
 def _lower_same_length(text):
@@ -217,6 +221,12 @@ class DirectoryIndex:
             )
             self.institution_by_words.setdefault(words, pk)
             self.institution_by_spelling.setdefault(spelling_key(words), pk)
+            # "Alfarabi University" for "Al-Farabi ...": a hyphened word written as one
+            joined = frozenset(
+                w.replace("-", "") for w in re.split(r"[\s.–,']+", row["name"].lower())
+            ) - {"", "the"}
+            if joined != words:
+                self.institution_by_words.setdefault(joined, pk)
             for name in _variants(row["name"]):
                 self.add(name, "institution", pk)
             for alias in [row["short_name"], *row["aliases"].splitlines(), *other_names[pk]]:

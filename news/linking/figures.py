@@ -42,7 +42,11 @@ TENS = {
 
 _U = "|".join(UNITS)
 _SMALL = rf"(?:(?:{'|'.join(TENS)})(?:[- ](?:{_U}))?|{'|'.join(TEENS)}|{_U})"
-_WORDS = rf"(?:(?:{_U}|a)\s+hundred(?:\s+(?:and\s+)?{_SMALL})?|a\s+dozen|{_SMALL})"
+# ("twenty thousand students", "a thousand guests": thousands said in words)
+_WORDS = (
+    rf"(?:(?:{_SMALL}|a)\s+thousand|(?:{_U}|a)\s+hundred(?:\s+(?:and\s+)?{_SMALL})?"
+    rf"|a\s+dozen|{_SMALL})"
+)
 # "12,000", "576 557", "60 thousand", "2.5 thousand", "12"
 _DIGITS = r"(?:\d+(?:\.\d+)?\s+thousand)|\d{1,3}(?:,\d{3})+|\d{1,3}(?: \d{3})+(?![\d,.])|\d+"
 
@@ -99,7 +103,9 @@ NOT_A_COUNT = re.compile(
 # "The event was expected to attract 200 students": a forecast or a plan, no count (as
 # "жоспарланған", "планируется" are not in Russian and Kazakh).
 _FORECAST_BEFORE = re.compile(
-    r"\b(?:expected|planned|plans|plan|aims|aim|intends|intend|hopes|hope)\s+to\s+[a-z]+\s+$",
+    r"\b(?:expected|planned|plans|plan|aims|aim|intends|intend|hopes|hope)\s+to\s+[a-z]+\s+$"
+    # "targets this year there will be 100 students": what will be is no count yet
+    r"|\bthere\s+will\s+be\s+$|\bwill\s+(?:reach|exceed|total|number)\s+$",
     re.IGNORECASE,
 )
 # "enrolled in 29 educational programs", "take part in 12 joint projects": after "in", a
@@ -136,6 +142,8 @@ def words_to_number(words):
             current = 1
         elif word == "hundred":
             current = (current or 1) * 100
+        elif word == "thousand":
+            total, current = total + (current or 1) * 1000, 0
         elif word in UNITS:
             current += UNITS[word]
         elif word in TEENS:
@@ -213,10 +221,25 @@ def detect_figures(
     if language in ("ru", "kk"):
         raw = cyrillic_figures(text.text, language, hits, text.words_and_numbers)
     else:
-        raw = _english_figures(index, text)
+        raw = _english_figures(index, text, part_of := {})
     known = {pk for _start, pk in institution_hits}  # the text's, once (not per figure)
     found, seen, holders = [], set(), {}
+    subject_at = {}  # start of a figure -> (subject, subject_name)
     for start, matched, value, label, country_id, approximate in raw:
+        if language == "en" and part_of.get(start) in subject_at:
+            # "Nearly 200 of these students": a part of a count is about what the count is
+            subject, subject_name = subject_at[part_of[start]]
+            key = figure_key(subject[0], subject[1], subject_name, label[:100], value)
+            if key in seen:
+                continue
+            seen.add(key)
+            found.append(
+                FigureMention(
+                    label[:100], value, subject[0], subject[1], matched,
+                    text.sentence(start), start, approximate, subject_name,
+                )
+            )  # fmt: skip
+            continue
         subject = _subject(
             index,
             text,
@@ -242,9 +265,14 @@ def detect_figures(
         elif (
             language == "en"
             and len(known) == 1
-            and _OF_A_FACULTY.match(text.text, start + len(matched))
+            and (
+                _OF_A_FACULTY.match(text.text, start + len(matched))
+                or _OF_THE_UNIVERSITY.match(text.text, start + len(matched))
+            )
         ):
-            subject = ("institution", next(iter(known)))  # "four students of the Faculty of ..."
+            # "four students of the Faculty of ...", "trained five doctoral students of the
+            # university": the text's own institution's
+            subject = ("institution", next(iter(known)))
         elif (
             language == "en"
             and len(known) == 1
@@ -275,11 +303,13 @@ def detect_figures(
                 len(set(nearby)) == 1
                 and not ATTENDANCE.search(label)
                 and not ATTENDED.search(text.text, start, text.sentence_span(start)[1])
+                and not (language == "en" and _in_a_country_after(text, start + len(matched), hits))
             ):
                 subject, subject_name = ("new_institution", None), nearby[0]
             else:
                 subject = ("", None)
         label = label[:100]
+        subject_at[start] = (subject, subject_name)
         key = figure_key(subject[0], subject[1], subject_name, label, value)
         if key in seen:
             continue  # the same figure again: no sentence to cut (long texts)
@@ -549,6 +579,13 @@ _OF_A_FACULTY = re.compile(
 )
 
 
+# "trained five doctoral students of the university": "the university" in lower case, no
+# name after it, is the text's own (the one institution of the directory it names)
+_OF_THE_UNIVERSITY = re.compile(
+    r"\s+of\s+(?:the|our|this)\s+(?:university|institute|academy|college)\b(?!\s+of\b)"
+)
+
+
 def _this_institution(text, position, institution_hits, new_institutions):
     """(subject, subject_name) of the institution "this institution" stands for, when the
     figure's sentence or the one before it in its paragraph opens on it (the figure's own
@@ -613,10 +650,34 @@ def _in_a_country(text, position, hits):
 
 
 _hit_start = operator.attrgetter("start")
+# "nearly 2,000 Kazakh students already in Turkey", "students studying in Kazakhstan": a
+# count placed in a whole country is no count of an institution's
+_IN_AFTER = re.compile(
+    r"\s+(?:(?:are|were|is|was)\s+)?(?:(?:already|now|currently|presently)\s+)?"
+    r"(?:(?:study|studying|live|living|work|working|enrolled)\s+)?in\s+(?:the\s+)?",
+    re.IGNORECASE,
+)
 
 
-def _english_figures(index, text):
+def _in_a_country_after(text, end, hits):
+    """Whether the words after a count at `end` place it in a country ("... in Turkey")."""
+    after = _IN_AFTER.match(text.text, end)
+    if after is None:
+        return False
+    index = bisect.bisect_left(hits, after.end(), key=_hit_start)
+    return (
+        index < len(hits)
+        and hits[index].start == after.end()
+        and hits[index].entries[0][0] == "country"
+    )
+
+
+def _english_figures(index, text, part_of=None):
+    """(start, matched, value, label, country, approximate) of the counts of an English
+    text; `part_of` gets, for a part of a count said before, its start -> the count's."""
+    part_of = {} if part_of is None else part_of
     preferred, by_word = index._demonyms
+    said = []  # (start, label, country) of the counts read
     for match in finditer_near(
         FIGURE, text.text, _NOUN_WORDS, search_in=text.lower, before=90, after=60
     ):
@@ -652,7 +713,12 @@ def _english_figures(index, text):
         if match["link"] and match["link"].lower() == "of":
             # "42 citizens of Turkmenistan": the country is said after the noun, as written;
             # "students of Nazarbayev University" says whose students they are, no origin
-            if words[-1].lower() in ("citizens", "nationals"):
+            nationality = _NATIONALITY.match(text.text, match.end("origin"))
+            if nationality and (pk := by_word.get(match["origin"].split()[0].lower())):
+                # "Forty students of Kazakh nationality": the origin, as the text says it
+                country_id = pk
+                words += ["of", match["origin"].split()[0], nationality[1].lower()]
+            elif words[-1].lower() in ("citizens", "nationals"):
                 origin = match["origin"].split()[0]
                 country_id = by_word.get(origin.lower(), country_id)
                 words += ["of", origin]
@@ -681,9 +747,46 @@ def _english_figures(index, text):
                 place = origin if by_word.get(origin.lower()) else origin.split()[0]
                 words += ["from", place]
         approximate = bool(APPROXIMATELY.search(before))
+        said.append((match.start(), " ".join(words), country_id))
         yield match.start(), match.group(), value, " ".join(words), country_id, approximate
         yield from _counts_of_these(text, match.start(), " ".join(words), by_word)
+    yield from _part_of_these(text, said, part_of)
     yield from _counts_said_after_their_noun(text)
+
+
+# "nearly 2,000 Kazakh students ... Nearly 200 of these students are ...": a part of a count
+# said before, by its noun alone, is counted under the label of that count
+_PART_OF_THESE = re.compile(
+    rf"(?<![\w.,-])(?P<number>{_DIGITS}|{_WORDS})\s+of\s+(?:these|those)\s+(?P<noun>{NOUNS})\b",
+    re.IGNORECASE,
+)
+
+
+def _part_of_these(text, said, part_of):
+    """(start, matched, value, label, country, approximate) of the parts of counts said
+    before (`said`: their start, label and country), in their sentence or the one after."""
+    position = text.lower.find(" of these ")
+    while position != -1 and said:
+        lo = max(0, position - 40)
+        for match in _PART_OF_THESE.finditer(text.text, lo, position + 40):
+            if match.start() > position or _is_year(match["number"]):
+                continue
+            here = text.sentence_index(match.start())
+            noun = match["noun"].lower()
+            earlier = [
+                (start, label, country)
+                for start, label, country in said
+                if start < match.start()
+                and here - text.sentence_index(start) <= 1
+                and label.lower().split()[-1] == noun
+            ]
+            if earlier:
+                whole, label, country = earlier[-1]
+                part_of[match.start()] = whole
+                approximate = _approximate_before(text.text, match.start())
+                value = parse_number(match["number"])
+                yield match.start(), match.group(), value, label, country, approximate
+        position = text.lower.find(" of these ", position + 9)
 
 
 # The count said after its noun, with no noun after it: "the number of foreign students as
@@ -722,6 +825,10 @@ THE_NUMBER = re.compile(
 THE_NUMBER_OF = re.compile(rf"the\s+number\s+of\s+{_PHRASE}", re.IGNORECASE)
 _OR_COUNT_AFTER = re.compile(rf" or\s+{_COUNT}{_COUNT_END}", re.IGNORECASE)
 _PHRASE_BEFORE_OR = re.compile(rf"(?<![\w-]){_PHRASE},?\s$", re.IGNORECASE)
+
+
+# "students of Kazakh nationality", "of Uzbek origin": an adjective of origin after "of"
+_NATIONALITY = re.compile(r"(?<=\w)\s+(nationality|origin|descent|ethnicity)\b", re.IGNORECASE)
 
 
 def _country_named(index, by_word, origin):

@@ -239,7 +239,7 @@ _KEYWORD = (
 # Keywords of languages that name the university after it ("Universiti Malaya",
 # "Universidad Complutense"): the keyword alone, then the city or name (`_CITY_FOLLOWS`).
 _FOREIGN_KEYWORD = r"(?:Universiti|Universitas|Universidad)(?=\s+[A-Z])"
-_OF_PART = rf"(?:\s+(?:of|for)\s+{_CAP}(?:\s+{_CAP}){{0,2}}(?:\s+(?:and|&)\s+{_CAP})?)"
+_OF_PART = rf"(?:\s+(?:of|for)\s+(?:the\s+)?{_CAP}(?:\s+{_CAP}){{0,2}}(?:\s+(?:and|&)\s+{_CAP})?)"
 # "University of Shanghai for Science and Technology": a place, then the fields
 # "University St. Kliment Ohridski", 'Sofia University "St.Kliment Ohridsky"': a saint's
 # name, or any name in quotation marks, right after the keyword is the name's own
@@ -247,7 +247,7 @@ _SAINT = r"(?:St\.|Saint|Sv\.|Sveti|Sts\.)\s?[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+){0,2
 _AFTER_KEYWORD = re.compile(rf" (?:{_SAINT}|[\"“«]{_CAP}(?:\s?{_CAP}){{0,3}}[\"”»])")
 NEW_INSTITUTION = re.compile(
     rf"\b(?:(?:{_CAP}\s+){{1,5}}{_KEYWORD}{_OF_PART}?"
-    rf"|{_KEYWORD}{_OF_PART}{{1,2}}|{_FOREIGN_KEYWORD}|{_KEYWORD}(?=\s+{_SAINT})"
+    rf"|{_KEYWORD}{_OF_PART}{{1,3}}|{_FOREIGN_KEYWORD}|{_KEYWORD}(?=\s+{_SAINT})"
     rf"|(?:KU|TU|VU|UC|ETH|EPFL|LMU)\s+{_CAP})\b(?!')"
 )
 _GENERIC = {
@@ -394,6 +394,7 @@ def _candidate_spans(index, text, hits):
         [(h.start, h.end) for h in hits if h.entries[0][0] != "country"], presorted=True
     )
     country_starts = {h.start for h in hits if h.entries[0][0] == "country"}
+    institution_starts = {h.start for h in hits if h.entries[0][0] == "institution"}
     found = []
     for match in finditer_near(
         NEW_INSTITUTION, text.text, _INSTITUTION_WORDS, before=120, after=90
@@ -465,8 +466,21 @@ def _candidate_spans(index, text, hits):
             continue  # "Riverside University Hospital": a hospital, no institution
         if blocked.overlaps(start, end):
             continue
+        if (
+            "Universit" not in name
+            and (of := _OF_THE_KNOWN.match(text.text, end))
+            and of.end() in institution_starts
+        ):
+            continue  # "the Higher School of Economics and Business of KazNU": its unit
+        if name.endswith((" Faculty", " Department")):
+            continue  # "the VU Faculty of Medicine": a faculty is no institution
         found.append((start, end, name))
     return sorted(found)
+
+
+# "... School of Economics of KazNU", "... Institute of Physics of the <known university>":
+# a school, institute or college named as a known institution's is its unit, no new one.
+_OF_THE_KNOWN = re.compile(r"\s+of\s+(?:the\s+)?")
 
 
 # The name of a mission before a country: "Embassy of the Arab Republic of Egypt in the
@@ -631,6 +645,11 @@ def _new_people(index, text, language, hits, candidates, mention, linked_people=
                 kind, pk = hit.entries[0][0], hit.entries[0][1]
                 return index.entry_name(kind, pk), pk if kind == "institution" else None
         for _s, _e, name in between(candidates, candidate_starts, start, end):
+            # "the Rector of Al Farabi Kazakh National University": a known institution's
+            # name in other words' spelling (linked as it, `_new_institutions`) is it
+            same = index.institution_by_words.get(_name_words(_without_honoree(name)))
+            if same is not None:
+                return index.entry_name("institution", same), same
             return name, None
         for hit in here:
             if hit.entries[0][0] == "country":
@@ -694,15 +713,21 @@ def _former_holder(index, person):
     if person.organisation_id is None:
         return None
     words = person.name.split()
-    if len(words) < 2 or "." in person.name:
+    # "the Rector of ... University, G. Mutanov": initials and the surname name him too, as
+    # many initials as the known name has words before the surname, or one (the first name's)
+    initials = [w for w in re.split(r"[\s.]+", person.name) if w]
+    by_initials = len(initials) >= 2 and all(len(w) == 1 for w in initials[:-1])
+    if len(words) < 2 and not by_initials or "." in person.name and not by_initials:
         return None
+    if by_initials:
+        words = initials
     role = person.role.lower()
     found = {
         p.person_id
         for p in index.institution_positions.get(person.organisation_id, ())
         if p.title and p.title.lower() in role
         for known in [index.people.get(p.person_id, "").split()]
-        if len(known) == len(words)
+        if (len(known) == len(words) or by_initials and len(words) == 2 and len(known) > 2)
         and known[-1].lower() == words[-1].lower()
         and known[0][0].lower() == words[0][0].lower()
     }
@@ -1129,9 +1154,21 @@ def _new_institutions(index, text, hits, candidates, mention, language="en"):
     # "the Summer University project": a name used to qualify a project is no institution.
     qualifiers = {name for _s, end, name in candidates if _QUALIFIED_NOUN.match(text.text, end)}
     decided = {}  # name -> "alias" or "new": a name met again is suggested already
+    previous = (None, None)  # the end and name of the last candidate suggested as new
     for start, end, name in candidates:
         if name in qualifiers or decided.get(name) == "alias":
             continue
+        if previous[0] is not None and text.text[previous[0] : start] == " (":
+            # "the Dag Hammarskjöld University (College of International Relations and
+            # Diplomacy)": a name in brackets right after a new one is another form of it
+            if name != previous[1]:
+                mention(
+                    "new_institution", None, start, end, False, name=name,
+                    alias_of_name=previous[1],
+                )  # fmt: skip
+                decided[name] = "alias"
+            continue
+        previous = (None, None)
         if _CULTURAL_INSTITUTE.search(name):
             continue  # a country's cultural centre abroad is no institution of the directory
         if decided.get(name) == "new":
@@ -1201,12 +1238,17 @@ def _new_institutions(index, text, hits, candidates, mention, language="en"):
             (
                 other
                 for other, w in names_words.items()
-                if len(words) >= 2
-                and words < w
-                and not _variant(name, other)
-                # "Әл-Азһар университеті жанындағы ... академиясы": the body it depends on
-                # is an institution of its own
-                and f"{name} жанындағы" not in other
+                if (
+                    len(words) >= 2
+                    and words < w
+                    and not _variant(name, other)
+                    # "Әл-Азһар университеті жанындағы ... академиясы": the body it depends
+                    # on is an institution of its own
+                    and f"{name} жанындағы" not in other
+                )
+                # "Zhetysu University named after Ilyas Zhansugurov", then "Zhetysu
+                # University": the name without its honoree is a form of it
+                or (words == w and other.startswith(f"{name} named after "))
             ),
             None,
         ) or (
@@ -1230,6 +1272,7 @@ def _new_institutions(index, text, hits, candidates, mention, language="en"):
         mention("new_institution", None, start, end, False, name=name, country_code=code)
         suggested[start] = name
         decided[name] = "new"
+        previous = (end, name)
     _acronyms_of_suggested(text, suggested)
     return suggested
 

@@ -34,6 +34,9 @@ ROLES = {
     "en": [
         "ambassador extraordinary and plenipotentiary", "ambassador", "ambassadors",
         "consul general", "consul", "deputy minister", "minister", "vice-minister",
+        "vice minister",
+        # a diplomat's rank ("Mr. Olzhan Iskakov, First Secretary")
+        "first secretary", "second secretary", "third secretary",
         "secretary of state", "secretary general", "secretary-general", "secretary",
         "attaché", "attache", "president and vice-chancellor", "president",
         "presidents", "vice-president", "vice president", "vice-rector", "vice rector",
@@ -48,9 +51,14 @@ ROLES = {
         "prime minister", "member",
         # spellings and posts the Russian and Kazakh lists have ("вице-консул", "сенатор")
         "consul-general", "vice-consul", "counselor", "representative", "envoy", "senator",
-        # "professor" alone is an honorific; qualified, it is the post ("visiting professor
-        # Lee Byong Jo"), as "профессор" as the only post before a name is
+        # qualified, "professor" is the post ("visiting professor Lee Byong Jo"), and so is
+        # "Professor" as the only post before a name ("Professor Hernando Cuivedo trained
+        # ...", as "профессор" is); after another role it is an honorific ("Rector, Professor
+        # ...": the name is read from the first role, and found once)
         "visiting professor", "associate professor", "assistant professor", "guest professor",
+        "professor",
+        # a university's teaching posts ("Senior Lecturer Navinder Singh")
+        "senior lecturer", "lecturer", "senior researcher", "research fellow",
     ],
     "ru": [
         "чрезвычайный и полномочный посол", "посол", "посла", "послу", "послом", "послы",
@@ -126,6 +134,9 @@ ORGANISATION_WORDS = {
     # a vice-rector's portfolio ("Vice-Rector for Scientific and Innovative Activities")
     "activities", "activity", "innovative", "innovation", "innovations", "academic",
     "strategic", "digitalization", "digitalisation",
+    # ("Vice-Rector for Educational Strategy <name>", "for Planning and Operations <name>")
+    "strategy", "planning", "operations", "partnerships", "internationalization",
+    "internationalisation", "outreach",
     # a minister's portfolio ("Minister of Education, Culture, Science and Sports <name>")
     "sport", "sports", "youth", "tourism", "health", "healthcare", "agriculture", "energy",
     "finance", "justice", "defence", "defense", "labour", "labor", "transport", "trade",
@@ -145,7 +156,17 @@ _EN_ABSTRACT_NOUN = re.compile(r"[a-z]{4,}(?:ization|isation|ation|ition|ment|sh
 
 def _organisation_word(word):
     lowered = word.lower().strip(".")
-    return lowered in ORGANISATION_WORDS or bool(_EN_ABSTRACT_NOUN.fullmatch(lowered))
+    return (
+        lowered in ORGANISATION_WORDS
+        or bool(_EN_ABSTRACT_NOUN.fullmatch(lowered))
+        # an English plural ("the International Association of Universities (IAU)")
+        or lowered.endswith("ies")
+        and f"{lowered[:-3]}y" in ORGANISATION_WORDS
+        or lowered.endswith("es")
+        and lowered[:-2] in ORGANISATION_WORDS
+        or lowered.endswith("s")
+        and lowered[:-1] in ORGANISATION_WORDS
+    )
 
 
 # Kazakh words that open the name of a ministry or a portfolio, capitalised after a name
@@ -445,6 +466,19 @@ _PATRONYMIC_PARTICLES = {"оглы", "оғлы", "огли", "кызы", "қыз
 _DAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
 
 
+_LATIN_CAPITALS = re.compile(r"[A-ZÀ-ÖØ-ÞĀ-Ž]{2,15}")
+
+
+def _surname_in_capitals(words):
+    """'Mahmut AK', 'Yerkebulan SAPIYEV': a Latin surname in capitals after first names
+    written as names are (a Turkish or French habit), no acronym."""
+    return (
+        len(words) >= 2
+        and bool(_LATIN_CAPITALS.fullmatch(words[-1]))
+        and all(_LATIN_WORD.match(w) and not _is_acronym(w) for w in words[:-1])
+    )
+
+
 @functools.lru_cache(maxsize=10_000)
 def _words_are_a_name(words):
     if len(words) >= 3 and words[-1] in _PATRONYMIC_PARTICLES:
@@ -454,7 +488,7 @@ def _words_are_a_name(words):
     inner = [w for w in words if w not in _NAME_PARTICLES]
     if len(inner) < len(words) and len(inner) < 2:
         return False
-    if any(_is_acronym(w) for w in words):
+    if any(_is_acronym(w) for w in words) and not _surname_in_capitals(words):
         return False  # "АО", "KAZINFORM", "KazNU": an acronym is no part of a person's name
     if any(_organisation_word(w) or w.lower() in _DAYS for w in words):
         return False
@@ -1112,6 +1146,8 @@ def _name_then_role_pattern():
         # ("Denis Ivanov (representative of ...)": a role in brackets is in apposition)
         r"(?:,|\s+is|\s+\()"
         r"\s*(?:the\s+)?(?:extraordinary\s+and\s+plenipotentiary\s+)?"
+        # "Askhat Orazbay, the new ambassador of ...": a newly taken post is the post
+        r"(?:(?:new|incoming|current)\s+)?"
         + _WHOSE_ROLE
         + r"(?P<role>(?:(?:deputy|acting)\s+)?"
         + role_pattern("en").pattern
@@ -1122,6 +1158,7 @@ def _name_then_role_pattern():
 
 
 _RANK_AT_START = re.compile(r"(?:deputy|acting)\s+", re.IGNORECASE)
+_HIS_EXCELLENCY = re.compile(r"H\.\s?E\.")
 _COMMA_BEFORE_ROLE = re.compile(
     r"(?:,\s+|\s+is\s+|\s+\()(?:the\s+)?(?:extraordinary\s+and\s+plenipotentiary\s+)?"
     r"(?:[a-z]{2,7}\s+|[a-z][\w-]+(?:'s|’s)\s+)?"
@@ -1167,10 +1204,22 @@ def _name_then_role(
         if known_people.overlaps(start, end):
             continue
         run = _words(text, start, end, tokens)
+        if len(run) > 2 and _HIS_EXCELLENCY.match(text, run[0][0]):
+            run = run[2:]  # "H.E. Mr. Olzhas Suleimenov, Ambassador": two letters, no name's
+            start = run[0][0]
         while run and (_is_honorific(run[0][2], language) or _is_role_word(run[0][2], language)):
             # "Mr. John Smith, the Rector"; "Provost Ilesanmi Adesida, Chairman": the words
             # before the name are no part of it
             run = run[1:]
+            start = run[0][0] if run else end
+        inner_role = max(
+            (i for i, (_s, _e, w) in enumerate(run[:-1]) if _is_role_word(w, language)),
+            default=None,
+        )
+        if inner_role is not None:
+            # "County Governor Stefan Attefall, Vice-Chancellor ...", "Regional Director Ann
+            # Lee, ...": a role inside the run ends a qualified post, the name follows it
+            run = run[inner_role + 1 :]
             start = run[0][0] if run else end
         if not _run_is_name(run):
             continue
