@@ -780,8 +780,11 @@ def _honoree_end(words, j, limit, text):
     Охридского Анастасом Герджиковым": the rector met, not the honoree)."""
     first = j
     while j < len(words) and words[j][2][:1].isupper() and j <= limit:
-        if j > first and len(words[j - 1][2]) > 1 and "." in text[words[j - 1][1] : words[j][0]]:
+        gap = text[words[j - 1][1] : words[j][0]]
+        if j > first and len(words[j - 1][2]) > 1 and "." in gap:
             break
+        if j > first and (gap.strip(" .") or "\n" in gap):
+            break  # "им. С. Торайгырова (Республика Казахстан)", a line's end: no honoree's
         if j > first and morphology.ru_only_instrumental_or_dative(words[j][2]):
             break
         j += 1

@@ -478,6 +478,12 @@ _RU_ACTING_CASES = {"ий": "nomn", "его": "gent", "ему": "datv", "им": 
 _RU_ADJECTIVAL_SURNAME = re.compile(r"(?<=[сц]к)(?:ого|ому|им|ом)$", re.IGNORECASE)
 
 
+# "Кайсаркызы", "Ержанулы", "Алиевна Рагим оглы": Kazakh and Turkic patronymics, undeclined.
+_RU_TURKIC_PATRONYMIC = re.compile(r"\w{3}(?:кызы|қызы|улы|ұлы)$", re.IGNORECASE)
+# A woman's surname in the accusative: "Усенову", "Кассымову", "Маевскую", "Зарецкую".
+_RU_FEMININE_ACCUSATIVE = re.compile(r"(?<=\w{3})(?:ову|еву|ёву|ину|ую)$", re.IGNORECASE)
+
+
 def _acting_case(before):
     """The case of "исполняющим обязанности" right before a role, else None."""
     acting = _RU_ACTING.search(before.lower()) if "обязанност" in before else None
@@ -508,6 +514,16 @@ def _nominative(words, language, role_word, acting_case=None):
         return words
     result = []
     for word in words:
+        if _RU_TURKIC_PATRONYMIC.search(word):
+            result.append(word)  # "Манар Кайсаркызы": a Kazakh patronymic does not decline
+            continue
+        if case in ("gent", "accs") and _RU_FEMININE_ACCUSATIVE.search(word):
+            # "пригласили ... секретаря Усенову", "директора ... Аллу Маевскую": after a
+            # role in the genitive or accusative, "-ову", "-ину", "-скую" are a woman's
+            # accusative (no genitive ends so)
+            ending = _RU_FEMININE_ACCUSATIVE.search(word)[0]
+            result.append(word[:-2] + "ая" if ending == "ую" else word[:-1] + "а")
+            continue
         if len(word) > 6 and _RU_ADJECTIVAL_SURNAME.search(word):
             result.append(_RU_ADJECTIVAL_SURNAME.sub("ий", word))
             continue
@@ -1037,7 +1053,12 @@ _WORD_AT_END = re.compile(r"[\w-]+$")
 def _ru_portfolio_word(word):
     """'культуры', 'финансов', 'сельского': a lower-case word in the genitive after a
     Russian role is its portfolio ("министр культуры и информации Аида Балаева")."""
-    return word.islower() and bool(morphology.ru_genitive_kinds(word) & {"NOUN", "ADJF"})
+    if not word.islower():
+        return False
+    kinds = morphology.ru_genitive_kinds(word)
+    if not kinds and "NOUN" in morphology.ru_compound_genitive_kinds(word):
+        return True  # "ректор вуза-партнера ...", "начальника студгородка ...": a compound
+    return bool(kinds & {"NOUN", "ADJF"})
 
 
 def _ru_body_name(words):

@@ -2252,3 +2252,29 @@ def test_kazakh_caption_name_comma_role_colon_names_a_person(db):
 def test_kazakh_state_acronym_before_a_name_is_part_of_it(db):
     found = detect_mentions("Форумға ҚХР Шыңжаң педагогикалық университетінің оқытушылары қатысты.")
     assert _new(found, "new_institution") == {"ҚХР Шыңжаң педагогикалық университеті"}
+
+
+def test_russian_compound_genitive_after_a_role_reaches_the_name(db):
+    # "вуза-партнера" (hyphenated), "студгородка" (a clipped prefix pymorphy3 does not know)
+    found = detect_mentions(
+        "Договор подписал ректор вуза-партнера Сергей Волков. Гостей встретил начальник "
+        "студгородка Олег Лазаревич."
+    )
+    assert {"Сергей Волков", "Олег Лазаревич"} <= _new(found, "new_person")
+
+
+def test_russian_honoree_ends_at_a_bracket_or_a_line_end(db):
+    found = detect_mentions(
+        "Делегация Уральского государственного университета им. К. Рахимова (Республика "
+        "Узбекистан) приехала в Томск.\n\nТомский политехнический университет принял гостей."
+    )
+    assert "Уральский государственный университет им. К. Рахимова" in _new(found, "new_institution")
+    assert not any("\n" in name or "(" in name for name in _new(found, "new_institution"))
+
+
+def test_russian_womans_accusative_surname_and_kazakh_patronymic_in_the_nominative(db):
+    found = detect_mentions(
+        "Студенты пригласили советника Посольства Казахстана Жумабаеву Айгерим Бериккызы и "
+        "директора ассоциации выпускников Ольгу Заречанскую."
+    )
+    assert {"Жумабаева Айгерим Бериккызы", "Ольга Заречанская"} <= _new(found, "new_person")
