@@ -676,6 +676,7 @@ def detect_new_people(
     if text_lower is None:
         text_lower = _lower_same_length(text)
     roles_found = []
+    named_roles = set()  # the starts of roles a name follows
     # "Amina Yusuf, NileU President, and Mr Omar Haddad": a role said after a name is that
     # name's, not the next one's (read first, so that the role is not read again below)
     claimed = set()
@@ -709,6 +710,7 @@ def detect_new_people(
         organisation = [role_end, role_end]
         names = []
         previous_end, previous, comma, run_after_comma = role_end, "", False, False
+        honoree = False
         portfolio = 0
         for start, end, word in words:
             lowered, honorific, name_word, role_first, role_word = _word_traits(word, language)
@@ -750,6 +752,19 @@ def detect_new_people(
                         break
                     run = []  # "Al-Farabi KazNU": words of the organisation's name
                 organisation[1] = end
+                continue
+            if honoree:
+                if name_word and len(word) > 1:
+                    honoree = False  # the honoree's surname: the next name is the person's
+                if name_word:
+                    continue
+                honoree = False
+            if language == "ru" and lowered in ("им", "имени") and not _run_is_name(run):
+                # "руководителя фонда им. Ч. Айтматова Эльдара Айтматова": the honoree of the
+                # organisation's name (initials and a surname) is no part of the person's
+                if run:
+                    organisation[1] = run[-1][1]  # "Фонда им. ...": the organisation's word
+                run, honoree = [], True
                 continue
             if word.islower() and len(word) == 1 and text[end : end + 1] == ".":
                 continue  # "проректоры м.а. Қанатбек ...": an abbreviation
@@ -846,6 +861,8 @@ def detect_new_people(
             run = _split_at_organisation_words(run)
         if run and _run_is_name(run) and len(names) < (_MAX_NAMES if plural else 1):
             names.append(run)
+        if names:
+            named_roles.add(match.start())
         for run in names:
             # "Culture Muhammad Shahhat Al-Jindi": organisation words before the name
             run = _trim_to_name(run)
@@ -874,7 +891,10 @@ def detect_new_people(
             )
     found += then_role
     if language == "ru":
-        found += _ru_name_then_role(text, roles_found, taken, known_people, organisation_of, seen)
+        # "сына писателя Чингиза Айтматова, руководителя фонда Эльдара Айтматова": a role
+        # after a comma that a name follows is that name's, not the one before the comma's
+        unnamed = [match for match in roles_found if match.start() not in named_roles]
+        found += _ru_name_then_role(text, unnamed, taken, known_people, organisation_of, seen)
     if language == "kk":
         found += _kk_caption(text, roles_found, taken, known_people, organisation_of, seen)
     return _same_as_a_full_name(found)

@@ -2278,3 +2278,11 @@ def test_russian_womans_accusative_surname_and_kazakh_patronymic_in_the_nominati
         "директора ассоциации выпускников Ольгу Заречанскую."
     )
     assert {"Жумабаева Айгерим Бериккызы", "Ольга Заречанская"} <= _new(found, "new_person")
+
+
+def test_russian_role_after_a_comma_with_its_own_name_is_not_the_name_befores(db):
+    found = detect_mentions(
+        "На вечер пришла дочь поэта Мухтара Шаханова, директор Фонда им. М. Шаханова "
+        "Айнура Шаханова."
+    )
+    assert _new(found, "new_person") == {"Айнура Шаханова"}
