@@ -178,6 +178,13 @@ def _country_names(index, language):
         extra = [morphology.RU_COUNTRY_EXTRA, morphology.RU_ADJECTIVES, morphology.RU_LANGUAGES]
     else:
         extra = [morphology.KK_COUNTRIES, morphology.KK_ADJECTIVES, morphology.KK_LANGUAGES]
+        # "Сирия", "Иордания", "Ливан": Kazakh writes most countries as Russian does; a
+        # country the Kazakh table lacks goes by its Russian name, when that is one word
+        with translation.override("ru"):
+            for code, pk in codes.items():
+                name = str(countries.name(code))
+                if code not in morphology.KK_COUNTRIES and name.isalpha() and len(name) >= 5:
+                    names[pk].append(name)
     for table in extra:
         for code, words in table.items():
             if code in codes:

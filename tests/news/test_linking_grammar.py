@@ -2286,3 +2286,10 @@ def test_russian_role_after_a_comma_with_its_own_name_is_not_the_name_befores(db
         "Айнура Шаханова."
     )
     assert _new(found, "new_person") == {"Айнура Шаханова"}
+
+
+def test_kazakh_country_the_table_lacks_goes_by_its_russian_name(db):
+    found = detect_mentions("Форумға Иордания мен Ливан университеттерінің өкілдері келді.")
+    countries = [m.object_id for m in found.mentions if m.kind == "country"]
+    codes = {str(Country.objects.get(pk=pk).code) for pk in countries}
+    assert {"JO", "LB"} <= codes
