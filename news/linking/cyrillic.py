@@ -667,6 +667,8 @@ def _kk_name_start(words, first, text, country_starts, role_word=lambda word: Fa
         # "елшісі Ержан Қазыхан Анкара университетінің": the words after a role open with
         # the person's name (two words, three with "-ұлы"/"-қызы"), the rest is the name's
         person = 3 if j + 2 < first and _KK_PATRONYMIC.search(words[j + 1][2]) else 2
+        if j + 2 < first and all(_one_syllable(w[2]) for w in words[j : j + 3]):
+            person = 3  # "профессор На Ча Мэн Стартап академиясы": a Korean name's syllables
         j = min(first, j + person)
     if j > 0 and words[j - 1][2].lower() == "атындағы" and joined(j - 1):
         # The honoree: initials and a surname, or up to three names ("Қожа Ахмет Ясауи");
@@ -695,6 +697,12 @@ def _kk_name_start(words, first, text, country_starts, role_word=lambda word: Fa
 
 
 _KK_HONOREE_RANKS = {"академик"}
+_VOWELS = re.compile(r"[аәеёиоөуұүыіэюя]", re.IGNORECASE)
+
+
+def _one_syllable(word):
+    """'На', 'Мэн', 'Сонг': a word of one vowel, as Korean and Chinese names are written."""
+    return len(_VOWELS.findall(word)) == 1
 
 
 def _kk_body_before(words, first, text):

@@ -63,7 +63,7 @@ ROLES = {
         "представитель", "вице-министр", "доц", "сотрудник", "офицер", "член",
         "руководитель", "глава", "главы", "главой", "начальник", "посланник",
         "спикер", "провост", "временный поверенный в делах", "поверенный в делах",
-        "инженер", "координатор",
+        "инженер", "координатор", "тренер", "профессор",
         # posts the English list has ("vice-rector", "mayor", "chancellor", "senator")
         "вице-ректор", "мэр", "канцлер", "сенатор", "вице-консул",
         # Roles ending in -ь lose it in other cases ("заместителю", "председателем"): their
@@ -81,6 +81,9 @@ ROLES = {
         "вице-министр", "вице-консул", "вице-ректор",
         # a parliament's speaker, as "спикер" is in Russian ("Парламентінің вице-спикері")
         "спикер", "спикері", "вице-спикер", "вице-спикері",
+        # a coach ("құрама команданың бас жаттықтырушысы"); "профессор" as the only post
+        # before a name ("профессор На Ча Мэн"), an honorific where a role comes before it
+        "жаттықтырушы", "жаттықтырушысы", "профессор",
     ],
 }  # fmt: skip
 HONORIFICS = {
@@ -100,6 +103,8 @@ PASS_OVER = {
     "және", "бойынша", "мен", "бен", "пен",
     "міндетін", "атқарушы", "атқарушысы", "уақытша",  # "директорының міндетін атқарушы"
 }  # fmt: skip
+# Kazakh honorifics said after the name ("Ван Шуго мырза", "Айгүл Серікова ханым").
+_AFTER_NAME = {"мырза", "ханым"}
 # Words of organisations' names: a run of capitalised words holding one is no person.
 ORGANISATION_WORDS = {
     "university", "institute", "school", "college", "academy", "centre", "center", "council",
@@ -771,6 +776,10 @@ def detect_new_people(
             if run and language == "en" and lowered in _NAME_PARTICLES and word.islower():
                 run.append((start, end, word))  # "Denis Van den Weghe"
                 continue
+            if honorific and lowered in _AFTER_NAME and _run_is_name(run):
+                names.append(run)  # "Президенті Ван Шуго мырза": "мырза" follows the name
+                run = []
+                break
             if honorific:
                 if run:  # "of PSU, Professor Aryn Orsariyev": what came before is the place
                     organisation[1] = run[-1][1]

@@ -2293,3 +2293,17 @@ def test_kazakh_country_the_table_lacks_goes_by_its_russian_name(db):
     countries = [m.object_id for m in found.mentions if m.kind == "country"]
     codes = {str(Country.objects.get(pk=pk).code) for pk in countries}
     assert {"JO", "LB"} <= codes
+
+
+def test_kazakh_coach_and_professor_alone_are_roles_and_myrza_follows_the_name(db):
+    found = detect_mentions(
+        "Жарысқа ұлттық команданың бас жаттықтырушысы Пак Мин Хо келді. Дәрісті профессор "
+        "Чон Ду Ри Робототехника академиясында оқыды. Оларды университеттің президенті Ли "
+        "Цзяньго мырза қарсы алды."
+    )
+    assert {"Пак Мин Хо", "Чон Ду Ри", "Ли Цзяньго"} <= _new(found, "new_person")
+
+
+def test_russian_professor_as_the_only_post_is_a_role(db):
+    found = detect_mentions("Лекцию прочитал профессор Клаус Вебер, декан Отто Шмидт слушал.")
+    assert "Клаус Вебер" in _new(found, "new_person")
