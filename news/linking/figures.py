@@ -598,11 +598,14 @@ def _new_institutions_near(text, position, new_institutions, own=False):
 # a country (its name in the locative before the number, in the figure's sentence) is the
 # country's, not that of a new institution named in a sentence before it
 _KK_LOCATIVE = re.compile(r"\w(?:да|де|та|те)$")
+_KK_ABROAD = re.compile(r"(?<!\w)(?:[Шш]етел(?:дер)?де|елден тыс)(?!\w)")
 
 
 def _in_a_country(text, position, hits):
     """Whether a country's name in the locative stands before `position` in its sentence."""
     s_start = text.sentence_span(position)[0]
+    if _KK_ABROAD.search(text.text, s_start, position):
+        return True  # "Шетелде 1,021 миллион Қытай студенті оқиды": said of a place abroad
     index = bisect.bisect_left(hits, s_start, key=_hit_start)
     while index < len(hits) and hits[index].start < position:
         hit = hits[index]

@@ -97,6 +97,9 @@ def _kk_number(word):
     return KK_NUMBERS.get(word.lower())
 
 
+_MILLION = "миллион"
+
+
 def _kk_thousand_alone(word):
     """'мың', 'мыңнан': a thousand said without a number before it."""
     return word.lower() in ("мың", "мыңнан")
@@ -136,7 +139,11 @@ def _value(tokens, i, language, text=""):
             value, j = value + more, j + 1
     if j < len(tokens.words):
         following = tokens.words[j].lower()
-        if language == "ru":
+        if following.startswith(_MILLION) or following in ("млн", "млн."):
+            # "1,021 миллион Қытай студенті", "1,5 млн студентов"
+            value, j = round(_thousands(value, fraction) * 1000), j + 1
+            fraction = None
+        elif language == "ru":
             if _ru_thousand(following):
                 value, j = _thousands(value, fraction), j + 1
                 fraction = None
@@ -248,6 +255,13 @@ def cyrillic_figures(text, language, hits, split=None):
         if i < after_figure:
             continue
         start, _end, word = tokens[i]
+        if (
+            i
+            and word[0].isdigit()
+            and tokens.words[i - 1][0].isdigit()
+            and text[tokens.ends[i - 1] : start] in (",", ".")
+        ):
+            continue  # "1,021 миллион": the decimals of the number before, no number
         number = _value(tokens, i, language, text)
         if number is None:
             continue
@@ -481,6 +495,8 @@ def _phrase(tokens, j, language, text):
         modifiers = [w.lower() for w in tokens.words[j:k]]
         if any(not m.isalpha() or _DURATION.match(m) for m in modifiers):
             return None  # "жеті елден 991 ...": another number; "10 жылдық": a duration
+        if any(m.startswith("курс") for m in modifiers):
+            return None  # "1-4 курс студенттері": years of study, no count of students
         if any(m in _KK_CONJUNCTIONS for m in modifiers):
             return None  # "3 университет және мамандық": the number counts what comes first
         if k > j and _PHRASE_BREAK.search(text, tokens.ends[j], tokens.starts[k]):

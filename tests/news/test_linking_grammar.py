@@ -2307,3 +2307,23 @@ def test_kazakh_coach_and_professor_alone_are_roles_and_myrza_follows_the_name(d
 def test_russian_professor_as_the_only_post_is_a_role(db):
     found = detect_mentions("Лекцию прочитал профессор Клаус Вебер, декан Отто Шмидт слушал.")
     assert "Клаус Вебер" in _new(found, "new_person")
+
+
+def test_cyrillic_count_in_millions_with_decimals(db):
+    found = detect_mentions("Шетелде 2,305 миллион үнді студенті білім алады.")
+    assert _figures(found) == {("үнді студент", 2305000, False)}
+    found = detect_mentions("За рубежом учатся 1,2 млн студентов из Индии.")
+    assert _figures(found) == {("студенты из Индии", 1200000, False)}
+
+
+def test_kazakh_years_of_study_are_no_count(db):
+    found = detect_mentions("Іс-шараға физика кафедрасының 2-3 курс студенттері қатысты.")
+    assert _figures(found) == set()
+
+
+def test_kazakh_count_said_of_students_abroad_is_no_institutes_named_before(db):
+    found = detect_mentions(
+        "Есепті Халықаралық білім институты жариялады. Шетелде 40 мың вьетнам студенті оқиды."
+    )
+    (figure,) = found.figures
+    assert (figure.value, figure.subject_kind) == (40000, "")
