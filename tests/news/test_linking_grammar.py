@@ -2327,3 +2327,19 @@ def test_kazakh_count_said_of_students_abroad_is_no_institutes_named_before(db):
     )
     (figure,) = found.figures
     assert (figure.value, figure.subject_kind) == (40000, "")
+
+
+def test_latin_name_in_brackets_after_a_cyrillic_one_is_its_original(db):
+    found = detect_mentions(
+        "Университет Нанкин Тех университетімен (Nanjing Tech University) келісім жасады."
+    )
+    new = {m.name for m in found.mentions if m.kind == "new_institution" and not m.alias_of_name}
+    assert new == {"Нанкин Тех университеті"}
+
+
+def test_korean_final_ng_written_n_is_one_institution(db):
+    found = detect_mentions(
+        "Чхонджунг университетінің өкілдері келді. Меморандумға Чхонджун университеті қол қойды."
+    )
+    new = {m.name for m in found.mentions if m.kind == "new_institution" and not m.alias_of_name}
+    assert new == {"Чхонджунг университеті"}
