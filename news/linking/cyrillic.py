@@ -416,6 +416,18 @@ def new_institutions(
                 found.append((opening, end, name))
             continue
         first = _name_start(words, i, language, text)
+        closing = None
+        if first is None and language == "ru":
+            closing = _ru_quoted_name_after(words, i, text)
+        if closing:
+            # "после университета «Аль-Азхар»": the keyword, then its name in quotation marks
+            if not taken(start, closing):
+                noun = morphology.ru_parse(word)
+                keyword = noun.normal_form if noun is not None else word.lower()
+                if word[:1].isupper():
+                    keyword = keyword.capitalize()
+                found.append((start, closing, f"{keyword} {text[words[i][1] : closing].strip()}"))
+            continue
         if first is None:
             if language == "ru" and (last := _foreign_name_after(words, i, text)) > i:
                 # "Университета Ланчжоу": the keyword, then a name that does not decline
@@ -552,6 +564,23 @@ def _kk_quoted_name(words, i, text):
             return None
         if before.endswith("«"):
             return words[j][0] - 1 if _capitalised(words[j][2]) else None
+    return None
+
+
+def _ru_quoted_name_after(words, i, text):
+    """The end (after "»") of a name in quotation marks right after a Russian keyword
+    ("университета «Аль-Азхар»", "академии «Болашак»"): up to three words, the first
+    capitalised; else None."""
+    if i + 1 >= len(words) or text[words[i][1] : words[i + 1][0]] != " «":
+        return None
+    if not _capitalised(words[i + 1][2]):
+        return None
+    for j in range(i + 1, min(len(words), i + 4)):
+        after = text[words[j][1] : words[j + 1][0] if j + 1 < len(words) else len(text)]
+        if after.startswith("»"):
+            return words[j][1] + 1
+        if after.strip():
+            return None
     return None
 
 

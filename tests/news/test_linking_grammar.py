@@ -2343,3 +2343,8 @@ def test_korean_final_ng_written_n_is_one_institution(db):
     )
     new = {m.name for m in found.mentions if m.kind == "new_institution" and not m.alias_of_name}
     assert new == {"Чхонджунг университеті"}
+
+
+def test_russian_keyword_then_its_name_in_quotation_marks(db):
+    found = detect_mentions("Делегация прибыла из академии «Болашак» и университета «Туран».")
+    assert {"академия «Болашак»", "университет «Туран»"} <= _new(found, "new_institution")
