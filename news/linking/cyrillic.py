@@ -614,6 +614,17 @@ def _name_start(words, i, language, text=""):
         word = words[j][2]
         if language == "ru":
             role = _ru_role_before_keyword(word)
+            if role is _FIRST and _capitalised(words[i][2]):
+                # "Белорусский Государственный Университет": a name written with capitals
+                # throughout goes back over its capitalised adjectives
+                while (
+                    j > 0
+                    and i - j < 5
+                    and text[words[j - 1][1] : words[j][0]] == " "
+                    and _capitalised(words[j - 1][2])
+                    and _ru_capitalised_adjective(words[j - 1][2])
+                ):
+                    j -= 1
             if role is not _MODIFIER:
                 return j if role is _FIRST else None
         elif words[j][1] + 1 < words[j + 1][0]:
@@ -638,6 +649,12 @@ _FIRST, _MODIFIER, _STOP = "first", "modifier", "stop"
 
 
 @functools.lru_cache(maxsize=20_000)
+@functools.lru_cache(maxsize=10_000)
+def _ru_capitalised_adjective(word):
+    parse = morphology.ru_parse(word)
+    return parse is not None and parse.tag.POS in {"ADJF", "PRTF"} and "Apro" not in parse.tag
+
+
 def _ru_role_before_keyword(word):
     """What a Russian word before a keyword is to `_name_start`, judged once per word: the
     name's first word (capitalised, an adjective or unknown to pymorphy3), a lower-case
@@ -853,9 +870,13 @@ def _genitive_tail(words, i, text):
     name; the name ends with the last such noun. Up to seven words: "института инженеров
     ирригации и механизации сельского хозяйства"."""
     last, j = i, i + 1
+    # "Университета Информатики и Радиоэлектроники": a name written with capitals throughout
+    capitals = _capitalised(words[i][2]) and i > 0 and _capitalised(words[i - 1][2])
     while j < len(words) and j - i <= 7:
         start, _end, word = words[j]
-        if text[words[j - 1][1] : start].strip() or not word[:1].islower():
+        if text[words[j - 1][1] : start].strip():
+            break
+        if not word[:1].islower() and not (capitals and _ru_capitalised_common(word)):
             break
         if word == "и":
             j += 1
@@ -869,6 +890,18 @@ def _genitive_tail(words, i, text):
             break
         j += 1
     return last
+
+
+@functools.lru_cache(maxsize=10_000)
+def _ru_capitalised_common(word):
+    """A capitalised word pymorphy3 knows as a common noun or adjective ('Информатики'), no
+    name, surname or place."""
+    parse = morphology.ru_parse(word)
+    return (
+        parse is not None
+        and parse.tag.POS in {"NOUN", "ADJF"}
+        and not {"Name", "Surn", "Patr", "Geox"} & parse.tag.grammemes
+    )
 
 
 def _ru_nominative(words, first, keyword, last, text):
@@ -907,5 +940,8 @@ def _ru_nominative_of(head, keyword, tail):
                 for p, w in zip(parts, written, strict=True)
             )
         result.append(prefix + (form[:1].upper() + form[1:] if prefix else form))
-    result.append(noun.normal_form if noun is not None else keyword)
+    nominative = noun.normal_form if noun is not None else keyword
+    if keyword[:1].isupper() and result and result[-1][:1].isupper():
+        nominative = nominative.capitalize()  # "Государственный Университет": as written
+    result.append(nominative)
     return (" ".join(result) + tail).strip()

@@ -2348,3 +2348,12 @@ def test_korean_final_ng_written_n_is_one_institution(db):
 def test_russian_keyword_then_its_name_in_quotation_marks(db):
     found = detect_mentions("Делегация прибыла из академии «Болашак» и университета «Туран».")
     assert {"академия «Болашак»", "университет «Туран»"} <= _new(found, "new_institution")
+
+
+def test_russian_name_written_with_capitals_throughout_is_whole(db):
+    found = detect_mentions(
+        "Делегация Гомельского Государственного Университета Транспорта и Связи посетила Минск."
+    )
+    assert _new(found, "new_institution") == {
+        "Гомельский Государственный Университет Транспорта и Связи"
+    }
