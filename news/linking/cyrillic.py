@@ -227,6 +227,7 @@ _KK_AFTER_KEYWORD = ("сы", "сі", "ы", "і")
 _STATE_ACRONYMS = {"РК", "РФ", "ҚР", "КР", "РУз", "КНР", "США"}
 # A state's acronym written before a Kazakh name is part of it, as "Қазақстан
 # Республикасының Ұлттық ..." and "ҚР Президенті жанындағы ..." are
+_KK_ACRONYM_GENITIVE = re.compile(r"-(?:ның|нің|дың|дің|тың|тің) ")  # after an acronym
 _KK_STATE_ACRONYMS = {"ҚР", "ҚХР", "АҚШ", "РФ", "ӨР"}
 _ACRONYM_STOP = {"ЮНЕСКО", "ЮНИСЕФ", "МИД", "США", "ТМД", "АҚШ", "ОДКБ", "ЕАЭС", "ШОС", "ООН"}
 
@@ -464,6 +465,13 @@ def new_institutions(
                 and text[words[first - 1][1] : words[first][0]] == " "
             ):
                 first -= 1  # "ҚХР Орталық ұлттар университеті": the state it is of, named
+            elif (
+                first
+                and words[first - 1][2].isupper()
+                and len(words[first - 1][2]) >= 2
+                and _KK_ACRONYM_GENITIVE.fullmatch(text, words[first - 1][1], words[first][0])
+            ):
+                first -= 1  # "ЮНЕСКО-ның Статистика институты": the body it is of, named
         last = _name_end(words, i, text) if language == "ru" else i
         if language == "ru" and _country_of_the_name(words, last, text, country_starts):
             last += 1  # "Национальный университет Узбекистана": the country is in the name

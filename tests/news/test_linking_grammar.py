@@ -2357,3 +2357,8 @@ def test_russian_name_written_with_capitals_throughout_is_whole(db):
     assert _new(found, "new_institution") == {
         "Гомельский Государственный Университет Транспорта и Связи"
     }
+
+
+def test_kazakh_acronym_in_the_genitive_before_a_name_is_part_of_it(db):
+    found = detect_mentions("Баяндаманы ЕҚЫҰ-ның Демократиялық институты жариялады.")
+    assert _new(found, "new_institution") == {"ЕҚЫҰ-ның Демократиялық институты"}
