@@ -309,6 +309,20 @@ def detect_figures(
     # "Қазақстанда 31 мың шетелдік студент" (the headline), then "31 500 шетелдік студент":
     # the headline's round number is the body's count rounded
     body_counts = {(f.label, f.value) for f in found if f.start > title_end >= 0}
+    # "100 мыңға жуық қазақстандық студент" (the headline), then "91,2 мың студент": the
+    # body's count, rounded in the headline, which says whose the counted are
+    for headline in [f for f in found if f.start < title_end]:
+        fuller = [
+            f
+            for f in found
+            if f.start > title_end >= 0
+            and headline.label.endswith(f" {f.label}")
+            and _rounded(headline.value, f.value)
+        ]
+        if len(fuller) == 1 and headline.value not in body_values:
+            body = fuller[0]
+            found[found.index(body)] = dataclasses.replace(body, label=headline.label)
+            body_counts.add((headline.label, body.value))
     return [
         f
         for f in found

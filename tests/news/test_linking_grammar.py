@@ -2362,3 +2362,11 @@ def test_russian_name_written_with_capitals_throughout_is_whole(db):
 def test_kazakh_acronym_in_the_genitive_before_a_name_is_part_of_it(db):
     found = detect_mentions("Баяндаманы ЕҚЫҰ-ның Демократиялық институты жариялады.")
     assert _new(found, "new_institution") == {"ЕҚЫҰ-ның Демократиялық институты"}
+
+
+def test_headline_round_count_with_an_origin_labels_the_body_count(db):
+    found = detect_mentions(
+        "50 мыңға жуық қазақстандық студент Ресейде оқиды\n\n"
+        "Ресей университеттерінде қазір 47,3 мың студент білім алып жатыр."
+    )
+    assert {(f.label, f.value) for f in found.figures} == {("қазақстандық студент", 47300)}
