@@ -2370,3 +2370,11 @@ def test_headline_round_count_with_an_origin_labels_the_body_count(db):
         "Ресей университеттерінде қазір 47,3 мың студент білім алып жатыр."
     )
     assert {(f.label, f.value) for f in found.figures} == {("қазақстандық студент", 47300)}
+
+
+def test_cyrillic_number_of_a_noun_said_before_the_number(db):
+    found = detect_mentions("В этом году число иностранных магистрантов превысило 1,2 тысячи.")
+    assert {(f.label, f.value) for f in found.figures} == {("иностранные магистранты", 1200)}
+    found = detect_mentions("Биыл түрікменстандық студенттердің саны шамамен 3,5 мың болды.")
+    assert {(f.label, f.value) for f in found.figures} == {("түрікменстандық студент", 3500)}
+    assert not detect_mentions("Студенттердің саны 12%-ға өсті.").figures
