@@ -2378,3 +2378,15 @@ def test_cyrillic_number_of_a_noun_said_before_the_number(db):
     found = detect_mentions("Биыл түрікменстандық студенттердің саны шамамен 3,5 мың болды.")
     assert {(f.label, f.value) for f in found.figures} == {("түрікменстандық студент", 3500)}
     assert not detect_mentions("Студенттердің саны 12%-ға өсті.").figures
+
+
+def test_kazakh_count_from_a_countrys_unnamed_university_is_that_countrys_one(db):
+    found = detect_mentions(
+        "Жетісу университеті мен Кёнбук ұлттық университеті (Корея) келісім жасады. "
+        "Кореяның ірі университетінен Талдықорғанға 8 студент келді."
+    )
+    (figure,) = found.figures
+    assert (figure.subject_kind, figure.subject_name) == (
+        "new_institution",
+        "Кёнбук ұлттық университеті",
+    )
