@@ -84,6 +84,8 @@ ROLES = {
         # a coach ("құрама команданың бас жаттықтырушысы"); "профессор" as the only post
         # before a name ("профессор На Ча Мэн"), an honorific where a role comes before it
         "жаттықтырушы", "жаттықтырушысы", "профессор",
+        # religious posts ("Бас мүфти Наурызбай қажы Тағанұлы", "университетінің шейхы")
+        "мүфти", "мүфтиі", "шейх", "шейхы",
     ],
 }  # fmt: skip
 HONORIFICS = {
@@ -103,6 +105,8 @@ PASS_OVER = {
     "және", "бойынша", "мен", "бен", "пен",
     "міндетін", "атқарушы", "атқарушысы", "уақытша",  # "директорының міндетін атқарушы"
 }  # fmt: skip
+# "қажы" (one who made the hajj) written inside a name, after the first name.
+_HAJJI = {"қажы", "хаджи", "ажы"}
 # Kazakh honorifics said after the name ("Ван Шуго мырза", "Айгүл Серікова ханым").
 _AFTER_NAME = {"мырза", "ханым"}
 # Words of organisations' names: a run of capitalised words holding one is no person.
@@ -454,6 +458,8 @@ _DAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "su
 def _words_are_a_name(words):
     if len(words) >= 3 and words[-1] in _PATRONYMIC_PARTICLES:
         words = words[:-1]
+    if len(words) >= 3 and words[1] in _HAJJI:
+        words = words[:1] + words[2:]  # "Наурызбай қажы Тағанұлы"
     if words and words[-1] in _NAME_PARTICLES:
         return False
     inner = [w for w in words if w not in _NAME_PARTICLES]
@@ -775,6 +781,9 @@ def detect_new_people(
                 continue  # "проректоры м.а. Қанатбек ...": an abbreviation
             if run and language == "en" and lowered in _NAME_PARTICLES and word.islower():
                 run.append((start, end, word))  # "Denis Van den Weghe"
+                continue
+            if len(run) == 1 and language != "en" and lowered in _HAJJI:
+                run.append((start, end, word))  # "Наурызбай қажы Тағанұлы": a title inside
                 continue
             if honorific and lowered in _AFTER_NAME and _run_is_name(run):
                 names.append(run)  # "Президенті Ван Шуго мырза": "мырза" follows the name

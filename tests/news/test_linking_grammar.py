@@ -2390,3 +2390,11 @@ def test_kazakh_count_from_a_countrys_unnamed_university_is_that_countrys_one(db
         "new_institution",
         "Кёнбук ұлттық университеті",
     )
+
+
+def test_kazakh_religious_posts_and_hajji_inside_a_name(db):
+    found = detect_mentions(
+        "Жиынға облыстың бас имамы емес, Бас мүфти Ержан қажы Малғажыұлы келді. Сондай-ақ "
+        "медресенің шейхы Омар Ахмади сөз сөйледі."
+    )
+    assert {"Ержан қажы Малғажыұлы", "Омар Ахмади"} <= _new(found, "new_person")
