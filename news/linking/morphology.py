@@ -105,6 +105,12 @@ def ru_genitive_kinds(word):
 
 
 @functools.lru_cache(maxsize=10_000)
+def ru_cases(word):
+    """The cases pymorphy3's parses of a word it knows give it (empty when it does not)."""
+    return frozenset(p.tag.case for p in _morph().parse(word.lower()) if p.is_known)
+
+
+@functools.lru_cache(maxsize=10_000)
 def ru_compound_genitive_kinds(word):
     """`ru_genitive_kinds` of a compound pymorphy3 does not know as a whole: a hyphenated
     one by its first part ("вуза-партнера"), one with a clipped prefix by the known word

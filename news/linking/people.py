@@ -446,6 +446,11 @@ _NAME_PARTICLES = {
 }  # fmt: skip
 
 
+# The same in Russian texts ("Петра де Суттер", "Урсула фон дер Ляйен"); not "да", a word.
+_RU_NAME_PARTICLES = {"де", "ван", "фон", "дер", "ден", "ди", "дель", "ла", "ле", "дю", "тер"}
+_NAME_PARTICLES |= _RU_NAME_PARTICLES
+
+
 # "Гулиев Фарид Рагим оглы", "Алиева Айнур Ильхам кызы": a Turkic patronymic closes the name.
 _PATRONYMIC_PARTICLES = {"оглы", "оғлы", "огли", "кызы", "қызы", "гызы"}
 
@@ -493,6 +498,17 @@ _RU_ADJECTIVAL_SURNAME = re.compile(r"(?<=[сц]к)(?:ого|ому|им|ом)$"
 _RU_TURKIC_PATRONYMIC = re.compile(r"\w{3}(?:кызы|қызы|улы|ұлы)$", re.IGNORECASE)
 # A woman's surname in the accusative: "Усенову", "Кассымову", "Маевскую", "Зарецкую".
 _RU_FEMININE_ACCUSATIVE = re.compile(r"(?<=\w{3})(?:ову|еву|ёву|ину|ую)$", re.IGNORECASE)
+
+
+def _ru_genitive_before_name(run, role):
+    """Whether the first word of a run after a role in the nominative can only be a
+    genitive (the honoree of the organisation before it, "Института Сервантеса"), while
+    the next can be a nominative (the person's first name, "Луис")."""
+    parse = morphology.ru_parse(role.split()[-1])
+    if parse is None or parse.tag.case != "nomn":
+        return False
+    first = morphology.ru_cases(run[0][2])
+    return bool(first) and first <= {"gent", "accs"} and "nomn" in morphology.ru_cases(run[1][2])
 
 
 def _acting_case(before):
@@ -782,6 +798,9 @@ def detect_new_people(
             if run and language == "en" and lowered in _NAME_PARTICLES and word.islower():
                 run.append((start, end, word))  # "Denis Van den Weghe"
                 continue
+            if run and language == "ru" and word in _RU_NAME_PARTICLES:
+                run.append((start, end, word))  # "Петрой де Суттер", "Марком ван Хорном"
+                continue
             if len(run) == 1 and language != "en" and lowered in _HAJJI:
                 run.append((start, end, word))  # "Наурызбай қажы Тағанұлы": a title inside
                 continue
@@ -884,6 +903,8 @@ def detect_new_people(
         for run in names:
             # "Culture Muhammad Shahhat Al-Jindi": organisation words before the name
             run = _trim_to_name(run)
+            if language == "ru" and len(run) >= 3 and _ru_genitive_before_name(run, role):
+                run = run[1:]  # "Директор Института Сервантеса Луис Гарсия Монтеро"
             start, end = run[0][0], run[-1][1]
             words = tuple(map(_word_of, run))
             before = text[max(0, match.start() - 60) : match.start()]

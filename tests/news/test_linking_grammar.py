@@ -2398,3 +2398,11 @@ def test_kazakh_religious_posts_and_hajji_inside_a_name(db):
         "медресенің шейхы Омар Ахмади сөз сөйледі."
     )
     assert {"Ержан қажы Малғажыұлы", "Омар Ахмади"} <= _new(found, "new_person")
+
+
+def test_russian_name_particles_and_an_honorees_genitive_before_a_name(db):
+    found = detect_mentions(
+        "Делегация встретилась с ректором университета Йоханом ван Дейком. Выступил Директор "
+        "Института Конфуция Ван Линь Мэй."
+    )
+    assert {"Йохан ван Дейк", "Ван Линь Мэй"} <= _new(found, "new_person")
