@@ -975,11 +975,13 @@ def _kk_caption(text, roles, taken, known_people, organisation_of, seen):
 # (an ordinal, an adjective) and the role, read backwards from the role.
 _RU_NAME_BEFORE_ROLE = re.compile(
     r"(?P<name>(?-i:[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?(?:\s+[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?){1,2})),"
-    r"\s+(?:[а-яё]+\s+){0,2}$"
+    r"\s+(?:(?P<which>котор[а-яё]+\s+(?:[а-яё]+\s+){0,3})|(?:[а-яё]+\s+){0,2})$"
 )
 
 
-_LOWER_WORDS_TO_ROLE = re.compile(r"\s+(?:[а-яё]+\s+){0,2}")
+# "Бадри Начкебия, которого недавно назначили заведующим ...": a relative clause says the
+# role too, with up to three more words before it
+_LOWER_WORDS_TO_ROLE = re.compile(r"\s+(?:котор[а-яё]+\s+(?:[а-яё]+\s+){0,3}|(?:[а-яё]+\s+){0,2})")
 # A list of guests, one a line: "2. Асғар Сабери – Начальник культурного представительства",
 # "3. Дарабиан – Генеральный консул ...", "4. М. Камрани – Представитель ...": a line's
 # number, a name (a single one too: the list says it is one), a dash and the role, with at
@@ -1041,7 +1043,9 @@ def _ru_name_then_role(text, roles, taken, known_people, organisation_of, seen):
         if not _run_is_name(run) or not all(_ru_name_word(w) for w in words):
             continue
         role = text[match.start() : match.end()]
-        name = _respelt(text, run, _nominative(words, "ru", role))
+        # in a relative clause the role's case is the clause's, not the name's
+        nominative = words if before["which"] else _nominative(words, "ru", role)
+        name = _respelt(text, run, nominative)
         if name.lower() in seen:
             continue
         seen.add(name.lower())

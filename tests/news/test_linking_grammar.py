@@ -2406,3 +2406,10 @@ def test_russian_name_particles_and_an_honorees_genitive_before_a_name(db):
         "Института Конфуция Ван Линь Мэй."
     )
     assert {"Йохан ван Дейк", "Ван Линь Мэй"} <= _new(found, "new_person")
+
+
+def test_russian_role_in_a_relative_clause_after_the_name(db):
+    found = detect_mentions(
+        "Тамара Гвинджилия, которая недавно стала проректором университета, открыла выставку."
+    )
+    assert _new(found, "new_person") == {"Тамара Гвинджилия"}
