@@ -178,6 +178,13 @@ def _country_names(index, language):
         extra = [morphology.RU_COUNTRY_EXTRA, morphology.RU_ADJECTIVES, morphology.RU_LANGUAGES]
     else:
         extra = [morphology.KK_COUNTRIES, morphology.KK_ADJECTIVES, morphology.KK_LANGUAGES]
+        # "Сирия", "Иордания", "Ливан": Kazakh writes most countries as Russian does; a
+        # country the Kazakh table lacks goes by its Russian name, when that is one word
+        with translation.override("ru"):
+            for code, pk in codes.items():
+                name = str(countries.name(code))
+                if code not in morphology.KK_COUNTRIES and name.isalpha() and len(name) >= 5:
+                    names[pk].append(name)
     for table in extra:
         for code, words in table.items():
             if code in codes:
@@ -220,6 +227,7 @@ _KK_AFTER_KEYWORD = ("сы", "сі", "ы", "і")
 _STATE_ACRONYMS = {"РК", "РФ", "ҚР", "КР", "РУз", "КНР", "США"}
 # A state's acronym written before a Kazakh name is part of it, as "Қазақстан
 # Республикасының Ұлттық ..." and "ҚР Президенті жанындағы ..." are
+_KK_ACRONYM_GENITIVE = re.compile(r"-(?:ның|нің|дың|дің|тың|тің) ")  # after an acronym
 _KK_STATE_ACRONYMS = {"ҚР", "ҚХР", "АҚШ", "РФ", "ӨР"}
 _ACRONYM_STOP = {"ЮНЕСКО", "ЮНИСЕФ", "МИД", "США", "ТМД", "АҚШ", "ОДКБ", "ЕАЭС", "ШОС", "ООН"}
 
@@ -409,6 +417,18 @@ def new_institutions(
                 found.append((opening, end, name))
             continue
         first = _name_start(words, i, language, text)
+        closing = None
+        if first is None and language == "ru":
+            closing = _ru_quoted_name_after(words, i, text)
+        if closing:
+            # "после университета «Аль-Азхар»": the keyword, then its name in quotation marks
+            if not taken(start, closing):
+                noun = morphology.ru_parse(word)
+                keyword = noun.normal_form if noun is not None else word.lower()
+                if word[:1].isupper():
+                    keyword = keyword.capitalize()
+                found.append((start, closing, f"{keyword} {text[words[i][1] : closing].strip()}"))
+            continue
         if first is None:
             if language == "ru" and (last := _foreign_name_after(words, i, text)) > i:
                 # "Университета Ланчжоу": the keyword, then a name that does not decline
@@ -445,6 +465,13 @@ def new_institutions(
                 and text[words[first - 1][1] : words[first][0]] == " "
             ):
                 first -= 1  # "ҚХР Орталық ұлттар университеті": the state it is of, named
+            elif (
+                first
+                and words[first - 1][2].isupper()
+                and len(words[first - 1][2]) >= 2
+                and _KK_ACRONYM_GENITIVE.fullmatch(text, words[first - 1][1], words[first][0])
+            ):
+                first -= 1  # "ЮНЕСКО-ның Статистика институты": the body it is of, named
         last = _name_end(words, i, text) if language == "ru" else i
         if language == "ru" and _country_of_the_name(words, last, text, country_starts):
             last += 1  # "Национальный университет Узбекистана": the country is in the name
@@ -548,6 +575,23 @@ def _kk_quoted_name(words, i, text):
     return None
 
 
+def _ru_quoted_name_after(words, i, text):
+    """The end (after "»") of a name in quotation marks right after a Russian keyword
+    ("университета «Аль-Азхар»", "академии «Болашак»"): up to three words, the first
+    capitalised; else None."""
+    if i + 1 >= len(words) or text[words[i][1] : words[i + 1][0]] != " «":
+        return None
+    if not _capitalised(words[i + 1][2]):
+        return None
+    for j in range(i + 1, min(len(words), i + 4)):
+        after = text[words[j][1] : words[j + 1][0] if j + 1 < len(words) else len(text)]
+        if after.startswith("»"):
+            return words[j][1] + 1
+        if after.strip():
+            return None
+    return None
+
+
 # Endings of a Russian name declined ("Младеновым", "Петрову", "Иванова"): a name that does
 # not decline ends otherwise ("Чулалонгкорн", "Хоккайдо").
 _RU_NAME_CASE_ENDINGS = ("ом", "ем", "ым", "им", "ой", "ей", "у", "ю", "а", "я", "ов", "ев", "ин")
@@ -578,6 +622,17 @@ def _name_start(words, i, language, text=""):
         word = words[j][2]
         if language == "ru":
             role = _ru_role_before_keyword(word)
+            if role is _FIRST and _capitalised(words[i][2]):
+                # "Белорусский Государственный Университет": a name written with capitals
+                # throughout goes back over its capitalised adjectives
+                while (
+                    j > 0
+                    and i - j < 5
+                    and text[words[j - 1][1] : words[j][0]] == " "
+                    and _capitalised(words[j - 1][2])
+                    and _ru_capitalised_adjective(words[j - 1][2])
+                ):
+                    j -= 1
             if role is not _MODIFIER:
                 return j if role is _FIRST else None
         elif words[j][1] + 1 < words[j + 1][0]:
@@ -602,6 +657,12 @@ _FIRST, _MODIFIER, _STOP = "first", "modifier", "stop"
 
 
 @functools.lru_cache(maxsize=20_000)
+@functools.lru_cache(maxsize=10_000)
+def _ru_capitalised_adjective(word):
+    parse = morphology.ru_parse(word)
+    return parse is not None and parse.tag.POS in {"ADJF", "PRTF"} and "Apro" not in parse.tag
+
+
 def _ru_role_before_keyword(word):
     """What a Russian word before a keyword is to `_name_start`, judged once per word: the
     name's first word (capitalised, an adjective or unknown to pymorphy3), a lower-case
@@ -660,6 +721,8 @@ def _kk_name_start(words, first, text, country_starts, role_word=lambda word: Fa
         # "елшісі Ержан Қазыхан Анкара университетінің": the words after a role open with
         # the person's name (two words, three with "-ұлы"/"-қызы"), the rest is the name's
         person = 3 if j + 2 < first and _KK_PATRONYMIC.search(words[j + 1][2]) else 2
+        if j + 2 < first and all(_one_syllable(w[2]) for w in words[j : j + 3]):
+            person = 3  # "профессор На Ча Мэн Стартап академиясы": a Korean name's syllables
         j = min(first, j + person)
     if j > 0 and words[j - 1][2].lower() == "атындағы" and joined(j - 1):
         # The honoree: initials and a surname, or up to three names ("Қожа Ахмет Ясауи");
@@ -688,6 +751,12 @@ def _kk_name_start(words, first, text, country_starts, role_word=lambda word: Fa
 
 
 _KK_HONOREE_RANKS = {"академик"}
+_VOWELS = re.compile(r"[аәеёиоөуұүыіэюя]", re.IGNORECASE)
+
+
+def _one_syllable(word):
+    """'На', 'Мэн', 'Сонг': a word of one vowel, as Korean and Chinese names are written."""
+    return len(_VOWELS.findall(word)) == 1
 
 
 def _kk_body_before(words, first, text):
@@ -780,8 +849,11 @@ def _honoree_end(words, j, limit, text):
     Охридского Анастасом Герджиковым": the rector met, not the honoree)."""
     first = j
     while j < len(words) and words[j][2][:1].isupper() and j <= limit:
-        if j > first and len(words[j - 1][2]) > 1 and "." in text[words[j - 1][1] : words[j][0]]:
+        gap = text[words[j - 1][1] : words[j][0]]
+        if j > first and len(words[j - 1][2]) > 1 and "." in gap:
             break
+        if j > first and (gap.strip(" .") or "\n" in gap):
+            break  # "им. С. Торайгырова (Республика Казахстан)", a line's end: no honoree's
         if j > first and morphology.ru_only_instrumental_or_dative(words[j][2]):
             break
         j += 1
@@ -806,9 +878,13 @@ def _genitive_tail(words, i, text):
     name; the name ends with the last such noun. Up to seven words: "института инженеров
     ирригации и механизации сельского хозяйства"."""
     last, j = i, i + 1
+    # "Университета Информатики и Радиоэлектроники": a name written with capitals throughout
+    capitals = _capitalised(words[i][2]) and i > 0 and _capitalised(words[i - 1][2])
     while j < len(words) and j - i <= 7:
         start, _end, word = words[j]
-        if text[words[j - 1][1] : start].strip() or not word[:1].islower():
+        if text[words[j - 1][1] : start].strip():
+            break
+        if not word[:1].islower() and not (capitals and _ru_capitalised_common(word)):
             break
         if word == "и":
             j += 1
@@ -822,6 +898,18 @@ def _genitive_tail(words, i, text):
             break
         j += 1
     return last
+
+
+@functools.lru_cache(maxsize=10_000)
+def _ru_capitalised_common(word):
+    """A capitalised word pymorphy3 knows as a common noun or adjective ('Информатики'), no
+    name, surname or place."""
+    parse = morphology.ru_parse(word)
+    return (
+        parse is not None
+        and parse.tag.POS in {"NOUN", "ADJF"}
+        and not {"Name", "Surn", "Patr", "Geox"} & parse.tag.grammemes
+    )
 
 
 def _ru_nominative(words, first, keyword, last, text):
@@ -860,5 +948,8 @@ def _ru_nominative_of(head, keyword, tail):
                 for p, w in zip(parts, written, strict=True)
             )
         result.append(prefix + (form[:1].upper() + form[1:] if prefix else form))
-    result.append(noun.normal_form if noun is not None else keyword)
+    nominative = noun.normal_form if noun is not None else keyword
+    if keyword[:1].isupper() and result and result[-1][:1].isupper():
+        nominative = nominative.capitalize()  # "Государственный Университет": as written
+    result.append(nominative)
     return (" ".join(result) + tail).strip()

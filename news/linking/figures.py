@@ -282,6 +282,12 @@ def detect_figures(
             # "every year the Far East Department sends more than 20 students": a unit
             # named without its institution is one of the one institution the text knows
             subject = ("institution", next(iter(known)))
+        if (
+            subject is None
+            and language == "kk"
+            and (of_country := _unnamed_university_of(text, start, hits, new_institutions))
+        ):
+            subject, subject_name = ("new_institution", None), of_country
         if subject is None:
             nearby = _new_institutions_near(text, start, new_institutions)
             if nearby and language == "kk" and _in_a_country(text, start, hits):
@@ -339,6 +345,20 @@ def detect_figures(
     # "Қазақстанда 31 мың шетелдік студент" (the headline), then "31 500 шетелдік студент":
     # the headline's round number is the body's count rounded
     body_counts = {(f.label, f.value) for f in found if f.start > title_end >= 0}
+    # "100 мыңға жуық қазақстандық студент" (the headline), then "91,2 мың студент": the
+    # body's count, rounded in the headline, which says whose the counted are
+    for headline in [f for f in found if f.start < title_end]:
+        fuller = [
+            f
+            for f in found
+            if f.start > title_end >= 0
+            and headline.label.endswith(f" {f.label}")
+            and _rounded(headline.value, f.value)
+        ]
+        if len(fuller) == 1 and headline.value not in body_values:
+            body = fuller[0]
+            found[found.index(body)] = dataclasses.replace(body, label=headline.label)
+            body_counts.add((headline.label, body.value))
     return [
         f
         for f in found
@@ -635,11 +655,50 @@ def _new_institutions_near(text, position, new_institutions, own=False):
 # a country (its name in the locative before the number, in the figure's sentence) is the
 # country's, not that of a new institution named in a sentence before it
 _KK_LOCATIVE = re.compile(r"\w(?:да|де|та|те)$")
+_KK_ABROAD = re.compile(r"(?<!\w)(?:[Шш]етел(?:дер)?де|елден тыс)(?!\w)")
+
+
+# "Қытайдың жетекші агротехникалық университетінен ... 13 студент": a university of a
+# country, unnamed, in the ablative before the count
+_KK_UNNAMED_FROM = re.compile(
+    r"\w+(?:ның|нің|дың|дің|тың|тің)\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:университет|институт|академия|жоғары оқу орн)\w*(?:нан|нен|тан|тен)(?!\w)"
+)
+
+
+def _unnamed_university_of(text, position, hits, new_institutions):
+    """The one suggested institution of the country whose university, unnamed, the
+    figure's sentence says the counted come from, else None."""
+    s_start = text.sentence_span(position)[0]
+    said = _KK_UNNAMED_FROM.search(text.text, s_start, position)
+    if said is None:
+        return None
+    countries = {
+        h.entries[0][1]: h.start
+        for h in hits
+        if h.entries[0][0] == "country" and h.start >= said.start() and h.end <= said.end()
+    }
+    if len(countries) != 1:
+        return None
+    (country,) = countries
+    of_it = {
+        name
+        for start, name in new_institutions
+        if any(
+            h.entries[0][0] == "country"
+            and h.entries[0][1] == country
+            and start <= h.start <= start + len(name) + 12
+            for h in hits
+        )
+    }
+    return next(iter(of_it)) if len(of_it) == 1 else None
 
 
 def _in_a_country(text, position, hits):
     """Whether a country's name in the locative stands before `position` in its sentence."""
     s_start = text.sentence_span(position)[0]
+    if _KK_ABROAD.search(text.text, s_start, position):
+        return True  # "Шетелде 1,021 миллион Қытай студенті оқиды": said of a place abroad
     index = bisect.bisect_left(hits, s_start, key=_hit_start)
     while index < len(hits) and hits[index].start < position:
         hit = hits[index]

@@ -97,6 +97,9 @@ def _kk_number(word):
     return KK_NUMBERS.get(word.lower())
 
 
+_MILLION = "миллион"
+
+
 def _kk_thousand_alone(word):
     """'мың', 'мыңнан': a thousand said without a number before it."""
     return word.lower() in ("мың", "мыңнан")
@@ -136,7 +139,11 @@ def _value(tokens, i, language, text=""):
             value, j = value + more, j + 1
     if j < len(tokens.words):
         following = tokens.words[j].lower()
-        if language == "ru":
+        if following.startswith(_MILLION) or following in ("млн", "млн."):
+            # "1,021 миллион Қытай студенті", "1,5 млн студентов"
+            value, j = round(_thousands(value, fraction) * 1000), j + 1
+            fraction = None
+        elif language == "ru":
             if _ru_thousand(following):
                 value, j = _thousands(value, fraction), j + 1
                 fraction = None
@@ -248,6 +255,13 @@ def cyrillic_figures(text, language, hits, split=None):
         if i < after_figure:
             continue
         start, _end, word = tokens[i]
+        if (
+            i
+            and word[0].isdigit()
+            and tokens.words[i - 1][0].isdigit()
+            and text[tokens.ends[i - 1] : start] in (",", ".")
+        ):
+            continue  # "1,021 миллион": the decimals of the number before, no number
         number = _value(tokens, i, language, text)
         if number is None:
             continue
@@ -290,6 +304,8 @@ def cyrillic_figures(text, language, hits, split=None):
             if found is None:
                 label = _label_divided(text, tokens, i, language, labels)
                 if label is None:
+                    label = _number_of(text, tokens, i, j, language)
+                if label is None:
                     continue
                 if (
                     language == "kk"
@@ -315,6 +331,39 @@ def cyrillic_figures(text, language, hits, split=None):
         yield start, text[start:end], value, label, country_id, approximate
         labels.append((end, label))
         after_figure = end_index
+
+
+# "үндістандық студенттердің саны ... 508,2 мың", "число иностранных студентов составляет 5
+# тысяч": a number with no noun after it, the number of what the sentence named before it
+_KK_NUMBER_OF = re.compile(r"(?:(\w+)\s+)?(\w+)\s+саны(?!\w)", re.IGNORECASE)
+_RU_NUMBER_OF = re.compile(r"(?:число|количество)\s+(?:(\w+)\s+)?(\w+)", re.IGNORECASE)
+_NO_COUNT_AFTER = re.compile(r"\s*(?:%|пайыз|процент|есе|раз|жыл|год|балл)", re.IGNORECASE)
+
+
+def _number_of(text, tokens, i, j, language):
+    """The label of the number at token `i` (its words ending before token `j`) from "<noun>
+    саны" / "число <noun>" earlier in its sentence, else None."""
+    start = tokens.starts[i]
+    lo = max(0, start - 120)
+    lo = max([lo] + [text.rfind(mark, lo, start) + 1 for mark in ".!?\n"])
+    if _NO_COUNT_AFTER.match(text, tokens.ends[j - 1]):
+        return None  # "саны 10%-ға өсті", "в 2 раза": a share or a ratio
+    pattern = _KK_NUMBER_OF if language == "kk" else _RU_NUMBER_OF
+    found = next(reversed(list(pattern.finditer(text, lo, start))), None)  # the last
+    if found is None or any(c.isdigit() for c in text[found.end() : start]):
+        return None
+    modifier, noun = found[1], found[2]
+    if language == "kk":
+        stem = _kk_noun(noun)
+        if stem is None:
+            return None
+        label = _kk_label_noun(noun.lower(), stem)
+        if modifier and modifier.lower().endswith(_KK_ADJECTIVE_ENDINGS):
+            label = f"{modifier} {label}"  # "үндістандық студент": whose they are
+        return label
+    if _ru_noun(noun) is None or (modifier and not _ru_modifier(modifier)):
+        return None
+    return " ".join(_ru_plural(w) for w in (modifier, noun) if w)
 
 
 # Plans and targets are no counts (as forecasts are not): "63 оқытушыны шақыру
@@ -481,6 +530,8 @@ def _phrase(tokens, j, language, text):
         modifiers = [w.lower() for w in tokens.words[j:k]]
         if any(not m.isalpha() or _DURATION.match(m) for m in modifiers):
             return None  # "жеті елден 991 ...": another number; "10 жылдық": a duration
+        if any(m.startswith("курс") for m in modifiers):
+            return None  # "1-4 курс студенттері": years of study, no count of students
         if any(m in _KK_CONJUNCTIONS for m in modifiers):
             return None  # "3 университет және мамандық": the number counts what comes first
         if k > j and _PHRASE_BREAK.search(text, tokens.ends[j], tokens.starts[k]):

@@ -1234,6 +1234,26 @@ def _new_institutions(index, text, hits, candidates, mention, language="en"):
                 )
             decided[name] = "alias"
             continue
+        # "Сиань Цзяотун университетімен (Xi'an Jiaotong University)": a Latin name in
+        # brackets right after a Russian or Kazakh one is its original name
+        original = (
+            language in ("ru", "kk")
+            and not morphology.CYRILLIC.search(name)
+            and next(
+                (
+                    other
+                    for _s, other_end, other in candidates
+                    if morphology.CYRILLIC.search(other)
+                    and other_end < start
+                    and text.text[other_end:start].strip() == "("
+                ),
+                None,
+            )
+        )
+        if original:
+            mention("new_institution", None, start, end, False, name=name, alias_of_name=original)
+            decided[name] = "alias"
+            continue
         longer = next(
             (
                 other
@@ -1288,9 +1308,22 @@ def _variant(name, other):
     differ = [(a, b) for a, b in zip(words, others, strict=True) if a != b]
     if len(differ) > 1:
         return False
-    return not differ or any(
-        a.endswith(f"-{b}") or b.endswith(f"-{a}") or _initial_of(a, b) or _initial_of(b, a)
-        for a, b in differ
+    return (
+        not differ
+        or any(
+            a.endswith(f"-{b}")
+            or b.endswith(f"-{a}")
+            or _initial_of(a, b)
+            or _initial_of(b, a)
+            # "Вусонг" / "Вусон": a foreign name's final "нг" written "н" (Korean "ng")
+            or (
+                len(a) >= 5
+                and len(b) >= 5
+                and {a[-1:], b[-1:]} == {"г", "н"}
+                and (a == b[:-1] or b == a[:-1])
+            )
+            for a, b in differ
+        )
     )
 
 

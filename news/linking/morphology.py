@@ -104,6 +104,29 @@ def ru_genitive_kinds(word):
     )
 
 
+@functools.lru_cache(maxsize=10_000)
+def ru_cases(word):
+    """The cases pymorphy3's parses of a word it knows give it (empty when it does not)."""
+    return frozenset(p.tag.case for p in _morph().parse(word.lower()) if p.is_known)
+
+
+@functools.lru_cache(maxsize=10_000)
+def ru_compound_genitive_kinds(word):
+    """`ru_genitive_kinds` of a compound pymorphy3 does not know as a whole: a hyphenated
+    one by its first part ("вуза-партнера"), one with a clipped prefix by the known word
+    pymorphy3 finds after it ("студгородка", read as "городка")."""
+    if "-" in word:
+        return ru_genitive_kinds(word.split("-", 1)[0])
+    return frozenset(
+        p.tag.POS
+        for p in _morph().parse(word.lower())
+        if p.tag.case == "gent"
+        and len(p.methods_stack) == 2
+        and type(p.methods_stack[0][0]).__name__ == "DictionaryAnalyzer"
+        and type(p.methods_stack[1][0]).__name__ == "UnknownPrefixAnalyzer"
+    )
+
+
 @functools.lru_cache(maxsize=50_000)
 def ru_key(word):
     word = RU_SYNONYMS.get(word.lower(), word)

@@ -71,7 +71,7 @@ ROLES = {
         "представитель", "вице-министр", "доц", "сотрудник", "офицер", "член",
         "руководитель", "глава", "главы", "главой", "начальник", "посланник",
         "спикер", "провост", "временный поверенный в делах", "поверенный в делах",
-        "инженер", "координатор",
+        "инженер", "координатор", "тренер", "профессор",
         # posts the English list has ("vice-rector", "mayor", "chancellor", "senator")
         "вице-ректор", "мэр", "канцлер", "сенатор", "вице-консул",
         # Roles ending in -ь lose it in other cases ("заместителю", "председателем"): their
@@ -89,6 +89,11 @@ ROLES = {
         "вице-министр", "вице-консул", "вице-ректор",
         # a parliament's speaker, as "спикер" is in Russian ("Парламентінің вице-спикері")
         "спикер", "спикері", "вице-спикер", "вице-спикері",
+        # a coach ("құрама команданың бас жаттықтырушысы"); "профессор" as the only post
+        # before a name ("профессор На Ча Мэн"), an honorific where a role comes before it
+        "жаттықтырушы", "жаттықтырушысы", "профессор",
+        # religious posts ("Бас мүфти Наурызбай қажы Тағанұлы", "университетінің шейхы")
+        "мүфти", "мүфтиі", "шейх", "шейхы",
     ],
 }  # fmt: skip
 HONORIFICS = {
@@ -108,6 +113,10 @@ PASS_OVER = {
     "және", "бойынша", "мен", "бен", "пен",
     "міндетін", "атқарушы", "атқарушысы", "уақытша",  # "директорының міндетін атқарушы"
 }  # fmt: skip
+# "қажы" (one who made the hajj) written inside a name, after the first name.
+_HAJJI = {"қажы", "хаджи", "ажы"}
+# Kazakh honorifics said after the name ("Ван Шуго мырза", "Айгүл Серікова ханым").
+_AFTER_NAME = {"мырза", "ханым"}
 # Words of organisations' names: a run of capitalised words holding one is no person.
 ORGANISATION_WORDS = {
     "university", "institute", "school", "college", "academy", "centre", "center", "council",
@@ -458,6 +467,11 @@ _NAME_PARTICLES = {
 }  # fmt: skip
 
 
+# The same in Russian texts ("Петра де Суттер", "Урсула фон дер Ляйен"); not "да", a word.
+_RU_NAME_PARTICLES = {"де", "ван", "фон", "дер", "ден", "ди", "дель", "ла", "ле", "дю", "тер"}
+_NAME_PARTICLES |= _RU_NAME_PARTICLES
+
+
 # "Гулиев Фарид Рагим оглы", "Алиева Айнур Ильхам кызы": a Turkic patronymic closes the name.
 _PATRONYMIC_PARTICLES = {"оглы", "оғлы", "огли", "кызы", "қызы", "гызы"}
 
@@ -483,6 +497,8 @@ def _surname_in_capitals(words):
 def _words_are_a_name(words):
     if len(words) >= 3 and words[-1] in _PATRONYMIC_PARTICLES:
         words = words[:-1]
+    if len(words) >= 3 and words[1] in _HAJJI:
+        words = words[:1] + words[2:]  # "Наурызбай қажы Тағанұлы"
     if words and words[-1] in _NAME_PARTICLES:
         return False
     inner = [w for w in words if w not in _NAME_PARTICLES]
@@ -510,6 +526,23 @@ _RU_ACTING = re.compile(r"исполняющ(ий|его|ему|им|ем)\s+о�
 _RU_ACTING_CASES = {"ий": "nomn", "его": "gent", "ему": "datv", "им": "ablt", "ем": "loct"}
 # "Рыбинского", "Рыбинскому", "Рыбинским": a surname declined as an adjective.
 _RU_ADJECTIVAL_SURNAME = re.compile(r"(?<=[сц]к)(?:ого|ому|им|ом)$", re.IGNORECASE)
+
+
+# "Кайсаркызы", "Ержанулы", "Алиевна Рагим оглы": Kazakh and Turkic patronymics, undeclined.
+_RU_TURKIC_PATRONYMIC = re.compile(r"\w{3}(?:кызы|қызы|улы|ұлы)$", re.IGNORECASE)
+# A woman's surname in the accusative: "Усенову", "Кассымову", "Маевскую", "Зарецкую".
+_RU_FEMININE_ACCUSATIVE = re.compile(r"(?<=\w{3})(?:ову|еву|ёву|ину|ую)$", re.IGNORECASE)
+
+
+def _ru_genitive_before_name(run, role):
+    """Whether the first word of a run after a role in the nominative can only be a
+    genitive (the honoree of the organisation before it, "Института Сервантеса"), while
+    the next can be a nominative (the person's first name, "Луис")."""
+    parse = morphology.ru_parse(role.split()[-1])
+    if parse is None or parse.tag.case != "nomn":
+        return False
+    first = morphology.ru_cases(run[0][2])
+    return bool(first) and first <= {"gent", "accs"} and "nomn" in morphology.ru_cases(run[1][2])
 
 
 def _acting_case(before):
@@ -542,6 +575,16 @@ def _nominative(words, language, role_word, acting_case=None):
         return words
     result = []
     for word in words:
+        if _RU_TURKIC_PATRONYMIC.search(word):
+            result.append(word)  # "Манар Кайсаркызы": a Kazakh patronymic does not decline
+            continue
+        if case in ("gent", "accs") and _RU_FEMININE_ACCUSATIVE.search(word):
+            # "пригласили ... секретаря Усенову", "директора ... Аллу Маевскую": after a
+            # role in the genitive or accusative, "-ову", "-ину", "-скую" are a woman's
+            # accusative (no genitive ends so)
+            ending = _RU_FEMININE_ACCUSATIVE.search(word)[0]
+            result.append(word[:-2] + "ая" if ending == "ую" else word[:-1] + "а")
+            continue
         if len(word) > 6 and _RU_ADJECTIVAL_SURNAME.search(word):
             result.append(_RU_ADJECTIVAL_SURNAME.sub("ий", word))
             continue
@@ -694,6 +737,7 @@ def detect_new_people(
     if text_lower is None:
         text_lower = _lower_same_length(text)
     roles_found = []
+    named_roles = set()  # the starts of roles a name follows
     # "Amina Yusuf, NileU President, and Mr Omar Haddad": a role said after a name is that
     # name's, not the next one's (read first, so that the role is not read again below)
     claimed = set()
@@ -727,6 +771,7 @@ def detect_new_people(
         organisation = [role_end, role_end]
         names = []
         previous_end, previous, comma, run_after_comma = role_end, "", False, False
+        honoree = False
         portfolio = 0
         for start, end, word in words:
             lowered, honorific, name_word, role_first, role_word = _word_traits(word, language)
@@ -769,11 +814,34 @@ def detect_new_people(
                     run = []  # "Al-Farabi KazNU": words of the organisation's name
                 organisation[1] = end
                 continue
+            if honoree:
+                if name_word and len(word) > 1:
+                    honoree = False  # the honoree's surname: the next name is the person's
+                if name_word:
+                    continue
+                honoree = False
+            if language == "ru" and lowered in ("им", "имени") and not _run_is_name(run):
+                # "руководителя фонда им. Ч. Айтматова Эльдара Айтматова": the honoree of the
+                # organisation's name (initials and a surname) is no part of the person's
+                if run:
+                    organisation[1] = run[-1][1]  # "Фонда им. ...": the organisation's word
+                run, honoree = [], True
+                continue
             if word.islower() and len(word) == 1 and text[end : end + 1] == ".":
                 continue  # "проректоры м.а. Қанатбек ...": an abbreviation
             if run and language == "en" and lowered in _NAME_PARTICLES and word.islower():
                 run.append((start, end, word))  # "Denis Van den Weghe"
                 continue
+            if run and language == "ru" and word in _RU_NAME_PARTICLES:
+                run.append((start, end, word))  # "Петрой де Суттер", "Марком ван Хорном"
+                continue
+            if len(run) == 1 and language != "en" and lowered in _HAJJI:
+                run.append((start, end, word))  # "Наурызбай қажы Тағанұлы": a title inside
+                continue
+            if honorific and lowered in _AFTER_NAME and _run_is_name(run):
+                names.append(run)  # "Президенті Ван Шуго мырза": "мырза" follows the name
+                run = []
+                break
             if honorific:
                 if run:  # "of PSU, Professor Aryn Orsariyev": what came before is the place
                     organisation[1] = run[-1][1]
@@ -864,9 +932,13 @@ def detect_new_people(
             run = _split_at_organisation_words(run)
         if run and _run_is_name(run) and len(names) < (_MAX_NAMES if plural else 1):
             names.append(run)
+        if names:
+            named_roles.add(match.start())
         for run in names:
             # "Culture Muhammad Shahhat Al-Jindi": organisation words before the name
             run = _trim_to_name(run)
+            if language == "ru" and len(run) >= 3 and _ru_genitive_before_name(run, role):
+                run = run[1:]  # "Директор Института Сервантеса Луис Гарсия Монтеро"
             start, end = run[0][0], run[-1][1]
             words = tuple(map(_word_of, run))
             before = text[max(0, match.start() - 60) : match.start()]
@@ -892,7 +964,10 @@ def detect_new_people(
             )
     found += then_role
     if language == "ru":
-        found += _ru_name_then_role(text, roles_found, taken, known_people, organisation_of, seen)
+        # "сына писателя Чингиза Айтматова, руководителя фонда Эльдара Айтматова": a role
+        # after a comma that a name follows is that name's, not the one before the comma's
+        unnamed = [match for match in roles_found if match.start() not in named_roles]
+        found += _ru_name_then_role(text, unnamed, taken, known_people, organisation_of, seen)
     if language == "kk":
         found += _kk_caption(text, roles_found, taken, known_people, organisation_of, seen)
     return _same_as_a_full_name(found)
@@ -934,11 +1009,13 @@ def _kk_caption(text, roles, taken, known_people, organisation_of, seen):
 # (an ordinal, an adjective) and the role, read backwards from the role.
 _RU_NAME_BEFORE_ROLE = re.compile(
     r"(?P<name>(?-i:[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?(?:\s+[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?){1,2})),"
-    r"\s+(?:[а-яё]+\s+){0,2}$"
+    r"\s+(?:(?P<which>котор[а-яё]+\s+(?:[а-яё]+\s+){0,3})|(?:[а-яё]+\s+){0,2})$"
 )
 
 
-_LOWER_WORDS_TO_ROLE = re.compile(r"\s+(?:[а-яё]+\s+){0,2}")
+# "Бадри Начкебия, которого недавно назначили заведующим ...": a relative clause says the
+# role too, with up to three more words before it
+_LOWER_WORDS_TO_ROLE = re.compile(r"\s+(?:котор[а-яё]+\s+(?:[а-яё]+\s+){0,3}|(?:[а-яё]+\s+){0,2})")
 # A list of guests, one a line: "2. Асғар Сабери – Начальник культурного представительства",
 # "3. Дарабиан – Генеральный консул ...", "4. М. Камрани – Представитель ...": a line's
 # number, a name (a single one too: the list says it is one), a dash and the role, with at
@@ -1000,7 +1077,9 @@ def _ru_name_then_role(text, roles, taken, known_people, organisation_of, seen):
         if not _run_is_name(run) or not all(_ru_name_word(w) for w in words):
             continue
         role = text[match.start() : match.end()]
-        name = _respelt(text, run, _nominative(words, "ru", role))
+        # in a relative clause the role's case is the clause's, not the name's
+        nominative = words if before["which"] else _nominative(words, "ru", role)
+        name = _respelt(text, run, nominative)
         if name.lower() in seen:
             continue
         seen.add(name.lower())
@@ -1071,7 +1150,12 @@ _WORD_AT_END = re.compile(r"[\w-]+$")
 def _ru_portfolio_word(word):
     """'культуры', 'финансов', 'сельского': a lower-case word in the genitive after a
     Russian role is its portfolio ("министр культуры и информации Аида Балаева")."""
-    return word.islower() and bool(morphology.ru_genitive_kinds(word) & {"NOUN", "ADJF"})
+    if not word.islower():
+        return False
+    kinds = morphology.ru_genitive_kinds(word)
+    if not kinds and "NOUN" in morphology.ru_compound_genitive_kinds(word):
+        return True  # "ректор вуза-партнера ...", "начальника студгородка ...": a compound
+    return bool(kinds & {"NOUN", "ADJF"})
 
 
 def _ru_body_name(words):

@@ -2465,3 +2465,164 @@ def test_kazakh_caption_name_comma_role_colon_names_a_person(db):
 def test_kazakh_state_acronym_before_a_name_is_part_of_it(db):
     found = detect_mentions("Форумға ҚХР Шыңжаң педагогикалық университетінің оқытушылары қатысты.")
     assert _new(found, "new_institution") == {"ҚХР Шыңжаң педагогикалық университеті"}
+
+
+def test_russian_compound_genitive_after_a_role_reaches_the_name(db):
+    # "вуза-партнера" (hyphenated), "студгородка" (a clipped prefix pymorphy3 does not know)
+    found = detect_mentions(
+        "Договор подписал ректор вуза-партнера Сергей Волков. Гостей встретил начальник "
+        "студгородка Олег Лазаревич."
+    )
+    assert {"Сергей Волков", "Олег Лазаревич"} <= _new(found, "new_person")
+
+
+def test_russian_honoree_ends_at_a_bracket_or_a_line_end(db):
+    found = detect_mentions(
+        "Делегация Уральского государственного университета им. К. Рахимова (Республика "
+        "Узбекистан) приехала в Томск.\n\nТомский политехнический университет принял гостей."
+    )
+    assert "Уральский государственный университет им. К. Рахимова" in _new(found, "new_institution")
+    assert not any("\n" in name or "(" in name for name in _new(found, "new_institution"))
+
+
+def test_russian_womans_accusative_surname_and_kazakh_patronymic_in_the_nominative(db):
+    found = detect_mentions(
+        "Студенты пригласили советника Посольства Казахстана Жумабаеву Айгерим Бериккызы и "
+        "директора ассоциации выпускников Ольгу Заречанскую."
+    )
+    assert {"Жумабаева Айгерим Бериккызы", "Ольга Заречанская"} <= _new(found, "new_person")
+
+
+def test_russian_role_after_a_comma_with_its_own_name_is_not_the_name_befores(db):
+    found = detect_mentions(
+        "На вечер пришла дочь поэта Мухтара Шаханова, директор Фонда им. М. Шаханова "
+        "Айнура Шаханова."
+    )
+    assert _new(found, "new_person") == {"Айнура Шаханова"}
+
+
+def test_kazakh_country_the_table_lacks_goes_by_its_russian_name(db):
+    found = detect_mentions("Форумға Иордания мен Ливан университеттерінің өкілдері келді.")
+    countries = [m.object_id for m in found.mentions if m.kind == "country"]
+    codes = {str(Country.objects.get(pk=pk).code) for pk in countries}
+    assert {"JO", "LB"} <= codes
+
+
+def test_kazakh_coach_and_professor_alone_are_roles_and_myrza_follows_the_name(db):
+    found = detect_mentions(
+        "Жарысқа ұлттық команданың бас жаттықтырушысы Пак Мин Хо келді. Дәрісті профессор "
+        "Чон Ду Ри Робототехника академиясында оқыды. Оларды университеттің президенті Ли "
+        "Цзяньго мырза қарсы алды."
+    )
+    assert {"Пак Мин Хо", "Чон Ду Ри", "Ли Цзяньго"} <= _new(found, "new_person")
+
+
+def test_russian_professor_as_the_only_post_is_a_role(db):
+    found = detect_mentions("Лекцию прочитал профессор Клаус Вебер, декан Отто Шмидт слушал.")
+    assert "Клаус Вебер" in _new(found, "new_person")
+
+
+def test_cyrillic_count_in_millions_with_decimals(db):
+    found = detect_mentions("Шетелде 2,305 миллион үнді студенті білім алады.")
+    assert _figures(found) == {("үнді студент", 2305000, False)}
+    found = detect_mentions("За рубежом учатся 1,2 млн студентов из Индии.")
+    assert _figures(found) == {("студенты из Индии", 1200000, False)}
+
+
+def test_kazakh_years_of_study_are_no_count(db):
+    found = detect_mentions("Іс-шараға физика кафедрасының 2-3 курс студенттері қатысты.")
+    assert _figures(found) == set()
+
+
+def test_kazakh_count_said_of_students_abroad_is_no_institutes_named_before(db):
+    found = detect_mentions(
+        "Есепті Халықаралық білім институты жариялады. Шетелде 40 мың вьетнам студенті оқиды."
+    )
+    (figure,) = found.figures
+    assert (figure.value, figure.subject_kind) == (40000, "")
+
+
+def test_latin_name_in_brackets_after_a_cyrillic_one_is_its_original(db):
+    found = detect_mentions(
+        "Университет Нанкин Тех университетімен (Nanjing Tech University) келісім жасады."
+    )
+    new = {m.name for m in found.mentions if m.kind == "new_institution" and not m.alias_of_name}
+    assert new == {"Нанкин Тех университеті"}
+
+
+def test_korean_final_ng_written_n_is_one_institution(db):
+    found = detect_mentions(
+        "Чхонджунг университетінің өкілдері келді. Меморандумға Чхонджун университеті қол қойды."
+    )
+    new = {m.name for m in found.mentions if m.kind == "new_institution" and not m.alias_of_name}
+    assert new == {"Чхонджунг университеті"}
+
+
+def test_russian_keyword_then_its_name_in_quotation_marks(db):
+    found = detect_mentions("Делегация прибыла из академии «Болашак» и университета «Туран».")
+    assert {"академия «Болашак»", "университет «Туран»"} <= _new(found, "new_institution")
+
+
+def test_russian_name_written_with_capitals_throughout_is_whole(db):
+    found = detect_mentions(
+        "Делегация Гомельского Государственного Университета Транспорта и Связи посетила Минск."
+    )
+    assert _new(found, "new_institution") == {
+        "Гомельский Государственный Университет Транспорта и Связи"
+    }
+
+
+def test_kazakh_acronym_in_the_genitive_before_a_name_is_part_of_it(db):
+    found = detect_mentions("Баяндаманы ЕҚЫҰ-ның Демократиялық институты жариялады.")
+    assert _new(found, "new_institution") == {"ЕҚЫҰ-ның Демократиялық институты"}
+
+
+def test_headline_round_count_with_an_origin_labels_the_body_count(db):
+    found = detect_mentions(
+        "50 мыңға жуық қазақстандық студент Ресейде оқиды\n\n"
+        "Ресей университеттерінде қазір 47,3 мың студент білім алып жатыр."
+    )
+    assert {(f.label, f.value) for f in found.figures} == {("қазақстандық студент", 47300)}
+
+
+def test_cyrillic_number_of_a_noun_said_before_the_number(db):
+    found = detect_mentions("В этом году число иностранных магистрантов превысило 1,2 тысячи.")
+    assert {(f.label, f.value) for f in found.figures} == {("иностранные магистранты", 1200)}
+    found = detect_mentions("Биыл түрікменстандық студенттердің саны шамамен 3,5 мың болды.")
+    assert {(f.label, f.value) for f in found.figures} == {("түрікменстандық студент", 3500)}
+    assert not detect_mentions("Студенттердің саны 12%-ға өсті.").figures
+
+
+def test_kazakh_count_from_a_countrys_unnamed_university_is_that_countrys_one(db):
+    found = detect_mentions(
+        "Жетісу университеті мен Кёнбук ұлттық университеті (Корея) келісім жасады. "
+        "Кореяның ірі университетінен Талдықорғанға 8 студент келді."
+    )
+    (figure,) = found.figures
+    assert (figure.subject_kind, figure.subject_name) == (
+        "new_institution",
+        "Кёнбук ұлттық университеті",
+    )
+
+
+def test_kazakh_religious_posts_and_hajji_inside_a_name(db):
+    found = detect_mentions(
+        "Жиынға облыстың бас имамы емес, Бас мүфти Ержан қажы Малғажыұлы келді. Сондай-ақ "
+        "медресенің шейхы Омар Ахмади сөз сөйледі."
+    )
+    assert {"Ержан қажы Малғажыұлы", "Омар Ахмади"} <= _new(found, "new_person")
+
+
+def test_russian_name_particles_and_an_honorees_genitive_before_a_name(db):
+    found = detect_mentions(
+        "Делегация встретилась с ректором университета Йоханом ван Дейком. Выступил Директор "
+        "Института Конфуция Ван Линь Мэй."
+    )
+    assert {"Йохан ван Дейк", "Ван Линь Мэй"} <= _new(found, "new_person")
+
+
+def test_russian_role_in_a_relative_clause_after_the_name(db):
+    found = detect_mentions(
+        "Тамара Гвинджилия, которая недавно стала проректором университета, открыла выставку."
+    )
+    assert _new(found, "new_person") == {"Тамара Гвинджилия"}
