@@ -9,6 +9,7 @@ is another member's), otherwise the institution named nearest to it.
 
 import bisect
 import dataclasses
+import functools
 import operator
 import re
 from dataclasses import dataclass
@@ -218,6 +219,8 @@ def detect_figures(
         (h.start, h.entries[0][1]) for h in hits if h.entries[0][0] == "institution"
     ]
     new_institutions = sorted((new_institutions or {}).items())
+    # the suggested institutions of each country, read once, and only if a figure asks
+    by_country = functools.cache(lambda: _new_institutions_by_country(hits, new_institutions))
     if language in ("ru", "kk"):
         raw = cyrillic_figures(text.text, language, hits, text.words_and_numbers)
     else:
@@ -285,7 +288,7 @@ def detect_figures(
         if (
             subject is None
             and language == "kk"
-            and (of_country := _unnamed_university_of(text, start, hits, new_institutions))
+            and (of_country := _unnamed_university_of(text, start, hits, by_country))
         ):
             subject, subject_name = ("new_institution", None), of_country
         if subject is None:
@@ -666,31 +669,42 @@ _KK_UNNAMED_FROM = re.compile(
 )
 
 
-def _unnamed_university_of(text, position, hits, new_institutions):
+def _hits_between(hits, lo, hi):
+    """The hits (sorted by start) that start in [lo, hi)."""
+    index = bisect.bisect_left(hits, lo, key=_hit_start)
+    while index < len(hits) and hits[index].start < hi:
+        yield hits[index]
+        index += 1
+
+
+def _new_institutions_by_country(hits, new_institutions):
+    """{country id: names} of the suggested institutions with a country named in or right
+    after them; read once per text."""
+    by_country = {}
+    for start, name in new_institutions or ():
+        for hit in _hits_between(hits, start, start + len(name) + 13):
+            if hit.entries[0][0] == "country":
+                by_country.setdefault(hit.entries[0][1], set()).add(name)
+    return by_country
+
+
+def _unnamed_university_of(text, position, hits, by_country):
     """The one suggested institution of the country whose university, unnamed, the
-    figure's sentence says the counted come from, else None."""
+    figure's sentence says the counted come from, else None. `by_country()` gives
+    `_new_institutions_by_country` of the text."""
     s_start = text.sentence_span(position)[0]
     said = _KK_UNNAMED_FROM.search(text.text, s_start, position)
     if said is None:
         return None
     countries = {
-        h.entries[0][1]: h.start
-        for h in hits
-        if h.entries[0][0] == "country" and h.start >= said.start() and h.end <= said.end()
+        h.entries[0][1]
+        for h in _hits_between(hits, said.start(), said.end())
+        if h.entries[0][0] == "country" and h.end <= said.end()
     }
     if len(countries) != 1:
         return None
     (country,) = countries
-    of_it = {
-        name
-        for start, name in new_institutions
-        if any(
-            h.entries[0][0] == "country"
-            and h.entries[0][1] == country
-            and start <= h.start <= start + len(name) + 12
-            for h in hits
-        )
-    }
+    of_it = by_country().get(country, set())
     return next(iter(of_it)) if len(of_it) == 1 else None
 
 
