@@ -170,3 +170,16 @@ def test_a_seventeenth_held_out_batch_has_four_texts_per_language_none_tuned_on(
     from news.management.commands.evaluate_mentions import PARTS, part_of
 
     assert {part_of(e) for e in seventeenth} == {"held-out-17"} and "held-out-17" in PARTS
+
+
+def test_an_eighteenth_held_out_batch_has_four_texts_per_language_none_tuned_on():
+    expected = json.loads((CORPUS / "expected.json").read_text())
+    names = [n for n, e in expected.items() if e.get("held_out_batch") == 18]
+    eighteenth = [expected[n] for n in names]
+    assert sorted(n[:4] for n in names) == [f"r{i}" for i in range(286, 298)]
+    assert all(e["held_out"] and is_real(e) for e in eighteenth)
+    assert all(sum(e["language"] == lang for e in eighteenth) == 4 for lang in ["en", "ru", "kk"])
+    # evaluate_mentions reports it apart, as held-out-18.
+    from news.management.commands.evaluate_mentions import PARTS, part_of
+
+    assert {part_of(e) for e in eighteenth} == {"held-out-18"} and "held-out-18" in PARTS
