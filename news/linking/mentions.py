@@ -232,13 +232,25 @@ def _longest_first(hits):
 
 
 _CAP = r"(?:[A-Z][\w'.&-]*)"
+# The keywords of French, Spanish, Portuguese, Italian, Catalan, Polish and Czech names,
+# which come first, the name after them ("Institut Sorbonne-Kazakhstan", "Universidade de
+# Lisboa", "Politecnico di Milano", "Uniwersytet Jagielloński", "École Polytechnique")
+_KEYWORD_FIRST = (
+    "Institut|Instituto|Istituto|Universidade|Università|Universitat|Politecnico|"
+    "Politechnika|Uniwersytet|Univerzita|École|Ecole|Escuela|Scuola"
+)
 _KEYWORD = (
     r"(?:University|Institute|School|College|Academy|Polytechnic|Conservatory|"
-    r"Universiteit|Universität|Université|Hochschule|Universiti|Universitas|Universidad)"
+    r"Universiteit|Universität|Université|Hochschule|Universiti|Universitas|Universidad|"
+    + _KEYWORD_FIRST
+    + ")"
 )
 # Keywords of languages that name the university after it ("Universiti Malaya",
 # "Universidad Complutense"): the keyword alone, then the city or name (`_CITY_FOLLOWS`).
-_FOREIGN_KEYWORD = r"(?:Universiti|Universitas|Universidad)(?=\s+[A-Z])"
+_FOREIGN_KEYWORD = (
+    rf"(?:Universiti|Universitas|Universidad|{_KEYWORD_FIRST})"
+    r"(?=\s+[A-Z]|\s+(?:de|di|del|della|degli|des|du|da|do)\s+[A-Z])"
+)
 _OF_PART = rf"(?:\s+(?:of|for)\s+(?:the\s+)?{_CAP}(?:\s+{_CAP}){{0,2}}(?:\s+(?:and|&)\s+{_CAP})?)"
 # "University of Shanghai for Science and Technology": a place, then the fields
 # "University St. Kliment Ohridski", 'Sofia University "St.Kliment Ohridsky"': a saint's
@@ -267,8 +279,14 @@ _LEADING_NOISE = {
 _KEYWORD_WORDS = tuple(_KEYWORD[3:-1].split("|"))
 _CITY_FOLLOWS = (
     "Universiteit", "Universität", "Université", "Hochschule", "Universiti", "Universitas",
-    "Universidad",
+    "Universidad", *_KEYWORD_FIRST.split("|"),
 )  # fmt: skip
+# "Universidade de Lisboa", "Politecnico di Milano", "Université de Lille": a foreign
+# keyword's "of" and the place or field after it
+_FOREIGN_OF = re.compile(
+    r" (?:de|di|del|della|degli|delle|des|du|da|do|dos|das|de la|d'|per|für|w|v|ve)\s?"
+    r"[A-Z][\w'-]*(?: [A-Z][\w'-]*){0,2}"
+)
 
 
 class Spans:
@@ -414,6 +432,10 @@ def _candidate_spans(index, text, hits):
         # part of the name ("King's College" keeps its own), though it tells that a name
         # of generic words is one
         owner = words[0] if len(words) > 2 and words[0].endswith(("'s", "’s")) else ""
+        if not owner and len(words) > 3 and words[1].endswith(("'s", "’s")):
+            # "South Korea's Dong-Eui University", "New Zealand's ...": a country or city of
+            # two words
+            owner = f"{words[0]} {words[1]}"
         if owner and not (start in country_starts or owner[:-2].lower() in index.city_names):
             owner = ""
         name = " ".join(words)
@@ -438,6 +460,10 @@ def _candidate_spans(index, text, hits):
             city_follows = name.endswith(_CITY_FOLLOWS) and after[1].lower() not in _GENERIC
             if city_follows or after[1].lower() in index.city_names:
                 name = f"{name} {after[1]}"
+        if name.split(" ", 1)[0] in _CITY_FOLLOWS and (
+            of := _FOREIGN_OF.match(text.text, start + len(name))
+        ):
+            name += of.group()  # "Universidade de Lisboa": the keyword, its "of" part
         if name.endswith(_KEYWORD_WORDS) and (
             own := _AFTER_KEYWORD.match(text.text, start + len(name))
         ):

@@ -2626,3 +2626,45 @@ def test_russian_role_in_a_relative_clause_after_the_name(db):
         "Тамара Гвинджилия, которая недавно стала проректором университета, открыла выставку."
     )
     assert _new(found, "new_person") == {"Тамара Гвинджилия"}
+
+
+def test_english_contracts_treaties_and_other_trades_are_counted(db):
+    found = detect_mentions(
+        "The two ministries count 215 such contracts between universities. "
+        "Some 40 athletes and 12 journalists accompanied the delegation."
+    )
+    assert _figures(found) == {
+        ("contracts", 215, False),
+        ("athletes", 40, True),
+        ("journalists", 12, False),
+    }
+
+
+def test_english_honorifics_of_other_countries_are_no_part_of_a_name(db):
+    found = detect_mentions(
+        "Ambassador Shri Ravi Kumar met Prime Minister Datuk Seri Ahmad Tun Hamzah and "
+        "Consul General Madame Claire Dubois in Astana."
+    )
+    assert _new(found, "new_person") == {"Ravi Kumar", "Ahmad Tun Hamzah", "Claire Dubois"}
+
+
+def test_english_headline_verb_after_a_role_is_no_name(db):
+    found = detect_mentions("Ambassador Presents Book at Steppe Lakes University\n\nText.")
+    assert _new(found, "new_person") == set()
+
+
+def test_english_possessive_of_a_two_word_country_is_no_part_of_the_name(db):
+    found = detect_mentions("New Zealand's Kauri Coast University will host 20 students.")
+    assert _new(found, "new_institution") == {"Kauri Coast University"}
+
+
+def test_keywords_that_come_first_in_foreign_names(db):
+    found = detect_mentions(
+        "Some 150 French students come to Institut Franco-Steppe every year; "
+        "Universidade de Lisboa and Politecnico di Milano sent delegations."
+    )
+    assert _new(found, "new_institution") == {
+        "Institut Franco-Steppe",
+        "Universidade de Lisboa",
+        "Politecnico di Milano",
+    }
