@@ -257,8 +257,12 @@ _OF_PART = rf"(?:\s+(?:of|for)\s+(?:the\s+)?{_CAP}(?:\s+{_CAP}){{0,2}}(?:\s+(?:a
 # name, or any name in quotation marks, right after the keyword is the name's own
 _SAINT = r"(?:St\.|Saint|Sv\.|Sveti|Sts\.)\s?[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+){0,2}"
 _AFTER_KEYWORD = re.compile(rf" (?:{_SAINT}|[\"“«]{_CAP}(?:\s?{_CAP}){{0,3}}[\"”»])")
+# Kazakh and Turkic titles written in lower case after an honoree's name inside a name
+# ("Korkyt ata Kyzylorda University", "Tole bi ...", "Raiymbek batyr ...", "Domalak ana
+# ..."): the words of a people's sage, judge, hero, mother, poet, bard and pilgrim
+_HONOREE_TITLE = r"(?:ata|bi|batyr|ana|akyn|zhyrau|kazhy|khan)"
 NEW_INSTITUTION = re.compile(
-    rf"\b(?:(?:{_CAP}\s+){{1,5}}{_KEYWORD}{_OF_PART}?"
+    rf"\b(?:(?:{_CAP}\s+(?:{_HONOREE_TITLE}\s+(?={_CAP}))?){{1,5}}{_KEYWORD}{_OF_PART}?"
     rf"|{_KEYWORD}{_OF_PART}{{1,3}}|{_FOREIGN_KEYWORD}|{_KEYWORD}(?=\s+{_SAINT})"
     rf"|(?:KU|TU|VU|UC|ETH|EPFL|LMU)\s+{_CAP})\b(?!')"
 )
@@ -406,6 +410,31 @@ def _with_listed_fields(text, start, end, name):
     return start, listed.end(), name + re.sub(r"\s+", " ", listed.group())
 
 
+# "... of Agricultural Irrigation and Mechanization Engineers": the second word of the
+# field after "and"
+_SECOND_FIELD_WORD = re.compile(rf" ([A-Z][\w'-]*)\b(?! {_KEYWORD})(?![\w'-])")
+
+
+def _with_second_field_word(text, start, name):
+    """'Institute of ... and Mechanization' followed by ' Engineers': the field after "and"
+    runs on by one capitalised word when either is a word of an organisation's field (a
+    portfolio's noun, "-ation", "-ment"), the second no keyword and no keyword after it
+    ("Arts and Wuhan University", "Arts and Liu Wanggang, President" stay apart)."""
+    if " of " not in name and " for " not in name:
+        return name
+    last = _AND_ANOTHER.search(name)
+    if not last:
+        return name
+    second = _SECOND_FIELD_WORD.match(text, start + len(name))
+    if not second or _INSTITUTION_KEYWORD.fullmatch(second[1]):
+        return name
+    if not (
+        people_module._organisation_word(last[1]) or people_module._organisation_word(second[1])
+    ):
+        return name
+    return f"{name} {second[1]}"
+
+
 def _candidate_spans(index, text, hits):
     """Institution-like names that are no directory entry: (start, end, name)."""
     blocked = Spans(
@@ -452,6 +481,7 @@ def _candidate_spans(index, text, hits):
                     found.append((second.start(), second.start() + len(named), named))
             name = name[: another.start()]
         name = _without_following_name(text, start, name)
+        name = _with_second_field_word(text.text, start, name)
         # "Goethe University Frankfurt": a known city right after the name belongs to it.
         after = _CAPITALISED_WORD.match(text.text, start + len(name))
         if after and name.endswith(_KEYWORD_WORDS):

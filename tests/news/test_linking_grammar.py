@@ -2668,3 +2668,26 @@ def test_keywords_that_come_first_in_foreign_names(db):
         "Universidade de Lisboa",
         "Politecnico di Milano",
     }
+
+
+def test_english_field_after_and_runs_on_by_a_second_word(db):
+    found = detect_mentions(
+        "The Samarkand Institute of Hydraulic Works and Reclamation Engineers opens "
+        "a branch. Ma Lin, Rector of Harbin University of Arts and Wei Dong, President of "
+        "Qilu University of Sports, signed."
+    )
+    assert _new(found, "new_institution") == {
+        "Samarkand Institute of Hydraulic Works and Reclamation Engineers",
+        "Harbin University of Arts",
+        "Qilu University of Sports",
+    }
+
+
+def test_english_lower_case_turkic_title_after_an_honoree_inside_a_name(db):
+    found = detect_mentions(
+        "Zhanibek ata Taraz University signed an agreement with Tole bi Steppe Institute."
+    )
+    assert _new(found, "new_institution") == {
+        "Zhanibek ata Taraz University",
+        "Tole bi Steppe Institute",
+    }
