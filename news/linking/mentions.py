@@ -525,7 +525,10 @@ def _candidate_spans(index, text, hits):
         if (
             "Universit" not in name
             and (of := _OF_THE_KNOWN.match(text.text, end))
-            and of.end() in institution_starts
+            and (
+                of.end() in institution_starts
+                or (institution_starts and _THE_UNIVERSITY.match(text.text, of.end()))
+            )
         ):
             continue  # "the Higher School of Economics and Business of KazNU": its unit
         if name.endswith((" Faculty", " Department")):
@@ -536,7 +539,10 @@ def _candidate_spans(index, text, hits):
 
 # "... School of Economics of KazNU", "... Institute of Physics of the <known university>":
 # a school, institute or college named as a known institution's is its unit, no new one.
-_OF_THE_KNOWN = re.compile(r"\s+of\s+(?:the\s+)?")
+# ("the Graduate School of Public Policy (GSPP) of the University": its acronym between,
+# and the text's known university called "the University")
+_OF_THE_KNOWN = re.compile(r"(?:\s+\([A-Z][\w&-]*\))?\s+of\s+(?:the\s+)?")
+_THE_UNIVERSITY = re.compile(r"(?<=the )University\b(?! of\b)")
 
 
 # The name of a mission before a country: "Embassy of the Arab Republic of Egypt in the

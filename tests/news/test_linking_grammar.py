@@ -2691,3 +2691,12 @@ def test_english_lower_case_turkic_title_after_an_honoree_inside_a_name(db):
         "Zhanibek ata Taraz University",
         "Tole bi Steppe Institute",
     }
+
+
+def test_english_school_of_the_university_is_the_known_ones_unit(db):
+    make_institution(name="Steppe Lakes University", country_code="KZ")
+    found = detect_mentions(
+        "A consul spoke at Steppe Lakes University. Students of the School of Desert "
+        "Ecology (SDE) of the University attended."
+    )
+    assert _new(found, "new_institution") == set()
