@@ -70,7 +70,7 @@ MODIFIERS = (
     "young|new|postgraduate|undergraduate|graduate|visiting|female|male|talented|additional|"
     "ethnic|"
     "more|joint|double-degree|research|educational|MBA|scholarship|university|cooperation|"
-    "partnership|such"
+    "partnership|such|other"
 )
 _MOD = rf"(?:{MODIFIERS}|(?-i:[A-Z][a-z]+)(?:'s)?)"
 FIGURE = re.compile(
@@ -771,8 +771,9 @@ def _english_figures(index, text, part_of=None):
                 words.append(
                     word if word[:1].isupper() and word.lower() != "more" else word.lower()
                 )
-        # "20 thousand such scholarships": "such" points back, it names no kind
-        words = [w for w in words if w != "such"]
+        # "20 thousand such scholarships", "two other students": "such" and "other" point
+        # back, they name no kind
+        words = [w for w in words if w not in ("such", "other")]
         if words and words[0] == "more":
             words = words[1:]
         if match["link"] and match["link"].lower() == "of":
@@ -806,6 +807,9 @@ def _english_figures(index, text, part_of=None):
             pk = by_word.get(origin.lower()) or by_word.get(origin.split()[0].lower())
             if pk is not None and pk == index.home_country_id and pk in preferred:
                 country_id = pk
+                # "Four international students from Kazakhstan" are "Kazakh students": the
+                # origin says what "international" or "foreign" said from the host's side
+                words = [w for w in words if w not in _HOST_SIDE] or words
                 words.insert(0, preferred[pk])
             elif pk is not None:
                 country_id = pk
@@ -817,6 +821,9 @@ def _english_figures(index, text, part_of=None):
         yield from _counts_of_these(text, match.start(), " ".join(words), by_word)
     yield from _part_of_these(text, said, part_of)
     yield from _counts_said_after_their_noun(text)
+
+
+_HOST_SIDE = {"international", "foreign", "overseas"}
 
 
 # "nearly 2,000 Kazakh students ... Nearly 200 of these students are ...": a part of a count

@@ -2700,3 +2700,11 @@ def test_english_school_of_the_university_is_the_known_ones_unit(db):
         "Ecology (SDE) of the University attended."
     )
     assert _new(found, "new_institution") == set()
+
+
+def test_english_home_origin_replaces_international_and_other_points_back(db):
+    found = detect_mentions(
+        "Three foreign students from Kazakhstan study at Lakeside University, and five other "
+        "foreign students from Kazakhstan attend its language courses."
+    )
+    assert _figures(found) == {("Kazakh students", 3, False), ("Kazakh students", 5, False)}
