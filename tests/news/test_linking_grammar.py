@@ -2708,3 +2708,28 @@ def test_english_home_origin_replaces_international_and_other_points_back(db):
         "foreign students from Kazakhstan attend its language courses."
     )
     assert _figures(found) == {("Kazakh students", 3, False), ("Kazakh students", 5, False)}
+
+
+def test_english_parts_of_a_count_in_brackets_take_its_label(db):
+    found = detect_mentions(
+        "The programme gives 60 scholarships (50 for master's students and 10 for doctoral "
+        "students)."
+    )
+    assert _figures(found) == {
+        ("scholarships", 60, False),
+        ("scholarships", 50, False),
+        ("scholarships", 10, False),
+    }
+
+
+def test_english_count_of_them_counts_the_people_said_before(db):
+    found = detect_mentions(
+        "Mongolian students also study in Almaty, with 120 of them coming to Institut "
+        "Franco-Steppe every year."
+    )
+    figures = {(f.label, f.value, f.subject_name) for f in found.figures}
+    assert figures == {("Mongolian students", 120, "Institut Franco-Steppe")}
+    found = detect_mentions(
+        "There were 30 students in the course, and two of them became interpreters."
+    )
+    assert _figures(found) == {("students", 30, False)}
