@@ -468,6 +468,15 @@ def _candidate_spans(index, text, hits):
         if owner and not (start in country_starts or owner[:-2].lower() in index.city_names):
             owner = ""
         name = " ".join(words)
+        head, *tail = _FULL_STOP.split(name, maxsplit=1)
+        if tail and not _INSTITUTION_KEYWORD.search(head) and _INSTITUTION_KEYWORD.search(tail[0]):
+            # "on Monday. Lakeside University ...": the sentence before ends, the name is after
+            start, name = start + len(name) - len(tail[0]), tail[0]
+            words = name.split(" ")
+            while words and words[0].lower().rstrip(",") in _LEADING_NOISE:
+                start += len(words[0]) + 1
+                words = words[1:]
+            name = " ".join(words)
         name = _FULL_STOP.split(name, maxsplit=1)[0].rstrip(".,")
         # "the University of Tartu and Tallinn University of Technology": the word after
         # "and" opens the next name, which the search has passed over.
@@ -677,6 +686,8 @@ def detect_mentions(raw_text, on=None):
                 _ambassadors_mission(index, text, hit, pks[0], on, mention)
     _partnerships(index, text, sentence_institutions, mention)
     candidates += _acronyms_beside_institutions(text, hits, candidates)
+    if language == "en":
+        candidates = sorted(candidates + _acronyms_of_universities(text, hits, candidates))
     new_names = _new_institutions(index, text, hits, candidates, mention, language)
     linked_people = {m.object_id for m in detection.mentions if m.kind == "person"}
     _new_people(index, text, language, hits, candidates, mention, linked_people)
@@ -829,6 +840,86 @@ def _acronyms_beside_institutions(text, hits, candidates):
         (start, end, word)
         for start, end, word, link in linked
         if not taken.overlaps(start, end) and start - link in ends
+    ]
+
+
+# A university named by its acronym alone ("met with the Rector of the MRU", "cooperation
+# between UNY and 5 universities", "Satbayev University jointly with South Korea's KAIST"):
+# an acronym that no entry or name of the text covers, written in no brackets after a name
+# (its other form then), and that the text ties to a university at least once, by a
+# university's post in its sentence or by its pairing with a university.
+_UNIVERSITY_POST = re.compile(
+    r"\b(?:rector|vice-rector|vice rector|pro-rector|vice-chancellor|vice chancellor|provost|"
+    r"dean)\b",
+    re.IGNORECASE,
+)
+_PAIRED_BEFORE = re.compile(
+    r"(?:University|Institute|universities)\s+(?:jointly\s+)?(?:with|and)\s+"
+    r"(?:(?:[A-Z][\w-]*\s+){0,2}[A-Z][\w-]*['’]s\s+)?$"
+)
+_PAIRED_AFTER = re.compile(
+    r"\s+(?:and|with)\s+(?:\d+|[a-z]+)\s+(?:other\s+)?(?:[a-z]+\s+)?universities\b"
+)
+# Acronyms of other bodies, programmes, degrees, tests and lands that stand beside rectors.
+_NO_UNIVERSITY_ACRONYMS = {
+    "USA", "UAE", "USSR", "CIS", "SCO", "OSCE", "NATO", "UNESCO", "UNICEF", "UNDP", "OECD",
+    "MBA", "PHD", "MFA", "MES", "MOE", "KOICA", "JICA", "DAAD", "TIKA", "ADB", "WHO", "CSTO",
+    "EAEU", "ASEAN", "OIC", "CICA", "ICT", "STEM", "IELTS", "TOEFL", "GPA", "CEO", "JSC",
+    "LLP", "LLC", "NGO", "GDP", "COVID", "MOU", "BBC", "CNN", "ECTS", "PRC", "DPRK", "ROK",
+    "EXPO", "KAZ", "QS", "THE", "ERASMUS", "TURKSOY", "FAO", "IAEA", "UNHCR", "WTO", "IMF",
+    "OPEC", "APEC", "BRICS", "NASA", "ESA", "CERN", "IEEE", "ISO", "ICAO", "IOM",
+}  # fmt: skip
+
+
+_APPOSITION = re.compile(r",\s+(?:a|an|the)\s+[^,.;]{3,80}")
+
+
+def _subsequence(short, letters):
+    """Whether the letters of `short` appear in `letters` in their order."""
+    found = iter(letters)
+    return len(letters) >= len(short) and all(letter in found for letter in short)
+
+
+def _acronyms_of_universities(text, hits, candidates):
+    acronyms = [a for a in text.acronyms if a[2] not in _NO_UNIVERSITY_ACRONYMS]
+    if not acronyms:
+        return []
+    taken = Spans([(h.start, h.end) for h in hits] + [(s, e) for s, e, _n in candidates])
+    # another form of a name in the text: in brackets after it, its initials ("QAU" beside
+    # "Quaid I Azam University", "PSU" beside "Toraighyrov Pavlodar State University"), part
+    # of a name ("UIR&WL"), or said in apposition to be something else ("FICAC, a global
+    # network of Consular Associations")
+    initials = [
+        "".join(w[0] for w in re.findall(r"[A-Z][\w'-]*", name))
+        for name in [n for _s, _e, n in candidates]
+        + [text.text[h.start : h.end] for h in hits if h.entries[0][0] == "institution"]
+    ]
+    other_form = {
+        word
+        for start, end, word in acronyms
+        if text.text[start - 1 : start] == "("
+        or "&" in text.text[start - 1 : start] + text.text[end : end + 1]
+        or any(_subsequence(word, letters) for letters in initials)
+        or (
+            (apposition := _APPOSITION.match(text.text, end))
+            and not _INSTITUTION_KEYWORD.search(apposition.group())
+        )
+    }
+    tied = set()
+    for start, end, word in acronyms:
+        if word in tied or word in other_form or taken.overlaps(start, end):
+            continue
+        s_start, s_end = text.sentence_span(start)
+        if (
+            _UNIVERSITY_POST.search(text.text, s_start, s_end)
+            or _PAIRED_BEFORE.search(text.text[max(0, start - 80) : start])
+            or _PAIRED_AFTER.match(text.text, end)
+        ):
+            tied.add(word)
+    return [
+        (start, end, word)
+        for start, end, word in acronyms
+        if word in tied and not taken.overlaps(start, end)
     ]
 
 

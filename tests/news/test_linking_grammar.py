@@ -2733,3 +2733,23 @@ def test_english_count_of_them_counts_the_people_said_before(db):
         "There were 30 students in the course, and two of them became interpreters."
     )
     assert _figures(found) == {("students", 30, False)}
+
+
+def test_english_university_named_only_by_its_acronym(db):
+    found = detect_mentions(
+        "The consul met the Rector of the BSRU on Monday. Lakeside University jointly with "
+        "Chile's UCTM will open a laboratory. The Vice Chancellor of QLU, Dr Amina Bose, "
+        "welcomed guests from Qasim Lahore University. ICCF, a network of consular clubs, "
+        "and the Dean of the faculty signed a plan."
+    )
+    assert _new(found, "new_institution") == {
+        "BSRU",
+        "UCTM",
+        "Lakeside University",
+        "Qasim Lahore University",
+    }
+
+
+def test_english_name_after_a_sentence_ending_in_a_capitalised_word(db):
+    found = detect_mentions("The guests arrived on Friday. Lakeside State University hosted them.")
+    assert _new(found, "new_institution") == {"Lakeside State University"}
