@@ -1458,6 +1458,10 @@ def _variant(name, other):
     words, others = name.lower().split(), other.lower().split()
     if len(words) != len(others):
         return False
+    if len(words) >= 3 and sorted(words) == sorted(others):
+        # "L'Oriental University of Naples" / "University of Naples L'Oriental": the same
+        # words in another order, the name's own word put before or after the keyword
+        return True
     differ = [(a, b) for a, b in zip(words, others, strict=True) if a != b]
     if len(differ) > 1:
         return False

@@ -2753,3 +2753,15 @@ def test_english_university_named_only_by_its_acronym(db):
 def test_english_name_after_a_sentence_ending_in_a_capitalised_word(db):
     found = detect_mentions("The guests arrived on Friday. Lakeside State University hosted them.")
     assert _new(found, "new_institution") == {"Lakeside State University"}
+
+
+def test_new_name_with_the_same_words_in_another_order_is_one_institution(db):
+    found = detect_mentions(
+        "A delegation of Ca' Foscari University of Venice came to Almaty. KazNU has "
+        "cooperated with the University of Venice Ca' Foscari since 2015."
+    )
+    aliases = {m.name: m.alias_of_name for m in found.mentions if m.kind == "new_institution"}
+    assert aliases == {
+        "Ca' Foscari University of Venice": "",
+        "University of Venice Ca' Foscari": "Ca' Foscari University of Venice",
+    }
