@@ -477,6 +477,21 @@ def _candidate_spans(index, text, hits):
                 start += len(words[0]) + 1
                 words = words[1:]
             name = " ".join(words)
+        elif tail and _INSTITUTION_KEYWORD.search(tail[0]):
+            # "... Business School. Qilu Harbour University will ...": a name in each sentence
+            later = _FULL_STOP.split(tail[0], maxsplit=1)[0].rstrip(".,")
+            later_start = start + len(name) - len(tail[0])
+            later_words = later.split(" ")
+            while later_words and later_words[0].lower().rstrip(",") in _LEADING_NOISE:
+                later_start += len(later_words[0]) + 1
+                later_words = later_words[1:]
+            later = " ".join(later_words)
+            if (
+                later
+                and not all(w.lower().strip("'.,") in _GENERIC for w in later.split())
+                and not blocked.overlaps(later_start, later_start + len(later))
+            ):
+                found.append((later_start, later_start + len(later), later))
         name = _FULL_STOP.split(name, maxsplit=1)[0].rstrip(".,")
         # "the University of Tartu and Tallinn University of Technology": the word after
         # "and" opens the next name, which the search has passed over.
@@ -543,7 +558,51 @@ def _candidate_spans(index, text, hits):
         if name.endswith((" Faculty", " Department")):
             continue  # "the VU Faculty of Medicine": a faculty is no institution
         found.append((start, end, name))
-    return sorted(found)
+    return sorted(_without_units_of_named(index, text.text, hits, found))
+
+
+# "Director of Farabi Business School" beside "Al-Farabi Kazakh National University", "the
+# CityU Institute at SU" beside "City University of Hong Kong (CityU)": a school, institute
+# or college whose first word is the first own word of a university the text names, or that
+# university's acronym in brackets, is its unit
+_UNIT_NAME = re.compile(r"([A-Z][\w'-]*)(?: [A-Z][\w'-]*)? (?:School|Institute|College)")
+_ACRONYM_AFTER = re.compile(r" \(([A-Z][\w-]{1,10})\)")
+
+
+def _own_word(name):
+    """The first word of a name that is no generic word ("Farabi" of "Al-Farabi Kazakh
+    National University"), lower case, without an Arabic article."""
+    for word in re.split(r"[\s-]+", name):
+        lowered = word.lower().strip(".,'")
+        if len(lowered) >= 4 and lowered not in _GENERIC:
+            return lowered
+    return ""
+
+
+def _without_units_of_named(index, text, hits, found):
+    units = [(s, e, n) for s, e, n in found if _UNIT_NAME.fullmatch(n)]
+    if not units:
+        return found  # the usual case
+    known = [h for h in hits if h.entries[0][0] == "institution" and len(h.entries) == 1]
+    # the known university as the text writes it ("KazNU") and as the directory names it
+    forms = {_own_word(text[h.start : h.end]) for h in known} | {
+        _own_word(index.institutions[h.entries[0][1]]["name"]) for h in known
+    }
+    for _s, end, name in found:
+        if "Universit" in name:
+            forms.add(_own_word(name))
+            if acronym := _ACRONYM_AFTER.match(text, end):
+                forms.add(acronym[1].lower())
+    forms.discard("")
+    return [
+        (s, e, n)
+        for s, e, n in found
+        if not (
+            _UNIT_NAME.fullmatch(n)
+            and _UNIT_NAME.fullmatch(n)[1].lower() in forms
+            and "Universit" not in n
+        )
+    ]
 
 
 # "... School of Economics of KazNU", "... Institute of Physics of the <known university>":

@@ -2765,3 +2765,12 @@ def test_new_name_with_the_same_words_in_another_order_is_one_institution(db):
         "Ca' Foscari University of Venice": "",
         "University of Venice Ca' Foscari": "Ca' Foscari University of Venice",
     }
+
+
+def test_english_school_named_by_a_named_universitys_own_word_is_its_unit(db):
+    make_institution(name="Al-Biruni Steppe National University", country_code="KZ")
+    found = detect_mentions(
+        "Rector of Al-Biruni Steppe National University met the Director of Biruni Business "
+        "School. Qilu Harbour University (QHU) will open the QHU Institute in Almaty."
+    )
+    assert _new(found, "new_institution") == {"Qilu Harbour University"}
