@@ -248,7 +248,7 @@ _KEYWORD = (
 # Keywords of languages that name the university after it ("Universiti Malaya",
 # "Universidad Complutense"): the keyword alone, then the city or name (`_CITY_FOLLOWS`).
 _FOREIGN_KEYWORD = (
-    rf"(?:Universiti|Universitas|Universidad|{_KEYWORD_FIRST})"
+    rf"(?<!-)(?:Universiti|Universitas|Universidad|{_KEYWORD_FIRST})"
     r"(?=\s+[A-Z]|\s+(?:de|di|del|della|degli|des|du|da|do)\s+[A-Z])"
 )
 _OF_PART = rf"(?:\s+(?:of|for)\s+(?:the\s+)?{_CAP}(?:\s+{_CAP}){{0,2}}(?:\s+(?:and|&)\s+{_CAP})?)"
@@ -746,7 +746,7 @@ def detect_mentions(raw_text, on=None):
     _partnerships(index, text, sentence_institutions, mention)
     candidates += _acronyms_beside_institutions(text, hits, candidates)
     if language == "en":
-        candidates = sorted(candidates + _acronyms_of_universities(text, hits, candidates))
+        candidates = sorted(candidates + _acronyms_of_universities(index, text, hits, candidates))
     new_names = _new_institutions(index, text, hits, candidates, mention, language)
     linked_people = {m.object_id for m in detection.mentions if m.kind == "person"}
     _new_people(index, text, language, hits, candidates, mention, linked_people)
@@ -939,7 +939,10 @@ def _subsequence(short, letters):
     return len(letters) >= len(short) and all(letter in found for letter in short)
 
 
-def _acronyms_of_universities(text, hits, candidates):
+_NAME_WORD_BEFORE = re.compile(r"\b[A-Z][a-z]+ $")
+
+
+def _acronyms_of_universities(index, text, hits, candidates):
     acronyms = [a for a in text.acronyms if a[2] not in _NO_UNIVERSITY_ACRONYMS]
     if not acronyms:
         return []
@@ -968,6 +971,10 @@ def _acronyms_of_universities(text, hits, candidates):
     for start, end, word in acronyms:
         if word in tied or word in other_form or taken.overlaps(start, end):
             continue
+        if start == 0 or text.text[start - 1] == "\n" or word.lower() in index.city_names:
+            continue  # "IZHEVSK – The Rector ...", "ALMATY. KAZINFORM": a dateline's place
+        if _NAME_WORD_BEFORE.search(text.text, max(0, start - 30), start):
+            continue  # "Prof. Dr. Ayse YILMAZ": a surname in capitals after a first name
         s_start, s_end = text.sentence_span(start)
         if (
             _UNIVERSITY_POST.search(text.text, s_start, s_end)
