@@ -58,14 +58,20 @@ NOUNS = (
     "programmes|programs|courses|agreements|memoranda|memorandums|guests|people|delegates|"
     "visitors|citizens|nationals|rectors|pupils|schoolchildren|applicants|diplomats|"
     "volunteers|employees|branches|children|compatriots|Kazakhs|Uzbeks|Tajiks|Turkmens|"
-    "Kazakhstanis"
+    "Kazakhstanis|"
+    # instruments of cooperation besides agreements and memoranda, as the annotation rules
+    # count them ("471 such contracts", "12 protocols", "five treaties")
+    "contracts|treaties|accords|protocols|MoUs|fellowships|internships|stipends|"
+    # people of other trades and callings a press release counts ("300 athletes")
+    "athletes|sportsmen|artists|musicians|performers|journalists|officials|cadets|"
+    "physicians|nurses|medics|instructors|tutors|educators|mentors|coaches|inventors"
 )
 MODIFIERS = (
     "master's|bachelor's|masters|PhD|doctoral|postdoctoral|international|exchange|foreign|"
     "young|new|postgraduate|undergraduate|graduate|visiting|female|male|talented|additional|"
     "ethnic|"
     "more|joint|double-degree|research|educational|MBA|scholarship|university|cooperation|"
-    "partnership|such"
+    "partnership|such|other"
 )
 _MOD = rf"(?:{MODIFIERS}|(?-i:[A-Z][a-z]+)(?:'s)?)"
 FIGURE = re.compile(
@@ -229,6 +235,8 @@ def detect_figures(
     found, seen, holders = [], set(), {}
     subject_at = {}  # start of a figure -> (subject, subject_name)
     for start, matched, value, label, country_id, approximate in raw:
+        if language == "en" and ("them", start) in part_of and part_of[start] not in subject_at:
+            continue  # "25 students in their group, and two of them ...": the whole is none
         if language == "en" and part_of.get(start) in subject_at:
             # "Nearly 200 of these students": a part of a count is about what the count is
             subject, subject_name = subject_at[part_of[start]]
@@ -779,8 +787,9 @@ def _english_figures(index, text, part_of=None):
                 words.append(
                     word if word[:1].isupper() and word.lower() != "more" else word.lower()
                 )
-        # "20 thousand such scholarships": "such" points back, it names no kind
-        words = [w for w in words if w != "such"]
+        # "20 thousand such scholarships", "two other students": "such" and "other" point
+        # back, they name no kind
+        words = [w for w in words if w not in ("such", "other")]
         if words and words[0] == "more":
             words = words[1:]
         if match["link"] and match["link"].lower() == "of":
@@ -814,6 +823,9 @@ def _english_figures(index, text, part_of=None):
             pk = by_word.get(origin.lower()) or by_word.get(origin.split()[0].lower())
             if pk is not None and pk == index.home_country_id and pk in preferred:
                 country_id = pk
+                # "Four international students from Kazakhstan" are "Kazakh students": the
+                # origin says what "international" or "foreign" said from the host's side
+                words = [w for w in words if w not in _HOST_SIDE] or words
                 words.insert(0, preferred[pk])
             elif pk is not None:
                 country_id = pk
@@ -823,8 +835,89 @@ def _english_figures(index, text, part_of=None):
         said.append((match.start(), " ".join(words), country_id))
         yield match.start(), match.group(), value, " ".join(words), country_id, approximate
         yield from _counts_of_these(text, match.start(), " ".join(words), by_word)
+        yield from _parts_in_brackets(text, match.end(), " ".join(words), country_id, part_of)
     yield from _part_of_these(text, said, part_of)
+    yield from _parts_of_them(text, said, part_of, by_word)
     yield from _counts_said_after_their_noun(text)
+
+
+_HOST_SIDE = {"international", "foreign", "overseas"}
+
+# "100 grants (90 for second-year graduate students and 10 for doctoral students)": the
+# parts of a count in brackets after it, each "<number> for/to/in ...", with its noun left
+# out, are counts of that noun
+_BRACKET_PARTS = re.compile(r"\s*\(([^()]{5,160})\)")
+_BRACKET_PART = re.compile(rf"(?:^|,\s*|\band\s+|;\s*)(?P<number>{_DIGITS})\s+(?:for|to|in|at)\b")
+
+
+def _parts_in_brackets(text, end, label, country_id, part_of):
+    brackets = _BRACKET_PARTS.match(text.text, end)
+    if brackets is None:
+        return
+    inside = brackets[1]
+    parts = list(_BRACKET_PART.finditer(inside))
+    if len(parts) < 2:
+        return  # one number in brackets is another thing (a year, a share)
+    for part in parts:
+        if _is_year(part["number"]):
+            return
+    for part in parts:
+        start = brackets.start(1) + part.start("number")
+        part_of[start] = end
+        value = parse_number(part["number"])
+        yield start, part["number"], value, label, country_id, False
+
+
+# "French students also study in Kazakhstan, with 200 of them coming to ...": a count of
+# "them" counts the people noun said before it in its sentence, or is a part of a count
+# said before of that noun (its label then)
+_OF_THEM = re.compile(
+    rf"(?<![\w.,-])(?P<number>{_DIGITS}|{_WORDS})\s+of\s+them\b(?!\s+(?:are|were)\b)"
+    # ("two of them became ambassadors": what some became, no count of the noun)
+    r"(?!\s+(?:later\s+|have\s+|has\s+)?(?:became|become|went\s+on))",
+    re.IGNORECASE,
+)
+_NOUN_PHRASE = re.compile(
+    rf"(?<![\w-])(?P<phrase>(?:{_MOD}\s+){{0,3}}(?:{NOUNS}))\b", re.IGNORECASE
+)
+
+
+def _parts_of_them(text, said, part_of, by_word):
+    position = text.lower.find(" of them")
+    while position != -1:
+        for match in _OF_THEM.finditer(text.text, max(0, position - 30), position + 40):
+            if not match.start() < position < match.end() or _is_year(match["number"]):
+                continue
+            s_start = text.sentence_span(match.start())[0]
+            phrases = list(_NOUN_PHRASE.finditer(text.text, s_start, match.start()))
+            if not phrases:
+                continue
+            words = [
+                w if w[:1].isupper() and w.lower() in by_word else w.lower()
+                for w in phrases[-1]["phrase"].split()
+                if w.lower() not in ("such", "other", "more")
+            ]
+            if not words:
+                continue
+            label, country_id = " ".join(words), None
+            for word in words:
+                country_id = by_word.get(word.lower(), country_id)
+            here = text.sentence_index(match.start())
+            earlier = [
+                (start, said_label, country)
+                for start, said_label, country in said
+                if start < match.start()
+                and here - text.sentence_index(start) <= 1
+                and said_label.lower().split()[-1] == words[-1]
+            ]
+            if earlier:
+                whole, label, country_id = earlier[-1]
+                part_of[match.start()] = whole
+                part_of["them", match.start()] = whole  # kept only with its whole
+            approximate = _approximate_before(text.text, match.start())
+            value = parse_number(match["number"])
+            yield match.start(), match.group(), value, label, country_id, approximate
+        position = text.lower.find(" of them", position + 8)
 
 
 # "nearly 2,000 Kazakh students ... Nearly 200 of these students are ...": a part of a count

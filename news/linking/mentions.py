@@ -232,21 +232,37 @@ def _longest_first(hits):
 
 
 _CAP = r"(?:[A-Z][\w'.&-]*)"
+# The keywords of French, Spanish, Portuguese, Italian, Catalan, Polish and Czech names,
+# which come first, the name after them ("Institut Sorbonne-Kazakhstan", "Universidade de
+# Lisboa", "Politecnico di Milano", "Uniwersytet Jagielloński", "École Polytechnique")
+_KEYWORD_FIRST = (
+    "Institut|Instituto|Istituto|Universidade|Università|Universitat|Politecnico|"
+    "Politechnika|Uniwersytet|Univerzita|École|Ecole|Escuela|Scuola"
+)
 _KEYWORD = (
     r"(?:University|Institute|School|College|Academy|Polytechnic|Conservatory|"
-    r"Universiteit|Universität|Université|Hochschule|Universiti|Universitas|Universidad)"
+    r"Universiteit|Universität|Université|Hochschule|Universiti|Universitas|Universidad|"
+    + _KEYWORD_FIRST
+    + ")"
 )
 # Keywords of languages that name the university after it ("Universiti Malaya",
 # "Universidad Complutense"): the keyword alone, then the city or name (`_CITY_FOLLOWS`).
-_FOREIGN_KEYWORD = r"(?:Universiti|Universitas|Universidad)(?=\s+[A-Z])"
+_FOREIGN_KEYWORD = (
+    rf"(?<!-)(?:Universiti|Universitas|Universidad|{_KEYWORD_FIRST})"
+    r"(?=\s+[A-Z]|\s+(?:de|di|del|della|degli|des|du|da|do)\s+[A-Z])"
+)
 _OF_PART = rf"(?:\s+(?:of|for)\s+(?:the\s+)?{_CAP}(?:\s+{_CAP}){{0,2}}(?:\s+(?:and|&)\s+{_CAP})?)"
 # "University of Shanghai for Science and Technology": a place, then the fields
 # "University St. Kliment Ohridski", 'Sofia University "St.Kliment Ohridsky"': a saint's
 # name, or any name in quotation marks, right after the keyword is the name's own
 _SAINT = r"(?:St\.|Saint|Sv\.|Sveti|Sts\.)\s?[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+){0,2}"
 _AFTER_KEYWORD = re.compile(rf" (?:{_SAINT}|[\"“«]{_CAP}(?:\s?{_CAP}){{0,3}}[\"”»])")
+# Kazakh and Turkic titles written in lower case after an honoree's name inside a name
+# ("Korkyt ata Kyzylorda University", "Tole bi ...", "Raiymbek batyr ...", "Domalak ana
+# ..."): the words of a people's sage, judge, hero, mother, poet, bard and pilgrim
+_HONOREE_TITLE = r"(?:ata|bi|batyr|ana|akyn|zhyrau|kazhy|khan)"
 NEW_INSTITUTION = re.compile(
-    rf"\b(?:(?:{_CAP}\s+){{1,5}}{_KEYWORD}{_OF_PART}?"
+    rf"\b(?:(?:{_CAP}\s+(?:{_HONOREE_TITLE}\s+(?={_CAP}))?){{1,5}}{_KEYWORD}{_OF_PART}?"
     rf"|{_KEYWORD}{_OF_PART}{{1,3}}|{_FOREIGN_KEYWORD}|{_KEYWORD}(?=\s+{_SAINT})"
     rf"|(?:KU|TU|VU|UC|ETH|EPFL|LMU)\s+{_CAP})\b(?!')"
 )
@@ -267,8 +283,14 @@ _LEADING_NOISE = {
 _KEYWORD_WORDS = tuple(_KEYWORD[3:-1].split("|"))
 _CITY_FOLLOWS = (
     "Universiteit", "Universität", "Université", "Hochschule", "Universiti", "Universitas",
-    "Universidad",
+    "Universidad", *_KEYWORD_FIRST.split("|"),
 )  # fmt: skip
+# "Universidade de Lisboa", "Politecnico di Milano", "Université de Lille": a foreign
+# keyword's "of" and the place or field after it
+_FOREIGN_OF = re.compile(
+    r" (?:de|di|del|della|degli|delle|des|du|da|do|dos|das|de la|d'|per|für|w|v|ve)\s?"
+    r"[A-Z][\w'-]*(?: [A-Z][\w'-]*){0,2}"
+)
 
 
 class Spans:
@@ -388,6 +410,31 @@ def _with_listed_fields(text, start, end, name):
     return start, listed.end(), name + re.sub(r"\s+", " ", listed.group())
 
 
+# "... of Agricultural Irrigation and Mechanization Engineers": the second word of the
+# field after "and"
+_SECOND_FIELD_WORD = re.compile(rf" ([A-Z][\w'-]*)\b(?! {_KEYWORD})(?![\w'-])")
+
+
+def _with_second_field_word(text, start, name):
+    """'Institute of ... and Mechanization' followed by ' Engineers': the field after "and"
+    runs on by one capitalised word when either is a word of an organisation's field (a
+    portfolio's noun, "-ation", "-ment"), the second no keyword and no keyword after it
+    ("Arts and Wuhan University", "Arts and Liu Wanggang, President" stay apart)."""
+    if " of " not in name and " for " not in name:
+        return name
+    last = _AND_ANOTHER.search(name)
+    if not last:
+        return name
+    second = _SECOND_FIELD_WORD.match(text, start + len(name))
+    if not second or _INSTITUTION_KEYWORD.fullmatch(second[1]):
+        return name
+    if not (
+        people_module._organisation_word(last[1]) or people_module._organisation_word(second[1])
+    ):
+        return name
+    return f"{name} {second[1]}"
+
+
 def _candidate_spans(index, text, hits):
     """Institution-like names that are no directory entry: (start, end, name)."""
     blocked = Spans(
@@ -414,9 +461,37 @@ def _candidate_spans(index, text, hits):
         # part of the name ("King's College" keeps its own), though it tells that a name
         # of generic words is one
         owner = words[0] if len(words) > 2 and words[0].endswith(("'s", "’s")) else ""
+        if not owner and len(words) > 3 and words[1].endswith(("'s", "’s")):
+            # "South Korea's Dong-Eui University", "New Zealand's ...": a country or city of
+            # two words
+            owner = f"{words[0]} {words[1]}"
         if owner and not (start in country_starts or owner[:-2].lower() in index.city_names):
             owner = ""
         name = " ".join(words)
+        head, *tail = _FULL_STOP.split(name, maxsplit=1)
+        if tail and not _INSTITUTION_KEYWORD.search(head) and _INSTITUTION_KEYWORD.search(tail[0]):
+            # "on Monday. Lakeside University ...": the sentence before ends, the name is after
+            start, name = start + len(name) - len(tail[0]), tail[0]
+            words = name.split(" ")
+            while words and words[0].lower().rstrip(",") in _LEADING_NOISE:
+                start += len(words[0]) + 1
+                words = words[1:]
+            name = " ".join(words)
+        elif tail and _INSTITUTION_KEYWORD.search(tail[0]):
+            # "... Business School. Qilu Harbour University will ...": a name in each sentence
+            later = _FULL_STOP.split(tail[0], maxsplit=1)[0].rstrip(".,")
+            later_start = start + len(name) - len(tail[0])
+            later_words = later.split(" ")
+            while later_words and later_words[0].lower().rstrip(",") in _LEADING_NOISE:
+                later_start += len(later_words[0]) + 1
+                later_words = later_words[1:]
+            later = " ".join(later_words)
+            if (
+                later
+                and not all(w.lower().strip("'.,") in _GENERIC for w in later.split())
+                and not blocked.overlaps(later_start, later_start + len(later))
+            ):
+                found.append((later_start, later_start + len(later), later))
         name = _FULL_STOP.split(name, maxsplit=1)[0].rstrip(".,")
         # "the University of Tartu and Tallinn University of Technology": the word after
         # "and" opens the next name, which the search has passed over.
@@ -430,6 +505,7 @@ def _candidate_spans(index, text, hits):
                     found.append((second.start(), second.start() + len(named), named))
             name = name[: another.start()]
         name = _without_following_name(text, start, name)
+        name = _with_second_field_word(text.text, start, name)
         # "Goethe University Frankfurt": a known city right after the name belongs to it.
         after = _CAPITALISED_WORD.match(text.text, start + len(name))
         if after and name.endswith(_KEYWORD_WORDS):
@@ -438,6 +514,10 @@ def _candidate_spans(index, text, hits):
             city_follows = name.endswith(_CITY_FOLLOWS) and after[1].lower() not in _GENERIC
             if city_follows or after[1].lower() in index.city_names:
                 name = f"{name} {after[1]}"
+        if name.split(" ", 1)[0] in _CITY_FOLLOWS and (
+            of := _FOREIGN_OF.match(text.text, start + len(name))
+        ):
+            name += of.group()  # "Universidade de Lisboa": the keyword, its "of" part
         if name.endswith(_KEYWORD_WORDS) and (
             own := _AFTER_KEYWORD.match(text.text, start + len(name))
         ):
@@ -469,18 +549,68 @@ def _candidate_spans(index, text, hits):
         if (
             "Universit" not in name
             and (of := _OF_THE_KNOWN.match(text.text, end))
-            and of.end() in institution_starts
+            and (
+                of.end() in institution_starts
+                or (institution_starts and _THE_UNIVERSITY.match(text.text, of.end()))
+            )
         ):
             continue  # "the Higher School of Economics and Business of KazNU": its unit
         if name.endswith((" Faculty", " Department")):
             continue  # "the VU Faculty of Medicine": a faculty is no institution
         found.append((start, end, name))
-    return sorted(found)
+    return sorted(_without_units_of_named(index, text.text, hits, found))
+
+
+# "Director of Farabi Business School" beside "Al-Farabi Kazakh National University", "the
+# CityU Institute at SU" beside "City University of Hong Kong (CityU)": a school, institute
+# or college whose first word is the first own word of a university the text names, or that
+# university's acronym in brackets, is its unit
+_UNIT_NAME = re.compile(r"([A-Z][\w'-]*)(?: [A-Z][\w'-]*)? (?:School|Institute|College)")
+_ACRONYM_AFTER = re.compile(r" \(([A-Z][\w-]{1,10})\)")
+
+
+def _own_word(name):
+    """The first word of a name that is no generic word ("Farabi" of "Al-Farabi Kazakh
+    National University"), lower case, without an Arabic article."""
+    for word in re.split(r"[\s-]+", name):
+        lowered = word.lower().strip(".,'")
+        if len(lowered) >= 4 and lowered not in _GENERIC:
+            return lowered
+    return ""
+
+
+def _without_units_of_named(index, text, hits, found):
+    units = [(s, e, n) for s, e, n in found if _UNIT_NAME.fullmatch(n)]
+    if not units:
+        return found  # the usual case
+    known = [h for h in hits if h.entries[0][0] == "institution" and len(h.entries) == 1]
+    # the known university as the text writes it ("KazNU") and as the directory names it
+    forms = {_own_word(text[h.start : h.end]) for h in known} | {
+        _own_word(index.institutions[h.entries[0][1]]["name"]) for h in known
+    }
+    for _s, end, name in found:
+        if "Universit" in name:
+            forms.add(_own_word(name))
+            if acronym := _ACRONYM_AFTER.match(text, end):
+                forms.add(acronym[1].lower())
+    forms.discard("")
+    return [
+        (s, e, n)
+        for s, e, n in found
+        if not (
+            _UNIT_NAME.fullmatch(n)
+            and _UNIT_NAME.fullmatch(n)[1].lower() in forms
+            and "Universit" not in n
+        )
+    ]
 
 
 # "... School of Economics of KazNU", "... Institute of Physics of the <known university>":
 # a school, institute or college named as a known institution's is its unit, no new one.
-_OF_THE_KNOWN = re.compile(r"\s+of\s+(?:the\s+)?")
+# ("the Graduate School of Public Policy (GSPP) of the University": its acronym between,
+# and the text's known university called "the University")
+_OF_THE_KNOWN = re.compile(r"(?:\s+\([A-Z][\w&-]*\))?\s+of\s+(?:the\s+)?")
+_THE_UNIVERSITY = re.compile(r"(?<=the )University\b(?! of\b)")
 
 
 # The name of a mission before a country: "Embassy of the Arab Republic of Egypt in the
@@ -615,6 +745,8 @@ def detect_mentions(raw_text, on=None):
                 _ambassadors_mission(index, text, hit, pks[0], on, mention)
     _partnerships(index, text, sentence_institutions, mention)
     candidates += _acronyms_beside_institutions(text, hits, candidates)
+    if language == "en":
+        candidates = sorted(candidates + _acronyms_of_universities(index, text, hits, candidates))
     new_names = _new_institutions(index, text, hits, candidates, mention, language)
     linked_people = {m.object_id for m in detection.mentions if m.kind == "person"}
     _new_people(index, text, language, hits, candidates, mention, linked_people)
@@ -767,6 +899,93 @@ def _acronyms_beside_institutions(text, hits, candidates):
         (start, end, word)
         for start, end, word, link in linked
         if not taken.overlaps(start, end) and start - link in ends
+    ]
+
+
+# A university named by its acronym alone ("met with the Rector of the MRU", "cooperation
+# between UNY and 5 universities", "Satbayev University jointly with South Korea's KAIST"):
+# an acronym that no entry or name of the text covers, written in no brackets after a name
+# (its other form then), and that the text ties to a university at least once, by a
+# university's post in its sentence or by its pairing with a university.
+_UNIVERSITY_POST = re.compile(
+    r"\b(?:rector|vice-rector|vice rector|pro-rector|vice-chancellor|vice chancellor|provost|"
+    r"dean)\b",
+    re.IGNORECASE,
+)
+_PAIRED_BEFORE = re.compile(
+    r"(?:University|Institute|universities)\s+(?:jointly\s+)?(?:with|and)\s+"
+    r"(?:(?:[A-Z][\w-]*\s+){0,2}[A-Z][\w-]*['’]s\s+)?$"
+)
+_PAIRED_AFTER = re.compile(
+    r"\s+(?:and|with)\s+(?:\d+|[a-z]+)\s+(?:other\s+)?(?:[a-z]+\s+)?universities\b"
+)
+# Acronyms of other bodies, programmes, degrees, tests and lands that stand beside rectors.
+_NO_UNIVERSITY_ACRONYMS = {
+    "USA", "UAE", "USSR", "CIS", "SCO", "OSCE", "NATO", "UNESCO", "UNICEF", "UNDP", "OECD",
+    "MBA", "PHD", "MFA", "MES", "MOE", "KOICA", "JICA", "DAAD", "TIKA", "ADB", "WHO", "CSTO",
+    "EAEU", "ASEAN", "OIC", "CICA", "ICT", "STEM", "IELTS", "TOEFL", "GPA", "CEO", "JSC",
+    "LLP", "LLC", "NGO", "GDP", "COVID", "MOU", "BBC", "CNN", "ECTS", "PRC", "DPRK", "ROK",
+    "EXPO", "KAZ", "QS", "THE", "ERASMUS", "TURKSOY", "FAO", "IAEA", "UNHCR", "WTO", "IMF",
+    "OPEC", "APEC", "BRICS", "NASA", "ESA", "CERN", "IEEE", "ISO", "ICAO", "IOM",
+}  # fmt: skip
+
+
+_APPOSITION = re.compile(r",\s+(?:a|an|the)\s+[^,.;]{3,80}")
+
+
+def _subsequence(short, letters):
+    """Whether the letters of `short` appear in `letters` in their order."""
+    found = iter(letters)
+    return len(letters) >= len(short) and all(letter in found for letter in short)
+
+
+_NAME_WORD_BEFORE = re.compile(r"\b[A-Z][a-z]+ $")
+
+
+def _acronyms_of_universities(index, text, hits, candidates):
+    acronyms = [a for a in text.acronyms if a[2] not in _NO_UNIVERSITY_ACRONYMS]
+    if not acronyms:
+        return []
+    taken = Spans([(h.start, h.end) for h in hits] + [(s, e) for s, e, _n in candidates])
+    # another form of a name in the text: in brackets after it, its initials ("QAU" beside
+    # "Quaid I Azam University", "PSU" beside "Toraighyrov Pavlodar State University"), part
+    # of a name ("UIR&WL"), or said in apposition to be something else ("FICAC, a global
+    # network of Consular Associations")
+    initials = [
+        "".join(w[0] for w in re.findall(r"[A-Z][\w'-]*", name))
+        for name in [n for _s, _e, n in candidates]
+        + [text.text[h.start : h.end] for h in hits if h.entries[0][0] == "institution"]
+    ]
+    other_form = {
+        word
+        for start, end, word in acronyms
+        if text.text[start - 1 : start] == "("
+        or "&" in text.text[start - 1 : start] + text.text[end : end + 1]
+        or any(_subsequence(word, letters) for letters in initials)
+        or (
+            (apposition := _APPOSITION.match(text.text, end))
+            and not _INSTITUTION_KEYWORD.search(apposition.group())
+        )
+    }
+    tied = set()
+    for start, end, word in acronyms:
+        if word in tied or word in other_form or taken.overlaps(start, end):
+            continue
+        if start == 0 or text.text[start - 1] == "\n" or word.lower() in index.city_names:
+            continue  # "IZHEVSK – The Rector ...", "ALMATY. KAZINFORM": a dateline's place
+        if _NAME_WORD_BEFORE.search(text.text, max(0, start - 30), start):
+            continue  # "Prof. Dr. Ayse YILMAZ": a surname in capitals after a first name
+        s_start, s_end = text.sentence_span(start)
+        if (
+            _UNIVERSITY_POST.search(text.text, s_start, s_end)
+            or _PAIRED_BEFORE.search(text.text[max(0, start - 80) : start])
+            or _PAIRED_AFTER.match(text.text, end)
+        ):
+            tied.add(word)
+    return [
+        (start, end, word)
+        for start, end, word in acronyms
+        if word in tied and not taken.overlaps(start, end)
     ]
 
 
@@ -1305,6 +1524,10 @@ def _variant(name, other):
     words, others = name.lower().split(), other.lower().split()
     if len(words) != len(others):
         return False
+    if len(words) >= 3 and sorted(words) == sorted(others):
+        # "L'Oriental University of Naples" / "University of Naples L'Oriental": the same
+        # words in another order, the name's own word put before or after the keyword
+        return True
     differ = [(a, b) for a, b in zip(words, others, strict=True) if a != b]
     if len(differ) > 1:
         return False

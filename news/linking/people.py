@@ -102,7 +102,20 @@ HONORIFICS = {
     "господин",
     "мырза", "ханым",
     "phd", "ph.d.", "ph.d",  # "доктор PhD Айгерим ...": a degree
+    # Honorifics and styles of address written before a name in other countries' usage,
+    # no part of the name ("Ambassador Shri Harsh Jain", "Prime Minister Datuk Seri Najib
+    # Tun Razak", "Madame Anne Roy"): India's, Malaysia's and Brunei's styles, European
+    # forms of address, and English styles of office
+    "shri", "sri", "shrimati", "smt", "smt.", "kumari",
+    "tun", "datuk", "dato", "dato'", "datin", "seri", "toh", "puan", "encik", "tuan",
+    "pehin", "awang", "dayang",
+    "herr", "frau", "monsieur", "madame", "mme", "mme.", "mlle", "signor", "signora",
+    "señor", "señora", "sr.", "sra.", "dott.", "ing.", "engr.", "engr", "hon.", "hon",
+    "honourable", "honorable", "excellency",
 }  # fmt: skip
+# Of those, the words that are part of a name once the name has begun ("Najib Tun Razak",
+# "Abdullah Sri ..."): Malay names hold them between the given name and the father's.
+_HONORIFICS_INSIDE_NAMES = {"tun", "seri", "sri", "toh", "awang", "dayang"}
 PASS_OVER = {
     "of", "the", "to", "in", "for", "at", "and", "on", "de", "von", "van", "der", "la",
     "extraordinary", "plenipotentiary", "federal", "first", "acting",
@@ -276,6 +289,19 @@ def _is_role_word(word, language):
     return "-" in word and any(pattern.fullmatch(part) for part in word.split("-")[1:])
 
 
+# English verbs a headline writes with capitals ("Ambassador Delivers Lecture at ...",
+# "Rector Meets Students"): no word of a name, the role's phrase is over at them.
+_EN_HEADLINE_VERBS = {
+    "addresses", "announces", "attends", "awards", "becomes", "briefs", "calls",
+    "celebrates", "congratulates", "delivers", "discusses", "emphasises", "emphasizes",
+    "explores", "expresses", "gives", "greets", "highlights", "honours", "honors", "hosts",
+    "inaugurates", "invites", "joins", "launches", "lectures", "meets", "notes", "opens",
+    "outlines", "participates", "pays", "presents", "proposes", "promotes", "receives",
+    "reviews", "says", "signs", "speaks", "stresses", "supports", "takes", "talks", "thanks",
+    "unveils", "urges", "visits", "welcomes",
+}  # fmt: skip
+
+
 @functools.lru_cache(maxsize=20_000)
 def _word_traits(word, language):
     """What the reader of a role's words asks of each word, judged once per word: its lower
@@ -284,6 +310,8 @@ def _word_traits(word, language):
     lowered = word.lower()
     role_word = _is_role_word(word, language)
     name_word = _capitalised(word) and not role_word
+    if name_word and language == "en" and lowered in _EN_HEADLINE_VERBS:
+        name_word = False  # "Ambassador Delivers Lecture": a headline's verb
     honorific = _is_honorific(word, language)
     return lowered, honorific, name_word, lowered in _role_first_words(language), role_word
 
@@ -842,6 +870,9 @@ def detect_new_people(
                 names.append(run)  # "Президенті Ван Шуго мырза": "мырза" follows the name
                 run = []
                 break
+            if honorific and run and lowered in _HONORIFICS_INSIDE_NAMES and word[:1].isupper():
+                run.append((start, end, word))  # "Najib Tun Razak": a name's own word
+                continue
             if honorific:
                 if run:  # "of PSU, Professor Aryn Orsariyev": what came before is the place
                     organisation[1] = run[-1][1]

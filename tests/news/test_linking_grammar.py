@@ -2626,3 +2626,151 @@ def test_russian_role_in_a_relative_clause_after_the_name(db):
         "Тамара Гвинджилия, которая недавно стала проректором университета, открыла выставку."
     )
     assert _new(found, "new_person") == {"Тамара Гвинджилия"}
+
+
+def test_english_contracts_treaties_and_other_trades_are_counted(db):
+    found = detect_mentions(
+        "The two ministries count 215 such contracts between universities. "
+        "Some 40 athletes and 12 journalists accompanied the delegation."
+    )
+    assert _figures(found) == {
+        ("contracts", 215, False),
+        ("athletes", 40, True),
+        ("journalists", 12, False),
+    }
+
+
+def test_english_honorifics_of_other_countries_are_no_part_of_a_name(db):
+    found = detect_mentions(
+        "Ambassador Shri Ravi Kumar met Prime Minister Datuk Seri Ahmad Tun Hamzah and "
+        "Consul General Madame Claire Dubois in Astana."
+    )
+    assert _new(found, "new_person") == {"Ravi Kumar", "Ahmad Tun Hamzah", "Claire Dubois"}
+
+
+def test_english_headline_verb_after_a_role_is_no_name(db):
+    found = detect_mentions("Ambassador Presents Book at Steppe Lakes University\n\nText.")
+    assert _new(found, "new_person") == set()
+
+
+def test_english_possessive_of_a_two_word_country_is_no_part_of_the_name(db):
+    found = detect_mentions("New Zealand's Kauri Coast University will host 20 students.")
+    assert _new(found, "new_institution") == {"Kauri Coast University"}
+
+
+def test_keywords_that_come_first_in_foreign_names(db):
+    found = detect_mentions(
+        "Some 150 French students come to Institut Franco-Steppe every year; "
+        "Universidade de Lisboa and Politecnico di Milano sent delegations."
+    )
+    assert _new(found, "new_institution") == {
+        "Institut Franco-Steppe",
+        "Universidade de Lisboa",
+        "Politecnico di Milano",
+    }
+
+
+def test_english_field_after_and_runs_on_by_a_second_word(db):
+    found = detect_mentions(
+        "The Samarkand Institute of Hydraulic Works and Reclamation Engineers opens "
+        "a branch. Ma Lin, Rector of Harbin University of Arts and Wei Dong, President of "
+        "Qilu University of Sports, signed."
+    )
+    assert _new(found, "new_institution") == {
+        "Samarkand Institute of Hydraulic Works and Reclamation Engineers",
+        "Harbin University of Arts",
+        "Qilu University of Sports",
+    }
+
+
+def test_english_lower_case_turkic_title_after_an_honoree_inside_a_name(db):
+    found = detect_mentions(
+        "Zhanibek ata Taraz University signed an agreement with Tole bi Steppe Institute."
+    )
+    assert _new(found, "new_institution") == {
+        "Zhanibek ata Taraz University",
+        "Tole bi Steppe Institute",
+    }
+
+
+def test_english_school_of_the_university_is_the_known_ones_unit(db):
+    make_institution(name="Steppe Lakes University", country_code="KZ")
+    found = detect_mentions(
+        "A consul spoke at Steppe Lakes University. Students of the School of Desert "
+        "Ecology (SDE) of the University attended."
+    )
+    assert _new(found, "new_institution") == set()
+
+
+def test_english_home_origin_replaces_international_and_other_points_back(db):
+    found = detect_mentions(
+        "Three foreign students from Kazakhstan study at Lakeside University, and five other "
+        "foreign students from Kazakhstan attend its language courses."
+    )
+    assert _figures(found) == {("Kazakh students", 3, False), ("Kazakh students", 5, False)}
+
+
+def test_english_parts_of_a_count_in_brackets_take_its_label(db):
+    found = detect_mentions(
+        "The programme gives 60 scholarships (50 for master's students and 10 for doctoral "
+        "students)."
+    )
+    assert _figures(found) == {
+        ("scholarships", 60, False),
+        ("scholarships", 50, False),
+        ("scholarships", 10, False),
+    }
+
+
+def test_english_count_of_them_counts_the_people_said_before(db):
+    found = detect_mentions(
+        "Mongolian students also study in Almaty, with 120 of them coming to Institut "
+        "Franco-Steppe every year."
+    )
+    figures = {(f.label, f.value, f.subject_name) for f in found.figures}
+    assert figures == {("Mongolian students", 120, "Institut Franco-Steppe")}
+    found = detect_mentions(
+        "There were 30 students in the course, and two of them became interpreters."
+    )
+    assert _figures(found) == {("students", 30, False)}
+
+
+def test_english_university_named_only_by_its_acronym(db):
+    found = detect_mentions(
+        "The consul met the Rector of the BSRU on Monday. Lakeside University jointly with "
+        "Chile's UCTM will open a laboratory. The Vice Chancellor of QLU, Dr Amina Bose, "
+        "welcomed guests from Qasim Lahore University. ICCF, a network of consular clubs, "
+        "and the Dean of the faculty signed a plan."
+    )
+    assert _new(found, "new_institution") == {
+        "BSRU",
+        "UCTM",
+        "Lakeside University",
+        "Qasim Lahore University",
+    }
+
+
+def test_english_name_after_a_sentence_ending_in_a_capitalised_word(db):
+    found = detect_mentions("The guests arrived on Friday. Lakeside State University hosted them.")
+    assert _new(found, "new_institution") == {"Lakeside State University"}
+
+
+def test_new_name_with_the_same_words_in_another_order_is_one_institution(db):
+    found = detect_mentions(
+        "A delegation of Ca' Foscari University of Venice came to Almaty. KazNU has "
+        "cooperated with the University of Venice Ca' Foscari since 2015."
+    )
+    aliases = {m.name: m.alias_of_name for m in found.mentions if m.kind == "new_institution"}
+    assert aliases == {
+        "Ca' Foscari University of Venice": "",
+        "University of Venice Ca' Foscari": "Ca' Foscari University of Venice",
+    }
+
+
+def test_english_school_named_by_a_named_universitys_own_word_is_its_unit(db):
+    make_institution(name="Al-Biruni Steppe National University", country_code="KZ")
+    found = detect_mentions(
+        "Rector of Al-Biruni Steppe National University met the Director of Biruni Business "
+        "School. Qilu Harbour University (QHU) will open the QHU Institute in Almaty."
+    )
+    assert _new(found, "new_institution") == {"Qilu Harbour University"}
