@@ -46,6 +46,9 @@ class CyrillicIndex:
         self._trie = None
         self.surnames = defaultdict(set)  # key of a surname -> {person id}
         self.titles = {}  # key of a title word -> title slug ("rector")
+        # Kazakh: countries' Russian names that are also a Kazakh word declined ("Судан",
+        # "from water"), lower-cased: read as the country only where no Kazakh word can be
+        self.word_forms = set()
 
     def add(self, name, kind, pk):
         if not name or not morphology.CYRILLIC.search(name):
@@ -119,6 +122,13 @@ def build(index, language):
         for name in translated_values(row, "name", language):
             cyrillic.add(name, "embassy", row["pk"])
     country_names = _country_names(index, language)
+    if language == "kk":
+        cyrillic.word_forms = {
+            name.lower()
+            for names in country_names.values()
+            for name in names
+            if kazakh_word_form(name)
+        }
     for country_id, names in country_names.items():
         if str(index.countries.get(country_id, "")) in morphology.NOT_COUNTRIES:
             continue
@@ -160,6 +170,48 @@ def _function_word(name):
     return parse is not None and (
         parse.tag.POS in {"NPRO", "PREP", "CONJ", "PRCL"} or "Apro" in parse.tag
     )
+
+
+# A Kazakh root of two or three letters with a case ending after it reads as a common
+# word declined: "су-дан" (from water), "ас-та" (in food), "ет-ке" (to meat). The ending's
+# first letter follows the root's last sound: "д"/"ғ"/"г" after a vowel or a voiced
+# consonant, "т"/"қ"/"к" after a voiceless one, "н" (ablative) after "м", "н", "ң"; its
+# vowel follows the root's (back "а", front "е").
+_KK_VOWELS_BACK, _KK_VOWELS_FRONT = set("аоұыя"), set("әөүіеи")
+_KK_VOICELESS, _KK_NASAL = set("кқпстфхцчшщ"), set("мнң")
+_KK_CASE_ENDINGS = {  # ending -> the sounds it may follow ("v" vowel, "z" voiced, ...)
+    "дан": "vz", "ден": "vz", "тан": "s", "тен": "s", "нан": "n", "нен": "n",
+    "да": "vzn", "де": "vzn", "та": "s", "те": "s",
+    "ға": "vzn", "ге": "vzn", "қа": "s", "ке": "s",
+}  # fmt: skip
+
+
+def kazakh_word_form(name):
+    """Whether a one-word name reads as a short Kazakh root with a case ending ("Судан":
+    "су" + "дан"), so that, bare, it may be that word rather than the name."""
+    word = name.lower()
+    for ending, follows in _KK_CASE_ENDINGS.items():
+        root = word[: -len(ending)]
+        if not word.endswith(ending) or not 2 <= len(root) <= 3 or not root.isalpha():
+            continue
+        vowels = [c for c in root if c in _KK_VOWELS_BACK | _KK_VOWELS_FRONT | {"у"}]
+        if not vowels:
+            continue
+        last = root[-1]
+        sound = (
+            "v"
+            if last in _KK_VOWELS_BACK | _KK_VOWELS_FRONT | {"у"}
+            else "s"
+            if last in _KK_VOICELESS
+            else "n"
+            if last in _KK_NASAL
+            else "z"
+        )
+        back = "а" in ending
+        harmony = vowels[-1] == "у" or (vowels[-1] in _KK_VOWELS_BACK) == back
+        if sound in follows and harmony:
+            return True
+    return False
 
 
 def _country_names(index, language):

@@ -909,7 +909,23 @@ def find_cyrillic_hits(index, text, language):
                 raw.append(Hit(starts[i], ends[i], (("person", person_id, None),)))
     if language == "ru":
         raw += _compound_adjective_hits(cyrillic, text)
+    if cyrillic.word_forms:
+        raw = [h for h in raw if not _kazakh_word_not_country(cyrillic, text, h)]
     return resolve_overlaps(raw)
+
+
+def _kazakh_word_not_country(cyrillic, text, hit):
+    """Whether a Kazakh country hit is a common word declined that the country's name spells
+    ("Судан шыққан" = from water): bare, and in lower case or first in its sentence (a
+    capital there says nothing); declined ("Суданның") or capitalised mid-sentence it is
+    the country."""
+    word = text.lower[hit.start : hit.end]
+    if word not in cyrillic.word_forms or hit.entries[0][0] != "country":
+        return False
+    if text.text[hit.start].islower():
+        return True
+    start, _end = text.sentence_span(hit.start)
+    return not text.text[start : hit.start].strip(" \t\"'«(")
 
 
 def _hyphened_country_hits(cyrillic, text, name_starts):

@@ -2508,6 +2508,21 @@ def test_kazakh_country_the_table_lacks_goes_by_its_russian_name(db):
     assert {"JO", "LB"} <= codes
 
 
+def _country_codes(detection):
+    pks = [m.object_id for m in detection.mentions if m.kind == "country"]
+    return {str(Country.objects.get(pk=pk).code) for pk in pks}
+
+
+def test_kazakh_word_a_countrys_russian_name_spells_is_no_country_bare(db):
+    # "Судан" is "су" (water) + "дан" (from): bare at a sentence's start or in lower case
+    # it is that word; declined, or capitalised inside a sentence, it is Sudan
+    assert "SD" not in _country_codes(
+        detect_mentions("Судан тазартылған ауыл ауызсумен қамтылды. Мал судан қалмасын.")
+    )
+    assert "SD" in _country_codes(detect_mentions("Делегация Суданға сапармен барды."))
+    assert "SD" in _country_codes(detect_mentions("Форумға Судан мен Чад өкілдері келді."))
+
+
 def test_kazakh_coach_and_professor_alone_are_roles_and_myrza_follows_the_name(db):
     found = detect_mentions(
         "Жарысқа ұлттық команданың бас жаттықтырушысы Пак Мин Хо келді. Дәрісті профессор "
