@@ -49,6 +49,10 @@ class CyrillicIndex:
         # Kazakh: countries' Russian names that are also a Kazakh word declined ("Судан",
         # "from water"), lower-cased: read as the country only where no Kazakh word can be
         self.word_forms = set()
+        # Russian: key of a one-word country name -> the lemmas pymorphy3 gives its names
+        # ("Дания" -> {"дания"}), so that another word with that key ("данным" -> "дан")
+        # is told apart
+        self.country_lemmas = defaultdict(set)
 
     def add(self, name, kind, pk):
         if not name or not morphology.CYRILLIC.search(name):
@@ -136,6 +140,9 @@ def build(index, language):
             if language == "ru" and _function_word(name):
                 continue  # "Того" reads as "того", "в том числе": no country
             cyrillic.add(name, "country", country_id)
+            if language == "ru" and " " not in name:
+                key = morphology.name_key(name, language)
+                cyrillic.country_lemmas[key[0] if key else ""] |= morphology.ru_lemmas(name)
     _embassy_patterns(index, cyrillic, country_names)
     person_fields = translated_columns(Person, ["name"], [language])
     titles = defaultdict(set)

@@ -909,9 +909,27 @@ def find_cyrillic_hits(index, text, language):
                 raw.append(Hit(starts[i], ends[i], (("person", person_id, None),)))
     if language == "ru":
         raw += _compound_adjective_hits(cyrillic, text)
+    if cyrillic.country_lemmas:
+        raw = [h for h in raw if not _other_word_than_country(cyrillic, text, h)]
     if cyrillic.word_forms:
         raw = [h for h in raw if not _kazakh_word_not_country(cyrillic, text, h)]
     return resolve_overlaps(raw)
+
+
+def _other_word_than_country(cyrillic, text, hit):
+    """Whether a Russian one-word country hit is another word whose key is the same: a
+    word pymorphy3 knows, none of whose lemmas is a lemma of the country's names ("по
+    данным" is no "Дания", the first name "Гани" no "Гана")."""
+    if len(hit.entries) != 1 or hit.entries[0][0] != "country":
+        return False
+    word = text.text[hit.start : hit.end]
+    if " " in word or "-" in word:
+        return False
+    lemmas = cyrillic.country_lemmas.get(cyrillic.key(word))
+    if not lemmas:
+        return False
+    found = morphology.ru_lemmas(word)
+    return bool(found) and not found & lemmas
 
 
 def _kazakh_word_not_country(cyrillic, text, hit):

@@ -76,6 +76,13 @@ def ru_parse(word):
     return parse if parse.is_known else None
 
 
+@functools.lru_cache(maxsize=20_000)
+def ru_lemmas(word):
+    """The normal forms of every parse pymorphy3 knows of a word (empty when it knows
+    none): "Гани" -> {"ганя"}, "данным" -> {"данные", "данный"}."""
+    return frozenset(p.normal_form for p in _morph().parse(word.lower()) if p.is_known)
+
+
 @functools.lru_cache(maxsize=10_000)
 def ru_guess_adjective(word):
     """pymorphy3's guess for a word it does not know, when the guess is an adjective
