@@ -30,6 +30,23 @@ RU_NOUNS = {
     # выходцев из Казахстана")
     "выходец", "уроженец",
 }  # fmt: skip
+# People counted by their people, as a diaspora is in Kazakh ("40 тыс. этнических
+# таджиков", "около 100 тысяч корейцев"): the nouns of the peoples of Central Asia, of the
+# peoples living in Kazakhstan in numbers and of its partners' peoples, as a dictionary
+# gives them (the adjective, "казахских студентов", is a modifier, no such noun).
+RU_PEOPLES = {
+    "казах", "русский", "узбек", "таджик", "кыргыз", "киргиз", "туркмен", "каракалпак",
+    "уйгур", "дунганин", "татарин", "татар", "башкир", "чуваш", "кореец", "немец",
+    "украинец", "белорус", "поляк", "азербайджанец", "армянин", "грузин", "чеченец",
+    "ингуш", "курд", "турок", "турк", "еврей", "грек", "болгарин", "молдаванин", "литовец",
+    "латыш", "эстонец", "монгол", "китаец", "японец", "индиец", "пакистанец", "афганец",
+    "иранец", "перс", "араб", "американец", "англичанин", "британец", "француз",
+    "итальянец", "испанец", "венгр", "чех", "словак", "серб", "румын", "финн", "швед",
+    "норвежец", "датчанин", "голландец", "бельгиец", "австриец", "швейцарец", "канадец",
+    "мексиканец", "бразилец", "египтянин", "малайзиец", "индонезиец", "вьетнамец",
+    "таец", "филиппинец",
+}  # fmt: skip
+RU_NOUNS |= RU_PEOPLES - {"русский"}  # "русский" is mostly the adjective
 # A noun in the genitive after the counted one is part of the label when it says the level
 # of study ("студенты магистратуры"), not whose they are ("выпускники программы",
 # "студенты университета": as in English, "graduates of the programme" are "graduates").
@@ -175,6 +192,29 @@ def _ru_noun(word):
     parse = morphology.ru_parse(word)
     if parse is not None and parse.normal_form in RU_NOUNS:
         return parse
+    if parse is None and "-" in word:
+        return _ru_compound_noun(word)
+    return None
+
+
+def _ru_compound_noun(word):
+    """The counted noun's parse when it opens a noun joined by a hyphen to another noun in
+    its case and number, an apposition saying what they are ("студентов-медиков",
+    "врачей-интернов"): the label keeps both (`_ru_plural`)."""
+    head, _sep, tail = word.partition("-")
+    head_parse = morphology.ru_parse(head)
+    if head_parse is None or head_parse.normal_form not in RU_NOUNS or "-" in tail:
+        return None
+    forms = {
+        (p.tag.case, p.tag.number)
+        for p in morphology.ru_parses(head)
+        if p.normal_form == head_parse.normal_form
+    }
+    if any(
+        p.tag.POS == "NOUN" and (p.tag.case, p.tag.number) in forms
+        for p in morphology.ru_parses(tail)
+    ):
+        return head_parse
     return None
 
 
@@ -295,7 +335,7 @@ def cyrillic_figures(text, language, hits, split=None):
             and tokens.words[j].lower() in KK_APPROX_AFTER
         ):
             approximate, j = True, j + 1
-        found = _phrase(tokens, j, language, text)
+        found = _phrase(tokens, j, language, text, countries)
         listed = False
         if found is None:
             # "Ресейден 3000, Үндістаннан – 12500, Қытайдан – 2000 студент": numbers listed
@@ -483,9 +523,11 @@ def _counted_noun(word, language):
     return bool(_ru_noun(word) if language == "ru" else _kk_noun(word))
 
 
-def _phrase(tokens, j, language, text):
+def _phrase(tokens, j, language, text, countries=None):
     """(label, index after the phrase) when up to three modifiers and a counted noun
-    follow, else None."""
+    follow, else None. `countries` (start -> country id) are the countries found: "из" and
+    a name after a Russian noun join the label when the name is one ("студенты из
+    Казахстана", not "студенты-медики из Теланганы", a state of India)."""
     for size in range(0, 4):
         k = j + size
         if k >= len(tokens.words):
@@ -510,6 +552,7 @@ def _phrase(tokens, j, language, text):
                     and end + 1 < len(tokens.words)
                     and tokens.words[end + 1].istitle()
                     and not _institution_follows(tokens, end + 1)
+                    and (countries is None or tokens.starts[end + 1] in countries)
                 ):
                     words += ["из", tokens.words[end + 1]]
                     end += 2
@@ -602,6 +645,10 @@ def _ru_ordinal(word):
 @functools.lru_cache(maxsize=10_000)
 def _ru_plural(word):
     parse = morphology.ru_parse(word)
+    if parse is None and "-" in word and _ru_compound_noun(word):
+        # "студентов-медиков" -> "студенты-медики": pymorphy3 declines both parts
+        inflected = morphology.ru_parse_any(word).inflect({"nomn", "plur"})
+        return inflected.word if inflected else word.lower()
     if parse is None:
         return word.lower()
     inflected = parse.inflect({"nomn", "plur"})

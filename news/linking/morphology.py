@@ -76,6 +76,18 @@ def ru_parse(word):
     return parse if parse.is_known else None
 
 
+@functools.lru_cache(maxsize=10_000)
+def ru_parses(word):
+    """Every parse pymorphy3 knows of a word ("медиков": genitive and accusative)."""
+    return tuple(p for p in _morph().parse(word.lower()) if p.is_known)
+
+
+def ru_parse_any(word):
+    """pymorphy3's best parse of a word, known or guessed ("студентов-медиков", two known
+    words joined by a hyphen, is parsed from its parts)."""
+    return _morph().parse(word.lower())[0]
+
+
 @functools.lru_cache(maxsize=20_000)
 def ru_lemmas(word):
     """The normal forms of every parse pymorphy3 knows of a word (empty when it knows

@@ -2536,6 +2536,24 @@ def test_russian_word_sharing_a_countrys_key_is_no_country(db):
     assert "Гани Тулегенов" in _new(alone, "new_person")
 
 
+def test_russian_count_of_a_people_is_a_figure(db):
+    found = detect_mentions(
+        "По данным переписи, в области живут около 25 тыс. этнических узбеков, а в столице "
+        "9 тысяч корейцев."
+    )
+    labels = {(f.label, f.value) for f in found.figures}
+    assert {("этнические узбеки", 25000), ("корейцы", 9000)} <= labels
+
+
+def test_russian_hyphenated_apposition_stays_in_the_label_and_a_region_is_no_origin(db):
+    found = detect_mentions(
+        "В клинике стажируются 40 студентов-медиков из Пенджаба и 15 студентов-иностранцев "
+        "из Монголии."
+    )
+    labels = {(f.label, f.value) for f in found.figures}
+    assert {("студенты-медики", 40), ("студенты-иностранцы из Монголии", 15)} <= labels
+
+
 def test_kazakh_coach_and_professor_alone_are_roles_and_myrza_follows_the_name(db):
     found = detect_mentions(
         "Жарысқа ұлттық команданың бас жаттықтырушысы Пак Мин Хо келді. Дәрісті профессор "
