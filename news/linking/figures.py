@@ -283,6 +283,15 @@ def detect_figures(
             # named without its institution is one of the one institution the text knows
             subject = ("institution", next(iter(known)))
         if (
+            language in ("ru", "kk")
+            and subject is not None
+            and subject[0] == "institution"
+            and _attended_from_several(text, start, sentence_institutions, new_institutions)
+        ):
+            # "Сайысқа ҚазҰУ, ЕҰУ, ... жалпы 16 студент қатысты": people from several
+            # institutions attending an event are the press release's, not the nearest's
+            subject = ("", None)
+        if (
             subject is None
             and language == "kk"
             and (of_country := _unnamed_university_of(text, start, hits, new_institutions))
@@ -370,6 +379,17 @@ def detect_figures(
             )
         )
     ]
+
+
+def _attended_from_several(text, start, sentence_institutions, new_institutions):
+    """Whether the count at `start` is of people said to attend something after it, in a
+    sentence naming two institutions or more (known or new)."""
+    lo, hi = text.sentence_span(start)
+    if not ATTENDED.search(text.text, start, hi):
+        return False
+    known = sentence_institutions.get(text.sentence_index(start), set())
+    new = {name for position, name in new_institutions if lo <= position < hi}
+    return len(known) + len(new) >= 2
 
 
 def _said_again_of_its_subject(found):

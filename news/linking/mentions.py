@@ -78,6 +78,7 @@ class Detection:
 
 
 _LATIN_LETTERS = frozenset(string.ascii_letters)
+_CYRILLIC_CAPITALS = frozenset("АБВГДЕЁЖЗИЙКЛМНОПРСТУФХЦЧШЩЪЫЬЭЮЯӘҒҚҢӨҰҮҺІ")
 
 
 class Text:
@@ -113,8 +114,14 @@ class Text:
     def _is_abbreviation(self, end):
         """Whether the full stop before `end` ends an abbreviation: every one has a Latin
         letter before its stop, so a Russian or Kazakh sentence needs no pattern."""
-        if self.text[end - 2 : end - 1] not in _LATIN_LETTERS:
-            return False
+        before = self.text[end - 2 : end - 1]
+        if before not in _LATIN_LETTERS:
+            # a Cyrillic initial ("Л.Н. Гумилев атындағы ЕҰУ"): one capital after no letter
+            return (
+                before.isupper()
+                and before in _CYRILLIC_CAPITALS
+                and not self.text[end - 3 : end - 2].isalpha()
+            )
         return bool(self._ABBREVIATION.search(self.text[max(0, end - 6) : end]))
 
     def _add_start(self, starts, position):

@@ -2554,6 +2554,26 @@ def test_russian_hyphenated_apposition_stays_in_the_label_and_a_region_is_no_ori
     assert {("студенты-медики", 40), ("студенты-иностранцы из Монголии", 15)} <= labels
 
 
+def test_a_cyrillic_initial_ends_no_sentence():
+    text = Text("Делегация К.И. Сатпаев атындағы университетті көрді. Келесі күні кездесу болды.")
+    assert len(text.starts) == 2
+    assert text.sentence(0).startswith("Делегация К.И. Сатпаев атындағы")
+
+
+def test_people_from_several_institutions_attending_are_the_press_releases(db):
+    kaznu = make_institution(name="Al-Farabi Kazakh National University", short_name="KazNU")
+    kaznu.name_kk, kaznu.short_name_kk = "Әл-Фараби атындағы Қазақ ұлттық университеті", "ҚазҰУ"
+    kaznu.save()
+    enu = make_institution(name="L.N. Gumilyov Eurasian National University", short_name="ENU")
+    enu.name_kk, enu.short_name_kk = "Л.Н. Гумилев атындағы Еуразия ұлттық университеті", "ЕҰУ"
+    enu.save()
+    found = detect_mentions(
+        "Олимпиадаға әл-Фараби атындағы ҚазҰУ, Л.Н. Гумилев атындағы ЕҰУ және басқа оқу "
+        "орындарынан барлығы 40 студент қатысты."
+    )
+    assert [(f.label, f.value, f.subject_kind) for f in found.figures] == [("студент", 40, "")]
+
+
 def test_kazakh_coach_and_professor_alone_are_roles_and_myrza_follows_the_name(db):
     found = detect_mentions(
         "Жарысқа ұлттық команданың бас жаттықтырушысы Пак Мин Хо келді. Дәрісті профессор "
