@@ -361,6 +361,8 @@ def cyrillic_figures(text, language, hits, split=None):
             continue
         if language == "kk" and i and _kk_origin_before(before, tokens.starts[i - 1], countries):
             label = f"{before} {label}"  # "түркиялық 82 студент": whose the counted are
+        elif language == "kk" and i and (owner := _kk_owner_before(tokens, i, countries, label)):
+            label = f"{owner} {label}"  # "Қазақстанның 968 азаматы": "Қазақстан азаматы"
         end = tokens.ends[end_index - 1]
         near = bisect.bisect_left(country_at, (start - 40, -1))
         country_id = next(
@@ -511,9 +513,27 @@ def _kk_origin_before(word, start, countries):
     return word == "шетелдік" or (start in countries and word.endswith(_KK_ADJECTIVE_ENDINGS))
 
 
+_KK_GENITIVE = re.compile(r"(\w{3,}?)(?:ның|нің|дың|дің|тың|тің)")
+
+
+def _kk_owner_before(tokens, i, countries, label):
+    """The country whose genitive stands right before the number, in the nominative, when
+    the counted noun is one said with its owner (`_KK_OWNED`: "Қазақстанның 968 азаматы",
+    "Қытайдың 300-ден астам азаматы"), else None."""
+    if tokens.starts[i - 1] not in countries:
+        return None
+    if not any(label.lower().startswith(stem) for stem in _KK_OWNED):
+        return None
+    owner = _KK_GENITIVE.fullmatch(tokens.words[i - 1])
+    return owner[1] if owner else None
+
+
 # A Kazakh word with a case ending is no modifier of the counted noun after it.
+# A possessive with the locative after it ("екі ел арасында студенттер", between the two
+# countries) is a postposition's noun, no modifier either.
 _KK_CASE_ENDING = re.compile(
-    r"\w{2}(?:мен|пен|бен|дан|ден|тан|тен|нан|нен|ның|нің|дың|дің|тың|тің|ға|ге)$"
+    r"\w{2}(?:мен|пен|бен|дан|ден|тан|тен|нан|нен|ның|нің|дың|дің|тың|тің|ға|ге|"
+    r"[ыі]нда|[ыі]нде|сында|сінде)$"
 )
 # "10 жылдық келісімшарт", "5-летний договор": a duration, no count.
 _DURATION = re.compile(r"^(?:жылдық|айлық|күндік|летн|месячн|дневн)", re.IGNORECASE)

@@ -2574,6 +2574,22 @@ def test_people_from_several_institutions_attending_are_the_press_releases(db):
     assert [(f.label, f.value, f.subject_kind) for f in found.figures] == [("студент", 40, "")]
 
 
+def test_kazakh_country_genitive_before_the_count_is_the_owner_in_the_label(db):
+    found = detect_mentions(
+        "Елшілік мәліметі бойынша Жапонияда Қазақстанның 420 азаматы тұрады, Ресейдің 30 "
+        "студенті де бар."
+    )
+    labels = {(f.label, f.value) for f in found.figures}
+    assert {("Қазақстан азаматы", 420), ("студент", 30)} <= labels
+
+
+def test_kazakh_postposition_after_a_number_word_makes_no_count(db):
+    found = detect_mentions(
+        "Министрлер екі ел арасында оқытушылардың алмасуын талқылады. Жобаға 12 студент қатысты."
+    )
+    assert {(f.label, f.value) for f in found.figures} == {("студент", 12)}
+
+
 def test_kazakh_coach_and_professor_alone_are_roles_and_myrza_follows_the_name(db):
     found = detect_mentions(
         "Жарысқа ұлттық команданың бас жаттықтырушысы Пак Мин Хо келді. Дәрісті профессор "
