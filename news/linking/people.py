@@ -321,6 +321,7 @@ def _honoree_before(text, run, name_start):
 
 _KK_OF_PLACE = re.compile(r"\w{3}(?:дағы|дегі|тағы|тегі)$")
 _LATIN_WORD = re.compile(r"[A-Za-z]")
+_NAME_BREAK = re.compile(r"[:;–—()\[\]]")
 
 
 def _a_body_before(text, run, start, word, language):
@@ -784,6 +785,13 @@ def detect_new_people(
             # "Жалғас Әділбаев «Идэр» университеттің ...": a quotation opens a title's or
             # an organisation's name, the person's is over
             quoted = bool(run) and text.find("«", previous_end, start) != -1
+            # "Бейбіт Исабаев: – Жетісу ...", "Олжас Беркінбаев Facebook желісінде": a colon,
+            # a dash or a bracket after a Cyrillic name, or a Latin word, ends it
+            if run and language != "en" and not quoted:
+                quoted = bool(_NAME_BREAK.search(text, previous_end, start)) or (
+                    _LATIN_WORD.match(word) is not None
+                    and morphology.CYRILLIC.match(run[-1][2]) is not None
+                )
             joined = previous in _AND
             previous_end, previous = end, lowered
             if quoted and _run_is_name(run):

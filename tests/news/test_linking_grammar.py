@@ -2590,6 +2590,16 @@ def test_kazakh_postposition_after_a_number_word_makes_no_count(db):
     assert {(f.label, f.value) for f in found.figures} == {("студент", 12)}
 
 
+def test_a_cyrillic_name_ends_at_a_colon_a_dash_or_a_latin_word(db):
+    found = detect_mentions(
+        "Сөз алған облыс әкімі Нұрлан Сейітов: – Өңір – білім орталығы, – деді. "
+        "Министрліктің баспасөз хатшысы Дана Омарова Telegram арнасында жазды."
+    )
+    assert _new(found, "new_person") == {"Нұрлан Сейітов", "Дана Омарова"}
+    found = detect_mentions("Выступил ректор университета Арман Жунусов: – Мы рады гостям.")
+    assert _new(found, "new_person") == {"Арман Жунусов"}
+
+
 def test_kazakh_coach_and_professor_alone_are_roles_and_myrza_follows_the_name(db):
     found = detect_mentions(
         "Жарысқа ұлттық команданың бас жаттықтырушысы Пак Мин Хо келді. Дәрісті профессор "
