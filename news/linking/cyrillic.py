@@ -397,6 +397,20 @@ def kk_with_possessive(name):
     return f"{head} {ending}" if ending else name
 
 
+_KK_NAMED_ACRONYM = re.compile(r"[А-ЯЁӘҒҚҢӨҰҮҺІ][А-ЯЁӘҒҚҢӨҰҮҺІа-яёәғқңөұүһі]{1,6}")
+
+
+def _kk_named_acronym(word):
+    """Whether a word is an acronym as a Kazakh institution's name after "атындағы" may
+    be: two to seven letters, two capitals or more ("СҚУ", "ҚазХҚ", "ӘТУ"), no state's."""
+    return (
+        _KK_NAMED_ACRONYM.fullmatch(word) is not None
+        and sum(1 for c in word if c.isupper()) >= 2
+        and word not in _KK_STATE_ACRONYMS
+        and word not in _ACRONYM_STOP
+    )
+
+
 def _kk_bare_keyword(word):
     """'университеттің', 'университетте': the keyword without the possessive ending, a
     name only after '<honoree> атындағы' ("әл-Фараби атындағы университеттің")."""
@@ -435,6 +449,10 @@ def new_institutions(
         for word in set(itertools.compress(tokens[2][1:], after)):
             if _kk_bare_keyword(word):
                 kinds[word] = kinds.get(word) or "bare"
+            elif _kk_named_acronym(word):
+                # "М.Қозыбаев атындағы СҚУ", "Абылай хан атындағы ҚазХҚ және ӘТУ": after
+                # "атындағы" a short or mixed acronym is the institution's too
+                kinds[word] = kinds.get(word) or True
     found = []
     for i in itertools.compress(range(len(words)), map(kinds.__getitem__, tokens[2])):
         start, end, word = words[i]
@@ -458,9 +476,28 @@ def new_institutions(
                     found.append(
                         (start, words[last][1], " ".join(text[start : words[last][1]].split()))
                     )
-                elif language == "kk" and i and words[i - 1][2].lower() == "атындағы":
+                elif (
+                    language == "kk"
+                    and i
+                    and words[i - 1][2].lower() == "атындағы"
+                    and (
+                        _is_acronym(word)
+                        # a short acronym, not in a headline's capitals ("... АТЫНДАҒЫ ҚАЗАҚ")
+                        or (
+                            words[i - 1][2] == "атындағы"
+                            and not _in_capitals_line(text, start, end)
+                        )
+                    )
+                ):
                     # "М.Оспанов атындағы БҚМУ": the honoree belongs to the acronym's name
                     first = _kk_name_start(words, i, text, country_starts, role_word)
+                    if (
+                        i + 2 < len(words)
+                        and words[i + 1][2] == "және"
+                        and _kk_named_acronym(words[i + 2][2])
+                    ):
+                        # "ҚазХҚ және ӘТУ": an acronym whose full name holds "and"
+                        end = words[i + 2][1]
                     name = " ".join(text[words[first][0] : end].split())
                     found.append((words[first][0], end, name))
                 elif (

@@ -2600,6 +2600,20 @@ def test_a_cyrillic_name_ends_at_a_colon_a_dash_or_a_latin_word(db):
     assert _new(found, "new_person") == {"Арман Жунусов"}
 
 
+def test_kazakh_short_or_mixed_acronym_after_atyndagy_is_a_new_institution(db):
+    found = detect_mentions(
+        "Конференцияға Ш.Уәлиханов атындағы КУ және Жансүгіров атындағы ЖмУ оқытушылары, "
+        "сондай-ақ Ахмет Ясауи атындағы ХҚТ және ТУ ғалымдары қатысты."
+    )
+    assert _new(found, "new_institution") >= {
+        "Ш.Уәлиханов атындағы КУ",
+        "Жансүгіров атындағы ЖмУ",
+        "Ахмет Ясауи атындағы ХҚТ және ТУ",
+    }
+    headline = detect_mentions("ҚАЛАДА АХМЕТ ЯСАУИ АТЫНДАҒЫ ҚАЗАҚ ОРТАЛЫҒЫ АШЫЛДЫ\n\nМәтін.")
+    assert not _new(headline, "new_institution")
+
+
 def test_kazakh_coach_and_professor_alone_are_roles_and_myrza_follows_the_name(db):
     found = detect_mentions(
         "Жарысқа ұлттық команданың бас жаттықтырушысы Пак Мин Хо келді. Дәрісті профессор "
