@@ -571,8 +571,14 @@ def new_institutions(
         last = _name_end(words, i, text) if language == "ru" else i
         if language == "ru" and _country_of_the_name(words, last, text, country_starts):
             last += 1  # "Национальный университет Узбекистана": the country is in the name
-        elif language == "ru" and last == i and _lone_foreign_word_after(words, i, text):
-            last += 1  # "Королевского университета Чулалонгкорн": a name that does not decline
+        elif (
+            language == "ru"
+            and last == i
+            and _lone_foreign_word_after(words, i, text, country_starts)
+        ):
+            # "Королевского университета Чулалонгкорн": a name that does not decline;
+            # "Католического университета Лилля": a city's genitive
+            last += 1
         span = (words[first][0], words[last][1])
         if taken(*span):
             continue
@@ -693,21 +699,30 @@ def _ru_quoted_name_after(words, i, text):
 _RU_NAME_CASE_ENDINGS = ("ом", "ем", "ым", "им", "ой", "ей", "у", "ю", "а", "я", "ов", "ев", "ин")
 
 
-def _lone_foreign_word_after(words, i, text):
+def _lone_foreign_word_after(words, i, text, country_starts=frozenset()):
     """Whether the word after the keyword at `i` is a foreign name that does not decline
-    ("Королевского университета Чулалонгкорн впервые"): one capitalised Cyrillic word
-    pymorphy3 does not know, with no capitalised word after it (a person's name has two)."""
+    ("Королевского университета Чулалонгкорн впервые") or a place's name in the genitive
+    or undeclined ("Католического университета Лилля", "университета Марке"): one
+    capitalised Cyrillic word pymorphy3 does not know or knows as a place (no country:
+    `country_starts`), with no capitalised word after it (a person's name has two)."""
     if i + 1 >= len(words) or text[words[i][1] : words[i + 1][0]] != " ":
         return False
     word = words[i + 1][2]
     if not (word[:1].isupper() and word[1:2].islower() and morphology.CYRILLIC.match(word)):
         return False
-    if word.endswith(_RU_NAME_CASE_ENDINGS):
-        return False  # "университета Младеновым": a surname declined, the rector's
     after = words[i + 2] if i + 2 < len(words) else None
     if after and text[words[i + 1][1] : after[0]] == " " and after[2][:1].isupper():
         return False
-    return morphology.ru_parse(word) is None
+    parses = morphology.ru_parses(word)
+    if (
+        words[i + 1][0] not in country_starts
+        and any("Geox" in p.tag and (p.tag.case == "gent" or "Fixd" in p.tag) for p in parses)
+        and not any("Surn" in p.tag for p in parses)
+    ):
+        return True  # "университета Лилля", "университета Марке": a place of its name
+    if word.endswith(_RU_NAME_CASE_ENDINGS):
+        return False  # "университета Младеновым": a surname declined, the rector's
+    return not parses
 
 
 def _name_start(words, i, language, text=""):

@@ -2614,6 +2614,16 @@ def test_kazakh_short_or_mixed_acronym_after_atyndagy_is_a_new_institution(db):
     assert not _new(headline, "new_institution")
 
 
+def test_russian_place_after_the_keyword_is_part_of_the_name(db):
+    found = detect_mentions(
+        "Ректор встретился с делегацией Технического университета Мюнхена. Позже прошла "
+        "встреча в Государственном университете Сан-Марино, а проректор Медицинского "
+        "университета Смирнова выступила с докладом."
+    )
+    names = _new(found, "new_institution")
+    assert {"Технический университет Мюнхена", "Медицинский университет"} <= names
+
+
 def test_kazakh_coach_and_professor_alone_are_roles_and_myrza_follows_the_name(db):
     found = detect_mentions(
         "Жарысқа ұлттық команданың бас жаттықтырушысы Пак Мин Хо келді. Дәрісті профессор "
