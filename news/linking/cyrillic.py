@@ -518,7 +518,9 @@ def new_institutions(
             closing = _ru_quoted_name_after(words, i, text)
         if closing:
             # "после университета «Аль-Азхар»": the keyword, then its name in quotation marks
-            if not taken(start, closing):
+            # (a Latin name with its own keyword, "университетов «Cardiff University»", is
+            # the name alone, found as the English one is)
+            if not taken(start, closing) and not _LATIN_KEYWORD.search(text, words[i][1], closing):
                 noun = morphology.ru_parse(word)
                 keyword = noun.normal_form if noun is not None else word.lower()
                 if word[:1].isupper():
@@ -675,6 +677,9 @@ def _kk_quoted_name(words, i, text):
         if before.endswith("«"):
             return words[j][0] - 1 if _capitalised(words[j][2]) else None
     return None
+
+
+_LATIN_KEYWORD = re.compile(r"\b(?:University|Institute|College|Academy|School)\b")
 
 
 def _ru_quoted_name_after(words, i, text):

@@ -2624,6 +2624,16 @@ def test_russian_place_after_the_keyword_is_part_of_the_name(db):
     assert {"Технический университет Мюнхена", "Медицинский университет"} <= names
 
 
+def test_russian_keyword_before_a_quoted_latin_name_with_its_own_keyword(db):
+    found = detect_mentions(
+        "В Астане работают филиалы университетов «Heriot-Watt University» и «Lancaster "
+        "University», а также академии «Болашак»."
+    )
+    names = _new(found, "new_institution")
+    assert {"Heriot-Watt University", "Lancaster University"} <= names
+    assert not any("«" in name and "University" in name for name in names)
+
+
 def test_kazakh_coach_and_professor_alone_are_roles_and_myrza_follows_the_name(db):
     found = detect_mentions(
         "Жарысқа ұлттық команданың бас жаттықтырушысы Пак Мин Хо келді. Дәрісті профессор "
