@@ -157,6 +157,9 @@ ORGANISATION_WORDS = {
     "бундестага", "сената", "университеті", "институты", "министрлігі", "ұлттық", "центр",
     "центра", "орталығы",
 }  # fmt: skip
+# Bodies that group others, and rankings, named in Latin inside Russian and Kazakh texts
+# too ("является членом объединения ... Russell Group", "QS World University Rankings")
+ORGANISATION_WORDS |= {"group", "league", "alliance", "consortium", "ranking", "rankings"}
 # "Director of the Department of International Cooperation of Internationalization <name>":
 # an English abstract noun of a portfolio or a unit ("-ization", "-ation", "-ment", "-ship")
 # is no word of a person's name, whether the list above has it or not.

@@ -2634,6 +2634,14 @@ def test_russian_keyword_before_a_quoted_latin_name_with_its_own_keyword(db):
     assert not any("«" in name and "University" in name for name in names)
 
 
+def test_a_latin_group_or_ranking_after_a_role_word_is_no_person(db):
+    found = detect_mentions(
+        "Университет является членом сети исследовательских вузов Европы Coimbra Group и "
+        "входит в рейтинг Times Higher Rankings."
+    )
+    assert not _new(found, "new_person")
+
+
 def test_kazakh_coach_and_professor_alone_are_roles_and_myrza_follows_the_name(db):
     found = detect_mentions(
         "Жарысқа ұлттық команданың бас жаттықтырушысы Пак Мин Хо келді. Дәрісті профессор "
