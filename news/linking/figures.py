@@ -524,6 +524,14 @@ _THE_INSTITUTION = {
 }
 
 
+# "Қазіргі уақытта университетте 7 мыңға жуық шетел азаматы ...": the bare keyword in the
+# locative ("at the university"), lower-case, before the count anywhere in its sentence;
+# not after a number ("50 университетте", in fifty universities).
+_KK_AT_THE_INSTITUTION = re.compile(
+    r"(?<!\d)(?<!\d )(?<=\s)(?:университетте|институтта|академияда)(?!\w)"
+)
+
+
 # "в стенах вуза", "университет қабырғасында" (within the university's walls): an idiom
 # that speaks of the university the text is about, wherever it stands in the sentence.
 _WITHIN_ITS_WALLS = {
@@ -552,6 +560,10 @@ def _says_the_institution(text, position, language):
         return False
     if language != "en":
         sentence = text.sentence(position)
+        if language == "kk" and _KK_AT_THE_INSTITUTION.search(
+            text.text, text.sentence_span(position)[0], position
+        ):
+            return True
         return bool(pattern.match(sentence) or _WITHIN_ITS_WALLS[language].search(sentence))
     return any(
         pattern.search(text.text, *text.sentence_span(text.starts[index]))

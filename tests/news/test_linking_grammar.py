@@ -2642,6 +2642,17 @@ def test_a_latin_group_or_ranking_after_a_role_word_is_no_person(db):
     assert not _new(found, "new_person")
 
 
+def test_kazakh_bare_keyword_in_the_locative_is_the_one_new_institution(db):
+    found = detect_mentions(
+        "Делегация Оксфорд университетіне барды.\n\nКездесу жылы өтті.\n\nБиыл "
+        "университетте 900-ге жуық шетелдік студент оқиды.\n\nКездесу жылы өтті.\n\n"
+        "Елімізде 50 университетте 300 шетелдік оқытушы бар."
+    )
+    subjects = {(f.value, f.subject_name) for f in found.figures}
+    assert (900, "Оксфорд университеті") in subjects
+    assert (300, "") in subjects
+
+
 def test_kazakh_coach_and_professor_alone_are_roles_and_myrza_follows_the_name(db):
     found = detect_mentions(
         "Жарысқа ұлттық команданың бас жаттықтырушысы Пак Мин Хо келді. Дәрісті профессор "
