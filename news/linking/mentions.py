@@ -920,7 +920,26 @@ def find_cyrillic_hits(index, text, language):
         raw = [h for h in raw if not _other_word_than_country(cyrillic, text, h)]
     if cyrillic.word_forms:
         raw = [h for h in raw if not _kazakh_word_not_country(cyrillic, text, h)]
+    raw = [h for h in raw if not _world_language(text, h)]
     return resolve_overlaps(raw)
+
+
+# Languages spoken as their own in many countries, which name none of them ("испан
+# тілінде", "на английском языке"), unlike a language of one country ("жапон тілі").
+_WORLD_LANGUAGES = re.compile(
+    r"(?:ағылшын|испан|француз|португал|араб|английск|испанск|французск|португальск|"
+    r"арабск)\w*\s+(?:тіл|язык)",
+    re.IGNORECASE,
+)
+
+
+def _world_language(text, hit):
+    """Whether a country hit is the adjective of a world language before "тілі"/"язык"."""
+    return (
+        hit.entries[0][0] == "country"
+        and len(hit.entries) == 1
+        and _WORLD_LANGUAGES.match(text.text, hit.start) is not None
+    )
 
 
 def _other_word_than_country(cyrillic, text, hit):

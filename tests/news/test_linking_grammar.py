@@ -2653,6 +2653,13 @@ def test_kazakh_bare_keyword_in_the_locative_is_the_one_new_institution(db):
     assert (300, "") in subjects
 
 
+def test_a_world_language_names_no_country_a_language_of_one_does(db):
+    found = detect_mentions("Курс испан тілінде өтеді, кейін жапон тілі оқытылады.")
+    assert _country_codes(found) & {"ES", "JP"} == {"JP"}
+    found = detect_mentions("Занятия ведутся на испанском языке, а делегация Испании приедет.")
+    assert "ES" in _country_codes(found)
+
+
 def test_kazakh_coach_and_professor_alone_are_roles_and_myrza_follows_the_name(db):
     found = detect_mentions(
         "Жарысқа ұлттық команданың бас жаттықтырушысы Пак Мин Хо келді. Дәрісті профессор "
