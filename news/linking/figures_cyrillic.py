@@ -412,6 +412,7 @@ def _number_of(text, tokens, i, j, language):
 # жоспарланған" (planned), "63 оқытушы шақырылмақ" (are to be invited), "хочет увеличить
 # число студентов до 30 человек" (wants to raise ... to 30); "увеличилось до 30" is a count.
 _KK_PLAN = re.compile(r"^жоспар|(?:ылмақ|ілмек|лмақ|лмек)$")
+_RU_PLAN = re.compile(r"(?:за)?планир|намерен|собира[ею]тся|предполага", re.IGNORECASE)
 _RU_RAISE = ("увелич", "нарасти", "нараща", "довест", "довод", "расшир")
 
 
@@ -426,6 +427,13 @@ def _a_plan(text, tokens, i, end, language):
             if _KK_PLAN.search(tokens.words[k].lower()):
                 return True
         return False
+    for k in range(i - 1, max(-1, i - 5), -1):
+        # "Кампус планирует приём 315 студентов", "планируется принять 50": a plan, as
+        # "жоспарланған" is in Kazakh, in the few words before the count in its clause
+        if any(mark in text[tokens.ends[k] : tokens.starts[k + 1]] for mark in ".;"):
+            break
+        if _RU_PLAN.match(tokens.words[k]):
+            return True
     if i == 0 or tokens.words[i - 1].lower() != "до":
         return False
     for k in range(i - 2, max(-1, i - 9), -1):

@@ -2660,6 +2660,14 @@ def test_a_world_language_names_no_country_a_language_of_one_does(db):
     assert "ES" in _country_codes(found)
 
 
+def test_russian_planned_count_is_no_figure(db):
+    found = detect_mentions(
+        "В следующем году филиал планирует набрать 200 студентов. Сейчас в нём учатся 120 "
+        "студентов."
+    )
+    assert {(f.label, f.value) for f in found.figures} == {("студенты", 120)}
+
+
 def test_kazakh_coach_and_professor_alone_are_roles_and_myrza_follows_the_name(db):
     found = detect_mentions(
         "Жарысқа ұлттық команданың бас жаттықтырушысы Пак Мин Хо келді. Дәрісті профессор "
