@@ -1611,11 +1611,12 @@ def test_english_the_capitalised_keyword_is_the_one_institution_whose_name_holds
 
 
 def test_kazakh_name_does_not_reach_back_over_an_acronym_named_after_someone(db):
-    # "<honoree> атындағы <acronym>" is a name of its own: the next name starts after it
+    # "<honoree> атындағы <acronym>" is a name of its own (a new institution, as in r176
+    # and r271): the next name starts after it
     found = detect_mentions(
         "Қазір Т.Рысқұлов атындағы ҚЭУ Мичиган университетімен бірге бағдарлама жүзеге асыруда."
     )
-    assert _suggested_new(found) == {"Мичиган университеті"}
+    assert _suggested_new(found) == {"Т.Рысқұлов атындағы ҚЭУ", "Мичиган университеті"}
 
 
 def test_english_known_name_transliterated_another_way_is_that_institution(db):
