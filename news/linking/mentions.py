@@ -1455,7 +1455,13 @@ def _part_of_one_cyrillic_name(index, language, name):
 # not universities ("Конфуций институты", "Goethe-Institut"; "Goethe University" is one).
 _CULTURAL_INSTITUTE = re.compile(
     r"confucius|конфуци|goethe-institut|гёте-институт|гете-институт|cervantes|сервантес|"
-    r"yunus emre|юнус эмре|alliance fran|альянс франсез",
+    r"yunus emre|юнус эмре|alliance fran|альянс франсез|istituto italiano di cultura|"
+    # a country's institute of culture, named by its people's adjective ("италиялық
+    # мәдениет институты", "Итальянский институт культуры"; "Московский государственный
+    # институт культуры", a city's, is a university)
+    r"\w+(?:лық|лік|дық|дік|тық|тік) мәдениет институт|"
+    r"(?:итальянск|французск|испанск|корейск|японск|немецк|британск|турецк|китайск|польск|"
+    r"венгерск|чешск|индийск|иранск|египетск)\w* (?:\w+ )?институт\w* культуры",
     re.IGNORECASE,
 )
 _QUALIFIED_NOUN = re.compile(r"\s+(?:project|initiative|festival)\b", re.IGNORECASE)

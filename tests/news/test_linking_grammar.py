@@ -2669,6 +2669,15 @@ def test_russian_planned_count_is_no_figure(db):
     assert {(f.label, f.value) for f in found.figures} == {("студенты", 120)}
 
 
+def test_a_countrys_institute_of_culture_is_no_new_institution(db):
+    found = detect_mentions("Астанада корейлік мәдениет институты ашылды.")
+    assert not _new(found, "new_institution")
+    found = detect_mentions("Вечер провёл Итальянский институт культуры.")
+    assert not _new(found, "new_institution")
+    found = detect_mentions("Вечер провёл Московский государственный институт культуры.")
+    assert _new(found, "new_institution") == {"Московский государственный институт культуры"}
+
+
 def test_kazakh_coach_and_professor_alone_are_roles_and_myrza_follows_the_name(db):
     found = detect_mentions(
         "Жарысқа ұлттық команданың бас жаттықтырушысы Пак Мин Хо келді. Дәрісті профессор "
