@@ -528,6 +528,19 @@ def new_institutions(
                 found.append((start, closing, f"{keyword} {text[words[i][1] : closing].strip()}"))
             continue
         if first is None:
+            if (
+                language == "ru"
+                and _capitalised(word)
+                and getattr(morphology.ru_parse(word), "normal_form", "") in _WHOLE_BODY_KEYWORDS
+                and (last := _genitive_tail(words, i, text)) > i
+                and _KEYWORD_OPENS_NAME.search(text, max(0, start - 2), start) is None
+            ):
+                # "от ректора Университета аграрных наук": a capitalised keyword and the
+                # genitive nouns after it are a name, as after an adjective
+                if not taken(start, words[last][1]):
+                    name = _ru_nominative(words, i, i, last, text)
+                    found.append((start, words[last][1], name[:1].upper() + name[1:]))
+                continue
             if language == "ru" and (last := _foreign_name_after(words, i, text)) > i:
                 # "Университета Ланчжоу": the keyword, then a name that does not decline
                 name = " ".join(
@@ -974,6 +987,14 @@ def _honoree_end(words, j, limit, text):
             break
         j += 1
     return j - 1
+
+
+# Keywords of a whole body, not of a unit ("Школы права ...", "Института востоковедения"
+# may be a university's).
+_WHOLE_BODY_KEYWORDS = {"университет", "госуниверситет", "академия", "консерватория"}
+# A capitalised keyword right after a sentence's end or a line's start may be capitalised
+# for that alone ("Университет провёл ..."): only inside a sentence is it a name's.
+_KEYWORD_OPENS_NAME = re.compile(r"(?:^|[.!?\n]\s*|[«\"(]\s*)$")
 
 
 def _name_end(words, i, text):

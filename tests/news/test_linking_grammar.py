@@ -2678,6 +2678,14 @@ def test_a_countrys_institute_of_culture_is_no_new_institution(db):
     assert _new(found, "new_institution") == {"Московский государственный институт культуры"}
 
 
+def test_russian_capitalised_keyword_with_its_genitive_nouns_is_a_name(db):
+    found = detect_mentions(
+        "Письмо пришло от ректора Университета прикладных наук и искусств. Студенты Школы "
+        "права и управления приехали. Университет экономики провёл конкурс."
+    )
+    assert _new(found, "new_institution") == {"Университет прикладных наук и искусств"}
+
+
 def test_kazakh_coach_and_professor_alone_are_roles_and_myrza_follows_the_name(db):
     found = detect_mentions(
         "Жарысқа ұлттық команданың бас жаттықтырушысы Пак Мин Хо келді. Дәрісті профессор "
