@@ -46,6 +46,13 @@ class CyrillicIndex:
         self._trie = None
         self.surnames = defaultdict(set)  # key of a surname -> {person id}
         self.titles = {}  # key of a title word -> title slug ("rector")
+        # Kazakh: countries' Russian names that are also a Kazakh word declined ("Судан",
+        # "from water"), lower-cased: read as the country only where no Kazakh word can be
+        self.word_forms = set()
+        # Russian: key of a one-word country name -> the lemmas pymorphy3 gives its names
+        # ("Дания" -> {"дания"}), so that another word with that key ("данным" -> "дан")
+        # is told apart
+        self.country_lemmas = defaultdict(set)
 
     def add(self, name, kind, pk):
         if not name or not morphology.CYRILLIC.search(name):
@@ -119,6 +126,13 @@ def build(index, language):
         for name in translated_values(row, "name", language):
             cyrillic.add(name, "embassy", row["pk"])
     country_names = _country_names(index, language)
+    if language == "kk":
+        cyrillic.word_forms = {
+            name.lower()
+            for names in country_names.values()
+            for name in names
+            if kazakh_word_form(name)
+        }
     for country_id, names in country_names.items():
         if str(index.countries.get(country_id, "")) in morphology.NOT_COUNTRIES:
             continue
@@ -126,6 +140,9 @@ def build(index, language):
             if language == "ru" and _function_word(name):
                 continue  # "Того" reads as "того", "в том числе": no country
             cyrillic.add(name, "country", country_id)
+            if language == "ru" and " " not in name:
+                key = morphology.name_key(name, language)
+                cyrillic.country_lemmas[key[0] if key else ""] |= morphology.ru_lemmas(name)
     _embassy_patterns(index, cyrillic, country_names)
     person_fields = translated_columns(Person, ["name"], [language])
     titles = defaultdict(set)
@@ -160,6 +177,48 @@ def _function_word(name):
     return parse is not None and (
         parse.tag.POS in {"NPRO", "PREP", "CONJ", "PRCL"} or "Apro" in parse.tag
     )
+
+
+# A Kazakh root of two or three letters with a case ending after it reads as a common
+# word declined: "су-дан" (from water), "ас-та" (in food), "ет-ке" (to meat). The ending's
+# first letter follows the root's last sound: "д"/"ғ"/"г" after a vowel or a voiced
+# consonant, "т"/"қ"/"к" after a voiceless one, "н" (ablative) after "м", "н", "ң"; its
+# vowel follows the root's (back "а", front "е").
+_KK_VOWELS_BACK, _KK_VOWELS_FRONT = set("аоұыя"), set("әөүіеи")
+_KK_VOICELESS, _KK_NASAL = set("кқпстфхцчшщ"), set("мнң")
+_KK_CASE_ENDINGS = {  # ending -> the sounds it may follow ("v" vowel, "z" voiced, ...)
+    "дан": "vz", "ден": "vz", "тан": "s", "тен": "s", "нан": "n", "нен": "n",
+    "да": "vzn", "де": "vzn", "та": "s", "те": "s",
+    "ға": "vzn", "ге": "vzn", "қа": "s", "ке": "s",
+}  # fmt: skip
+
+
+def kazakh_word_form(name):
+    """Whether a one-word name reads as a short Kazakh root with a case ending ("Судан":
+    "су" + "дан"), so that, bare, it may be that word rather than the name."""
+    word = name.lower()
+    for ending, follows in _KK_CASE_ENDINGS.items():
+        root = word[: -len(ending)]
+        if not word.endswith(ending) or not 2 <= len(root) <= 3 or not root.isalpha():
+            continue
+        vowels = [c for c in root if c in _KK_VOWELS_BACK | _KK_VOWELS_FRONT | {"у"}]
+        if not vowels:
+            continue
+        last = root[-1]
+        sound = (
+            "v"
+            if last in _KK_VOWELS_BACK | _KK_VOWELS_FRONT | {"у"}
+            else "s"
+            if last in _KK_VOICELESS
+            else "n"
+            if last in _KK_NASAL
+            else "z"
+        )
+        back = "а" in ending
+        harmony = vowels[-1] == "у" or (vowels[-1] in _KK_VOWELS_BACK) == back
+        if sound in follows and harmony:
+            return True
+    return False
 
 
 def _country_names(index, language):
@@ -338,6 +397,20 @@ def kk_with_possessive(name):
     return f"{head} {ending}" if ending else name
 
 
+_KK_NAMED_ACRONYM = re.compile(r"[А-ЯЁӘҒҚҢӨҰҮҺІ][А-ЯЁӘҒҚҢӨҰҮҺІа-яёәғқңөұүһі]{1,6}")
+
+
+def _kk_named_acronym(word):
+    """Whether a word is an acronym as a Kazakh institution's name after "атындағы" may
+    be: two to seven letters, two capitals or more ("СҚУ", "ҚазХҚ", "ӘТУ"), no state's."""
+    return (
+        _KK_NAMED_ACRONYM.fullmatch(word) is not None
+        and sum(1 for c in word if c.isupper()) >= 2
+        and word not in _KK_STATE_ACRONYMS
+        and word not in _ACRONYM_STOP
+    )
+
+
 def _kk_bare_keyword(word):
     """'университеттің', 'университетте': the keyword without the possessive ending, a
     name only after '<honoree> атындағы' ("әл-Фараби атындағы университеттің")."""
@@ -376,6 +449,10 @@ def new_institutions(
         for word in set(itertools.compress(tokens[2][1:], after)):
             if _kk_bare_keyword(word):
                 kinds[word] = kinds.get(word) or "bare"
+            elif _kk_named_acronym(word):
+                # "М.Қозыбаев атындағы СҚУ", "Абылай хан атындағы ҚазХҚ және ӘТУ": after
+                # "атындағы" a short or mixed acronym is the institution's too
+                kinds[word] = kinds.get(word) or True
     found = []
     for i in itertools.compress(range(len(words)), map(kinds.__getitem__, tokens[2])):
         start, end, word = words[i]
@@ -399,9 +476,28 @@ def new_institutions(
                     found.append(
                         (start, words[last][1], " ".join(text[start : words[last][1]].split()))
                     )
-                elif language == "kk" and i and words[i - 1][2].lower() == "атындағы":
+                elif (
+                    language == "kk"
+                    and i
+                    and words[i - 1][2].lower() == "атындағы"
+                    and (
+                        _is_acronym(word)
+                        # a short acronym, not in a headline's capitals ("... АТЫНДАҒЫ ҚАЗАҚ")
+                        or (
+                            words[i - 1][2] == "атындағы"
+                            and not _in_capitals_line(text, start, end)
+                        )
+                    )
+                ):
                     # "М.Оспанов атындағы БҚМУ": the honoree belongs to the acronym's name
                     first = _kk_name_start(words, i, text, country_starts, role_word)
+                    if (
+                        i + 2 < len(words)
+                        and words[i + 1][2] == "және"
+                        and _kk_named_acronym(words[i + 2][2])
+                    ):
+                        # "ҚазХҚ және ӘТУ": an acronym whose full name holds "and"
+                        end = words[i + 2][1]
                     name = " ".join(text[words[first][0] : end].split())
                     found.append((words[first][0], end, name))
                 elif (
@@ -422,7 +518,9 @@ def new_institutions(
             closing = _ru_quoted_name_after(words, i, text)
         if closing:
             # "после университета «Аль-Азхар»": the keyword, then its name in quotation marks
-            if not taken(start, closing):
+            # (a Latin name with its own keyword, "университетов «Cardiff University»", is
+            # the name alone, found as the English one is)
+            if not taken(start, closing) and not _LATIN_KEYWORD.search(text, words[i][1], closing):
                 noun = morphology.ru_parse(word)
                 keyword = noun.normal_form if noun is not None else word.lower()
                 if word[:1].isupper():
@@ -430,6 +528,19 @@ def new_institutions(
                 found.append((start, closing, f"{keyword} {text[words[i][1] : closing].strip()}"))
             continue
         if first is None:
+            if (
+                language == "ru"
+                and _capitalised(word)
+                and getattr(morphology.ru_parse(word), "normal_form", "") in _WHOLE_BODY_KEYWORDS
+                and (last := _genitive_tail(words, i, text)) > i
+                and _KEYWORD_OPENS_NAME.search(text, max(0, start - 2), start) is None
+            ):
+                # "от ректора Университета аграрных наук": a capitalised keyword and the
+                # genitive nouns after it are a name, as after an adjective
+                if not taken(start, words[last][1]):
+                    name = _ru_nominative(words, i, i, last, text)
+                    found.append((start, words[last][1], name[:1].upper() + name[1:]))
+                continue
             if language == "ru" and (last := _foreign_name_after(words, i, text)) > i:
                 # "Университета Ланчжоу": the keyword, then a name that does not decline
                 name = " ".join(
@@ -475,8 +586,14 @@ def new_institutions(
         last = _name_end(words, i, text) if language == "ru" else i
         if language == "ru" and _country_of_the_name(words, last, text, country_starts):
             last += 1  # "Национальный университет Узбекистана": the country is in the name
-        elif language == "ru" and last == i and _lone_foreign_word_after(words, i, text):
-            last += 1  # "Королевского университета Чулалонгкорн": a name that does not decline
+        elif (
+            language == "ru"
+            and last == i
+            and _lone_foreign_word_after(words, i, text, country_starts)
+        ):
+            # "Королевского университета Чулалонгкорн": a name that does not decline;
+            # "Католического университета Лилля": a city's genitive
+            last += 1
         span = (words[first][0], words[last][1])
         if taken(*span):
             continue
@@ -575,6 +692,9 @@ def _kk_quoted_name(words, i, text):
     return None
 
 
+_LATIN_KEYWORD = re.compile(r"\b(?:University|Institute|College|Academy|School)\b")
+
+
 def _ru_quoted_name_after(words, i, text):
     """The end (after "»") of a name in quotation marks right after a Russian keyword
     ("университета «Аль-Азхар»", "академии «Болашак»"): up to three words, the first
@@ -597,21 +717,30 @@ def _ru_quoted_name_after(words, i, text):
 _RU_NAME_CASE_ENDINGS = ("ом", "ем", "ым", "им", "ой", "ей", "у", "ю", "а", "я", "ов", "ев", "ин")
 
 
-def _lone_foreign_word_after(words, i, text):
+def _lone_foreign_word_after(words, i, text, country_starts=frozenset()):
     """Whether the word after the keyword at `i` is a foreign name that does not decline
-    ("Королевского университета Чулалонгкорн впервые"): one capitalised Cyrillic word
-    pymorphy3 does not know, with no capitalised word after it (a person's name has two)."""
+    ("Королевского университета Чулалонгкорн впервые") or a place's name in the genitive
+    or undeclined ("Католического университета Лилля", "университета Марке"): one
+    capitalised Cyrillic word pymorphy3 does not know or knows as a place (no country:
+    `country_starts`), with no capitalised word after it (a person's name has two)."""
     if i + 1 >= len(words) or text[words[i][1] : words[i + 1][0]] != " ":
         return False
     word = words[i + 1][2]
     if not (word[:1].isupper() and word[1:2].islower() and morphology.CYRILLIC.match(word)):
         return False
-    if word.endswith(_RU_NAME_CASE_ENDINGS):
-        return False  # "университета Младеновым": a surname declined, the rector's
     after = words[i + 2] if i + 2 < len(words) else None
     if after and text[words[i + 1][1] : after[0]] == " " and after[2][:1].isupper():
         return False
-    return morphology.ru_parse(word) is None
+    parses = morphology.ru_parses(word)
+    if (
+        words[i + 1][0] not in country_starts
+        and any("Geox" in p.tag and (p.tag.case == "gent" or "Fixd" in p.tag) for p in parses)
+        and not any("Surn" in p.tag for p in parses)
+    ):
+        return True  # "университета Лилля", "университета Марке": a place of its name
+    if word.endswith(_RU_NAME_CASE_ENDINGS):
+        return False  # "университета Младеновым": a surname declined, the rector's
+    return not parses
 
 
 def _name_start(words, i, language, text=""):
@@ -858,6 +987,14 @@ def _honoree_end(words, j, limit, text):
             break
         j += 1
     return j - 1
+
+
+# Keywords of a whole body, not of a unit ("Школы права ...", "Института востоковедения"
+# may be a university's).
+_WHOLE_BODY_KEYWORDS = {"университет", "госуниверситет", "академия", "консерватория"}
+# A capitalised keyword right after a sentence's end or a line's start may be capitalised
+# for that alone ("Университет провёл ..."): only inside a sentence is it a name's.
+_KEYWORD_OPENS_NAME = re.compile(r"(?:^|[.!?\n]\s*|[«\"(]\s*)$")
 
 
 def _name_end(words, i, text):

@@ -294,6 +294,15 @@ def detect_figures(
             # named without its institution is one of the one institution the text knows
             subject = ("institution", next(iter(known)))
         if (
+            language in ("ru", "kk")
+            and subject is not None
+            and subject[0] == "institution"
+            and _attended_from_several(text, start, sentence_institutions, new_institutions)
+        ):
+            # "Сайысқа ҚазҰУ, ЕҰУ, ... жалпы 16 студент қатысты": people from several
+            # institutions attending an event are the press release's, not the nearest's
+            subject = ("", None)
+        if (
             subject is None
             and language == "kk"
             and (of_country := _unnamed_university_of(text, start, hits, by_country))
@@ -381,6 +390,17 @@ def detect_figures(
             )
         )
     ]
+
+
+def _attended_from_several(text, start, sentence_institutions, new_institutions):
+    """Whether the count at `start` is of people said to attend something after it, in a
+    sentence naming two institutions or more (known or new)."""
+    lo, hi = text.sentence_span(start)
+    if not ATTENDED.search(text.text, start, hi):
+        return False
+    known = sentence_institutions.get(text.sentence_index(start), set())
+    new = {name for position, name in new_institutions if lo <= position < hi}
+    return len(known) + len(new) >= 2
 
 
 def _said_again_of_its_subject(found):
@@ -515,6 +535,14 @@ _THE_INSTITUTION = {
 }
 
 
+# "Қазіргі уақытта университетте 7 мыңға жуық шетел азаматы ...": the bare keyword in the
+# locative ("at the university"), lower-case, before the count anywhere in its sentence;
+# not after a number ("50 университетте", in fifty universities).
+_KK_AT_THE_INSTITUTION = re.compile(
+    r"(?<!\d)(?<!\d )(?<=\s)(?:университетте|институтта|академияда)(?!\w)"
+)
+
+
 # "в стенах вуза", "университет қабырғасында" (within the university's walls): an idiom
 # that speaks of the university the text is about, wherever it stands in the sentence.
 _WITHIN_ITS_WALLS = {
@@ -543,6 +571,10 @@ def _says_the_institution(text, position, language):
         return False
     if language != "en":
         sentence = text.sentence(position)
+        if language == "kk" and _KK_AT_THE_INSTITUTION.search(
+            text.text, text.sentence_span(position)[0], position
+        ):
+            return True
         return bool(pattern.match(sentence) or _WITHIN_ITS_WALLS[language].search(sentence))
     return any(
         pattern.search(text.text, *text.sentence_span(text.starts[index]))

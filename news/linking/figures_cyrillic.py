@@ -30,6 +30,23 @@ RU_NOUNS = {
     # выходцев из Казахстана")
     "выходец", "уроженец",
 }  # fmt: skip
+# People counted by their people, as a diaspora is in Kazakh ("40 тыс. этнических
+# таджиков", "около 100 тысяч корейцев"): the nouns of the peoples of Central Asia, of the
+# peoples living in Kazakhstan in numbers and of its partners' peoples, as a dictionary
+# gives them (the adjective, "казахских студентов", is a modifier, no such noun).
+RU_PEOPLES = {
+    "казах", "русский", "узбек", "таджик", "кыргыз", "киргиз", "туркмен", "каракалпак",
+    "уйгур", "дунганин", "татарин", "татар", "башкир", "чуваш", "кореец", "немец",
+    "украинец", "белорус", "поляк", "азербайджанец", "армянин", "грузин", "чеченец",
+    "ингуш", "курд", "турок", "турк", "еврей", "грек", "болгарин", "молдаванин", "литовец",
+    "латыш", "эстонец", "монгол", "китаец", "японец", "индиец", "пакистанец", "афганец",
+    "иранец", "перс", "араб", "американец", "англичанин", "британец", "француз",
+    "итальянец", "испанец", "венгр", "чех", "словак", "серб", "румын", "финн", "швед",
+    "норвежец", "датчанин", "голландец", "бельгиец", "австриец", "швейцарец", "канадец",
+    "мексиканец", "бразилец", "египтянин", "малайзиец", "индонезиец", "вьетнамец",
+    "таец", "филиппинец",
+}  # fmt: skip
+RU_NOUNS |= RU_PEOPLES - {"русский"}  # "русский" is mostly the adjective
 # A noun in the genitive after the counted one is part of the label when it says the level
 # of study ("студенты магистратуры"), not whose they are ("выпускники программы",
 # "студенты университета": as in English, "graduates of the programme" are "graduates").
@@ -175,6 +192,29 @@ def _ru_noun(word):
     parse = morphology.ru_parse(word)
     if parse is not None and parse.normal_form in RU_NOUNS:
         return parse
+    if parse is None and "-" in word:
+        return _ru_compound_noun(word)
+    return None
+
+
+def _ru_compound_noun(word):
+    """The counted noun's parse when it opens a noun joined by a hyphen to another noun in
+    its case and number, an apposition saying what they are ("студентов-медиков",
+    "врачей-интернов"): the label keeps both (`_ru_plural`)."""
+    head, _sep, tail = word.partition("-")
+    head_parse = morphology.ru_parse(head)
+    if head_parse is None or head_parse.normal_form not in RU_NOUNS or "-" in tail:
+        return None
+    forms = {
+        (p.tag.case, p.tag.number)
+        for p in morphology.ru_parses(head)
+        if p.normal_form == head_parse.normal_form
+    }
+    if any(
+        p.tag.POS == "NOUN" and (p.tag.case, p.tag.number) in forms
+        for p in morphology.ru_parses(tail)
+    ):
+        return head_parse
     return None
 
 
@@ -295,7 +335,7 @@ def cyrillic_figures(text, language, hits, split=None):
             and tokens.words[j].lower() in KK_APPROX_AFTER
         ):
             approximate, j = True, j + 1
-        found = _phrase(tokens, j, language, text)
+        found = _phrase(tokens, j, language, text, countries)
         listed = False
         if found is None:
             # "Ресейден 3000, Үндістаннан – 12500, Қытайдан – 2000 студент": numbers listed
@@ -321,6 +361,8 @@ def cyrillic_figures(text, language, hits, split=None):
             continue
         if language == "kk" and i and _kk_origin_before(before, tokens.starts[i - 1], countries):
             label = f"{before} {label}"  # "түркиялық 82 студент": whose the counted are
+        elif language == "kk" and i and (owner := _kk_owner_before(tokens, i, countries, label)):
+            label = f"{owner} {label}"  # "Қазақстанның 968 азаматы": "Қазақстан азаматы"
         end = tokens.ends[end_index - 1]
         near = bisect.bisect_left(country_at, (start - 40, -1))
         country_id = next(
@@ -370,6 +412,7 @@ def _number_of(text, tokens, i, j, language):
 # жоспарланған" (planned), "63 оқытушы шақырылмақ" (are to be invited), "хочет увеличить
 # число студентов до 30 человек" (wants to raise ... to 30); "увеличилось до 30" is a count.
 _KK_PLAN = re.compile(r"^жоспар|(?:ылмақ|ілмек|лмақ|лмек)$")
+_RU_PLAN = re.compile(r"(?:за)?планир|намерен|собира[ею]тся|предполага", re.IGNORECASE)
 _RU_RAISE = ("увелич", "нарасти", "нараща", "довест", "довод", "расшир")
 
 
@@ -384,6 +427,13 @@ def _a_plan(text, tokens, i, end, language):
             if _KK_PLAN.search(tokens.words[k].lower()):
                 return True
         return False
+    for k in range(i - 1, max(-1, i - 5), -1):
+        # "Кампус планирует приём 315 студентов", "планируется принять 50": a plan, as
+        # "жоспарланған" is in Kazakh, in the few words before the count in its clause
+        if any(mark in text[tokens.ends[k] : tokens.starts[k + 1]] for mark in ".;"):
+            break
+        if _RU_PLAN.match(tokens.words[k]):
+            return True
     if i == 0 or tokens.words[i - 1].lower() != "до":
         return False
     for k in range(i - 2, max(-1, i - 9), -1):
@@ -471,9 +521,27 @@ def _kk_origin_before(word, start, countries):
     return word == "шетелдік" or (start in countries and word.endswith(_KK_ADJECTIVE_ENDINGS))
 
 
+_KK_GENITIVE = re.compile(r"(\w{3,}?)(?:ның|нің|дың|дің|тың|тің)")
+
+
+def _kk_owner_before(tokens, i, countries, label):
+    """The country whose genitive stands right before the number, in the nominative, when
+    the counted noun is one said with its owner (`_KK_OWNED`: "Қазақстанның 968 азаматы",
+    "Қытайдың 300-ден астам азаматы"), else None."""
+    if tokens.starts[i - 1] not in countries:
+        return None
+    if not any(label.lower().startswith(stem) for stem in _KK_OWNED):
+        return None
+    owner = _KK_GENITIVE.fullmatch(tokens.words[i - 1])
+    return owner[1] if owner else None
+
+
 # A Kazakh word with a case ending is no modifier of the counted noun after it.
+# A possessive with the locative after it ("екі ел арасында студенттер", between the two
+# countries) is a postposition's noun, no modifier either.
 _KK_CASE_ENDING = re.compile(
-    r"\w{2}(?:мен|пен|бен|дан|ден|тан|тен|нан|нен|ның|нің|дың|дің|тың|тің|ға|ге)$"
+    r"\w{2}(?:мен|пен|бен|дан|ден|тан|тен|нан|нен|ның|нің|дың|дің|тың|тің|ға|ге|"
+    r"[ыі]нда|[ыі]нде|сында|сінде)$"
 )
 # "10 жылдық келісімшарт", "5-летний договор": a duration, no count.
 _DURATION = re.compile(r"^(?:жылдық|айлық|күндік|летн|месячн|дневн)", re.IGNORECASE)
@@ -483,9 +551,11 @@ def _counted_noun(word, language):
     return bool(_ru_noun(word) if language == "ru" else _kk_noun(word))
 
 
-def _phrase(tokens, j, language, text):
+def _phrase(tokens, j, language, text, countries=None):
     """(label, index after the phrase) when up to three modifiers and a counted noun
-    follow, else None."""
+    follow, else None. `countries` (start -> country id) are the countries found: "из" and
+    a name after a Russian noun join the label when the name is one ("студенты из
+    Казахстана", not "студенты-медики из Теланганы", a state of India)."""
     for size in range(0, 4):
         k = j + size
         if k >= len(tokens.words):
@@ -510,6 +580,7 @@ def _phrase(tokens, j, language, text):
                     and end + 1 < len(tokens.words)
                     and tokens.words[end + 1].istitle()
                     and not _institution_follows(tokens, end + 1)
+                    and (countries is None or tokens.starts[end + 1] in countries)
                 ):
                     words += ["из", tokens.words[end + 1]]
                     end += 2
@@ -602,6 +673,10 @@ def _ru_ordinal(word):
 @functools.lru_cache(maxsize=10_000)
 def _ru_plural(word):
     parse = morphology.ru_parse(word)
+    if parse is None and "-" in word and _ru_compound_noun(word):
+        # "студентов-медиков" -> "студенты-медики": pymorphy3 declines both parts
+        inflected = morphology.ru_parse_any(word).inflect({"nomn", "plur"})
+        return inflected.word if inflected else word.lower()
     if parse is None:
         return word.lower()
     inflected = parse.inflect({"nomn", "plur"})

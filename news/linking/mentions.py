@@ -78,6 +78,7 @@ class Detection:
 
 
 _LATIN_LETTERS = frozenset(string.ascii_letters)
+_CYRILLIC_CAPITALS = frozenset("АБВГДЕЁЖЗИЙКЛМНОПРСТУФХЦЧШЩЪЫЬЭЮЯӘҒҚҢӨҰҮҺІ")
 
 
 class Text:
@@ -113,8 +114,14 @@ class Text:
     def _is_abbreviation(self, end):
         """Whether the full stop before `end` ends an abbreviation: every one has a Latin
         letter before its stop, so a Russian or Kazakh sentence needs no pattern."""
-        if self.text[end - 2 : end - 1] not in _LATIN_LETTERS:
-            return False
+        before = self.text[end - 2 : end - 1]
+        if before not in _LATIN_LETTERS:
+            # a Cyrillic initial ("Л.Н. Гумилев атындағы ЕҰУ"): one capital after no letter
+            return (
+                before.isupper()
+                and before in _CYRILLIC_CAPITALS
+                and not self.text[end - 3 : end - 2].isalpha()
+            )
         return bool(self._ABBREVIATION.search(self.text[max(0, end - 6) : end]))
 
     def _add_start(self, starts, position):
@@ -1128,7 +1135,60 @@ def find_cyrillic_hits(index, text, language):
                 raw.append(Hit(starts[i], ends[i], (("person", person_id, None),)))
     if language == "ru":
         raw += _compound_adjective_hits(cyrillic, text)
+    if cyrillic.country_lemmas:
+        raw = [h for h in raw if not _other_word_than_country(cyrillic, text, h)]
+    if cyrillic.word_forms:
+        raw = [h for h in raw if not _kazakh_word_not_country(cyrillic, text, h)]
+    raw = [h for h in raw if not _world_language(text, h)]
     return resolve_overlaps(raw)
+
+
+# Languages spoken as their own in many countries, which name none of them ("испан
+# тілінде", "на английском языке"), unlike a language of one country ("жапон тілі").
+_WORLD_LANGUAGES = re.compile(
+    r"(?:ағылшын|испан|француз|португал|араб|английск|испанск|французск|португальск|"
+    r"арабск)\w*\s+(?:тіл|язык)",
+    re.IGNORECASE,
+)
+
+
+def _world_language(text, hit):
+    """Whether a country hit is the adjective of a world language before "тілі"/"язык"."""
+    return (
+        hit.entries[0][0] == "country"
+        and len(hit.entries) == 1
+        and _WORLD_LANGUAGES.match(text.text, hit.start) is not None
+    )
+
+
+def _other_word_than_country(cyrillic, text, hit):
+    """Whether a Russian one-word country hit is another word whose key is the same: a
+    word pymorphy3 knows, none of whose lemmas is a lemma of the country's names ("по
+    данным" is no "Дания", the first name "Гани" no "Гана")."""
+    if len(hit.entries) != 1 or hit.entries[0][0] != "country":
+        return False
+    word = text.text[hit.start : hit.end]
+    if " " in word or "-" in word:
+        return False
+    lemmas = cyrillic.country_lemmas.get(cyrillic.key(word))
+    if not lemmas:
+        return False
+    found = morphology.ru_lemmas(word)
+    return bool(found) and not found & lemmas
+
+
+def _kazakh_word_not_country(cyrillic, text, hit):
+    """Whether a Kazakh country hit is a common word declined that the country's name spells
+    ("Судан шыққан" = from water): bare, and in lower case or first in its sentence (a
+    capital there says nothing); declined ("Суданның") or capitalised mid-sentence it is
+    the country."""
+    word = text.lower[hit.start : hit.end]
+    if word not in cyrillic.word_forms or hit.entries[0][0] != "country":
+        return False
+    if text.text[hit.start].islower():
+        return True
+    start, _end = text.sentence_span(hit.start)
+    return not text.text[start : hit.start].strip(" \t\"'«(")
 
 
 def _hyphened_country_hits(cyrillic, text, name_starts):
@@ -1618,7 +1678,13 @@ def _part_of_one_cyrillic_name(index, language, name):
 # not universities ("Конфуций институты", "Goethe-Institut"; "Goethe University" is one).
 _CULTURAL_INSTITUTE = re.compile(
     r"confucius|конфуци|goethe-institut|гёте-институт|гете-институт|cervantes|сервантес|"
-    r"yunus emre|юнус эмре|alliance fran|альянс франсез",
+    r"yunus emre|юнус эмре|alliance fran|альянс франсез|istituto italiano di cultura|"
+    # a country's institute of culture, named by its people's adjective ("италиялық
+    # мәдениет институты", "Итальянский институт культуры"; "Московский государственный
+    # институт культуры", a city's, is a university)
+    r"\w+(?:лық|лік|дық|дік|тық|тік) мәдениет институт|"
+    r"(?:итальянск|французск|испанск|корейск|японск|немецк|британск|турецк|китайск|польск|"
+    r"венгерск|чешск|индийск|иранск|египетск)\w* (?:\w+ )?институт\w* культуры",
     re.IGNORECASE,
 )
 _QUALIFIED_NOUN = re.compile(r"\s+(?:project|initiative|festival)\b", re.IGNORECASE)

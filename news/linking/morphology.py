@@ -77,6 +77,25 @@ def ru_parse(word):
 
 
 @functools.lru_cache(maxsize=10_000)
+def ru_parses(word):
+    """Every parse pymorphy3 knows of a word ("медиков": genitive and accusative)."""
+    return tuple(p for p in _morph().parse(word.lower()) if p.is_known)
+
+
+def ru_parse_any(word):
+    """pymorphy3's best parse of a word, known or guessed ("студентов-медиков", two known
+    words joined by a hyphen, is parsed from its parts)."""
+    return _morph().parse(word.lower())[0]
+
+
+@functools.lru_cache(maxsize=20_000)
+def ru_lemmas(word):
+    """The normal forms of every parse pymorphy3 knows of a word (empty when it knows
+    none): "Гани" -> {"ганя"}, "данным" -> {"данные", "данный"}."""
+    return frozenset(p.normal_form for p in _morph().parse(word.lower()) if p.is_known)
+
+
+@functools.lru_cache(maxsize=10_000)
 def ru_guess_adjective(word):
     """pymorphy3's guess for a word it does not know, when the guess is an adjective
     ("Чирчикского" -> "чирчикский"), else None."""

@@ -170,6 +170,9 @@ ORGANISATION_WORDS = {
     "бундестага", "сената", "университеті", "институты", "министрлігі", "ұлттық", "центр",
     "центра", "орталығы",
 }  # fmt: skip
+# Bodies that group others, and rankings, named in Latin inside Russian and Kazakh texts
+# too ("является членом объединения ... Russell Group", "QS World University Rankings")
+ORGANISATION_WORDS |= {"group", "league", "alliance", "consortium", "ranking", "rankings"}
 # "Director of the Department of International Cooperation of Internationalization <name>":
 # an English abstract noun of a portfolio or a unit ("-ization", "-ation", "-ment", "-ship")
 # is no word of a person's name, whether the list above has it or not.
@@ -349,6 +352,7 @@ def _honoree_before(text, run, name_start):
 
 _KK_OF_PLACE = re.compile(r"\w{3}(?:дағы|дегі|тағы|тегі)$")
 _LATIN_WORD = re.compile(r"[A-Za-z]")
+_NAME_BREAK = re.compile(r"[:;–—()\[\]]")
 
 
 def _a_body_before(text, run, start, word, language):
@@ -812,6 +816,13 @@ def detect_new_people(
             # "Жалғас Әділбаев «Идэр» университеттің ...": a quotation opens a title's or
             # an organisation's name, the person's is over
             quoted = bool(run) and text.find("«", previous_end, start) != -1
+            # "Бейбіт Исабаев: – Жетісу ...", "Олжас Беркінбаев Facebook желісінде": a colon,
+            # a dash or a bracket after a Cyrillic name, or a Latin word, ends it
+            if run and language != "en" and not quoted:
+                quoted = bool(_NAME_BREAK.search(text, previous_end, start)) or (
+                    _LATIN_WORD.match(word) is not None
+                    and morphology.CYRILLIC.match(run[-1][2]) is not None
+                )
             joined = previous in _AND
             previous_end, previous = end, lowered
             if quoted and _run_is_name(run):
