@@ -958,17 +958,23 @@ def _acronyms_of_universities(index, text, hits, candidates):
     # "Quaid I Azam University", "PSU" beside "Toraighyrov Pavlodar State University"), part
     # of a name ("UIR&WL"), or said in apposition to be something else ("FICAC, a global
     # network of Consular Associations")
-    initials = [
+    initials = {
         "".join(w[0] for w in re.findall(r"[A-Z][\w'-]*", name))
         for name in [n for _s, _e, n in candidates]
         + [text.text[h.start : h.end] for h in hits if h.entries[0][0] == "institution"]
-    ]
+    }
+    # each distinct acronym against each distinct name's initials, once (not once per
+    # occurrence: a long text repeats both)
     other_form = {
+        word
+        for word in {word for _s, _e, word in acronyms}
+        if any(_subsequence(word, letters) for letters in initials)
+    }
+    other_form |= {
         word
         for start, end, word in acronyms
         if text.text[start - 1 : start] == "("
         or "&" in text.text[start - 1 : start] + text.text[end : end + 1]
-        or any(_subsequence(word, letters) for letters in initials)
         or (
             (apposition := _APPOSITION.match(text.text, end))
             and not _INSTITUTION_KEYWORD.search(apposition.group())
