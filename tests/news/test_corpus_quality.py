@@ -172,3 +172,16 @@ def test_a_nineteenth_held_out_batch_has_four_texts_per_language_none_tuned_on()
     from news.management.commands.evaluate_mentions import PARTS, part_of
 
     assert {part_of(e) for e in nineteenth} == {"held-out-19"} and "held-out-19" in PARTS
+
+
+def test_a_twentieth_held_out_batch_has_four_texts_per_language_none_tuned_on():
+    expected = json.loads((CORPUS / "expected.json").read_text())
+    names = [n for n, e in expected.items() if e.get("held_out_batch") == 20]
+    twentieth = [expected[n] for n in names]
+    assert sorted(n[:4] for n in names) == [f"r{i}" for i in range(310, 322)]
+    assert all(e["held_out"] and is_real(e) for e in twentieth)
+    assert all(sum(e["language"] == lang for e in twentieth) == 4 for lang in ["en", "ru", "kk"])
+    # evaluate_mentions reports it apart, as held-out-20.
+    from news.management.commands.evaluate_mentions import PARTS, part_of
+
+    assert {part_of(e) for e in twentieth} == {"held-out-20"} and "held-out-20" in PARTS
