@@ -64,8 +64,23 @@ NOUNS = (
     "contracts|treaties|accords|protocols|MoUs|fellowships|internships|stipends|"
     # people of other trades and callings a press release counts ("300 athletes")
     "athletes|sportsmen|artists|musicians|performers|journalists|officials|cadets|"
-    "physicians|nurses|medics|instructors|tutors|educators|mentors|coaches|inventors"
+    "physicians|nurses|medics|instructors|tutors|educators|mentors|coaches|inventors|"
+    # who speak or stand for a body at an event ("more than 60 representatives of ...")
+    "representatives|envoys|parliamentarians|entrepreneurs|businessmen|repatriates"
 )
+# People counted by their nation ("some 200,000 ethnic Germans", "5,000 Koreans"), as
+# "Kazakhs" and "Uzbeks" are: the plural demonyms of the countries and peoples a press
+# release of the region names, capitalised only, since some are common words too ("poles",
+# "turks").
+PEOPLES = (
+    "Germans|Russians|Ukrainians|Belarusians|Poles|Lithuanians|Latvians|Estonians|Moldovans|"
+    "Georgians|Armenians|Azerbaijanis|Turks|Kyrgyzstanis|Uzbekistanis|Tajikistanis|Afghans|"
+    "Pakistanis|Indians|Iranians|Arabs|Kurds|Koreans|Mongolians|Mongols|Uyghurs|Uighurs|"
+    "Dungans|Tatars|Bashkirs|Chechens|Ingush|Kalmyks|Karakalpaks|Greeks|Jews|Bulgarians|"
+    "Hungarians|Czechs|Slovaks|Romanians|Serbs|Croats|Italians|Americans|Canadians|Britons|"
+    "Malaysians|Indonesians|Filipinos|Vietnamese|Thais|Egyptians|Nigerians|Kandases|Oralmans"
+)
+_NOUNS = rf"{NOUNS}|(?-i:{PEOPLES})"
 MODIFIERS = (
     "master's|bachelor's|masters|PhD|doctoral|postdoctoral|international|exchange|foreign|"
     "young|new|postgraduate|undergraduate|graduate|visiting|female|male|talented|additional|"
@@ -78,7 +93,7 @@ FIGURE = re.compile(
     rf"(?<![\w.,-])(?P<number>{_DIGITS}|{_WORDS})\s+"
     # "about 5,000 of which are ethnic Kazakhs"
     rf"(?:of\s+(?:which|whom|them)\s+(?:are|were)\s+)?"
-    rf"(?P<phrase>(?:{_MOD}\s+){{0,3}}(?:{NOUNS}))\b"
+    rf"(?P<phrase>(?:{_MOD}\s+){{0,3}}(?:{_NOUNS}))\b"
     # "citizens of the Republic of Kazakhstan" are "citizens of Kazakhstan"
     rf"(?:\s+(?P<link>from|of)\s+(?:the\s+Republic\s+of\s+)?(?P<origin>(?-i:[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)?)))?",
     re.IGNORECASE,
@@ -98,7 +113,7 @@ ATTENDED = re.compile(
     re.IGNORECASE,
 )
 # Every figure ends in one of the counted nouns: the pattern runs only near them.
-_NOUN_WORDS = keyword_automaton({noun.lower() for noun in NOUNS.split("|")})
+_NOUN_WORDS = keyword_automaton({noun.lower() for noun in NOUNS.split("|") + PEOPLES.split("|")})
 
 # Words before a number that make it an earlier value, not the count.
 NOT_A_COUNT = re.compile(
@@ -824,7 +839,9 @@ def _english_figures(index, text, part_of=None):
         words = [w for w in words if w not in ("such", "other")]
         if words and words[0] == "more":
             words = words[1:]
-        if match["link"] and match["link"].lower() == "of":
+        if match["origin"] and _SHARED_HEAD.match(text.text, match.end()):
+            pass  # "60 representatives of Kazakhstan and European universities": no origin
+        elif match["link"] and match["link"].lower() == "of":
             # "42 citizens of Turkmenistan": the country is said after the noun, as written;
             # "students of Nazarbayev University" says whose students they are, no origin
             nationality = _NATIONALITY.match(text.text, match.end("origin"))
@@ -874,6 +891,15 @@ def _english_figures(index, text, part_of=None):
 
 
 _HOST_SIDE = {"international", "foreign", "overseas"}
+# "representatives of Kazakhstan and European universities", "students from Kazakhstan and
+# foreign universities": a country after "of"/"from" shared with another word by the plural
+# noun of bodies after "and" says whose bodies they are, no origin of the people
+_SHARED_HEAD = re.compile(
+    r"\s+(?:and|or)\s+(?:[\w'-]+\s+){0,2}?(?:universities|institutions|institutes|colleges|"
+    r"schools|academies|organi[sz]ations|companies|enterprises|businesses|agencies|"
+    r"ministries|bodies|centres|centers)\b",
+    re.IGNORECASE,
+)
 
 # "100 grants (90 for second-year graduate students and 10 for doctoral students)": the
 # parts of a count in brackets after it, each "<number> for/to/in ...", with its noun left
@@ -910,7 +936,7 @@ _OF_THEM = re.compile(
     re.IGNORECASE,
 )
 _NOUN_PHRASE = re.compile(
-    rf"(?<![\w-])(?P<phrase>(?:{_MOD}\s+){{0,3}}(?:{NOUNS}))\b", re.IGNORECASE
+    rf"(?<![\w-])(?P<phrase>(?:{_MOD}\s+){{0,3}}(?:{_NOUNS}))\b", re.IGNORECASE
 )
 
 
@@ -955,7 +981,7 @@ def _parts_of_them(text, said, part_of, by_word):
 # "nearly 2,000 Kazakh students ... Nearly 200 of these students are ...": a part of a count
 # said before, by its noun alone, is counted under the label of that count
 _PART_OF_THESE = re.compile(
-    rf"(?<![\w.,-])(?P<number>{_DIGITS}|{_WORDS})\s+of\s+(?:these|those)\s+(?P<noun>{NOUNS})\b",
+    rf"(?<![\w.,-])(?P<number>{_DIGITS}|{_WORDS})\s+of\s+(?:these|those)\s+(?P<noun>{_NOUNS})\b",
     re.IGNORECASE,
 )
 
@@ -998,7 +1024,7 @@ _COUNT = rf"(?:{_APPROX_WORDS}\s+)?(?P<number>{_DIGITS}|{_WORDS})"
 _COUNT_END = (
     r"(?=\s*(?:[,.;:!?\")]|$)|\s+(?:in|as|and|to|of|are|were|have|had|last|this|according)\b)"
 )
-_PHRASE = rf"(?P<phrase>(?:{_MOD}\s+){{0,3}}(?:{NOUNS}))\b"
+_PHRASE = rf"(?P<phrase>(?:{_MOD}\s+){{0,3}}(?:{_NOUNS}))\b"
 _IS = (
     r"(?:is|was|are|were|stood\s+at|stands\s+at|totals|totalled|totaled|amounted\s+to|"
     r"amounts\s+to|reached|has\s+reached|exceeded|has\s+exceeded)"

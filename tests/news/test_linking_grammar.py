@@ -2952,3 +2952,16 @@ def test_english_school_named_by_a_named_universitys_own_word_is_its_unit(db):
         "School. Qilu Harbour University (QHU) will open the QHU Institute in Almaty."
     )
     assert _new(found, "new_institution") == {"Qilu Harbour University"}
+
+
+def test_english_people_counted_by_their_nation_and_representatives(db):
+    found = detect_mentions(
+        "Lakeside is home to some 50,000 ethnic Poles. The square has two poles. More than "
+        "40 representatives of Mongolia and Asian universities came, with 12 citizens of "
+        "Mongolia."
+    )
+    assert _figures(found) == {
+        ("ethnic Poles", 50000, True),
+        ("representatives", 40, True),
+        ("citizens of Mongolia", 12, False),
+    }
