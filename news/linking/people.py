@@ -33,6 +33,10 @@ def _capitalised(word):
 ROLES = {
     "en": [
         "ambassador extraordinary and plenipotentiary", "ambassador", "ambassadors",
+        # posts written with their hyphenated complement ("Ambassador-at-Large of the
+        # Ministry ..., Alexey Volkov"): the hyphen keeps "ambassador" alone from matching
+        "ambassador-at-large", "envoy-at-large", "editor-in-chief", "commander-in-chief",
+        "attorney-general", "solicitor-general", "auditor-general",
         "consul general", "consul", "deputy minister", "minister", "vice-minister",
         "vice minister",
         # a diplomat's rank ("Mr. Olzhan Iskakov, First Secretary")
@@ -836,7 +840,14 @@ def detect_new_people(
                 # General of ...": a name between commas with a role after it holds that role.
                 run = _split_at_organisation_words(run) if not _run_is_name(run) else run
                 if _run_is_name(run):
-                    if not (run_after_comma and _role_follows(text, run[-1][1], language)):
+                    if not (
+                        run_after_comma
+                        and _role_follows(text, run[-1][1], language)
+                        and not (
+                            language == "en"
+                            and _role_said_before_in_a_list(text, run[0][0], pattern)
+                        )
+                    ):
                         names.append(run)
                     run = []
                     if not (plural and len(names) < _MAX_NAMES):
@@ -1299,6 +1310,27 @@ def _comma_before(lowered, position):
     return bool(_COMMA_BEFORE_ROLE.search(lowered, max(0, position - 70), position))
 
 
+_CLAUSE_START = re.compile(r"(?:[.;:!?]\s|\n)")
+
+
+def _role_said_before_in_a_list(text, start, pattern):
+    """Whether the name at `start` is one of a list of '<Role>, <Name>' pairs ("attended by
+    the Minister of Culture of Mongolia, Bold Tsend, the Ambassador of the EU to Mongolia,
+    Jan Lindqvist, ..."): its sentence opens the list with a role (no name right before the
+    first comma), the name is an odd item, and the item before it holds a role."""
+    if text[max(0, start - 2) : start] != ", ":
+        return False
+    lo = max(0, start - 400)
+    opening = max((m.end() for m in _CLAUSE_START.finditer(text, lo, start)), default=lo)
+    items = text[opening:start].split(",")[:-1]
+    if len(items) % 2 != 1 or not items[0].strip() or not pattern.search(items[-1]):
+        return False
+    first = items[0].split()
+    if not pattern.search(items[0]) or all(_capitalised(w) for w in first[-2:]):
+        return False  # "attended by Anna Berg, Advisor to ...": the list opens with a name
+    return all(pattern.search(item) for item in items[::2])
+
+
 def _name_then_role(
     text,
     language,
@@ -1349,6 +1381,8 @@ def _name_then_role(
             start = run[0][0] if run else end
         if not _run_is_name(run):
             continue
+        if _role_said_before_in_a_list(text, start, role_pattern(language)):
+            continue  # its role is the one before it, the one after is the next name's
         if claimed is not None and text.startswith(",", match.end("rest")):
             # "<Name>, <Role>, <Name>": the role is the first name's ("<Name>, <Role of
             # ...> <Name>" may be the second's: left to the reading of roles before names)

@@ -2965,3 +2965,16 @@ def test_english_people_counted_by_their_nation_and_representatives(db):
         ("representatives", 40, True),
         ("citizens of Mongolia", 12, False),
     }
+
+
+def test_english_list_of_roles_each_followed_by_its_name(db):
+    found = detect_mentions(
+        "The Forum was attended by the Minister of Culture of Mongolia, Bold Tsend, the "
+        "Ambassador of the European Union to Mongolia, Jan-Erik Lindqvist, Ambassador-at-Large "
+        "of the Ministry of Foreign Affairs of Mongolia, Petr Sokolov, and 16 diplomats."
+    )
+    assert _roles(found) == {
+        "Bold Tsend": "Minister",
+        "Jan-Erik Lindqvist": "Ambassador",
+        "Petr Sokolov": "Ambassador-at-Large",
+    }
