@@ -278,6 +278,8 @@ def detect_figures(
         subject_name = ""
         if whose := _students_from(text, start + len(matched), institution_hits, new_institutions):
             subject, subject_name = whose
+        elif language == "en" and (which := _which_clause_of(text, start, hits, new_institutions)):
+            subject, subject_name = which
         elif _BETWEEN_UNIVERSITIES.search(text.text, start, text.sentence_span(start)[1]):
             subject = ("", None)
         elif language == "en" and (
@@ -473,6 +475,28 @@ def _students_from(text, end, institution_hits, new_institutions):
     i = bisect.bisect_left(new_institutions, (position, ""))
     if i < len(new_institutions) and new_institutions[i][0] == position:
         return ("new_institution", None), new_institutions[i][1]
+    return None
+
+
+# "at the University of Shihezi, which caters to more than 30,000 people": a count in a
+# relative clause opened right after a name is that institution's
+_WHICH_CLAUSE = re.compile(r",\s+(?:which|where|whose)\b[^,;:()]{0,100}$")
+
+
+def _which_clause_of(text, position, hits, new_institutions):
+    """(subject, name) of the institution whose name ends right before the ", which ..."
+    clause the count at `position` is in, else None."""
+    lo = text.sentence_span(position)[0]
+    clause = _WHICH_CLAUSE.search(text.text, max(lo, position - 110), position)
+    if clause is None:
+        return None
+    comma = clause.start()
+    for hit in _hits_between(hits, max(lo, comma - 200), comma):
+        if hit.end == comma and hit.entries[0][0] == "institution":
+            return ("institution", hit.entries[0][1]), ""
+    for start, name in _between(new_institutions, max(lo, comma - 200), comma):
+        if start + len(name) == comma and text.text.startswith(name, start):
+            return ("new_institution", None), name
     return None
 
 

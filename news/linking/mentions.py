@@ -268,8 +268,18 @@ _AFTER_KEYWORD = re.compile(rf" (?:{_SAINT}|[\"“«]{_CAP}(?:\s?{_CAP}){{0,3}}[
 # ("Korkyt ata Kyzylorda University", "Tole bi ...", "Raiymbek batyr ...", "Domalak ana
 # ..."): the words of a people's sage, judge, hero, mother, poet, bard and pilgrim
 _HONOREE_TITLE = r"(?:ata|bi|batyr|ana|akyn|zhyrau|kazhy|khan)"
+# The adjectives of a Kazakh or Russian university's name a translation writes in lower case
+# between its capitalised place and keyword ("Karaganda state technical University", "Omsk
+# state agrarian University"): no more than three, after a capitalised word, before the
+# keyword or another capitalised word
+_NAME_ADJECTIVE = (
+    r"(?:state|national|technical|technological|medical|pedagogical|agrarian|agricultural|"
+    r"economic|humanitarian|regional|industrial|linguistic|polytechnic|research|law|"
+    r"engineering|transport|innovative|financial)"
+)
 NEW_INSTITUTION = re.compile(
-    rf"\b(?:(?:{_CAP}\s+(?:{_HONOREE_TITLE}\s+(?={_CAP}))?){{1,5}}{_KEYWORD}{_OF_PART}?"
+    rf"\b(?:(?:{_CAP}\s+(?:{_HONOREE_TITLE}\s+(?={_CAP})"
+    rf"|(?:{_NAME_ADJECTIVE}\s+){{1,3}}(?={_CAP}))?){{1,5}}{_KEYWORD}{_OF_PART}?"
     rf"|{_KEYWORD}{_OF_PART}{{1,3}}|{_FOREIGN_KEYWORD}|{_KEYWORD}(?=\s+{_SAINT})"
     rf"|(?:KU|TU|VU|UC|ETH|EPFL|LMU)\s+{_CAP})\b(?!')"
 )

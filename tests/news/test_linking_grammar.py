@@ -2978,3 +2978,24 @@ def test_english_list_of_roles_each_followed_by_its_name(db):
         "Jan-Erik Lindqvist": "Ambassador",
         "Petr Sokolov": "Ambassador-at-Large",
     }
+
+
+def test_english_lower_case_adjectives_inside_a_university_name(db):
+    found = detect_mentions(
+        "Lecturers of Omsk state agrarian University came. The state university of the "
+        "region and regional universities welcomed them."
+    )
+    assert _new(found, "new_institution") == {"Omsk state agrarian University"}
+
+
+@pytest.mark.parametrize("known", [False, True])
+def test_english_count_in_a_which_clause_after_a_name_is_that_institutions(db, known):
+    if known:
+        make_institution(name="Lakeside University", country_code="KZ")
+    found = detect_mentions(
+        "Lecturers of Omsk state agrarian University taught at the Lakeside University, "
+        "which caters to more than 30,000 people."
+    )
+    subjects = {(f.label, f.value, f.subject_kind) for f in found.figures}
+    kind = "institution" if known else "new_institution"
+    assert subjects == {("people", 30000, kind)}
