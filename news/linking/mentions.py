@@ -572,6 +572,15 @@ def _candidate_spans(index, text, hits):
             )
         ):
             continue  # "the Higher School of Economics and Business of KazNU": its unit
+        if (
+            "Universit" not in name
+            and (at := _AT_A_UNIVERSITY.match(text.text, end))
+            and (at.group("named") or at.end() in institution_starts)
+        ):
+            # "the Higher School of Artificial Intelligence at the Korkyt Ata Kyzylorda
+            # University", "the CityU Institute at SU": a school, institute or college at a
+            # university is its unit
+            continue
         if name.endswith((" Faculty", " Department")):
             continue  # "the VU Faculty of Medicine": a faculty is no institution
         found.append((start, end, name))
@@ -627,6 +636,10 @@ def _without_units_of_named(index, text, hits, found):
 # ("the Graduate School of Public Policy (GSPP) of the University": its acronym between,
 # and the text's known university called "the University")
 _OF_THE_KNOWN = re.compile(r"(?:\s+\([A-Z][\w&-]*\))?\s+of\s+(?:the\s+)?")
+_AT_A_UNIVERSITY = re.compile(
+    r"\s+at\s+(?:the\s+)?(?P<named>(?:[A-Z][\w'.&-]*\s+(?:(?:ata|bi|batyr)\s+)?){0,6}?"
+    r"(?:University|Universit[a-zé]+)\b)?"
+)
 _THE_UNIVERSITY = re.compile(r"(?<=the )University\b(?! of\b)")
 
 

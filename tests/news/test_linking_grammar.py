@@ -2999,3 +2999,11 @@ def test_english_count_in_a_which_clause_after_a_name_is_that_institutions(db, k
     subjects = {(f.label, f.value, f.subject_kind) for f in found.figures}
     kind = "institution" if known else "new_institution"
     assert subjects == {("people", 30000, kind)}
+
+
+def test_english_school_at_a_university_is_its_unit(db):
+    found = detect_mentions(
+        "The Higher School of Robotics at the Korkyt Ata Lakeside University opened. The "
+        "Steppe Institute at Lakeside hosted a fair."
+    )
+    assert _new(found, "new_institution") == {"Korkyt Ata Lakeside University", "Steppe Institute"}
