@@ -863,6 +863,15 @@ def _english_figures(index, text, part_of=None):
         words = [w for w in words if w not in ("such", "other")]
         if words and words[0] == "more":
             words = words[1:]
+        if words == ["people"] and (
+            named := _PEOPLE_OF_NOUN.search(
+                text.text, text.sentence_span(match.start())[0], match.start()
+            )
+        ):
+            # "The number of students is over 15 thousand people", "The students of ... in
+            # the number of 11 people": "people" counts the noun said before it
+            said = _phrase_label(named["phrase"] or named["noun"]).split()
+            words = [w for w in said if w.lower() not in _DETERMINERS] or words
         if match["origin"] and _SHARED_HEAD.match(text.text, match.end()):
             pass  # "60 representatives of Kazakhstan and European universities": no origin
         elif match["link"] and match["link"].lower() == "of":
@@ -915,6 +924,16 @@ def _english_figures(index, text, part_of=None):
 
 
 _HOST_SIDE = {"international", "foreign", "overseas"}
+# "<N> people" after "the number of <noun> is/was (over ...)" or after "<noun> ... in the
+# number of" (a translation's "в количестве") in its sentence: the count of that noun
+_DETERMINERS = {"the", "these", "those", "this", "our", "its", "their", "all"}
+_PEOPLE_OF_NOUN = re.compile(
+    rf"(?:the\s+number\s+of\s+(?:{_MOD}\s+){{0,3}}?(?P<noun>{NOUNS})\s+(?:is|was|are|were|"
+    rf"totals|totalled|stands\s+at|stood\s+at|reached|exceeds|exceeded)"
+    rf"|(?<![\w-])(?P<phrase>(?:{_MOD}\s+){{0,3}}(?:{NOUNS}))\b[^.;:!?]{{0,90}}?\s+in\s+the\s+"
+    rf"number\s+of)\s+(?:{_APPROX_WORDS}\s+)?$",
+    re.IGNORECASE,
+)
 # "representatives of Kazakhstan and European universities", "students from Kazakhstan and
 # foreign universities": a country after "of"/"from" shared with another word by the plural
 # noun of bodies after "and" says whose bodies they are, no origin of the people

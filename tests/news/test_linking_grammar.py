@@ -3007,3 +3007,15 @@ def test_english_school_at_a_university_is_its_unit(db):
         "Steppe Institute at Lakeside hosted a fair."
     )
     assert _new(found, "new_institution") == {"Korkyt Ata Lakeside University", "Steppe Institute"}
+
+
+def test_english_people_counting_the_noun_said_before_them(db):
+    found = detect_mentions(
+        "The number of students is over 12 thousand people. The teachers of Lakeside "
+        "University in the number of 9 people came. 300 people attended the concert."
+    )
+    assert _figures(found) == {
+        ("students", 12000, True),
+        ("teachers", 9, False),
+        ("people", 300, False),
+    }
