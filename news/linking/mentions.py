@@ -949,6 +949,23 @@ _PAIRED_BEFORE = re.compile(
 _PAIRED_AFTER = re.compile(
     r"\s+(?:and|with)\s+(?:\d+|[a-z]+)\s+(?:other\s+)?(?:[a-z]+\s+)?universities\b"
 )
+# "the Rector of Lakeside University met USAID": a post said with its own institution after
+# it ("of Lakeside University", "of the university") is that one's, and ties no other
+# acronym of its sentence to a university; a post without one ("Vice-Chancellor Maria
+# Knutson Wedel presented SLU") or with the acronym itself ("the Rector of the MRU") does
+_POST_OF = re.compile(r"\s+(?:of|at)\s+(?:the\s+)?(?=[A-Za-z])")
+
+
+def _post_ties(text, s_start, s_end, acronym_start):
+    """Whether a university's post in the sentence [s_start, s_end) may be that of the
+    acronym at `acronym_start`."""
+    for post in _UNIVERSITY_POST.finditer(text, s_start, s_end):
+        of = _POST_OF.match(text, post.end())
+        if of is None or of.end() == acronym_start:
+            return True
+    return False
+
+
 # Acronyms of other bodies, programmes, degrees, tests and lands that stand beside rectors.
 _NO_UNIVERSITY_ACRONYMS = {
     "USA", "UAE", "USSR", "CIS", "SCO", "OSCE", "NATO", "UNESCO", "UNICEF", "UNDP", "OECD",
@@ -1013,7 +1030,7 @@ def _acronyms_of_universities(index, text, hits, candidates):
             continue  # "Prof. Dr. Ayse YILMAZ": a surname in capitals after a first name
         s_start, s_end = text.sentence_span(start)
         if (
-            _UNIVERSITY_POST.search(text.text, s_start, s_end)
+            _post_ties(text.text, s_start, s_end, start)
             or _PAIRED_BEFORE.search(text.text[max(0, start - 80) : start])
             or _PAIRED_AFTER.match(text.text, end)
         ):

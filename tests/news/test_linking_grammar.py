@@ -3019,3 +3019,11 @@ def test_english_people_counting_the_noun_said_before_them(db):
         ("teachers", 9, False),
         ("people", 300, False),
     }
+
+
+def test_english_post_with_its_own_university_ties_no_other_acronym(db):
+    found = detect_mentions(
+        "The Rector of Lakeside University discussed grants with USAID. The Vice-Rector of the "
+        "university presented the strategy of AIFC. Vice-Chancellor Anna Berg presented QLU."
+    )
+    assert _new(found, "new_institution") == {"Lakeside University", "QLU"}
