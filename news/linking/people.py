@@ -379,6 +379,7 @@ def _is_acronym(word):
 
 
 _AND = ("and", "и", "және")
+_PLACE_PREPOSITIONS = {"to", "in", "at", "for", "under"}
 _MAX_NAMES = 3
 _KK_PLURAL = re.compile(r"(?:лар|лер|дар|дер|тар|тер)")
 
@@ -809,6 +810,7 @@ def detect_new_people(
         previous_end, previous, comma, run_after_comma = role_end, "", False, False
         honoree = False
         portfolio = 0
+        run_after_the = False
         for start, end, word in words:
             lowered, honorific, name_word, role_first, role_word = _word_traits(word, language)
             if (lowered == "по" and language == "ru") or (lowered == "for" and language == "en"):
@@ -828,6 +830,7 @@ def detect_new_people(
                     and morphology.CYRILLIC.match(run[-1][2]) is not None
                 )
             joined = previous in _AND
+            word_before = previous
             previous_end, previous = end, lowered
             if quoted and _run_is_name(run):
                 names.append(run)
@@ -941,6 +944,7 @@ def detect_new_people(
                     run = []
                 if not run:
                     run_after_comma = comma
+                    run_after_the = word_before == "the"
                 run.append((start, end, word))
                 # "А. К. Натыровқа Алғыс хаттар": the case ending is on a name's last word
                 kk_end = language == "kk" and len(run) >= 2 and _kk_case_ended(word)
@@ -950,6 +954,12 @@ def detect_new_people(
             if run and language != "en" and lowered in _PATRONYMIC_PARTICLES and len(run) >= 2:
                 run.append((start, end, word))  # "Гулиев Фарид Рагим оглы": the father's name
                 break
+            if run and language == "en" and run_after_the and lowered in _PLACE_PREPOSITIONS:
+                # "the Ambassador of the Holy See to Mongolia, Jan Lindqvist": capitalised
+                # words after "the" and before "to", "in" ... name a body or a place
+                organisation[1] = run[-1][1]
+                run = []
+                continue
             if run:
                 run = _split_at_organisation_words(run) if not _run_is_name(run) else run
                 if _run_is_name(run):

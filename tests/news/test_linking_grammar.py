@@ -3027,3 +3027,11 @@ def test_english_post_with_its_own_university_ties_no_other_acronym(db):
         "university presented the strategy of AIFC. Vice-Chancellor Anna Berg presented QLU."
     )
     assert _new(found, "new_institution") == {"Lakeside University", "QLU"}
+
+
+def test_english_capitalised_words_after_the_before_a_preposition_are_no_person(db):
+    found = detect_mentions(
+        "The forum was attended by the Ambassador of the Holy See to Mongolia, Jan Lindqvist, "
+        "and by the Director of the Steppe Fund in Almaty."
+    )
+    assert _new(found, "new_person") == {"Jan Lindqvist"}
