@@ -298,6 +298,18 @@ _LEADING_NOISE = {
 
 
 _KEYWORD_WORDS = tuple(_KEYWORD[3:-1].split("|"))
+_KEYWORD_FIRST_WORDS = frozenset(_KEYWORD_FIRST.split("|"))
+_MORE_NAME_WORDS = re.compile(
+    r"(?: (?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|In|On|At|The|And|"
+    r"Director|Rector|President|Dean|Professor)\b)[A-ZÀ-Þ][\w'-]*){1,2}(?![\w'-])"
+)
+# the capitalised verbs of a headline ("Minister Visits ...", "Rector Meets ..."), as the
+# reading of people has them (`people._EN_HEADLINE_VERBS`)
+_HEADLINE_VERB = re.compile(
+    r"\b(?:Addresses|Announces|Attends|Awards|Becomes|Celebrates|Congratulates|Delivers|"
+    r"Discusses|Explores|Gives|Greets|Hosts|Inaugurates|Invites|Joins|Launches|Meets|Opens|"
+    r"Presents|Receives|Signs|Speaks|Supports|Talks|Thanks|Unveils|Visits|Welcomes) "
+)
 _CITY_FOLLOWS = (
     "Universiteit", "Universität", "Université", "Hochschule", "Universiti", "Universitas",
     "Universidad", *_KEYWORD_FIRST.split("|"),
@@ -505,6 +517,7 @@ def _candidate_spans(index, text, hits):
             later = " ".join(later_words)
             if (
                 later
+                and later not in _KEYWORD_WORDS
                 and not all(w.lower().strip("'.,") in _GENERIC for w in later.split())
                 and not blocked.overlaps(later_start, later_start + len(later))
             ):
@@ -531,6 +544,12 @@ def _candidate_spans(index, text, hits):
             city_follows = name.endswith(_CITY_FOLLOWS) and after[1].lower() not in _GENERIC
             if city_follows or after[1].lower() in index.city_names:
                 name = f"{name} {after[1]}"
+        if name.split(" ", 1)[0] in _KEYWORD_FIRST_WORDS and len(name.split(" ")) == 2:
+            # "Instituto Superior Tecnico", "École Normale Supérieure": a keyword that comes
+            # first takes up to two more capitalised words of its name
+            more = _MORE_NAME_WORDS.match(text.text, start + len(name))
+            if more:
+                name += more.group()
         if name.split(" ", 1)[0] in _CITY_FOLLOWS and (
             of := _FOREIGN_OF.match(text.text, start + len(name))
         ):
@@ -554,6 +573,12 @@ def _candidate_spans(index, text, hits):
         unit = _UNIT_OF_UNIVERSITY.match(name)
         if unit:
             name = unit[1]
+        if (verb := _HEADLINE_VERB.search(name)) and _INSTITUTION_KEYWORD.search(name, verb.end()):
+            # "The Minister Visits Lakeside University": a headline's verb in capitals ends
+            # the words before the name
+            start, name = start + verb.end(), name[verb.end() :]
+        if name in _KEYWORD_WORDS:
+            continue  # a keyword alone ("Instituto" before a cut) names nothing
         if not name or all(w.lower().strip("'.,") in _GENERIC for w in name.split()):
             continue
         if owner and name.startswith(f"{owner} ") and _INSTITUTION_KEYWORD.search(name, len(owner)):

@@ -3035,3 +3035,16 @@ def test_english_capitalised_words_after_the_before_a_preposition_are_no_person(
         "and by the Director of the Steppe Fund in Almaty."
     )
     assert _new(found, "new_person") == {"Jan Lindqvist"}
+
+
+def test_english_keyword_first_names_headline_verbs_and_bare_keywords(db):
+    found = detect_mentions(
+        "He visited Instituto Superior Tecnico and Universidade de Lisboa. Mr Ivanov visited "
+        "Goethe-Institut Almaty. Instituto Cervantes opened a branch. The Minister Visits "
+        "Lakeside University."
+    )
+    assert _new(found, "new_institution") == {
+        "Instituto Superior Tecnico",
+        "Universidade de Lisboa",
+        "Lakeside University",
+    }
