@@ -470,6 +470,9 @@ def _trim_to_name(run):
     return run[lo:hi]
 
 
+_TWO_LETTER_INITIAL = re.compile(r"[A-Z][a-z]")
+
+
 @functools.lru_cache(maxsize=10_000)
 def _name_bounds(words):
     """(first, end) indexes of the name in the words of a run (`_trim_to_name`)."""
@@ -479,6 +482,14 @@ def _name_bounds(words):
             lo, hi = _name_bounds(words[index + 1 :])  # "Мажилиса Нуртай Сабильянов"
             return index + 1 + lo, index + 1 + hi
     first_initial = next((i for i, w in enumerate(words) if len(w) == 1), None)
+    if first_initial and _TWO_LETTER_INITIAL.fullmatch(words[first_initial - 1]):
+        # "Kvon Sv.S", "Zh.K. Omarov", "Ospanova Zh.K.": an initial of two letters (Zh, Sh,
+        # Kh, Ch, Yu ... of a Cyrillic letter, or a name's first two) before a one-letter
+        # initial opens the initials
+        if first_initial >= 2 and all(len(w) == 1 for w in words[first_initial:]):
+            return first_initial - 2, len(words)
+        if first_initial == 1 or (first_initial - 1 > 0 and len(words) - first_initial == 2):
+            return first_initial - 1, len(words)
     if (
         first_initial
         and first_initial >= len(words) - 2

@@ -3048,3 +3048,11 @@ def test_english_keyword_first_names_headline_verbs_and_bare_keywords(db):
         "Universidade de Lisboa",
         "Lakeside University",
     }
+
+
+def test_english_two_letter_initials_of_a_name(db):
+    found = detect_mentions(
+        "Lectures were given in physics (Professor Petrov Zh.K.) and chemistry (associate "
+        "Professor Kvon Sv.S). Rector Zh.K. Omarov spoke."
+    )
+    assert _new(found, "new_person") == {"Petrov Zh.K.", "Kvon Sv.S", "Zh.K. Omarov"}
