@@ -870,8 +870,8 @@ def _english_figures(index, text, part_of=None):
         ):
             # "The number of students is over 15 thousand people", "The students of ... in
             # the number of 11 people": "people" counts the noun said before it
-            said = _phrase_label(named["phrase"] or named["noun"]).split()
-            words = [w for w in said if w.lower() not in _DETERMINERS] or words
+            noun_words = _phrase_label(named["phrase"] or named["noun"]).split()
+            words = [w for w in noun_words if w.lower() not in _DETERMINERS] or words
         if match["origin"] and _SHARED_HEAD.match(text.text, match.end()):
             pass  # "60 representatives of Kazakhstan and European universities": no origin
         elif match["link"] and match["link"].lower() == "of":

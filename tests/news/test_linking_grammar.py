@@ -3056,3 +3056,11 @@ def test_english_two_letter_initials_of_a_name(db):
         "Professor Kvon Sv.S). Rector Zh.K. Omarov spoke."
     )
     assert _new(found, "new_person") == {"Petrov Zh.K.", "Kvon Sv.S", "Zh.K. Omarov"}
+
+
+def test_english_people_counting_a_noun_then_a_part_of_these(db):
+    found = detect_mentions(
+        "The number of students is over 12 thousand people. Some 200 of these students are "
+        "from Mongolia."
+    )
+    assert ("students", 12000, True) in _figures(found)
