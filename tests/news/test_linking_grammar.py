@@ -3064,3 +3064,11 @@ def test_english_people_counting_a_noun_then_a_part_of_these(db):
         "from Mongolia."
     )
     assert ("students", 12000, True) in _figures(found)
+
+
+def test_english_aim_to_serve_a_group_counts_it_an_aim_to_attract_does_not(db):
+    found = detect_mentions(
+        "The council, which aims to support 40,000 ethnic Koreans in Mongolia, met. The "
+        "programme aims to attract 500 students."
+    )
+    assert _figures(found) == {("ethnic Koreans", 40000, False)}
