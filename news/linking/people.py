@@ -965,7 +965,14 @@ def detect_new_people(
             if run and language != "en" and lowered in _PATRONYMIC_PARTICLES and len(run) >= 2:
                 run.append((start, end, word))  # "Гулиев Фарид Рагим оглы": the father's name
                 break
-            if run and language == "en" and run_after_the and lowered in _PLACE_PREPOSITIONS:
+            if (
+                run
+                and language == "en"
+                and run_after_the
+                and lowered in _PLACE_PREPOSITIONS
+                and len(run) <= 2
+                and _split_at_organisation_words(run) == run
+            ):
                 # "the Ambassador of the Holy See to Mongolia, Jan Lindqvist": capitalised
                 # words after "the" and before "to", "in" ... name a body or a place
                 organisation[1] = run[-1][1]
