@@ -1669,6 +1669,8 @@ def _variant(name, other):
             or b.endswith(f"-{a}")
             or _initial_of(a, b)
             or _initial_of(b, a)
+            # "Sangmeung" / "Sangmyung": a romanised name's inner vowel written otherwise
+            or _inner_vowel_respelt(a, b)
             # "Вусонг" / "Вусон": a foreign name's final "нг" written "н" (Korean "ng")
             or (
                 len(a) >= 5
@@ -1678,6 +1680,23 @@ def _variant(name, other):
             )
             for a, b in differ
         )
+    )
+
+
+_VOWELS = frozenset("aeiouy")
+
+
+def _inner_vowel_respelt(a, b):
+    """Whether two Latin words of six letters or more differ in one inner letter, a vowel
+    (or "y") in both ("sangmeung" / "sangmyung")."""
+    if len(a) != len(b) or len(a) < 6 or not a.isascii() or not b.isascii():
+        return False
+    differ = [i for i, (x, y) in enumerate(zip(a, b, strict=True)) if x != y]
+    return (
+        len(differ) == 1
+        and 0 < differ[0] < len(a) - 1
+        and a[differ[0]] in _VOWELS
+        and b[differ[0]] in _VOWELS
     )
 
 

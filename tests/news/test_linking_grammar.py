@@ -3073,3 +3073,16 @@ def test_english_aim_to_serve_a_group_counts_it_an_aim_to_attract_does_not(db):
         "programme aims to attract 500 students."
     )
     assert _figures(found) == {("ethnic Koreans", 40000, False)}
+
+
+def test_new_name_with_an_inner_vowel_respelt_is_one_institution(db):
+    found = detect_mentions(
+        "Students of Hanbeom University came to Almaty. On Friday they met students of the "
+        "Hanbyom University and of Bremen University."
+    )
+    aliases = {m.name: m.alias_of_name for m in found.mentions if m.kind == "new_institution"}
+    assert aliases == {
+        "Hanbeom University": "",
+        "Hanbyom University": "Hanbeom University",
+        "Bremen University": "",
+    }
