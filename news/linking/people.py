@@ -769,7 +769,33 @@ def _same_as_a_full_name(found):
             # named with the role
             kept.append(person)
             dropped.add(id(whole))
-    return [person for person in kept if id(person) not in dropped]
+    kept = [person for person in kept if id(person) not in dropped]
+    # "Professor Kim Han Sik ... Professor Kim Khan Sik": one Latin name in two
+    # romanisations of the same letters (Х as "kh" or "h", Ж as "zh" or "j", Я as "ya" or
+    # "ia" ...) is one person, as first named
+    first = {}
+    for person in kept:
+        if person.name.isascii():
+            form = _romanised_form(person.name)
+            if first.get(form, person).start >= person.start:
+                first[form] = person
+    return [
+        person
+        for person in kept
+        if not person.name.isascii() or first[_romanised_form(person.name)] is person
+    ]
+
+
+_ROMANISATIONS = (("kh", "h"), ("zh", "j"), ("yu", "iu"), ("ya", "ia"), ("y", "i"), ("ou", "u"))
+
+
+def _romanised_form(name):
+    """A Latin name with its letters' other romanisations made one ('Kim Khan Sik' and 'Kim
+    Han Sik' are 'kim han sik')."""
+    form = " ".join(name.lower().split())
+    for spelling, other in _ROMANISATIONS:
+        form = form.replace(spelling, other)
+    return form
 
 
 def detect_new_people(

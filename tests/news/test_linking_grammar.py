@@ -3086,3 +3086,11 @@ def test_new_name_with_an_inner_vowel_respelt_is_one_institution(db):
         "Hanbyom University": "Hanbeom University",
         "Bremen University": "",
     }
+
+
+def test_english_one_person_in_two_romanisations(db):
+    found = detect_mentions(
+        "Professor Kim Han Sik came to Almaty. Later Professor Kim Khan Sik gave a lecture with "
+        "Professor Ivan Petrov and Professor Anna Petrova."
+    )
+    assert _new(found, "new_person") == {"Kim Han Sik", "Ivan Petrov", "Anna Petrova"}
