@@ -971,8 +971,12 @@ _PAIRED_BEFORE = re.compile(
     r"(?:University|Institute|universities)\s+(?:jointly\s+)?(?:with|and)\s+"
     r"(?:(?:[A-Z][\w-]*\s+){0,2}[A-Z][\w-]*['’]s\s+)?$"
 )
+# ("UNY and 5 universities", "SDU and other universities", "... and many other universities";
+# not "USAID with local universities" nor "AIFC and many universities": a funder or a
+# partner of universities is none)
 _PAIRED_AFTER = re.compile(
-    r"\s+(?:and|with)\s+(?:\d+|[a-z]+)\s+(?:other\s+)?(?:[a-z]+\s+)?universities\b"
+    r"\s+(?:and|with)\s+(?:(?:\d+|two|three|four|five|six|seven|eight|nine|ten)\s+(?:other\s+)?"
+    r"|(?:several\s+|many\s+|a\s+few\s+)?other\s+)(?:[a-z]+\s+)?universities\b"
 )
 # "the Rector of Lakeside University met USAID": a post said with its own institution after
 # it ("of Lakeside University", "of the university") is that one's, and ties no other
@@ -1011,7 +1015,12 @@ def _subsequence(short, letters):
     return len(letters) >= len(short) and all(letter in found for letter in short)
 
 
-_NAME_WORD_BEFORE = re.compile(r"\b[A-Z][a-z]+ $")
+# (a first name; not a capitalised word of the sentence's own: "The SDU and other
+# universities", "Also UNY ...")
+_NAME_WORD_BEFORE = re.compile(
+    r"\b(?!(?:The|Also|And|But|Both|In|At|On|With|From|For|By|Then|Today|Meanwhile|Moreover|"
+    r"However|Besides|Thus|Later|Now|Our|Its|Their|This|That|These|Those)\b)[A-Z][a-z]+ $"
+)
 
 
 def _acronyms_of_universities(index, text, hits, candidates):

@@ -3094,3 +3094,11 @@ def test_english_one_person_in_two_romanisations(db):
         "Professor Ivan Petrov and Professor Anna Petrova."
     )
     assert _new(found, "new_person") == {"Kim Han Sik", "Ivan Petrov", "Anna Petrova"}
+
+
+def test_english_acronym_paired_with_universities_only_as_one_of_them(db):
+    found = detect_mentions(
+        "The project of USAID with local universities began. AIFC and many universities "
+        "signed. Also SDU and other universities joined. The KNTU with 5 universities signed."
+    )
+    assert _new(found, "new_institution") == {"SDU", "KNTU"}
