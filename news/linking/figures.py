@@ -490,13 +490,20 @@ def _students_from(text, end, institution_hits, new_institutions):
 _WHICH_CLAUSE = re.compile(r",\s+(?:which|where|whose)\b[^,;:()]{0,100}$")
 
 
+_GATHERED = re.compile(
+    r"\b(?:gather|brought\s+together|brings\s+together|attended|attracted|hosted|welcomed|"
+    r"participat|took\s+part)",
+    re.IGNORECASE,
+)
+
+
 def _which_clause_of(text, position, hits, new_institutions):
     """(subject, name) of the institution whose name ends right before the ", which ..."
     clause the count at `position` is in, else None."""
     lo = text.sentence_span(position)[0]
     clause = _WHICH_CLAUSE.search(text.text, max(lo, position - 110), position)
-    if clause is None:
-        return None
+    if clause is None or _GATHERED.search(clause.group()):
+        return None  # ("the forum at KazNU, which gathered 300 guests": the event's people)
     comma = clause.start()
     for hit in _hits_between(hits, max(lo, comma - 200), comma):
         if hit.end == comma and hit.entries[0][0] == "institution":

@@ -2999,6 +2999,12 @@ def test_english_count_in_a_which_clause_after_a_name_is_that_institutions(db, k
     subjects = {(f.label, f.value, f.subject_kind) for f in found.figures}
     kind = "institution" if known else "new_institution"
     assert subjects == {("people", 30000, kind)}
+    found = detect_mentions(
+        "A forum was held at the Lakeside University, which gathered more than 300 guests."
+    )
+    # (the event's guests: the press release's, or the one known institution's as before)
+    event = "institution" if known else ""
+    assert {(f.label, f.subject_kind) for f in found.figures} == {("guests", event)}
 
 
 def test_english_school_at_a_university_is_its_unit(db):
