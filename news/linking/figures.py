@@ -64,8 +64,23 @@ NOUNS = (
     "contracts|treaties|accords|protocols|MoUs|fellowships|internships|stipends|"
     # people of other trades and callings a press release counts ("300 athletes")
     "athletes|sportsmen|artists|musicians|performers|journalists|officials|cadets|"
-    "physicians|nurses|medics|instructors|tutors|educators|mentors|coaches|inventors"
+    "physicians|nurses|medics|instructors|tutors|educators|mentors|coaches|inventors|"
+    # who speak or stand for a body at an event ("more than 60 representatives of ...")
+    "representatives|envoys|parliamentarians|entrepreneurs|businessmen|repatriates"
 )
+# People counted by their nation ("some 200,000 ethnic Germans", "5,000 Koreans"), as
+# "Kazakhs" and "Uzbeks" are: the plural demonyms of the countries and peoples a press
+# release of the region names, capitalised only, since some are common words too ("poles",
+# "turks").
+PEOPLES = (
+    "Germans|Russians|Ukrainians|Belarusians|Poles|Lithuanians|Latvians|Estonians|Moldovans|"
+    "Georgians|Armenians|Azerbaijanis|Turks|Kyrgyzstanis|Uzbekistanis|Tajikistanis|Afghans|"
+    "Pakistanis|Indians|Iranians|Arabs|Kurds|Koreans|Mongolians|Mongols|Uyghurs|Uighurs|"
+    "Dungans|Tatars|Bashkirs|Chechens|Ingush|Kalmyks|Karakalpaks|Greeks|Jews|Bulgarians|"
+    "Hungarians|Czechs|Slovaks|Romanians|Serbs|Croats|Italians|Americans|Canadians|Britons|"
+    "Malaysians|Indonesians|Filipinos|Vietnamese|Thais|Egyptians|Nigerians|Kandases|Oralmans"
+)
+_NOUNS = rf"{NOUNS}|(?-i:{PEOPLES})"
 MODIFIERS = (
     "master's|bachelor's|masters|PhD|doctoral|postdoctoral|international|exchange|foreign|"
     "young|new|postgraduate|undergraduate|graduate|visiting|female|male|talented|additional|"
@@ -78,7 +93,7 @@ FIGURE = re.compile(
     rf"(?<![\w.,-])(?P<number>{_DIGITS}|{_WORDS})\s+"
     # "about 5,000 of which are ethnic Kazakhs"
     rf"(?:of\s+(?:which|whom|them)\s+(?:are|were)\s+)?"
-    rf"(?P<phrase>(?:{_MOD}\s+){{0,3}}(?:{NOUNS}))\b"
+    rf"(?P<phrase>(?:{_MOD}\s+){{0,3}}(?:{_NOUNS}))\b"
     # "citizens of the Republic of Kazakhstan" are "citizens of Kazakhstan"
     rf"(?:\s+(?P<link>from|of)\s+(?:the\s+Republic\s+of\s+)?(?P<origin>(?-i:[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)?)))?",
     re.IGNORECASE,
@@ -98,7 +113,7 @@ ATTENDED = re.compile(
     re.IGNORECASE,
 )
 # Every figure ends in one of the counted nouns: the pattern runs only near them.
-_NOUN_WORDS = keyword_automaton({noun.lower() for noun in NOUNS.split("|")})
+_NOUN_WORDS = keyword_automaton({noun.lower() for noun in NOUNS.split("|") + PEOPLES.split("|")})
 
 # Words before a number that make it an earlier value, not the count.
 NOT_A_COUNT = re.compile(
@@ -113,6 +128,13 @@ _FORECAST_BEFORE = re.compile(
     r"\b(?:expected|planned|plans|plan|aims|aim|intends|intend|hopes|hope)\s+to\s+[a-z]+\s+$"
     # "targets this year there will be 100 students": what will be is no count yet
     r"|\bthere\s+will\s+be\s+$|\bwill\s+(?:reach|exceed|total|number)\s+$",
+    re.IGNORECASE,
+)
+# "the commission, which aims to support 226,000 ethnic Germans": a body's standing aim of
+# serving a group that is there counts the group (as "aims to attract 500 students", a
+# target, does not)
+_AIM_TO_SERVE = re.compile(
+    r"\baims?\s+to\s+(?:support|serve|unite|represent|protect)\s+(?:some\s+|about\s+|over\s+)?$",
     re.IGNORECASE,
 )
 # "enrolled in 29 educational programs", "take part in 12 joint projects": after "in", a
@@ -263,6 +285,8 @@ def detect_figures(
         subject_name = ""
         if whose := _students_from(text, start + len(matched), institution_hits, new_institutions):
             subject, subject_name = whose
+        elif language == "en" and (which := _which_clause_of(text, start, hits, new_institutions)):
+            subject, subject_name = which
         elif _BETWEEN_UNIVERSITIES.search(text.text, start, text.sentence_span(start)[1]):
             subject = ("", None)
         elif language == "en" and (
@@ -458,6 +482,35 @@ def _students_from(text, end, institution_hits, new_institutions):
     i = bisect.bisect_left(new_institutions, (position, ""))
     if i < len(new_institutions) and new_institutions[i][0] == position:
         return ("new_institution", None), new_institutions[i][1]
+    return None
+
+
+# "at the University of Shihezi, which caters to more than 30,000 people": a count in a
+# relative clause opened right after a name is that institution's
+_WHICH_CLAUSE = re.compile(r",\s+(?:which|where|whose)\b[^,;:()]{0,100}$")
+
+
+_GATHERED = re.compile(
+    r"\b(?:gather|brought\s+together|brings\s+together|attended|attracted|hosted|welcomed|"
+    r"participat|took\s+part)",
+    re.IGNORECASE,
+)
+
+
+def _which_clause_of(text, position, hits, new_institutions):
+    """(subject, name) of the institution whose name ends right before the ", which ..."
+    clause the count at `position` is in, else None."""
+    lo = text.sentence_span(position)[0]
+    clause = _WHICH_CLAUSE.search(text.text, max(lo, position - 110), position)
+    if clause is None or _GATHERED.search(clause.group()):
+        return None  # ("the forum at KazNU, which gathered 300 guests": the event's people)
+    comma = clause.start()
+    for hit in _hits_between(hits, max(lo, comma - 200), comma):
+        if hit.end == comma and hit.entries[0][0] == "institution":
+            return ("institution", hit.entries[0][1]), ""
+    for start, name in _between(new_institutions, max(lo, comma - 200), comma):
+        if start + len(name) == comma and text.text.startswith(name, start):
+            return ("new_institution", None), name
     return None
 
 
@@ -799,7 +852,9 @@ def _english_figures(index, text, part_of=None):
             _IN.fullmatch(not_a_count[0]) and _INSTRUMENT.search(match["phrase"])
         ):
             continue
-        if _FORECAST_BEFORE.search(text.text, max(0, match.start() - 40), match.start()):
+        if _FORECAST_BEFORE.search(
+            text.text, max(0, match.start() - 40), match.start()
+        ) and not _AIM_TO_SERVE.search(text.text, max(0, match.start() - 40), match.start()):
             continue
         number = match["number"]
         if _is_year(number):
@@ -824,7 +879,18 @@ def _english_figures(index, text, part_of=None):
         words = [w for w in words if w not in ("such", "other")]
         if words and words[0] == "more":
             words = words[1:]
-        if match["link"] and match["link"].lower() == "of":
+        if words == ["people"] and (
+            named := _PEOPLE_OF_NOUN.search(
+                text.text, text.sentence_span(match.start())[0], match.start()
+            )
+        ):
+            # "The number of students is over 15 thousand people", "The students of ... in
+            # the number of 11 people": "people" counts the noun said before it
+            noun_words = _phrase_label(named["phrase"] or named["noun"]).split()
+            words = [w for w in noun_words if w.lower() not in _DETERMINERS] or words
+        if match["origin"] and _SHARED_HEAD.match(text.text, match.end()):
+            pass  # "60 representatives of Kazakhstan and European universities": no origin
+        elif match["link"] and match["link"].lower() == "of":
             # "42 citizens of Turkmenistan": the country is said after the noun, as written;
             # "students of Nazarbayev University" says whose students they are, no origin
             nationality = _NATIONALITY.match(text.text, match.end("origin"))
@@ -874,6 +940,25 @@ def _english_figures(index, text, part_of=None):
 
 
 _HOST_SIDE = {"international", "foreign", "overseas"}
+# "<N> people" after "the number of <noun> is/was (over ...)" or after "<noun> ... in the
+# number of" (a translation's "в количестве") in its sentence: the count of that noun
+_DETERMINERS = {"the", "these", "those", "this", "our", "its", "their", "all"}
+_PEOPLE_OF_NOUN = re.compile(
+    rf"(?:the\s+number\s+of\s+(?:{_MOD}\s+){{0,3}}?(?P<noun>{NOUNS})\s+(?:is|was|are|were|"
+    rf"totals|totalled|stands\s+at|stood\s+at|reached|exceeds|exceeded)"
+    rf"|(?<![\w-])(?P<phrase>(?:{_MOD}\s+){{0,3}}(?:{NOUNS}))\b[^.;:!?]{{0,90}}?\s+in\s+the\s+"
+    rf"number\s+of)\s+(?:{_APPROX_WORDS}\s+)?$",
+    re.IGNORECASE,
+)
+# "representatives of Kazakhstan and European universities", "students from Kazakhstan and
+# foreign universities": a country after "of"/"from" shared with another word by the plural
+# noun of bodies after "and" says whose bodies they are, no origin of the people
+_SHARED_HEAD = re.compile(
+    r"\s+(?:and|or)\s+(?:[\w'-]+\s+){0,2}?(?:universities|institutions|institutes|colleges|"
+    r"schools|academies|organi[sz]ations|companies|enterprises|businesses|agencies|"
+    r"ministries|bodies|centres|centers)\b",
+    re.IGNORECASE,
+)
 
 # "100 grants (90 for second-year graduate students and 10 for doctoral students)": the
 # parts of a count in brackets after it, each "<number> for/to/in ...", with its noun left
@@ -910,7 +995,7 @@ _OF_THEM = re.compile(
     re.IGNORECASE,
 )
 _NOUN_PHRASE = re.compile(
-    rf"(?<![\w-])(?P<phrase>(?:{_MOD}\s+){{0,3}}(?:{NOUNS}))\b", re.IGNORECASE
+    rf"(?<![\w-])(?P<phrase>(?:{_MOD}\s+){{0,3}}(?:{_NOUNS}))\b", re.IGNORECASE
 )
 
 
@@ -955,7 +1040,7 @@ def _parts_of_them(text, said, part_of, by_word):
 # "nearly 2,000 Kazakh students ... Nearly 200 of these students are ...": a part of a count
 # said before, by its noun alone, is counted under the label of that count
 _PART_OF_THESE = re.compile(
-    rf"(?<![\w.,-])(?P<number>{_DIGITS}|{_WORDS})\s+of\s+(?:these|those)\s+(?P<noun>{NOUNS})\b",
+    rf"(?<![\w.,-])(?P<number>{_DIGITS}|{_WORDS})\s+of\s+(?:these|those)\s+(?P<noun>{_NOUNS})\b",
     re.IGNORECASE,
 )
 
@@ -998,7 +1083,7 @@ _COUNT = rf"(?:{_APPROX_WORDS}\s+)?(?P<number>{_DIGITS}|{_WORDS})"
 _COUNT_END = (
     r"(?=\s*(?:[,.;:!?\")]|$)|\s+(?:in|as|and|to|of|are|were|have|had|last|this|according)\b)"
 )
-_PHRASE = rf"(?P<phrase>(?:{_MOD}\s+){{0,3}}(?:{NOUNS}))\b"
+_PHRASE = rf"(?P<phrase>(?:{_MOD}\s+){{0,3}}(?:{_NOUNS}))\b"
 _IS = (
     r"(?:is|was|are|were|stood\s+at|stands\s+at|totals|totalled|totaled|amounted\s+to|"
     r"amounts\s+to|reached|has\s+reached|exceeded|has\s+exceeded)"

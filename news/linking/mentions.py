@@ -268,8 +268,18 @@ _AFTER_KEYWORD = re.compile(rf" (?:{_SAINT}|[\"“«]{_CAP}(?:\s?{_CAP}){{0,3}}[
 # ("Korkyt ata Kyzylorda University", "Tole bi ...", "Raiymbek batyr ...", "Domalak ana
 # ..."): the words of a people's sage, judge, hero, mother, poet, bard and pilgrim
 _HONOREE_TITLE = r"(?:ata|bi|batyr|ana|akyn|zhyrau|kazhy|khan)"
+# The adjectives of a Kazakh or Russian university's name a translation writes in lower case
+# between its capitalised place and keyword ("Karaganda state technical University", "Omsk
+# state agrarian University"): no more than three, after a capitalised word, before the
+# keyword or another capitalised word
+_NAME_ADJECTIVE = (
+    r"(?:state|national|technical|technological|medical|pedagogical|agrarian|agricultural|"
+    r"economic|humanitarian|regional|industrial|linguistic|polytechnic|research|law|"
+    r"engineering|transport|innovative|financial)"
+)
 NEW_INSTITUTION = re.compile(
-    rf"\b(?:(?:{_CAP}\s+(?:{_HONOREE_TITLE}\s+(?={_CAP}))?){{1,5}}{_KEYWORD}{_OF_PART}?"
+    rf"\b(?:(?:{_CAP}\s+(?:{_HONOREE_TITLE}\s+(?={_CAP})"
+    rf"|(?:{_NAME_ADJECTIVE}\s+){{1,3}}(?={_CAP}))?){{1,5}}{_KEYWORD}{_OF_PART}?"
     rf"|{_KEYWORD}{_OF_PART}{{1,3}}|{_FOREIGN_KEYWORD}|{_KEYWORD}(?=\s+{_SAINT})"
     rf"|(?:KU|TU|VU|UC|ETH|EPFL|LMU)\s+{_CAP})\b(?!')"
 )
@@ -288,6 +298,18 @@ _LEADING_NOISE = {
 
 
 _KEYWORD_WORDS = tuple(_KEYWORD[3:-1].split("|"))
+_KEYWORD_FIRST_WORDS = frozenset(_KEYWORD_FIRST.split("|"))
+_MORE_NAME_WORDS = re.compile(
+    r"(?: (?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|In|On|At|The|And|"
+    r"Director|Rector|President|Dean|Professor)\b)[A-ZÀ-Þ][\w'-]*){1,2}(?![\w'-])"
+)
+# the capitalised verbs of a headline ("Minister Visits ...", "Rector Meets ..."), as the
+# reading of people has them (`people._EN_HEADLINE_VERBS`)
+_HEADLINE_VERB = re.compile(
+    r"\b(?:Addresses|Announces|Attends|Awards|Becomes|Celebrates|Congratulates|Delivers|"
+    r"Discusses|Explores|Gives|Greets|Hosts|Inaugurates|Invites|Joins|Launches|Meets|Opens|"
+    r"Presents|Receives|Signs|Speaks|Supports|Talks|Thanks|Unveils|Visits|Welcomes) "
+)
 _CITY_FOLLOWS = (
     "Universiteit", "Universität", "Université", "Hochschule", "Universiti", "Universitas",
     "Universidad", *_KEYWORD_FIRST.split("|"),
@@ -495,6 +517,7 @@ def _candidate_spans(index, text, hits):
             later = " ".join(later_words)
             if (
                 later
+                and later not in _KEYWORD_WORDS
                 and not all(w.lower().strip("'.,") in _GENERIC for w in later.split())
                 and not blocked.overlaps(later_start, later_start + len(later))
             ):
@@ -521,6 +544,12 @@ def _candidate_spans(index, text, hits):
             city_follows = name.endswith(_CITY_FOLLOWS) and after[1].lower() not in _GENERIC
             if city_follows or after[1].lower() in index.city_names:
                 name = f"{name} {after[1]}"
+        if name.split(" ", 1)[0] in _KEYWORD_FIRST_WORDS and len(name.split(" ")) == 2:
+            # "Instituto Superior Tecnico", "École Normale Supérieure": a keyword that comes
+            # first takes up to two more capitalised words of its name
+            more = _MORE_NAME_WORDS.match(text.text, start + len(name))
+            if more:
+                name += more.group()
         if name.split(" ", 1)[0] in _CITY_FOLLOWS and (
             of := _FOREIGN_OF.match(text.text, start + len(name))
         ):
@@ -544,6 +573,12 @@ def _candidate_spans(index, text, hits):
         unit = _UNIT_OF_UNIVERSITY.match(name)
         if unit:
             name = unit[1]
+        if (verb := _HEADLINE_VERB.search(name)) and _INSTITUTION_KEYWORD.search(name, verb.end()):
+            # "The Minister Visits Lakeside University": a headline's verb in capitals ends
+            # the words before the name
+            start, name = start + verb.end(), name[verb.end() :]
+        if name in _KEYWORD_WORDS:
+            continue  # a keyword alone ("Instituto" before a cut) names nothing
         if not name or all(w.lower().strip("'.,") in _GENERIC for w in name.split()):
             continue
         if owner and name.startswith(f"{owner} ") and _INSTITUTION_KEYWORD.search(name, len(owner)):
@@ -562,6 +597,15 @@ def _candidate_spans(index, text, hits):
             )
         ):
             continue  # "the Higher School of Economics and Business of KazNU": its unit
+        if (
+            "Universit" not in name
+            and (at := _AT_A_UNIVERSITY.match(text.text, end))
+            and (at.group("named") or at.end() in institution_starts)
+        ):
+            # "the Higher School of Artificial Intelligence at the Korkyt Ata Kyzylorda
+            # University", "the CityU Institute at SU": a school, institute or college at a
+            # university is its unit
+            continue
         if name.endswith((" Faculty", " Department")):
             continue  # "the VU Faculty of Medicine": a faculty is no institution
         found.append((start, end, name))
@@ -617,6 +661,10 @@ def _without_units_of_named(index, text, hits, found):
 # ("the Graduate School of Public Policy (GSPP) of the University": its acronym between,
 # and the text's known university called "the University")
 _OF_THE_KNOWN = re.compile(r"(?:\s+\([A-Z][\w&-]*\))?\s+of\s+(?:the\s+)?")
+_AT_A_UNIVERSITY = re.compile(
+    r"\s+at\s+(?:the\s+)?(?P<named>(?:[A-Z][\w'.&-]*\s+(?:(?:ata|bi|batyr)\s+)?){0,6}?"
+    r"(?:University|Universit[a-zé]+)\b)?"
+)
 _THE_UNIVERSITY = re.compile(r"(?<=the )University\b(?! of\b)")
 
 
@@ -923,9 +971,30 @@ _PAIRED_BEFORE = re.compile(
     r"(?:University|Institute|universities)\s+(?:jointly\s+)?(?:with|and)\s+"
     r"(?:(?:[A-Z][\w-]*\s+){0,2}[A-Z][\w-]*['’]s\s+)?$"
 )
+# ("UNY and 5 universities", "SDU and other universities", "... and many other universities";
+# not "USAID with local universities" nor "AIFC and many universities": a funder or a
+# partner of universities is none)
 _PAIRED_AFTER = re.compile(
-    r"\s+(?:and|with)\s+(?:\d+|[a-z]+)\s+(?:other\s+)?(?:[a-z]+\s+)?universities\b"
+    r"\s+(?:and|with)\s+(?:(?:\d+|two|three|four|five|six|seven|eight|nine|ten)\s+(?:other\s+)?"
+    r"|(?:several\s+|many\s+|a\s+few\s+)?other\s+)(?:[a-z]+\s+)?universities\b"
 )
+# "the Rector of Lakeside University met USAID": a post said with its own institution after
+# it ("of Lakeside University", "of the university") is that one's, and ties no other
+# acronym of its sentence to a university; a post without one ("Vice-Chancellor Maria
+# Knutson Wedel presented SLU") or with the acronym itself ("the Rector of the MRU") does
+_POST_OF = re.compile(r"\s+(?:of|at)\s+(?:the\s+)?(?=[A-Za-z])")
+
+
+def _post_ties(text, s_start, s_end, acronym_start):
+    """Whether a university's post in the sentence [s_start, s_end) may be that of the
+    acronym at `acronym_start`."""
+    for post in _UNIVERSITY_POST.finditer(text, s_start, s_end):
+        of = _POST_OF.match(text, post.end())
+        if of is None or of.end() == acronym_start:
+            return True
+    return False
+
+
 # Acronyms of other bodies, programmes, degrees, tests and lands that stand beside rectors.
 _NO_UNIVERSITY_ACRONYMS = {
     "USA", "UAE", "USSR", "CIS", "SCO", "OSCE", "NATO", "UNESCO", "UNICEF", "UNDP", "OECD",
@@ -946,7 +1015,12 @@ def _subsequence(short, letters):
     return len(letters) >= len(short) and all(letter in found for letter in short)
 
 
-_NAME_WORD_BEFORE = re.compile(r"\b[A-Z][a-z]+ $")
+# (a first name; not a capitalised word of the sentence's own: "The SDU and other
+# universities", "Also UNY ...")
+_NAME_WORD_BEFORE = re.compile(
+    r"\b(?!(?:The|Also|And|But|Both|In|At|On|With|From|For|By|Then|Today|Meanwhile|Moreover|"
+    r"However|Besides|Thus|Later|Now|Our|Its|Their|This|That|These|Those)\b)[A-Z][a-z]+ $"
+)
 
 
 def _acronyms_of_universities(index, text, hits, candidates):
@@ -990,7 +1064,7 @@ def _acronyms_of_universities(index, text, hits, candidates):
             continue  # "Prof. Dr. Ayse YILMAZ": a surname in capitals after a first name
         s_start, s_end = text.sentence_span(start)
         if (
-            _UNIVERSITY_POST.search(text.text, s_start, s_end)
+            _post_ties(text.text, s_start, s_end, start)
             or _PAIRED_BEFORE.search(text.text[max(0, start - 80) : start])
             or _PAIRED_AFTER.match(text.text, end)
         ):
@@ -1604,6 +1678,8 @@ def _variant(name, other):
             or b.endswith(f"-{a}")
             or _initial_of(a, b)
             or _initial_of(b, a)
+            # "Sangmeung" / "Sangmyung": a romanised name's inner vowel written otherwise
+            or _inner_vowel_respelt(a, b)
             # "Вусонг" / "Вусон": a foreign name's final "нг" written "н" (Korean "ng")
             or (
                 len(a) >= 5
@@ -1613,6 +1689,23 @@ def _variant(name, other):
             )
             for a, b in differ
         )
+    )
+
+
+_VOWELS = frozenset("aeiouy")
+
+
+def _inner_vowel_respelt(a, b):
+    """Whether two Latin words of six letters or more differ in one inner letter, a vowel
+    (or "y") in both ("sangmeung" / "sangmyung")."""
+    if len(a) != len(b) or len(a) < 6 or not a.isascii() or not b.isascii():
+        return False
+    differ = [i for i, (x, y) in enumerate(zip(a, b, strict=True)) if x != y]
+    return (
+        len(differ) == 1
+        and 0 < differ[0] < len(a) - 1
+        and a[differ[0]] in _VOWELS
+        and b[differ[0]] in _VOWELS
     )
 
 

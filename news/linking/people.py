@@ -33,6 +33,10 @@ def _capitalised(word):
 ROLES = {
     "en": [
         "ambassador extraordinary and plenipotentiary", "ambassador", "ambassadors",
+        # posts written with their hyphenated complement ("Ambassador-at-Large of the
+        # Ministry ..., Alexey Volkov"): the hyphen keeps "ambassador" alone from matching
+        "ambassador-at-large", "envoy-at-large", "editor-in-chief", "commander-in-chief",
+        "attorney-general", "solicitor-general", "auditor-general",
         "consul general", "consul", "deputy minister", "minister", "vice-minister",
         "vice minister",
         # a diplomat's rank ("Mr. Olzhan Iskakov, First Secretary")
@@ -375,6 +379,7 @@ def _is_acronym(word):
 
 
 _AND = ("and", "и", "және")
+_PLACE_PREPOSITIONS = {"to", "in", "at", "for", "under"}
 _MAX_NAMES = 3
 _KK_PLURAL = re.compile(r"(?:лар|лер|дар|дер|тар|тер)")
 
@@ -465,6 +470,9 @@ def _trim_to_name(run):
     return run[lo:hi]
 
 
+_TWO_LETTER_INITIAL = re.compile(r"[A-Z][a-z]")
+
+
 @functools.lru_cache(maxsize=10_000)
 def _name_bounds(words):
     """(first, end) indexes of the name in the words of a run (`_trim_to_name`)."""
@@ -474,6 +482,14 @@ def _name_bounds(words):
             lo, hi = _name_bounds(words[index + 1 :])  # "Мажилиса Нуртай Сабильянов"
             return index + 1 + lo, index + 1 + hi
     first_initial = next((i for i, w in enumerate(words) if len(w) == 1), None)
+    if first_initial and _TWO_LETTER_INITIAL.fullmatch(words[first_initial - 1]):
+        # "Kvon Sv.S", "Zh.K. Omarov", "Ospanova Zh.K.": an initial of two letters (Zh, Sh,
+        # Kh, Ch, Yu ... of a Cyrillic letter, or a name's first two) before a one-letter
+        # initial opens the initials
+        if first_initial >= 2 and all(len(w) == 1 for w in words[first_initial:]):
+            return first_initial - 2, len(words)
+        if first_initial == 1 or (first_initial - 1 > 0 and len(words) - first_initial == 2):
+            return first_initial - 1, len(words)
     if (
         first_initial
         and first_initial >= len(words) - 2
@@ -753,7 +769,33 @@ def _same_as_a_full_name(found):
             # named with the role
             kept.append(person)
             dropped.add(id(whole))
-    return [person for person in kept if id(person) not in dropped]
+    kept = [person for person in kept if id(person) not in dropped]
+    # "Professor Kim Han Sik ... Professor Kim Khan Sik": one Latin name in two
+    # romanisations of the same letters (Х as "kh" or "h", Ж as "zh" or "j", Я as "ya" or
+    # "ia" ...) is one person, as first named
+    first = {}
+    for person in kept:
+        if person.name.isascii():
+            form = _romanised_form(person.name)
+            if first.get(form, person).start >= person.start:
+                first[form] = person
+    return [
+        person
+        for person in kept
+        if not person.name.isascii() or first[_romanised_form(person.name)] is person
+    ]
+
+
+_ROMANISATIONS = (("kh", "h"), ("zh", "j"), ("yu", "iu"), ("ya", "ia"), ("y", "i"), ("ou", "u"))
+
+
+def _romanised_form(name):
+    """A Latin name with its letters' other romanisations made one ('Kim Khan Sik' and 'Kim
+    Han Sik' are 'kim han sik')."""
+    form = " ".join(name.lower().split())
+    for spelling, other in _ROMANISATIONS:
+        form = form.replace(spelling, other)
+    return form
 
 
 def detect_new_people(
@@ -805,6 +847,7 @@ def detect_new_people(
         previous_end, previous, comma, run_after_comma = role_end, "", False, False
         honoree = False
         portfolio = 0
+        run_after_the = False
         for start, end, word in words:
             lowered, honorific, name_word, role_first, role_word = _word_traits(word, language)
             if (lowered == "по" and language == "ru") or (lowered == "for" and language == "en"):
@@ -824,6 +867,7 @@ def detect_new_people(
                     and morphology.CYRILLIC.match(run[-1][2]) is not None
                 )
             joined = previous in _AND
+            word_before = previous
             previous_end, previous = end, lowered
             if quoted and _run_is_name(run):
                 names.append(run)
@@ -836,7 +880,14 @@ def detect_new_people(
                 # General of ...": a name between commas with a role after it holds that role.
                 run = _split_at_organisation_words(run) if not _run_is_name(run) else run
                 if _run_is_name(run):
-                    if not (run_after_comma and _role_follows(text, run[-1][1], language)):
+                    if not (
+                        run_after_comma
+                        and _role_follows(text, run[-1][1], language)
+                        and not (
+                            language == "en"
+                            and _role_said_before_in_a_list(text, run[0][0], pattern)
+                        )
+                    ):
                         names.append(run)
                     run = []
                     if not (plural and len(names) < _MAX_NAMES):
@@ -930,6 +981,7 @@ def detect_new_people(
                     run = []
                 if not run:
                     run_after_comma = comma
+                    run_after_the = word_before == "the"
                 run.append((start, end, word))
                 # "А. К. Натыровқа Алғыс хаттар": the case ending is on a name's last word
                 kk_end = language == "kk" and len(run) >= 2 and _kk_case_ended(word)
@@ -939,6 +991,19 @@ def detect_new_people(
             if run and language != "en" and lowered in _PATRONYMIC_PARTICLES and len(run) >= 2:
                 run.append((start, end, word))  # "Гулиев Фарид Рагим оглы": the father's name
                 break
+            if (
+                run
+                and language == "en"
+                and run_after_the
+                and lowered in _PLACE_PREPOSITIONS
+                and len(run) <= 2
+                and _split_at_organisation_words(run) == run
+            ):
+                # "the Ambassador of the Holy See to Mongolia, Jan Lindqvist": capitalised
+                # words after "the" and before "to", "in" ... name a body or a place
+                organisation[1] = run[-1][1]
+                run = []
+                continue
             if run:
                 run = _split_at_organisation_words(run) if not _run_is_name(run) else run
                 if _run_is_name(run):
@@ -1299,6 +1364,27 @@ def _comma_before(lowered, position):
     return bool(_COMMA_BEFORE_ROLE.search(lowered, max(0, position - 70), position))
 
 
+_CLAUSE_START = re.compile(r"(?:[.;:!?]\s|\n)")
+
+
+def _role_said_before_in_a_list(text, start, pattern):
+    """Whether the name at `start` is one of a list of '<Role>, <Name>' pairs ("attended by
+    the Minister of Culture of Mongolia, Bold Tsend, the Ambassador of the EU to Mongolia,
+    Jan Lindqvist, ..."): its sentence opens the list with a role (no name right before the
+    first comma), the name is an odd item, and the item before it holds a role."""
+    if text[max(0, start - 2) : start] != ", ":
+        return False
+    lo = max(0, start - 400)
+    opening = max((m.end() for m in _CLAUSE_START.finditer(text, lo, start)), default=lo)
+    items = text[opening:start].split(",")[:-1]
+    if len(items) % 2 != 1 or not items[0].strip() or not pattern.search(items[-1]):
+        return False
+    first = items[0].split()
+    if not pattern.search(items[0]) or all(_capitalised(w) for w in first[-2:]):
+        return False  # "attended by Anna Berg, Advisor to ...": the list opens with a name
+    return all(pattern.search(item) for item in items[::2])
+
+
 def _name_then_role(
     text,
     language,
@@ -1349,6 +1435,8 @@ def _name_then_role(
             start = run[0][0] if run else end
         if not _run_is_name(run):
             continue
+        if _role_said_before_in_a_list(text, start, role_pattern(language)):
+            continue  # its role is the one before it, the one after is the next name's
         if claimed is not None and text.startswith(",", match.end("rest")):
             # "<Name>, <Role>, <Name>": the role is the first name's ("<Name>, <Role of
             # ...> <Name>" may be the second's: left to the reading of roles before names)

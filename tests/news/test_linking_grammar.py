@@ -2952,3 +2952,159 @@ def test_english_school_named_by_a_named_universitys_own_word_is_its_unit(db):
         "School. Qilu Harbour University (QHU) will open the QHU Institute in Almaty."
     )
     assert _new(found, "new_institution") == {"Qilu Harbour University"}
+
+
+def test_english_people_counted_by_their_nation_and_representatives(db):
+    found = detect_mentions(
+        "Lakeside is home to some 50,000 ethnic Poles. The square has two poles. More than "
+        "40 representatives of Mongolia and Asian universities came, with 12 citizens of "
+        "Mongolia."
+    )
+    assert _figures(found) == {
+        ("ethnic Poles", 50000, True),
+        ("representatives", 40, True),
+        ("citizens of Mongolia", 12, False),
+    }
+
+
+def test_english_list_of_roles_each_followed_by_its_name(db):
+    found = detect_mentions(
+        "The Forum was attended by the Minister of Culture of Mongolia, Bold Tsend, the "
+        "Ambassador of the European Union to Mongolia, Jan-Erik Lindqvist, Ambassador-at-Large "
+        "of the Ministry of Foreign Affairs of Mongolia, Petr Sokolov, and 16 diplomats."
+    )
+    assert _roles(found) == {
+        "Bold Tsend": "Minister",
+        "Jan-Erik Lindqvist": "Ambassador",
+        "Petr Sokolov": "Ambassador-at-Large",
+    }
+
+
+def test_english_lower_case_adjectives_inside_a_university_name(db):
+    found = detect_mentions(
+        "Lecturers of Omsk state agrarian University came. The state university of the "
+        "region and regional universities welcomed them."
+    )
+    assert _new(found, "new_institution") == {"Omsk state agrarian University"}
+
+
+@pytest.mark.parametrize("known", [False, True])
+def test_english_count_in_a_which_clause_after_a_name_is_that_institutions(db, known):
+    if known:
+        make_institution(name="Lakeside University", country_code="KZ")
+    found = detect_mentions(
+        "Lecturers of Omsk state agrarian University taught at the Lakeside University, "
+        "which caters to more than 30,000 people."
+    )
+    subjects = {(f.label, f.value, f.subject_kind) for f in found.figures}
+    kind = "institution" if known else "new_institution"
+    assert subjects == {("people", 30000, kind)}
+    found = detect_mentions(
+        "A forum was held at the Lakeside University, which gathered more than 300 guests."
+    )
+    # (the event's guests: the press release's, or the one known institution's as before)
+    event = "institution" if known else ""
+    assert {(f.label, f.subject_kind) for f in found.figures} == {("guests", event)}
+
+
+def test_english_school_at_a_university_is_its_unit(db):
+    found = detect_mentions(
+        "The Higher School of Robotics at the Korkyt Ata Lakeside University opened. The "
+        "Steppe Institute at Lakeside hosted a fair."
+    )
+    assert _new(found, "new_institution") == {"Korkyt Ata Lakeside University", "Steppe Institute"}
+
+
+def test_english_people_counting_the_noun_said_before_them(db):
+    found = detect_mentions(
+        "The number of students is over 12 thousand people. The teachers of Lakeside "
+        "University in the number of 9 people came. 300 people attended the concert."
+    )
+    assert _figures(found) == {
+        ("students", 12000, True),
+        ("teachers", 9, False),
+        ("people", 300, False),
+    }
+
+
+def test_english_post_with_its_own_university_ties_no_other_acronym(db):
+    found = detect_mentions(
+        "The Rector of Lakeside University discussed grants with USAID. The Vice-Rector of the "
+        "university presented the strategy of AIFC. Vice-Chancellor Anna Berg presented QLU."
+    )
+    assert _new(found, "new_institution") == {"Lakeside University", "QLU"}
+
+
+def test_english_capitalised_words_after_the_before_a_preposition_are_no_person(db):
+    found = detect_mentions(
+        "The forum was attended by the Ambassador of the Holy See to Mongolia, Jan Lindqvist, "
+        "and by the Director of the Steppe Fund in Almaty. Head of the Steppe Fund Aigerim "
+        "Bekova at the event spoke."
+    )
+    assert _new(found, "new_person") == {"Jan Lindqvist", "Aigerim Bekova"}
+
+
+def test_english_keyword_first_names_headline_verbs_and_bare_keywords(db):
+    found = detect_mentions(
+        "He visited Instituto Superior Tecnico and Universidade de Lisboa. Mr Ivanov visited "
+        "Goethe-Institut Almaty. Instituto Cervantes opened a branch. The Minister Visits "
+        "Lakeside University."
+    )
+    assert _new(found, "new_institution") == {
+        "Instituto Superior Tecnico",
+        "Universidade de Lisboa",
+        "Lakeside University",
+    }
+
+
+def test_english_two_letter_initials_of_a_name(db):
+    found = detect_mentions(
+        "Lectures were given in physics (Professor Petrov Zh.K.) and chemistry (associate "
+        "Professor Kvon Sv.S). Rector Zh.K. Omarov spoke."
+    )
+    assert _new(found, "new_person") == {"Petrov Zh.K.", "Kvon Sv.S", "Zh.K. Omarov"}
+
+
+def test_english_people_counting_a_noun_then_a_part_of_these(db):
+    found = detect_mentions(
+        "The number of students is over 12 thousand people. Some 200 of these students are "
+        "from Mongolia."
+    )
+    assert ("students", 12000, True) in _figures(found)
+
+
+def test_english_aim_to_serve_a_group_counts_it_an_aim_to_attract_does_not(db):
+    found = detect_mentions(
+        "The council, which aims to support 40,000 ethnic Koreans in Mongolia, met. The "
+        "programme aims to attract 500 students."
+    )
+    assert _figures(found) == {("ethnic Koreans", 40000, False)}
+
+
+def test_new_name_with_an_inner_vowel_respelt_is_one_institution(db):
+    found = detect_mentions(
+        "Students of Hanbeom University came to Almaty. On Friday they met students of the "
+        "Hanbyom University and of Bremen University."
+    )
+    aliases = {m.name: m.alias_of_name for m in found.mentions if m.kind == "new_institution"}
+    assert aliases == {
+        "Hanbeom University": "",
+        "Hanbyom University": "Hanbeom University",
+        "Bremen University": "",
+    }
+
+
+def test_english_one_person_in_two_romanisations(db):
+    found = detect_mentions(
+        "Professor Kim Han Sik came to Almaty. Later Professor Kim Khan Sik gave a lecture with "
+        "Professor Ivan Petrov and Professor Anna Petrova."
+    )
+    assert _new(found, "new_person") == {"Kim Han Sik", "Ivan Petrov", "Anna Petrova"}
+
+
+def test_english_acronym_paired_with_universities_only_as_one_of_them(db):
+    found = detect_mentions(
+        "The project of USAID with local universities began. AIFC and many universities "
+        "signed. Also SDU and other universities joined. The KNTU with 5 universities signed."
+    )
+    assert _new(found, "new_institution") == {"SDU", "KNTU"}
