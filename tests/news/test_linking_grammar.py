@@ -2952,3 +2952,43 @@ def test_english_school_named_by_a_named_universitys_own_word_is_its_unit(db):
         "School. Qilu Harbour University (QHU) will open the QHU Institute in Almaty."
     )
     assert _new(found, "new_institution") == {"Qilu Harbour University"}
+
+
+def test_kazakh_name_ends_before_a_place_named_with_its_city_noun(db):
+    found = detect_mentions("Мәслихат төрағасы Ерлан Сәкенұлы Астана қаласында жастармен кездесті.")
+    assert _new(found, "new_person") == {"Ерлан Сәкенұлы"}
+
+
+def test_kazakh_surname_of_a_verbs_past_keeps_its_ending(db):
+    found = detect_mentions("Кеңес төрағасы Бекзат Тілеуберді жиында сөйледі.")
+    assert _new(found, "new_person") == {"Бекзат Тілеуберді"}
+
+
+@pytest.mark.parametrize(
+    "text,name",
+    [
+        ("Бүгін декан Айгүл Мұратова Келісімге қол қойды.", "Айгүл Мұратова"),
+        ("Вчера ректор Ирина Соколова Меморандум подписала в Алматы.", "Ирина Соколова"),
+    ],
+)
+def test_a_capitalised_document_noun_after_a_name_ends_it(db, text, name):
+    assert _new(detect_mentions(text), "new_person") == {name}
+
+
+@pytest.mark.parametrize(
+    "text,name",
+    [
+        ("На встрече выступил вице-губернатор края Пётр Семёнов.", "Пётр Семёнов"),
+        ("Штат губернаторы Джон Смит қонақтарды қарсы алды.", "Джон Смит"),
+        (
+            "Слово взяла декан факультета, кандидат филологических наук Анна Петрова.",
+            "Анна Петрова",
+        ),
+        (
+            "Слово взял начальник отдела науки АЛТГУ, магистр педагогики и психологии Инна Ким.",
+            "Инна Ким",
+        ),
+    ],
+)
+def test_deputy_posts_with_vice_and_degrees_before_a_name(db, text, name):
+    assert _new(detect_mentions(text), "new_person") == {name}
