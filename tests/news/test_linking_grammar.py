@@ -2992,3 +2992,36 @@ def test_a_capitalised_document_noun_after_a_name_ends_it(db, text, name):
 )
 def test_deputy_posts_with_vice_and_degrees_before_a_name(db, text, name):
     assert _new(detect_mentions(text), "new_person") == {name}
+
+
+def test_britain_short_name_is_the_united_kingdom_in_russian_and_kazakh(db):
+    Country.objects.get_or_create(code="GB", defaults={"name": "United Kingdom"})
+    for text in ("Он отметил, что в Британии выросли цены.", "Британияда конференция өтті."):
+        assert _codes(detect_mentions(text)) == {"GB"}
+
+
+@pytest.mark.parametrize(
+    "text,figures",
+    [
+        (
+            "Елімізде 5 мыңнан астам қазақстандық студент оқиды, олардың 2 мыңы грантпен, "
+            "3 мыңнан астамы ақылы негізде білім алады.",
+            {
+                ("қазақстандық студент", 5000, True),
+                ("студент", 2000, False),
+                ("студент", 3000, True),
+            },
+        ),
+        (
+            "Германияда 12 мың Қазақстан азаматы тұрады, олардың 4 мыңы жұмыс істейді.",
+            {("қазақстан азаматы", 12000, False), ("азамат", 4000, False)},
+        ),
+        (
+            "В Польше учатся 900 студентов из Казахстана. Из них 300 – на грантах.",
+            {("студенты из Казахстана", 900, False), ("студенты", 300, False)},
+        ),
+    ],
+)
+def test_a_count_dividing_another_takes_its_noun_without_the_origin(db, text, figures):
+    Country.objects.get_or_create(code="KZ", defaults={"name": "Kazakhstan"})
+    assert _figures(detect_mentions(text)) == figures
