@@ -53,6 +53,10 @@ class CyrillicIndex:
         # ("Дания" -> {"дания"}), so that another word with that key ("данным" -> "дан")
         # is told apart
         self.country_lemmas = defaultdict(set)
+        # keys of one-word names written in capitals ("АҚШ", "ЕНУ") and of the other names:
+        # a name only ever an acronym is read only in capitals ("ақшаны" is "the money",
+        # no "АҚШ"; "ену", to enter, no ЕНУ)
+        self.acronym_keys, self.word_keys = set(), set()
 
     def add(self, name, kind, pk):
         if not name or not morphology.CYRILLIC.search(name):
@@ -63,7 +67,16 @@ class CyrillicIndex:
         if len(key) == 1 and len(key[0]) < 2:
             return
         self.names[key].add((kind, pk))
+        if len(key) == 1 and name.isupper() and 2 <= len(name) <= 6 and name.isalpha():
+            self.acronym_keys.add(key[0])
+        elif len(key) == 1:
+            self.word_keys.add(key[0])
         self._trie = None
+
+    @property
+    def acronym_only(self):
+        """Keys of one word that only acronyms have (`acronym_keys`)."""
+        return self.acronym_keys - self.word_keys
 
     @property
     def trie(self):

@@ -1145,6 +1145,9 @@ def find_cyrillic_hits(index, text, language):
         raw = [h for h in raw if not _other_word_than_country(cyrillic, text, h)]
     if cyrillic.word_forms:
         raw = [h for h in raw if not _kazakh_word_not_country(cyrillic, text, h)]
+    acronym_only = cyrillic.acronym_only
+    if acronym_only:
+        raw = [h for h in raw if not _acronym_not_in_capitals(cyrillic, text, h, acronym_only)]
     raw = [h for h in raw if not _world_language(text, h)]
     return resolve_overlaps(raw)
 
@@ -1181,6 +1184,16 @@ def _other_word_than_country(cyrillic, text, hit):
         return False
     found = morphology.ru_lemmas(word)
     return bool(found) and not found & lemmas
+
+
+def _acronym_not_in_capitals(cyrillic, text, hit, acronym_only):
+    """Whether a one-word hit of a name that is only ever an acronym ("АҚШ", "ЕНУ") is a
+    word written otherwise, another word with the same key ("ақшаны", "Ақшаға": the money;
+    "ену": to enter). An acronym is written in capitals."""
+    word = text.text[hit.start : hit.end]
+    if word.isupper() or not word.isalpha():
+        return False
+    return hit.entries[0][0] in ("country", "institution") and cyrillic.key(word) in acronym_only
 
 
 def _kazakh_word_not_country(cyrillic, text, hit):

@@ -360,7 +360,8 @@ def _honoree_before(text, run, name_start):
 # A capitalised word before "қаласы" (city), "облысы" (region), "ауданы" (district)... is the
 # place's name: "Абзал Сапарбекұлы Мәскеу қаласында" names Abzal Saparbekuly in Moscow.
 _KK_PLACE_NOUN_AFTER = re.compile(
-    r"\s+(?:қаласы|облысы|ауданы|ауылы|өңірі|штаты|провинциясы|аймағы)\w*", re.IGNORECASE
+    r"\s+(?:қаласы|облысы|ауданы|ауылы|өңірі|штаты|провинциясы|аймағы|ауылдық округ)\w*",
+    re.IGNORECASE,
 )
 # Nouns of documents and events, written capitalised ("Меморандумға қол қойды", "Форумда")
 # right after a name: they end it, none is a person's word.

@@ -3025,3 +3025,16 @@ def test_britain_short_name_is_the_united_kingdom_in_russian_and_kazakh(db):
 def test_a_count_dividing_another_takes_its_noun_without_the_origin(db, text, figures):
     Country.objects.get_or_create(code="KZ", defaults={"name": "Kazakhstan"})
     assert _figures(detect_mentions(text)) == figures
+
+
+def test_an_acronym_only_name_is_read_in_capitals_only(db):
+    Country.objects.get_or_create(code="US", defaults={"name": "United States"})
+    assert _codes(detect_mentions("Бұл ақшаны бөлсеңіз, Ақшаға жетпейді.")) == set()
+    assert _codes(detect_mentions("Ол АҚШ-қа барды.")) == {"US"}
+
+
+def test_kazakh_name_ends_before_a_rural_district(db):
+    found = detect_mentions(
+        "Мәслихат төрағасы Сержан Байсбаев Бабайқорған ауылдық округі тұрғындарымен кездесті."
+    )
+    assert _new(found, "new_person") == {"Сержан Байсбаев"}
