@@ -302,6 +302,12 @@ def detect_figures(
             # "Сайысқа ҚазҰУ, ЕҰУ, ... жалпы 16 студент қатысты": people from several
             # institutions attending an event are the press release's, not the nearest's
             subject = ("", None)
+        if language in ("ru", "kk") and _named_as_included(
+            text, start + len(matched), institution_hits, new_institutions
+        ):
+            # "девять филиалов российских вузов, включая ... филиал МГИМО": what "включая"
+            # names is one of the counted, the count is the press release's
+            subject = ("", None)
         if (
             subject is None
             and language == "kk"
@@ -390,6 +396,26 @@ def detect_figures(
             )
         )
     ]
+
+
+_INCLUDING = re.compile(r"(?<!\w)(?:включая|в том числе|соның ішінде)(?!\w)", re.IGNORECASE)
+
+
+def _named_as_included(text, end, institution_hits, new_institutions):
+    """Whether every institution, known or new, of the sentence of a count ending at `end`
+    is named after "включая" / "в том числе" / "соның ішінде" (including) said after the
+    count: those are among the counted, none is what the count is about."""
+    s_start, s_end = text.sentence_span(end - 1)
+    including = _INCLUDING.search(text.text, end, s_end)
+    if including is None:
+        return False
+    lo = bisect.bisect_left(institution_hits, (s_start, -1))
+    hi = bisect.bisect_left(institution_hits, (s_end, -1))
+    starts = [s for s, _pk in institution_hits[lo:hi]]
+    lo = bisect.bisect_left(new_institutions, (s_start, ""))
+    hi = bisect.bisect_left(new_institutions, (s_end, ""))
+    starts += [s for s, _name in new_institutions[lo:hi]]
+    return bool(starts) and min(starts) > including.start()
 
 
 def _attended_from_several(text, start, sentence_institutions, new_institutions):

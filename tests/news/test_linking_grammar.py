@@ -3038,3 +3038,11 @@ def test_kazakh_name_ends_before_a_rural_district(db):
         "Мәслихат төрағасы Сержан Байсбаев Бабайқорған ауылдық округі тұрғындарымен кездесті."
     )
     assert _new(found, "new_person") == {"Сержан Байсбаев"}
+
+
+def test_russian_count_whose_institution_is_named_as_included_is_the_press_releases(db):
+    found = detect_mentions(
+        "В Казахстане работают семь филиалов ведущих зарубежных вузов, включая открытый "
+        "в прошлом году филиал Балтийского федерального университета."
+    )
+    assert [(f.label, f.value, f.subject_kind) for f in found.figures] == [("филиалы", 7, "")]
