@@ -232,7 +232,8 @@ def detect_figures(
     else:
         raw = _english_figures(index, text, part_of := {})
     known = {pk for _start, pk in institution_hits}  # the text's, once (not per figure)
-    found, seen, holders = [], set(), {}
+    found, seen, holders = [], {}, {}  # seen: figure key -> its index in found
+    headline_end = text.text.find("\n")
     subject_at = {}  # start of a figure -> (subject, subject_name)
     for start, matched, value, label, country_id, approximate in raw:
         if language == "en" and ("them", start) in part_of and part_of[start] not in subject_at:
@@ -243,7 +244,7 @@ def detect_figures(
             key = figure_key(subject[0], subject[1], subject_name, label[:100], value)
             if key in seen:
                 continue
-            seen.add(key)
+            seen[key] = len(found)
             found.append(
                 FigureMention(
                     label[:100], value, subject[0], subject[1], matched,
@@ -344,8 +345,16 @@ def detect_figures(
         subject_at[start] = (subject, subject_name)
         key = figure_key(subject[0], subject[1], subject_name, label, value)
         if key in seen:
-            continue  # the same figure again: no sentence to cut (long texts)
-        seen.add(key)
+            # the same figure again: no sentence to cut (long texts); said first in the
+            # headline, it is the body's ("600 казахстанцев" in both, then "600 человек" in a
+            # quote: the headline's copy goes, the body's stays)
+            first = seen[key]
+            if found[first].start < headline_end < start:
+                found[first] = dataclasses.replace(
+                    found[first], text=matched, sentence=text.sentence(start), start=start
+                )
+            continue
+        seen[key] = len(found)
         found.append(
             FigureMention(
                 label,
@@ -364,6 +373,7 @@ def detect_figures(
     about = {(f.label, f.value) for f in found if f.subject_kind}
     found = [f for f in found if f.subject_kind or (f.label, f.value) not in about]
     found = _said_again_of_its_subject(found)
+    found = _said_again_as_people(found)
     # "234 казахстанца поедут учиться" (the headline), then "кандидатуру 234 претендентов":
     # the body says what the headline's number counts.
     title_end = text.text.find("\n")
@@ -427,6 +437,24 @@ def _attended_from_several(text, start, sentence_institutions, new_institutions)
     known = sentence_institutions.get(text.sentence_index(start), set())
     new = {name for position, name in new_institutions if lo <= position < hi}
     return len(known) + len(new) >= 2
+
+
+# The bare word for people, which a count said again takes ("600 казахстанцев ...", then
+# "«600 человек ... заявились»").
+_PEOPLE_WORDS = {"люди", "адам"}
+
+
+def _said_again_as_people(found):
+    """A Russian or Kazakh count of "people" with the number of a count said before it
+    ("600 казахстанцев попросили ...", then "600 человек заявились") is that count again,
+    not another figure."""
+    values, dropped = set(), set()
+    for index in sorted(range(len(found)), key=lambda i: found[i].start):
+        f = found[index]
+        if f.label in _PEOPLE_WORDS and f.value in values:
+            dropped.add(index)
+        values.add(f.value)
+    return [f for index, f in enumerate(found) if index not in dropped]
 
 
 def _said_again_of_its_subject(found):
