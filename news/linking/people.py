@@ -504,6 +504,8 @@ def _name_bounds(words):
     if first_initial and first_initial < len(words) - 1:
         if len(words[first_initial + 1]) > 1 and first_initial == len(words) - 2:
             first_initial -= 1  # one middle initial: "Сильвестер Б. Рошер"
+        elif _a_first_name(words[first_initial - 1]):
+            first_initial -= 1  # "Алан К.К. Чунг": a first name before two initials
         return first_initial, len(words)
     patronymic = next((i for i, w in enumerate(words) if _PATRONYMIC.search(w)), None)
     if patronymic is not None:
@@ -512,6 +514,15 @@ def _name_bounds(words):
         if 1 <= patronymic < len(words) - 1:
             return patronymic - 1, patronymic + 2
     return 0, len(words)
+
+
+def _a_first_name(word):
+    """Whether pymorphy3's best parse of a Cyrillic word is a first name ("Алан", "Ирина")
+    and none a place ("Воронеж")."""
+    if not morphology.CYRILLIC.match(word):
+        return False
+    parses = morphology.ru_parses(word)
+    return bool(parses) and "Name" in parses[0].tag and not any("Geox" in p.tag for p in parses)
 
 
 # Small words inside European names ("Denis Van den Weghe", "Ursula von der Leyen").

@@ -3050,3 +3050,14 @@ def test_russian_count_in_the_headline_and_body_then_said_again_as_people(db):
         "сообщил консул. «300 человек уже зарегистрировались», – сказал он."
     )
     assert [(f.label, f.value) for f in found.figures] == [("казахстанцы", 300)]
+
+
+@pytest.mark.parametrize(
+    "text,name",
+    [
+        ("Делегацияны университет профессоры Алан К.К. Чунг басқарды.", "Алан К.К. Чунг"),
+        ("Встречу открыл ректор Воронеж Т.Н. Намазбеков.", "Т.Н. Намазбеков"),
+    ],
+)
+def test_cyrillic_first_name_before_two_initials_is_kept_a_place_is_not(db, text, name):
+    assert _new(detect_mentions(text), "new_person") == {name}
