@@ -1145,6 +1145,8 @@ def find_cyrillic_hits(index, text, language):
         raw = [h for h in raw if not _other_word_than_country(cyrillic, text, h)]
     if cyrillic.word_forms:
         raw = [h for h in raw if not _kazakh_word_not_country(cyrillic, text, h)]
+    if cyrillic.language == "kk":
+        raw = [h for h in raw if not _kazakh_lower_case_not_country(cyrillic, text, h)]
     acronym_only = cyrillic.acronym_only
     if acronym_only:
         raw = [h for h in raw if not _acronym_not_in_capitals(cyrillic, text, h, acronym_only)]
@@ -1184,6 +1186,38 @@ def _other_word_than_country(cyrillic, text, hit):
         return False
     found = morphology.ru_lemmas(word)
     return bool(found) and not found & lemmas
+
+
+# What a Kazakh country word in lower case may be: a people's name or adjective from the
+# tables ("орыс", "неміс", "жапон", "қытайлық"), or an adjective in -лық/-дық/-тық
+# ("ирандық", "қазақстандық", "ресейлік"), with its endings.
+_KK_LOWER_CASE_COUNTRY = re.compile(
+    "(?:"
+    + "|".join(
+        sorted(
+            {n.split()[0] for names in morphology.KK_ADJECTIVES.values() for n in names}
+            | {n.split()[0] for names in morphology.KK_LANGUAGES.values() for n in names},
+            key=len,
+            reverse=True,
+        )
+    )
+    + r")\w*|\w+(?:лық|лік|дық|дік|тық|тік)\w*"
+)
+
+
+def _kazakh_lower_case_not_country(cyrillic, text, hit):
+    """Whether a Kazakh country hit in lower case is another word whose short key (under
+    four letters) is the country's: "куб метр" (cubic metre, no Cuba), "жүлдені
+    иемденді" (won, no Yemen), "кан" (blood, misspelt). In lower case a country is its
+    people's name or adjective ("орыс тілі", "үнді студенттері", "ирандық студент", from
+    the tables or in -лық/-дық/-тық) or a name long enough to be no other word ("қытай
+    тілі", "украин тілі")."""
+    if hit.entries[0][0] != "country" or not text.text[hit.start].islower():
+        return False
+    word = text.lower[hit.start : hit.end].split()[0]
+    if _KK_LOWER_CASE_COUNTRY.fullmatch(word):
+        return False
+    return len(cyrillic.key(word)) < 4
 
 
 def _acronym_not_in_capitals(cyrillic, text, hit, acronym_only):

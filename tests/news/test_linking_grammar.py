@@ -3061,3 +3061,18 @@ def test_russian_count_in_the_headline_and_body_then_said_again_as_people(db):
 )
 def test_cyrillic_first_name_before_two_initials_is_kept_a_place_is_not(db, text, name):
     assert _new(detect_mentions(text), "new_person") == {name}
+
+
+@pytest.mark.parametrize(
+    "text,codes",
+    [
+        ("Су қоймасында 5 мың куб метр су жиналды.", set()),
+        ("Спортшы алтын жүлдені иемденді.", set()),
+        ("Ол қытай тілін және украин әдебиетін оқиды.", {"CN", "UA"}),
+        ("Үнді студенттері мен ирандық ғалымдар келді.", {"IN", "IR"}),
+    ],
+)
+def test_kazakh_lower_case_word_with_a_short_country_key_is_no_country(db, text, codes):
+    for code in ("CU", "YE", "CN", "UA", "IN", "IR"):
+        Country.objects.get_or_create(code=code, defaults={"name": code})
+    assert _codes(detect_mentions(text)) == codes
