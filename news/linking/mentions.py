@@ -1147,6 +1147,8 @@ def find_cyrillic_hits(index, text, language):
         raw = [h for h in raw if not _kazakh_word_not_country(cyrillic, text, h)]
     if cyrillic.language == "kk":
         raw = [h for h in raw if not _kazakh_lower_case_not_country(cyrillic, text, h)]
+    else:
+        raw = [h for h in raw if not _russian_lower_case_not_country(text, h)]
     acronym_only = cyrillic.acronym_only
     if acronym_only:
         raw = [h for h in raw if not _acronym_not_in_capitals(cyrillic, text, h, acronym_only)]
@@ -1218,6 +1220,34 @@ def _kazakh_lower_case_not_country(cyrillic, text, hit):
     if _KK_LOWER_CASE_COUNTRY.fullmatch(word):
         return False
     return len(cyrillic.key(word)) < 4
+
+
+# Russian demonyms a country table holds ("казахстанец"), found in lower case.
+_RU_COUNTRY_NOUNS = frozenset(
+    n for names in morphology.RU_ADJECTIVES.values() for n in names if not n.endswith("ий")
+)
+
+
+@functools.lru_cache(maxsize=10_000)
+def _ru_adjective_or_demonym(word):
+    """Whether pymorphy3 reads a Russian word as an adjective ("казахстанских") or as a
+    demonym of the tables ("казахстанцев")."""
+    return any(
+        p.tag.POS in ("ADJF", "ADJS") or p.normal_form in _RU_COUNTRY_NOUNS
+        for p in morphology.ru_parses(word)
+    )
+
+
+def _russian_lower_case_not_country(text, hit):
+    """Whether a Russian country hit in lower case is a common noun that a country's name
+    spells ("5 тысяч кубов воды", "соус чили", "по перу", "катар"): a country's name is
+    capitalised; in lower case only its adjective or its people's noun is the country."""
+    if hit.entries[0][0] != "country" or not text.text[hit.start].islower():
+        return False
+    if text.text[hit.end : hit.end + 1] == "-" or text.text[hit.start - 1 : hit.start] == "-":
+        return False  # "российско-китайского": a part of a compound adjective
+    word = text.text[hit.start : hit.end].split()[0]
+    return not _ru_adjective_or_demonym(word)
 
 
 def _acronym_not_in_capitals(cyrillic, text, hit, acronym_only):

@@ -3076,3 +3076,18 @@ def test_kazakh_lower_case_word_with_a_short_country_key_is_no_country(db, text,
     for code in ("CU", "YE", "CN", "UA", "IN", "IR"):
         Country.objects.get_or_create(code=code, defaults={"name": code})
     assert _codes(detect_mentions(text)) == codes
+
+
+@pytest.mark.parametrize(
+    "text,codes",
+    [
+        ("За сутки вывезли 5 тысяч кубов воды, к ужину подали соус чили.", set()),
+        ("Он лечил катар и писал по перу.", set()),
+        ("Приехали 20 казахстанцев и российские преподаватели.", {"KZ", "RU"}),
+        ("Открыт филиал российско-китайского университета.", {"RU", "CN"}),
+    ],
+)
+def test_russian_lower_case_common_noun_is_no_country(db, text, codes):
+    for code in ("CU", "CL", "QA", "PE", "KZ", "RU", "CN"):
+        Country.objects.get_or_create(code=code, defaults={"name": code})
+    assert _codes(detect_mentions(text)) == codes
