@@ -122,6 +122,9 @@ def _kk_thousand_alone(word):
     return word.lower() in ("мың", "мыңнан")
 
 
+_RU_ONE_AND_A_HALF = {"полтора", "полторы", "полутора"}
+
+
 def _value(tokens, i, language, text=""):
     """(value, index after the number) for a number starting at token i, else None."""
     word = tokens.words[i]
@@ -145,6 +148,8 @@ def _value(tokens, i, language, text=""):
             and text[tokens.ends[i] : tokens.starts[j]] in (",", ".")
         ):
             fraction, j = tokens.words[j], j + 1  # "1,5 тыс.": a decimal before a thousand
+    elif language == "ru" and word.lower() in _RU_ONE_AND_A_HALF:
+        value, fraction, j = 1, "5", i + 1  # "полторы тысячи": 1500, with its thousand
     else:
         read = _ru_number if language == "ru" else _kk_number
         value, j = read(word), i + 1
@@ -154,6 +159,8 @@ def _value(tokens, i, language, text=""):
             j < len(tokens.words) and (more := read(tokens.words[j])) is not None and more < value
         ):
             value, j = value + more, j + 1
+        if language == "kk" and j < len(tokens.words) and tokens.words[j].lower() == "жарым":
+            fraction, j = "5", j + 1  # "бір жарым мың" (one and a half thousand): 1500
     if j < len(tokens.words):
         following = tokens.words[j].lower()
         if following.startswith(_MILLION) or following in ("млн", "млн."):
@@ -280,6 +287,8 @@ def cyrillic_figures(text, language, hits, split=None):
     for word in set(tokens.words):
         starts_number[word] = word[0].isdigit() or (word[0].isalpha() and read(word) is not None)
         if language == "kk" and _kk_thousand_alone(word):
+            starts_number[word] = True
+        if language == "ru" and word.lower() in _RU_ONE_AND_A_HALF:
             starts_number[word] = True
     candidates = itertools.compress(
         range(len(tokens.words)), map(starts_number.__getitem__, tokens.words)

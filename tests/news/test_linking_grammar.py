@@ -3091,3 +3091,16 @@ def test_russian_lower_case_common_noun_is_no_country(db, text, codes):
     for code in ("CU", "CL", "QA", "PE", "KZ", "RU", "CN"):
         Country.objects.get_or_create(code=code, defaults={"name": code})
     assert _codes(detect_mentions(text)) == codes
+
+
+@pytest.mark.parametrize(
+    "text,figures",
+    [
+        ("Бізде бір жарым мыңға жуық ресейлік студент оқиды.", {("ресейлік студент", 1500, True)}),
+        ("Кездесу бір жарым сағатқа созылды.", set()),
+        ("Приехали полторы тысячи студентов.", {("студенты", 1500, False)}),
+        ("Встреча длилась полтора часа.", set()),
+    ],
+)
+def test_one_and_a_half_thousand_in_kazakh_and_russian(db, text, figures):
+    assert _figures(detect_mentions(text)) == figures
