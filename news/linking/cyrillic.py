@@ -257,6 +257,13 @@ def _country_names(index, language):
                 name = str(countries.name(code))
                 if code not in morphology.KK_COUNTRIES and name.isalpha() and len(name) >= 5:
                     names[pk].append(name)
+        # and the Russian other names of one word ("Белоруссия", "Великобритания",
+        # "Кыргызстан"), which Kazakh texts write too
+        for code, others in morphology.RU_COUNTRY_EXTRA.items():
+            if code in codes:
+                names[codes[code]] += [
+                    n for n in others if n.isalpha() and len(n) >= 5 and not n.isupper()
+                ]
     for table in extra:
         for code, words in table.items():
             if code in codes:

@@ -3104,3 +3104,12 @@ def test_russian_lower_case_common_noun_is_no_country(db, text, codes):
 )
 def test_one_and_a_half_thousand_in_kazakh_and_russian(db, text, figures):
     assert _figures(detect_mentions(text)) == figures
+
+
+def test_kazakh_text_finds_countries_under_their_russian_other_names(db):
+    for code in ("BY", "GB", "KG"):
+        Country.objects.get_or_create(code=code, defaults={"name": code})
+    found = detect_mentions(
+        "Белоруссия, Великобританиядан және Кыргызстаннан келген студенттер сайысқа қатысты."
+    )
+    assert _codes(found) == {"BY", "GB", "KG"}
