@@ -1631,6 +1631,10 @@ def _new_institutions(index, text, hits, candidates, mention, language="en"):
                 # "Zhetysu University named after Ilyas Zhansugurov", then "Zhetysu
                 # University": the name without its honoree is a form of it
                 or (words == w and other.startswith(f"{name} named after "))
+                # "ВКГУ им. С. Аманжолова", then "ВКГУ"; "М.Қозыбаев атындағы СҚУ", then
+                # "СҚУ": the Russian or Kazakh name without its honoree is a form of it
+                or other.startswith((f"{name} им. ", f"{name} имени "))
+                or other.endswith(f" атындағы {name}")
             ),
             None,
         ) or (

@@ -3113,3 +3113,24 @@ def test_kazakh_text_finds_countries_under_their_russian_other_names(db):
         "Белоруссия, Великобританиядан және Кыргызстаннан келген студенттер сайысқа қатысты."
     )
     assert _codes(found) == {"BY", "GB", "KG"}
+
+
+@pytest.mark.parametrize(
+    "text,name,short",
+    [
+        (
+            "Встреча прошла в ТКГУ им. Б. Ахметова. Потом студенты ТКГУ пели.",
+            "ТКГУ им. Б. Ахметова",
+            "ТКГУ",
+        ),
+        (
+            "Кездесу Б.Ахметов атындағы ТКМУ-да өтті. Кейін ТКМУ студенттері ән салды.",
+            "Б.Ахметов атындағы ТКМУ",
+            "ТКМУ",
+        ),
+    ],
+)
+def test_acronym_named_after_someone_then_bare_is_one_institution(db, text, name, short):
+    found = detect_mentions(text)
+    aliases = {m.name: m.alias_of_name for m in found.mentions if m.kind == "new_institution"}
+    assert aliases == {name: "", short: name}
