@@ -369,6 +369,12 @@ _DOCUMENT_NOUN = re.compile(
     r"(?:меморандум|келісім|хаттама|бағдарлама|декларация|конвенция|жолдау|соглашени|"
     r"договор|протокол|программ|форум|конференци|саммит|олимпиад|фестивал|послани)\w*"
 )
+# The world and the continents, capitalised in titles of championships and forums
+# ("Әлем және Азия чемпиондары", "чемпион Мира", "Еуропа Одағы"): no word of a name.
+_WORLD_WORD = re.compile(
+    r"(?:әлем|азия|еуропа|еуразия|африка|мир|европа|евразия)"
+    r"(?:[ыі]|н[ыі]ң|ның|нің|[ғг]а|[ғг]е|да|де|дағы|дегі|лық|лік|а|ы|е|у|ой|ом)?"
+)
 # Russian academic degrees, said between a role and the name ("кандидат ... наук").
 _RU_DEGREES = {"кандидат", "магистр", "бакалавр"}
 _KK_OF_PLACE = re.compile(r"\w{3}(?:дағы|дегі|тағы|тегі)$")
@@ -954,8 +960,15 @@ def detect_new_people(
                     break
                 run = []
                 continue
-            if run and name_word and _DOCUMENT_NOUN.match(lowered) and _run_is_name(run):
-                break  # "Мұратова Келісімге қол қойды": a document's or event's noun, no name
+            if (
+                run
+                and name_word
+                and (_DOCUMENT_NOUN.match(lowered) or _WORLD_WORD.fullmatch(lowered))
+                and _run_is_name(run)
+            ):
+                # "Мұратова Келісімге қол қойды": a document's or event's noun, no name;
+                # "Сыздықбеков Әлем және Азия чемпиондарымен": the world, a continent
+                break
             if (
                 language == "kk"
                 and run
