@@ -303,6 +303,10 @@ def detect_figures(
             # "Сайысқа ҚазҰУ, ЕҰУ, ... жалпы 16 студент қатысты": people from several
             # institutions attending an event are the press release's, not the nearest's
             subject = ("", None)
+        if language in ("ru", "kk") and _of_counted_institutions(text, start, start + len(matched)):
+            # "Қытайдың 10 ЖОО-ның 37 студенті", "37 студентов из 10 вузов Китая": the
+            # counted belong to so many institutions, unnamed, none the text names
+            subject = ("", None)
         if language in ("ru", "kk") and _named_as_included(
             text, start + len(matched), institution_hits, new_institutions
         ):
@@ -406,6 +410,32 @@ def detect_figures(
             )
         )
     ]
+
+
+_KK_OF_COUNTED_INSTITUTIONS = re.compile(
+    r"\d+\s+(?:ЖОО|жоғары оқу орн|университет|институт|колледж)[\w-]*"
+    r"(?:ның|нің|дың|дің|тың|тің)\s+(?:\d+\s+\w+\s+(?:мен|пен|бен|және)\s+)?$",
+    re.IGNORECASE,
+)
+_RU_OF_COUNTED_INSTITUTIONS = re.compile(
+    r"\s+(?:из\s+)?\d+\s+(?:вуз|университет|институт|колледж)", re.IGNORECASE
+)
+
+
+def _of_counted_institutions(text, start, end):
+    """Whether the people counted at text[start:end] are said to be of a number of
+    institutions ("10 ЖОО-ның 37 студенті", "37 студентов из 10 вузов")."""
+    return bool(
+        _KK_OF_COUNTED_INSTITUTIONS.search(text.text, max(0, start - 70), start)
+        or _RU_OF_COUNTED_INSTITUTIONS.match(text.text, _word_end(text.text, end))
+    )
+
+
+def _word_end(text, position):
+    """The end of the word running at `position` ("37 студентов" ends after the noun)."""
+    while position < len(text) and (text[position].isalnum() or text[position] == "-"):
+        position += 1
+    return position
 
 
 _INCLUDING = re.compile(r"(?<!\w)(?:включая|в том числе|соның ішінде)(?!\w)", re.IGNORECASE)

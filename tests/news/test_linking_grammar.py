@@ -3135,3 +3135,17 @@ def test_acronym_named_after_someone_then_bare_is_one_institution(db, text, name
     found = detect_mentions(text)
     aliases = {m.name: m.alias_of_name for m in found.mentions if m.kind == "new_institution"}
     assert aliases == {name: "", short: name}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Жазғы мектеп Ақсу университетінде өтті. Апта ішінде Жапонияның 8 ЖОО-ның 25 студенті "
+        "мен 4 оқытушысы қала тарихымен танысады.",
+        "Летняя школа прошла в Университете Лакшми. За неделю 25 студентов из 8 вузов Японии "
+        "познакомились с городом.",
+    ],
+)
+def test_people_of_so_many_unnamed_institutions_are_the_press_releases(db, text):
+    found = detect_mentions(text)
+    assert found.figures and all(f.subject_kind == "" for f in found.figures)
