@@ -53,6 +53,10 @@ class CyrillicIndex:
         # ("Дания" -> {"дания"}), so that another word with that key ("данным" -> "дан")
         # is told apart
         self.country_lemmas = defaultdict(set)
+        # keys of one-word names written in capitals ("АҚШ", "ЕНУ") and of the other names:
+        # a name only ever an acronym is read only in capitals ("ақшаны" is "the money",
+        # no "АҚШ"; "ену", to enter, no ЕНУ)
+        self.acronym_keys, self.word_keys = set(), set()
 
     def add(self, name, kind, pk):
         if not name or not morphology.CYRILLIC.search(name):
@@ -63,7 +67,16 @@ class CyrillicIndex:
         if len(key) == 1 and len(key[0]) < 2:
             return
         self.names[key].add((kind, pk))
+        if len(key) == 1 and name.isupper() and 2 <= len(name) <= 6 and name.isalpha():
+            self.acronym_keys.add(key[0])
+        elif len(key) == 1:
+            self.word_keys.add(key[0])
         self._trie = None
+
+    @property
+    def acronym_only(self):
+        """Keys of one word that only acronyms have (`acronym_keys`)."""
+        return self.acronym_keys - self.word_keys
 
     @property
     def trie(self):
@@ -244,6 +257,13 @@ def _country_names(index, language):
                 name = str(countries.name(code))
                 if code not in morphology.KK_COUNTRIES and name.isalpha() and len(name) >= 5:
                     names[pk].append(name)
+        # and the Russian other names of one word ("Белоруссия", "Великобритания",
+        # "Кыргызстан"), which Kazakh texts write too
+        for code, others in morphology.RU_COUNTRY_EXTRA.items():
+            if code in codes:
+                names[codes[code]] += [
+                    n for n in others if n.isalpha() and len(n) >= 5 and not n.isupper()
+                ]
     for table in extra:
         for code, words in table.items():
             if code in codes:

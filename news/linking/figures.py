@@ -254,7 +254,8 @@ def detect_figures(
     else:
         raw = _english_figures(index, text, part_of := {})
     known = {pk for _start, pk in institution_hits}  # the text's, once (not per figure)
-    found, seen, holders = [], set(), {}
+    found, seen, holders = [], {}, {}  # seen: figure key -> its index in found
+    headline_end = text.text.find("\n")
     subject_at = {}  # start of a figure -> (subject, subject_name)
     for start, matched, value, label, country_id, approximate in raw:
         if language == "en" and ("them", start) in part_of and part_of[start] not in subject_at:
@@ -265,7 +266,7 @@ def detect_figures(
             key = figure_key(subject[0], subject[1], subject_name, label[:100], value)
             if key in seen:
                 continue
-            seen.add(key)
+            seen[key] = len(found)
             found.append(
                 FigureMention(
                     label[:100], value, subject[0], subject[1], matched,
@@ -326,6 +327,16 @@ def detect_figures(
             # "Сайысқа ҚазҰУ, ЕҰУ, ... жалпы 16 студент қатысты": people from several
             # institutions attending an event are the press release's, not the nearest's
             subject = ("", None)
+        if language in ("ru", "kk") and _of_counted_institutions(text, start, start + len(matched)):
+            # "Қытайдың 10 ЖОО-ның 37 студенті", "37 студентов из 10 вузов Китая": the
+            # counted belong to so many institutions, unnamed, none the text names
+            subject = ("", None)
+        if language in ("ru", "kk") and _named_as_included(
+            text, start + len(matched), institution_hits, new_institutions
+        ):
+            # "девять филиалов российских вузов, включая ... филиал МГИМО": what "включая"
+            # names is one of the counted, the count is the press release's
+            subject = ("", None)
         if (
             subject is None
             and language == "kk"
@@ -362,8 +373,16 @@ def detect_figures(
         subject_at[start] = (subject, subject_name)
         key = figure_key(subject[0], subject[1], subject_name, label, value)
         if key in seen:
-            continue  # the same figure again: no sentence to cut (long texts)
-        seen.add(key)
+            # the same figure again: no sentence to cut (long texts); said first in the
+            # headline, it is the body's ("600 казахстанцев" in both, then "600 человек" in a
+            # quote: the headline's copy goes, the body's stays)
+            first = seen[key]
+            if found[first].start < headline_end < start:
+                found[first] = dataclasses.replace(
+                    found[first], text=matched, sentence=text.sentence(start), start=start
+                )
+            continue
+        seen[key] = len(found)
         found.append(
             FigureMention(
                 label,
@@ -382,6 +401,7 @@ def detect_figures(
     about = {(f.label, f.value) for f in found if f.subject_kind}
     found = [f for f in found if f.subject_kind or (f.label, f.value) not in about]
     found = _said_again_of_its_subject(found)
+    found = _said_again_as_people(found)
     # "234 казахстанца поедут учиться" (the headline), then "кандидатуру 234 претендентов":
     # the body says what the headline's number counts.
     title_end = text.text.find("\n")
@@ -416,6 +436,52 @@ def detect_figures(
     ]
 
 
+_KK_OF_COUNTED_INSTITUTIONS = re.compile(
+    r"\d+\s+(?:ЖОО|жоғары оқу орн|университет|институт|колледж)[\w-]*"
+    r"(?:ның|нің|дың|дің|тың|тің)\s+(?:\d+\s+\w+\s+(?:мен|пен|бен|және)\s+)?$",
+    re.IGNORECASE,
+)
+_RU_OF_COUNTED_INSTITUTIONS = re.compile(
+    r"\s+(?:из\s+)?\d+\s+(?:вуз|университет|институт|колледж)", re.IGNORECASE
+)
+
+
+def _of_counted_institutions(text, start, end):
+    """Whether the people counted at text[start:end] are said to be of a number of
+    institutions ("10 ЖОО-ның 37 студенті", "37 студентов из 10 вузов")."""
+    return bool(
+        _KK_OF_COUNTED_INSTITUTIONS.search(text.text, max(0, start - 70), start)
+        or _RU_OF_COUNTED_INSTITUTIONS.match(text.text, _word_end(text.text, end))
+    )
+
+
+def _word_end(text, position):
+    """The end of the word running at `position` ("37 студентов" ends after the noun)."""
+    while position < len(text) and (text[position].isalnum() or text[position] == "-"):
+        position += 1
+    return position
+
+
+_INCLUDING = re.compile(r"(?<!\w)(?:включая|в том числе|соның ішінде)(?!\w)", re.IGNORECASE)
+
+
+def _named_as_included(text, end, institution_hits, new_institutions):
+    """Whether every institution, known or new, of the sentence of a count ending at `end`
+    is named after "включая" / "в том числе" / "соның ішінде" (including) said after the
+    count: those are among the counted, none is what the count is about."""
+    s_start, s_end = text.sentence_span(end - 1)
+    including = _INCLUDING.search(text.text, end, s_end)
+    if including is None:
+        return False
+    lo = bisect.bisect_left(institution_hits, (s_start, -1))
+    hi = bisect.bisect_left(institution_hits, (s_end, -1))
+    starts = [s for s, _pk in institution_hits[lo:hi]]
+    lo = bisect.bisect_left(new_institutions, (s_start, ""))
+    hi = bisect.bisect_left(new_institutions, (s_end, ""))
+    starts += [s for s, _name in new_institutions[lo:hi]]
+    return bool(starts) and min(starts) > including.start()
+
+
 def _attended_from_several(text, start, sentence_institutions, new_institutions):
     """Whether the count at `start` is of people said to attend something after it, in a
     sentence naming two institutions or more (known or new)."""
@@ -425,6 +491,24 @@ def _attended_from_several(text, start, sentence_institutions, new_institutions)
     known = sentence_institutions.get(text.sentence_index(start), set())
     new = {name for position, name in new_institutions if lo <= position < hi}
     return len(known) + len(new) >= 2
+
+
+# The bare word for people, which a count said again takes ("600 казахстанцев ...", then
+# "«600 человек ... заявились»").
+_PEOPLE_WORDS = {"люди", "адам"}
+
+
+def _said_again_as_people(found):
+    """A Russian or Kazakh count of "people" with the number of a count said before it
+    ("600 казахстанцев попросили ...", then "600 человек заявились") is that count again,
+    not another figure."""
+    values, dropped = set(), set()
+    for index in sorted(range(len(found)), key=lambda i: found[i].start):
+        f = found[index]
+        if f.label in _PEOPLE_WORDS and f.value in values:
+            dropped.add(index)
+        values.add(f.value)
+    return [f for index, f in enumerate(found) if index not in dropped]
 
 
 def _said_again_of_its_subject(found):

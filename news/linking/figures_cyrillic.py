@@ -122,6 +122,9 @@ def _kk_thousand_alone(word):
     return word.lower() in ("мың", "мыңнан")
 
 
+_RU_ONE_AND_A_HALF = {"полтора", "полторы", "полутора"}
+
+
 def _value(tokens, i, language, text=""):
     """(value, index after the number) for a number starting at token i, else None."""
     word = tokens.words[i]
@@ -145,6 +148,8 @@ def _value(tokens, i, language, text=""):
             and text[tokens.ends[i] : tokens.starts[j]] in (",", ".")
         ):
             fraction, j = tokens.words[j], j + 1  # "1,5 тыс.": a decimal before a thousand
+    elif language == "ru" and word.lower() in _RU_ONE_AND_A_HALF:
+        value, fraction, j = 1, "5", i + 1  # "полторы тысячи": 1500, with its thousand
     else:
         read = _ru_number if language == "ru" else _kk_number
         value, j = read(word), i + 1
@@ -154,6 +159,8 @@ def _value(tokens, i, language, text=""):
             j < len(tokens.words) and (more := read(tokens.words[j])) is not None and more < value
         ):
             value, j = value + more, j + 1
+        if language == "kk" and j < len(tokens.words) and tokens.words[j].lower() == "жарым":
+            fraction, j = "5", j + 1  # "бір жарым мың" (one and a half thousand): 1500
     if j < len(tokens.words):
         following = tokens.words[j].lower()
         if following.startswith(_MILLION) or following in ("млн", "млн."):
@@ -281,6 +288,8 @@ def cyrillic_figures(text, language, hits, split=None):
         starts_number[word] = word[0].isdigit() or (word[0].isalpha() and read(word) is not None)
         if language == "kk" and _kk_thousand_alone(word):
             starts_number[word] = True
+        if language == "ru" and word.lower() in _RU_ONE_AND_A_HALF:
+            starts_number[word] = True
     candidates = itertools.compress(
         range(len(tokens.words)), map(starts_number.__getitem__, tokens.words)
     )
@@ -335,14 +344,20 @@ def cyrillic_figures(text, language, hits, split=None):
             and tokens.words[j].lower() in KK_APPROX_AFTER
         ):
             approximate, j = True, j + 1
-        found = _phrase(tokens, j, language, text, countries)
+        # "олардың 26,8 мыңы федералды бюджет есебінен": a thousand "of them" has its noun
+        # before it, what follows is none
+        found = (
+            None
+            if language == "kk" and _KK_POSSESSIVE_NUMBER.fullmatch(tokens.words[j - 1].lower())
+            else _phrase(tokens, j, language, text, countries)
+        )
         listed = False
         if found is None:
             # "Ресейден 3000, Үндістаннан – 12500, Қытайдан – 2000 студент": numbers listed
             # before one counted noun share it
             found = _shared_noun(text, tokens, j, language, read)
             if found is None:
-                label = _label_divided(text, tokens, i, language, labels)
+                label = _label_divided(text, tokens, i, language, labels, j)
                 if label is None:
                     label = _number_of(text, tokens, i, j, language)
                 if label is None:
@@ -452,7 +467,36 @@ def _ru_not_done(word):
     return parse is not None and (parse.tag.POS == "INFN" or "futr" in parse.tag)
 
 
-def _label_divided(text, tokens, i, language, labels):
+# A Kazakh number word with the possessive ("26,8 мыңы", "жүзі"): so many of them.
+_KK_POSSESSIVE_NUMBER = re.compile(r"(?:мың|миллион|жүз)[ыі]")
+# Kazakh country names of one word, lower case, for `_without_origin`.
+_KK_COUNTRY_WORDS = frozenset(
+    name.lower() for names in morphology.KK_COUNTRIES.values() for name in names if " " not in name
+)
+
+
+def _without_origin(label, language):
+    """The counted noun of a Kazakh label without the country said with its count
+    ("Қазақстан азаматы" -> "азамат", "қазақстандық студент" -> "студент"): a count that
+    divides another does not carry it (the annotation rule on origins, as r283 is
+    annotated). Russian labels keep it: "72 из них" of "отечественных студентов" is
+    annotated "отечественные студенты" (r221), and a test pins "казахстанские студенты"."""
+    words = label.split()
+    if len(words) < 2 or language != "kk":
+        return label
+    first = words[0].lower()
+    origin = first in _KK_COUNTRY_WORDS or (
+        first.endswith(_KK_ADJECTIVE_ENDINGS) and first[:-3] in _KK_COUNTRY_WORDS
+    )
+    if not origin:
+        return label
+    rest = words[1:]
+    if first in _KK_COUNTRY_WORDS and any(rest[0].lower().startswith(o) for o in _KK_OWNED):
+        rest[0] = re.sub(r"(?:сы|сі|ы|і)$", "", rest[0])  # "азаматы": the owner's possessive
+    return " ".join(rest)
+
+
+def _label_divided(text, tokens, i, language, labels, j=None):
     """The label of the count that a count with no noun of its own divides: "свыше 67
     тысяч абитуриентов. Из них ... свыше 14 тысяч с русским языком" (абитуриенты), "4488
     жоба жолданған. Алайда, оның тек мыңнан астамы ғана мақұлданған" (жоба). That count is
@@ -472,9 +516,26 @@ def _label_divided(text, tokens, i, language, labels):
         k = i - 1
         while k >= 0 and tokens.words[k].lower() in KK_PART_OF_FILLER:
             k -= 1
-        if k < 0 or tokens.words[k].lower() not in KK_PART_OF:
-            return None
-        divides = tokens.starts[k]
+        if k >= 0 and tokens.words[k].lower() in KK_PART_OF:
+            divides = tokens.starts[k]
+        else:
+            # "олардың 26,8 мыңы ..., 40 мыңнан астамы ...": a later count of the same
+            # division, "of them" said once before it in the sentence, itself said with
+            # the possessive
+            if j is None or not (
+                (j < len(tokens.words) and tokens.words[j].lower() in KK_APPROX_PART)
+                or _KK_POSSESSIVE_NUMBER.fullmatch(tokens.words[j - 1].lower())
+            ):
+                return None
+            divides = None
+            for k in range(i - 1, max(-1, i - 16), -1):
+                if any(mark in text[tokens.ends[k] : tokens.starts[k + 1]] for mark in ".;!?\n"):
+                    break
+                if tokens.words[k].lower() in KK_PART_OF:
+                    divides = tokens.starts[k]
+                    break
+            if divides is None:
+                return None
     before = [(end, label) for end, label in labels[-3:] if end <= divides]
     if not before:
         return None
@@ -482,7 +543,7 @@ def _label_divided(text, tokens, i, language, labels):
     between = text[end:divides]
     if "\n" in between or between.count(". ") > 1:
         return None
-    return label
+    return _without_origin(label, language)
 
 
 _LIST_JOINS = {"мен", "пен", "бен", "және", "и"}

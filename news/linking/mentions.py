@@ -1219,6 +1219,13 @@ def find_cyrillic_hits(index, text, language):
         raw = [h for h in raw if not _other_word_than_country(cyrillic, text, h)]
     if cyrillic.word_forms:
         raw = [h for h in raw if not _kazakh_word_not_country(cyrillic, text, h)]
+    if cyrillic.language == "kk":
+        raw = [h for h in raw if not _kazakh_lower_case_not_country(cyrillic, text, h)]
+    else:
+        raw = [h for h in raw if not _russian_lower_case_not_country(text, h)]
+    acronym_only = cyrillic.acronym_only
+    if acronym_only:
+        raw = [h for h in raw if not _acronym_not_in_capitals(cyrillic, text, h, acronym_only)]
     raw = [h for h in raw if not _world_language(text, h)]
     return resolve_overlaps(raw)
 
@@ -1255,6 +1262,76 @@ def _other_word_than_country(cyrillic, text, hit):
         return False
     found = morphology.ru_lemmas(word)
     return bool(found) and not found & lemmas
+
+
+# What a Kazakh country word in lower case may be: a people's name or adjective from the
+# tables ("орыс", "неміс", "жапон", "қытайлық"), or an adjective in -лық/-дық/-тық
+# ("ирандық", "қазақстандық", "ресейлік"), with its endings.
+_KK_LOWER_CASE_COUNTRY = re.compile(
+    "(?:"
+    + "|".join(
+        sorted(
+            {n.split()[0] for names in morphology.KK_ADJECTIVES.values() for n in names}
+            | {n.split()[0] for names in morphology.KK_LANGUAGES.values() for n in names},
+            key=len,
+            reverse=True,
+        )
+    )
+    + r")\w*|\w+(?:лық|лік|дық|дік|тық|тік)\w*"
+)
+
+
+def _kazakh_lower_case_not_country(cyrillic, text, hit):
+    """Whether a Kazakh country hit in lower case is another word whose short key (under
+    four letters) is the country's: "куб метр" (cubic metre, no Cuba), "жүлдені
+    иемденді" (won, no Yemen), "кан" (blood, misspelt). In lower case a country is its
+    people's name or adjective ("орыс тілі", "үнді студенттері", "ирандық студент", from
+    the tables or in -лық/-дық/-тық) or a name long enough to be no other word ("қытай
+    тілі", "украин тілі")."""
+    if hit.entries[0][0] != "country" or not text.text[hit.start].islower():
+        return False
+    word = text.lower[hit.start : hit.end].split()[0]
+    if _KK_LOWER_CASE_COUNTRY.fullmatch(word):
+        return False
+    return len(cyrillic.key(word)) < 4
+
+
+# Russian demonyms a country table holds ("казахстанец"), found in lower case.
+_RU_COUNTRY_NOUNS = frozenset(
+    n for names in morphology.RU_ADJECTIVES.values() for n in names if not n.endswith("ий")
+)
+
+
+@functools.lru_cache(maxsize=10_000)
+def _ru_adjective_or_demonym(word):
+    """Whether pymorphy3 reads a Russian word as an adjective ("казахстанских") or as a
+    demonym of the tables ("казахстанцев")."""
+    return any(
+        p.tag.POS in ("ADJF", "ADJS") or p.normal_form in _RU_COUNTRY_NOUNS
+        for p in morphology.ru_parses(word)
+    )
+
+
+def _russian_lower_case_not_country(text, hit):
+    """Whether a Russian country hit in lower case is a common noun that a country's name
+    spells ("5 тысяч кубов воды", "соус чили", "по перу", "катар"): a country's name is
+    capitalised; in lower case only its adjective or its people's noun is the country."""
+    if hit.entries[0][0] != "country" or not text.text[hit.start].islower():
+        return False
+    if text.text[hit.end : hit.end + 1] == "-" or text.text[hit.start - 1 : hit.start] == "-":
+        return False  # "российско-китайского": a part of a compound adjective
+    word = text.text[hit.start : hit.end].split()[0]
+    return not _ru_adjective_or_demonym(word)
+
+
+def _acronym_not_in_capitals(cyrillic, text, hit, acronym_only):
+    """Whether a one-word hit of a name that is only ever an acronym ("АҚШ", "ЕНУ") is a
+    word written otherwise, another word with the same key ("ақшаны", "Ақшаға": the money;
+    "ену": to enter). An acronym is written in capitals."""
+    word = text.text[hit.start : hit.end]
+    if word.isupper() or not word.isalpha():
+        return False
+    return hit.entries[0][0] in ("country", "institution") and cyrillic.key(word) in acronym_only
 
 
 def _kazakh_word_not_country(cyrillic, text, hit):
@@ -1628,6 +1705,10 @@ def _new_institutions(index, text, hits, candidates, mention, language="en"):
                 # "Zhetysu University named after Ilyas Zhansugurov", then "Zhetysu
                 # University": the name without its honoree is a form of it
                 or (words == w and other.startswith(f"{name} named after "))
+                # "ВКГУ им. С. Аманжолова", then "ВКГУ"; "М.Қозыбаев атындағы СҚУ", then
+                # "СҚУ": the Russian or Kazakh name without its honoree is a form of it
+                or other.startswith((f"{name} им. ", f"{name} имени "))
+                or other.endswith(f" атындағы {name}")
             ),
             None,
         ) or (

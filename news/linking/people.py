@@ -78,6 +78,10 @@ ROLES = {
         "инженер", "координатор", "тренер", "профессор",
         # posts the English list has ("vice-rector", "mayor", "chancellor", "senator")
         "вице-ректор", "мэр", "канцлер", "сенатор", "вице-консул",
+        # "вице-" before a post is that post's deputy ("вице-губернатор края Александр ..."):
+        # a role after a hyphen is not read, so the deputies are listed
+        "вице-губернатор", "вице-мэр", "вице-спикер", "вице-канцлер", "вице-декан",
+        "вице-председател", "вице-директор",
         # Roles ending in -ь lose it in other cases ("заместителю", "председателем"): their
         # stems take the case endings.
         "заместител", "председател", "секретар", "представител", "руководител",
@@ -91,6 +95,9 @@ ROLES = {
         "меңгерушісі", "профессоры", "орынбасары", "мүшесі", "кеңесші", "депутаты",
         "қызметкері", "басқарма төрағасы", "төраға", "провост", "вице-президент",
         "вице-министр", "вице-консул", "вице-ректор",
+        # a region's governor and his deputies ("штат губернаторы", "вице-губернаторы"),
+        # as in Russian
+        "губернатор", "вице-губернатор", "вице-канцлер", "вице-декан", "вице-директор",
         # a parliament's speaker, as "спикер" is in Russian ("Парламентінің вице-спикері")
         "спикер", "спикері", "вице-спикер", "вице-спикері",
         # a coach ("құрама команданың бас жаттықтырушысы"); "профессор" as the only post
@@ -354,6 +361,26 @@ def _honoree_before(text, run, name_start):
     return bool(_INITIAL.match(text, run[0][0])) and text[run[-1][1] : name_start] == " "
 
 
+# A capitalised word before "қаласы" (city), "облысы" (region), "ауданы" (district)... is the
+# place's name: "Абзал Сапарбекұлы Мәскеу қаласында" names Abzal Saparbekuly in Moscow.
+_KK_PLACE_NOUN_AFTER = re.compile(
+    r"\s+(?:қаласы|облысы|ауданы|ауылы|өңірі|штаты|провинциясы|аймағы|ауылдық округ)\w*",
+    re.IGNORECASE,
+)
+# Nouns of documents and events, written capitalised ("Меморандумға қол қойды", "Форумда")
+# right after a name: they end it, none is a person's word.
+_DOCUMENT_NOUN = re.compile(
+    r"(?:меморандум|келісім|хаттама|бағдарлама|декларация|конвенция|жолдау|соглашени|"
+    r"договор|протокол|программ|форум|конференци|саммит|олимпиад|фестивал|послани)\w*"
+)
+# The world and the continents, capitalised in titles of championships and forums
+# ("Әлем және Азия чемпиондары", "чемпион Мира", "Еуропа Одағы"): no word of a name.
+_WORLD_WORD = re.compile(
+    r"(?:әлем|азия|еуропа|еуразия|африка|мир|европа|евразия)"
+    r"(?:[ыі]|н[ыі]ң|ның|нің|[ғг]а|[ғг]е|да|де|дағы|дегі|лық|лік|а|ы|е|у|ой|ом)?"
+)
+# Russian academic degrees, said between a role and the name ("кандидат ... наук").
+_RU_DEGREES = {"кандидат", "магистр", "бакалавр"}
 _KK_OF_PLACE = re.compile(r"\w{3}(?:дағы|дегі|тағы|тегі)$")
 _LATIN_WORD = re.compile(r"[A-Za-z]")
 _NAME_BREAK = re.compile(r"[:;–—()\[\]]")
@@ -499,6 +526,8 @@ def _name_bounds(words):
     if first_initial and first_initial < len(words) - 1:
         if len(words[first_initial + 1]) > 1 and first_initial == len(words) - 2:
             first_initial -= 1  # one middle initial: "Сильвестер Б. Рошер"
+        elif _a_first_name(words[first_initial - 1]):
+            first_initial -= 1  # "Алан К.К. Чунг": a first name before two initials
         return first_initial, len(words)
     patronymic = next((i for i, w in enumerate(words) if _PATRONYMIC.search(w)), None)
     if patronymic is not None:
@@ -507,6 +536,15 @@ def _name_bounds(words):
         if 1 <= patronymic < len(words) - 1:
             return patronymic - 1, patronymic + 2
     return 0, len(words)
+
+
+def _a_first_name(word):
+    """Whether pymorphy3's best parse of a Cyrillic word is a first name ("Алан", "Ирина")
+    and none a place ("Воронеж")."""
+    if not morphology.CYRILLIC.match(word):
+        return False
+    parses = morphology.ru_parses(word)
+    return bool(parses) and "Name" in parses[0].tag and not any("Geox" in p.tag for p in parses)
 
 
 # Small words inside European names ("Denis Van den Weghe", "Ursula von der Leyen").
@@ -605,6 +643,8 @@ def _nominative(words, language, role_word, acting_case=None):
     case of "исполняющим обязанности" before the role)."""
     if language == "kk":
         last = words[-1]
+        if last.lower().endswith(_KK_NAMES_OF_A_VERB):
+            return words  # "Мұхтар Тілеуберді": "-берді" is the name's, no accusative
         for ending in _KK_NAME_ENDINGS:
             if last.lower().endswith(ending) and len(last) - len(ending) >= 3:
                 stem = last[: -len(ending)]
@@ -665,6 +705,9 @@ def _nominative(words, language, role_word, acting_case=None):
     return tuple(result)
 
 
+# Kazakh names made of a verb's past ("Тілеуберді", "Құдайберді", "Жанкелді", "Ергелді",
+# "gave", "came"): their "-ді" is no accusative ending.
+_KK_NAMES_OF_A_VERB = ("берді", "келді", "гелді")
 _KK_BACK, _KK_FRONT = set("аоұы"), set("әеөүіэ")
 _KK_LOCATIVE = ("нда", "нде", "да", "де", "та", "те")
 # Case endings a bare name takes; "-на", "-нда" follow a possessive only ("Аверина" keeps
@@ -968,6 +1011,23 @@ def detect_new_people(
                     break
                 run = []
                 continue
+            if (
+                run
+                and name_word
+                and (_DOCUMENT_NOUN.match(lowered) or _WORLD_WORD.fullmatch(lowered))
+                and _run_is_name(run)
+            ):
+                # "Мұратова Келісімге қол қойды": a document's or event's noun, no name;
+                # "Сыздықбеков Әлем және Азия чемпиондарымен": the world, a continent
+                break
+            if (
+                language == "kk"
+                and run
+                and name_word
+                and _KK_PLACE_NOUN_AFTER.match(text, end)
+                and _run_is_name(run)
+            ):
+                break  # "Абзал Сапарбекұлы Мәскеу қаласында": the city's name ends the person's
             if run and _KK_OF_PLACE.search(lowered):
                 # "Лиат Вексельман Павлодардағы ...": "(the one) in Pavlodar" ends a name
                 if _run_is_name(run):
@@ -1028,6 +1088,11 @@ def detect_new_people(
                 # "проректора по учебной работе Н.М. ...", "министр ... по национальной
                 # политике и внешним связям Багиев ...": the portfolio's words
                 portfolio -= 1
+                continue
+            if language == "ru" and lowered in _RU_DEGREES:
+                # "начальник отдела ..., магистр педагогики и психологии Динара Сапарова",
+                # "кандидат филологических наук": a degree's words stand between role and name
+                portfolio = 4
                 continue
             if language == "ru" and _ru_organisation_noun(word):
                 organisation[1] = end

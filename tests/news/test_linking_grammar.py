@@ -3108,3 +3108,200 @@ def test_english_acronym_paired_with_universities_only_as_one_of_them(db):
         "signed. Also SDU and other universities joined. The KNTU with 5 universities signed."
     )
     assert _new(found, "new_institution") == {"SDU", "KNTU"}
+
+
+def test_kazakh_name_ends_before_a_place_named_with_its_city_noun(db):
+    found = detect_mentions("Мәслихат төрағасы Ерлан Сәкенұлы Астана қаласында жастармен кездесті.")
+    assert _new(found, "new_person") == {"Ерлан Сәкенұлы"}
+
+
+def test_kazakh_surname_of_a_verbs_past_keeps_its_ending(db):
+    found = detect_mentions("Кеңес төрағасы Бекзат Тілеуберді жиында сөйледі.")
+    assert _new(found, "new_person") == {"Бекзат Тілеуберді"}
+
+
+@pytest.mark.parametrize(
+    "text,name",
+    [
+        ("Бүгін декан Айгүл Мұратова Келісімге қол қойды.", "Айгүл Мұратова"),
+        ("Вчера ректор Ирина Соколова Меморандум подписала в Алматы.", "Ирина Соколова"),
+        ("Әкім Ғабит Сыздықбеков Әлем және Азия чемпиондарымен кездесті.", "Ғабит Сыздықбеков"),
+    ],
+)
+def test_a_capitalised_document_noun_after_a_name_ends_it(db, text, name):
+    assert _new(detect_mentions(text), "new_person") == {name}
+
+
+@pytest.mark.parametrize(
+    "text,name",
+    [
+        ("На встрече выступил вице-губернатор края Пётр Семёнов.", "Пётр Семёнов"),
+        ("Штат губернаторы Джон Смит қонақтарды қарсы алды.", "Джон Смит"),
+        (
+            "Слово взяла декан факультета, кандидат филологических наук Анна Петрова.",
+            "Анна Петрова",
+        ),
+        (
+            "Слово взял начальник отдела науки АЛТГУ, магистр педагогики и психологии Инна Ким.",
+            "Инна Ким",
+        ),
+    ],
+)
+def test_deputy_posts_with_vice_and_degrees_before_a_name(db, text, name):
+    assert _new(detect_mentions(text), "new_person") == {name}
+
+
+def test_britain_short_name_is_the_united_kingdom_in_russian_and_kazakh(db):
+    Country.objects.get_or_create(code="GB", defaults={"name": "United Kingdom"})
+    for text in ("Он отметил, что в Британии выросли цены.", "Британияда конференция өтті."):
+        assert _codes(detect_mentions(text)) == {"GB"}
+
+
+@pytest.mark.parametrize(
+    "text,figures",
+    [
+        (
+            "Елімізде 5 мыңнан астам қазақстандық студент оқиды, олардың 2 мыңы грантпен, "
+            "3 мыңнан астамы ақылы негізде білім алады.",
+            {
+                ("қазақстандық студент", 5000, True),
+                ("студент", 2000, False),
+                ("студент", 3000, True),
+            },
+        ),
+        (
+            "Германияда 12 мың Қазақстан азаматы тұрады, олардың 4 мыңы жұмыс істейді.",
+            {("қазақстан азаматы", 12000, False), ("азамат", 4000, False)},
+        ),
+    ],
+)
+def test_a_count_dividing_another_takes_its_noun_without_the_origin(db, text, figures):
+    Country.objects.get_or_create(code="KZ", defaults={"name": "Kazakhstan"})
+    assert _figures(detect_mentions(text)) == figures
+
+
+def test_an_acronym_only_name_is_read_in_capitals_only(db):
+    Country.objects.get_or_create(code="US", defaults={"name": "United States"})
+    assert _codes(detect_mentions("Бұл ақшаны бөлсеңіз, Ақшаға жетпейді.")) == set()
+    assert _codes(detect_mentions("Ол АҚШ-қа барды.")) == {"US"}
+
+
+def test_kazakh_name_ends_before_a_rural_district(db):
+    found = detect_mentions(
+        "Мәслихат төрағасы Сержан Байсбаев Бабайқорған ауылдық округі тұрғындарымен кездесті."
+    )
+    assert _new(found, "new_person") == {"Сержан Байсбаев"}
+
+
+def test_russian_count_whose_institution_is_named_as_included_is_the_press_releases(db):
+    found = detect_mentions(
+        "В Казахстане работают семь филиалов ведущих зарубежных вузов, включая открытый "
+        "в прошлом году филиал Балтийского федерального университета."
+    )
+    assert [(f.label, f.value, f.subject_kind) for f in found.figures] == [("филиалы", 7, "")]
+
+
+def test_russian_count_in_the_headline_and_body_then_said_again_as_people(db):
+    found = detect_mentions(
+        "Помощи попросили 300 казахстанцев\n\n300 казахстанцев в Польше попросили помощи, "
+        "сообщил консул. «300 человек уже зарегистрировались», – сказал он."
+    )
+    assert [(f.label, f.value) for f in found.figures] == [("казахстанцы", 300)]
+
+
+@pytest.mark.parametrize(
+    "text,name",
+    [
+        ("Делегацияны университет профессоры Алан К.К. Чунг басқарды.", "Алан К.К. Чунг"),
+        ("Встречу открыл ректор Воронеж Т.Н. Намазбеков.", "Т.Н. Намазбеков"),
+    ],
+)
+def test_cyrillic_first_name_before_two_initials_is_kept_a_place_is_not(db, text, name):
+    assert _new(detect_mentions(text), "new_person") == {name}
+
+
+@pytest.mark.parametrize(
+    "text,codes",
+    [
+        ("Су қоймасында 5 мың куб метр су жиналды.", set()),
+        ("Спортшы алтын жүлдені иемденді.", set()),
+        ("Ол қытай тілін және украин әдебиетін оқиды.", {"CN", "UA"}),
+        ("Үнді студенттері мен ирандық ғалымдар келді.", {"IN", "IR"}),
+    ],
+)
+def test_kazakh_lower_case_word_with_a_short_country_key_is_no_country(db, text, codes):
+    for code in ("CU", "YE", "CN", "UA", "IN", "IR"):
+        Country.objects.get_or_create(code=code, defaults={"name": code})
+    assert _codes(detect_mentions(text)) == codes
+
+
+@pytest.mark.parametrize(
+    "text,codes",
+    [
+        ("За сутки вывезли 5 тысяч кубов воды, к ужину подали соус чили.", set()),
+        ("Он лечил катар и писал по перу.", set()),
+        ("Приехали 20 казахстанцев и российские преподаватели.", {"KZ", "RU"}),
+        ("Открыт филиал российско-китайского университета.", {"RU", "CN"}),
+    ],
+)
+def test_russian_lower_case_common_noun_is_no_country(db, text, codes):
+    for code in ("CU", "CL", "QA", "PE", "KZ", "RU", "CN"):
+        Country.objects.get_or_create(code=code, defaults={"name": code})
+    assert _codes(detect_mentions(text)) == codes
+
+
+@pytest.mark.parametrize(
+    "text,figures",
+    [
+        ("Бізде бір жарым мыңға жуық ресейлік студент оқиды.", {("ресейлік студент", 1500, True)}),
+        ("Кездесу бір жарым сағатқа созылды.", set()),
+        ("Приехали полторы тысячи студентов.", {("студенты", 1500, False)}),
+        ("Встреча длилась полтора часа.", set()),
+    ],
+)
+def test_one_and_a_half_thousand_in_kazakh_and_russian(db, text, figures):
+    assert _figures(detect_mentions(text)) == figures
+
+
+def test_kazakh_text_finds_countries_under_their_russian_other_names(db):
+    for code in ("BY", "GB", "KG"):
+        Country.objects.get_or_create(code=code, defaults={"name": code})
+    found = detect_mentions(
+        "Белоруссия, Великобританиядан және Кыргызстаннан келген студенттер сайысқа қатысты."
+    )
+    assert _codes(found) == {"BY", "GB", "KG"}
+
+
+@pytest.mark.parametrize(
+    "text,name,short",
+    [
+        (
+            "Встреча прошла в ТКГУ им. Б. Ахметова. Потом студенты ТКГУ пели.",
+            "ТКГУ им. Б. Ахметова",
+            "ТКГУ",
+        ),
+        (
+            "Кездесу Б.Ахметов атындағы ТКМУ-да өтті. Кейін ТКМУ студенттері ән салды.",
+            "Б.Ахметов атындағы ТКМУ",
+            "ТКМУ",
+        ),
+    ],
+)
+def test_acronym_named_after_someone_then_bare_is_one_institution(db, text, name, short):
+    found = detect_mentions(text)
+    aliases = {m.name: m.alias_of_name for m in found.mentions if m.kind == "new_institution"}
+    assert aliases == {name: "", short: name}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Жазғы мектеп Ақсу университетінде өтті. Апта ішінде Жапонияның 8 ЖОО-ның 25 студенті "
+        "мен 4 оқытушысы қала тарихымен танысады.",
+        "Летняя школа прошла в Университете Лакшми. За неделю 25 студентов из 8 вузов Японии "
+        "познакомились с городом.",
+    ],
+)
+def test_people_of_so_many_unnamed_institutions_are_the_press_releases(db, text):
+    found = detect_mentions(text)
+    assert found.figures and all(f.subject_kind == "" for f in found.figures)
