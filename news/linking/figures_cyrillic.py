@@ -394,6 +394,7 @@ def cyrillic_figures(text, language, hits, split=None):
 # тысяч": a number with no noun after it, the number of what the sentence named before it
 _KK_NUMBER_OF = re.compile(r"(?:(\w+)\s+)?(\w+)\s+саны(?!\w)", re.IGNORECASE)
 _RU_NUMBER_OF = re.compile(r"(?:число|количество)\s+(?:(\w+)\s+)?(\w+)", re.IGNORECASE)
+_NUMBER_OF_WORDS = {"kk": ("саны",), "ru": ("число", "количество")}
 _NO_COUNT_AFTER = re.compile(r"\s*(?:%|пайыз|процент|есе|раз|жыл|год|балл)", re.IGNORECASE)
 
 
@@ -405,6 +406,9 @@ def _number_of(text, tokens, i, j, language):
     lo = max([lo] + [text.rfind(mark, lo, start) + 1 for mark in ".!?\n"])
     if _NO_COUNT_AFTER.match(text, tokens.ends[j - 1]):
         return None  # "саны 10%-ға өсті", "в 2 раза": a share or a ratio
+    window = text[lo:start].lower()
+    if not any(word in window for word in _NUMBER_OF_WORDS[language]):
+        return None  # no "саны", "число", "количество" before it: the pattern cannot match
     pattern = _KK_NUMBER_OF if language == "kk" else _RU_NUMBER_OF
     found = next(reversed(list(pattern.finditer(text, lo, start))), None)  # the last
     if found is None or any(c.isdigit() for c in text[found.end() : start]):

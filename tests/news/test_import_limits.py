@@ -84,3 +84,31 @@ def test_detection_time_grows_linearly_with_the_text(corpus_directory, language)
     for kind in ("institution", "embassy", "person", "country"):
         assert found_big.ids(kind) == found_small.ids(kind)
     assert big_time < 8 * max(small_time, 0.01)
+
+
+def test_detection_pauses_the_garbage_collector_and_leaves_it_as_it_found_it(
+    corpus_directory, monkeypatch
+):
+    import gc
+
+    from news.linking import mentions
+
+    seen = []
+    real_detect = mentions._detect
+
+    def watched(raw_text, on=None):
+        seen.append(gc.isenabled())
+        return real_detect(raw_text, on)
+
+    monkeypatch.setattr(mentions, "_detect", watched)
+    text = "The ambassador met the rector of the University of Antwerp."
+    assert gc.isenabled()
+    assert detect_mentions(text).ids("institution")
+    assert gc.isenabled(), "switched back on"
+    gc.disable()
+    try:
+        detect_mentions(text)
+        assert not gc.isenabled(), "left off, as it was"
+    finally:
+        gc.enable()
+    assert seen == [False, False]
