@@ -25,6 +25,7 @@ from django.utils.html import strip_tags
 from . import cyrillic, morphology
 from . import people as people_module
 from .directory import (
+    PERSON_TITLES,
     _lower_same_length,
     get_index,
     normalise,
@@ -192,8 +193,8 @@ def find_hits(index, text):
         start = end - length + 1
         if start > 0 and source[start - 1].isalnum():  # not on a word boundary
             continue
-        if end + 1 < size and source[end + 1].isalnum():
-            continue
+        if end + 1 < size and (source[end + 1].isalnum() or source[end + 1] == "$"):
+            continue  # (a name before "$" is a currency's: "US$1.2 billion", "NZ$")
         if len(entries) == 1:
             form = entries[0][2]
             if form is None or source[start : end + 1] == form:
@@ -402,7 +403,10 @@ _UNIT_OF_UNIVERSITY = re.compile(
 )
 _ANOTHER_PLACE_AFTER = re.compile(
     r" (?:Hospital|Clinic|Clinics|Medical Center|Medical Centre|Press|Library|Museum|Hotel|"
-    r"Stadium|Botanical Garden)\b"
+    r"Stadium|Botanical Garden|"
+    # "the World University Games", "the QS World University Rankings": an event or a
+    # ranking named after universities, no institution
+    r"Games|Championships?|Olympiad|Rankings?|Sports Federation)\b"
 )
 
 
@@ -732,6 +736,8 @@ def _detect(raw_text, on=None):
         hits = find_cyrillic_hits(index, text, language)
     else:
         hits = find_hits(index, text)
+    if language == "en":
+        hits = _without_namesakes(index, text, hits)
     candidates = _candidate_spans(index, text, hits)
     candidates = [_with_listed_fields(text.text, *candidate) for candidate in candidates]
     if language in ("ru", "kk"):
@@ -833,6 +839,38 @@ def _detect(raw_text, on=None):
         index, text, hits, sentence_institutions, on, named, language, new_names
     )
     return detection
+
+
+_SENTENCE_ENDS = ("", ".", "!", "?", '"')
+
+
+def _without_namesakes(index, text, hits):
+    """'Adilbek Dzhaksybekov ... Mr Dzhaksybekov' where the directory knows Askar
+    Dzhaksybekov: a title and a surname ("Mr X", "Dr X") name no known person when the text
+    gives that surname another first name and never the known person's own."""
+    kept, first_names = [], {}
+    for hit in hits:
+        if hit.entries[0][0] == "person" and len({pk for _k, pk, _f in hit.entries}) == 1:
+            known = index.people.get(hit.entries[0][1], "").split()
+            matched = text.text[hit.start : hit.end]
+            if len(known) > 1 and not matched.startswith(known[0]):
+                surname = known[-1]
+                if surname not in first_names:  # once per surname: the text read once
+                    before = re.compile(rf"\b([A-Z][\w'-]+)\s+{re.escape(surname)}\b")
+                    first_names[surname] = {
+                        m[1]
+                        for m in before.finditer(text.text)
+                        # (not a sentence's first word: "Then Dzhaksybekov said")
+                        if text.text[max(0, m.start() - 4) : m.start()].rstrip()[-1:]
+                        not in _SENTENCE_ENDS
+                        and m[1] not in PERSON_TITLES
+                        and not people_module.is_role_word(m[1], language="en")
+                    }
+                named = first_names[surname]
+                if named and known[0] not in named:
+                    continue
+        kept.append(hit)
+    return kept
 
 
 def _new_people(index, text, language, hits, candidates, mention, linked_people=()):

@@ -1532,7 +1532,18 @@ def _clean_role(role):
     return role[:1].upper() + role[1:]
 
 
+# "Minister of Foreign Affairs and discussed ...", "the Rowing Federation said": a verb of
+# reporting or of a meeting (or "who", "which") opens the clause after the organisation's name
+_CLAUSE_AFTER_ORGANISATION = re.compile(
+    r"\s+(?:and\s+)?(?:who|which|said|says|noted|notes|told|added|stressed|stated|"
+    r"emphasi[sz]ed|underlined|discussed|discusses|met|held|visited|signed|expressed|"
+    r"announced|reported|informed|informs)\b.*",
+    re.DOTALL,
+)
+
+
 def _clean_organisation(text):
+    text = _CLAUSE_AFTER_ORGANISATION.sub("", text)
     text = " ".join(text.replace(",", " ").split())
     text = re.sub(r"^(?:of|to|in|at|the)\s+", "", text, flags=re.IGNORECASE)
     text = re.sub(r"^(?:the)\s+", "", text, flags=re.IGNORECASE)

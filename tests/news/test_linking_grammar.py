@@ -3305,3 +3305,63 @@ def test_acronym_named_after_someone_then_bare_is_one_institution(db, text, name
 def test_people_of_so_many_unnamed_institutions_are_the_press_releases(db, text):
     found = detect_mentions(text)
     assert found.figures and all(f.subject_kind == "" for f in found.figures)
+
+
+# Round 21: precision on unannotated real texts (English)
+
+
+def test_a_name_before_a_dollar_sign_is_a_currency_not_a_country(db):
+    Country.objects.get_or_create(code="US", defaults={"name": "United States"})
+    Country.objects.get_or_create(code="AU", defaults={"name": "Australia"})
+    found = detect_mentions("The fund lent 90 billion tenge (US$190 million) to the farmers.")
+    assert "US" not in _codes(found)
+    found = detect_mentions("The United States lent US$190 million to the farmers.")
+    assert _codes(found) == {"US"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Our team won nine medals at the World University Games in Turin last week.",
+        "The Summer Students University Championship in Lyon drew 40 teams.",
+        "The college rose in the QS World University Rankings this year.",
+    ],
+)
+def test_an_event_or_ranking_named_after_universities_is_no_new_institution(db, text):
+    assert _new(detect_mentions(text), "new_institution") == set()
+
+
+def test_lakeside_university_still_found_before_ordinary_words(db):
+    found = detect_mentions("Students of Lakeside University won nine medals at the games.")
+    assert _new(found, "new_institution") == {"Lakeside University"}
+
+
+@pytest.mark.parametrize(
+    "text,organisation",
+    [
+        (
+            "The talks were held by Anna Berg, Minister of Fisheries and discussed quotas.",
+            "Fisheries",
+        ),
+        (
+            '"We won," Peter Holm, the President of the Northern Rowing Union said.',
+            "Northern Rowing Union",
+        ),
+    ],
+)
+def test_an_organisation_ends_where_a_verb_of_the_clause_begins(db, text, organisation):
+    found = detect_mentions(text).mentions
+    assert [m.organisation for m in found if m.kind == "new_person"] == [organisation]
+
+
+def test_title_and_surname_name_no_known_person_when_the_text_names_a_namesake(db):
+    known = make_person(name="Askar Temirbek")
+    text = (
+        "The prizes were handed by Federation President Bolat Temirbek on Monday. "
+        "Mr Temirbek thanked the coaches."
+    )
+    assert known.pk not in detect_mentions(text).ids("person")
+    text = "The prizes were handed on Monday. Mr Temirbek thanked the coaches."
+    assert known.pk in detect_mentions(text).ids("person")
+    text = "Askar Temirbek handed the prizes. Mr Temirbek thanked the coaches."
+    assert known.pk in detect_mentions(text).ids("person")
