@@ -174,6 +174,9 @@ ORGANISATION_WORDS = {
     "sport", "sports", "youth", "tourism", "health", "healthcare", "agriculture", "energy",
     "finance", "justice", "defence", "defense", "labour", "labor", "transport", "trade",
     "industry", "environment", "ecology", "economy", "welfare", "infrastructure",
+    # ("Minister of Labor and Social Protection of ...", "of Emergency Situations")
+    "social", "protection", "security", "emergency", "emergencies", "situations",
+    "resources", "natural", "mining", "communications", "media", "digital", "statistics",
     # a region in a representative's post ("for Central Asia in The Hague Mr ...")
     "asia", "europe", "africa", "america", "americas", "eurasia", "oceania", "caucasus",
     "balkans", "scandinavia", "pacific", "arctic",
@@ -187,7 +190,7 @@ ORGANISATION_WORDS |= {"group", "league", "alliance", "consortium", "ranking", "
 # "Director of the Department of International Cooperation of Internationalization <name>":
 # an English abstract noun of a portfolio or a unit ("-ization", "-ation", "-ment", "-ship")
 # is no word of a person's name, whether the list above has it or not.
-_EN_ABSTRACT_NOUN = re.compile(r"[a-z]{4,}(?:ization|isation|ation|ition|ment|ship|ness)")
+_EN_ABSTRACT_NOUN = re.compile(r"[a-z]{4,}(?:ization|isation|ation|ition|ction|ment|ship|ness)")
 
 
 def _organisation_word(word):
@@ -494,7 +497,20 @@ def _trim_to_name(run):
     Тухтарджанович' -> the surname, name and patronymic (a patronymic ends or follows the
     first name)."""
     lo, hi = _name_bounds(tuple(map(_word_of, run)))
+    if (
+        hi - lo >= 3
+        and len(run[lo + 1][2]) == 1
+        and run[lo + 2][0] - run[lo + 1][1] == 1  # "S.Chinzorig": an initial glued on
+        and len(run[lo + 2][2]) > 1  # (a surname, not another initial: "Kunanbayeva D.A.")
+        and _LATIN_WORD.fullmatch(run[lo][2])
+    ):
+        # "Minister of Labor and Social Protection S.Chinzorig": an initial written onto
+        # the surname opens the name; the word before it is the portfolio's, no first name
+        lo += 1
     return run[lo:hi]
+
+
+_LATIN_WORD = re.compile(r"[A-Za-z][a-z'-]+")
 
 
 _TWO_LETTER_INITIAL = re.compile(r"[A-Z][a-z]")

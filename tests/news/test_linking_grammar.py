@@ -3365,3 +3365,22 @@ def test_title_and_surname_name_no_known_person_when_the_text_names_a_namesake(d
     assert known.pk in detect_mentions(text).ids("person")
     text = "Askar Temirbek handed the prizes. Mr Temirbek thanked the coaches."
     assert known.pk in detect_mentions(text).ids("person")
+
+
+@pytest.mark.parametrize(
+    "text,names",
+    [
+        (
+            "The talks were opened by Minister of Water and Social Protection B.Tsogt on Monday.",
+            {"B.Tsogt"},
+        ),
+        (
+            "Minister of Emergency Situations and Social Protection of Mongolia Anar Bold "
+            "spoke first.",
+            {"Anar Bold"},
+        ),
+        ("The lecture was read by Professor Ospanova D.K. on Monday.", {"Ospanova D.K."}),
+    ],
+)
+def test_portfolio_words_before_a_name_are_no_part_of_it(db, text, names):
+    assert _new(detect_mentions(text), "new_person") == names
