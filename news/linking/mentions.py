@@ -843,6 +843,14 @@ def _detect(raw_text, on=None):
 
 _SENTENCE_ENDS = ("", ".", "!", "?", '"')
 
+# Bodies that are no ministry nor government: a country's name after one of them (or its
+# adjective before it) says where the body is; the body is the organisation of a post.
+_BODY_WORD = re.compile(
+    r"\b(?:Federation|Committee|Association|Union|Council|Agency|Fund|Foundation|Centre|"
+    r"Center|Chamber|Society|Company|Bank|Academy|Museum|Theatre|Theater|Club|League)\b"
+)
+_BODY_AFTER = re.compile(rf"(?: [A-Z][\w'-]*){{0,3}}? {_BODY_WORD.pattern}")
+
 
 def _without_namesakes(index, text, hits):
     """'Adilbek Dzhaksybekov ... Mr Dzhaksybekov' where the directory knows Askar
@@ -901,6 +909,15 @@ def _new_people(index, text, language, hits, candidates, mention, linked_people=
             return name, None
         for hit in here:
             if hit.entries[0][0] == "country":
+                if language == "en" and _BODY_WORD.search(text.text, start, end):
+                    # "President of the Athletics Federation of Kazakhstan", "of the Kazakh
+                    # Culture Committee": a body the country's name is part of, not the
+                    # country, is where the post is held (its words are read as written)
+                    return "", None
+                if language == "en" and (body := _BODY_AFTER.match(text.text, hit.end)):
+                    # "Deputy Chairman of the Kazakh Culture Committee Kumis Seitova": the
+                    # body the adjective opens (its words run on into the person's name)
+                    return text.text[hit.start : body.end()], None
                 return index.entry_name("country", hit.entries[0][1]), None
         return "", None
 

@@ -502,7 +502,7 @@ def _trim_to_name(run):
         and len(run[lo + 1][2]) == 1
         and run[lo + 2][0] - run[lo + 1][1] == 1  # "S.Chinzorig": an initial glued on
         and len(run[lo + 2][2]) > 1  # (a surname, not another initial: "Kunanbayeva D.A.")
-        and _LATIN_WORD.fullmatch(run[lo][2])
+        and _LATIN_NAME_WORD.fullmatch(run[lo][2])
     ):
         # "Minister of Labor and Social Protection S.Chinzorig": an initial written onto
         # the surname opens the name; the word before it is the portfolio's, no first name
@@ -510,7 +510,7 @@ def _trim_to_name(run):
     return run[lo:hi]
 
 
-_LATIN_WORD = re.compile(r"[A-Za-z][a-z'-]+")
+_LATIN_NAME_WORD = re.compile(r"[A-Za-z][a-z'-]+")
 
 
 _TWO_LETTER_INITIAL = re.compile(r"[A-Z][a-z]")
@@ -1558,9 +1558,15 @@ _CLAUSE_AFTER_ORGANISATION = re.compile(
 )
 
 
+# "Deputy Governor – Chairman of Astrakhan region's government": a second post joined by a
+# dash stands before the organisation
+_DASHED_SECOND_POST = re.compile(r"^[-–—]\s*(?:[A-Z][\w-]*\s+){1,3}(?:of|at)\s+")
+
+
 def _clean_organisation(text):
     text = _CLAUSE_AFTER_ORGANISATION.sub("", text)
     text = " ".join(text.replace(",", " ").split())
+    text = _DASHED_SECOND_POST.sub("", text)
     text = re.sub(r"^(?:of|to|in|at|the)\s+", "", text, flags=re.IGNORECASE)
     text = re.sub(r"^(?:the)\s+", "", text, flags=re.IGNORECASE)
     return text.strip(" ,")[:200]

@@ -3384,3 +3384,29 @@ def test_title_and_surname_name_no_known_person_when_the_text_names_a_namesake(d
 )
 def test_portfolio_words_before_a_name_are_no_part_of_it(db, text, names):
     assert _new(detect_mentions(text), "new_person") == names
+
+
+@pytest.mark.parametrize(
+    "text,organisation",
+    [
+        (
+            "The cup was handed by the President of the Chess Federation of Kazakhstan "
+            "Nurlan Amanov on Monday.",
+            "Chess Federation of Kazakhstan",
+        ),
+        (
+            "The guests were met by Deputy Chairman of the Kazakh Film Committee Dana Serik "
+            "at the door.",
+            "Kazakh Film Committee",
+        ),
+        (
+            "Deputy Governor – Chairman of Omsk region's government Ivan Lebed spoke first.",
+            "Omsk",
+        ),
+        ("The Minister of Energy of Kazakhstan Arman Bek opened the plant.", "Kazakhstan"),
+    ],
+)
+def test_a_post_in_a_body_named_after_a_country_is_held_in_the_body(db, text, organisation):
+    Country.objects.get_or_create(code="KZ", defaults={"name": "Kazakhstan"})
+    found = detect_mentions(text).mentions
+    assert [m.organisation for m in found if m.kind == "new_person"] == [organisation]
