@@ -86,7 +86,9 @@ MODIFIERS = (
     "young|new|postgraduate|undergraduate|graduate|visiting|female|male|talented|additional|"
     "ethnic|"
     "more|joint|double-degree|research|educational|MBA|scholarship|university|cooperation|"
-    "partnership|such|other"
+    "partnership|such|other|"
+    # a singular counted noun before another is its modifier ("6,500 student athletes")
+    "student"
 )
 _MOD = rf"(?:{MODIFIERS}|(?-i:[A-Z][a-z]+)(?:'s)?)"
 FIGURE = re.compile(

@@ -3410,3 +3410,14 @@ def test_a_post_in_a_body_named_after_a_country_is_held_in_the_body(db, text, or
     Country.objects.get_or_create(code="KZ", defaults={"name": "Kazakhstan"})
     found = detect_mentions(text).mentions
     assert [m.organisation for m in found if m.kind == "new_person"] == [organisation]
+
+
+@pytest.mark.parametrize(
+    "text,figures",
+    [
+        ("The games brought together 6,500 student athletes.", {("student athletes", 6500, False)}),
+        ("Only 1 student and 40 students came.", {("student", 1, False), ("students", 40, False)}),
+    ],
+)
+def test_a_singular_student_before_another_counted_noun_is_its_modifier(db, text, figures):
+    assert _figures(detect_mentions(text)) == figures
