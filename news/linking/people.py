@@ -212,6 +212,9 @@ _KK_PORTFOLIO_WORDS = {
     "энергетика", "еңбек", "қорғаныс", "сауда", "цифрлық", "экология", "көлік", "ауыл",
     "ақпарат", "оқу-ағарту", "туризм", "өнеркәсіп", "ұлттық", "мемлекеттік",
 }  # fmt: skip
+# Kazakh nouns of state bodies, capitalised in running text ("Үкімет отырысында", "Парламент
+# Мәжілісінің", "Ақорда хабарлады"), by their stems: no word of a person's name.
+_KK_STATE_BODIES = ("үкімет", "парламент", "мәжіліс", "сенат", "ақорда")
 _RU_CASE_ENDINGS = {
     "ablt": ["ым", "им", "ом", "ем", "ой", "ей", "ю"],
     "gent": ["ого", "его", "а", "я", "ой", "ей", "ы"],  # "Энвер Сурти" keeps its -и
@@ -1004,6 +1007,17 @@ def detect_new_people(
                 names.append(run)
                 run = []
                 break
+            if (
+                language == "kk"
+                and len(run) >= 2
+                and lowered.startswith(_KK_STATE_BODIES)
+                and _run_is_name(run)
+            ):
+                # "Ербол Қарашөкеев Үкімет отырысында мәлімдеді": a state body's noun, written
+                # with a capital, opens the next phrase; it is no word of the name
+                names.append(run)
+                run = []
+                break
             if language == "kk" and len(run) >= 2 and name_word and _kk_abstract_noun(lowered):
                 # "Қайрат Нұртаев Қауымдастықтың ...": a noun in -лық/-дық/-тық is the
                 # next phrase's, no name's word
@@ -1532,8 +1546,18 @@ def _clean_role(role):
     return role[:1].upper() + role[1:]
 
 
+_CYRILLIC_LETTER = re.compile(r"[а-яёәғқңөұүһі]", re.IGNORECASE)
+
+
 def _clean_organisation(text):
     text = " ".join(text.replace(",", " ").split())
+    # "Премьер-Министрінің орынбасары – Сыртқы істер министрі ...": after a dash comes a
+    # second post of the same person, no organisation ("- Сыртқы", "орынбасары - Сыртқы"
+    # were suggested); what stays is no organisation either when it is a role's word alone
+    if _CYRILLIC_LETTER.search(text):
+        text = re.split(r"(?:^|\s)[-–—](?:\s|$)", text, maxsplit=1)[0].strip()
+        if " " not in text and any(is_role_word(text, lang) for lang in ("kk", "ru")):
+            return ""
     text = re.sub(r"^(?:of|to|in|at|the)\s+", "", text, flags=re.IGNORECASE)
     text = re.sub(r"^(?:the)\s+", "", text, flags=re.IGNORECASE)
     return text.strip(" ,")[:200]

@@ -3305,3 +3305,31 @@ def test_acronym_named_after_someone_then_bare_is_one_institution(db, text, name
 def test_people_of_so_many_unnamed_institutions_are_the_press_releases(db, text):
     found = detect_mentions(text)
     assert found.figures and all(f.subject_kind == "" for f in found.figures)
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        (
+            "Мәдениет министрі Әлия Бекмұратова Үкімет отырысында баяндама жасады.",
+            "Әлия Бекмұратова",
+        ),
+        (
+            "Денсаулық сақтау министрі Серік Омаров Парламент Мәжілісінде сөз сөйледі.",
+            "Серік Омаров",
+        ),
+    ],
+)
+def test_kazakh_state_body_after_a_name_is_no_word_of_it(db, text, name):
+    # Precision audit (round 21): "Ербол Қарашөкеев Үкімет" was suggested as a person's name.
+    assert _new(detect_mentions(text), "new_person") == {name}
+
+
+def test_a_second_post_after_a_dash_is_no_organisation(db):
+    # Precision audit (round 21): "орынбасары – Сыртқы істер министрі" gave "- Сыртқы".
+    found = detect_mentions(
+        "Делегацияны Үкімет басшысының орынбасары – Ішкі істер министрі Асан Бекұлы басқарды."
+    )
+    people = [m for m in found.mentions if m.kind == "new_person"]
+    assert [m.name for m in people] == ["Асан Бекұлы"]
+    assert "-" not in people[0].organisation and "Ішкі" not in people[0].organisation
