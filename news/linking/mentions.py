@@ -1250,7 +1250,24 @@ def find_cyrillic_hits(index, text, language):
     if acronym_only:
         raw = [h for h in raw if not _acronym_not_in_capitals(cyrillic, text, h, acronym_only)]
     raw = [h for h in raw if not _world_language(text, h)]
+    raw = [h for h in raw if not _quoted_name(text, h)]
     return resolve_overlaps(raw)
+
+
+_OPENING_QUOTES = '«"“„'
+_CLOSING_QUOTES = '»"”“'
+
+
+def _quoted_name(text, hit):
+    """Whether a country hit fills a pair of quotation marks alone: the name of a product,
+    a newspaper, a hotel or a team ("тракторов \"Беларус\"", "газета «Казахстан»"), no
+    country the text is about."""
+    return (
+        hit.entries[0][0] == "country"
+        and hit.start > 0
+        and text.text[hit.start - 1] in _OPENING_QUOTES
+        and text.text[hit.end : hit.end + 1] in tuple(_CLOSING_QUOTES)
+    )
 
 
 # Languages spoken as their own in many countries, which name none of them ("испан

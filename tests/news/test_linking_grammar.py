@@ -3333,3 +3333,21 @@ def test_a_second_post_after_a_dash_is_no_organisation(db):
     people = [m for m in found.mentions if m.kind == "new_person"]
     assert [m.name for m in people] == ["Асан Бекұлы"]
     assert "-" not in people[0].organisation and "Ішкі" not in people[0].organisation
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'Цех будет собирать кабины для тракторов "Беларус" местной сборки.',
+        "Журналисты газеты «Казахстан» побывали на заводе.",
+        "Оқырмандар «Түркия» қонақүйінде кездесті.",
+    ],
+)
+def test_a_country_name_alone_in_quotation_marks_is_no_country(db, text):
+    # Precision audit (round 21): a tractor brand "Беларус" was linked to Belarus.
+    assert {m.kind for m in detect_mentions(text).mentions} & {"country"} == set()
+
+
+def test_a_country_in_quotation_marks_with_other_words_is_still_found(db):
+    found = detect_mentions("Форум «Диалог Турции и Казахстана» прошёл в Анкаре.")
+    assert {m.text for m in found.mentions if m.kind == "country"} >= {"Турции"}
