@@ -409,6 +409,8 @@ def _is_acronym(word):
 
 
 _AND = ("and", "и", "және")
+# "Елші мен ...", "ректор және ...": a Kazakh role joined by "and" to what follows
+_KK_AND_AFTER = re.compile(r"\s+(?:мен|бен|пен|және)\s")
 _PLACE_PREPOSITIONS = {"to", "in", "at", "for", "under"}
 _MAX_NAMES = 3
 _KK_PLURAL = re.compile(r"(?:лар|лер|дар|дер|тар|тер)")
@@ -894,6 +896,8 @@ def detect_new_people(
         honoree = False
         portfolio = 0
         run_after_the = False
+        two_roles = False
+        kk_joined = language == "kk" and _KK_AND_AFTER.match(text, role_end) is not None
         for start, end, word in words:
             lowered, honorific, name_word, role_first, role_word = _word_traits(word, language)
             if (lowered == "по" and language == "ru") or (lowered == "for" and language == "en"):
@@ -1095,6 +1099,9 @@ def detect_new_people(
                     # "с Вице-ректором и Директором ... Крис Ван Гит и Бартом Хендриком":
                     # two roles, two names
                     plural = True
+                    two_roles = True
+                elif kk_joined and not names:
+                    two_roles = True  # "Елші мен Ақмола облысының әкімі ..."
                 continue  # "the Chairman of the Board-Rector", "представитель президента"
             if lowered in PASS_OVER:
                 continue
@@ -1118,6 +1125,11 @@ def detect_new_people(
             run = _split_at_organisation_words(run)
         if run and _run_is_name(run) and len(names) < (_MAX_NAMES if plural else 1):
             names.append(run)
+        if two_roles and len(names) == 1 and language != "en" and not _is_plural(role, language):
+            # "Елші мен Ақмола облысының әкімі Е. Б. Маржықпаев": two roles joined by "and"
+            # and one name after them; the name is the nearer role's, whose own match finds
+            # it (the first role's holder was named before)
+            names = []
         if names:
             named_roles.add(match.start())
         for run in names:

@@ -3351,3 +3351,14 @@ def test_a_country_name_alone_in_quotation_marks_is_no_country(db, text):
 def test_a_country_in_quotation_marks_with_other_words_is_still_found(db):
     found = detect_mentions("Форум «Диалог Турции и Казахстана» прошёл в Анкаре.")
     assert {m.text for m in found.mentions if m.kind == "country"} >= {"Турции"}
+
+
+def test_kazakh_two_roles_joined_by_and_give_one_name_to_the_nearer_role(db):
+    # Precision audit (round 21): "Елші мен Ақмола облысының әкімі Е. Б. Маржықпаев" made the
+    # akim an ambassador ("Елші") of the organisation "мен Ақмола".
+    found = detect_mentions(
+        "Сапар барысында елші мен Павлодар облысының әкімі Асқар Дәулетұлы кездесу өткізді."
+    )
+    people = [m for m in found.mentions if m.kind == "new_person"]
+    assert [(m.name, m.role.lower()) for m in people] == [("Асқар Дәулетұлы", "әкімі")]
+    assert not people[0].organisation.startswith("мен")
