@@ -252,6 +252,19 @@ def _is_honorific(word, language):
     return parse is not None and parse.normal_form in _RU_RANKS
 
 
+# Russian territorial units named by a capitalised adjective before them ("Костанайской
+# области", "Жамбылского района"): the unit's noun belongs to the organisation's name.
+_RU_UNITS = {"область", "район", "округ", "край"}
+
+
+@functools.lru_cache(maxsize=10_000)
+def _ru_unit_after_adjective(before, word):
+    if not before.lower().endswith(("ской", "цкой", "ского", "цкого", "ская", "ский", "ном")):
+        return False
+    parse = morphology.ru_parse(word)
+    return parse is not None and parse.normal_form in _RU_UNITS
+
+
 @functools.lru_cache(maxsize=10_000)
 def _ru_organisation_noun(word):
     parse = morphology.ru_parse(word)
@@ -1090,6 +1103,8 @@ def detect_new_people(
                         break
                 elif run:
                     organisation[1] = run[-1][1]
+                    if language == "ru" and _ru_unit_after_adjective(run[-1][2], word):
+                        organisation[1] = end  # "аким Костанайской области": not "Костанайской"
                 run = []
                 if role_word:
                     break

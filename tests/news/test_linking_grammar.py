@@ -3362,3 +3362,17 @@ def test_kazakh_two_roles_joined_by_and_give_one_name_to_the_nearer_role(db):
     people = [m for m in found.mentions if m.kind == "new_person"]
     assert [(m.name, m.role.lower()) for m in people] == [("Асқар Дәулетұлы", "әкімі")]
     assert not people[0].organisation.startswith("мен")
+
+
+@pytest.mark.parametrize(
+    "text, organisation",
+    [
+        ("Совещание провёл аким Павлодарской области Асаин Байханов.", "Павлодарской области"),
+        ("Совещание провёл аким Жамбылского района Нурлан Омаров.", "Жамбылского района"),
+    ],
+)
+def test_russian_region_adjective_keeps_its_unit_in_the_organisation(db, text, organisation):
+    # Precision audit (round 21): "аким Костанайской области" gave the organisation
+    # "Костанайской", an adjective without its noun.
+    (person,) = [m for m in detect_mentions(text).mentions if m.kind == "new_person"]
+    assert person.organisation == organisation
