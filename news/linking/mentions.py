@@ -1765,7 +1765,11 @@ def _new_institutions(index, text, hits, candidates, mention, language="en"):
         nearby = [
             h.entries[0][1]
             for h in between(country_hits, country_starts, s_start, s_end)
-            if h.entries[0][1] != home and abs(h.start - end) < 40
+            if h.entries[0][1] != home
+            and abs(h.start - end) < 40
+            # "академии «Astana Opera»; Хурсанд Шеров (Узбекистан)": a semicolon ends a
+            # list's item, the country after it is the next item's
+            and ";" not in text.text[min(h.end, end) : max(h.start, start)]
         ]
         guesses = _countries_in_name(index, name) or _city_countries_in_name(index, name) or nearby
         code = str(index.countries.get(guesses[0], "")) if guesses else ""

@@ -3376,3 +3376,20 @@ def test_russian_region_adjective_keeps_its_unit_in_the_organisation(db, text, o
     # "Костанайской", an adjective without its noun.
     (person,) = [m for m in detect_mentions(text).mentions if m.kind == "new_person"]
     assert person.organisation == organisation
+
+
+@pytest.mark.parametrize(
+    "text, code",
+    [
+        (
+            "Выступят солист Национальной оперной академии «Сарыарка»; Хурсанд Шеров (Узбекистан).",
+            "",
+        ),
+        ("В концерте участвуют солисты Национальной оперной академии (Узбекистан) и другие.", "UZ"),
+    ],
+)
+def test_a_country_after_a_semicolon_is_no_guess_for_a_new_institution(db, text, code):
+    # Precision audit (round 21): an Astana opera academy was guessed Uzbek from the next
+    # item of a list ("...«Astana Opera»; Хурсанд Шеров (Узбекистан)").
+    (new,) = [m for m in detect_mentions(text).mentions if m.kind == "new_institution"]
+    assert new.country_code == code
