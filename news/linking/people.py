@@ -1168,7 +1168,7 @@ def detect_new_people(
             found.append(
                 NewPerson(
                     name,
-                    _clean_role(role),
+                    _clean_role(_ru_role_nominative(role) if language == "ru" else role),
                     org_name or _clean_organisation(org_text),
                     start,
                     end,
@@ -1566,6 +1566,22 @@ def _name_then_role(
             )
         )
     return found
+
+
+@functools.lru_cache(maxsize=10_000)
+def _ru_role_nominative(role):
+    """A Russian one-word role in the nominative, as an editor keeps it and as an affiliation's
+    title takes it ("встретился с министром ... Адилем Керимли" gave "Министром", "по
+    информации заместителя ..." gave "Заместителя"); the number is kept ("Представители")."""
+    if " " in role.strip():
+        return role
+    word = role.strip()
+    # "вице-министра": a compound pymorphy3 reads by its last part
+    parse = morphology.ru_parse(word) or ("-" in word and morphology.ru_parse_any(word))
+    if not parse or "NOUN" not in parse.tag or parse.tag.case in (None, "nomn"):
+        return role
+    form = parse.inflect({"nomn"})
+    return form.word if form is not None else role
 
 
 def _clean_role(role):

@@ -3393,3 +3393,18 @@ def test_a_country_after_a_semicolon_is_no_guess_for_a_new_institution(db, text,
     # item of a list ("...«Astana Opera»; Хурсанд Шеров (Узбекистан)").
     (new,) = [m for m in detect_mentions(text).mentions if m.kind == "new_institution"]
     assert new.country_code == code
+
+
+@pytest.mark.parametrize(
+    "text, role",
+    [
+        ("Посол провёл встречу с министром туризма Перу Хуаном Карлосом Мендосой.", "министр"),
+        ("По словам вице-министра энергетики Ерлана Акбарова, работы завершены.", "вице-министр"),
+        ("Делегацию возглавил председатель комитета Нурлан Сеитов.", "председатель"),
+    ],
+)
+def test_russian_role_is_suggested_in_the_nominative(db, text, role):
+    # Precision audit (round 21): roles were suggested as the text declined them
+    # ("Министром", "Вице-министра"), and an accepted one became an affiliation's title.
+    (person,) = [m for m in detect_mentions(text).mentions if m.kind == "new_person"]
+    assert person.role.lower() == role
