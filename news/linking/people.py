@@ -1165,10 +1165,13 @@ def detect_new_people(
             seen.add(name.lower())
             org_text = text[organisation[0] : min(organisation[1], start)]
             org_name, org_id = organisation_of(organisation[0], min(organisation[1], start))
+            shown_role = _ru_role_nominative(role) if language == "ru" else role
+            if language == "ru" and not org_name:
+                shown_role, org_text = _ru_role_of_a_role(shown_role, org_text)
             found.append(
                 NewPerson(
                     name,
-                    _clean_role(_ru_role_nominative(role) if language == "ru" else role),
+                    _clean_role(shown_role),
                     org_name or _clean_organisation(org_text),
                     start,
                     end,
@@ -1582,6 +1585,17 @@ def _ru_role_nominative(role):
         return role
     form = parse.inflect({"nomn"})
     return form.word if form is not None else role
+
+
+def _ru_role_of_a_role(role, org_text):
+    """ "заместитель" with the organisation "директора департамента" is the role "заместитель
+    директора" of "департамента": a role's genitive opening the organisation's text is the
+    role's own word (the organisation was a post, "главы ведомства", "руководителя
+    управления")."""
+    words = org_text.split(None, 1)
+    if len(words) == 2 and words[0][:1].islower() and _is_role_word(words[0], "ru"):
+        return f"{role} {words[0]}", words[1]
+    return role, org_text
 
 
 def _clean_role(role):

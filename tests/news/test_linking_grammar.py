@@ -3408,3 +3408,16 @@ def test_russian_role_is_suggested_in_the_nominative(db, text, role):
     # ("Министром", "Вице-министра"), and an accepted one became an affiliation's title.
     (person,) = [m for m in detect_mentions(text).mentions if m.kind == "new_person"]
     assert person.role.lower() == role
+
+
+def test_russian_role_of_a_role_keeps_the_second_role_out_of_the_organisation(db):
+    # Precision audit (round 21): "заместителя директора департамента" gave the role
+    # "Заместителя" of the organisation "директора департамента".
+    (person,) = [
+        m
+        for m in detect_mentions(
+            "Об этом сообщил заместитель начальника управления Арман Тулегенов."
+        ).mentions
+        if m.kind == "new_person"
+    ]
+    assert (person.role.lower(), person.organisation) == ("заместитель начальника", "управления")
