@@ -1305,7 +1305,24 @@ def find_cyrillic_hits(index, text, language):
     if acronym_only:
         raw = [h for h in raw if not _acronym_not_in_capitals(cyrillic, text, h, acronym_only)]
     raw = [h for h in raw if not _world_language(text, h)]
+    raw = [h for h in raw if not _quoted_name(text, h)]
     return resolve_overlaps(raw)
+
+
+_OPENING_QUOTES = '«"“„'
+_CLOSING_QUOTES = '»"”“'
+
+
+def _quoted_name(text, hit):
+    """Whether a country hit fills a pair of quotation marks alone: the name of a product,
+    a newspaper, a hotel or a team ("тракторов \"Беларус\"", "газета «Казахстан»"), no
+    country the text is about."""
+    return (
+        hit.entries[0][0] == "country"
+        and hit.start > 0
+        and text.text[hit.start - 1] in _OPENING_QUOTES
+        and text.text[hit.end : hit.end + 1] in tuple(_CLOSING_QUOTES)
+    )
 
 
 # Languages spoken as their own in many countries, which name none of them ("испан
@@ -1803,7 +1820,11 @@ def _new_institutions(index, text, hits, candidates, mention, language="en"):
         nearby = [
             h.entries[0][1]
             for h in between(country_hits, country_starts, s_start, s_end)
-            if h.entries[0][1] != home and abs(h.start - end) < 40
+            if h.entries[0][1] != home
+            and abs(h.start - end) < 40
+            # "академии «Astana Opera»; Хурсанд Шеров (Узбекистан)": a semicolon ends a
+            # list's item, the country after it is the next item's
+            and ";" not in text.text[min(h.end, end) : max(h.start, start)]
         ]
         guesses = _countries_in_name(index, name) or _city_countries_in_name(index, name) or nearby
         code = str(index.countries.get(guesses[0], "")) if guesses else ""

@@ -215,6 +215,9 @@ _KK_PORTFOLIO_WORDS = {
     "энергетика", "еңбек", "қорғаныс", "сауда", "цифрлық", "экология", "көлік", "ауыл",
     "ақпарат", "оқу-ағарту", "туризм", "өнеркәсіп", "ұлттық", "мемлекеттік",
 }  # fmt: skip
+# Kazakh nouns of state bodies, capitalised in running text ("Үкімет отырысында", "Парламент
+# Мәжілісінің", "Ақорда хабарлады"), by their stems: no word of a person's name.
+_KK_STATE_BODIES = ("үкімет", "парламент", "мәжіліс", "сенат", "ақорда")
 _RU_CASE_ENDINGS = {
     "ablt": ["ым", "им", "ом", "ем", "ой", "ей", "ю"],
     "gent": ["ого", "его", "а", "я", "ой", "ей", "ы"],  # "Энвер Сурти" keeps its -и
@@ -250,6 +253,19 @@ def _is_honorific(word, language):
         return False
     parse = morphology.ru_parse(word)
     return parse is not None and parse.normal_form in _RU_RANKS
+
+
+# Russian territorial units named by a capitalised adjective before them ("Костанайской
+# области", "Жамбылского района"): the unit's noun belongs to the organisation's name.
+_RU_UNITS = {"область", "район", "округ", "край"}
+
+
+@functools.lru_cache(maxsize=10_000)
+def _ru_unit_after_adjective(before, word):
+    if not before.lower().endswith(("ской", "цкой", "ского", "цкого", "ская", "ский", "ном")):
+        return False
+    parse = morphology.ru_parse(word)
+    return parse is not None and parse.normal_form in _RU_UNITS
 
 
 @functools.lru_cache(maxsize=10_000)
@@ -409,6 +425,8 @@ def _is_acronym(word):
 
 
 _AND = ("and", "и", "және")
+# "Елші мен ...", "ректор және ...": a Kazakh role joined by "and" to what follows
+_KK_AND_AFTER = re.compile(r"\s+(?:мен|бен|пен|және)\s")
 _PLACE_PREPOSITIONS = {"to", "in", "at", "for", "under"}
 _MAX_NAMES = 3
 _KK_PLURAL = re.compile(r"(?:лар|лер|дар|дер|тар|тер)")
@@ -907,6 +925,8 @@ def detect_new_people(
         honoree = False
         portfolio = 0
         run_after_the = False
+        two_roles = False
+        kk_joined = language == "kk" and _KK_AND_AFTER.match(text, role_end) is not None
         for start, end, word in words:
             lowered, honorific, name_word, role_first, role_word = _word_traits(word, language)
             if (lowered == "по" and language == "ru") or (lowered == "for" and language == "en"):
@@ -1020,6 +1040,17 @@ def detect_new_people(
                 names.append(run)
                 run = []
                 break
+            if (
+                language == "kk"
+                and len(run) >= 2
+                and lowered.startswith(_KK_STATE_BODIES)
+                and _run_is_name(run)
+            ):
+                # "Ербол Қарашөкеев Үкімет отырысында мәлімдеді": a state body's noun, written
+                # with a capital, opens the next phrase; it is no word of the name
+                names.append(run)
+                run = []
+                break
             if language == "kk" and len(run) >= 2 and name_word and _kk_abstract_noun(lowered):
                 # "Қайрат Нұртаев Қауымдастықтың ...": a noun in -лық/-дық/-тық is the
                 # next phrase's, no name's word
@@ -1088,6 +1119,8 @@ def detect_new_people(
                         break
                 elif run:
                     organisation[1] = run[-1][1]
+                    if language == "ru" and _ru_unit_after_adjective(run[-1][2], word):
+                        organisation[1] = end  # "аким Костанайской области": not "Костанайской"
                 run = []
                 if role_word:
                     break
@@ -1097,6 +1130,9 @@ def detect_new_people(
                     # "с Вице-ректором и Директором ... Крис Ван Гит и Бартом Хендриком":
                     # two roles, two names
                     plural = True
+                    two_roles = True
+                elif kk_joined and not names:
+                    two_roles = True  # "Елші мен Ақмола облысының әкімі ..."
                 continue  # "the Chairman of the Board-Rector", "представитель президента"
             if lowered in PASS_OVER:
                 continue
@@ -1120,6 +1156,11 @@ def detect_new_people(
             run = _split_at_organisation_words(run)
         if run and _run_is_name(run) and len(names) < (_MAX_NAMES if plural else 1):
             names.append(run)
+        if two_roles and len(names) == 1 and language != "en" and not _is_plural(role, language):
+            # "Елші мен Ақмола облысының әкімі Е. Б. Маржықпаев": two roles joined by "and"
+            # and one name after them; the name is the nearer role's, whose own match finds
+            # it (the first role's holder was named before)
+            names = []
         if names:
             named_roles.add(match.start())
         for run in names:
@@ -1140,10 +1181,13 @@ def detect_new_people(
             seen.add(name.lower())
             org_text = text[organisation[0] : min(organisation[1], start)]
             org_name, org_id = organisation_of(organisation[0], min(organisation[1], start))
+            shown_role = _ru_role_nominative(role) if language == "ru" else role
+            if language == "ru" and not org_name:
+                shown_role, org_text = _ru_role_of_a_role(shown_role, org_text)
             found.append(
                 NewPerson(
                     name,
-                    _clean_role(role),
+                    _clean_role(shown_role),
                     org_name or _clean_organisation(org_text),
                     start,
                     end,
@@ -1543,6 +1587,33 @@ def _name_then_role(
     return found
 
 
+@functools.lru_cache(maxsize=10_000)
+def _ru_role_nominative(role):
+    """A Russian one-word role in the nominative, as an editor keeps it and as an affiliation's
+    title takes it ("встретился с министром ... Адилем Керимли" gave "Министром", "по
+    информации заместителя ..." gave "Заместителя"); the number is kept ("Представители")."""
+    if " " in role.strip():
+        return role
+    word = role.strip()
+    # "вице-министра": a compound pymorphy3 reads by its last part
+    parse = morphology.ru_parse(word) or ("-" in word and morphology.ru_parse_any(word))
+    if not parse or "NOUN" not in parse.tag or parse.tag.case in (None, "nomn"):
+        return role
+    form = parse.inflect({"nomn"})
+    return form.word if form is not None else role
+
+
+def _ru_role_of_a_role(role, org_text):
+    """ "заместитель" with the organisation "директора департамента" is the role "заместитель
+    директора" of "департамента": a role's genitive opening the organisation's text is the
+    role's own word (the organisation was a post, "главы ведомства", "руководителя
+    управления")."""
+    words = org_text.split(None, 1)
+    if len(words) == 2 and words[0][:1].islower() and _is_role_word(words[0], "ru"):
+        return f"{role} {words[0]}", words[1]
+    return role, org_text
+
+
 def _clean_role(role):
     role = " ".join(role.split())
     return role[:1].upper() + role[1:]
@@ -1563,10 +1634,20 @@ _CLAUSE_AFTER_ORGANISATION = re.compile(
 _DASHED_SECOND_POST = re.compile(r"^[-–—]\s*(?:[A-Z][\w-]*\s+){1,3}(?:of|at)\s+")
 
 
+_CYRILLIC_LETTER = re.compile(r"[а-яёәғқңөұүһі]", re.IGNORECASE)
+
+
 def _clean_organisation(text):
     text = _CLAUSE_AFTER_ORGANISATION.sub("", text)
     text = " ".join(text.replace(",", " ").split())
     text = _DASHED_SECOND_POST.sub("", text)
+    # "Премьер-Министрінің орынбасары – Сыртқы істер министрі ...": after a dash comes a
+    # second post of the same person, no organisation ("- Сыртқы", "орынбасары - Сыртқы"
+    # were suggested); what stays is no organisation either when it is a role's word alone
+    if _CYRILLIC_LETTER.search(text):
+        text = re.split(r"(?:^|\s)[-–—](?:\s|$)", text, maxsplit=1)[0].strip()
+        if " " not in text and any(is_role_word(text, lang) for lang in ("kk", "ru")):
+            return ""
     text = re.sub(r"^(?:of|to|in|at|the)\s+", "", text, flags=re.IGNORECASE)
     text = re.sub(r"^(?:the)\s+", "", text, flags=re.IGNORECASE)
     return text.strip(" ,")[:200]
