@@ -852,6 +852,23 @@ _BODY_WORD = re.compile(
 _BODY_AFTER = re.compile(rf"(?: [A-Z][\w'-]*){{0,3}}? {_BODY_WORD.pattern}")
 
 
+_WORD_BEFORE = re.compile(r"\b([A-Z][\w'-]+)\s+$")
+
+
+def _words_before(text, surname):
+    """The capitalised words right before the whole word `surname` in `text` (as matches of
+    `_WORD_BEFORE`), found from where the surname stands (`str.find`) rather than by trying
+    a pattern at every character of the text."""
+    start = text.find(surname)
+    while start != -1:
+        end = start + len(surname)
+        if not (end < len(text) and is_word_char(text[end])) and (
+            match := _WORD_BEFORE.search(text, max(0, start - 80), start)
+        ):
+            yield match
+        start = text.find(surname, end)
+
+
 def _without_namesakes(index, text, hits):
     """'Adilbek Dzhaksybekov ... Mr Dzhaksybekov' where the directory knows Askar
     Dzhaksybekov: a title and a surname ("Mr X", "Dr X") name no known person when the text
@@ -864,10 +881,9 @@ def _without_namesakes(index, text, hits):
             if len(known) > 1 and not matched.startswith(known[0]):
                 surname = known[-1]
                 if surname not in first_names:  # once per surname: the text read once
-                    before = re.compile(rf"\b([A-Z][\w'-]+)\s+{re.escape(surname)}\b")
                     first_names[surname] = {
                         m[1]
-                        for m in before.finditer(text.text)
+                        for m in _words_before(text.text, surname)
                         # (not a sentence's first word: "Then Dzhaksybekov said")
                         if text.text[max(0, m.start() - 4) : m.start()].rstrip()[-1:]
                         not in _SENTENCE_ENDS
