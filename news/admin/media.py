@@ -57,8 +57,7 @@ class PressReleaseImageInline(admin.StackedInline):
 
 
 class AttachmentForm(forms.ModelForm):
-    """A document's title in each language the press release is written in; one will do,
-    the others fall back to it."""
+    """A document's title per language: one is required, the others fall back to it."""
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

@@ -892,13 +892,10 @@ def _in_a_country(text, position, hits):
     s_start = text.sentence_span(position)[0]
     if _KK_ABROAD.search(text.text, s_start, position):
         return True  # "Шетелде 1,021 миллион Қытай студенті оқиды": said of a place abroad
-    index = bisect.bisect_left(hits, s_start, key=_hit_start)
-    while index < len(hits) and hits[index].start < position:
-        hit = hits[index]
-        if hit.entries[0][0] == "country" and _KK_LOCATIVE.search(text.text, hit.start, hit.end):
-            return True
-        index += 1
-    return False
+    return any(
+        hit.entries[0][0] == "country" and _KK_LOCATIVE.search(text.text, hit.start, hit.end)
+        for hit in _hits_between(hits, s_start, position)
+    )
 
 
 _hit_start = operator.attrgetter("start")
