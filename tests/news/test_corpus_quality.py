@@ -130,7 +130,7 @@ def test_a_real_corpus_has_30_texts_in_three_languages_and_a_held_out_part():
     assert all(sum(e["language"] == lang for e in sixth) == 4 for lang in ["en", "ru", "kk"])
 
 
-@pytest.mark.parametrize("batch", [7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18])
+@pytest.mark.parametrize("batch", [7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20])
 def test_later_batches_of_four_texts_per_language_moved_into_the_tuned_part(batch):
     # Found and annotated before any run, held out for its first run, then moved into the
     # tuned part in its turn (its misses are studied for points 3, 4, 6 and 8 of issue 12).
@@ -153,35 +153,11 @@ def test_later_batches_of_four_texts_per_language_moved_into_the_tuned_part(batc
         (16, 262, 273),
         (17, 274, 285),
         (18, 286, 297),
+        (19, 298, 309),
+        (20, 310, 321),
     ],
 )
 def test_a_moved_batch_keeps_its_files(batch, first, last):
     expected = json.loads((CORPUS / "expected.json").read_text())
     names = [n for n, e in expected.items() if e.get("held_out_batch") == batch]
     assert sorted(n[:4] for n in names) == [f"r{i}" for i in range(first, last + 1)]
-
-
-def test_a_nineteenth_held_out_batch_has_four_texts_per_language_none_tuned_on():
-    expected = json.loads((CORPUS / "expected.json").read_text())
-    names = [n for n, e in expected.items() if e.get("held_out_batch") == 19]
-    nineteenth = [expected[n] for n in names]
-    assert sorted(n[:4] for n in names) == [f"r{i}" for i in range(298, 310)]
-    assert all(e["held_out"] and is_real(e) for e in nineteenth)
-    assert all(sum(e["language"] == lang for e in nineteenth) == 4 for lang in ["en", "ru", "kk"])
-    # evaluate_mentions reports it apart, as held-out-19.
-    from news.management.commands.evaluate_mentions import PARTS, part_of
-
-    assert {part_of(e) for e in nineteenth} == {"held-out-19"} and "held-out-19" in PARTS
-
-
-def test_a_twentieth_held_out_batch_has_four_texts_per_language_none_tuned_on():
-    expected = json.loads((CORPUS / "expected.json").read_text())
-    names = [n for n, e in expected.items() if e.get("held_out_batch") == 20]
-    twentieth = [expected[n] for n in names]
-    assert sorted(n[:4] for n in names) == [f"r{i}" for i in range(310, 322)]
-    assert all(e["held_out"] and is_real(e) for e in twentieth)
-    assert all(sum(e["language"] == lang for e in twentieth) == 4 for lang in ["en", "ru", "kk"])
-    # evaluate_mentions reports it apart, as held-out-20.
-    from news.management.commands.evaluate_mentions import PARTS, part_of
-
-    assert {part_of(e) for e in twentieth} == {"held-out-20"} and "held-out-20" in PARTS
