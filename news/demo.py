@@ -131,6 +131,9 @@ def set_links(obj, tally, **relations):
         getattr(obj, name).set(values)
 
 
+NO_REASON = {"kk": "", "ru": "", "en": ""}
+
+
 def localized(field, **values):
     """{"title_en": ..., "title_ru": ..., "title_kk": ...} from localized("title", en=..., ...)."""
     return {build_localized_fieldname(field, code): value for code, value in values.items()}
@@ -528,7 +531,7 @@ def load_seed_press_release(world, tally):
             **texts["dateline"],
             "status": PressRelease.Status.PUBLISHED,
             "published_at": SEED_PUBLISHED_AT,
-            "withdrawn_reason": "",
+            **localized("withdrawn_reason", **NO_REASON),
             **texts["source"],
             "original_language": "en",
         },
@@ -799,7 +802,11 @@ def load_fictional(tally):
             },
             status.WITHDRAWN,
             at(2025, 11, 10),
-            "Fictional example of a withdrawal: the dates announced were wrong.",
+            {
+                "en": "Fictional example of a withdrawal: the dates announced were wrong.",
+                "ru": "Вымышленный пример отзыва: объявленные даты были неверны.",
+                "kk": "Ойдан алынған кері қайтару мысалы: жарияланған күндер қате болды.",
+            },
             {"institutions": [academy], "topics": [education]},
         ),
         (
@@ -850,7 +857,7 @@ def load_fictional(tally):
                 **localized("dateline", en="Demo City", ru="Демо-город", kk="Демо қала"),
                 "status": state,
                 "published_at": published_at,
-                "withdrawn_reason": reason,
+                **localized("withdrawn_reason", **{**NO_REASON, **(reason or {})}),
                 **localized(
                     "source",
                     en="Demo content (fictional)",

@@ -129,7 +129,7 @@ class PressReleaseAdminForm(KeepUploadsForm, forms.ModelForm):
             "original_language",
             "slug",
             "published_at",
-            "withdrawn_reason",
+            *localized_names("withdrawn_reason"),
             "image",
             *localized_names("image_alt", "image_caption", "image_credit"),
         ]
@@ -171,7 +171,33 @@ class PressReleaseAdminForm(KeepUploadsForm, forms.ModelForm):
         ):
             self.add_error("published_at", _("A published press release needs a publication time."))
         self._check_transition(cleaned_data)
+        if self.instance.status == Status.WITHDRAWN and not self.requested_transition:
+            self._require_withdrawal_reasons(cleaned_data)
         return cleaned_data
+
+    def _written_in(self, cleaned_data, language):
+        """Written in ``language`` once this form is saved (its own fields, else the saved)."""
+        values = (
+            cleaned_data.get(name, self.instance.localized(field, language))
+            for field in LANGUAGE_REQUIRED_FIELDS
+            for name in [build_localized_fieldname(field, language)]
+        )
+        return all((value or "").strip() for value in values)
+
+    def _require_withdrawal_reasons(self, cleaned_data):
+        """A reason in each language the press release is written in: its page there shows it."""
+        for code, name in settings.LANGUAGES:
+            field = build_localized_fieldname("withdrawn_reason", code)
+            reason = cleaned_data.get(field, self.instance.localized("withdrawn_reason", code))
+            if self._written_in(cleaned_data, code) and not (reason or "").strip():
+                self.add_error(
+                    field if field in self.fields else None,
+                    _(
+                        "A withdrawal needs a reason in %(language)s too: the page in "
+                        "%(language)s shows it."
+                    )
+                    % {"language": name},
+                )
 
     def _require_original(self, cleaned_data):
         """The original language's title, lead and body are required; translations are not."""
@@ -190,7 +216,7 @@ class PressReleaseAdminForm(KeepUploadsForm, forms.ModelForm):
 
     def _refuse_guarded_fields(self):
         for name, message in self.GUARDED_FIELDS.items():
-            if name in self.fields:
+            if name in self.fields or any(f in self.fields for f in localized_names(name)):
                 continue
             values = [
                 value
@@ -419,11 +445,8 @@ class PressReleaseAdminForm(KeepUploadsForm, forms.ModelForm):
         refusal = self.instance.transition_refusal(target, user)
         if refusal:
             raise ValidationError(refusal, code="transition_refused")
-        if target == Status.WITHDRAWN and not (cleaned_data.get("withdrawn_reason") or "").strip():
-            self.add_error(
-                "withdrawn_reason",
-                _("A withdrawal needs a reason; it is shown to the public."),
-            )
+        if target == Status.WITHDRAWN:
+            self._require_withdrawal_reasons(cleaned_data)
         if name == "return" and not (cleaned_data.get("review_feedback") or "").strip():
             self.add_error("review_feedback", _("Say what needs to change."))
         if target == Status.PUBLISHED and self.instance.needs_second_review_waiver(user):
@@ -440,11 +463,19 @@ class PressReleaseAdminForm(KeepUploadsForm, forms.ModelForm):
 
 
 class WithdrawForm(forms.Form):
-    """The intermediate page of the change-list action "withdraw"."""
+    """The intermediate page of the change-list action "withdraw": a reason in each language
+    one of the chosen press releases is written in (its page in that language shows it)."""
 
-    reason = forms.CharField(
-        label=gettext_lazy("Reason for withdrawal"),
-        widget=forms.Textarea(attrs={"rows": 3}),
-        help_text=gettext_lazy("Shown to the public on the page of each press release."),
-        max_length=2000,
-    )
+    def __init__(self, *args, languages, **kwargs):
+        super().__init__(*args, **kwargs)
+        for code, name in settings.LANGUAGES:
+            if code in languages:
+                self.fields[f"reason_{code}"] = forms.CharField(
+                    label=_("Reason for withdrawal (%(language)s)") % {"language": name},
+                    widget=forms.Textarea(attrs={"rows": 3}),
+                    help_text=_("Shown on the pages in %(language)s.") % {"language": name},
+                    max_length=2000,
+                )
+
+    def reasons(self):
+        return {name.removeprefix("reason_"): value for name, value in self.cleaned_data.items()}

@@ -100,6 +100,16 @@ def written_in(language, constants_in_sql=False):
     return Q(**{f"{name}__gt": empty for name in names})
 
 
+def withdrawal_explained():
+    """Q: a reason for withdrawal in every language the press release is written in, since
+    its page in each of them shows the reason."""
+    condition = Q()
+    for code in language_codes():
+        reason = build_localized_fieldname("withdrawn_reason", code)
+        condition &= ~written_in(code) | Q(**{f"{reason}__isnull": False, f"{reason}__gt": ""})
+    return condition
+
+
 class PressReleaseQuerySet(models.QuerySet):
     def in_language(self, language=None):
         """Those written in ``language`` (the active one by default): listed, fed, searched."""
@@ -278,7 +288,9 @@ class PressRelease(models.Model):
         help_text=_("A time in the future schedules the press release."),
     )
     withdrawn_reason = models.TextField(
-        _("reason for withdrawal"), blank=True, help_text=_("Shown to the public on the page.")
+        _("reason for withdrawal"),
+        blank=True,
+        help_text=_("Shown to the public on the page in this language."),
     )
     source = models.CharField(
         _("source"),
@@ -480,9 +492,11 @@ class PressRelease(models.Model):
                 violation_error_message=_("A published press release needs a publication time."),
             ),
             models.CheckConstraint(
-                condition=~Q(status="withdrawn") | ~Q(withdrawn_reason=""),
+                condition=~Q(status="withdrawn") | withdrawal_explained(),
                 name="pressrelease_withdrawn_has_reason",
-                violation_error_message=_("A withdrawal needs a reason."),
+                violation_error_message=_(
+                    "A withdrawal needs a reason in each language the press release is written in."
+                ),
             ),
         ]
 
@@ -543,7 +557,12 @@ class PressRelease(models.Model):
         """
         from modeltranslation.translator import translator
 
-        translated = translator.get_options_for_model(type(self)).get_field_names()
+        # The reason for a withdrawal is the workflow's word, not the text translated.
+        translated = [
+            name
+            for name in translator.get_options_for_model(type(self)).get_field_names()
+            if name != "withdrawn_reason"
+        ]
         touched = {
             code
             for code in language_codes()

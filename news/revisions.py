@@ -10,6 +10,8 @@ from django.utils.formats import date_format
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
+from mfa_site.languages import localized_names
+
 from .models import PressRelease
 from .services import LINK_MODELS
 
@@ -23,7 +25,7 @@ DIFF_FIELDS = [
     "source",
     "status",
     "published_at",
-    "withdrawn_reason",
+    *localized_names("withdrawn_reason"),
     "review_comment",
     "second_review_waiver_reason",
     "image",

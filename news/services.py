@@ -6,11 +6,13 @@ it by one only if nobody saved since the editor opened the page, so no update is
 """
 
 import reversion
+from django.conf import settings
 from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
+from modeltranslation.utils import build_localized_fieldname
 
 from mfa_site.audit import log_event
 
@@ -27,6 +29,7 @@ from .models import (
     PressReleasePerson,
     PressReleaseTopic,
     PreviewToken,
+    language_codes,
 )
 
 LINK_MODELS = {
@@ -288,13 +291,36 @@ def publish(
     )
 
 
+def withdrawal_reasons(press_release, reason):
+    """{language: reason} for each language the press release is written in.
+
+    ``reason`` is {language: text}, or one text for every language (a single-language press
+    release, a script). Raises WorkflowError naming the languages still without a reason."""
+    if isinstance(reason, str):
+        reason = dict.fromkeys(language_codes(), reason)
+    reasons = {code: (reason.get(code) or "").strip() for code in press_release.languages()}
+    missing = [code for code, text in reasons.items() if not text]
+    if missing:
+        names = dict(settings.LANGUAGES)
+        raise WorkflowError(
+            _(
+                "A withdrawal needs a reason in each language the press release is written "
+                "in; it is shown on the page. Missing: %(languages)s."
+            )
+            % {"languages": ", ".join(str(names[code]) for code in missing)}
+        )
+    return reasons
+
+
 def withdraw(press_release, user, *, reason, expected_version=None, note=""):
-    """Published → withdrawn; the page stays with the public `reason`."""
-    if not reason.strip():
-        raise WorkflowError(_("A withdrawal needs a reason; it is shown to the public."))
+    """Published → withdrawn; the page stays, in each language with the public reason."""
+    reasons = withdrawal_reasons(press_release, reason)
+    # The history and the audit log read it in the original language.
+    first = reasons.get(press_release.original_language) or next(iter(reasons.values()), "")
 
     def apply():
-        press_release.withdrawn_reason = reason.strip()
+        for code, text in reasons.items():
+            setattr(press_release, build_localized_fieldname("withdrawn_reason", code), text)
         press_release.withdrawn_by = user
         press_release.withdrawn_at = timezone.now()
 
@@ -304,8 +330,8 @@ def withdraw(press_release, user, *, reason, expected_version=None, note=""):
         user,
         expected_version,
         apply,
-        _comment(_("Withdrawn: %(reason)s") % {"reason": reason.strip()}, note),
-        reason=reason.strip(),
+        _comment(_("Withdrawn: %(reason)s") % {"reason": first}, note),
+        reason=first,
     )
 
 

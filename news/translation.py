@@ -5,6 +5,9 @@ press release is available, never the Kazakh text under a Russian heading. A gal
 words and a document's title do (the site's order, MODELTRANSLATION_FALLBACK_LANGUAGES): a photo
 described in another language is better than one not described at all for a reader who cannot
 see it.
+
+The reason for a withdrawal is written in each language the press release is written in (the
+model's constraint and the workflow ask for it), so its page in that language explains itself.
 """
 
 from modeltranslation.translator import TranslationOptions, register
@@ -20,6 +23,7 @@ PRESS_RELEASE_FIELDS = (
     "image_alt",
     "image_caption",
     "image_credit",
+    "withdrawn_reason",
 )
 
 

@@ -91,7 +91,7 @@ class PressReleaseAdmin(
             "publication_time",
         ]
         if not self.has_publish_permission(request):
-            readonly += ["published_at", "withdrawn_reason"]
+            readonly += ["published_at", *localized_names("withdrawn_reason")]
         return readonly
 
     @admin.display(description=gettext_lazy("publication time"))
@@ -111,7 +111,7 @@ class PressReleaseAdmin(
         publishes = self.has_publish_permission(request)
         publication = ["workflow_status", "published_at" if publishes else "publication_time"]
         if obj is not None and obj.status in (Status.PUBLISHED, Status.WITHDRAWN):
-            publication.append("withdrawn_reason")
+            publication += localized_names("withdrawn_reason")
         can_change = obj is None or self.has_change_permission(request, obj)
         fieldsets = [
             *self.language_fieldsets(obj, formatted_body=not can_change),

@@ -9,10 +9,11 @@ from django.http import HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
+from modeltranslation.utils import build_localized_fieldname
 
 from .. import parity, services
 from ..forms import TRANSITIONS, WithdrawForm, transition_name
-from ..models import PressRelease
+from ..models import PressRelease, language_codes
 
 Status = PressRelease.Status
 
@@ -106,7 +107,11 @@ class WorkflowMixin:
                 note=note,
             )
         elif name == "withdraw":
-            services.withdraw(obj, user, reason=data["withdrawn_reason"], note=note)
+            reasons = {
+                code: data.get(build_localized_fieldname("withdrawn_reason", code), "")
+                for code in language_codes()
+            }
+            services.withdraw(obj, user, reason=reasons, note=note)
         self.message_user(
             request,
             _("“%(title)s” is now %(status)s.")
@@ -171,9 +176,12 @@ class WorkflowMixin:
 
     @admin.action(description=gettext_lazy("Withdraw selected"), permissions=["publish"])
     def withdraw_selected(self, request, queryset):
-        form = WithdrawForm(request.POST if "confirm" in request.POST else None)
+        languages = {code for pr in queryset for code in pr.languages()}
+        form = WithdrawForm(
+            request.POST if "confirm" in request.POST else None, languages=languages
+        )
         if form.is_bound and form.is_valid():
-            reason = form.cleaned_data["reason"]
+            reason = form.reasons()
             self._run_action(
                 request,
                 queryset,

@@ -232,7 +232,7 @@ def test_transition_buttons_by_role(client, role, transition, start, allowed):
         review_feedback="Shorter lead, please.",
     )
     if publisher and transition == "withdraw":
-        data["withdrawn_reason"] = "Published in error."
+        data["withdrawn_reason_en"] = "Published in error."
     response = client.post(change_url(press_release), data)
     press_release.refresh_from_db()
     if allowed:

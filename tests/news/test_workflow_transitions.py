@@ -233,7 +233,7 @@ def test_withdraw_from_form_needs_reason(client, publisher):
         change_url(published),
         form_data(published, publisher=True, _transition="withdraw", withdrawn_reason=""),
     )
-    assert "withdrawn_reason" in response.context["adminform"].form.errors
+    assert "withdrawn_reason_en" in response.context["adminform"].form.errors
     published.refresh_from_db()
     assert published.status == Status.PUBLISHED
 
@@ -253,7 +253,7 @@ def test_withdraw_action_asks_for_a_reason_first(client, publisher):
             "action": "withdraw_selected",
             "_selected_action": [published.pk],
             "confirm": "yes",
-            "reason": "Duplicate.",
+            "reason_en": "Duplicate.",
         },
     )
     published.refresh_from_db()

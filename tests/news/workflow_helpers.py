@@ -30,6 +30,8 @@ def form_data(press_release=None, *, publisher=False, **overrides):
     }
     # Every language's fields, as the browser posts them (English in new ones).
     for field in PRESS_RELEASE_FIELDS:
+        if field == "withdrawn_reason":  # a publisher's field, below
+            continue
         for code in language_codes():
             name = build_localized_fieldname(field, code)
             if pr is not None:
@@ -43,7 +45,9 @@ def form_data(press_release=None, *, publisher=False, **overrides):
         data["published_at_0"] = when.strftime("%Y-%m-%d") if when else ""
         data["published_at_1"] = when.strftime("%H:%M:%S") if when else ""
         if pr is not None and pr.status in ("published", "withdrawn"):
-            data["withdrawn_reason"] = pr.withdrawn_reason
+            for code in language_codes():
+                name = build_localized_fieldname("withdrawn_reason", code)
+                data[name] = getattr(pr, name) or ""
     # The links panel: one multi-select per kind of link, holding the linked ids.
     for name, link_model in LINK_MODELS.items():
         existing = link_model.objects.filter(press_release=pr) if pr else []
