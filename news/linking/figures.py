@@ -66,7 +66,9 @@ NOUNS = (
     "athletes|sportsmen|artists|musicians|performers|journalists|officials|cadets|"
     "physicians|nurses|medics|instructors|tutors|educators|mentors|coaches|inventors|"
     # who speak or stand for a body at an event ("more than 60 representatives of ...")
-    "representatives|envoys|parliamentarians|entrepreneurs|businessmen|repatriates"
+    "representatives|envoys|parliamentarians|entrepreneurs|businessmen|repatriates|"
+    # who won a competition or a scholarship ("44 Kazakh winners of the scholarships")
+    "winners|laureates|finalists|awardees|prizewinners"
 )
 # People counted by their nation ("some 200,000 ethnic Germans", "5,000 Koreans"), as
 # "Kazakhs" and "Uzbeks" are: the plural demonyms of the countries and peoples a press
@@ -82,7 +84,7 @@ PEOPLES = (
 )
 _NOUNS = rf"{NOUNS}|(?-i:{PEOPLES})"
 MODIFIERS = (
-    "master's|bachelor's|masters|PhD|doctoral|postdoctoral|international|exchange|foreign|"
+    "master's|bachelor's|masters|master|bachelor|PhD|doctoral|postdoctoral|international|exchange|foreign|"
     "young|new|postgraduate|undergraduate|graduate|visiting|female|male|talented|additional|"
     "ethnic|"
     "more|joint|double-degree|research|educational|MBA|scholarship|university|cooperation|"
@@ -433,6 +435,16 @@ def detect_figures(
             and (
                 f.value in body_values
                 or any(label == f.label and _rounded(f.value, v) for label, v in body_counts)
+                # "more than 30 Kazakh students" (the headline), then "39 students were
+                # selected" from Kazakhstan: a headline's approximation of a count the body
+                # gives exactly, under the same label, is that count said roughly
+                or (
+                    f.approximate
+                    and any(
+                        label == f.label and 3 * abs(v - f.value) < f.value
+                        for label, v in body_counts
+                    )
+                )
             )
         )
     ]
@@ -501,13 +513,13 @@ _PEOPLE_WORDS = {"люди", "адам"}
 
 
 def _said_again_as_people(found):
-    """A Russian or Kazakh count of "people" with the number of a count said before it
-    ("600 казахстанцев попросили ...", then "600 человек заявились") is that count again,
-    not another figure."""
+    """A count of "people" with the number of a count said before it ("600 казахстанцев
+    попросили ...", then "600 человек заявились"; "44 Kazakh winners ...", then "will allow
+    44 young Kazakh people to study") is that count again, not another figure."""
     values, dropped = set(), set()
     for index in sorted(range(len(found)), key=lambda i: found[i].start):
         f = found[index]
-        if f.label in _PEOPLE_WORDS and f.value in values:
+        if (f.label in _PEOPLE_WORDS or f.label.endswith(" people")) and f.value in values:
             dropped.add(index)
         values.add(f.value)
     return [f for index, f in enumerate(found) if index not in dropped]
@@ -1012,6 +1024,22 @@ def _english_figures(index, text, part_of=None):
                 country_id = pk
                 place = origin if by_word.get(origin.lower()) else origin.split()[0]
                 words += ["from", place]
+        if (
+            country_id is None
+            and not match["origin"]
+            and words[-1].lower() not in _INSTRUMENTS
+            and (fronted := _FROM_FRONTED.match(text.text, text.sentence_span(match.start())[0]))
+            and fronted.end() <= match.start()
+            and (pk := by_word.get(fronted[1].lower())) is not None
+            and pk == index.home_country_id
+            and pk in preferred
+        ):
+            # "From Kazakhstan around 585 applications were received and 39 students were
+            # selected": a sentence opening on "from" the home country says whence the people
+            # it counts come, as "students from Kazakhstan" does ("Kazakh students")
+            country_id = pk
+            words = [w for w in words if w not in _HOST_SIDE] or words
+            words.insert(0, preferred[pk])
         approximate = bool(APPROXIMATELY.search(before))
         said.append((match.start(), " ".join(words), country_id))
         yield match.start(), match.group(), value, " ".join(words), country_id, approximate
@@ -1023,6 +1051,14 @@ def _english_figures(index, text, part_of=None):
 
 
 _HOST_SIDE = {"international", "foreign", "overseas"}
+# A sentence opening on "From <country>" (the country, not its adjective, then a comma or
+# the clause), and the counted nouns of instruments, which have no origin
+_FROM_FRONTED = re.compile(r"\s*From\s+(?:the\s+Republic\s+of\s+)?([A-Z][a-z]+)(?=,?\s)")
+_INSTRUMENTS = {
+    "scholarships", "grants", "projects", "programmes", "programs", "courses", "agreements",
+    "memoranda", "memorandums", "branches", "contracts", "treaties", "accords", "protocols",
+    "mous", "fellowships", "internships", "stipends",
+}  # fmt: skip
 # "<N> people" after "the number of <noun> is/was (over ...)" or after "<noun> ... in the
 # number of" (a translation's "в количестве") in its sentence: the count of that noun
 _DETERMINERS = {"the", "these", "those", "this", "our", "its", "their", "all"}

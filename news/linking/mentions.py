@@ -261,7 +261,18 @@ _FOREIGN_KEYWORD = (
     rf"(?<!-)(?:Universiti|Universitas|Universidad|{_KEYWORD_FIRST})"
     r"(?=\s+[A-Z]|\s+(?:de|di|del|della|degli|des|du|da|do)\s+[A-Z])"
 )
-_OF_PART = rf"(?:\s+(?:of|for)\s+(?:the\s+)?{_CAP}(?:\s+{_CAP}){{0,2}}(?:\s+(?:and|&)\s+{_CAP})?)"
+# "of July 1, 2018" after a name is its date ("the Agreement with the University of Tokyo of
+# July 1"), no place or field of it; "Petroleum's Vice Rector": a possessive ends the name,
+# the words after it are what the institution has (its post, its students)
+_MONTH = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|"
+    r"December)\b"
+)
+_OF_CAP = rf"(?!{_MONTH})[A-Z](?:[\w'.&-]*(?<!'s)(?<!’s))?(?!(?<=')s\b)"
+_OF_PART = (
+    rf"(?:\s+(?:of|for)\s+(?:the\s+)?{_OF_CAP}(?:\s+{_OF_CAP}){{0,2}}"
+    rf"(?:\s+(?:and|&)\s+{_OF_CAP})?)"
+)
 # "University of Shanghai for Science and Technology": a place, then the fields
 # "University St. Kliment Ohridski", 'Sofia University "St.Kliment Ohridsky"': a saint's
 # name, or any name in quotation marks, right after the keyword is the name's own
@@ -284,7 +295,7 @@ NEW_INSTITUTION = re.compile(
     rf"\b(?:(?:{_CAP}\s+(?:{_HONOREE_TITLE}\s+(?={_CAP})"
     rf"|(?:{_NAME_ADJECTIVE}\s+){{1,3}}(?={_CAP}))?){{1,5}}{_KEYWORD}{_OF_PART}?"
     rf"|{_KEYWORD}{_OF_PART}{{1,3}}|{_FOREIGN_KEYWORD}|{_KEYWORD}(?=\s+{_SAINT})"
-    rf"|(?:KU|TU|VU|UC|ETH|EPFL|LMU)\s+{_CAP})\b(?!')"
+    rf"|(?:KU|TU|VU|UC|ETH|EPFL|LMU)\s+{_CAP})\b(?!'(?!s\b))"
 )
 _GENERIC = {
     "the", "university", "institute", "school", "college", "academy", "polytechnic",

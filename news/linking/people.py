@@ -498,6 +498,24 @@ def _iter_words(text, start, end, tokens=None):
     return morphology.tokens_between(text, start, end)
 
 
+# English titles of address: after a role, "Vice Rector Mr Shanfeng", "President Dr. Sadough"
+# name the person by one word (a surname, or the one name some cultures give), which is then
+# the name; other honorifics ("Professor", "Sir", "Datuk") may stand before a first name only
+_EN_TITLES = {"mr", "mr.", "ms", "ms.", "mrs", "mrs.", "dr", "dr.", "prof", "prof."}
+
+
+def _titled_surname(run, titled):
+    """Whether `run` is one word right after an English title of address ("Mr Shanfeng"),
+    a person's name by itself (`titled`: the run's first word follows the title)."""
+    return (
+        titled
+        and len(run) == 1
+        and len(run[0][2]) >= 3
+        and _LATIN_NAME_WORD.fullmatch(run[0][2]) is not None
+        and _words_are_a_name((run[0][2],))
+    )
+
+
 def _run_is_name(run):
     if not 2 <= len(run) <= 4 and not (
         len(run) <= 6 and any(w in ("bin", "ibn") for _s, _e, w in run)
@@ -847,6 +865,10 @@ def _same_as_a_full_name(found):
             kept.append(person)
             dropped.add(id(whole))
     kept = [person for person in kept if id(person) not in dropped]
+    # "Council Chairman Mr Lester Garson Huang ... Council Chairman Mr Huang": a surname
+    # alone (after a title, `_titled_surname`) names the person suggested in full
+    surnames = {words[-1].lower() for p in kept if len(words := p.name.split()) >= 2}
+    kept = [p for p in kept if " " in p.name or p.name.lower() not in surnames]
     # "Professor Kim Han Sik ... Professor Kim Khan Sik": one Latin name in two
     # romanisations of the same letters (Х as "kh" or "h", Ж as "zh" or "j", Я as "ya" or
     # "ia" ...) is one person, as first named
@@ -925,10 +947,12 @@ def detect_new_people(
         honoree = False
         portfolio = 0
         run_after_the = False
+        titled, run_titled = False, False  # (the run's first word follows "Mr", "Dr" ...)
         two_roles = False
         kk_joined = language == "kk" and _KK_AND_AFTER.match(text, role_end) is not None
         for start, end, word in words:
             lowered, honorific, name_word, role_first, role_word = _word_traits(word, language)
+            after_title, titled = titled, honorific and language == "en" and lowered in _EN_TITLES
             if (lowered == "по" and language == "ru") or (lowered == "for" and language == "en"):
                 portfolio = 5  # "Vice-Rector for strategic development <name>"
             elif lowered == "of" and language == "en" and not run and not names and not portfolio:
@@ -958,7 +982,7 @@ def detect_new_people(
                 # A comma ends a name. "Vice-Minister of ..., Tian Lulu, Deputy Secretary
                 # General of ...": a name between commas with a role after it holds that role.
                 run = _split_at_organisation_words(run) if not _run_is_name(run) else run
-                if _run_is_name(run):
+                if _run_is_name(run) or _titled_surname(run, run_titled):
                     if not (
                         run_after_comma
                         and _role_follows(text, run[-1][1], language)
@@ -1089,6 +1113,7 @@ def detect_new_people(
                 if not run:
                     run_after_comma = comma
                     run_after_the = word_before == "the"
+                    run_titled = after_title
                 run.append((start, end, word))
                 # "А. К. Натыровқа Алғыс хаттар": the case ending is on a name's last word
                 kk_end = language == "kk" and len(run) >= 2 and _kk_case_ended(word)
@@ -1113,7 +1138,7 @@ def detect_new_people(
                 continue
             if run:
                 run = _split_at_organisation_words(run) if not _run_is_name(run) else run
-                if _run_is_name(run):
+                if _run_is_name(run) or _titled_surname(run, run_titled):
                     names.append(run)
                     if not (plural and lowered in _AND and len(names) < _MAX_NAMES):
                         break
@@ -1154,7 +1179,11 @@ def detect_new_people(
             break  # a verb or another word: the role's phrase is over
         if run and not _run_is_name(run):
             run = _split_at_organisation_words(run)
-        if run and _run_is_name(run) and len(names) < (_MAX_NAMES if plural else 1):
+        if (
+            run
+            and (_run_is_name(run) or _titled_surname(run, run_titled))
+            and len(names) < (_MAX_NAMES if plural else 1)
+        ):
             names.append(run)
         if two_roles and len(names) == 1 and language != "en" and not _is_plural(role, language):
             # "Елші мен Ақмола облысының әкімі Е. Б. Маржықпаев": two roles joined by "and"

@@ -3537,3 +3537,65 @@ def test_russian_role_of_a_role_keeps_the_second_role_out_of_the_organisation(db
         if m.kind == "new_person"
     ]
     assert (person.role.lower(), person.organisation) == ("заместитель начальника", "управления")
+
+
+# Round 22 (English): figures and new entities of held-out-19 and held-out-20, moved into
+# the tuned part.
+
+
+@pytest.mark.parametrize(
+    "text,name",
+    [
+        (
+            "The exchange follows the memorandum with the University of Leeds of March 3, 2020.",
+            "University of Leeds",
+        ),
+        (
+            "The University of Bristol's Vice-Chancellor opened the new hall.",
+            "University of Bristol",
+        ),
+    ],
+)
+def test_a_date_or_a_possessive_after_an_of_part_ends_the_institution_name(db, text, name):
+    assert _new(detect_mentions(text), "new_institution") == {name}
+
+
+@pytest.mark.parametrize(
+    "text,names",
+    [
+        ("The delegation was led by its Vice Rector Mr Tanaka on Tuesday.", {"Tanaka"}),
+        ("The talks were opened by the Rector Dr. Okafor, who welcomed the guests.", {"Okafor"}),
+        (
+            "Board Chairman Mr Peter Wallace Grant led the visit. The memorandum was witnessed "
+            "by Board Chairman Mr Grant.",
+            {"Peter Wallace Grant"},
+        ),
+    ],
+)
+def test_one_word_after_a_title_of_address_names_the_role_holder(db, text, names):
+    assert _new(detect_mentions(text), "new_person") == names
+
+
+@pytest.mark.parametrize(
+    "text,figures",
+    [
+        ("This year 1,250 master students won the grant.", {("master students", 1250, False)}),
+        (
+            "The foundation named 25 Kazakh winners. The grant will allow 25 young Kazakh people "
+            "to study abroad.",
+            {("Kazakh winners", 25, False)},
+        ),
+        (
+            "From Kazakhstan some 300 applications came in and 27 students were chosen.",
+            {("Kazakh students", 27, False)},
+        ),
+        (
+            "More than 20 Kazakh students win grants\n\nThis year 24 students from Kazakhstan "
+            "won the grants.",
+            {("Kazakh students", 24, False)},
+        ),
+    ],
+)
+def test_english_counts_of_winners_fronted_origins_and_headline_approximations(db, text, figures):
+    Country.objects.get_or_create(code="KZ", defaults={"name": "Kazakhstan"})
+    assert _figures(detect_mentions(text)) == figures
