@@ -3600,3 +3600,38 @@ def test_kazakh_share_in_brackets_divides_the_count_before(db):
         "Олардың жартысынан астамы (шамамен 22 мың) Польшада оқыды."
     )
     assert _figures(detect_mentions(text)) == {("түлек", 40000, False), ("түлек", 22000, True)}
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        (
+            "Делегация Университета науки и культуры Хэйлунцзян посетила Алматы.",
+            "Университет науки и культуры Хэйлунцзян",
+        ),
+        (
+            "Форум организовал Университет нефти и газа города Ухань в прошлом году.",
+            "Университет нефти и газа города Ухань",
+        ),
+    ],
+)
+def test_russian_name_runs_on_to_a_place_after_its_genitive_nouns(db, text, name):
+    # r293 ("Университета науки и технологии Шэньси"), r316 ("... технологий города Пекин"):
+    # the name stopped at its last genitive noun.
+    assert _new(detect_mentions(text), "new_institution") == {name}
+
+
+def test_russian_higher_is_no_praise_before_a_keyword(db):
+    # r302: "Высшей школы экономики" was dropped as praise (pymorphy3 tags "высший" a
+    # superlative), and its nominative was "Высочайшая".
+    text = "В Бишкеке откроется филиал Высшей школы бизнеса."
+    assert _new(detect_mentions(text), "new_institution") == {"Высшая школа бизнеса"}
+
+
+def test_kazakh_cardinal_point_opening_a_sentence_opens_the_name(db):
+    # r318: "Оңтүстік Қазақстан мемлекеттік университетінде" opening a sentence gave
+    # "Қазақстан мемлекеттік университеті".
+    text = "Бүгін жиын өтті. Солтүстік Қазақстан мемлекеттік университетінде конференция болды."
+    assert _new(detect_mentions(text), "new_institution") == {
+        "Солтүстік Қазақстан мемлекеттік университеті"
+    }
