@@ -555,6 +555,7 @@ def new_institutions(
                 and (last := _genitive_tail(words, i, text)) > i
                 and _KEYWORD_OPENS_NAME.search(text, max(0, start - 2), start) is None
             ):
+                last = _place_after_tail(words, last, text, country_starts)
                 # "от ректора Университета аграрных наук": a capitalised keyword and the
                 # genitive nouns after it are a name, as after an adjective
                 if not taken(start, words[last][1]):
@@ -606,6 +607,9 @@ def new_institutions(
         last = _name_end(words, i, text) if language == "ru" else i
         if language == "ru" and _country_of_the_name(words, last, text, country_starts):
             last += 1  # "Национальный университет Узбекистана": the country is in the name
+        elif language == "ru" and last > i and words[last][2][:1].islower():
+            # "университета науки и технологии Шэньси", "технологий города Пекин"
+            last = _place_after_tail(words, last, text, country_starts)
         elif (
             language == "ru"
             and last == i
@@ -681,6 +685,8 @@ def _ru_praise(word):
     parse = morphology.ru_parse(word) or morphology.ru_guess_adjective(word)
     if parse is None or parse.tag.POS not in ("ADJF", "PRTF"):
         return False
+    if word.lower().startswith(("высш", "низш")):
+        return False  # "Высшая школа экономики": a level ("высшее образование"), no praise
     return "Supr" in parse.tag or parse.normal_form in _RU_PRAISE
 
 
@@ -761,6 +767,25 @@ def _lone_foreign_word_after(words, i, text, country_starts=frozenset()):
     if word.endswith(_RU_NAME_CASE_ENDINGS):
         return False  # "университета Младеновым": a surname declined, the rector's
     return not parses
+
+
+def _place_after_tail(words, last, text, country_starts):
+    """The last word of a Russian name whose genitive nouns (ending at `last`) are followed
+    by a place that does not decline or is in the genitive ("Университета науки и
+    технологии Шэньси"), or by a city's name after "города" ("Университет науки и
+    технологий города Пекин", the name in the nominative as names of cities after "город"
+    are); else `last`."""
+    if _lone_foreign_word_after(words, last, text, country_starts):
+        return last + 1
+    if (
+        last + 1 < len(words)
+        and getattr(morphology.ru_parse(words[last][2]), "normal_form", "") == "город"
+        and text[words[last][1] : words[last + 1][0]] == " "
+        and words[last + 1][2][:1].isupper()
+        and any("Geox" in p.tag for p in morphology.ru_parses(words[last + 1][2]))
+    ):
+        return last + 1
+    return last
 
 
 def _name_start(words, i, language, text=""):
@@ -859,7 +884,9 @@ def _kk_name_start(words, first, text, country_starts, role_word=lambda word: Fa
         and _kk_inner_name_word(words[j - 1][2])  # what the word is, judged once per word
         and joined(j - 1)
         and not role_word(words[j - 1][2])
-        and not opens_sentence(j - 1)
+        # "Оңтүстік Қазақстан мемлекеттік университеті" opening a sentence: a cardinal
+        # point before a place's name is the region's name, capitalised for that
+        and (not opens_sentence(j - 1) or words[j - 1][2] in _KK_CARDINAL_POINTS)
         and words[j - 1][0] not in country_starts
         # "Қ.Сәтбаев атындағы ҚазҰТЗУ Мичиган университетімен": a name of its own before
         and not (j >= 2 and words[j - 2][2] == "атындағы" and words[j - 1][2].isupper())
@@ -900,6 +927,7 @@ def _kk_name_start(words, first, text, country_starts, role_word=lambda word: Fa
 
 
 _KK_HONOREE_RANKS = {"академик"}
+_KK_CARDINAL_POINTS = {"Оңтүстік", "Солтүстік", "Шығыс", "Батыс"}
 _VOWELS = re.compile(r"[аәеёиоөуұүыіэюя]", re.IGNORECASE)
 
 
@@ -1097,6 +1125,17 @@ def _ru_nominative_of(head, keyword, tail):
             if gender:
                 wanted.add(gender)
         inflected = parse.inflect(wanted) if parse is not None else None
+        if inflected and inflected.word[:4] != word.lower()[:4]:
+            # "Высшей" -> "высшая", not "высочайшая": a superlative's own stem, when the
+            # lexeme (that of "высокий") holds several
+            inflected = next(
+                (
+                    f
+                    for f in parse.lexeme
+                    if wanted <= f.tag.grammemes and f.word[:4] == word.lower()[:4]
+                ),
+                inflected,
+            )
         form = inflected.word if inflected else word
         parts, written = form.split("-"), word.split("-")
         if len(parts) == len(written):  # "Северо-Западный": each part as written

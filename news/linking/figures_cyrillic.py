@@ -26,6 +26,8 @@ RU_NOUNS = {
     "стипендия", "проект", "программа", "слушатель", "абитуриент", "школьник", "гражданин",
     "член", "казахстанец", "иностранец", "соотечественник", "учащийся", "стипендиат",
     "претендент", "кандидат",
+    # people counted as a delegation's ("20 представителей", "100 молодых лидеров")
+    "представитель", "лидер", "делегат",
     # people counted by where they come from, as "тума" in Kazakh ("не менее 10 тыс.
     # выходцев из Казахстана")
     "выходец", "уроженец",
@@ -60,6 +62,8 @@ KK_NOUNS = (
     "студент", "зерттеуші", "оқытушы", "магистрант", "докторант", "түлек", "маман", "ғалым",
     "қатысушы", "қонақ", "келісім", "меморандум", "филиал", "грант", "шәкіртақы", "жоба",
     "бағдарлама", "талапкер", "оқушы", "адам", "үміткер",
+    # people counted as a delegation's ("20 өкіл", "жастардың 100 көшбасшысы")
+    "өкіл", "көшбасшы", "делегат",
     # people counted by where they come from, as "соотечественник", "гражданин" are in
     # Russian ("60 мыңға жуық Қазақстан тумалары", "он мыңдық грек диаспорасы")
     "тума", "диаспора", "отандас", "қандас",
@@ -233,6 +237,8 @@ def _kk_noun(word):
     stem = next((n for n in KK_NOUNS if lowered.startswith(n)), None)
     if stem is not None and lowered[len(stem) :].startswith(_KK_ADJECTIVE_ENDINGS):
         return None  # "мамандық" (a speciality), "студенттік": another word than the noun's
+    if stem == "өкіл" and lowered.startswith("өкілет"):
+        return None  # "өкілеттік" (a power, an authority): no representative
     return stem
 
 
@@ -331,6 +337,18 @@ def cyrillic_figures(text, language, hits, split=None):
         ):
             j += 1  # "40-қа жуық студент": a number takes its case ending after a hyphen
         approximate = False
+        if (
+            language == "kk"
+            and word.lower() == "бір"
+            and j < len(tokens.words)
+            and tokens.words[j].lower() in _KK_ONE_AS_ARTICLE
+        ):
+            continue  # "бір топ магистранттар": a group of them, no count of one
+        if (ranged := _range_end(tokens, i, j, language, text)) is not None:
+            # "35-40 казахстанских студентов", "90-нан 95 мыңға дейін түлектері": a range
+            # is one figure, its first number's, approximate
+            value, j = _range_value(value, ranged[0], tokens.words[j]), ranged[1]
+            approximate = True
         before = tokens.words[i - 1].lower() if i else ""
         if language == "ru" and before in RU_TARGET:
             continue
@@ -390,6 +408,61 @@ def cyrillic_figures(text, language, hits, split=None):
         after_figure = end_index
 
 
+# "бір топ", "бір қатар": "a group of", "a number of", no count of one.
+_KK_ONE_AS_ARTICLE = {"топ", "қатар"}
+_RANGE_DASHES = {"-", "–", "—", " - ", " – ", " — "}
+# "90-нан 95 мыңға дейін" (from 90 to 95 thousand): the first number's ablative after a hyphen
+_KK_ABLATIVE = {"нан", "нен", "дан", "ден", "тан", "тен"}
+
+
+def _range_end(tokens, i, j, language, text):
+    """(second value, index after it) when the number at token `i` (read up to `j`) opens
+    a range of digits: "35-40" (a dash between), "90-нан 95 мыңға дейін" (Kazakh: from ...
+    to), "от 35 до 40" (Russian); else None."""
+    if j >= len(tokens.words) or not tokens.words[i][0].isdigit():
+        return None
+    k = j
+    if language == "kk" and tokens.words[j - 1].lower() in _KK_ABLATIVE and j - 1 > i:
+        pass  # "90-нан 95": the ablative, then the second number
+    elif (
+        language == "ru"
+        and tokens.words[j].lower() == "до"
+        and i
+        and tokens.words[i - 1].lower() == "от"
+    ):
+        k = j + 1  # "от 35 до 40"
+    elif text[tokens.ends[j - 1] : tokens.starts[j]] not in _RANGE_DASHES or j != i + 1:
+        return None
+    if k >= len(tokens.words) or not tokens.words[k][0].isdigit():
+        return None
+    second = _value(tokens, k, language, text)
+    if second is None or second[0] <= int(tokens.words[i].replace(" ", "").replace("\u00a0", "")):
+        return None  # "2019-2020": no range of a count (a later number is greater)
+    end = second[1]
+    if (
+        language == "kk"
+        and end < len(tokens.words)
+        and tokens.starts[end] == tokens.ends[end - 1] + 1
+        and text[tokens.starts[end] - 1] == "-"
+        and tokens.words[end].lower() in morphology.KK_SUFFIX_AFTER_HYPHEN
+    ):
+        end += 1  # "95-ке дейін"
+    if language == "kk" and end < len(tokens.words) and tokens.words[end].lower() == "дейін":
+        end += 1
+    elif language == "kk" and k == j and tokens.words[j - 1].lower() in _KK_ABLATIVE:
+        return None  # "90-нан 95 ..." with no "дейін": no range
+    return second[0], end
+
+
+def _range_value(value, second, word):
+    """The first number of a range, in thousands when the second is and it is not ("90-нан
+    95 мыңға": 90 000)."""
+    written = int(word.replace(" ", "").replace("\u00a0", "")) if word[0].isdigit() else None
+    if written and second != written and value < written and second % written == 0:
+        return value * (second // written)
+    return value
+
+
 # "үндістандық студенттердің саны ... 508,2 мың", "число иностранных студентов составляет 5
 # тысяч": a number with no noun after it, the number of what the sentence named before it
 _KK_NUMBER_OF = re.compile(r"(?:(\w+)\s+)?(\w+)\s+саны(?!\w)", re.IGNORECASE)
@@ -432,6 +505,9 @@ def _number_of(text, tokens, i, j, language):
 # число студентов до 30 человек" (wants to raise ... to 30); "увеличилось до 30" is a count.
 _KK_PLAN = re.compile(r"^жоспар|(?:ылмақ|ілмек|лмақ|лмек)$")
 _RU_PLAN = re.compile(r"(?:за)?планир|намерен|собира[ею]тся|предполага", re.IGNORECASE)
+# "более 1000 ... мы будем обучать": the speaker's future ("быть" in the first person with
+# an infinitive) is a promise, a plan ("будут обучаться 5 тыс студентов" reports a quota)
+_RU_FUTURE = re.compile(r"буд(?:у|ем)$", re.IGNORECASE)
 _RU_RAISE = ("увелич", "нарасти", "нараща", "довест", "довод", "расшир")
 
 
@@ -451,7 +527,13 @@ def _a_plan(text, tokens, i, end, language):
         # "жоспарланған" is in Kazakh, in the few words before the count in its clause
         if any(mark in text[tokens.ends[k] : tokens.starts[k + 1]] for mark in ".;"):
             break
-        if _RU_PLAN.match(tokens.words[k]):
+        if _RU_PLAN.match(tokens.words[k]) or _RU_FUTURE.match(tokens.words[k]):
+            return True
+    for k in range(end, min(end + 4, len(tokens.words))):
+        # "... представителей афганской молодежи мы будем обучать": the future after it
+        if any(mark in text[tokens.ends[k - 1] : tokens.starts[k]] for mark in ".;,"):
+            break
+        if _RU_FUTURE.match(tokens.words[k]):
             return True
     if i == 0 or tokens.words[i - 1].lower() != "до":
         return False
@@ -529,6 +611,9 @@ def _label_divided(text, tokens, i, language, labels, j=None):
             if j is None or not (
                 (j < len(tokens.words) and tokens.words[j].lower() in KK_APPROX_PART)
                 or _KK_POSSESSIVE_NUMBER.fullmatch(tokens.words[j - 1].lower())
+                # "олардың үштен екісінен астамы (шамамен 61,5 мың)": the share's number,
+                # in brackets after the share said in words
+                or _in_brackets(text, start, tokens.ends[j - 1])
             ):
                 return None
             divides = None
@@ -551,6 +636,15 @@ def _label_divided(text, tokens, i, language, labels, j=None):
 
 
 _LIST_JOINS = {"мен", "пен", "бен", "және", "и"}
+
+
+def _in_brackets(text, start, end):
+    """Whether the number at start:end stands alone in brackets, with at most an
+    approximation before it ("(шамамен 17 мың)")."""
+    opening = text.rfind("(", max(0, start - 12), start)
+    if opening == -1 or text[end : end + 1] != ")":
+        return False
+    return all(w.lower() in KK_APPROX_BEFORE for w in text[opening + 1 : start].split())
 
 
 def _shared_noun(text, tokens, j, language, read):
@@ -668,6 +762,8 @@ def _phrase(tokens, j, language, text, countries=None):
             return None  # "жеті елден 991 ...": another number; "10 жылдық": a duration
         if any(m.startswith("курс") for m in modifiers):
             return None  # "1-4 курс студенттері": years of study, no count of students
+        if any(m.startswith(_KK_INSTITUTION_STEMS) for m in modifiers):
+            return None  # "10 ірі университет өкілдері": the number counts the universities
         if any(m in _KK_CONJUNCTIONS for m in modifiers):
             return None  # "3 университет және мамандық": the number counts what comes first
         if k > j and _PHRASE_BREAK.search(text, tokens.ends[j], tokens.starts[k]):
@@ -762,6 +858,9 @@ _KK_OWNED = {
 }
 
 
+# Institutions' keywords: a count before one among the modifiers counts the institutions
+# (whose people the noun after them are), no people.
+_KK_INSTITUTION_STEMS = ("университет", "институт", "академия", "колледж", "мектеп", "жоо")
 # Words that join two counted things: the number counts the first alone.
 _KK_CONJUNCTIONS = {"және", "мен", "пен", "бен", "немесе", "не"}
 # Punctuation or a blank line between a count's words: its phrase ends before it.

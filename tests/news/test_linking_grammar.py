@@ -3599,3 +3599,101 @@ def test_one_word_after_a_title_of_address_names_the_role_holder(db, text, names
 def test_english_counts_of_winners_fronted_origins_and_headline_approximations(db, text, figures):
     Country.objects.get_or_create(code="KZ", defaults={"name": "Kazakhstan"})
     assert _figures(detect_mentions(text)) == figures
+
+
+# Round 22 (Russian and Kazakh) ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, figures",
+    [
+        (
+            "В университете учатся 20-25 казахстанских студентов.",
+            {("казахстанские студенты", 20, True)},
+        ),
+        ("В конкурсе участвовали от 12 до 15 студентов.", {("студенты", 12, True)}),
+        (
+            "Шетелде 30-дан 35 мыңға дейін студенттер білім алады.",
+            {("студент", 30000, True)},
+        ),
+    ],
+)
+def test_a_range_is_one_figure_valued_at_its_first_number(db, text, figures):
+    # r304 ("35-40 казахстанских студентов"), r309 ("90-нан 95 мыңға дейін түлектері"): the
+    # second number was read alone, or "дейін" joined the label.
+    assert _figures(detect_mentions(text)) == figures
+
+
+def test_kazakh_one_group_of_is_no_count(db):
+    # r319: "бір топ магистранттар" (a group of master students) gave a count of one.
+    text = "Делегация құрамында бір топ магистранттар мен докторанттар болды."
+    assert _figures(detect_mentions(text)) == set()
+
+
+@pytest.mark.parametrize(
+    "text, figures",
+    [
+        ("Форумға Азия елдерінен 30 өкіл қатысты.", {("өкіл", 30, False)}),
+        ("Сапарға жастардың 50 көшбасшысы барды.", {("көшбасшы", 50, False)}),
+        ("На форум приехали 40 представителей молодежи.", {("представители", 40, False)}),
+    ],
+)
+def test_representatives_and_leaders_are_counted_people(db, text, figures):
+    # r320: "жастардың 100 көшбасшысы", "20 өкіл қатысты" were no figures.
+    assert _figures(detect_mentions(text)) == figures
+
+
+def test_kazakh_count_of_universities_before_their_people_is_no_figure(db):
+    # "10 ірі университет өкілдерінен" (r162) counts universities once "өкіл" is a noun.
+    text = "Қалаға 8 ірі университет өкілдерінен тұратын делегация келді."
+    assert _figures(detect_mentions(text)) == set()
+
+
+def test_russian_first_person_future_after_a_count_is_a_plan(db):
+    # r44: "Более 1 000 представителей афганской молодежи мы будем обучать" is a promise.
+    text = "Более 300 представителей молодежи мы будем обучать бесплатно."
+    assert _figures(detect_mentions(text)) == set()
+
+
+def test_kazakh_share_in_brackets_divides_the_count_before(db):
+    # r309: "Олардың үштен екісінен астамы (шамамен 61,5 мың) Ресейде оқыды" was no figure.
+    text = (
+        "Былтыр шетелде 40 мың түлек оқыды. "
+        "Олардың жартысынан астамы (шамамен 22 мың) Польшада оқыды."
+    )
+    assert _figures(detect_mentions(text)) == {("түлек", 40000, False), ("түлек", 22000, True)}
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        (
+            "Делегация Университета науки и культуры Хэйлунцзян посетила Алматы.",
+            "Университет науки и культуры Хэйлунцзян",
+        ),
+        (
+            "Форум организовал Университет нефти и газа города Ухань в прошлом году.",
+            "Университет нефти и газа города Ухань",
+        ),
+    ],
+)
+def test_russian_name_runs_on_to_a_place_after_its_genitive_nouns(db, text, name):
+    # r293 ("Университета науки и технологии Шэньси"), r316 ("... технологий города Пекин"):
+    # the name stopped at its last genitive noun.
+    assert _new(detect_mentions(text), "new_institution") == {name}
+
+
+def test_russian_higher_is_no_praise_before_a_keyword(db):
+    # r302: "Высшей школы экономики" was dropped as praise (pymorphy3 tags "высший" a
+    # superlative), and its nominative was "Высочайшая".
+    text = "В Бишкеке откроется филиал Высшей школы бизнеса."
+    assert _new(detect_mentions(text), "new_institution") == {"Высшая школа бизнеса"}
+
+
+def test_kazakh_cardinal_point_opening_a_sentence_opens_the_name(db):
+    # r318: "Оңтүстік Қазақстан мемлекеттік университетінде" opening a sentence gave
+    # "Қазақстан мемлекеттік университеті".
+    text = "Бүгін жиын өтті. Солтүстік Қазақстан мемлекеттік университетінде конференция болды."
+    assert _new(detect_mentions(text), "new_institution") == {
+        "Солтүстік Қазақстан мемлекеттік университеті"
+    }
