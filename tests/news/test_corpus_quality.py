@@ -80,6 +80,14 @@ def test_evaluate_command_prints_figures_and_leaves_the_database_alone(db):
         ("new entities", "0.95"),
         ("figures", "0.90"),
     }
+    # Figures again with the subject left aside, to show how many fail on the subject alone:
+    # a coarser match, so never fewer found than figures scored whole.
+    whole = dict(re.findall(r"^(en|ru|kk) +figures .* (\d+)/\d+/\d+$", targets, re.MULTILINE))
+    counts = re.findall(
+        r"^(en|ru|kk) +counts only +[\d.]+ +[\d.]+  (\d+)/\d+/\d+$", targets, re.MULTILINE
+    )
+    assert [language for language, _found in counts] == ["en", "ru", "kk"]
+    assert all(int(found) >= int(whole[language]) for language, found in counts)
     # Misses are listed for the tuned part only: nobody reads held-out failures by accident.
     listed = [line for line in text.splitlines() if line.startswith("  [")]
     assert all(line.startswith("  [tuned]") for line in listed)

@@ -211,6 +211,7 @@ class Score:
 
 
 KINDS = [*MENTION_KINDS, "new_institutions", "new_people", "figures"]
+COUNTS_ONLY = "figure counts"  # label and value, the subject left aside
 
 
 def is_real(expected):
@@ -281,6 +282,10 @@ def evaluate(corpus=DEFAULT_CORPUS, include=None):
                 found = {m for m in found_mentions if m[0] == kind}
                 want = {m for m in want_mentions if m[0] == kind}
             by_group[(part, language, kind)].add(name, found, want)
+        # A diagnostic, no target: the counts and their labels, whatever subject they got.
+        by_group[(part, language, COUNTS_ONLY)].add(
+            name, {f[:2] for f in found_figures}, {f[:2] for f in want_figures}
+        )
     evaluate.by_group = by_group
     return mentions, figures
 
@@ -341,6 +346,16 @@ class Command(BaseCommand):
                     f"{target:.2f} {met:<7} {score.true_positives}/{score.false_positives}/"
                     f"{score.false_negatives}"
                 )
+        self.stdout.write(
+            "Figures with their subject left aside (label and value only; a diagnostic of "
+            "where figures fail, no target):"
+        )
+        for language in ("en", "ru", "kk"):
+            score = summed(by_group, untuned, language, [COUNTS_ONLY])
+            self.stdout.write(
+                f"{language:<4} {'counts only':<13} {score.precision:>6.3f} {score.recall:>6.3f}"
+                f"  {score.true_positives}/{score.false_positives}/{score.false_negatives}"
+            )
 
     def handle(self, *args, corpus, verbose_misses, **options):
         corpus = Path(corpus)
@@ -381,8 +396,8 @@ class Command(BaseCommand):
         self.write_targets(by_group)
         if verbose_misses:
             self.stdout.write("")
-            for (part, _language, _kind), score in sorted(by_group.items()):
-                if part != "tuned":
+            for (part, _language, kind), score in sorted(by_group.items()):
+                if part != "tuned" or kind == COUNTS_ONLY:
                     continue
                 for name, what, item in score.misses:
                     self.stdout.write(f"  [{part}] {name}: {what} {item}")
