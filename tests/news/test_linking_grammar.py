@@ -3743,3 +3743,13 @@ def test_english_count_belongs_to_the_new_institution_the_sentence_opens_on(db):
         (15, "new_institution", None, "Steppe Technical University"),
         (40, "new_institution", None, "Steppe Technical University"),
     }
+
+
+def test_english_rectors_meeting_named_after_universities_is_no_institution(db):
+    # r334 ("China-Kazakhstan University Rector's Cooperation Dialogue"), r335
+    # ("Chonbuk-Kazakhstan University Rector's Forum") each suggested an institution.
+    text = (
+        "The Ambassador opened the third Turkey-Kazakhstan University Rectors' Forum, where "
+        "Lakeside Technical University presented its programmes."
+    )
+    assert _new(detect_mentions(text), "new_institution") == {"Lakeside Technical University"}
