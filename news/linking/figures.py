@@ -89,6 +89,8 @@ MODIFIERS = (
     "ethnic|"
     "more|joint|double-degree|research|educational|MBA|scholarship|university|cooperation|"
     "partnership|such|other|"
+    # the kind of a programme or project ("39 academic mobility projects")
+    "academic|mobility|"
     # a singular counted noun before another is its modifier ("6,500 student athletes")
     "student"
 )
@@ -97,7 +99,10 @@ FIGURE = re.compile(
     rf"(?<![\w.,-])(?P<number>{_DIGITS}|{_WORDS})\s+"
     # "about 5,000 of which are ethnic Kazakhs"
     rf"(?:of\s+(?:which|whom|them)\s+(?:are|were)\s+)?"
-    rf"(?P<phrase>(?:{_MOD}\s+){{0,3}}(?:{_NOUNS}))\b"
+    # "13 research and educational projects", "90 representatives and guests": modifiers
+    # or counted nouns joined by "and" share the one count
+    rf"(?P<phrase>(?:{_MOD}\s+(?:and|or)\s+)?(?:{_MOD}\s+){{0,3}}(?:{_NOUNS})"
+    rf"(?:\s+and\s+(?:{_NOUNS})\b(?!\s+of\b))?)\b"
     # "citizens of the Republic of Kazakhstan" are "citizens of Kazakhstan"
     rf"(?:\s+(?P<link>from|of)\s+(?:the\s+Republic\s+of\s+)?(?P<origin>(?-i:[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)?)))?",
     re.IGNORECASE,
@@ -131,7 +136,9 @@ NOT_A_COUNT = re.compile(
 _FORECAST_BEFORE = re.compile(
     r"\b(?:expected|planned|plans|plan|aims|aim|intends|intend|hopes|hope)\s+to\s+[a-z]+\s+$"
     # "targets this year there will be 100 students": what will be is no count yet
-    r"|\bthere\s+will\s+be\s+$|\bwill\s+(?:reach|exceed|total|number)\s+$",
+    r"|\bthere\s+will\s+be\s+$|\bwill\s+(?:reach|exceed|total|number)\s+$"
+    # "the President instructed to open five branches": what is ordered is not there yet
+    r"|\b(?:commissioned|instructed|ordered|tasked|directed)\s+(?:\w+\s+)?to\s+[a-z]+\s+$",
     re.IGNORECASE,
 )
 # "the commission, which aims to support 226,000 ethnic Germans": a body's standing aim of
@@ -355,6 +362,10 @@ def detect_figures(
             # people attending an event, belong to the press release alone.
             if not nearby and not institution_hits:
                 nearby = _the_one_new_institution(text, start, new_institutions, language)
+            if len(set(nearby)) > 1 and language == "en":
+                # "Kozybayev University has sent 29 students to the University of Arizona":
+                # the one the sentence opens on, as its subject, is what the count is about
+                nearby = _the_opening_one(text, start, new_institutions) or nearby
             if (
                 not nearby
                 and not new_institutions
@@ -842,6 +853,28 @@ def _new_institutions_near(text, position, new_institutions, own=False):
         hi = bisect.bisect_left(new_institutions, (s_end, ""))
         if hi > lo:
             return [n for _s, n in new_institutions[lo:hi]]
+    return []
+
+
+# What may stand before a sentence's subject: a dateline ("ALMATY – "), a fronted adverb or
+# date ("Earlier, ", "In 2025, ", "On May 5, "), an article
+_BEFORE_THE_SUBJECT = re.compile(
+    r"\s*(?:[A-Z][A-Z-]+\s+[–—-]\s+)?(?:(?:[A-Z][a-z]+(?:\s+[\w.]+){0,2}),\s+)?(?:[Tt]he\s+)?"
+)
+# after the subject's name: its verb or a place, not another subject ("X and Y signed")
+_NOT_ONE_SUBJECT = re.compile(r"\s*(?:and\b|&|,|\()")
+
+
+def _the_opening_one(text, position, new_institutions):
+    """[name] of the new institution the figure's sentence opens on, as its subject, before
+    the count, when the sentence names several; else []."""
+    s_start, _s_end = text.sentence_span(position)
+    lead = _BEFORE_THE_SUBJECT.match(text.text, s_start)
+    for start, name in _between(new_institutions, s_start, position):
+        if start > lead.end():
+            break
+        if start == lead.end() and not _NOT_ONE_SUBJECT.match(text.text, start + len(name)):
+            return [name]
     return []
 
 

@@ -417,7 +417,11 @@ _ANOTHER_PLACE_AFTER = re.compile(
     r"Stadium|Botanical Garden|"
     # "the World University Games", "the QS World University Rankings": an event or a
     # ranking named after universities, no institution
-    r"Games|Championships?|Olympiad|Rankings?|Sports Federation)\b"
+    r"Games|Championships?|Olympiad|Rankings?|Sports Federation|"
+    # "the China-Kazakhstan University Rector's Cooperation Dialogue": a meeting of the
+    # rectors of universities, no institution
+    r"Rectors?(?:'s?|’s?)? (?:[A-Z][a-z]+ ){0,2}(?:Forum|Dialogue|Conference|Summit|Congress|"
+    r"Meeting|Council|Assembly|Round ?[Tt]able))\b"
 )
 
 
