@@ -753,6 +753,8 @@ def _phrase(tokens, j, language, text, countries=None):
                     end += 1
             return " ".join(words), end
         stem = _kk_noun(word)
+        if stem is None and k == j and (demonym := _kk_demonym_noun(word, text)):
+            return demonym, k + 1  # "3,4 мың үндістандықты": the people of a place counted
         if stem is None:
             continue
         if stem == "жас" and k == j:
@@ -780,6 +782,45 @@ def _phrase(tokens, j, language, text, countries=None):
             noun = _kk_compound_head(word.lower(), stem) or noun
         return " ".join([*modifiers, noun]), k + 1
     return None
+
+
+# "үндістандықты", "мехиколықтарға": a Kazakh demonym that takes a plural or a case ending
+# is a noun (an adjective before its noun takes none), the people of that place.
+_KK_DEMONYM_NOUN = re.compile(
+    r"(\w{3,}?)(лық|лік|дық|дік|тық|тік)(?:лар|лер|дар|дер|тар|тер)?"
+    r"(ты|ті|ды|ді|ны|ні|ға|ге|қа|ке|ның|нің|дың|дің|тың|тің|дан|ден|тан|тен|нан|нен|"
+    r"мен|пен|бен|да|де|та|те|лар|лер|дар|дер|тар|тер)"
+)
+_CAPITALISED = re.compile(r"(?<!\w)[А-ЯЁӘҒҚҢӨҰҮҺІ]\w+")
+
+
+@functools.lru_cache(maxsize=4)
+def _kk_places(text):
+    """The keys (`morphology.kk_key`) of the capitalised words of a text that are no
+    adjectives, read once per text: the places a demonym may be of."""
+    return {
+        morphology.kk_key(w)
+        for w in set(_CAPITALISED.findall(text))
+        if not w.lower().endswith(_KK_ADJECTIVE_ENDINGS)
+    }
+
+
+def _kk_demonym_noun(word, text):
+    """The label ("үндістандық") of a Kazakh demonym with a plural or case ending after a
+    count ("3,4 мың үндістандықты", "100-ге жуық мехиколықтарға") when its place is named in
+    the text or is a country, else None ("5 мүмкіндікті": no place, no people)."""
+    found = _KK_DEMONYM_NOUN.fullmatch(word.lower())
+    if found is None or _DURATION.match(found[1] + found[2]):
+        return None
+    place = found[1]
+    if morphology.kk_key(place) not in _kk_places(text) and place not in _KK_COUNTRY_NAMES:
+        return None
+    return place + found[2]
+
+
+_KK_COUNTRY_NAMES = {
+    name.lower() for names in morphology.KK_COUNTRIES.values() for name in names if " " not in name
+}
 
 
 def _state_noun_after(tokens, k):

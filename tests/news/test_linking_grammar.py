@@ -3697,3 +3697,49 @@ def test_kazakh_cardinal_point_opening_a_sentence_opens_the_name(db):
     assert _new(detect_mentions(text), "new_institution") == {
         "Солтүстік Қазақстан мемлекеттік университеті"
     }
+
+
+# Round 23 (Russian and Kazakh).
+
+
+@pytest.mark.parametrize(
+    "text, figures",
+    [
+        ("Биыл елшілік 2,5 мың пәкістандықты тіркеді.", {("пәкістандық", 2500, False)}),
+        (
+            "Курс Римде өтеді. Мұғалім 40-қа жуық римдіктерге қазақ тілін үйретеді.",
+            {("римдік", 40, True)},
+        ),
+    ],
+)
+def test_kazakh_demonym_with_an_ending_after_a_count_is_a_count_of_people(db, text, figures):
+    # r342 ("3,4 мың үндістандықты"), r261 ("100-ге жуық мехиколықтарға") were no figures.
+    assert _figures(detect_mentions(text)) == figures
+
+
+def test_kazakh_abstract_noun_in_lyq_after_a_count_is_no_demonym(db):
+    # "мүмкіндік" ends as a demonym does; no place of that name, no people counted.
+    text = "Бағдарлама жастарға 5 мүмкіндікті ашады."
+    assert _figures(detect_mentions(text)) == set()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Сабақты Ақтөбе университетінде қызмет атқаратын Айгүл Серікова жүргізеді. "
+        "Ол 30 студентке сабақ береді.",
+        "Занятия ведет Айгуль Серикова, работающая в Актюбинском университете. "
+        "Она обучает 30 студентов.",
+    ],
+)
+def test_a_persons_workplace_is_not_the_subject_of_the_sentences_after(db, text):
+    # r261: "Назарбаев университетінде қызмет атқаратын ... Сандра Абила" made the next
+    # sentence's "100-ге жуық мехиколықтарға" a count of Nazarbayev University's.
+    make_institution(
+        "Aktobe University",
+        country_code="KZ",
+        name_ru="Актюбинский университет",
+        name_kk="Ақтөбе университеті",
+    )
+    found = detect_mentions(text)
+    assert {(f.value, f.subject_kind) for f in found.figures} == {(30, "")}
