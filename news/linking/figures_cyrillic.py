@@ -710,7 +710,7 @@ def _counted_noun(word, language):
     return bool(_ru_noun(word) if language == "ru" else _kk_noun(word))
 
 
-def _phrase(tokens, j, language, text, countries=None):
+def _phrase(tokens, j, language, text, countries=None, shared=True):
     """(label, index after the phrase) when up to three modifiers and a counted noun
     follow, else None. `countries` (start -> country id) are the countries found: "из" and
     a name after a Russian noun join the label when the name is one ("студенты из
@@ -734,15 +734,14 @@ def _phrase(tokens, j, language, text, countries=None):
             end = k + 1
             if end < len(tokens.words):
                 tail = tokens.words[end]
+                place = _ru_origin_at(tokens, end + 1) if tail.lower() == "из" else None
                 if (
-                    tail.lower() == "из"
-                    and end + 1 < len(tokens.words)
-                    and tokens.words[end + 1].istitle()
-                    and not _institution_follows(tokens, end + 1)
-                    and (countries is None or tokens.starts[end + 1] in countries)
+                    place is not None
+                    and not _institution_follows(tokens, place)
+                    and (countries is None or tokens.starts[place] in countries)
                 ):
-                    words += ["из", tokens.words[end + 1]]
-                    end += 2
+                    words += ["из", tokens.words[place]]
+                    end = place + 1
                     if _state_noun_after(tokens, end):
                         # "студентов из Кыргызской Республики": the state's adjective and
                         # its noun are its name
@@ -751,6 +750,10 @@ def _phrase(tokens, j, language, text, countries=None):
                 elif _ru_genitive_noun(tail) and _ru_study_level(tail):
                     words.append(tail.lower())
                     end += 1
+                elif shared and (
+                    origin := _ru_origin_shared(tokens, end, language, text, countries)
+                ):
+                    words += origin  # "четыре преподавателя и 53 студента из США"
             return " ".join(words), end
         stem = _kk_noun(word)
         if stem is None and k == j and (demonym := _kk_demonym_noun(word, text)):
@@ -821,6 +824,45 @@ def _kk_demonym_noun(word, text):
 _KK_COUNTRY_NAMES = {
     name.lower() for names in morphology.KK_COUNTRIES.values() for name in names if " " not in name
 }
+
+
+# "из разных регионов Казахстана": the country the counted come from, said through its
+# regions or cities ("студенты из Казахстана").
+_RU_ORIGIN_SPREAD = {"разных", "различных", "всех", "многих", "других"}
+_RU_ORIGIN_PARTS = {"регионов", "городов", "областей", "уголков", "районов"}
+
+
+def _ru_origin_at(tokens, k):
+    """The index of the capitalised place after "из" (at `k`), past "разных регионов" and
+    the like, else None."""
+    if k < len(tokens.words) and tokens.words[k].lower() in _RU_ORIGIN_SPREAD:
+        k += 1
+    if (
+        k + 1 < len(tokens.words)
+        and tokens.words[k].lower() in _RU_ORIGIN_PARTS
+        and tokens.words[k + 1][:1].isupper()
+    ):
+        k += 1
+    if k < len(tokens.words) and tokens.words[k][:1].isupper():
+        return k  # "Казахстана", "США"
+    return None
+
+
+def _ru_origin_shared(tokens, end, language, text, countries):
+    """["из", "<Country>"] when the count ending at `end` is joined by "и" to a second count
+    whose counted come from a country ("четыре преподавателя и 53 студента из США": the
+    teachers are from the USA too), else None. The second count is read once, no further."""
+    if (
+        countries is None
+        or end + 2 >= len(tokens.words)
+        or tokens.words[end].lower() != "и"
+        or not (tokens.words[end + 1][0].isdigit() or _ru_number(tokens.words[end + 1]))
+    ):
+        return None
+    second = _phrase(tokens, end + 2, language, text, countries, shared=False)
+    if second is None or " из " not in second[0]:
+        return None
+    return ["из", second[0].split(" из ", 1)[1]]
 
 
 def _state_noun_after(tokens, k):

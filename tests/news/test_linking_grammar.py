@@ -3743,3 +3743,22 @@ def test_a_persons_workplace_is_not_the_subject_of_the_sentences_after(db, text)
     )
     found = detect_mentions(text)
     assert {(f.value, f.subject_kind) for f in found.figures} == {(30, "")}
+
+
+@pytest.mark.parametrize(
+    "text, figures",
+    [
+        (
+            "На форум приехали более 70 школьников из различных областей Казахстана.",
+            {("школьники из Казахстана", 70, True)},
+        ),
+        (
+            "В Ташкенте прошли стажировку три преподавателя и 40 магистрантов из США.",
+            {("преподаватели из США", 3, False), ("магистранты из США", 40, False)},
+        ),
+    ],
+)
+def test_russian_origin_through_regions_or_shared_by_joined_counts(db, text, figures):
+    # r340 ("более 500 студентов из разных регионов Казахстана"), r326 ("четыре
+    # преподавателя и 53 студента из США": "США", in capitals, was no origin either).
+    assert _figures(detect_mentions(text)) == figures
