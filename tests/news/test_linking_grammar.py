@@ -3762,3 +3762,22 @@ def test_russian_origin_through_regions_or_shared_by_joined_counts(db, text, fig
     # r340 ("более 500 студентов из разных регионов Казахстана"), r326 ("четыре
     # преподавателя и 53 студента из США": "США", in capitals, was no origin either).
     assert _figures(detect_mentions(text)) == figures
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        (
+            "Делегация Технического университета Караганда посетила Бишкек.",
+            "Технический университет Караганда",
+        ),
+        (
+            "Ректор встретился с делегацией Университета штата Калифорния.",
+            "Университет штата Калифорния",
+        ),
+    ],
+)
+def test_russian_city_in_the_nominative_after_a_declined_name_is_part_of_it(db, text, name):
+    # r341 ("Международного университета Астана": "Международный университет"), r326
+    # ("Университета штата Аризона": "Университет штата").
+    assert _new(detect_mentions(text), "new_institution") == {name}
