@@ -3781,3 +3781,9 @@ def test_russian_city_in_the_nominative_after_a_declined_name_is_part_of_it(db, 
     # r341 ("Международного университета Астана": "Международный университет"), r326
     # ("Университета штата Аризона": "Университет штата").
     assert _new(detect_mentions(text), "new_institution") == {name}
+
+
+def test_kazakh_scholarship_holders_are_counted_people(db):
+    # r330: "25 стипендиаттың" was no figure ("стипендиат" is a counted noun in Russian).
+    text = "Қазір Жапонияда 12 стипендиат тағылымдамадан өтіп жүр."
+    assert _figures(detect_mentions(text)) == {("стипендиат", 12, False)}
