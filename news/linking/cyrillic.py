@@ -764,9 +764,26 @@ def _lone_foreign_word_after(words, i, text, country_starts=frozenset()):
         and not any("Surn" in p.tag for p in parses)
     ):
         return True  # "университета Лилля", "университета Марке": a place of its name
+    if (
+        words[i + 1][0] not in country_starts
+        and parses
+        and "Geox" in parses[0].tag
+        and parses[0].tag.case == "nomn"
+        and not any("Surn" in p.tag for p in parses)
+        and _ru_oblique_keyword(words[i][2])
+    ):
+        return True  # "Международного университета Астана": a city's name, undeclined
     if word.endswith(_RU_NAME_CASE_ENDINGS):
         return False  # "университета Младеновым": a surname declined, the rector's
     return not parses
+
+
+def _ru_oblique_keyword(word):
+    """Whether a Russian word can be read in no case but an oblique one ("университета",
+    "университетом"): a place in the nominative after it does not agree with it, and is
+    a name in apposition, part of the institution's ("университета Астана")."""
+    parses = morphology.ru_parses(word)
+    return bool(parses) and all(p.tag.case not in ("nomn", "accs") for p in parses)
 
 
 def _place_after_tail(words, last, text, country_starts):

@@ -1392,6 +1392,26 @@ def _subject(
         lo = bisect.bisect_left(institution_hits, (start, -1))
         hi = bisect.bisect_left(institution_hits, (end, -1))
         nearby = [(abs(position - s), pk) for s, pk in institution_hits[lo:hi]]
+        if current != text.sentence_index(position):
+            nearby = [(d, pk) for d, pk in nearby if not _a_workplace(text.text, position - d)]
         if nearby:
             return ("institution", min(nearby)[1])
     return None
+
+
+# "Назарбаев университетінде қызмет атқаратын ... Сандра Абила", "работающая в Назарбаев
+# Университете": an institution where a person of the sentence works says who the person is;
+# the sentences after it are not about it.
+_KK_WORKPLACE = re.compile(
+    r"[^.!?\n]{0,60}?\w(?:нде|нда|те|та|де|да)\s+(?:қызмет атқаратын|жұмыс істейтін|сабақ беретін)"
+    r"(?!\w)"
+)
+_RU_WORKPLACE = re.compile(r"(?:работающ|преподающ|трудящ)\w*\s+(?:в|во|на)\s+$", re.IGNORECASE)
+
+
+def _a_workplace(text, start):
+    """Whether the institution named at `start` is where a person works (`_KK_WORKPLACE`,
+    `_RU_WORKPLACE`), read at its name only."""
+    return bool(
+        _KK_WORKPLACE.match(text, start) or _RU_WORKPLACE.search(text[max(0, start - 40) : start])
+    )

@@ -62,6 +62,8 @@ KK_NOUNS = (
     "студент", "зерттеуші", "оқытушы", "магистрант", "докторант", "түлек", "маман", "ғалым",
     "қатысушы", "қонақ", "келісім", "меморандум", "филиал", "грант", "шәкіртақы", "жоба",
     "бағдарлама", "талапкер", "оқушы", "адам", "үміткер",
+    # scholarship holders, as "стипендиат" in Russian ("25 стипендиаттың")
+    "стипендиат",
     # people counted as a delegation's ("20 өкіл", "жастардың 100 көшбасшысы")
     "өкіл", "көшбасшы", "делегат",
     # people counted by where they come from, as "соотечественник", "гражданин" are in
@@ -710,7 +712,7 @@ def _counted_noun(word, language):
     return bool(_ru_noun(word) if language == "ru" else _kk_noun(word))
 
 
-def _phrase(tokens, j, language, text, countries=None):
+def _phrase(tokens, j, language, text, countries=None, shared=True):
     """(label, index after the phrase) when up to three modifiers and a counted noun
     follow, else None. `countries` (start -> country id) are the countries found: "из" and
     a name after a Russian noun join the label when the name is one ("студенты из
@@ -734,15 +736,14 @@ def _phrase(tokens, j, language, text, countries=None):
             end = k + 1
             if end < len(tokens.words):
                 tail = tokens.words[end]
+                place = _ru_origin_at(tokens, end + 1) if tail.lower() == "из" else None
                 if (
-                    tail.lower() == "из"
-                    and end + 1 < len(tokens.words)
-                    and tokens.words[end + 1].istitle()
-                    and not _institution_follows(tokens, end + 1)
-                    and (countries is None or tokens.starts[end + 1] in countries)
+                    place is not None
+                    and not _institution_follows(tokens, place)
+                    and (countries is None or tokens.starts[place] in countries)
                 ):
-                    words += ["из", tokens.words[end + 1]]
-                    end += 2
+                    words += ["из", tokens.words[place]]
+                    end = place + 1
                     if _state_noun_after(tokens, end):
                         # "студентов из Кыргызской Республики": the state's adjective and
                         # its noun are its name
@@ -751,8 +752,14 @@ def _phrase(tokens, j, language, text, countries=None):
                 elif _ru_genitive_noun(tail) and _ru_study_level(tail):
                     words.append(tail.lower())
                     end += 1
+                elif shared and (
+                    origin := _ru_origin_shared(tokens, end, language, text, countries)
+                ):
+                    words += origin  # "четыре преподавателя и 53 студента из США"
             return " ".join(words), end
         stem = _kk_noun(word)
+        if stem is None and k == j and (demonym := _kk_demonym_noun(word, text)):
+            return demonym, k + 1  # "3,4 мың үндістандықты": the people of a place counted
         if stem is None:
             continue
         if stem == "жас" and k == j:
@@ -780,6 +787,84 @@ def _phrase(tokens, j, language, text, countries=None):
             noun = _kk_compound_head(word.lower(), stem) or noun
         return " ".join([*modifiers, noun]), k + 1
     return None
+
+
+# "үндістандықты", "мехиколықтарға": a Kazakh demonym that takes a plural or a case ending
+# is a noun (an adjective before its noun takes none), the people of that place.
+_KK_DEMONYM_NOUN = re.compile(
+    r"(\w{3,}?)(лық|лік|дық|дік|тық|тік)(?:лар|лер|дар|дер|тар|тер)?"
+    r"(ты|ті|ды|ді|ны|ні|ға|ге|қа|ке|ның|нің|дың|дің|тың|тің|дан|ден|тан|тен|нан|нен|"
+    r"мен|пен|бен|да|де|та|те|лар|лер|дар|дер|тар|тер)"
+)
+_CAPITALISED = re.compile(r"(?<!\w)[А-ЯЁӘҒҚҢӨҰҮҺІ]\w+")
+
+
+@functools.lru_cache(maxsize=4)
+def _kk_places(text):
+    """The keys (`morphology.kk_key`) of the capitalised words of a text that are no
+    adjectives, read once per text: the places a demonym may be of."""
+    return {
+        morphology.kk_key(w)
+        for w in set(_CAPITALISED.findall(text))
+        if not w.lower().endswith(_KK_ADJECTIVE_ENDINGS)
+    }
+
+
+def _kk_demonym_noun(word, text):
+    """The label ("үндістандық") of a Kazakh demonym with a plural or case ending after a
+    count ("3,4 мың үндістандықты", "100-ге жуық мехиколықтарға") when its place is named in
+    the text or is a country, else None ("5 мүмкіндікті": no place, no people)."""
+    found = _KK_DEMONYM_NOUN.fullmatch(word.lower())
+    if found is None or _DURATION.match(found[1] + found[2]):
+        return None
+    place = found[1]
+    if morphology.kk_key(place) not in _kk_places(text) and place not in _KK_COUNTRY_NAMES:
+        return None
+    return place + found[2]
+
+
+_KK_COUNTRY_NAMES = {
+    name.lower() for names in morphology.KK_COUNTRIES.values() for name in names if " " not in name
+}
+
+
+# "из разных регионов Казахстана": the country the counted come from, said through its
+# regions or cities ("студенты из Казахстана").
+_RU_ORIGIN_SPREAD = {"разных", "различных", "всех", "многих", "других"}
+_RU_ORIGIN_PARTS = {"регионов", "городов", "областей", "уголков", "районов"}
+
+
+def _ru_origin_at(tokens, k):
+    """The index of the capitalised place after "из" (at `k`), past "разных регионов" and
+    the like, else None."""
+    if k < len(tokens.words) and tokens.words[k].lower() in _RU_ORIGIN_SPREAD:
+        k += 1
+    if (
+        k + 1 < len(tokens.words)
+        and tokens.words[k].lower() in _RU_ORIGIN_PARTS
+        and tokens.words[k + 1][:1].isupper()
+    ):
+        k += 1
+    if k < len(tokens.words) and tokens.words[k][:1].isupper():
+        return k  # "Казахстана", "США"
+    return None
+
+
+def _ru_origin_shared(tokens, end, language, text, countries):
+    """["из", "<Country>"] when the count ending at `end` is joined by "и" to a second count
+    whose counted come from a country ("четыре преподавателя и 53 студента из США": the
+    teachers are from the USA too), else None. The second count is read once, no further."""
+    if (
+        countries is None
+        or end + 2 >= len(tokens.words)
+        or tokens.words[end].lower() != "и"
+        or not (tokens.words[end + 1][0].isdigit() or _ru_number(tokens.words[end + 1]))
+    ):
+        return None
+    second = _phrase(tokens, end + 2, language, text, countries, shared=False)
+    if second is None or " из " not in second[0]:
+        return None
+    return ["из", second[0].split(" из ", 1)[1]]
 
 
 def _state_noun_after(tokens, k):

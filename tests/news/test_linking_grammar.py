@@ -3753,3 +3753,93 @@ def test_english_rectors_meeting_named_after_universities_is_no_institution(db):
         "Lakeside Technical University presented its programmes."
     )
     assert _new(detect_mentions(text), "new_institution") == {"Lakeside Technical University"}
+
+
+# Round 23 (Russian and Kazakh).
+
+
+@pytest.mark.parametrize(
+    "text, figures",
+    [
+        ("Биыл елшілік 2,5 мың пәкістандықты тіркеді.", {("пәкістандық", 2500, False)}),
+        (
+            "Курс Римде өтеді. Мұғалім 40-қа жуық римдіктерге қазақ тілін үйретеді.",
+            {("римдік", 40, True)},
+        ),
+    ],
+)
+def test_kazakh_demonym_with_an_ending_after_a_count_is_a_count_of_people(db, text, figures):
+    # r342 ("3,4 мың үндістандықты"), r261 ("100-ге жуық мехиколықтарға") were no figures.
+    assert _figures(detect_mentions(text)) == figures
+
+
+def test_kazakh_abstract_noun_in_lyq_after_a_count_is_no_demonym(db):
+    # "мүмкіндік" ends as a demonym does; no place of that name, no people counted.
+    text = "Бағдарлама жастарға 5 мүмкіндікті ашады."
+    assert _figures(detect_mentions(text)) == set()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Сабақты Ақтөбе университетінде қызмет атқаратын Айгүл Серікова жүргізеді. "
+        "Ол 30 студентке сабақ береді.",
+        "Занятия ведет Айгуль Серикова, работающая в Актюбинском университете. "
+        "Она обучает 30 студентов.",
+    ],
+)
+def test_a_persons_workplace_is_not_the_subject_of_the_sentences_after(db, text):
+    # r261: "Назарбаев университетінде қызмет атқаратын ... Сандра Абила" made the next
+    # sentence's "100-ге жуық мехиколықтарға" a count of Nazarbayev University's.
+    make_institution(
+        "Aktobe University",
+        country_code="KZ",
+        name_ru="Актюбинский университет",
+        name_kk="Ақтөбе университеті",
+    )
+    found = detect_mentions(text)
+    assert {(f.value, f.subject_kind) for f in found.figures} == {(30, "")}
+
+
+@pytest.mark.parametrize(
+    "text, figures",
+    [
+        (
+            "На форум приехали более 70 школьников из различных областей Казахстана.",
+            {("школьники из Казахстана", 70, True)},
+        ),
+        (
+            "В Ташкенте прошли стажировку три преподавателя и 40 магистрантов из США.",
+            {("преподаватели из США", 3, False), ("магистранты из США", 40, False)},
+        ),
+    ],
+)
+def test_russian_origin_through_regions_or_shared_by_joined_counts(db, text, figures):
+    # r340 ("более 500 студентов из разных регионов Казахстана"), r326 ("четыре
+    # преподавателя и 53 студента из США": "США", in capitals, was no origin either).
+    assert _figures(detect_mentions(text)) == figures
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        (
+            "Делегация Технического университета Караганда посетила Бишкек.",
+            "Технический университет Караганда",
+        ),
+        (
+            "Ректор встретился с делегацией Университета штата Калифорния.",
+            "Университет штата Калифорния",
+        ),
+    ],
+)
+def test_russian_city_in_the_nominative_after_a_declined_name_is_part_of_it(db, text, name):
+    # r341 ("Международного университета Астана": "Международный университет"), r326
+    # ("Университета штата Аризона": "Университет штата").
+    assert _new(detect_mentions(text), "new_institution") == {name}
+
+
+def test_kazakh_scholarship_holders_are_counted_people(db):
+    # r330: "25 стипендиаттың" was no figure ("стипендиат" is a counted noun in Russian).
+    text = "Қазір Жапонияда 12 стипендиат тағылымдамадан өтіп жүр."
+    assert _figures(detect_mentions(text)) == {("стипендиат", 12, False)}
