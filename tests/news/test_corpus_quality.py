@@ -171,3 +171,16 @@ def test_a_moved_batch_keeps_its_files(batch, first, last):
     expected = json.loads((CORPUS / "expected.json").read_text())
     names = [n for n, e in expected.items() if e.get("held_out_batch") == batch]
     assert sorted(n[:4] for n in names) == [f"r{i}" for i in range(first, last + 1)]
+
+
+def test_a_twenty_third_held_out_batch_has_four_texts_per_language_none_tuned_on():
+    expected = json.loads((CORPUS / "expected.json").read_text())
+    names = [n for n, e in expected.items() if e.get("held_out_batch") == 23]
+    twenty_third = [expected[n] for n in names]
+    assert sorted(n[:4] for n in names) == [f"r{i}" for i in range(346, 358)]
+    assert all(e["held_out"] and is_real(e) for e in twenty_third)
+    assert all(sum(e["language"] == lang for e in twenty_third) == 4 for lang in ["en", "ru", "kk"])
+    # evaluate_mentions reports it apart, as held-out-23.
+    from news.management.commands.evaluate_mentions import PARTS, part_of
+
+    assert {part_of(e) for e in twenty_third} == {"held-out-23"} and "held-out-23" in PARTS
