@@ -184,3 +184,18 @@ def test_a_twenty_third_held_out_batch_has_four_texts_per_language_none_tuned_on
     from news.management.commands.evaluate_mentions import PARTS, part_of
 
     assert {part_of(e) for e in twenty_third} == {"held-out-23"} and "held-out-23" in PARTS
+
+
+def test_a_twenty_fourth_held_out_batch_has_four_texts_per_language_none_tuned_on():
+    expected = json.loads((CORPUS / "expected.json").read_text())
+    names = [n for n, e in expected.items() if e.get("held_out_batch") == 24]
+    twenty_fourth = [expected[n] for n in names]
+    assert sorted(n[:4] for n in names) == [f"r{i}" for i in range(358, 370)]
+    assert all(e["held_out"] and is_real(e) for e in twenty_fourth)
+    assert all(
+        sum(e["language"] == lang for e in twenty_fourth) == 4 for lang in ["en", "ru", "kk"]
+    )
+    # evaluate_mentions reports it apart, as held-out-24.
+    from news.management.commands.evaluate_mentions import PARTS, part_of
+
+    assert {part_of(e) for e in twenty_fourth} == {"held-out-24"} and "held-out-24" in PARTS
