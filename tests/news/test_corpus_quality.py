@@ -138,7 +138,9 @@ def test_a_real_corpus_has_30_texts_in_three_languages_and_a_held_out_part():
     assert all(sum(e["language"] == lang for e in sixth) == 4 for lang in ["en", "ru", "kk"])
 
 
-@pytest.mark.parametrize("batch", [7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22])
+@pytest.mark.parametrize(
+    "batch", [7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24]
+)
 def test_later_batches_of_four_texts_per_language_moved_into_the_tuned_part(batch):
     # Found and annotated before any run, held out for its first run, then moved into the
     # tuned part in its turn (its misses are studied for points 3, 4, 6 and 8 of issue 12).
@@ -165,37 +167,11 @@ def test_later_batches_of_four_texts_per_language_moved_into_the_tuned_part(batc
         (20, 310, 321),
         (21, 322, 333),
         (22, 334, 345),
+        (23, 346, 357),
+        (24, 358, 369),
     ],
 )
 def test_a_moved_batch_keeps_its_files(batch, first, last):
     expected = json.loads((CORPUS / "expected.json").read_text())
     names = [n for n, e in expected.items() if e.get("held_out_batch") == batch]
     assert sorted(n[:4] for n in names) == [f"r{i}" for i in range(first, last + 1)]
-
-
-def test_a_twenty_third_held_out_batch_has_four_texts_per_language_none_tuned_on():
-    expected = json.loads((CORPUS / "expected.json").read_text())
-    names = [n for n, e in expected.items() if e.get("held_out_batch") == 23]
-    twenty_third = [expected[n] for n in names]
-    assert sorted(n[:4] for n in names) == [f"r{i}" for i in range(346, 358)]
-    assert all(e["held_out"] and is_real(e) for e in twenty_third)
-    assert all(sum(e["language"] == lang for e in twenty_third) == 4 for lang in ["en", "ru", "kk"])
-    # evaluate_mentions reports it apart, as held-out-23.
-    from news.management.commands.evaluate_mentions import PARTS, part_of
-
-    assert {part_of(e) for e in twenty_third} == {"held-out-23"} and "held-out-23" in PARTS
-
-
-def test_a_twenty_fourth_held_out_batch_has_four_texts_per_language_none_tuned_on():
-    expected = json.loads((CORPUS / "expected.json").read_text())
-    names = [n for n, e in expected.items() if e.get("held_out_batch") == 24]
-    twenty_fourth = [expected[n] for n in names]
-    assert sorted(n[:4] for n in names) == [f"r{i}" for i in range(358, 370)]
-    assert all(e["held_out"] and is_real(e) for e in twenty_fourth)
-    assert all(
-        sum(e["language"] == lang for e in twenty_fourth) == 4 for lang in ["en", "ru", "kk"]
-    )
-    # evaluate_mentions reports it apart, as held-out-24.
-    from news.management.commands.evaluate_mentions import PARTS, part_of
-
-    assert {part_of(e) for e in twenty_fourth} == {"held-out-24"} and "held-out-24" in PARTS
