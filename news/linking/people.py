@@ -63,6 +63,9 @@ ROLES = {
         "professor",
         # a university's teaching posts ("Senior Lecturer Navinder Singh")
         "senior lecturer", "lecturer", "senior researcher", "research fellow",
+        # an office's manager ("Manager of Corporate Affairs", "International Relations
+        # Manager") and a board's deputy chair ("the Vice Chairman of the University Council")
+        "manager", "vice chairman", "vice-chairman",
     ],
     "ru": [
         "чрезвычайный и полномочный посол", "посол", "посла", "послу", "послом", "послы",
@@ -1486,10 +1489,12 @@ def _name_then_role_pattern():
     pattern = re.compile(
         # (a name's words open with a capital, an accented one too: "Ádám Szűcs"; a dot
         # ends an initial, "K.N.", "Zh.", not a word: "... in Oman. Aidar Seitov, ...")
-        r"(?P<name>(?-i:(?:[^\W\d_a-z](?:[\w'-]*|[a-z]?(?:\.[^\W\d_a-z][a-z]?)*\.)\s+"
+        # (no line break inside a name: "... with Kazakhstan\n\nNikolay Kropachev, Rector")
+        r"(?P<name>(?-i:(?:[^\W\d_a-z](?:[\w'-]*|[a-z]?(?:\.[^\W\d_a-z][a-z]?)*\.)[^\S\n]+"
         r"(?:(?:bin|ibn)\s+)?){1,4}[^\W\d_a-z][\w'-]+))"
-        # ("Denis Ivanov (representative of ...)": a role in brackets is in apposition)
-        r"(?:,|\s+is|\s+\()"
+        # ("Denis Ivanov (representative of ...)": a role in brackets is in apposition, and
+        # may follow the capitalised words of an office: "(International Relations Manager")
+        r"(?:,|\s+is|\s+\((?-i:(?:[A-Z][a-z]+\s+){0,3}))"
         r"\s*(?:the\s+)?(?:extraordinary\s+and\s+plenipotentiary\s+)?"
         # "Askhat Orazbay, the new ambassador of ...": a newly taken post is the post
         r"(?:(?:new|incoming|current)\s+)?"
@@ -1505,7 +1510,7 @@ def _name_then_role_pattern():
 _RANK_AT_START = re.compile(r"(?:deputy|acting)\s+", re.IGNORECASE)
 _HIS_EXCELLENCY = re.compile(r"H\.\s?E\.")
 _COMMA_BEFORE_ROLE = re.compile(
-    r"(?:,\s+|\s+is\s+|\s+\()(?:the\s+)?(?:extraordinary\s+and\s+plenipotentiary\s+)?"
+    r"(?:,\s+|\s+is\s+|\s+\((?:[a-z]+\s+){0,3})(?:the\s+)?(?:extraordinary\s+and\s+plenipotentiary\s+)?"
     r"(?:[a-z]{2,7}\s+|[a-z][\w-]+(?:'s|’s)\s+)?"
     r"(?:(?:deputy|acting)\s+)?$"
 )

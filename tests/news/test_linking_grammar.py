@@ -3843,3 +3843,44 @@ def test_kazakh_scholarship_holders_are_counted_people(db):
     # r330: "25 стипендиаттың" was no figure ("стипендиат" is a counted noun in Russian).
     text = "Қазір Жапонияда 12 стипендиат тағылымдамадан өтіп жүр."
     assert _figures(detect_mentions(text)) == {("стипендиат", 12, False)}
+
+
+# Round 24 (English).
+
+
+def test_english_name_does_not_run_over_a_line_break(db):
+    # r346: the headline's last word ("... cooperation with Kazakhstan") ran into the
+    # paragraph's opening "Nikolay Kropachev, Rector of ...", and the rector was lost.
+    text = (
+        "Riga Technical University opens a centre in Kazakhstan\n\n"
+        "Marta Ozola, Rector of RTU, opened it."
+    )
+    assert _roles(detect_mentions(text)) == {"Marta Ozola": "Rector"}
+
+
+@pytest.mark.parametrize(
+    "text, roles",
+    [
+        (
+            "The guests were welcomed by Tomas Berg, Manager of Student Services.",
+            {"Tomas Berg": "Manager"},
+        ),
+        (
+            "The board was represented by Mr. Anan Chaiyo, the Vice Chairman of the Council.",
+            {"Anan Chaiyo": "Vice Chairman"},
+        ),
+    ],
+)
+def test_english_manager_and_vice_chairman_are_roles(db, text, roles):
+    # r358 ("Nicholas Leong, Manager of Corporate Affairs"), r205 ("International
+    # Relations Manager"), r359 ("Mr. Surapon Petch-vra, the Vice Chairman of ...").
+    assert _roles(detect_mentions(text)) == roles
+
+
+def test_english_role_in_brackets_after_the_words_of_an_office(db):
+    # r205 ("Julius Pukelis (International Relations Manager, VU)"), r360 ("Seo Jong-kuk
+    # (International Relation Advisor, Jeonbuk State)").
+    text = (
+        "The talks were joined by Lena Vogt (Student Exchange Coordinator, TU Dresden) and others."
+    )
+    assert _roles(detect_mentions(text)) == {"Lena Vogt": "Coordinator"}
