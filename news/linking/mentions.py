@@ -755,6 +755,8 @@ def _detect(raw_text, on=None):
         hits = _without_namesakes(index, text, hits)
     candidates = _candidate_spans(index, text, hits)
     candidates = [_with_listed_fields(text.text, *candidate) for candidate in candidates]
+    if language == "en":
+        candidates = sorted(candidates + _honoree_acronyms(text, hits, candidates))
     if language in ("ru", "kk"):
         entries = Spans(
             [(h.start, h.end) for h in hits if h.entries[0][0] != "country"], presorted=True
@@ -1183,6 +1185,39 @@ def _acronyms_of_universities(index, text, hits, candidates):
         for start, end, word in acronyms
         if word in tied and not taken.overlaps(start, end)
     ]
+
+
+# "the rector of Abai KazNPU", "opened at M. Kozybaev NKSU", "the delegation of Kazakh Ablai
+# Khan UIR&WL": a university named by its honoree's name (initials, one to three capitalised
+# words) and its acronym, the "U" of "University" among the acronym's capitals, after a word
+# in lower case (so not "Teachers KSTU lectured ..." opening a sentence).
+_HONOREE_ACRONYM = re.compile(
+    r"\b[a-z]{2,12} ((?:[A-Z]\.\s?){0,2}(?:[A-Z][a-z]+ ){1,3}"
+    r"(?=[A-Z][A-Za-z]*U|U)[A-Z][A-Za-z]*[A-Z](?:&[A-Z]+)?)(?![\w&-])"
+)
+
+
+def _honoree_acronyms(text, hits, candidates):
+    """The names "<honoree> <acronym>" (`_HONOREE_ACRONYM`) that no entry but a country's
+    ("Kazakh", inside the name: dropped with the others inside names) and no name covers,
+    read in one pass over the text."""
+    found = []
+    taken = None
+    for match in _HONOREE_ACRONYM.finditer(text.text):
+        start, end = match.span(1)
+        if len(_CAPITALS_ANYWHERE.findall(text.text[start:end].split()[-1])) < 3:
+            continue
+        if taken is None:
+            taken = Spans(
+                [(h.start, h.end) for h in hits if h.entries[0][0] != "country"]
+                + [(s, e) for s, e, _n in candidates]
+            )
+        if not taken.overlaps(start, end):
+            found.append((start, end, match[1]))
+    return found
+
+
+_CAPITALS_ANYWHERE = re.compile(r"[A-Z]")
 
 
 def _list_link(before):

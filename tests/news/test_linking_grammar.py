@@ -3884,3 +3884,23 @@ def test_english_role_in_brackets_after_the_words_of_an_office(db):
         "The talks were joined by Lena Vogt (Student Exchange Coordinator, TU Dresden) and others."
     )
     assert _roles(detect_mentions(text)) == {"Lena Vogt": "Coordinator"}
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("The rector of Baitursynov KRU Anuar Sadykov met the guests.", "Baitursynov KRU"),
+        ("A new library was opened at K. Zhubanov ARU on Friday.", "K. Zhubanov ARU"),
+        ("A delegation of Kazakh Ablai Khan UIR&WL came to Riga.", "Kazakh Ablai Khan UIR&WL"),
+    ],
+)
+def test_english_university_named_by_its_honoree_and_acronym(db, text, name):
+    # r191 and r360 ("Abai KazNPU"), r347 ("M. Kozybaev NKSU", whose "M. Kozybaev" was taken
+    # for a rector), r142 ("Kazakh Ablai Khan UIR&WL"): the acronym alone is no name.
+    assert name in _new(detect_mentions(text), "new_institution")
+
+
+def test_english_honoree_and_acronym_not_at_a_sentence_start(db):
+    # r287: "Teachers KSTU lectured ..." is no name.
+    text = "Teachers KSTU lectured on their subjects."
+    assert _new(detect_mentions(text), "new_institution") == set()
