@@ -3843,3 +3843,38 @@ def test_kazakh_scholarship_holders_are_counted_people(db):
     # r330: "25 стипендиаттың" was no figure ("стипендиат" is a counted noun in Russian).
     text = "Қазір Жапонияда 12 стипендиат тағылымдамадан өтіп жүр."
     assert _figures(detect_mentions(text)) == {("стипендиат", 12, False)}
+
+
+# Round 24 (Russian and Kazakh)
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        (
+            "Конференция прошла в Вене.\n\nМарта Франк, доцент Венского университета:\n"
+            "– Мы давно ждали такой встречи.",
+            "Марта Франк",
+        ),
+        (
+            "Фестиваль Пусанда өтті.\n\nАртём Ким, корреспондент:\n"
+            "– Фестивальге мыңдаған адам келді.",
+            "Артём Ким",
+        ),
+        (
+            "Көрме Сеулда ашылды.\n\nАртём Ким, тілші:\n- Көрмеге мыңдаған адам келді.",
+            "Артём Ким",
+        ),
+    ],
+)
+def test_a_transcripts_speaker_caption_names_a_person(db, text, name):
+    # r327 ("Сюзанна Франк, профессор университета им. Гумбольдта:", "Франк" read as a
+    # currency), r317 and r366 ("Владислав Цой, корреспондент:", "..., тілші:"): the
+    # caption before a quote says the name is a person's.
+    assert _new(detect_mentions(text), "new_person") == {name}
+
+
+def test_a_speaker_caption_with_no_role_names_no_one(db):
+    # r317: "Со Джи Ху, студентка:" is a student's caption, no role of the annotation's.
+    text = "Выставка прошла в Сеуле.\n\nАнна Ли, студентка:\n– Мне очень понравилось."
+    assert _new(detect_mentions(text), "new_person") == set()
