@@ -602,6 +602,8 @@ def new_institutions(
                 and words[first - 1][2].isupper()
                 and len(words[first - 1][2]) >= 2
                 and _KK_ACRONYM_GENITIVE.fullmatch(text, words[first - 1][1], words[first][0])
+                # "АҚШ-тың Мичиган технологиялық университеті": a country's is where it is
+                and words[first - 1][0] not in country_starts
             ):
                 first -= 1  # "ЮНЕСКО-ның Статистика институты": the body it is of, named
         last = _name_end(words, i, text) if language == "ru" else i
@@ -1091,6 +1093,11 @@ def _genitive_tail(words, i, text):
         if word == "и":
             j += 1
             continue
+        if word == "при":
+            # "Академия наук при Президенте Республики Казахстан": the body it is attached
+            # to, capitalised in the prepositional, is part of the name; "при поддержке"
+            # ends it (pymorphy3 reads "при" as a noun's genitive)
+            return _attached_to_end(words, j, text, last)
         if word in _NAMED_AFTER or len(word) <= 2:
             break  # "университет с официальным визитом": a preposition ends the name
         kinds = morphology.ru_genitive_kinds(word)
@@ -1100,6 +1107,30 @@ def _genitive_tail(words, i, text):
             break
         j += 1
     return last
+
+
+def _attached_to_end(words, j, text, last):
+    """Index of the last word of "при Президенте Республики Казахстан" (from "при" at `j`):
+    a capitalised noun in the prepositional, then up to three capitalised words of its
+    genitive tail (a state's name, "РК"); else `last`, the name's end before "при"."""
+    k = j + 1
+    if k >= len(words) or text[words[j][1] : words[k][0]] != " ":
+        return last
+    parses = morphology.ru_parses(words[k][2])
+    if not (
+        words[k][2][:1].isupper()
+        and parses
+        and all(p.tag.POS == "NOUN" and p.tag.case == "loct" for p in parses)
+    ):
+        return last
+    while (
+        k + 1 < len(words)
+        and k - j < 4
+        and text[words[k][1] : words[k + 1][0]] == " "
+        and words[k + 1][2][:1].isupper()
+    ):
+        k += 1
+    return k
 
 
 @functools.lru_cache(maxsize=10_000)

@@ -3878,3 +3878,30 @@ def test_a_speaker_caption_with_no_role_names_no_one(db):
     # r317: "Со Джи Ху, студентка:" is a student's caption, no role of the annotation's.
     text = "Выставка прошла в Сеуле.\n\nАнна Ли, студентка:\n– Мне очень понравилось."
     assert _new(detect_mentions(text), "new_person") == set()
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        (
+            "Ректор выступил в Национальной академии наук при Президенте Республики "
+            "Казахстан с докладом.",
+            "Национальная академия наук при Президенте Республики Казахстан",
+        ),
+        (
+            "Учёные Казахского университета при поддержке фонда провели конференцию.",
+            "Казахский университет",
+        ),
+    ],
+)
+def test_russian_body_attached_with_pri_is_part_of_the_name(db, text, name):
+    # r350: "Национальную академию наук при Президенте Республики Казахстан" was cut to
+    # "Национальная академия наук при" (pymorphy3 reads "при" as a genitive noun).
+    assert _new(detect_mentions(text), "new_institution") == {name}
+
+
+def test_kazakh_countrys_genitive_before_a_name_is_no_part_of_it(db):
+    # r354: "АҚШ-тың Мичиган технологиялық университеті" was suggested with the country, as
+    # "ЮНЕСКО-ның Статистика институты" is with the body it belongs to.
+    text = "Ректор АҚШ-тың Огайо мемлекеттік университетінің делегациясын қабылдады."
+    assert _new(detect_mentions(text), "new_institution") == {"Огайо мемлекеттік университеті"}
