@@ -3905,3 +3905,22 @@ def test_kazakh_countrys_genitive_before_a_name_is_no_part_of_it(db):
     # "ЮНЕСКО-ның Статистика институты" is with the body it belongs to.
     text = "Ректор АҚШ-тың Огайо мемлекеттік университетінің делегациясын қабылдады."
     assert _new(detect_mentions(text), "new_institution") == {"Огайо мемлекеттік университеті"}
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        (
+            "Біз жобаның үйлестірушісі Айжан Мұратқызымен кездестік.",
+            "Айжан Мұратқызы",
+        ),
+        (
+            "Суреттерді бұрын елші қызметін атқарған Нұрлан Бекұлы түсірген.",
+            "Нұрлан Бекұлы",
+        ),
+    ],
+)
+def test_kazakh_coordinator_and_post_held_are_roles(db, text, name):
+    # r306 ("ұлттық кеңсесінің үйлестірушісі Шайзада Өмірзаққызымен": "координатор" was a
+    # Russian role only), r357 ("тұңғыш консул қызметін атқарған Ержан Уәйіс").
+    assert _new(detect_mentions(text), "new_person") == {name}
