@@ -26,8 +26,14 @@ _word_of = operator.itemgetter(2)  # the word of a (start, end, word) token
 
 
 def _capitalised(word):
-    """Whether a word opens with a capital, accented ones too ("Ádám", "Łukasz", "Øystein")."""
-    return word[:1].isupper()
+    """Whether a word opens with a capital, accented ones too ("Ádám", "Łukasz", "Øystein"),
+    or is an Arabic name written in Cyrillic with its article small ("аль-Муайни")."""
+    return word[:1].isupper() or bool(_CYRILLIC_ARTICLE_NAME.match(word))
+
+
+# "Мухаммед Камиль аль-Муайни", "Әли әл-Хашими": the Arabic article before a surname is
+# written small in Russian and Kazakh, the name after it capitalised
+_CYRILLIC_ARTICLE_NAME = re.compile(r"(?:аль|эль|әл|ал)-[А-ЯЁӘҒҚҢӨҰҮҺІ][а-яёәғқңөұүһі]")
 
 
 ROLES = {

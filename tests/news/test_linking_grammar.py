@@ -3924,3 +3924,20 @@ def test_kazakh_coordinator_and_post_held_are_roles(db, text, name):
     # r306 ("ұлттық кеңсесінің үйлестірушісі Шайзада Өмірзаққызымен": "координатор" was a
     # Russian role only), r357 ("тұңғыш консул қызметін атқарған Ержан Уәйіс").
     assert _new(detect_mentions(text), "new_person") == {name}
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        (
+            "Посол встретился с ректором университета Саидом аль-Хашими. Стороны обсудили "
+            "обмен студентами.",
+            "Саид аль-Хашими",
+        ),
+        ("Елші университет ректоры Әли әл-Хашимимен кездесті.", "Әли әл-Хашими"),
+    ],
+)
+def test_arabic_surname_with_a_small_article_is_part_of_a_cyrillic_name(db, text, name):
+    # r363: "Мухаммедом Камилем аль-Муайни" was "Мухаммед Камиль" (the article written
+    # small made the surname no name's word).
+    assert _new(detect_mentions(text), "new_person") == {name}
