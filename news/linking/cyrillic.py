@@ -814,6 +814,11 @@ def _name_start(words, i, language, text=""):
     while j >= 0 and i - j <= 5:
         word = words[j][2]
         if language == "ru":
+            gap = text[words[j][1] : words[j + 1][0]] if text else " "
+            if gap != "-" and (gap.strip() or "\n" in gap):
+                # "Urbana-Champaign:\n- Университет имеет", "«Middle East University»
+                # (Университет": a word across a line's end or a mark opens no name
+                return None
             role = _ru_role_before_keyword(word)
             if role is _FIRST and _capitalised(words[i][2]):
                 # "Белорусский Государственный Университет": a name written with capitals

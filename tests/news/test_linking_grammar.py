@@ -3941,3 +3941,24 @@ def test_arabic_surname_with_a_small_article_is_part_of_a_cyrillic_name(db, text
     # r363: "Мухаммедом Камилем аль-Муайни" was "Мухаммед Камиль" (the article written
     # small made the surname no name's word).
     assert _new(detect_mentions(text), "new_person") == {name}
+
+
+@pytest.mark.parametrize(
+    "text, names",
+    [
+        (
+            "Делегация посетила «Eastern Mediterranean University» (Университет Восточного "
+            "Средиземноморья) на Кипре.",
+            {"Eastern Mediterranean University"},
+        ),
+        ("Коротко о Stanford:\n- Университет основан в 1885 году.", set()),
+        (
+            "Сеул, 5 мая /Ренхап/ -- Университет Ёнсе подписал меморандум.",
+            {"Университет Ёнсе"},
+        ),
+    ],
+)
+def test_russian_name_does_not_start_across_a_mark_or_a_line_end(db, text, names):
+    # r365 ("«Middle East University» (Университет": "University Университет"), r353
+    # ("Urbana-Champaign:\n- Университет имеет"), r339 ("/Синьхуа/ -- Университет").
+    assert _new(detect_mentions(text), "new_institution") == names
