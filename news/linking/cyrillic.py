@@ -727,13 +727,16 @@ def _ru_quoted_name_after(words, i, text):
     """The end (after "»") of a name in quotation marks right after a Russian keyword
     ("университета «Аль-Азхар»", "академии «Болашак»"): up to three words, the first
     capitalised; else None."""
-    if i + 1 >= len(words) or text[words[i][1] : words[i + 1][0]] != " «":
+    if i + 1 >= len(words):
         return None
-    if not _capitalised(words[i + 1][2]):
+    # straight quotation marks too, as news agencies write them ('Университет "Фудань"')
+    opening = text[words[i][1] : words[i + 1][0]]
+    closing = {" «": "»", ' "': '"'}.get(opening)
+    if closing is None or not _capitalised(words[i + 1][2]):
         return None
     for j in range(i + 1, min(len(words), i + 4)):
         after = text[words[j][1] : words[j + 1][0] if j + 1 < len(words) else len(text)]
-        if after.startswith("»"):
+        if after.startswith(closing):
             return words[j][1] + 1
         if after.strip():
             return None

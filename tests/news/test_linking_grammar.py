@@ -3962,3 +3962,9 @@ def test_russian_name_does_not_start_across_a_mark_or_a_line_end(db, text, names
     # r365 ("«Middle East University» (Университет": "University Университет"), r353
     # ("Urbana-Champaign:\n- Университет имеет"), r339 ("/Синьхуа/ -- Университет").
     assert _new(detect_mentions(text), "new_institution") == names
+
+
+def test_russian_name_in_straight_quotation_marks_after_a_keyword(db):
+    # r339: 'Университет "Фудань"' (a news agency's straight marks) was no name.
+    text = 'В Пекине Университет "Цинхуа" подписал меморандум с казахстанским вузом.'
+    assert _new(detect_mentions(text), "new_institution") == {'Университет "Цинхуа"'}
