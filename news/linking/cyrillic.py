@@ -602,6 +602,8 @@ def new_institutions(
                 and words[first - 1][2].isupper()
                 and len(words[first - 1][2]) >= 2
                 and _KK_ACRONYM_GENITIVE.fullmatch(text, words[first - 1][1], words[first][0])
+                # "АҚШ-тың Мичиган технологиялық университеті": a country's is where it is
+                and words[first - 1][0] not in country_starts
             ):
                 first -= 1  # "ЮНЕСКО-ның Статистика институты": the body it is of, named
         last = _name_end(words, i, text) if language == "ru" else i
@@ -725,13 +727,16 @@ def _ru_quoted_name_after(words, i, text):
     """The end (after "»") of a name in quotation marks right after a Russian keyword
     ("университета «Аль-Азхар»", "академии «Болашак»"): up to three words, the first
     capitalised; else None."""
-    if i + 1 >= len(words) or text[words[i][1] : words[i + 1][0]] != " «":
+    if i + 1 >= len(words):
         return None
-    if not _capitalised(words[i + 1][2]):
+    # straight quotation marks too, as news agencies write them ('Университет "Фудань"')
+    opening = text[words[i][1] : words[i + 1][0]]
+    closing = {" «": "»", ' "': '"'}.get(opening)
+    if closing is None or not _capitalised(words[i + 1][2]):
         return None
     for j in range(i + 1, min(len(words), i + 4)):
         after = text[words[j][1] : words[j + 1][0] if j + 1 < len(words) else len(text)]
-        if after.startswith("»"):
+        if after.startswith(closing):
             return words[j][1] + 1
         if after.strip():
             return None
@@ -812,6 +817,11 @@ def _name_start(words, i, language, text=""):
     while j >= 0 and i - j <= 5:
         word = words[j][2]
         if language == "ru":
+            gap = text[words[j][1] : words[j + 1][0]] if text else " "
+            if gap != "-" and (gap.strip() or "\n" in gap):
+                # "Urbana-Champaign:\n- Университет имеет", "«Middle East University»
+                # (Университет": a word across a line's end or a mark opens no name
+                return None
             role = _ru_role_before_keyword(word)
             if role is _FIRST and _capitalised(words[i][2]):
                 # "Белорусский Государственный Университет": a name written with capitals
@@ -1091,6 +1101,11 @@ def _genitive_tail(words, i, text):
         if word == "и":
             j += 1
             continue
+        if word == "при":
+            # "Академия наук при Президенте Республики Казахстан": the body it is attached
+            # to, capitalised in the prepositional, is part of the name; "при поддержке"
+            # ends it (pymorphy3 reads "при" as a noun's genitive)
+            return _attached_to_end(words, j, text, last)
         if word in _NAMED_AFTER or len(word) <= 2:
             break  # "университет с официальным визитом": a preposition ends the name
         kinds = morphology.ru_genitive_kinds(word)
@@ -1100,6 +1115,30 @@ def _genitive_tail(words, i, text):
             break
         j += 1
     return last
+
+
+def _attached_to_end(words, j, text, last):
+    """Index of the last word of "при Президенте Республики Казахстан" (from "при" at `j`):
+    a capitalised noun in the prepositional, then up to three capitalised words of its
+    genitive tail (a state's name, "РК"); else `last`, the name's end before "при"."""
+    k = j + 1
+    if k >= len(words) or text[words[j][1] : words[k][0]] != " ":
+        return last
+    parses = morphology.ru_parses(words[k][2])
+    if not (
+        words[k][2][:1].isupper()
+        and parses
+        and all(p.tag.POS == "NOUN" and p.tag.case == "loct" for p in parses)
+    ):
+        return last
+    while (
+        k + 1 < len(words)
+        and k - j < 4
+        and text[words[k][1] : words[k + 1][0]] == " "
+        and words[k + 1][2][:1].isupper()
+    ):
+        k += 1
+    return k
 
 
 @functools.lru_cache(maxsize=10_000)

@@ -26,8 +26,14 @@ _word_of = operator.itemgetter(2)  # the word of a (start, end, word) token
 
 
 def _capitalised(word):
-    """Whether a word opens with a capital, accented ones too ("Ádám", "Łukasz", "Øystein")."""
-    return word[:1].isupper()
+    """Whether a word opens with a capital, accented ones too ("Ádám", "Łukasz", "Øystein"),
+    or is an Arabic name written in Cyrillic with its article small ("аль-Муайни")."""
+    return word[:1].isupper() or bool(_CYRILLIC_ARTICLE_NAME.match(word))
+
+
+# "Мухаммед Камиль аль-Муайни", "Әли әл-Хашими": the Arabic article before a surname is
+# written small in Russian and Kazakh, the name after it capitalised
+_CYRILLIC_ARTICLE_NAME = re.compile(r"(?:аль|эль|әл|ал)-[А-ЯЁӘҒҚҢӨҰҮҺІ][а-яёәғқңөұүһі]")
 
 
 ROLES = {
@@ -108,6 +114,8 @@ ROLES = {
         "жаттықтырушы", "жаттықтырушысы", "профессор",
         # religious posts ("Бас мүфти Наурызбай қажы Тағанұлы", "университетінің шейхы")
         "мүфти", "мүфтиі", "шейх", "шейхы",
+        # a coordinator, as "координатор" is in Russian ("кеңсесінің үйлестірушісі")
+        "үйлестіруші", "үйлестірушісі",
     ],
 }  # fmt: skip
 HONORIFICS = {
@@ -139,6 +147,8 @@ PASS_OVER = {
     "полномочный", "науки", "высшего", "образования", "правительства",
     "және", "бойынша", "мен", "бен", "пен",
     "міндетін", "атқарушы", "атқарушысы", "уақытша",  # "директорының міндетін атқарушы"
+    # the post held or once held ("консул қызметін атқарған Ержан ...")
+    "қызметін", "атқарған", "атқаратын",
 }  # fmt: skip
 # "қажы" (one who made the hajj) written inside a name, after the first name.
 _HAJJI = {"қажы", "хаджи", "ажы"}
@@ -1234,7 +1244,55 @@ def detect_new_people(
         found += _ru_name_then_role(text, unnamed, taken, known_people, organisation_of, seen)
     if language == "kk":
         found += _kk_caption(text, roles_found, taken, known_people, organisation_of, seen)
+    if language in ("ru", "kk"):
+        found += _speaker_captions(text, language, taken, known_people, organisation_of, seen)
     return _same_as_a_full_name(found)
+
+
+# A transcript's speaker, opening a line before the quote it introduces (after a dash, on
+# the next line or, the lines joined, the same one): "Ирина Франк, профессор университета
+# им. Гумбольдта:" / "- Я ...", and the reporter's "Марат Ли, корреспондент:", "Марат Ли,
+# тілші:". The caption says the name is a person's whatever the dictionary makes of its
+# words ("Франк" a currency); a caption with no role ("Со Джи Ху, студентка:") names no
+# one with a role.
+_SPEAKER_CAPTION = re.compile(
+    r"^[ \t]*(?P<name>[А-ЯЁӘҒҚҢӨҰҮҺІ][а-яёәғқңөұүһі]+(?:-[А-ЯЁӘҒҚҢӨҰҮҺІ][а-яёәғқңөұүһі]+)?"
+    r"(?:[ \t]+[А-ЯЁӘҒҚҢӨҰҮҺІ][а-яёәғқңөұүһі]+(?:-[А-ЯЁӘҒҚҢӨҰҮҺІ][а-яёәғқңөұүһі]+)?){1,2}),"
+    r"[ \t]+(?P<role>[^\n:]{1,160}?)[ \t]*:\s*[-–—][ \t]",
+    re.MULTILINE,
+)
+# A reporter's role, a press word no role of the directory's ("корреспондент", "тілші")
+_REPORTER = re.compile(r"(?:корреспондент|журналист|тілші)\w*", re.IGNORECASE)
+
+
+def _speaker_captions(text, language, taken, known_people, organisation_of, seen):
+    found = []
+    for caption in _SPEAKER_CAPTION.finditer(text):
+        start, end = caption.span("name")
+        name = caption["name"]
+        if name.lower() in seen or taken(start, end) or known_people.overlaps(start, end):
+            continue
+        role_start, role_end = caption.span("role")
+        role_words = caption["role"].split()
+        if _REPORTER.fullmatch(role_words[0]):
+            role, org_start, org_end = role_words[0], role_start + len(role_words[0]), role_end
+        else:
+            at = next((w for w in role_words if _is_role_word(w, language)), None)
+            if at is None:
+                continue
+            offset = role_start + caption["role"].index(at)
+            role = at
+            # "профессор университета ...": the organisation after the role; Kazakh
+            # "... орталығының директоры": before it
+            if offset == role_start:
+                org_start, org_end = offset + len(at), role_end
+            else:
+                org_start, org_end = role_start, offset
+        seen.add(name.lower())
+        org_name, org_id = organisation_of(org_start, org_end)
+        org_text = org_name or _clean_organisation(text[org_start:org_end])
+        found.append(NewPerson(name, _clean_role(role), org_text, start, end, org_id))
+    return found
 
 
 # A caption opening a line, before the quote it introduces: "Арида Тұрымшаева, М. Әуезов
