@@ -286,6 +286,20 @@ def _split_at_apostrophes(starts, ends, words):
     return new_starts + starts[done:], new_ends + ends[done:], new_words + words[done:]
 
 
+def _past_kk_case_ending(tokens, j, text, language):
+    """The token after a Kazakh number's case ending, written after a hyphen ("40-қа",
+    "95-ке"), else ``j``."""
+    if (
+        language == "kk"
+        and j < len(tokens.words)
+        and tokens.starts[j] == tokens.ends[j - 1] + 1
+        and text[tokens.starts[j] - 1] == "-"
+        and tokens.words[j].lower() in morphology.KK_SUFFIX_AFTER_HYPHEN
+    ):
+        return j + 1
+    return j
+
+
 def cyrillic_figures(text, language, hits, split=None):
     """(start, matched text, value, label, country id, approximate) of each figure; `split`
     is `morphology.split_words_and_numbers(text)` where it is made already."""
@@ -330,14 +344,7 @@ def cyrillic_figures(text, language, hits, split=None):
             and not (j < len(tokens.words) and _counted_noun(tokens.words[j], language))
         ):
             continue  # a year ("2022 жылы"), unless a counted noun follows ("2000 студент")
-        if (
-            language == "kk"
-            and j < len(tokens.words)
-            and tokens.starts[j] == tokens.ends[j - 1] + 1
-            and text[tokens.starts[j] - 1] == "-"
-            and tokens.words[j].lower() in morphology.KK_SUFFIX_AFTER_HYPHEN
-        ):
-            j += 1  # "40-қа жуық студент": a number takes its case ending after a hyphen
+        j = _past_kk_case_ending(tokens, j, text, language)  # "40-қа жуық студент"
         approximate = False
         if (
             language == "kk"
@@ -441,14 +448,7 @@ def _range_end(tokens, i, j, language, text):
     if second is None or second[0] <= int(tokens.words[i].replace(" ", "").replace("\u00a0", "")):
         return None  # "2019-2020": no range of a count (a later number is greater)
     end = second[1]
-    if (
-        language == "kk"
-        and end < len(tokens.words)
-        and tokens.starts[end] == tokens.ends[end - 1] + 1
-        and text[tokens.starts[end] - 1] == "-"
-        and tokens.words[end].lower() in morphology.KK_SUFFIX_AFTER_HYPHEN
-    ):
-        end += 1  # "95-ке дейін"
+    end = _past_kk_case_ending(tokens, end, text, language)  # "95-ке дейін"
     if language == "kk" and end < len(tokens.words) and tokens.words[end].lower() == "дейін":
         end += 1
     elif language == "kk" and k == j and tokens.words[j - 1].lower() in _KK_ABLATIVE:
