@@ -99,6 +99,7 @@ class Text:
     MAX_SENTENCE = 2000
 
     def __init__(self, raw):
+        self.raw = raw  # (the same length: a name keeps the text's own quotation marks)
         self.text = normalise(raw)
         self.lower = _lower_same_length(self.text)
         starts = [0]
@@ -277,6 +278,7 @@ _OF_PART = (
 # "University St. Kliment Ohridski", 'Sofia University "St.Kliment Ohridsky"': a saint's
 # name, or any name in quotation marks, right after the keyword is the name's own
 _SAINT = r"(?:St\.|Saint|Sv\.|Sveti|Sts\.)\s?[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+){0,2}"
+_QUOTED_AFTER = re.compile(rf" [\"“«]{_CAP}(?:\s?{_CAP}){{0,3}}[\"”»]")
 _AFTER_KEYWORD = re.compile(rf" (?:{_SAINT}|[\"“«]{_CAP}(?:\s?{_CAP}){{0,3}}[\"”»])")
 # Kazakh and Turkic titles written in lower case after an honoree's name inside a name
 # ("Korkyt ata Kyzylorda University", "Tole bi ...", "Raiymbek batyr ...", "Domalak ana
@@ -485,12 +487,17 @@ def _with_second_field_word(text, start, name):
     return f"{name} {second[1]}"
 
 
+# (the country's name may open at "the", at "Republic" or after "Republic of")
+_OF_A_COUNTRY = re.compile(r" of ()(?:the ())?(?:(?:Republic|Kingdom|Federation) of ())?")
+
+
 def _candidate_spans(index, text, hits):
     """Institution-like names that are no directory entry: (start, end, name)."""
     blocked = Spans(
         [(h.start, h.end) for h in hits if h.entries[0][0] != "country"], presorted=True
     )
-    country_starts = {h.start for h in hits if h.entries[0][0] == "country"}
+    country_ends = {h.start: h.end for h in hits if h.entries[0][0] == "country"}
+    country_starts = country_ends.keys()
     institution_starts = {h.start for h in hits if h.entries[0][0] == "institution"}
     found = []
     for match in finditer_near(
@@ -517,6 +524,12 @@ def _candidate_spans(index, text, hits):
             owner = f"{words[0]} {words[1]}"
         if owner and not (start in country_starts or owner[:-2].lower() in index.city_names):
             owner = ""
+        for i, word in enumerate(words[:-1]):
+            if word.endswith(("'s", "’s")) and word[:-2] in _KEYWORD_WORDS:
+                # "Kazan Federal University's Institute of Philology": the university's
+                # possessive ends its name, its unit follows
+                words = [*words[:i], word[:-2]]
+                break
         name = " ".join(words)
         head, *tail = _FULL_STOP.split(name, maxsplit=1)
         if tail and not _INSTITUTION_KEYWORD.search(head) and _INSTITUTION_KEYWORD.search(tail[0]):
@@ -578,7 +591,10 @@ def _candidate_spans(index, text, hits):
         if name.endswith(_KEYWORD_WORDS) and (
             own := _AFTER_KEYWORD.match(text.text, start + len(name))
         ):
-            name += own.group()
+            name += text.raw[own.start() : own.end()]
+        elif " of " in name and (own := _QUOTED_AFTER.match(text.text, start + len(name))):
+            # 'University of Islamic Culture "Nur Mubarak"': its own name after the fields
+            name += text.raw[own.start() : own.end()]
         # (after "University of Culture and Art" too: the honoree follows the whole name)
         if name.endswith(_KEYWORD_WORDS) or " of " in name:
             honoree = _NAMED_AFTER.match(text.text, start + len(name))
@@ -601,7 +617,13 @@ def _candidate_spans(index, text, hits):
         if name in _KEYWORD_WORDS:
             continue  # a keyword alone ("Instituto" before a cut) names nothing
         if not name or all(w.lower().strip("'.,") in _GENERIC for w in name.split()):
-            continue
+            # "the National Academy of Sciences of Kazakhstan", "... of Science of Hungary":
+            # generic words name one institution when the country they serve follows
+            of = _OF_A_COUNTRY.match(text.text, start + len(name)) if name else None
+            opening = of and next((p for p in of.regs[1:] if p[0] in country_ends), None)
+            if not opening:
+                continue
+            name = text.text[start : country_ends[opening[0]]]
         if owner and name.startswith(f"{owner} ") and _INSTITUTION_KEYWORD.search(name, len(owner)):
             start, name = start + len(owner) + 1, name[len(owner) + 1 :]
         end = start + len(name)

@@ -190,6 +190,9 @@ ORGANISATION_WORDS = {
     # ("Minister of Labor and Social Protection of ...", "of Emergency Situations")
     "social", "protection", "security", "emergency", "emergencies", "situations",
     "resources", "natural", "mining", "communications", "media", "digital", "statistics",
+    # ("Minister of Religious Endowments, <name>", "the Congress of Leaders of World and
+    # Traditional Religions <name>", "the Committee for Religious Affairs")
+    "religious", "religion", "religions", "endowments", "awqaf", "waqf",
     # a region in a representative's post ("for Central Asia in The Hague Mr ...")
     "asia", "europe", "africa", "america", "americas", "eurasia", "oceania", "caucasus",
     "balkans", "scandinavia", "pacific", "arctic",
@@ -933,8 +936,10 @@ def detect_new_people(
     for match in finditer_at_keys(pattern, text, _role_automaton(language), text_lower):
         roles_found.append(match)
         role_start, role_end = match.span()
-        if role_start in claimed:
-            continue
+        # "Nursultan Nazarbayev, Prime Minister of Kazakhstan Karim Massimov visited ...,":
+        # a role the name before it claimed may still run on into a name of its own before
+        # the next comma; a name after that comma is not its
+        claimed_role = role_start in claimed
         if tokens is not None and _ends_at_once(role_end, tokens, language, taken, known_people):
             continue
         if (
@@ -1011,6 +1016,8 @@ def detect_new_people(
                 if run:
                     organisation[1] = run[-1][1]
                 run = []
+            if claimed_role and comma:
+                break
             if taken(start, end):
                 if run:
                     if _run_is_name(_split_at_organisation_words(run)) and not (

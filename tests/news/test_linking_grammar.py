@@ -4029,3 +4029,72 @@ def test_russian_name_in_straight_quotation_marks_after_a_keyword(db):
     # r339: 'Университет "Фудань"' (a news agency's straight marks) was no name.
     text = 'В Пекине Университет "Цинхуа" подписал меморандум с казахстанским вузом.'
     assert _new(detect_mentions(text), "new_institution") == {'Университет "Цинхуа"'}
+
+
+# Round 25 (English).
+
+
+def test_english_role_claimed_by_the_name_before_still_names_the_one_it_runs_into(db):
+    # r382 ("Head of state Nursultan Nazarbayev, Prime Minister of Kazakhstan Karim Massimov
+    # visited ..., where"), r372 ("Zsolt Csutora, Director of the Department ... of the
+    # Ministry of Foreign Affairs and Trade Victor Sederkeni, Ambassador ..."): the role read
+    # after the first name's comma runs on into a second name before the next comma.
+    text = (
+        "On the orders of President Anna Kalnina, Prime Minister of Latvia Karlis Berzins "
+        "visited Daugavpils, where he met the students."
+    )
+    assert "Karlis Berzins" in _new(detect_mentions(text), "new_person")
+
+
+def test_english_role_claimed_by_the_name_before_names_no_one_after_the_comma(db):
+    text = "The guests met Anna Kalnina, Rector of the Academy, Karlis Berzins and others."
+    assert _new(detect_mentions(text), "new_person") == {"Anna Kalnina"}
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        (
+            "The sides spoke of joint projects with the National Academy of Sciences of Latvia.",
+            "National Academy of Sciences of Latvia",
+        ),
+        (
+            "She is a member of the National Academy of Sciences of the Republic of Armenia.",
+            "National Academy of Sciences of the Republic of Armenia",
+        ),
+    ],
+)
+def test_english_generic_name_with_the_country_it_serves_is_an_institution(db, text, name):
+    # r372 ("the National Academy of Science of Hungary"), r373 ("the National Academy of
+    # Sciences of Kazakhstan"): generic words alone name nothing, with the country one body.
+    assert _new(detect_mentions(text), "new_institution") == {name}
+
+
+def test_english_generic_name_without_a_country_is_no_institution(db):
+    text = "She is a member of the National Academy of Sciences and teaches physics."
+    assert _new(detect_mentions(text), "new_institution") == set()
+
+
+def test_english_religious_portfolio_is_no_persons_name(db):
+    # r384 ("Egyptian Minister of Religious Endowments, Usama Al-Azhari", "the Congress of
+    # Leaders of World and Traditional Religions Maulen Ashimbayev").
+    text = (
+        "The ambassador met the Jordanian Minister of Religious Endowments, Omar Haddad, in "
+        "Amman, and the Head of the Council of World and Traditional Religions Lina Saleh."
+    )
+    assert _new(detect_mentions(text), "new_person") == {"Omar Haddad", "Lina Saleh"}
+
+
+def test_english_universitys_possessive_ends_its_name(db):
+    # r370: "the Kazan Federal University's Institute of Philology and ..." is the
+    # university's institute; the university is the institution.
+    text = "A reading room opened at the Volga Regional University's Institute of Languages."
+    assert _new(detect_mentions(text), "new_institution") == {"Volga Regional University"}
+
+
+def test_english_quoted_own_name_after_the_fields_is_part_of_the_name(db):
+    # r384: 'the Egyptian University of Islamic Culture "Nur Mubarak"', as the text quotes it.
+    text = "The sides agreed to develop the Jordanian University of Applied Arts “Al Noor”, too."
+    assert _new(detect_mentions(text), "new_institution") == {
+        "Jordanian University of Applied Arts “Al Noor”"
+    }
