@@ -4029,3 +4029,31 @@ def test_russian_name_in_straight_quotation_marks_after_a_keyword(db):
     # r339: 'Университет "Фудань"' (a news agency's straight marks) was no name.
     text = 'В Пекине Университет "Цинхуа" подписал меморандум с казахстанским вузом.'
     assert _new(detect_mentions(text), "new_institution") == {'Университет "Цинхуа"'}
+
+
+# Round 25 (Russian and Kazakh).
+
+
+@pytest.mark.parametrize(
+    "text, names",
+    [
+        (
+            "Выставку открыл Генконсул Венгрии Ласло Надь.",
+            {"Ласло Надь"},
+        ),
+        (
+            "Студенты встретились с генконсулом Турции Мехметом Озтюрком.",
+            {"Мехмет Озтюрк"},
+        ),
+        (
+            "На вечере выступили Генконсулы Польши в Алматы Томаш Ковальчик и Чехии Павел "
+            "Новотный, а также студенты.",
+            {"Томаш Ковальчик", "Павел Новотный"},
+        ),
+    ],
+)
+def test_russian_short_consul_general_is_a_role(db, text, names):
+    # r389: "Генконсул Таджикистана Баходур Назир", "Генконсулы России в Казахстане Евгений
+    # Бобров и Узбекистана Аброр Фатхуллаев" (pymorphy3 only guesses "генконсулы" from
+    # "консулы": its case and number are read from that guess).
+    assert _new(detect_mentions(text), "new_person") == names
