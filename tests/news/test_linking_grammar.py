@@ -4057,3 +4057,16 @@ def test_russian_short_consul_general_is_a_role(db, text, names):
     # Бобров и Узбекистана Аброр Фатхуллаев" (pymorphy3 only guesses "генконсулы" from
     # "консулы": its case and number are read from that guess).
     assert _new(detect_mentions(text), "new_person") == names
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Делегация Республики Корея посетила университет в Шымкенте.",
+        "Выпускники вуза продолжат обучение в Республике Корея.",
+    ],
+)
+def test_russian_official_name_of_south_korea_is_the_country(db, text):
+    # r387: "одного из ведущих вузов Республики Корея" (the catalogue has "Южная Корея"
+    # only; "Корея" stays undeclined in the official name).
+    assert "KR" in _codes(detect_mentions(text))
