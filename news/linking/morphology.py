@@ -329,6 +329,9 @@ RU_COUNTRY_EXTRA = {
     "BY": ["Белоруссия", "Республика Беларусь"],
     # the name Kyrgyzstan uses for itself, beside the catalogue's "Киргизия"
     "KG": ["Кыргызстан", "Кыргызская Республика"],
+    # the official name the ministry and the press use, beside the catalogue's "Южная
+    # Корея" ("вузов Республики Корея": "Корея" stays undeclined in it)
+    "KR": ["Республика Корея"],
 }
 RU_ADJECTIVES = {
     "KZ": ["казахстанский", "казахстанец"], "RU": ["российский"], "BE": ["бельгийский"],

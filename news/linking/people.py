@@ -87,6 +87,8 @@ ROLES = {
         "инженер", "координатор", "тренер", "профессор",
         # posts the English list has ("vice-rector", "mayor", "chancellor", "senator")
         "вице-ректор", "мэр", "канцлер", "сенатор", "вице-консул",
+        # the short form of "генеральный консул" ("Генконсул Таджикистана ...")
+        "генконсул",
         # "вице-" before a post is that post's deputy ("вице-губернатор края Александр ..."):
         # a role after a hyphen is not read, so the deputies are listed
         "вице-губернатор", "вице-мэр", "вице-спикер", "вице-канцлер", "вице-декан",
@@ -456,8 +458,15 @@ def _is_plural(role, language):
         return last.endswith("s")
     if language == "kk":
         return bool(_KK_PLURAL.search(last))
-    parse = morphology.ru_parse(last)
+    parse = _ru_role_parse(last)
     return parse is not None and "plur" in parse.tag
+
+
+def _ru_role_parse(word):
+    """pymorphy3's parse of a Russian role's word; a shortened compound it knows only by
+    its end ("генконсулы", "Генконсулом": "ген-" and "консулы") read from that end, the
+    role's case and number being the end's."""
+    return morphology.ru_parse(word) or morphology.ru_parse_any(word)
 
 
 def _role_follows(text, position, language):
@@ -692,7 +701,7 @@ def _ru_genitive_before_name(run, role):
     """Whether the first word of a run after a role in the nominative can only be a
     genitive (the honoree of the organisation before it, "Института Сервантеса"), while
     the next can be a nominative (the person's first name, "Луис")."""
-    parse = morphology.ru_parse(role.split()[-1])
+    parse = _ru_role_parse(role.split()[-1])
     if parse is None or parse.tag.case != "nomn":
         return False
     first = morphology.ru_cases(run[0][2])
@@ -725,6 +734,8 @@ def _nominative(words, language, role_word, acting_case=None):
     parse = morphology.ru_parse(last)
     if parse is None and "-" in last:  # "вице-министра": the case of "министра"
         parse = morphology.ru_parse(last.rsplit("-", 1)[1])
+    if parse is None:
+        parse = _ru_role_parse(last)  # "Генконсулом": the case of "консулом"
     case = parse.tag.case if parse is not None else None
     case = acting_case or case
     if case not in _RU_CASE_ENDINGS:

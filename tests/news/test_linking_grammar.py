@@ -4098,3 +4098,44 @@ def test_english_quoted_own_name_after_the_fields_is_part_of_the_name(db):
     assert _new(detect_mentions(text), "new_institution") == {
         "Jordanian University of Applied Arts “Al Noor”"
     }
+
+
+# Round 25 (Russian and Kazakh).
+
+
+@pytest.mark.parametrize(
+    "text, names",
+    [
+        (
+            "Выставку открыл Генконсул Венгрии Ласло Надь.",
+            {"Ласло Надь"},
+        ),
+        (
+            "Студенты встретились с генконсулом Турции Мехметом Озтюрком.",
+            {"Мехмет Озтюрк"},
+        ),
+        (
+            "На вечере выступили Генконсулы Польши в Алматы Томаш Ковальчик и Чехии Павел "
+            "Новотный, а также студенты.",
+            {"Томаш Ковальчик", "Павел Новотный"},
+        ),
+    ],
+)
+def test_russian_short_consul_general_is_a_role(db, text, names):
+    # r389: "Генконсул Таджикистана Баходур Назир", "Генконсулы России в Казахстане Евгений
+    # Бобров и Узбекистана Аброр Фатхуллаев" (pymorphy3 only guesses "генконсулы" from
+    # "консулы": its case and number are read from that guess).
+    assert _new(detect_mentions(text), "new_person") == names
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Делегация Республики Корея посетила университет в Шымкенте.",
+        "Выпускники вуза продолжат обучение в Республике Корея.",
+    ],
+)
+def test_russian_official_name_of_south_korea_is_the_country(db, text):
+    # r387: "одного из ведущих вузов Республики Корея" (the catalogue has "Южная Корея"
+    # only; "Корея" stays undeclined in the official name).
+    assert "KR" in _codes(detect_mentions(text))
