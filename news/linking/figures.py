@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from .directory import partnership_keywords_in
 from .figures_cyrillic import cyrillic_figures
-from .scan import finditer_near, is_word_char, keyword_automaton
+from .scan import is_word_char, keyword_automaton, windows
 
 # Partnerships whose students or researchers move between the members' countries.
 MOBILE_KINDS = {"academic_mobility", "double_degree", "joint_programme", "joint_course"}
@@ -123,6 +123,50 @@ ATTENDED = re.compile(
 )
 # Every figure ends in one of the counted nouns: the pattern runs only near them.
 _NOUN_WORDS = keyword_automaton({noun.lower() for noun in NOUNS.split("|") + PEOPLES.split("|")})
+
+
+def _number_start():
+    """Where a count may start: a digit or the first letter of a number's word, with no word
+    character, dot, comma or hyphen before it (FIGURE's look-behind), and the word's other
+    letters after it ("a" only before "thousand", "hundred" or "dozen"). The pattern opens
+    with one character class, so that `re` skips to the next candidate letter in C; the
+    look-behind, written after that letter, spans two characters. A candidate is that one
+    letter (the rest is looked ahead at), so that no candidate hides the next one: in "a
+    two ..." the "t" is one too."""
+    tails = {}
+    for word in [*UNITS, *TEENS, *TENS]:
+        tails.setdefault(word[0], []).append(word[1:])
+    words = "|".join(
+        rf"(?<={first})(?=(?:{'|'.join(sorted(rest, key=len, reverse=True))})[\s-])"
+        for first, rest in sorted(tails.items())
+    )
+    return re.compile(
+        rf"[\da{''.join(sorted(tails))}](?<![\w.,-].)(?:(?<=\d)|(?<=a)(?=\s+[thd])|{words})",
+        re.IGNORECASE,
+    )
+
+
+# (a superset of the places where FIGURE matches: every match starts at one)
+_NUMBER_START = _number_start()
+
+
+def _figure_matches(text, lowered):
+    """The matches of FIGURE near the counted nouns (`scan.finditer_near(FIGURE, text,
+    _NOUN_WORDS, search_in=lowered, before=90, after=60)`, the same matches), FIGURE tried
+    only where a count may start (`_NUMBER_START`), not at every character of the windows:
+    on 2 MB of English, 0.05 s instead of 0.15 s."""
+    last_end = 0
+    figure_at = FIGURE.match
+    for lo, hi in windows(lowered, _NOUN_WORDS, 90, 60):
+        for candidate in _NUMBER_START.finditer(text, max(lo, last_end), hi):
+            start = candidate.start()
+            if start < last_end:
+                continue
+            match = figure_at(text, start, hi)
+            if match:
+                last_end = match.end()
+                yield match
+
 
 # Words before a number that make it an earlier value, not the count.
 NOT_A_COUNT = re.compile(
@@ -972,9 +1016,7 @@ def _english_figures(index, text, part_of=None):
     part_of = {} if part_of is None else part_of
     preferred, by_word = index._demonyms
     said = []  # (start, label, country) of the counts read
-    for match in finditer_near(
-        FIGURE, text.text, _NOUN_WORDS, search_in=text.lower, before=90, after=60
-    ):
+    for match in _figure_matches(text.text, text.lower):
         before = text.text[max(0, match.start() - 25) : match.start()]
         if (not_a_count := NOT_A_COUNT.search(before)) and not (
             _IN.fullmatch(not_a_count[0]) and _INSTRUMENT.search(match["phrase"])
