@@ -70,36 +70,44 @@ def _morph():
 
 
 @functools.lru_cache(maxsize=100_000)
+def _parses(lowered):
+    """pymorphy3's parses of a word in lower case, asked once per word: the tests below
+    read the same word in several ways ("Воронежского" and "воронежского" too), and a
+    parse is the slow part of reading a Russian text's words the first time."""
+    return tuple(_morph().parse(lowered))
+
+
+@functools.lru_cache(maxsize=100_000)
 def ru_parse(word):
     """pymorphy3's best parse of a word (None when pymorphy3 does not know it)."""
-    parse = _morph().parse(word.lower())[0]
+    parse = _parses(word.lower())[0]
     return parse if parse.is_known else None
 
 
 @functools.lru_cache(maxsize=10_000)
 def ru_parses(word):
     """Every parse pymorphy3 knows of a word ("медиков": genitive and accusative)."""
-    return tuple(p for p in _morph().parse(word.lower()) if p.is_known)
+    return tuple(p for p in _parses(word.lower()) if p.is_known)
 
 
 def ru_parse_any(word):
     """pymorphy3's best parse of a word, known or guessed ("студентов-медиков", two known
     words joined by a hyphen, is parsed from its parts)."""
-    return _morph().parse(word.lower())[0]
+    return _parses(word.lower())[0]
 
 
 @functools.lru_cache(maxsize=20_000)
 def ru_lemmas(word):
     """The normal forms of every parse pymorphy3 knows of a word (empty when it knows
     none): "Гани" -> {"ганя"}, "данным" -> {"данные", "данный"}."""
-    return frozenset(p.normal_form for p in _morph().parse(word.lower()) if p.is_known)
+    return frozenset(p.normal_form for p in _parses(word.lower()) if p.is_known)
 
 
 @functools.lru_cache(maxsize=10_000)
 def ru_guess_adjective(word):
     """pymorphy3's guess for a word it does not know, when the guess is an adjective
     ("Чирчикского" -> "чирчикский"), else None."""
-    parse = _morph().parse(word.lower())[0]
+    parse = _parses(word.lower())[0]
     return parse if parse.tag.POS == "ADJF" else None
 
 
@@ -108,7 +116,7 @@ def ru_only_instrumental_or_dative(word):
     """Whether a word is in the instrumental or the dative, no honoree's genitive: every
     one of pymorphy3's parses of it (guesses too) says so ("Герджиковым"), or one does and
     it ends as no genitive does ("Руменом", which pymorphy3 also guesses indeclinable)."""
-    parses = _morph().parse(word.lower())
+    parses = _parses(word.lower())
     if all(p.tag.case in ("ablt", "datv") for p in parses):
         return True
     return word.endswith(("ом", "ем", "ём", "ым")) and any(p.tag.case == "ablt" for p in parses)
@@ -119,14 +127,14 @@ def ru_genitive_kinds(word):
     """The parts of speech ("NOUN", "ADJF") a word can be in the genitive, by any of
     pymorphy3's parses of it ("культуры" is a genitive singular as well as a plural)."""
     return frozenset(
-        p.tag.POS for p in _morph().parse(word.lower()) if p.is_known and p.tag.case == "gent"
+        p.tag.POS for p in _parses(word.lower()) if p.is_known and p.tag.case == "gent"
     )
 
 
 @functools.lru_cache(maxsize=10_000)
 def ru_cases(word):
     """The cases pymorphy3's parses of a word it knows give it (empty when it does not)."""
-    return frozenset(p.tag.case for p in _morph().parse(word.lower()) if p.is_known)
+    return frozenset(p.tag.case for p in _parses(word.lower()) if p.is_known)
 
 
 @functools.lru_cache(maxsize=10_000)
@@ -138,7 +146,7 @@ def ru_compound_genitive_kinds(word):
         return ru_genitive_kinds(word.split("-", 1)[0])
     return frozenset(
         p.tag.POS
-        for p in _morph().parse(word.lower())
+        for p in _parses(word.lower())
         if p.tag.case == "gent"
         and len(p.methods_stack) == 2
         and type(p.methods_stack[0][0]).__name__ == "DictionaryAnalyzer"
