@@ -51,6 +51,19 @@ KK_ENDINGS = [
 ]
 KK_SUFFIX_AFTER_HYPHEN = set(_KK_CASE) | set(_KK_POSSESSIVE) | {"ға", "ге", "қа", "ке"}
 
+
+def _by_size(endings):
+    """Endings as ((length, {endings of that length}), ...), longest first: the ending a
+    loop over `endings` (sorted longest first) takes off first is the one of the greatest
+    length that ends the word (a word ends with one ending of each length at most) and
+    leaves a stem long enough, found with a set look-up per length."""
+    sizes = sorted({len(e) for e in endings}, reverse=True)
+    return tuple((size, frozenset(e for e in endings if len(e) == size)) for size in sizes)
+
+
+_RU_ENDINGS_BY_SIZE = _by_size(RU_ENDINGS)
+_KK_ENDINGS_BY_SIZE = tuple(_by_size(group) for group in KK_ENDINGS)
+
 # Abbreviations written for whole words in names.
 RU_SYNONYMS = {"им": "имени"}
 
@@ -170,9 +183,9 @@ def ru_key(word):
             lowered = f"{parse.normal_form}-{rest}"
     # Kazakh names in Russian spell one sound with ы or и ("Кыстафин", "Кистафин").
     key = _plain(lowered).replace("ы", "и")
-    for ending in RU_ENDINGS:
-        if key.endswith(ending) and len(key) - len(ending) >= _MIN_STEM:
-            key = key[: -len(ending)]
+    for size, endings in _RU_ENDINGS_BY_SIZE:
+        if len(key) - size >= _MIN_STEM and key[-size:] in endings:
+            key = key[:-size]
             break
     return _DOUBLE.sub(r"\1", key)
 
@@ -188,11 +201,11 @@ def kk_key(word):
         if key.startswith(stem):
             return stem
     for _pass in range(2):  # "қазақстандық": -дық, then "қазақстан" like the bare name
-        for group in KK_ENDINGS:
+        for group in _KK_ENDINGS_BY_SIZE:
             for _round in range(2):
-                for ending in group:
-                    if key.endswith(ending) and len(key) - len(ending) >= _MIN_STEM:
-                        key = key[: -len(ending)]
+                for size, endings in group:
+                    if len(key) - size >= _MIN_STEM and key[-size:] in endings:
+                        key = key[:-size]
                         break
                 else:
                     break
