@@ -1652,8 +1652,10 @@ def _name_words(name):
     return frozenset(w for w in re.split(r"[\s.\-–,']+", name.lower()) if w and w != "the")
 
 
+@functools.lru_cache(maxsize=10_000)
 def _initials(name):
-    """The letters an acronym of the name would have ("Воронежский ГАУ" -> ВГАУ)."""
+    """The letters an acronym of the name would have ("Воронежский ГАУ" -> ВГАУ); cached,
+    since each acronym is compared with every suggested name (the list is only compared)."""
     return sorted(
         letter
         for w in re.split(r"[\s-]+", name)
@@ -1666,6 +1668,7 @@ _HONOREE_END = re.compile(r"^.*\bатындағы\s+|\s+(?:имени|им\.)\s.
 _NO_INITIAL = {"и", "және", "мен", "of", "and"}
 
 
+@functools.lru_cache(maxsize=10_000)
 def _cyrillic_initials(name):
     """'Южно-Уральский государственный университет' -> 'ЮУГУ', 'Абай атындағы Қазақ ұлттық
     педагогикалық университеті' -> 'ҚҰПУ': the initials of every word and every part of a
@@ -1785,6 +1788,8 @@ def _new_institutions(index, text, hits, candidates, mention, language="en"):
     # "the Summer University project": a name used to qualify a project is no institution.
     qualifiers = {name for _s, end, name in candidates if _QUALIFIED_NOUN.match(text.text, end)}
     decided = {}  # name -> "alias" or "new": a name met again is suggested already
+    cultural = {}  # name -> whether `_CULTURAL_INSTITUTE` finds it (asked once a name)
+    originals = None  # end -> indices of the Cyrillic candidates ending there, made once
     previous = (None, None)  # the end and name of the last candidate suggested as new
     for start, end, name in candidates:
         if name in qualifiers or decided.get(name) == "alias":
@@ -1800,7 +1805,9 @@ def _new_institutions(index, text, hits, candidates, mention, language="en"):
                 decided[name] = "alias"
             continue
         previous = (None, None)
-        if _CULTURAL_INSTITUTE.search(name):
+        if (is_cultural := cultural.get(name)) is None:
+            is_cultural = cultural[name] = _CULTURAL_INSTITUTE.search(name) is not None
+        if is_cultural:
             continue  # a country's cultural centre abroad is no institution of the directory
         if decided.get(name) == "new":
             suggested[start] = name
@@ -1867,20 +1874,21 @@ def _new_institutions(index, text, hits, candidates, mention, language="en"):
             continue
         # "Сиань Цзяотун университетімен (Xi'an Jiaotong University)": a Latin name in
         # brackets right after a Russian or Kazakh one is its original name
-        original = (
+        original = None
+        if (
             language in ("ru", "kk")
             and not morphology.CYRILLIC.search(name)
-            and next(
-                (
-                    other
-                    for _s, other_end, other in candidates
-                    if morphology.CYRILLIC.search(other)
-                    and other_end < start
-                    and text.text[other_end:start].strip() == "("
-                ),
-                None,
-            )
-        )
+            and (ends := _ends_before_bracket(text.text, start)) is not None
+        ):
+            # the first candidate (in their order) with a Cyrillic name whose end leaves
+            # only a bracket and spaces before `start`, looked up by its end
+            if originals is None:
+                originals = defaultdict(list)
+                for k, (_s, other_end, other) in enumerate(candidates):
+                    if morphology.CYRILLIC.search(other):
+                        originals[other_end].append(k)
+            found = [k for e in range(ends[0], ends[1] + 1) for k in originals.get(e, ())]
+            original = candidates[min(found)][2] if found else None
         if original:
             mention("new_institution", None, start, end, False, name=name, alias_of_name=original)
             decided[name] = "alias"
@@ -1934,6 +1942,21 @@ def _new_institutions(index, text, hits, candidates, mention, language="en"):
         previous = (end, name)
     _acronyms_of_suggested(text, suggested)
     return suggested
+
+
+def _ends_before_bracket(text, start):
+    """(first, last): the ends `e` for which `text[e:start].strip() == "("` (an opening
+    bracket and white space between), else None."""
+    i = start - 1
+    while i >= 0 and text[i].isspace():
+        i -= 1
+    if i < 0 or text[i] != "(":
+        return None
+    last = i
+    i -= 1
+    while i >= 0 and text[i].isspace():
+        i -= 1
+    return i + 1, last
 
 
 def _variant(name, other):
