@@ -299,6 +299,9 @@ NEW_INSTITUTION = re.compile(
     rf"|{_KEYWORD}{_OF_PART}{{1,3}}|{_FOREIGN_KEYWORD}|{_KEYWORD}(?=\s+{_SAINT})"
     rf"|(?:KU|TU|VU|UC|ETH|EPFL|LMU)\s+{_CAP})\b(?!'(?!s\b))"
 )
+# The characters a match of `NEW_INSTITUTION` can start with: a capital of `_CAP`, of a
+# keyword ("École") or of an acronym; `_candidate_spans` tries the pattern only there.
+_NEW_INSTITUTION_FIRST = re.compile(r"[A-ZÉ]")
 _GENERIC = {
     "the", "university", "institute", "school", "college", "academy", "polytechnic",
     "national", "state", "technical", "international", "business", "management",
@@ -501,7 +504,12 @@ def _candidate_spans(index, text, hits):
     institution_starts = {h.start for h in hits if h.entries[0][0] == "institution"}
     found = []
     for match in finditer_near(
-        NEW_INSTITUTION, text.text, _INSTITUTION_WORDS, before=120, after=90
+        NEW_INSTITUTION,
+        text.text,
+        _INSTITUTION_WORDS,
+        before=120,
+        after=90,
+        starts=_NEW_INSTITUTION_FIRST,
     ):
         start, name = match.start(), match.group()
         if "\n" in name:  # a title line ends before the lead: keep the keyword's line
