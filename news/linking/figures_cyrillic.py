@@ -256,10 +256,10 @@ def _tokens(text, split=None):
     starts, ends, words = split or morphology.split_words_and_numbers(text)
     starts, ends, words = list(starts), list(ends), list(words)
     if "'" in text or "’" in text:
-        starts, ends, words = _split_at_apostrophes(starts, ends, words)
+        starts, ends, words = _split_at_apostrophes(text, starts, ends, words)
     thousands = {word for word in set(words) if word.lower() == "тыс"}
     if thousands:
-        for i in [i for i, word in enumerate(words) if word in thousands]:
+        for i in _indices_of(text, starts, words, thousands):
             if text[ends[i] : ends[i] + 1] == ".":
                 words[i], ends[i] = words[i] + ".", ends[i] + 1
     return morphology.TokenView((starts, ends, words))
@@ -268,9 +268,34 @@ def _tokens(text, split=None):
 _APOSTROPHE = re.compile("['’]")
 
 
-def _split_at_apostrophes(starts, ends, words):
-    """A word joined by apostrophes ("д'Артаньян") is a token per part between them."""
-    marked = [i for i, word in enumerate(words) if "'" in word or "’" in word]
+def _indices_of(text, starts, words, wanted):
+    """The indices, in order, of the words (at `starts` in `text`) that are in `wanted`: each
+    wanted word is looked for with `str.find` and its places matched to the words' starts,
+    rather than every word of the text compared in Python."""
+    found = set()
+    for word in wanted:
+        position = text.find(word)
+        while position != -1:
+            i = bisect.bisect_left(starts, position)
+            if i < len(starts) and starts[i] == position and words[i] == word:
+                found.add(i)
+            position = text.find(word, position + 1)
+    return sorted(found)
+
+
+def _split_at_apostrophes(text, starts, ends, words):
+    """A word joined by apostrophes ("д'Артаньян") is a token per part between them. The
+    words holding one are found from the text's apostrophes (a few), each matched to the
+    word around it, not by looking into every word."""
+    marked = set()
+    for mark in ("'", "’"):
+        position = text.find(mark)
+        while position != -1:
+            i = bisect.bisect_right(starts, position) - 1
+            if i >= 0 and position < ends[i]:
+                marked.add(i)
+            position = text.find(mark, position + 1)
+    marked = sorted(marked)
     new_starts, new_ends, new_words, done = [], [], [], 0
     for i in marked:
         new_starts += starts[done:i]

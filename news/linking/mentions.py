@@ -299,6 +299,9 @@ NEW_INSTITUTION = re.compile(
     rf"|{_KEYWORD}{_OF_PART}{{1,3}}|{_FOREIGN_KEYWORD}|{_KEYWORD}(?=\s+{_SAINT})"
     rf"|(?:KU|TU|VU|UC|ETH|EPFL|LMU)\s+{_CAP})\b(?!'(?!s\b))"
 )
+# The characters a match of `NEW_INSTITUTION` can start with: a capital of `_CAP`, of a
+# keyword ("École") or of an acronym; `_candidate_spans` tries the pattern only there.
+_NEW_INSTITUTION_FIRST = re.compile(r"[A-ZÉ]")
 _GENERIC = {
     "the", "university", "institute", "school", "college", "academy", "polytechnic",
     "national", "state", "technical", "international", "business", "management",
@@ -501,7 +504,12 @@ def _candidate_spans(index, text, hits):
     institution_starts = {h.start for h in hits if h.entries[0][0] == "institution"}
     found = []
     for match in finditer_near(
-        NEW_INSTITUTION, text.text, _INSTITUTION_WORDS, before=120, after=90
+        NEW_INSTITUTION,
+        text.text,
+        _INSTITUTION_WORDS,
+        before=120,
+        after=90,
+        starts=_NEW_INSTITUTION_FIRST,
     ):
         start, name = match.start(), match.group()
         if "\n" in name:  # a title line ends before the lead: keep the keyword's line
@@ -979,7 +987,10 @@ def _new_people(index, text, language, hits, candidates, mention, linked_people=
     # A Russian or Kazakh text is tokenised already (its names are matched word by word);
     # an English one is not: the few words after each role are read where they are.
     tokens = text.tokens if language in ("ru", "kk") else None
-    suggested = []
+    # The names suggested so far, by `_respelt_signature`: only names of the same signature
+    # can be one name respelt, so each is compared with those alone (a long text names a few
+    # hundred people, and comparing each with every earlier one took a tenth of a second).
+    suggested = defaultdict(dict)
     for person in sorted(
         people_module.detect_new_people(
             text.text, language, taken_spans.overlaps, people, organisation_of, tokens, text.lower
@@ -990,12 +1001,14 @@ def _new_people(index, text, language, hits, candidates, mention, linked_people=
             continue
         # "Pak Naechon" in the title, "Mr. Park Naechon" in the lead: one person written two
         # ways, suggested as first named
-        if any(
+        signature = _respelt_signature(person.name)
+        if signature is not None and any(
             _same_name_respelt(person.name, earlier) and person.name != earlier
-            for earlier in suggested
+            for earlier in suggested.get(signature, ())
         ):
             continue
-        suggested.append(person.name)
+        if signature is not None:
+            suggested[signature][person.name] = None
         # "Zhanseit Tuimebaev", the directory's "Zhanseit Tuimebayev" not linked in the text:
         # a known person under another transliteration, linked for the editor to confirm
         respelt = next(
@@ -1052,6 +1065,13 @@ def _former_holder(index, person):
         and known[0][0].lower() == words[0][0].lower()
     }
     return found.pop() if len(found) == 1 else None
+
+
+def _respelt_signature(name):
+    """What two names `_same_name_respelt` can find the same share: their words' first
+    letters (as many words); None for a name of one word, which is no other's respelling."""
+    words = name.lower().split()
+    return tuple(word[0] for word in words) if len(words) >= 2 else None
 
 
 def _same_name_respelt(name, known):
@@ -1640,8 +1660,10 @@ def _name_words(name):
     return frozenset(w for w in re.split(r"[\s.\-–,']+", name.lower()) if w and w != "the")
 
 
+@functools.lru_cache(maxsize=10_000)
 def _initials(name):
-    """The letters an acronym of the name would have ("Воронежский ГАУ" -> ВГАУ)."""
+    """The letters an acronym of the name would have ("Воронежский ГАУ" -> ВГАУ); cached,
+    since each acronym is compared with every suggested name (the list is only compared)."""
     return sorted(
         letter
         for w in re.split(r"[\s-]+", name)
@@ -1654,6 +1676,7 @@ _HONOREE_END = re.compile(r"^.*\bатындағы\s+|\s+(?:имени|им\.)\s.
 _NO_INITIAL = {"и", "және", "мен", "of", "and"}
 
 
+@functools.lru_cache(maxsize=10_000)
 def _cyrillic_initials(name):
     """'Южно-Уральский государственный университет' -> 'ЮУГУ', 'Абай атындағы Қазақ ұлттық
     педагогикалық университеті' -> 'ҚҰПУ': the initials of every word and every part of a
@@ -1773,6 +1796,8 @@ def _new_institutions(index, text, hits, candidates, mention, language="en"):
     # "the Summer University project": a name used to qualify a project is no institution.
     qualifiers = {name for _s, end, name in candidates if _QUALIFIED_NOUN.match(text.text, end)}
     decided = {}  # name -> "alias" or "new": a name met again is suggested already
+    cultural = {}  # name -> whether `_CULTURAL_INSTITUTE` finds it (asked once a name)
+    originals = None  # end -> indices of the Cyrillic candidates ending there, made once
     previous = (None, None)  # the end and name of the last candidate suggested as new
     for start, end, name in candidates:
         if name in qualifiers or decided.get(name) == "alias":
@@ -1788,7 +1813,9 @@ def _new_institutions(index, text, hits, candidates, mention, language="en"):
                 decided[name] = "alias"
             continue
         previous = (None, None)
-        if _CULTURAL_INSTITUTE.search(name):
+        if (is_cultural := cultural.get(name)) is None:
+            is_cultural = cultural[name] = _CULTURAL_INSTITUTE.search(name) is not None
+        if is_cultural:
             continue  # a country's cultural centre abroad is no institution of the directory
         if decided.get(name) == "new":
             suggested[start] = name
@@ -1855,20 +1882,21 @@ def _new_institutions(index, text, hits, candidates, mention, language="en"):
             continue
         # "Сиань Цзяотун университетімен (Xi'an Jiaotong University)": a Latin name in
         # brackets right after a Russian or Kazakh one is its original name
-        original = (
+        original = None
+        if (
             language in ("ru", "kk")
             and not morphology.CYRILLIC.search(name)
-            and next(
-                (
-                    other
-                    for _s, other_end, other in candidates
-                    if morphology.CYRILLIC.search(other)
-                    and other_end < start
-                    and text.text[other_end:start].strip() == "("
-                ),
-                None,
-            )
-        )
+            and (ends := _ends_before_bracket(text.text, start)) is not None
+        ):
+            # the first candidate (in their order) with a Cyrillic name whose end leaves
+            # only a bracket and spaces before `start`, looked up by its end
+            if originals is None:
+                originals = defaultdict(list)
+                for k, (_s, other_end, other) in enumerate(candidates):
+                    if morphology.CYRILLIC.search(other):
+                        originals[other_end].append(k)
+            found = [k for e in range(ends[0], ends[1] + 1) for k in originals.get(e, ())]
+            original = candidates[min(found)][2] if found else None
         if original:
             mention("new_institution", None, start, end, False, name=name, alias_of_name=original)
             decided[name] = "alias"
@@ -1922,6 +1950,21 @@ def _new_institutions(index, text, hits, candidates, mention, language="en"):
         previous = (end, name)
     _acronyms_of_suggested(text, suggested)
     return suggested
+
+
+def _ends_before_bracket(text, start):
+    """(first, last): the ends `e` for which `text[e:start].strip() == "("` (an opening
+    bracket and white space between), else None."""
+    i = start - 1
+    while i >= 0 and text[i].isspace():
+        i -= 1
+    if i < 0 or text[i] != "(":
+        return None
+    last = i
+    i -= 1
+    while i >= 0 and text[i].isspace():
+        i -= 1
+    return i + 1, last
 
 
 def _variant(name, other):

@@ -51,6 +51,19 @@ KK_ENDINGS = [
 ]
 KK_SUFFIX_AFTER_HYPHEN = set(_KK_CASE) | set(_KK_POSSESSIVE) | {"ға", "ге", "қа", "ке"}
 
+
+def _by_size(endings):
+    """Endings as ((length, {endings of that length}), ...), longest first: the ending a
+    loop over `endings` (sorted longest first) takes off first is the one of the greatest
+    length that ends the word (a word ends with one ending of each length at most) and
+    leaves a stem long enough, found with a set look-up per length."""
+    sizes = sorted({len(e) for e in endings}, reverse=True)
+    return tuple((size, frozenset(e for e in endings if len(e) == size)) for size in sizes)
+
+
+_RU_ENDINGS_BY_SIZE = _by_size(RU_ENDINGS)
+_KK_ENDINGS_BY_SIZE = tuple(_by_size(group) for group in KK_ENDINGS)
+
 # Abbreviations written for whole words in names.
 RU_SYNONYMS = {"им": "имени"}
 
@@ -70,36 +83,44 @@ def _morph():
 
 
 @functools.lru_cache(maxsize=100_000)
+def _parses(lowered):
+    """pymorphy3's parses of a word in lower case, asked once per word: the tests below
+    read the same word in several ways ("Воронежского" and "воронежского" too), and a
+    parse is the slow part of reading a Russian text's words the first time."""
+    return tuple(_morph().parse(lowered))
+
+
+@functools.lru_cache(maxsize=100_000)
 def ru_parse(word):
     """pymorphy3's best parse of a word (None when pymorphy3 does not know it)."""
-    parse = _morph().parse(word.lower())[0]
+    parse = _parses(word.lower())[0]
     return parse if parse.is_known else None
 
 
 @functools.lru_cache(maxsize=10_000)
 def ru_parses(word):
     """Every parse pymorphy3 knows of a word ("медиков": genitive and accusative)."""
-    return tuple(p for p in _morph().parse(word.lower()) if p.is_known)
+    return tuple(p for p in _parses(word.lower()) if p.is_known)
 
 
 def ru_parse_any(word):
     """pymorphy3's best parse of a word, known or guessed ("студентов-медиков", two known
     words joined by a hyphen, is parsed from its parts)."""
-    return _morph().parse(word.lower())[0]
+    return _parses(word.lower())[0]
 
 
 @functools.lru_cache(maxsize=20_000)
 def ru_lemmas(word):
     """The normal forms of every parse pymorphy3 knows of a word (empty when it knows
     none): "Гани" -> {"ганя"}, "данным" -> {"данные", "данный"}."""
-    return frozenset(p.normal_form for p in _morph().parse(word.lower()) if p.is_known)
+    return frozenset(p.normal_form for p in _parses(word.lower()) if p.is_known)
 
 
 @functools.lru_cache(maxsize=10_000)
 def ru_guess_adjective(word):
     """pymorphy3's guess for a word it does not know, when the guess is an adjective
     ("Чирчикского" -> "чирчикский"), else None."""
-    parse = _morph().parse(word.lower())[0]
+    parse = _parses(word.lower())[0]
     return parse if parse.tag.POS == "ADJF" else None
 
 
@@ -108,7 +129,7 @@ def ru_only_instrumental_or_dative(word):
     """Whether a word is in the instrumental or the dative, no honoree's genitive: every
     one of pymorphy3's parses of it (guesses too) says so ("Герджиковым"), or one does and
     it ends as no genitive does ("Руменом", which pymorphy3 also guesses indeclinable)."""
-    parses = _morph().parse(word.lower())
+    parses = _parses(word.lower())
     if all(p.tag.case in ("ablt", "datv") for p in parses):
         return True
     return word.endswith(("ом", "ем", "ём", "ым")) and any(p.tag.case == "ablt" for p in parses)
@@ -119,14 +140,14 @@ def ru_genitive_kinds(word):
     """The parts of speech ("NOUN", "ADJF") a word can be in the genitive, by any of
     pymorphy3's parses of it ("культуры" is a genitive singular as well as a plural)."""
     return frozenset(
-        p.tag.POS for p in _morph().parse(word.lower()) if p.is_known and p.tag.case == "gent"
+        p.tag.POS for p in _parses(word.lower()) if p.is_known and p.tag.case == "gent"
     )
 
 
 @functools.lru_cache(maxsize=10_000)
 def ru_cases(word):
     """The cases pymorphy3's parses of a word it knows give it (empty when it does not)."""
-    return frozenset(p.tag.case for p in _morph().parse(word.lower()) if p.is_known)
+    return frozenset(p.tag.case for p in _parses(word.lower()) if p.is_known)
 
 
 @functools.lru_cache(maxsize=10_000)
@@ -138,7 +159,7 @@ def ru_compound_genitive_kinds(word):
         return ru_genitive_kinds(word.split("-", 1)[0])
     return frozenset(
         p.tag.POS
-        for p in _morph().parse(word.lower())
+        for p in _parses(word.lower())
         if p.tag.case == "gent"
         and len(p.methods_stack) == 2
         and type(p.methods_stack[0][0]).__name__ == "DictionaryAnalyzer"
@@ -162,9 +183,9 @@ def ru_key(word):
             lowered = f"{parse.normal_form}-{rest}"
     # Kazakh names in Russian spell one sound with ы or и ("Кыстафин", "Кистафин").
     key = _plain(lowered).replace("ы", "и")
-    for ending in RU_ENDINGS:
-        if key.endswith(ending) and len(key) - len(ending) >= _MIN_STEM:
-            key = key[: -len(ending)]
+    for size, endings in _RU_ENDINGS_BY_SIZE:
+        if len(key) - size >= _MIN_STEM and key[-size:] in endings:
+            key = key[:-size]
             break
     return _DOUBLE.sub(r"\1", key)
 
@@ -180,11 +201,11 @@ def kk_key(word):
         if key.startswith(stem):
             return stem
     for _pass in range(2):  # "қазақстандық": -дық, then "қазақстан" like the bare name
-        for group in KK_ENDINGS:
+        for group in _KK_ENDINGS_BY_SIZE:
             for _round in range(2):
-                for ending in group:
-                    if key.endswith(ending) and len(key) - len(ending) >= _MIN_STEM:
-                        key = key[: -len(ending)]
+                for size, endings in group:
+                    if len(key) - size >= _MIN_STEM and key[-size:] in endings:
+                        key = key[:-size]
                         break
                 else:
                     break

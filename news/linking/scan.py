@@ -45,16 +45,33 @@ def windows(text, automaton, before, after, keep=None):
     return merged
 
 
-def finditer_near(pattern, text, automaton, *, search_in=None, before=300, after=200, keep=None):
+def finditer_near(
+    pattern, text, automaton, *, search_in=None, before=300, after=200, keep=None, starts=None
+):
     """Matches of `pattern` in `text` that lie within reach of the automaton's key words;
     `search_in` is the text the key words are looked for in (e.g. its lower-case copy);
-    `keep(start)` passes over key words that cannot be part of a match."""
+    `keep(start)` passes over key words that cannot be part of a match. `starts`, where
+    given, is a pattern (one character class, which the engine skips to in C) matching at
+    every position where `pattern` can start a match, and `pattern` never matches empty:
+    `pattern` is then tried only there, as `pattern.finditer` would find it (a long
+    alternation is otherwise tried at every character of the windows)."""
     last_end = 0
     search_in = search_in if search_in is not None else text
     for lo, hi in windows(search_in, automaton, before, after, keep):
-        for match in pattern.finditer(text, max(lo, last_end), hi):
-            last_end = match.end()
-            yield match
+        if starts is None:
+            for match in pattern.finditer(text, max(lo, last_end), hi):
+                last_end = match.end()
+                yield match
+            continue
+        position = max(lo, last_end)
+        for start in starts.finditer(text, position, hi):
+            at = start.start()
+            if at < position:
+                continue  # inside the match just found
+            match = pattern.match(text, at, hi)
+            if match is not None:
+                position = last_end = match.end()
+                yield match
 
 
 def positions_between(starts, lo, hi):
