@@ -1635,8 +1635,10 @@ def _name_then_role_pattern():
         # (a name's words open with a capital, an accented one too: "Ádám Szűcs"; a dot
         # ends an initial, "K.N.", "Zh.", not a word: "... in Oman. Aidar Seitov, ...")
         # (no line break inside a name: "... with Kazakhstan\n\nNikolay Kropachev, Rector")
-        r"(?P<name>(?-i:(?:[^\W\d_a-z](?:[\w'-]*|[a-z]?(?:\.[^\W\d_a-z][a-z]?)*\.)[^\S\n]+"
-        r"(?:(?:bin|ibn)\s+)?){1,4}[^\W\d_a-z][\w'-]+))"
+        # (A word's letters and the spaces after it are taken whole, `*+`, `++`: what follows
+        # each is no letter of it, so giving one back never finds a match, only costs steps.)
+        r"(?P<name>(?-i:(?:[^\W\d_a-z](?:[\w'-]*+|[a-z]?(?:\.[^\W\d_a-z][a-z]?)*\.)[^\S\n]++"
+        r"(?:(?:bin|ibn)\s+)?){1,4}[^\W\d_a-z][\w'-]++))"
         # ("Denis Ivanov (representative of ...)": a role in brackets is in apposition, and
         # may follow the capitalised words of an office: "(International Relations Manager")
         r"(?:,|\s+is|\s+\((?-i:(?:[A-Z][a-z]+\s+){0,3}))"
