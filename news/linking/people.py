@@ -967,6 +967,24 @@ def _romanised_form(name):
     return form
 
 
+def _spelt_name(text, run, language, role, acting_case):
+    """The name a run of words after `role` spells, and its start and end as offsets from
+    the run's start."""
+    base = run[0][0]
+    # "Culture Muhammad Shahhat Al-Jindi": organisation words before the name
+    run = _trim_to_name(run)
+    if language == "ru" and len(run) >= 3 and _ru_genitive_before_name(run, role):
+        run = run[1:]  # "Директор Института Сервантеса Луис Гарсия Монтеро"
+    start, end = run[0][0], run[-1][1]
+    words = tuple(map(_word_of, run))
+    nominative = _nominative(words, language, role, acting_case)
+    # The text's own spelling ("М. Бүркітбаев", "А.В. Агибалов"), case endings off.
+    name = _respelt(text, run, nominative)
+    if len(words[-1]) == 1 and text[end : end + 1] == ".":
+        name, end = name + ".", end + 1  # "Kunanbayeva D.A.": the initial's dot
+    return name, start - base, end - base
+
+
 def detect_new_people(
     text, language, taken, known_people, organisation_of, tokens=None, text_lower=None
 ):
@@ -981,6 +999,7 @@ def detect_new_people(
         text_lower = _lower_same_length(text)
     roles_found = []
     named_roles = set()  # the starts of roles a name follows
+    spellings = {}  # (a run's characters and words, role, acting case): its spelling
     # "Amina Yusuf, NileU President, and Mr Omar Haddad": a role said after a name is that
     # name's, not the next one's (read first, so that the role is not read again below)
     claimed = set()
@@ -1292,19 +1311,22 @@ def detect_new_people(
             names = []
         if names:
             named_roles.add(match.start())
+            # (the case of "исполняющим обязанности" before the role, the same for its names)
+            acting_case = _acting_case(text[max(0, match.start() - 60) : match.start()])
         for run in names:
-            # "Culture Muhammad Shahhat Al-Jindi": organisation words before the name
-            run = _trim_to_name(run)
-            if language == "ru" and len(run) >= 3 and _ru_genitive_before_name(run, role):
-                run = run[1:]  # "Директор Института Сервантеса Луис Гарсия Монтеро"
-            start, end = run[0][0], run[-1][1]
-            words = tuple(map(_word_of, run))
-            before = text[max(0, match.start() - 60) : match.start()]
-            nominative = _nominative(words, language, role, _acting_case(before))
-            # The text's own spelling ("М. Бүркітбаев", "А.В. Агибалов"), case endings off.
-            name = _respelt(text, run, nominative)
-            if len(words[-1]) == 1 and text[end : end + 1] == ".":
-                name, end = name + ".", end + 1  # "Kunanbayeva D.A.": the initial's dot
+            # A text names its people many times: a run of the same characters and words
+            # after the same role is spelt once (most runs name someone suggested already)
+            base = run[0][0]
+            key = (
+                text[base : run[-1][1] + 1],
+                tuple([(s - base, e - base) for s, e, _w in run]),
+                role,
+                acting_case,
+            )
+            spelt = spellings.get(key)
+            if spelt is None:
+                spelt = spellings[key] = _spelt_name(text, run, language, role, acting_case)
+            name, start, end = spelt[0], base + spelt[1], base + spelt[2]
             if name.lower() in seen:
                 continue
             seen.add(name.lower())
