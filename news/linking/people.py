@@ -357,14 +357,57 @@ _EN_HEADLINE_VERBS = {
 def _word_traits(word, language):
     """What the reader of a role's words asks of each word, judged once per word: its lower
     case, whether it is an honorific, a capitalised word that is no role (a name's word), the
-    first word of a role of several words, a role."""
+    first word of a role of several words, a role; then what only some words are, so that
+    the reader passes over the tests none of the others can meet: the portfolio it opens
+    ("for", "по": 5; "of": 1), a title of address ("Mr"), "and", a Latin word, whether any
+    of the tests of the loop's rare words may hold for it (`special`), "(the one) in a
+    place" ("Павлодардағы"), a Kazakh case ending that closes a name."""
     lowered = word.lower()
     role_word = _is_role_word(word, language)
     name_word = _capitalised(word) and not role_word
     if name_word and language == "en" and lowered in _EN_HEADLINE_VERBS:
         name_word = False  # "Ambassador Delivers Lecture": a headline's verb
     honorific = _is_honorific(word, language)
-    return lowered, honorific, name_word, lowered in _role_first_words(language), role_word
+    if (lowered == "по" and language == "ru") or (lowered == "for" and language == "en"):
+        opens_portfolio = 5
+    else:
+        opens_portfolio = 1 if lowered == "of" and language == "en" else 0
+    special = (
+        honorific
+        or (word.islower() and len(word) == 1)
+        or (language == "ru" and (lowered in ("им", "имени") or word in _RU_NAME_PARTICLES))
+        or (language == "en" and lowered in _NAME_PARTICLES and word.islower())
+        or (language != "en" and lowered in _HAJJI)
+        or _is_acronym(word)
+        or (
+            language == "kk"
+            and (
+                lowered.startswith("атында")
+                or _kk_locative(word)
+                or lowered in _KK_PORTFOLIO_WORDS
+                or lowered.startswith(_KK_STATE_BODIES)
+                or (name_word and _kk_abstract_noun(lowered))
+            )
+        )
+        or (
+            name_word
+            and (_DOCUMENT_NOUN.match(lowered) is not None or _WORLD_WORD.fullmatch(lowered))
+        )
+    )
+    return (
+        lowered,
+        honorific,
+        name_word,
+        lowered in _role_first_words(language),
+        role_word,
+        opens_portfolio,
+        honorific and language == "en" and lowered in _EN_TITLES,
+        lowered in _AND,
+        _LATIN_WORD.match(word) is not None,
+        bool(special),
+        _KK_OF_PLACE.search(lowered) is not None,
+        language == "kk" and _kk_case_ended(word),
+    )
 
 
 def is_role_word(word, language):
@@ -924,6 +967,24 @@ def _romanised_form(name):
     return form
 
 
+def _spelt_name(text, run, language, role, acting_case):
+    """The name a run of words after `role` spells, and its start and end as offsets from
+    the run's start."""
+    base = run[0][0]
+    # "Culture Muhammad Shahhat Al-Jindi": organisation words before the name
+    run = _trim_to_name(run)
+    if language == "ru" and len(run) >= 3 and _ru_genitive_before_name(run, role):
+        run = run[1:]  # "Директор Института Сервантеса Луис Гарсия Монтеро"
+    start, end = run[0][0], run[-1][1]
+    words = tuple(map(_word_of, run))
+    nominative = _nominative(words, language, role, acting_case)
+    # The text's own spelling ("М. Бүркітбаев", "А.В. Агибалов"), case endings off.
+    name = _respelt(text, run, nominative)
+    if len(words[-1]) == 1 and text[end : end + 1] == ".":
+        name, end = name + ".", end + 1  # "Kunanbayeva D.A.": the initial's dot
+    return name, start - base, end - base
+
+
 def detect_new_people(
     text, language, taken, known_people, organisation_of, tokens=None, text_lower=None
 ):
@@ -938,6 +999,7 @@ def detect_new_people(
         text_lower = _lower_same_length(text)
     roles_found = []
     named_roles = set()  # the starts of roles a name follows
+    spellings = {}  # (a run's characters and words, role, acting case): its spelling
     # "Amina Yusuf, NileU President, and Mr Omar Haddad": a role said after a name is that
     # name's, not the next one's (read first, so that the role is not read again below)
     claimed = set()
@@ -979,28 +1041,52 @@ def detect_new_people(
         titled, run_titled = False, False  # (the run's first word follows "Mr", "Dr" ...)
         two_roles = False
         kk_joined = language == "kk" and _KK_AND_AFTER.match(text, role_end) is not None
+        previous_and = False  # (whether the word before is "and")
         for start, end, word in words:
-            lowered, honorific, name_word, role_first, role_word = _word_traits(word, language)
-            after_title, titled = titled, honorific and language == "en" and lowered in _EN_TITLES
-            if (lowered == "по" and language == "ru") or (lowered == "for" and language == "en"):
+            (
+                lowered,
+                honorific,
+                name_word,
+                role_first,
+                role_word,
+                opens_portfolio,
+                title,
+                joins,
+                latin,
+                special,
+                of_place,
+                kk_case_ended,
+            ) = _word_traits(word, language)
+            after_title, titled = titled, title
+            if opens_portfolio == 5:
                 portfolio = 5  # "Vice-Rector for strategic development <name>"
-            elif lowered == "of" and language == "en" and not run and not names and not portfolio:
+            elif opens_portfolio and not run and not names and not portfolio:
                 portfolio = 1  # "Coordinator of the event <name>": one lower-case noun
-            # ", Tian Lulu" and ", and Kairat Mami" both follow a comma
-            comma = text.find(",", previous_end, start) != -1 or (comma and previous in _AND)
-            # "Жалғас Әділбаев «Идэр» университеттің ...": a quotation opens a title's or
-            # an organisation's name, the person's is over
-            quoted = bool(run) and text.find("«", previous_end, start) != -1
-            # "Бейбіт Исабаев: – Жетісу ...", "Олжас Беркінбаев Facebook желісінде": a colon,
-            # a dash or a bracket after a Cyrillic name, or a Latin word, ends it
-            if run and language != "en" and not quoted:
-                quoted = bool(_NAME_BREAK.search(text, previous_end, start)) or (
-                    _LATIN_WORD.match(word) is not None
+            if start - previous_end == 1 and text[previous_end] == " ":
+                # One space before the word (most words): no comma, quotation mark, colon,
+                # dash or bracket between, only a Latin word after a Cyrillic name ends it
+                comma = comma and previous_and
+                quoted = (
+                    bool(run)
+                    and language != "en"
+                    and latin
                     and morphology.CYRILLIC.match(run[-1][2]) is not None
                 )
-            joined = previous in _AND
+            else:
+                # ", Tian Lulu" and ", and Kairat Mami" both follow a comma
+                comma = text.find(",", previous_end, start) != -1 or (comma and previous_and)
+                # "Жалғас Әділбаев «Идэр» университеттің ...": a quotation opens a title's or
+                # an organisation's name, the person's is over
+                quoted = bool(run) and text.find("«", previous_end, start) != -1
+                # "Бейбіт Исабаев: – Жетісу ...", "Олжас Беркінбаев Facebook желісінде": a
+                # colon, a dash or a bracket after a Cyrillic name, or a Latin word, ends it
+                if run and language != "en" and not quoted:
+                    quoted = bool(_NAME_BREAK.search(text, previous_end, start)) or (
+                        latin and morphology.CYRILLIC.match(run[-1][2]) is not None
+                    )
+            joined = previous_and
             word_before = previous
-            previous_end, previous = end, lowered
+            previous_end, previous, previous_and = end, lowered, joins
             if quoted and _run_is_name(run):
                 names.append(run)
                 run = []
@@ -1044,84 +1130,87 @@ def detect_new_people(
                 if name_word:
                     continue
                 honoree = False
-            if language == "ru" and lowered in ("им", "имени") and not _run_is_name(run):
-                # "руководителя фонда им. Ч. Айтматова Эльдара Айтматова": the honoree of the
-                # organisation's name (initials and a surname) is no part of the person's
-                if run:
-                    organisation[1] = run[-1][1]  # "Фонда им. ...": the organisation's word
-                run, honoree = [], True
-                continue
-            if word.islower() and len(word) == 1 and text[end : end + 1] == ".":
-                continue  # "проректоры м.а. Қанатбек ...": an abbreviation
-            if run and language == "en" and lowered in _NAME_PARTICLES and word.islower():
-                run.append((start, end, word))  # "Denis Van den Weghe"
-                continue
-            if run and language == "ru" and word in _RU_NAME_PARTICLES:
-                run.append((start, end, word))  # "Петрой де Суттер", "Марком ван Хорном"
-                continue
-            if len(run) == 1 and language != "en" and lowered in _HAJJI:
-                run.append((start, end, word))  # "Наурызбай қажы Тағанұлы": a title inside
-                continue
-            if honorific and lowered in _AFTER_NAME and _run_is_name(run):
-                names.append(run)  # "Президенті Ван Шуго мырза": "мырза" follows the name
-                run = []
-                break
-            if honorific and run and lowered in _HONORIFICS_INSIDE_NAMES and word[:1].isupper():
-                run.append((start, end, word))  # "Najib Tun Razak": a name's own word
-                continue
-            if honorific:
-                if run:  # "of PSU, Professor Aryn Orsariyev": what came before is the place
-                    organisation[1] = run[-1][1]
+            # The tests of rare words (abbreviations, particles, titles, honorifics, acronyms,
+            # places, state bodies, documents): passed over for the others
+            if special:
+                if language == "ru" and lowered in ("им", "имени") and not _run_is_name(run):
+                    # "руководителя фонда им. Ч. Айтматова Эльдара Айтматова": the honoree of the
+                    # organisation's name (initials and a surname) is no part of the person's
+                    if run:
+                        organisation[1] = run[-1][1]  # "Фонда им. ...": the organisation's word
+                    run, honoree = [], True
+                    continue
+                if word.islower() and len(word) == 1 and text[end : end + 1] == ".":
+                    continue  # "проректоры м.а. Қанатбек ...": an abbreviation
+                if run and language == "en" and lowered in _NAME_PARTICLES and word.islower():
+                    run.append((start, end, word))  # "Denis Van den Weghe"
+                    continue
+                if run and language == "ru" and word in _RU_NAME_PARTICLES:
+                    run.append((start, end, word))  # "Петрой де Суттер", "Марком ван Хорном"
+                    continue
+                if len(run) == 1 and language != "en" and lowered in _HAJJI:
+                    run.append((start, end, word))  # "Наурызбай қажы Тағанұлы": a title inside
+                    continue
+                if honorific and lowered in _AFTER_NAME and _run_is_name(run):
+                    names.append(run)  # "Президенті Ван Шуго мырза": "мырза" follows the name
                     run = []
-                continue
-            if run and language == "kk" and lowered.startswith("атында"):
-                run = []  # "президенті Борис Ельцин атындағы сыйлық": an honoree, no person
-                break
-            if language == "kk" and len(run) >= 2 and _kk_locative(word) and _run_is_name(run):
-                break  # "Режеп Әлхайұлы Мәмбетқазиев Алматыда ...": a place ends the name
-            if len(run) >= 2 and _is_acronym(word) and _run_is_name(run):
-                # "Саясат Нұрбек BAQ.KZ-ке берген сұхбатында": an acronym ends the name
-                names.append(run)
-                run = []
-                break
-            if (
-                language == "kk"
-                and len(run) >= 2
-                and lowered in _KK_PORTFOLIO_WORDS
-                and _run_is_name(run)
-            ):
-                # "Қасым-Жомарт Тоқаев Ғылым және жоғары білім министрі ...": a portfolio
-                # opens the next role, the name is over
-                names.append(run)
-                run = []
-                break
-            if (
-                language == "kk"
-                and len(run) >= 2
-                and lowered.startswith(_KK_STATE_BODIES)
-                and _run_is_name(run)
-            ):
-                # "Ербол Қарашөкеев Үкімет отырысында мәлімдеді": a state body's noun, written
-                # with a capital, opens the next phrase; it is no word of the name
-                names.append(run)
-                run = []
-                break
-            if language == "kk" and len(run) >= 2 and name_word and _kk_abstract_noun(lowered):
-                # "Қайрат Нұртаев Қауымдастықтың ...": a noun in -лық/-дық/-тық is the
-                # next phrase's, no name's word
-                if _run_is_name(run):
                     break
-                run = []
-                continue
-            if (
-                run
-                and name_word
-                and (_DOCUMENT_NOUN.match(lowered) or _WORLD_WORD.fullmatch(lowered))
-                and _run_is_name(run)
-            ):
-                # "Мұратова Келісімге қол қойды": a document's or event's noun, no name;
-                # "Сыздықбеков Әлем және Азия чемпиондарымен": the world, a continent
-                break
+                if honorific and run and lowered in _HONORIFICS_INSIDE_NAMES and word[:1].isupper():
+                    run.append((start, end, word))  # "Najib Tun Razak": a name's own word
+                    continue
+                if honorific:
+                    if run:  # "of PSU, Professor Aryn Orsariyev": what came before is the place
+                        organisation[1] = run[-1][1]
+                        run = []
+                    continue
+                if run and language == "kk" and lowered.startswith("атында"):
+                    run = []  # "президенті Борис Ельцин атындағы сыйлық": an honoree, no person
+                    break
+                if language == "kk" and len(run) >= 2 and _kk_locative(word) and _run_is_name(run):
+                    break  # "Режеп Әлхайұлы Мәмбетқазиев Алматыда ...": a place ends the name
+                if len(run) >= 2 and _is_acronym(word) and _run_is_name(run):
+                    # "Саясат Нұрбек BAQ.KZ-ке берген сұхбатында": an acronym ends the name
+                    names.append(run)
+                    run = []
+                    break
+                if (
+                    language == "kk"
+                    and len(run) >= 2
+                    and lowered in _KK_PORTFOLIO_WORDS
+                    and _run_is_name(run)
+                ):
+                    # "Қасым-Жомарт Тоқаев Ғылым және жоғары білім министрі ...": a portfolio
+                    # opens the next role, the name is over
+                    names.append(run)
+                    run = []
+                    break
+                if (
+                    language == "kk"
+                    and len(run) >= 2
+                    and lowered.startswith(_KK_STATE_BODIES)
+                    and _run_is_name(run)
+                ):
+                    # "Ербол Қарашөкеев Үкімет отырысында мәлімдеді": a state body's noun, written
+                    # with a capital, opens the next phrase; it is no word of the name
+                    names.append(run)
+                    run = []
+                    break
+                if language == "kk" and len(run) >= 2 and name_word and _kk_abstract_noun(lowered):
+                    # "Қайрат Нұртаев Қауымдастықтың ...": a noun in -лық/-дық/-тық is the
+                    # next phrase's, no name's word
+                    if _run_is_name(run):
+                        break
+                    run = []
+                    continue
+                if (
+                    run
+                    and name_word
+                    and (_DOCUMENT_NOUN.match(lowered) or _WORLD_WORD.fullmatch(lowered))
+                    and _run_is_name(run)
+                ):
+                    # "Мұратова Келісімге қол қойды": a document's or event's noun, no name;
+                    # "Сыздықбеков Әлем және Азия чемпиондарымен": the world, a continent
+                    break
             if (
                 language == "kk"
                 and run
@@ -1130,7 +1219,7 @@ def detect_new_people(
                 and _run_is_name(run)
             ):
                 break  # "Абзал Сапарбекұлы Мәскеу қаласында": the city's name ends the person's
-            if run and _KK_OF_PLACE.search(lowered):
+            if of_place and run:
                 # "Лиат Вексельман Павлодардағы ...": "(the one) in Pavlodar" ends a name
                 if _run_is_name(run):
                     break
@@ -1147,8 +1236,7 @@ def detect_new_people(
                     run_titled = after_title
                 run.append((start, end, word))
                 # "А. К. Натыровқа Алғыс хаттар": the case ending is on a name's last word
-                kk_end = language == "kk" and len(run) >= 2 and _kk_case_ended(word)
-                if kk_end and _run_is_name(run):
+                if kk_case_ended and len(run) >= 2 and _run_is_name(run):
                     break
                 continue
             if run and language != "en" and lowered in _PATRONYMIC_PARTICLES and len(run) >= 2:
@@ -1223,19 +1311,22 @@ def detect_new_people(
             names = []
         if names:
             named_roles.add(match.start())
+            # (the case of "исполняющим обязанности" before the role, the same for its names)
+            acting_case = _acting_case(text[max(0, match.start() - 60) : match.start()])
         for run in names:
-            # "Culture Muhammad Shahhat Al-Jindi": organisation words before the name
-            run = _trim_to_name(run)
-            if language == "ru" and len(run) >= 3 and _ru_genitive_before_name(run, role):
-                run = run[1:]  # "Директор Института Сервантеса Луис Гарсия Монтеро"
-            start, end = run[0][0], run[-1][1]
-            words = tuple(map(_word_of, run))
-            before = text[max(0, match.start() - 60) : match.start()]
-            nominative = _nominative(words, language, role, _acting_case(before))
-            # The text's own spelling ("М. Бүркітбаев", "А.В. Агибалов"), case endings off.
-            name = _respelt(text, run, nominative)
-            if len(words[-1]) == 1 and text[end : end + 1] == ".":
-                name, end = name + ".", end + 1  # "Kunanbayeva D.A.": the initial's dot
+            # A text names its people many times: a run of the same characters and words
+            # after the same role is spelt once (most runs name someone suggested already)
+            base = run[0][0]
+            key = (
+                text[base : run[-1][1] + 1],
+                tuple([(s - base, e - base) for s, e, _w in run]),
+                role,
+                acting_case,
+            )
+            spelt = spellings.get(key)
+            if spelt is None:
+                spelt = spellings[key] = _spelt_name(text, run, language, role, acting_case)
+            name, start, end = spelt[0], base + spelt[1], base + spelt[2]
             if name.lower() in seen:
                 continue
             seen.add(name.lower())
@@ -1566,8 +1657,10 @@ def _name_then_role_pattern():
         # (a name's words open with a capital, an accented one too: "Ádám Szűcs"; a dot
         # ends an initial, "K.N.", "Zh.", not a word: "... in Oman. Aidar Seitov, ...")
         # (no line break inside a name: "... with Kazakhstan\n\nNikolay Kropachev, Rector")
-        r"(?P<name>(?-i:(?:[^\W\d_a-z](?:[\w'-]*|[a-z]?(?:\.[^\W\d_a-z][a-z]?)*\.)[^\S\n]+"
-        r"(?:(?:bin|ibn)\s+)?){1,4}[^\W\d_a-z][\w'-]+))"
+        # (A word's letters and the spaces after it are taken whole, `*+`, `++`: what follows
+        # each is no letter of it, so giving one back never finds a match, only costs steps.)
+        r"(?P<name>(?-i:(?:[^\W\d_a-z](?:[\w'-]*+|[a-z]?(?:\.[^\W\d_a-z][a-z]?)*\.)[^\S\n]++"
+        r"(?:(?:bin|ibn)\s+)?){1,4}[^\W\d_a-z][\w'-]++))"
         # ("Denis Ivanov (representative of ...)": a role in brackets is in apposition, and
         # may follow the capitalised words of an office: "(International Relations Manager")
         r"(?:,|\s+is|\s+\((?-i:(?:[A-Z][a-z]+\s+){0,3}))"
