@@ -21,6 +21,7 @@ and doubled letters are made single, since transliterated names vary there
 ("Вассиленко", "Василенко").
 """
 
+import bisect
 import functools
 import itertools
 import operator
@@ -283,12 +284,26 @@ def tokenise(text, split=None):
     starts = list(itertools.compress(starts, is_word))
     ends = list(itertools.compress(ends, is_word))
     words = list(itertools.compress(words, is_word))
-    hyphenated = map(operator.contains, words, itertools.repeat("-"))  # in C, no Python step
-    for i in list(itertools.compress(range(len(words)), hyphenated)):
+    for i in _hyphenated(text, starts, ends):
         head, _sep, tail = words[i].rpartition("-")
         if tail.lower() in KK_SUFFIX_AFTER_HYPHEN and CYRILLIC.search(tail):
             words[i], ends[i] = head, starts[i] + len(head)
     return starts, ends, words
+
+
+def _hyphenated(text, starts, ends):
+    """Indexes of the words (`starts`, `ends`: their spans in `text`, in order) that hold a
+    hyphen, in order: found from the text's hyphens (a few thousand in 2 MB, each placed
+    among the words by a bisection) rather than by a test of each of its words."""
+    found, last, find = [], -1, text.find
+    position = find("-")
+    while position != -1:
+        i = bisect.bisect_right(starts, position) - 1
+        if i != last and i >= 0 and position < ends[i]:
+            found.append(i)
+            last = i
+        position = find("-", position + 1)
+    return found
 
 
 class TokenView:
