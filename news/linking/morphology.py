@@ -21,6 +21,7 @@ and doubled letters are made single, since transliterated names vary there
 ("Вассиленко", "Василенко").
 """
 
+import bisect
 import functools
 import itertools
 import operator
@@ -90,17 +91,28 @@ def _parses(lowered):
     return tuple(_morph().parse(lowered))
 
 
+def _known(lowered):
+    """Whether pymorphy3's dictionary holds a word in lower case (an "е" read as "ё" too),
+    one look-up in C. A word it holds has dictionary parses only (its dictionary analyser
+    ends the parse), every one of them known; a word it does not hold has guesses only,
+    none known. So a word's parses need not be made to tell that none is known: most
+    words pymorphy3 does not know (foreign names) are the slowest to parse, by guessing."""
+    morph = _morph()
+    return morph.dictionary.word_is_known(lowered, morph.char_substitutes)
+
+
 @functools.lru_cache(maxsize=100_000)
 def ru_parse(word):
     """pymorphy3's best parse of a word (None when pymorphy3 does not know it)."""
-    parse = _parses(word.lower())[0]
-    return parse if parse.is_known else None
+    lowered = word.lower()
+    return _parses(lowered)[0] if _known(lowered) else None
 
 
 @functools.lru_cache(maxsize=10_000)
 def ru_parses(word):
     """Every parse pymorphy3 knows of a word ("медиков": genitive and accusative)."""
-    return tuple(p for p in _parses(word.lower()) if p.is_known)
+    lowered = word.lower()
+    return _parses(lowered) if _known(lowered) else ()
 
 
 def ru_parse_any(word):
@@ -113,7 +125,7 @@ def ru_parse_any(word):
 def ru_lemmas(word):
     """The normal forms of every parse pymorphy3 knows of a word (empty when it knows
     none): "Гани" -> {"ганя"}, "данным" -> {"данные", "данный"}."""
-    return frozenset(p.normal_form for p in _parses(word.lower()) if p.is_known)
+    return frozenset(p.normal_form for p in ru_parses(word))
 
 
 @functools.lru_cache(maxsize=10_000)
@@ -139,15 +151,13 @@ def ru_only_instrumental_or_dative(word):
 def ru_genitive_kinds(word):
     """The parts of speech ("NOUN", "ADJF") a word can be in the genitive, by any of
     pymorphy3's parses of it ("культуры" is a genitive singular as well as a plural)."""
-    return frozenset(
-        p.tag.POS for p in _parses(word.lower()) if p.is_known and p.tag.case == "gent"
-    )
+    return frozenset(p.tag.POS for p in ru_parses(word) if p.tag.case == "gent")
 
 
 @functools.lru_cache(maxsize=10_000)
 def ru_cases(word):
     """The cases pymorphy3's parses of a word it knows give it (empty when it does not)."""
-    return frozenset(p.tag.case for p in _parses(word.lower()) if p.is_known)
+    return frozenset(p.tag.case for p in ru_parses(word))
 
 
 @functools.lru_cache(maxsize=10_000)
@@ -274,12 +284,26 @@ def tokenise(text, split=None):
     starts = list(itertools.compress(starts, is_word))
     ends = list(itertools.compress(ends, is_word))
     words = list(itertools.compress(words, is_word))
-    hyphenated = map(operator.contains, words, itertools.repeat("-"))  # in C, no Python step
-    for i in list(itertools.compress(range(len(words)), hyphenated)):
+    for i in _hyphenated(text, starts, ends):
         head, _sep, tail = words[i].rpartition("-")
         if tail.lower() in KK_SUFFIX_AFTER_HYPHEN and CYRILLIC.search(tail):
             words[i], ends[i] = head, starts[i] + len(head)
     return starts, ends, words
+
+
+def _hyphenated(text, starts, ends):
+    """Indexes of the words (`starts`, `ends`: their spans in `text`, in order) that hold a
+    hyphen, in order: found from the text's hyphens (a few thousand in 2 MB, each placed
+    among the words by a bisection) rather than by a test of each of its words."""
+    found, last, find = [], -1, text.find
+    position = find("-")
+    while position != -1:
+        i = bisect.bisect_right(starts, position) - 1
+        if i != last and i >= 0 and position < ends[i]:
+            found.append(i)
+            last = i
+        position = find("-", position + 1)
+    return found
 
 
 class TokenView:
