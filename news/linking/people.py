@@ -1176,22 +1176,13 @@ def detect_new_people(
                 if (
                     language == "kk"
                     and len(run) >= 2
-                    and lowered in _KK_PORTFOLIO_WORDS
+                    and (lowered in _KK_PORTFOLIO_WORDS or lowered.startswith(_KK_STATE_BODIES))
                     and _run_is_name(run)
                 ):
                     # "Қасым-Жомарт Тоқаев Ғылым және жоғары білім министрі ...": a portfolio
-                    # opens the next role, the name is over
-                    names.append(run)
-                    run = []
-                    break
-                if (
-                    language == "kk"
-                    and len(run) >= 2
-                    and lowered.startswith(_KK_STATE_BODIES)
-                    and _run_is_name(run)
-                ):
-                    # "Ербол Қарашөкеев Үкімет отырысында мәлімдеді": a state body's noun, written
-                    # with a capital, opens the next phrase; it is no word of the name
+                    # opens the next role; "Ербол Қарашөкеев Үкімет отырысында мәлімдеді": a
+                    # state body's noun, written with a capital, opens the next phrase. Either
+                    # way the name is over.
                     names.append(run)
                     run = []
                     break

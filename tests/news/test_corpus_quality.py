@@ -179,31 +179,16 @@ def test_a_moved_batch_keeps_its_files(batch, first, last):
     assert sorted(n[:4] for n in names) == [f"r{i}" for i in range(first, last + 1)]
 
 
-def test_a_twenty_seventh_held_out_batch_has_four_texts_per_language_none_tuned_on():
+@pytest.mark.parametrize(("batch", "first", "last"), [(27, 394, 405), (28, 406, 417)])
+def test_an_untuned_batch_has_four_texts_per_language_none_tuned_on(batch, first, last):
     expected = json.loads((CORPUS / "expected.json").read_text())
-    names = [n for n, e in expected.items() if e.get("held_out_batch") == 27]
-    twenty_seventh = [expected[n] for n in names]
-    assert sorted(n[:4] for n in names) == [f"r{i}" for i in range(394, 406)]
-    assert all(e["held_out"] and is_real(e) for e in twenty_seventh)
-    assert all(
-        sum(e["language"] == lang for e in twenty_seventh) == 4 for lang in ["en", "ru", "kk"]
-    )
-    # evaluate_mentions reports it apart, as held-out-27.
+    names = [n for n, e in expected.items() if e.get("held_out_batch") == batch]
+    texts = [expected[n] for n in names]
+    assert sorted(n[:4] for n in names) == [f"r{i}" for i in range(first, last + 1)]
+    assert all(e["held_out"] and is_real(e) for e in texts)
+    assert all(sum(e["language"] == lang for e in texts) == 4 for lang in ["en", "ru", "kk"])
+    # evaluate_mentions reports it apart, as held-out-<batch>.
     from news.management.commands.evaluate_mentions import PARTS, part_of
 
-    assert {part_of(e) for e in twenty_seventh} == {"held-out-27"} and "held-out-27" in PARTS
-
-
-def test_a_twenty_eighth_held_out_batch_has_four_texts_per_language_none_tuned_on():
-    expected = json.loads((CORPUS / "expected.json").read_text())
-    names = [n for n, e in expected.items() if e.get("held_out_batch") == 28]
-    twenty_eighth = [expected[n] for n in names]
-    assert sorted(n[:4] for n in names) == [f"r{i}" for i in range(406, 418)]
-    assert all(e["held_out"] and is_real(e) for e in twenty_eighth)
-    assert all(
-        sum(e["language"] == lang for e in twenty_eighth) == 4 for lang in ["en", "ru", "kk"]
-    )
-    # evaluate_mentions reports it apart, as held-out-28.
-    from news.management.commands.evaluate_mentions import PARTS, part_of
-
-    assert {part_of(e) for e in twenty_eighth} == {"held-out-28"} and "held-out-28" in PARTS
+    part = f"held-out-{batch}"
+    assert {part_of(e) for e in texts} == {part} and part in PARTS
