@@ -1131,7 +1131,8 @@ def detect_new_people(
                     continue
                 honoree = False
             # The tests of rare words (abbreviations, particles, titles, honorifics, acronyms,
-            # places, state bodies, documents): passed over for the others
+            # places, state bodies, documents): passed over for the others. A new test here
+            # runs only for words `_word_traits` marks `special`: add its condition there too.
             if special:
                 if language == "ru" and lowered in ("им", "имени") and not _run_is_name(run):
                     # "руководителя фонда им. Ч. Айтматова Эльдара Айтматова": the honoree of the
