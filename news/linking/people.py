@@ -489,6 +489,8 @@ _AND = ("and", "и", "және")
 # "Елші мен ...", "ректор және ...": a Kazakh role joined by "and" to what follows
 _KK_AND_AFTER = re.compile(r"\s+(?:мен|бен|пен|және)\s")
 _PLACE_PREPOSITIONS = {"to", "in", "at", "for", "under"}
+_EN_PLACE_BEFORE = {"to", "in", "of"}
+_LATIN_PATRONYMIC = re.compile(r"(?:ovna|evna|ovich|evich|ovych|yevna|ichna)$")
 _MAX_NAMES = 3
 _KK_PLURAL = re.compile(r"(?:лар|лер|дар|дер|тар|тер)")
 
@@ -1038,6 +1040,7 @@ def detect_new_people(
         honoree = False
         portfolio = 0
         run_after_the = False
+        run_after_place = False  # (the run's first word follows "in", "to" or "of")
         titled, run_titled = False, False  # (the run's first word follows "Mr", "Dr" ...)
         two_roles = False
         kk_joined = language == "kk" and _KK_AND_AFTER.match(text, role_end) is not None
@@ -1225,6 +1228,7 @@ def detect_new_people(
                 if not run:
                     run_after_comma = comma
                     run_after_the = word_before == "the"
+                    run_after_place = language == "en" and word_before in _EN_PLACE_BEFORE
                     run_titled = after_title
                 run.append((start, end, word))
                 # "А. К. Натыровқа Алғыс хаттар": the case ending is on a name's last word
@@ -1249,6 +1253,18 @@ def detect_new_people(
                 continue
             if run:
                 run = _split_at_organisation_words(run) if not _run_is_name(run) else run
+                if (
+                    run_after_place
+                    and len(run) == 3
+                    and all(_LATIN_NAME_WORD.fullmatch(w[2]) for w in run)
+                    and run[1][2].lower() not in _NAME_PARTICLES  # "Xavier Le Torrivellec"
+                    and not _LATIN_PATRONYMIC.search(run[2][2])  # "... Saltanat Toleuovna"
+                ):
+                    # "Consul of Kazakhstan in Omsk Konyssbek Zhusupbekov", "Ambassador ...
+                    # to the Republic of Kasakhstan Stefano Ravagnan": one word after "in",
+                    # "to", "of" ends the role's place; the first and last name follow it
+                    organisation[1] = run[0][1]
+                    run = run[1:]
                 if _run_is_name(run) or _titled_surname(run, run_titled):
                     names.append(run)
                     if not (plural and lowered in _AND and len(names) < _MAX_NAMES):

@@ -4139,3 +4139,26 @@ def test_russian_official_name_of_south_korea_is_the_country(db, text):
     # r387: "одного из ведущих вузов Республики Корея" (the catalogue has "Южная Корея"
     # only; "Корея" stays undeclined in the official name).
     assert "KR" in _codes(detect_mentions(text))
+
+
+# Round 26 (English).
+
+
+@pytest.mark.parametrize(
+    "text, names",
+    [
+        (
+            "The Consul of Kazakhstan in Kazan Arman Tulegenov opened the exhibition.",
+            {"Arman Tulegenov"},
+        ),
+        (
+            "The Ambassador of Portugal to the Republic of Kazakstan Paulo Costa met the students.",
+            {"Paulo Costa"},
+        ),
+    ],
+)
+def test_english_place_word_before_a_role_holders_name_is_not_his(db, text, names):
+    # r395, r396: "Consul of Kazakhstan in Omsk Konyssbek Zhusupbekov", "Ambassador ... to
+    # the Republic of Kasakhstan Stefano Ravagnan": one word after "in", "to", "of" ends the
+    # role's place, the first and last name follow it.
+    assert _new(detect_mentions(text), "new_person") == names
