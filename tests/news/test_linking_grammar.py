@@ -4139,3 +4139,26 @@ def test_russian_official_name_of_south_korea_is_the_country(db, text):
     # r387: "одного из ведущих вузов Республики Корея" (the catalogue has "Южная Корея"
     # only; "Корея" stays undeclined in the official name).
     assert "KR" in _codes(detect_mentions(text))
+
+
+# Round 26 (Russian and Kazakh).
+
+
+@pytest.mark.parametrize(
+    "text, names",
+    [
+        (
+            "Студенты встретились с деканом факультета Адилем Керимовым.",
+            {"Адиль Керимов"},
+        ),
+        (
+            "Делегацию принял ректор университета, беседу вёл с проректором Адилем Мамедовым.",
+            {"Адиль Мамедов"},
+        ),
+    ],
+)
+def test_russian_soft_stem_man_name_in_the_instrumental(db, text, names):
+    # r398: "с Министром культуры Азербайджана Адилем Керимли" ("-ем" after a consonant
+    # other than ж, ш, ч, щ, ц is the instrumental of a name ending in "-ь": "Адиль",
+    # "Игорь", "Даниэль"; pymorphy3 does not know "Адилем").
+    assert _new(detect_mentions(text), "new_person") == names
