@@ -824,6 +824,9 @@ def _nominative(words, language, role_word, acting_case=None):
                     word += "а"  # "Нурой Абдуллой", "Нуры": names in -а ("Нура Абдулла")
                 elif (case, ending) == ("ablt", "ей"):
                     word += "я"  # "Марией" -> "Мария"
+                elif (case, ending) == ("ablt", "ем") and word[-1].lower() not in "жшчщц":
+                    # a hard stem takes "-ом" but after ж, ш, ч, щ, ц: "Адилем" -> "Адиль"
+                    word += "ь"
                 break
         result.append(word)
     return tuple(result)

@@ -4162,3 +4162,26 @@ def test_english_place_word_before_a_role_holders_name_is_not_his(db, text, name
     # the Republic of Kasakhstan Stefano Ravagnan": one word after "in", "to", "of" ends the
     # role's place, the first and last name follow it.
     assert _new(detect_mentions(text), "new_person") == names
+
+
+# Round 26 (Russian and Kazakh).
+
+
+@pytest.mark.parametrize(
+    "text, names",
+    [
+        (
+            "Студенты встретились с деканом факультета Адилем Керимовым.",
+            {"Адиль Керимов"},
+        ),
+        (
+            "Делегацию принял ректор университета, беседу вёл с проректором Адилем Мамедовым.",
+            {"Адиль Мамедов"},
+        ),
+    ],
+)
+def test_russian_soft_stem_man_name_in_the_instrumental(db, text, names):
+    # r398: "с Министром культуры Азербайджана Адилем Керимли" ("-ем" after a consonant
+    # other than ж, ш, ч, щ, ц is the instrumental of a name ending in "-ь": "Адиль",
+    # "Игорь", "Даниэль"; pymorphy3 does not know "Адилем").
+    assert _new(detect_mentions(text), "new_person") == names
