@@ -257,6 +257,7 @@ PARTS = (
     "held-out-26",
     "held-out-27",
     "held-out-28",
+    "held-out-29",
 )
 
 
