@@ -179,3 +179,18 @@ def test_a_moved_batch_keeps_its_files(batch, first, last):
     expected = json.loads((CORPUS / "expected.json").read_text())
     names = [n for n, e in expected.items() if e.get("held_out_batch") == batch]
     assert sorted(n[:4] for n in names) == [f"r{i}" for i in range(first, last + 1)]
+
+
+@pytest.mark.parametrize(("batch", "first", "last"), [(30, 430, 441)])
+def test_an_untuned_batch_has_four_texts_per_language_none_tuned_on(batch, first, last):
+    expected = json.loads((CORPUS / "expected.json").read_text())
+    names = [n for n, e in expected.items() if e.get("held_out_batch") == batch]
+    texts = [expected[n] for n in names]
+    assert sorted(n[:4] for n in names) == [f"r{i}" for i in range(first, last + 1)]
+    assert all(e["held_out"] and is_real(e) for e in texts)
+    assert all(sum(e["language"] == lang for e in texts) == 4 for lang in ["en", "ru", "kk"])
+    # evaluate_mentions reports it apart, as held-out-<batch>.
+    from news.management.commands.evaluate_mentions import PARTS, part_of
+
+    part = f"held-out-{batch}"
+    assert {part_of(e) for e in texts} == {part} and part in PARTS
