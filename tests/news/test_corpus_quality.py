@@ -181,7 +181,7 @@ def test_a_moved_batch_keeps_its_files(batch, first, last):
     assert sorted(n[:4] for n in names) == [f"r{i}" for i in range(first, last + 1)]
 
 
-@pytest.mark.parametrize(("batch", "first", "last"), [(29, 418, 429)])
+@pytest.mark.parametrize(("batch", "first", "last"), [(29, 418, 429), (30, 430, 441)])
 def test_an_untuned_batch_has_four_texts_per_language_none_tuned_on(batch, first, last):
     expected = json.loads((CORPUS / "expected.json").read_text())
     names = [n for n, e in expected.items() if e.get("held_out_batch") == batch]

@@ -258,13 +258,14 @@ PARTS = (
     "held-out-27",
     "held-out-28",
     "held-out-29",
+    "held-out-30",
 )
 
 
 def evaluate(corpus=DEFAULT_CORPUS, include=None):
     """Score detection on the corpus (directory must already be loaded): the overall
     scores of mentions and figures, and `by_group[(part, language, kind)]`, where part is
-    "tuned", "held-out" or "held-out-2" to "held-out-28" (`part_of`). `include(name,
+    "tuned", "held-out" or "held-out-2" to "held-out-30" (`part_of`). `include(name,
     expected)` chooses the files (default: all)."""
     corpus = Path(corpus)
     expected_all = json.loads((corpus / "expected.json").read_text(encoding="utf-8"))
